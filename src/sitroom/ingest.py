@@ -1,0 +1,79 @@
+"""Corpus → analysis → knowledge base, resumable: finished documents are never redone."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.language import Language
+from sqlalchemy import Engine
+
+from sitroom.documents import Document, ReadError
+from sitroom.pipeline import analyze
+from sitroom.record import ErrorRecord, Record
+from sitroom.store.writer import known_hashes, store_error, store_records
+
+Item = Document | ReadError
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did."""
+
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _new_documents(engine: Engine, chunk: list[Item], summary: IngestSummary) -> list[Document]:
+    documents = [item for item in chunk if isinstance(item, Document)]
+    stored = known_hashes(engine, (document.content_hash for document in documents))
+    fresh: dict[str, Document] = {}
+    for document in documents:
+        if document.content_hash in stored or document.content_hash in fresh:
+            summary.already_stored += 1
+        else:
+            fresh[document.content_hash] = document
+    return list(fresh.values())
+
+
+def ingest(
+    engine: Engine,
+    nlp: Language,
+    items: Iterable[Item],
+    chunk_size: int = 32,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Analyse documents not yet stored and store them, one transaction per chunk."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    for chunk in _chunks(items, chunk_size):
+        summary.read += len(chunk)
+        for item in chunk:
+            if isinstance(item, ReadError):
+                summary.errors += 1
+                store_error(engine, item.source, item.message)
+        fresh = _new_documents(engine, chunk, summary)
+        by_id = {document.id: document for document in fresh}
+        pairs: list[tuple[Document, Record]] = []
+        for result in analyze(nlp, fresh):
+            if isinstance(result, ErrorRecord):
+                summary.errors += 1
+                store_error(engine, result.source, result.error)
+            else:
+                pairs.append((by_id[result.id], result))
+        summary.added += store_records(engine, pairs)
+        if on_progress:
+            on_progress(len(chunk))
+    summary.seconds = time.perf_counter() - started
+    return summary

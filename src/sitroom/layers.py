@@ -1,0 +1,25 @@
+"""The spaCy ``Doc`` extensions through which sitroom's components pass their layers.
+
+Each component reads the layers of the components before it and writes its own; the record is
+assembled from these attributes once the pipeline has run (see ``pipeline.py``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+LAYERS = ("actors", "places", "events", "quotes", "claims", "agreements", "framing")
+
+
+def register_extensions() -> None:
+    """Register ``doc._.document`` and one list-valued extension per layer (idempotent)."""
+    if not Doc.has_extension("document"):
+        Doc.set_extension("document", default=None)
+    if not Doc.has_extension("dates"):
+        Doc.set_extension("dates", default=None)
+    for layer in LAYERS:
+        if not Doc.has_extension(layer):
+            Doc.set_extension(layer, default=None)
+
+
+register_extensions()

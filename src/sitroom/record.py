@@ -1,0 +1,198 @@
+"""The analysis record: the typed JSON contract of ../shared/gold/FORMAT.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ActorKind = Literal[
+    "state",
+    "government",
+    "armed_group",
+    "political_party",
+    "person",
+    "media",
+    "institution",
+    "international_org",
+    "religious",
+    "other",
+]
+EventType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+EventStatus = Literal["occurred", "claimed", "promised", "planned", "denied", "hypothetical"]
+ProvisionType = Literal[
+    "ceasefire",
+    "non_attack",
+    "movement",
+    "checkpoint",
+    "prisoner_release",
+    "withdrawal",
+    "humanitarian_access",
+    "territorial_control",
+    "disarmament",
+    "monitoring",
+    "other",
+]
+Technique = Literal[
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Repetition",
+    "Exaggeration,Minimisation",
+    "Doubt",
+    "Appeal_to_fear-prejudice",
+    "Flag-Waving",
+    "Causal_Oversimplification",
+    "Slogans",
+    "Appeal_to_Authority",
+    "Black-and-White_Fallacy",
+    "Thought-terminating_Cliches",
+    "Whataboutism,Straw_Men,Red_Herring",
+    "Bandwagon,Reductio_ad_hitlerum",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of the document text: ``text == document[start:end]``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Actor(_Model):
+    id: str
+    name: str
+    kind: ActorKind
+    mentions: list[Span]
+    affiliations: list[str] = []
+    roles: list[str] = []
+    registered: bool = Field(default=False, description="True when the actor resolved to the registry")
+    canonical_id: str | None = Field(default=None, description="Registry id, stable across documents")
+
+
+class Place(_Model):
+    id: str
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
+    geonames_id: int | None = None
+    resolved: bool = False
+    mentions: list[Span]
+
+
+class Event(_Model):
+    id: str
+    type: EventType
+    mode: str | None = None
+    source: list[str] = []
+    target: list[str] = []
+    place: str | None = None
+    date: str | None = None
+    status: EventStatus = "occurred"
+    reported_by: list[str] = []
+    evidence: Span
+
+
+class Quote(_Model):
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+    direct: bool
+    cue: str | None = None
+
+
+class Claim(_Model):
+    text: str
+    start: int
+    end: int
+    source_chain: list[str]
+    cue: str | None = None
+    hedged: bool = False
+
+
+class Provision(_Model):
+    n: int
+    type: ProvisionType
+    obligors: list[str] = []
+    text: str
+    start: int
+    end: int
+
+
+class Agreement(_Model):
+    id: str
+    kind: str
+    parties: list[str] = []
+    signatories: list[str] = []
+    implementers: list[str] = []
+    place: str | None = None
+    date: str | None = None
+    provisions: list[Provision] = []
+    evidence: Span | None = None
+
+
+class Framing(_Model):
+    text: str
+    start: int
+    end: int
+    technique: Technique
+    target: str | None = None
+
+
+class Record(_Model):
+    """Everything sitroom extracted from one document."""
+
+    id: str
+    title: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    language: str = "en"
+    actors: list[Actor] = []
+    places: list[Place] = []
+    events: list[Event] = []
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    agreements: list[Agreement] = []
+    framing: list[Framing] = []
+
+    def to_json(self, indent: int | None = None) -> str:
+        return self.model_dump_json(indent=indent)
+
+
+class ErrorRecord(_Model):
+    """A document that could not be read or analysed; the run goes on."""
+
+    id: str
+    source: str
+    error: str
+
+
+def record_json_schema() -> str:
+    """The JSON Schema of :class:`Record`, as printed by ``sitroom schema``."""
+    return json.dumps(Record.model_json_schema(), indent=2)

@@ -1,0 +1,1 @@
+"""The knowledge base: SQLite by default, PostgreSQL as the server option."""
