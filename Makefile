@@ -1,11 +1,15 @@
-# sitroom: `make demo` sets everything up and analyses the seed article; `make test` runs the whole suite.
+# sitroom: `make demo` sets everything up, analyses the seed article, builds a knowledge base from the seed
+# and the FA-KES corpus and serves the web UI; `make test` runs the whole suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-SEED := ../shared/corpus/seed/000_1c0d675042cec979.txt
+SHARED := ../shared
+SEED := $(SHARED)/corpus/seed/000_1c0d675042cec979.txt
+FAKES := $(SHARED)/corpus/fakes/articles.jsonl
+DEMO_DB := demo.sqlite
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint test-services frontend bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +19,27 @@ $(INSTALLED): pyproject.toml
 
 demo: $(INSTALLED)
 	$(BIN)/sitroom analyze $(SEED)
+	$(BIN)/sitroom ingest $(SEED) --db $(DEMO_DB)
+	$(BIN)/sitroom ingest $(FAKES) --db $(DEMO_DB)
+	$(BIN)/sitroom serve --db $(DEMO_DB)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint
-	$(BIN)/pytest
+# Debian's chromium for the browser tests and a local PostgreSQL server for the server-option tests.
+test-services:
+	sh scripts/ensure_chromium.sh
+
+test: lint test-services
+	SITROOM_TEST_POSTGRES_URL=$$(sh scripts/ensure_postgres.sh) $(BIN)/pytest
+
+# Rebuild the web UI into src/sitroom/web/static (the built files are committed, so this is optional).
+frontend:
+	cd frontend && npm ci && npm run build
+
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from sitroom.documents import Document, ReadError
+from sitroom.exporting import ExportFormat
 from sitroom.pipeline import analyze, build_pipeline
 from sitroom.progress import count_items, progress_bar
 from sitroom.readers import read_documents
@@ -124,6 +125,115 @@ def search_command(
 
     for hit in search_documents(open_engine(db), query, limit):
         stdout.print(f"[bold]{hit.doc_id}[/bold]  {hit.title or ''}\n    {hit.snippet}", highlight=False)
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: Annotated[str | None, typer.Option(help="Bearer token that enables write endpoints.")] = None,
+) -> None:
+    """Serve the HTTP API and the web UI over a knowledge base."""
+    from sitroom.web.server import serve
+
+    serve(db, host=host, port=port, token=token)
+
+
+@app.command("export")
+def export_command(
+    export_format: Annotated[ExportFormat, typer.Option("--format", "-f")],
+    db: Annotated[str | None, typer.Option("--db", help="Export from this knowledge base.")] = None,
+    records: Annotated[
+        Path | None, typer.Option("--records", help="Export records written by `analyze --format json/jsonl`.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Export records as JSON Lines, ACLED-style CSV, PLOVER JSON, GeoJSON (places) or GraphML (network)."""
+    from sitroom.exporting import export_text, records_from_db, records_from_file
+
+    if db is not None and records is None:
+        source = records_from_db(db)
+    elif records is not None and db is None:
+        source = records_from_file(records)
+    else:
+        stderr.print("[red]error[/red]: give exactly one of --db and --records")
+        raise typer.Exit(code=2)
+    try:
+        body = export_text(export_format, source, db)
+    except (OSError, ValueError) as error:
+        stderr.print(f"[red]error[/red]: {error}", highlight=False)
+        raise typer.Exit(code=1) from error
+    if output is None:
+        sys.stdout.write(body)
+    else:
+        output.write_text(body, encoding="utf-8")
+
+
+@app.command("eval-geo")
+def eval_geo_command(
+    corpora: Annotated[list[Path], typer.Argument(help="lgl.xml and/or GeoVirus.xml.", exists=True)],
+    baseline: Annotated[bool, typer.Option(help="Also score the population-only baseline.")] = True,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles of each corpus.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
+) -> None:
+    """Geoparsing accuracy on standard corpora: toponym P/R/F1, Acc@161km, mean and median error."""
+    from sitroom.geoeval import evaluate_geo, geo_table
+
+    reports = [evaluate_geo(path, limit=limit) for path in corpora]
+    if baseline:
+        reports += [evaluate_geo(path, baseline=True, limit=limit) for path in corpora]
+    stdout.print(geo_table(reports))
+    if json_out:
+        json_out.write_text(json.dumps([r.to_dict() for r in reports], indent=2) + "\n", encoding="utf-8")
+
+
+@app.command("eval-events")
+def eval_events_command(
+    corpus: Annotated[Path, typer.Argument(help="plover_gsr_dev.json or PETR2_GSR_validation.xml.", exists=True)],
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
+) -> None:
+    """Event coding accuracy on PLOVER / PETRARCH-2 gold sentences."""
+    from sitroom.eventeval import evaluate_events
+
+    report = evaluate_events(corpus)
+    stdout.print(report.to_table())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+@app.command("eval-framing")
+def eval_framing_command(
+    directory: Annotated[Path, typer.Argument(help="A PTC folder (train-articles/, train-task2-TC.labels).")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
+) -> None:
+    """Propaganda-technique span P/R/F1 per technique, as in SemEval-2020 Task 11."""
+    from sitroom.ptceval import evaluate_ptc
+
+    report = evaluate_ptc(directory, limit=limit)
+    stdout.print(report.to_table())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+gazetteer_app = typer.Typer(help="The offline gazetteer used by the places layer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import_command(
+    dump: Annotated[Path, typer.Argument(help="A GeoNames dump: SY.zip, IQ.txt, allCountries.zip ...", exists=True)],
+) -> None:
+    """Add a GeoNames country dump (19-column format) so villages and facilities resolve too."""
+    from sitroom.knowledge.gazetteer import import_geonames_dump
+
+    try:
+        added = import_geonames_dump(dump)
+    except (OSError, ValueError) as error:
+        stderr.print(f"[red]error[/red]: {dump}: {error}", highlight=False)
+        raise typer.Exit(code=1) from error
+    stdout.print(f"imported {added:,} places from {dump}")
 
 
 @app.command("schema")

@@ -21,7 +21,9 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
-ARABIC_ARTICLES = frozenset({"al", "el", "an", "ash", "as", "at", "ad", "az", "ar", "ath", "adh", "aal"})
+ARABIC_ARTICLES = frozenset(
+    {"al", "el", "an", "ash", "as", "at", "ad", "az", "ar", "ath", "adh", "aal", "ez", "es", "ed", "et", "ul"}
+)
 KUNYA_MARKERS = frozenset({"abu", "abi", "abou", "umm", "um"})
 _FILLERS = frozenset({"the"})
 _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bc\u02bf\u02be\u00b4]")
@@ -95,6 +97,8 @@ _NISBA_FORMS: dict[str, tuple[str, ...]] = {
 
 def fold(text: str) -> str:
     """Lower-case ASCII form with punctuation and hyphens turned into single spaces."""
+    if text.isascii():
+        return _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", text).lower()).strip()
     decomposed = unicodedata.normalize("NFKC", text)
     ascii_text = anyascii(_APOSTROPHES.sub("", decomposed)).lower()
     return _NON_ALNUM.sub(" ", ascii_text).strip()
@@ -135,6 +139,20 @@ def token_key(token: str) -> str:
     return _TOKEN_VARIANTS.get(spelled, spelled)
 
 
+_ABD_COMPOUND = re.compile(r"^abd(?:ul|el|al|ol|ur|er|ar|us|as|un|an)([a-z]{4,})$")
+
+
+@lru_cache(maxsize=65536)
+def token_keys(token: str) -> tuple[str, ...]:
+    """Keys of one folded token; "Abdulrahman" and "Abdurrahman" give ("abd", "rahman") like "Abdel Rahman"."""
+    if is_filler(token):
+        return ()
+    compound = _ABD_COMPOUND.match(token)
+    if compound is not None:
+        return ("abd", token_key(compound.group(1)))
+    return (token_key(token),)
+
+
 def is_filler(token: str) -> bool:
     """True for folded tokens that never distinguish names: Arabic articles and "the"."""
     return token in ARABIC_ARTICLES or token in _FILLERS
@@ -143,7 +161,7 @@ def is_filler(token: str) -> bool:
 @lru_cache(maxsize=65536)
 def name_tokens(text: str) -> tuple[str, ...]:
     """Token keys of a name: every article and "the" dropped, variants and nisbas unified."""
-    return tuple(token_key(token) for token in fold(text).split() if not is_filler(token))
+    return tuple(key for token in fold(text).split() for key in token_keys(token))
 
 
 @dataclass(frozen=True)

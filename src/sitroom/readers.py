@@ -85,7 +85,7 @@ def read_text_file(path: Path) -> Item:
 
 def _html_document(path: Path, html: str, warnings: tuple[str, ...]) -> Item:
     text = trafilatura.extract(html, include_comments=False, include_tables=True)
-    if not text or not text.strip():
+    if not text or not any(char.isalpha() for char in text):
         return ReadError(str(path), "HTML without extractable main text")
     meta = trafilatura.extract_metadata(html)
     fields: dict[str, object] = {}

@@ -151,10 +151,12 @@ class Agreement(_Model):
     parties: list[str] = []
     signatories: list[str] = []
     implementers: list[str] = []
+    representatives: list[str] = Field(default=[], description="Persons acting for a party")
     place: str | None = None
     date: str | None = None
     provisions: list[Provision] = []
     evidence: Span | None = None
+    event: str | None = Field(default=None, description="Id of the AGREE event that announces it")
 
 
 class Framing(_Model):

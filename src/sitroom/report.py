@@ -112,15 +112,19 @@ def render_record(record: Record) -> RenderableType:
     heading = Text.assemble(
         (record.title or record.id, "bold"), "\n", " · ".join(p for p in (record.date, record.outlet) if p)
     )
-    return Group(
-        Panel(heading, title=record.id, title_align="left"),
-        _actors(record),
-        _places(record),
-        _events(record),
-        _statements(record),
-        *_agreements(record),
-        _framing(record),
-    )
+    sections: list[RenderableType] = [Panel(heading, title=record.id, title_align="left")]
+    if record.actors:
+        sections.append(_actors(record))
+    if record.places:
+        sections.append(_places(record))
+    if record.events:
+        sections.append(_events(record))
+    if record.quotes or record.claims:
+        sections.append(_statements(record))
+    sections.extend(_agreements(record))
+    if record.framing:
+        sections.append(_framing(record))
+    return Group(*sections)
 
 
 def print_record(record: Record, console: Console) -> None:

@@ -35,7 +35,7 @@ def _fts_query(query: str) -> str:
 
 
 def search_documents(engine: Engine, query: str, limit: int = 20) -> list[SearchHit]:
-    """Full-text search over titles and texts (SQLite FTS5; substring match elsewhere)."""
+    """Full-text search over titles and texts (SQLite FTS5, PostgreSQL text search, else substrings)."""
     with Session(engine) as session:
         if engine.dialect.name == "sqlite":
             rows = session.execute(
@@ -45,6 +45,19 @@ def search_documents(engine: Engine, query: str, limit: int = 20) -> list[Search
                     "WHERE documents_fts MATCH :query ORDER BY rank LIMIT :limit"
                 ),
                 {"query": _fts_query(query), "limit": limit},
+            )
+            return [SearchHit(doc_id, title, snippet) for doc_id, title, snippet in rows]
+        if engine.dialect.name == "postgresql":
+            rows = session.execute(
+                text(
+                    "SELECT d.doc_id, d.title, ts_headline('english', d.text, q, "
+                    "'StartSel=[, StopSel=], MaxWords=24, MinWords=8') FROM documents d, "
+                    "plainto_tsquery('english', :query) q "
+                    "WHERE to_tsvector('english', coalesce(d.title, '') || ' ' || d.text) @@ q "
+                    "ORDER BY ts_rank(to_tsvector('english', coalesce(d.title, '') || ' ' || d.text), q) DESC "
+                    "LIMIT :limit"
+                ),
+                {"query": query, "limit": limit},
             )
             return [SearchHit(doc_id, title, snippet) for doc_id, title, snippet in rows]
         pattern = f"%{query}%"

@@ -6,7 +6,7 @@ tables so they can be queried (and browsed in Datasette) without parsing JSON.
 
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -28,6 +28,7 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text)
     record: Mapped[str] = mapped_column(Text)
     analyzed_at: Mapped[str] = mapped_column(String(32))
+    linked: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
 
 
 class ActorRow(Base):
@@ -41,6 +42,9 @@ class ActorRow(Base):
     canonical_id: Mapped[str | None] = mapped_column(String(128), index=True)
     registered: Mapped[bool]
     mention_count: Mapped[int] = mapped_column(Integer)
+    identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    affiliations: Mapped[str | None] = mapped_column(Text)
+    roles: Mapped[str | None] = mapped_column(Text)
 
 
 class PlaceRow(Base):
@@ -56,6 +60,7 @@ class PlaceRow(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     feature: Mapped[str | None] = mapped_column(String(32))
     geonames_id: Mapped[int | None] = mapped_column(Integer)
+    identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class EventRow(Base):
@@ -75,6 +80,9 @@ class EventRow(Base):
     evidence: Mapped[str] = mapped_column(Text)
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
+    reported_by: Mapped[str | None] = mapped_column(Text)
+    place_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class IngestErrorRow(Base):
@@ -84,3 +92,163 @@ class IngestErrorRow(Base):
     source: Mapped[str] = mapped_column(Text, unique=True)
     error: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[str] = mapped_column(String(32))
+
+
+# --- Cross-document knowledge (revision 0002) -------------------------------------------------
+
+
+class ActorIdentityRow(Base):
+    """One actor across documents: by registry id when registered, else by normalised name."""
+
+    __tablename__ = "actor_identities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    canonical_id: Mapped[str | None] = mapped_column(String(128))
+    name: Mapped[str] = mapped_column(Text, index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+
+
+class ActorAliasRow(Base):
+    __tablename__ = "actor_aliases"
+    __table_args__ = (UniqueConstraint("identity_id", "alias", name="uq_actor_aliases_identity_alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("actor_identities.id"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    alias_key: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class AffiliationRow(Base):
+    """``identity_id`` is affiliated with (a member, leader, unit… of) ``affiliated_id`` in one document."""
+
+    __tablename__ = "actor_affiliations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("actor_identities.id"), index=True)
+    affiliated_id: Mapped[int] = mapped_column(ForeignKey("actor_identities.id"), index=True)
+
+
+class PlaceIdentityRow(Base):
+    """One place across documents: by GeoNames id, else rounded coordinates, else name and country."""
+
+    __tablename__ = "place_identities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    admin1: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    feature: Mapped[str | None] = mapped_column(String(32))
+    geonames_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class EventClusterRow(Base):
+    """One real-world event: the reports of it (rows of ``events``) from every document."""
+
+    __tablename__ = "event_clusters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    signature: Mapped[str] = mapped_column(String(600), index=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    mode: Mapped[str | None] = mapped_column(String(64))
+    date_start: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    place_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    report_count: Mapped[int] = mapped_column(Integer)
+    source_count: Mapped[int] = mapped_column(Integer)
+    statuses: Mapped[str] = mapped_column(String(120))
+    contested: Mapped[bool] = mapped_column(Boolean)
+
+
+class EventActorRow(Base):
+    """An actor identity in one event report, as ``source``, ``target`` or ``reporter``."""
+
+    __tablename__ = "event_actors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("actor_identities.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    speaker: Mapped[str | None] = mapped_column(Text)
+    speaker_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    direct: Mapped[bool] = mapped_column(Boolean)
+    cue: Mapped[str | None] = mapped_column(String(64))
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    source_chain: Mapped[str] = mapped_column(Text)
+    source_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    cue: Mapped[str | None] = mapped_column(String(64))
+    hedged: Mapped[bool] = mapped_column(Boolean)
+
+
+class AgreementRow(Base):
+    __tablename__ = "agreements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    local_id: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(64))
+    parties: Mapped[str] = mapped_column(Text)
+    signatories: Mapped[str] = mapped_column(Text)
+    implementers: Mapped[str] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(Text)
+    place_identity_id: Mapped[int | None] = mapped_column(Integer)
+    date: Mapped[str | None] = mapped_column(String(10))
+    evidence: Mapped[str | None] = mapped_column(Text)
+
+
+class AgreementActorRow(Base):
+    __tablename__ = "agreement_actors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("actor_identities.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+
+
+class ProvisionRow(Base):
+    __tablename__ = "provisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    n: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(32))
+    obligors: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class FramingRow(Base):
+    __tablename__ = "framing"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    technique: Mapped[str] = mapped_column(String(64), index=True)
+    target: Mapped[str | None] = mapped_column(Text)
+    target_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)

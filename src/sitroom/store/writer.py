@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
@@ -13,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from sitroom.documents import Document
 from sitroom.record import Record
-from sitroom.store.schema import ActorRow, DocumentRow, EventRow, IngestErrorRow, PlaceRow
+from sitroom.store.linking import link_record
+from sitroom.store.schema import DocumentRow, IngestErrorRow
 
 
 def _now() -> str:
@@ -31,54 +31,6 @@ def known_hashes(engine: Engine, hashes: Iterable[str]) -> set[str]:
                 session.scalars(select(DocumentRow.content_hash).where(DocumentRow.content_hash.in_(chunk)))
             )
     return found
-
-
-def _flatten(session: Session, document_pk: int, record: Record) -> None:
-    names = {actor.id: actor.name for actor in record.actors}
-    places = {place.id: place.name for place in record.places}
-    session.add_all(
-        ActorRow(
-            document_id=document_pk,
-            local_id=actor.id,
-            name=actor.name,
-            kind=actor.kind,
-            canonical_id=actor.canonical_id,
-            registered=actor.registered,
-            mention_count=len(actor.mentions),
-        )
-        for actor in record.actors
-    )
-    session.add_all(
-        PlaceRow(
-            document_id=document_pk,
-            local_id=place.id,
-            name=place.name,
-            country=place.country,
-            admin1=place.admin1,
-            lat=place.lat,
-            lon=place.lon,
-            feature=place.feature,
-            geonames_id=place.geonames_id,
-        )
-        for place in record.places
-    )
-    session.add_all(
-        EventRow(
-            document_id=document_pk,
-            local_id=event.id,
-            type=event.type,
-            mode=event.mode,
-            status=event.status,
-            date=event.date,
-            source_actors=json.dumps([names.get(a, a) for a in event.source]),
-            target_actors=json.dumps([names.get(a, a) for a in event.target]),
-            place=places.get(event.place) if event.place else None,
-            evidence=event.evidence.text,
-            evidence_start=event.evidence.start,
-            evidence_end=event.evidence.end,
-        )
-        for event in record.events
-    )
 
 
 def store_records(engine: Engine, pairs: Iterable[tuple[Document, Record]]) -> int:
@@ -100,12 +52,13 @@ def store_records(engine: Engine, pairs: Iterable[tuple[Document, Record]]) -> i
                 "text": document.text,
                 "record": record.to_json(),
                 "analyzed_at": _now(),
+                "linked": True,
             }
             statement = _insert_ignoring_duplicates(engine, row)
             document_pk = session.execute(statement).scalar()
             if document_pk is None:
                 continue
-            _flatten(session, document_pk, record)
+            link_record(session, document_pk, record)
             added += 1
     return added
 

@@ -1,0 +1,36 @@
+import { EventItem, PageOf, Report, get } from "../api";
+import { append, empty, h, link, section, table } from "../dom";
+import { actorLinks, dateText, eventFilters, eventsTable, filterParams, setHashParams, statusBadges, typeBadge } from "./common";
+
+export async function eventsView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
+  const filters = filterParams(params);
+  const offset = Number(params.get("offset") ?? 0);
+  root.append(h("h2", {}, "Events"), eventFilters(params, (values) => setHashParams("#/events", values)));
+  const page = await get<PageOf<EventItem>>("events", { ...filters, limit: 100, offset });
+  append(root, [
+    h("p", { class: "muted" }, `${page.total} corroborated events (reports of one event from several documents are merged)`),
+    page.items.length ? eventsTable(page.items) : empty("No event matches."),
+    page.total > offset + 100 ? link(`#/events?${new URLSearchParams({ ...filters, offset: String(offset + 100) })}`, "more →") : null,
+  ]);
+}
+
+type EventDetail = EventItem & { reports: Report[] };
+
+export async function eventView(root: HTMLElement, id: string): Promise<void> {
+  const event = await get<EventDetail>(`events/${id}`);
+  root.append(
+    h("div", { class: "doc-header" },
+      h("h2", {}, typeBadge(event.type), event.mode ? ` ${event.mode}` : "", " ", h("span", { class: "muted" }, dateText(event))),
+      h("p", {}, h("span", {}, actorLinks(event.sources)), " → ", h("span", {}, actorLinks(event.targets)),
+        event.place ? ` at ${event.place.name}` : ""),
+      h("p", {}, `${event.report_count} report(s) from ${event.source_count} independent source(s) `, statusBadges(event))),
+    section("Reports",
+      table(["Outlet", "Date", "Status", "Evidence", "Document"], event.reports.map((report) => [
+        report.outlet ?? "unknown outlet",
+        report.date ?? "",
+        h("span", { class: `status status-${report.status}` }, report.status),
+        h("q", {}, report.evidence),
+        link(`#/doc/${encodeURIComponent(report.doc_id)}?at=${report.start}`, report.title || report.doc_id),
+      ]), "reports")),
+  );
+}

@@ -1,0 +1,1 @@
+"""sitroom's spaCy components: one module per analysis layer."""

@@ -1,0 +1,1 @@
+"""Exports of analysis records: JSON, PLOVER JSON, ACLED CSV, GeoJSON, GraphML."""

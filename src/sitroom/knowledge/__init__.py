@@ -1,0 +1,1 @@
+"""Reference data and its loaders: the actor registry and the lexicons the layers use."""

@@ -1,0 +1,103 @@
+"""The PLOVER event lexicon: verbs, verb phrases, verb+object patterns and event nouns.
+
+The data file ``data/event_verbs.yaml`` is written by ``scripts/build_event_lexicon.py`` from the
+CAMEO verb dictionary of the Phoenix/PETRARCH project (MIT, Open Event Data Alliance) converted to
+PLOVER with the CAMEO→PLOVER table, plus sitroom's own entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import cast, get_args
+
+import yaml
+
+from sitroom.record import EventType
+
+EVENT_TYPES: frozenset[str] = frozenset(get_args(EventType))
+_CAMEO_LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,([^,#]*)")
+
+
+@dataclass(frozen=True)
+class EventSense:
+    """What a word or pattern codes: a PLOVER type, an optional mode and the CAMEO code it came from."""
+
+    type: EventType
+    mode: str | None = None
+    cameo: str | None = None
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Lookup tables keyed by lower-case lemmas."""
+
+    verbs: dict[str, EventSense]
+    phrases: dict[tuple[str, str], EventSense]
+    objects: dict[tuple[str, str], EventSense]
+    nouns: dict[str, EventSense]
+
+    def verb_sense(self, lemma: str, particles: list[str], objects: list[str]) -> EventSense | None:
+        """The sense of a verb given its particles/adverbs and object lemmas: phrase, then pattern, then verb."""
+        for word in particles:
+            if (lemma, word) in self.phrases:
+                return self.phrases[(lemma, word)]
+        for word in objects:
+            if (lemma, word) in self.objects:
+                return self.objects[(lemma, word)]
+        return self.verbs.get(lemma)
+
+
+def _sense(entry: dict[str, str | None]) -> EventSense:
+    event_type = entry["type"]
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f"unknown PLOVER event type {event_type!r}")
+    return EventSense(cast(EventType, event_type), entry.get("mode") or None, entry.get("cameo") or None)
+
+
+def _pair_table(raw: dict[str, dict[str, dict[str, str | None]]]) -> dict[tuple[str, str], EventSense]:
+    return {(head, word): _sense(entry) for head, words in raw.items() for word, entry in words.items()}
+
+
+def parse_lexicon(text: str) -> EventLexicon:
+    """Build an :class:`EventLexicon` from the YAML text of the lexicon file."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(text, Loader=loader)
+    return EventLexicon(
+        verbs={lemma: _sense(entry) for lemma, entry in data["verbs"].items()},
+        phrases=_pair_table(data["phrases"]),
+        objects=_pair_table(data["objects"]),
+        nouns={lemma: _sense(entry) for lemma, entry in data["nouns"].items()},
+    )
+
+
+@lru_cache(maxsize=4)
+def load_event_lexicon(path: Path | None = None) -> EventLexicon:
+    """The shipped lexicon (or the one at ``path``), parsed once."""
+    if path is not None:
+        return parse_lexicon(path.read_text(encoding="utf-8"))
+    data = resources.files("sitroom.knowledge").joinpath("data/event_verbs.yaml")
+    return parse_lexicon(data.read_text(encoding="utf-8"))
+
+
+def parse_cameo_to_plover(text: str) -> dict[str, EventSense]:
+    """CAMEO code → PLOVER sense, from the text of a ``CAMEO2PLOVER`` conversion table."""
+    table: dict[str, EventSense] = {}
+    for line in text.splitlines():
+        match = _CAMEO_LINE.match(line.strip())
+        if match and match.group(2) in EVENT_TYPES:
+            code, event_type, mode = match.groups()
+            table[code] = EventSense(cast(EventType, event_type), mode.strip() or None, code)
+    return table
+
+
+def cameo_sense(code: str, table: dict[str, EventSense]) -> EventSense | None:
+    """The PLOVER sense of a CAMEO code, falling back to its parent codes ("0871" → "087" → "08")."""
+    for length in range(len(code), 1, -1):
+        sense = table.get(code[:length])
+        if sense is not None:
+            return sense
+    return None

@@ -1,0 +1,251 @@
+"""The JSON API: documents, actors, events, places, agreements, outlets, exports, analysis."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from sitroom.exporting import ExportFormat, export_text
+from sitroom.exports.graphml import to_graphml
+from sitroom.exports.json_export import json_lines, stored_records
+from sitroom.record import EventStatus, EventType, Record
+from sitroom.store import browse
+from sitroom.store.browse import EventFilter, Json, Page
+from sitroom.web.security import require_token
+
+router = APIRouter(prefix="/api")
+
+Text = Annotated[str | None, Query(max_length=200)]
+IsoDate = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+def session(request: Request) -> Iterator[Session]:
+    engine: Engine = request.app.state.engine
+    with Session(engine) as db:
+        yield db
+
+
+Db = Annotated[Session, Depends(session)]
+
+
+def page(
+    limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0
+) -> Page:
+    return Page(limit=limit, offset=offset)
+
+
+Paging = Annotated[Page, Depends(page)]
+
+
+def event_filter(
+    type: EventType | None = None,
+    actor: int | None = None,
+    place: int | None = None,
+    country: Annotated[str | None, Query(max_length=3)] = None,
+    date_from: IsoDate = None,
+    date_to: IsoDate = None,
+    status: EventStatus | None = None,
+    outlet: Text = None,
+    min_sources: Annotated[int, Query(ge=0, le=1000)] = 1,
+) -> EventFilter:
+    return EventFilter(type, actor, place, country, date_from, date_to, status, outlet, min_sources)
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+def _found(item: Json | None, what: str) -> Json:
+    if item is None:
+        raise HTTPException(404, f"no such {what}")
+    return item
+
+
+@router.get("/stats")
+def get_stats(db: Db) -> Json:
+    return browse.stats(db)
+
+
+@router.get("/documents")
+def list_documents(db: Db, paging: Paging, q: Text = None, outlet: Text = None) -> Json:
+    """Documents, or full-text search over titles and texts (snippets mark hits with \\u0002…\\u0003)."""
+    return browse.list_documents(db, q, outlet, paging)
+
+
+@router.get("/documents/{doc_id:path}")
+def get_document(db: Db, doc_id: str) -> Json:
+    """One document: text, full analysis record, and the identities and events its items link to."""
+    return _found(browse.get_document(db, doc_id), "document")
+
+
+@router.get("/actors")
+def list_actors(db: Db, paging: Paging, q: Text = None, kind: Text = None) -> Json:
+    """Actor identities across documents; ``q`` matches any alias, transliteration-aware."""
+    return browse.list_actors(db, q, kind, paging)
+
+
+@router.get("/actors/{identity_id}")
+def get_actor(db: Db, identity_id: int) -> Json:
+    """Aliases, affiliations, events, co-occurring actors, framing used about the actor, its quotes."""
+    return _found(browse.get_actor(db, identity_id), "actor")
+
+
+@router.get("/events")
+def list_events(db: Db, paging: Paging, selection: Filter) -> Json:
+    """Corroborated events: reports of one event from several documents merged, sources counted."""
+    return browse.list_events(db, selection, paging)
+
+
+@router.get("/events.geojson")
+def events_geojson(db: Db, selection: Filter) -> Json:
+    return browse.events_geojson(db, selection)
+
+
+@router.get("/events/{cluster_id}")
+def get_event(db: Db, cluster_id: int) -> Json:
+    """One event with every report: document, outlet, status (contradictions kept) and evidence."""
+    return _found(browse.get_event(db, cluster_id), "event")
+
+
+@router.get("/timeline")
+def timeline(db: Db, selection: Filter) -> list[Json]:
+    return browse.timeline(db, selection)
+
+
+@router.get("/network")
+def network(db: Db, selection: Filter, limit: Annotated[int, Query(ge=1, le=2000)] = 400) -> Json:
+    """Actor network: edges from source to target actor, typed by event type, weighted by events."""
+    return browse.network(db, selection, limit)
+
+
+@router.get("/places")
+def list_places(
+    db: Db, paging: Paging, q: Text = None, country: Annotated[str | None, Query(max_length=3)] = None
+) -> Json:
+    return browse.list_places(db, q, country, paging)
+
+
+@router.get("/places/{identity_id}")
+def get_place(db: Db, identity_id: int) -> Json:
+    return _found(browse.get_place(db, identity_id), "place")
+
+
+@router.get("/agreements")
+def list_agreements(db: Db, paging: Paging) -> Json:
+    return browse.list_agreements(db, paging)
+
+
+@router.get("/agreements/{agreement_id}")
+def get_agreement(db: Db, agreement_id: int) -> Json:
+    """An agreement with parties, signatories, implementers and its provisions table."""
+    return _found(browse.get_agreement(db, agreement_id), "agreement")
+
+
+@router.get("/outlets")
+def list_outlets(db: Db) -> list[Json]:
+    return browse.list_outlets(db)
+
+
+@router.get("/outlets/{outlet:path}")
+def get_outlet(db: Db, outlet: str) -> Json:
+    """An outlet's framing profile."""
+    return _found(browse.get_outlet(db, outlet), "outlet")
+
+
+# --- exports ---------------------------------------------------------------------------------
+
+_RECORD_EXPORTS: dict[str, tuple[ExportFormat, str, str]] = {
+    "acled": (ExportFormat.acled, "text/csv", "events.acled.csv"),
+    "plover": (ExportFormat.plover, "application/json", "events.plover.json"),
+}
+
+
+def _attachment(name: str) -> dict[str, str]:
+    return {"content-disposition": f'attachment; filename="{name}"'}
+
+
+@router.get("/export/{name}")
+def export(request: Request, db: Db, name: str) -> Response:
+    """Exports: ``json`` (records, JSON Lines), ``geojson`` (events), ``graphml`` (network), ``acled``, ``plover``."""
+    engine: Engine = request.app.state.engine
+    if name == "json":
+        return StreamingResponse(
+            json_lines(engine), media_type="application/x-ndjson", headers=_attachment("records.jsonl")
+        )
+    if name == "geojson":
+        collection = browse.events_geojson(db, EventFilter(min_sources=0), limit=1_000_000)
+        return Response(_dump(collection), media_type="application/geo+json", headers=_attachment("events.geojson"))
+    if name == "graphml":
+        graph = browse.network(db, EventFilter(), limit=1_000_000)
+        return PlainTextResponse(
+            to_graphml(graph["nodes"], graph["edges"]),
+            media_type="application/graphml+xml",
+            headers=_attachment("network.graphml"),
+        )
+    if name in _RECORD_EXPORTS:
+        export_format, media_type, file_name = _RECORD_EXPORTS[name]
+        body = export_text(export_format, stored_records(engine), db=None)
+        return Response(body, media_type=media_type, headers=_attachment(file_name))
+    raise HTTPException(404, "unknown export (json, geojson, graphml, acled, plover)")
+
+
+def _dump(body: Any) -> str:
+    return json.dumps(body, ensure_ascii=False)
+
+
+# --- analysis --------------------------------------------------------------------------------
+
+
+class AnalyzeRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=200_000)
+    title: str | None = Field(default=None, max_length=1000)
+    date: str | None = Field(default=None, max_length=32)
+    outlet: str | None = Field(default=None, max_length=256)
+    id: str = Field(default="pasted", max_length=200)
+
+
+class _Analyzer:
+    """The NLP pipeline, built on first use and shared by requests (one at a time)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._nlp: Any = None
+
+    def __call__(self, request: AnalyzeRequest) -> tuple[Any, Record]:
+        from sitroom.pipeline import analyze_one, build_pipeline
+        from sitroom.readers import make_document
+
+        fields = {"title": request.title, "date": request.date, "outlet": request.outlet}
+        document = make_document(request.id, request.text, "api:analyze", fields)
+        with self._lock:
+            if self._nlp is None:
+                self._nlp = build_pipeline()
+            return document, analyze_one(self._nlp, document)
+
+
+analyzer = _Analyzer()
+
+
+@router.post("/analyze")
+def analyze(request: Request, body: AnalyzeRequest) -> Json:
+    """Analyse a pasted document and return its record (nothing is stored)."""
+    _, record = request.app.state.analyzer(body)
+    result: Json = record.model_dump(mode="json")
+    return result
+
+
+@router.post("/documents", dependencies=[Depends(require_token)], status_code=201)
+def add_document(request: Request, body: AnalyzeRequest) -> Json:
+    """Analyse a document and store it in the knowledge base (needs the operator's write token)."""
+    from sitroom.store.writer import store_records
+
+    document, record = request.app.state.analyzer(body)
+    added = store_records(request.app.state.engine, [(document, record)])
+    return {"doc_id": document.id, "added": bool(added)}

@@ -1,0 +1,90 @@
+"""A live sitroom server over a small knowledge base, and a headless Debian chromium driving it.
+
+Browser tests are skipped only when chromium is missing and CI is unset; under CI they must run.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from sitroom.store.database import open_engine
+from sitroom.store.writer import store_records
+from sitroom.web import create_app
+from tests.kb_fixtures import report_pair, seed_pair
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
+HOSTILE = (
+    "Rebels <script>window.__pwned = 1; alert('script')</script> shelled "
+    '<img src=x onerror="window.__pwned = 2; alert(1)"> the town of Maskanah, '
+    '<a href="javascript:alert(3)" onclick="alert(4)">witnesses</a> said.'
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("browser") / "kb.sqlite"
+    store_records(
+        open_engine(path),
+        [
+            seed_pair(),
+            report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
+            report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
+            report_pair(
+                "r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"
+            ),
+            report_pair("hostile", HOSTILE, outlet="Blog", date="2015-03-01"),
+        ],
+    )
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing under CI: run scripts/ensure_chromium.sh")
+        pytest.skip("chromium is not installed (scripts/ensure_chromium.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -1,0 +1,95 @@
+"""The web UI in a real browser: search → document layers → actor → map → network → agreement,
+and hostile article markup rendering inert."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot.png"
+SEED_ID = "000_1c0d675042cec979"
+
+
+@pytest.fixture
+def page(browser: Any, server_url: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=server_url)
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    opened.on("pageerror", lambda error: problems.append(str(error)))
+    opened.problems = problems
+    yield opened
+    context.close()
+    assert problems == [], problems
+
+
+def test_search_leads_to_a_document_with_toggleable_layers(page: Any) -> None:
+    page.goto("/#/?q=truce%20Aleppo")
+    page.locator(".hit h4 a").first.click()
+    page.wait_for_selector(".doc-text .hl-actors")
+    text = page.locator(".doc-text")
+    for layer in ("actors", "places", "events", "quotes", "claims", "provisions", "framing"):
+        assert page.locator(f".doc-text .hl-{layer}").count() >= 1, layer
+    assert "show-actors" in (text.get_attribute("class") or "")
+    page.locator("input[data-layer=actors]").uncheck()
+    assert "show-actors" not in (text.get_attribute("class") or "")
+    page.locator("input[data-layer=actors]").check()
+    page.screenshot(path=str(SCREENSHOT))
+
+
+def test_an_actor_mention_opens_the_actor_page(page: Any) -> None:
+    page.goto(f"/#/doc/{SEED_ID}")
+    page.locator(".doc-text a.hl-actors", has_text="Lavrov").first.click()
+    page.wait_for_selector(".aliases .chip")
+    assert page.locator("h2").inner_text() == "Sergey Lavrov"
+    assert "Name_Calling,Labeling" in page.locator("main").inner_text()
+
+
+def test_the_map_draws_event_markers_over_the_offline_basemap(page: Any) -> None:
+    page.goto("/#/map")
+    page.wait_for_selector("#map[data-markers]")
+    assert int(page.locator("#map").get_attribute("data-markers")) >= 3
+    assert page.locator("path.event-marker").count() >= 3
+    assert page.locator(".leaflet-overlay-pane path").count() > 100  # country shapes
+
+
+def test_the_network_renders_actors_and_typed_edges(page: Any) -> None:
+    page.goto("/#/network")
+    page.wait_for_selector("#network[data-nodes]")
+    assert int(page.locator("#network").get_attribute("data-nodes")) >= 4
+    assert int(page.locator("#network").get_attribute("data-edges")) >= 3
+    assert page.locator("#network canvas").count() >= 1
+
+
+def test_the_agreement_view_lists_the_provisions(page: Any) -> None:
+    page.goto("/#/agreements")
+    page.locator("main table a").first.click()
+    page.wait_for_selector("table.provisions")
+    assert page.locator("table.provisions tbody tr").count() == 5
+    assert "prisoner release" in page.locator("table.provisions").inner_text().lower()
+
+
+def test_a_corroborated_event_lists_its_contradicting_reports(page: Any) -> None:
+    page.goto("/#/events?min_sources=2")
+    page.locator("table.events a").first.click()
+    page.wait_for_selector("table.reports")
+    assert page.locator("table.reports tbody tr").count() == 3
+    assert page.locator(".status.contested").count() == 1
+
+
+def test_hostile_markup_in_an_article_renders_inert(page: Any) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto("/#/doc/hostile")
+    page.wait_for_selector(".doc-text")
+    page.wait_for_timeout(300)
+    text = page.locator(".doc-text")
+    assert "<script>window.__pwned = 1" in text.inner_text()
+    assert 'onerror="window.__pwned = 2' in text.inner_text()
+    assert text.locator("script, img, [onerror], [onclick]").count() == 0
+    page.locator(".doc-text").get_by_text("witnesses", exact=False).first.click()
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []

