@@ -330,6 +330,16 @@ def acceptance(measurements: list[Measurement]) -> str:
         for label, top, bottom in checks:
             if top in rate and bottom in rate:
                 lines.append(f"- {corpus}: {label}: **{rate[top] / rate[bottom]:.2f}**")
+        if {"dask-analyse-1", "dask-analyse-2"} <= rate.keys():
+            one, two = (found[corpus, f"dask-analyse-{n}"] for n in (1, 2))
+            ideal = 2 * (one.cpu_seconds / one.documents) / (two.cpu_seconds / two.documents)
+            lines.append(
+                f"- {corpus}: Dask analysis, 2 workers ÷ 1 worker with two free cores, from CPU time "
+                f"per document: **{ideal:.2f}**"
+            )
+        if {"dask-analyse-1", "dask-ingest-1"} <= rate.keys():
+            share = 1 - rate["dask-ingest-1"] / rate["dask-analyse-1"]
+            lines.append(f"- {corpus}: share of one-worker ingest time spent beside analysis: **{share:.0%}**")
         peak = max(found[corpus, mode].peak_rss_mb for mode in rate)
         lines.append(f"- {corpus}: largest peak RSS of one worker (≤ 1,536 MB): **{peak:,.0f} MB**")
     return "\n".join(lines)

@@ -3,6 +3,8 @@
 Seed: the CAMEO verb pattern dictionary of Phoenix/PETRARCH (CAMEO.verbpatterns.150430.txt,
 MIT licence, Copyright (c) 2015 Open Event Data Alliance), each CAMEO code converted to a PLOVER
 type and mode with the CAMEO→PLOVER table (CAMEO2PLOVER-2021.txt, PLOVER manual draft 0.8).
+Object patterns may name a CAMEO synonym set ("&CEASEFIRE"), expanded to its members; object
+words are CAMEO stems (matched as prefixes) unless they end with "_" (exact word).
 Only verbs whose code maps to one of the 16 PLOVER types are kept (statements, 01x, and appeals,
 02x, are not events); a list of generic verbs is dropped; sitroom's own entries (SITROOM_* below,
 written for conflict reporting) are added last and win.
@@ -24,7 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "src/sitroom/knowledge/data/event_verbs.yaml"
 _BLOCK = re.compile(r"^---\s*([A-Z_\-]+)\s*\[([0-9:\-]+)\]")
 _VERB = re.compile(r"^\+?([A-Z][A-Z_\-']*)\s*(?:\{[^}]*\})?\s*(?:\[([0-9:\-]+)\])?")
-_OBJECT_PATTERN = re.compile(r"^-\s*\*\s+([A-Z]+)\s*\[([0-9:]+)\]")
+_OBJECT_PATTERN = re.compile(r"^-\s*\*\s+(&?[A-Z]+_?)\s*\[([0-9:]+)\]")
+_SYNSET = re.compile(r"^&([A-Z_]+)\s*$")
+_MEMBER = re.compile(r"^\+([A-Z][A-Z\-]*_?)\s*$")
 
 # Verbs too generic to code an event on their own in news text (CAMEO codes them by pattern).
 GENERIC_VERBS = frozenset(
@@ -507,7 +511,88 @@ SITROOM_NOUNS: dict[str, tuple[str, str | None]] = {
     "protest": ("PROTEST", "demo"),
     "demonstration": ("PROTEST", "demo"),
     "sanction": ("SANCTION", None),
+    "agreement": ("AGREE", None),
+    "accord": ("AGREE", None),
+    "deal": ("AGREE", None),
+    "treaty": ("AGREE", None),
+    "pact": ("AGREE", None),
+    "talk": ("CONSULT", None),
+    "negotiation": ("CONSULT", None),
+    "meeting": ("CONSULT", None),
+    "summit": ("CONSULT", None),
+    "visit": ("CONSULT", "visit"),
+    "consultation": ("CONSULT", None),
+    "mediation": ("CONSULT", "mediate"),
+    "dialogue": ("CONSULT", None),
+    "cooperation": ("COOPERATE", None),
+    "partnership": ("COOPERATE", None),
+    "alliance": ("COOPERATE", None),
+    "aid": ("AID", None),
+    "assistance": ("AID", None),
+    "asylum": ("AID", "asylum"),
+    "withdrawal": ("RETREAT", "withdraw"),
+    "pullout": ("RETREAT", "withdraw"),
+    "release": ("RETREAT", "release"),
+    "evacuation": ("RETREAT", "withdraw"),
+    "appeal": ("REQUEST", None),
+    "demand": ("REQUEST", None),
+    "accusation": ("ACCUSE", "allege"),
+    "allegation": ("ACCUSE", "allege"),
+    "condemnation": ("ACCUSE", "disapprove"),
+    "investigation": ("ACCUSE", "investigate"),
+    "probe": ("ACCUSE", "investigate"),
+    "inquiry": ("ACCUSE", "investigate"),
+    "hearing": ("ACCUSE", "investigate"),
+    "lawsuit": ("ACCUSE", "sue"),
+    "rejection": ("REJECT", None),
+    "refusal": ("REJECT", None),
+    "threat": ("THREATEN", None),
+    "ultimatum": ("THREATEN", None),
+    "rally": ("PROTEST", "demo"),
+    "march": ("PROTEST", "demo"),
+    "riot": ("PROTEST", "riot"),
+    "strike": ("PROTEST", "strike"),
+    "boycott": ("PROTEST", "boycott"),
+    "embargo": ("SANCTION", None),
+    "suspension": ("SANCTION", None),
+    "deployment": ("MOBILIZE", "troops"),
+    "mobilization": ("MOBILIZE", "troops"),
+    "patrol": ("MOBILIZE", "troops"),
+    "arrest": ("COERCE", "arrest"),
+    "detention": ("COERCE", "arrest"),
+    "crackdown": ("COERCE", None),
+    "blockade": ("COERCE", "restrict"),
+    "siege": ("COERCE", "restrict"),
+    "curfew": ("COERCE", "curfew"),
+    "deportation": ("COERCE", "deport"),
+    "expulsion": ("COERCE", "deport"),
+    "invasion": ("ASSAULT", None),
+    "incursion": ("ASSAULT", None),
+    "ambush": ("ASSAULT", None),
+    "massacre": ("ASSAULT", "massacre"),
+    "killing": ("ASSAULT", None),
+    "assassination": ("ASSAULT", "assassinate"),
+    "kidnapping": ("ASSAULT", "abduct"),
+    "abduction": ("ASSAULT", "abduct"),
+    "firefight": ("ASSAULT", "firearms"),
+    "skirmish": ("ASSAULT", None),
 }
+
+
+def read_synsets(text: str) -> dict[str, list[str]]:
+    """The CAMEO synonym sets ("&CEASEFIRE" followed by "+TRUCE", "+ARMISTICE", ...), name → members."""
+    synsets: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        header, member = _SYNSET.match(line), _MEMBER.match(line)
+        if header:
+            current = synsets.setdefault(header.group(1), [])
+        elif member and current is not None:
+            current.append(member.group(1))
+        elif not line or line.startswith("---"):
+            current = None
+    return synsets
 
 
 def read_cameo_verbs(
@@ -516,6 +601,7 @@ def read_cameo_verbs(
     """Single-word verbs and single-object patterns of the CAMEO dictionary, with PLOVER senses."""
     verbs: dict[str, EventSense] = {}
     objects: dict[tuple[str, str], EventSense] = {}
+    synsets = read_synsets(text)
     block_code: str | None = None
     block_verbs: list[str] = []
     for raw in text.splitlines():
@@ -530,9 +616,10 @@ def read_cameo_verbs(
         pattern = _OBJECT_PATTERN.match(line)
         if pattern:
             sense = _plover(pattern.group(2), table)
-            if sense is not None:
-                for verb in block_verbs:
-                    objects.setdefault((verb, pattern.group(1).lower()), sense)
+            words = synsets.get(pattern.group(1)[1:], []) if pattern.group(1).startswith("&") else [pattern.group(1)]
+            for verb in block_verbs if sense is not None else []:
+                for word in words:
+                    objects.setdefault((verb, word.lower()), sense)
             continue
         verb_line = _VERB.match(line)
         if verb_line and "_" not in verb_line.group(1):

@@ -14,11 +14,17 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from spacy.language import Language
 
+from sitroom.documents import Document
+from sitroom.pipeline import analyze_one
+from sitroom.readers import read_documents
+from sitroom.record import Record
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from sitroom.web import create_app
-from tests.kb_fixtures import report_pair, seed_pair
+from tests.conftest import SEED
+from tests.kb_fixtures import report_pair
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -45,13 +51,19 @@ def _free_port() -> int:
         return port
 
 
+def _analysed_seed(nlp: Language) -> tuple[Document, Record]:
+    """The seed article as the real pipeline analyses it."""
+    (document,) = (item for item in read_documents(SEED) if isinstance(item, Document))
+    return document, analyze_one(nlp, document)
+
+
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Iterator[str]:
     path = tmp_path_factory.mktemp("browser") / "kb.sqlite"
     store_records(
         open_engine(path),
         [
-            seed_pair(),
+            _analysed_seed(nlp),
             report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
             report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
             report_pair(

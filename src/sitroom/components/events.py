@@ -16,6 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom import layers
+from sitroom.components.events_intent import (
+    COMMITMENT_HEADS,
+    intent_sense,
+    is_negated,
+    refusal_sense,
+    reported_future,
+)
 from sitroom.knowledge.event_lexicon import EventLexicon, EventSense, load_event_lexicon
 from sitroom.record import Actor, Claim, Event, EventStatus, Place
 from sitroom.record import Span as TextSpan
@@ -118,6 +125,43 @@ WEAPON_NOUNS = frozenset(
     }
 )
 AERIAL_NOUNS = frozenset({"airstrike", "warplane", "jet", "plane", "aircraft", "helicopter", "drone", "air"})
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "stage",
+        "launch",
+        "mount",
+        "conduct",
+        "begin",
+        "start",
+        "open",
+        "carry",
+        "undertake",
+        "wage",
+        "attend",
+        "host",
+        "organize",
+        "organise",
+        "sign",
+        "reach",
+        "announce",
+        "impose",
+        "order",
+        "resume",
+        "continue",
+        "join",
+        "make",
+        "give",
+        "grant",
+        "offer",
+        "lead",
+        "step",
+    }
+)
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+NOMINAL_TARGET_PREPS = frozenset({"against", "on", "at", "with", "into"})
+PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+STRIKE_WEAPONS = frozenset({"air", "missile", "drone", "rocket", "military", "aerial", "naval"})
 TERMINAL = (".", "!", "?", ":", '"', "'", "\u201d", ";", ")")
 HEADING_MAX_WORDS = 25
 
@@ -202,10 +246,15 @@ def build_context(doc: Doc) -> Context:
 
 
 def _heading_tokens(doc: Doc) -> set[int]:
-    """Tokens of heading lines: short lines (title, byline, dateline) without terminal punctuation."""
+    """Tokens of heading lines: short lines (title, byline, dateline) without terminal punctuation.
+
+    A text of a single line has no heading: it is its own body (a sentence, a post, a wire item)."""
     tokens: set[int] = set()
     offset = 0
-    for line in doc.text.split("\n"):
+    lines = doc.text.split("\n")
+    if sum(1 for line in lines if line.strip()) < 2:
+        return tokens
+    for line in lines:
         stripped = line.strip()
         if stripped and not stripped.endswith(TERMINAL) and len(stripped.split()) <= HEADING_MAX_WORDS:
             span = doc.char_span(offset, offset + len(line), alignment_mode="expand")
@@ -330,17 +379,30 @@ def _objects(verb: Token) -> list[Token]:
 def verb_sense(verb: Token, lexicon: EventLexicon) -> EventSense | None:
     """The sense of a verb token: phrasal verb, verb + object pattern, or the verb alone."""
     particles = [_lemma(child) for child in verb.children if child.dep_ in {"prt", "advmod"}]
-    objects = [_lemma(child) for child in _objects(verb)]
-    return lexicon.verb_sense(_lemma(verb), particles, objects)
+    objects = _objects(verb)
+    sense = lexicon.verb_sense(_lemma(verb), particles, [_lemma(child) for child in objects])
+    if sense is not None or _lemma(verb) not in LIGHT_VERBS:
+        return sense
+    return next((found for obj in objects if (found := noun_sense(obj, lexicon)) is not None), None)
+
+
+def noun_sense(noun: Token, lexicon: EventLexicon) -> EventSense | None:
+    """The sense of an event noun; an "air strike" is an aerial assault, a "hunger strike" a protest."""
+    sense = lexicon.nouns.get(_lemma(noun))
+    modifiers = {_lemma(child) for child in noun.children if child.dep_ in {"compound", "amod"}}
+    if sense is not None and _lemma(noun) == "strike" and modifiers & STRIKE_WEAPONS:
+        return EventSense("ASSAULT", "aerial")
+    return sense
 
 
 def _event_noun(noun: Token, lexicon: EventLexicon) -> EventSense | None:
     """An event noun that names participants itself ("truce between", "attack on", "battles against")."""
-    sense = lexicon.nouns.get(_lemma(noun))
+    sense = noun_sense(noun, lexicon)
     if sense is None:
         return None
     preps = {child.lower_ for child in noun.children if child.dep_ == "prep"}
-    return sense if preps & {"between", "against", "on", "by"} else None
+    partners = {"with"} if sense.type in PARTNER_TYPES else set()
+    return sense if preps & ({"between", "against", "on", "by"} | partners) else None
 
 
 def _is_candidate_verb(token: Token, ctx: Context) -> bool:
@@ -362,7 +424,7 @@ def _nominal_participants(noun: Token, ctx: Context) -> tuple[list[str], list[st
     """Source and target of an event noun: "truce between A and B", "attack by A on B"."""
     source: list[str] = []
     target: list[str] = []
-    for prep, pobj in _prep_objects(noun, frozenset({"between", "by", "against", "on", "at"})):
+    for prep, pobj in _prep_objects(noun, NOMINAL_TARGET_PREPS | {"between", "by"}):
         actors = argument_actors(pobj, ctx)
         if prep == "between":
             source, target = actors[:1], actors[1:]
@@ -378,6 +440,8 @@ def _verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]
     passive = any(child.dep_ == "nsubjpass" for child in verb.children)
     subject = _passive_agent(verb) if passive else subject_of(verb)
     source = argument_actors(subject, ctx) if subject is not None else []
+    if not source and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
+        source = _speaker_of(subject, ctx)
     source += [actor for actor in _co_sources(verb, ctx) if actor not in source]
     target: list[str] = []
     for child in verb.children:
@@ -392,7 +456,33 @@ def _verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]
         target += _nominal_participants(pobj, ctx)[1]
     target += _purpose_targets(verb, ctx)
     target += _complement_subjects(verb, ctx)
+    target = target or _intended_targets(verb, ctx)
     return source, _unique([actor for actor in target if actor not in source])
+
+
+def _speaker_of(pronoun: Token, ctx: Context) -> list[str]:
+    """ "Syria says it will withdraw": a pronoun subject of reported speech stands for the speaker."""
+    current = pronoun.head
+    while current.dep_ in {"ccomp", "xcomp", "conj"} and current.head.i != current.i:
+        current = current.head
+        if _lemma(current) in REPORT_VERBS:
+            speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+            return argument_actors(speaker, ctx) if speaker is not None else []
+    return []
+
+
+def _intended_targets(verb: Token, ctx: Context) -> list[str]:
+    """ "offered to hand over to Britain", "threatened to ban the opposition": the complement's objects."""
+    targets: list[str] = []
+    for child in verb.children:
+        if child.dep_ != "xcomp":
+            continue
+        for grand in child.children:
+            if grand.dep_ in OBJECT_DEPS:
+                targets += argument_actors(grand, ctx) + _nominal_participants(grand, ctx)[1]
+        for _prep, pobj in _prep_objects(child, TARGET_PREPS):
+            targets += argument_actors(pobj, ctx)
+    return targets
 
 
 def _purpose_targets(verb: Token, ctx: Context) -> list[str]:
@@ -436,7 +526,9 @@ def _modality(verb: Token) -> EventStatus | None:
         auxes = {child.lower_ for child in current.children if child.dep_ in {"aux", "auxpass"}}
         marks = {child.lower_ for child in current.children if child.dep_ == "mark"}
         head_lemma = _lemma(current.head)
-        if auxes & HYPOTHETICAL_AUX or "if" in marks:
+        if reported_future(current):
+            status = "planned"
+        elif auxes & HYPOTHETICAL_AUX or "if" in marks:
             status = "hypothetical"
         elif auxes & FUTURE_AUX or ("to" in auxes and current.dep_ in {"advcl", "acl", "relcl"}):
             status = "planned"
@@ -583,10 +675,20 @@ def _sentence_of(token: Token, ctx: Context) -> Span:
     return next(unit for unit in ctx.units if unit.start <= token.i < unit.end)
 
 
-def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], list[str]], ctx: Context) -> Draft | None:
+def _coded_sense(trigger: Token, sense: EventSense) -> tuple[EventSense, EventStatus] | None:
+    """The PLOVER sense and status of a trigger: refusals are REJECT, announced acts AGREE / THREATEN."""
+    refusal = refusal_sense(trigger, sense)
+    if refusal is not None:
+        return refusal, "occurred"
     status = _modality(trigger)
-    if status is None:
+    return None if status is None else (intent_sense(trigger, sense), status)
+
+
+def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], list[str]], ctx: Context) -> Draft | None:
+    coded = _coded_sense(trigger, sense)
+    if coded is None:
         return None
+    sense, status = coded
     status, reported_by = report_status(trigger, status, ctx)
     source, target = participants
     return Draft(
@@ -621,7 +723,7 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
             continue
         draft: Draft | None = None
         if _is_candidate_verb(token, ctx):
-            sense = verb_sense(token, lexicon)
+            sense = None if _defers_to_complement(token, lexicon) else verb_sense(token, lexicon)
             if sense is not None and not _embedded_in_event(token, triggers):
                 triggers.add(token.i)
                 draft = _draft(token, sense, _verb_participants(token, ctx), ctx)
@@ -632,6 +734,14 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
         if draft is not None and (draft.source or draft.target or _animate_subject(token, ctx)):
             drafts.append(draft)
     return merge_duplicates(drafts)
+
+
+def _defers_to_complement(verb: Token, lexicon: EventLexicon) -> bool:
+    """ "pledged to expel X": a commitment is coded through the act it commits to (AGREE or THREATEN)."""
+    return _lemma(verb) in COMMITMENT_HEADS and any(
+        child.dep_ == "xcomp" and not is_negated(child) and verb_sense(child, lexicon) is not None
+        for child in verb.children
+    )
 
 
 def _animate_subject(trigger: Token, ctx: Context) -> bool:

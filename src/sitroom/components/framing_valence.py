@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitroom.knowledge.framing_lexicon import FramingLexicon, LexiconEntry
+from sitroom.knowledge.framing_lexicon import FramingLexicon, LexiconEntry, SpanMode
 from sitroom.knowledge.valence import charge, word_set
+from sitroom.record import Technique
 
 MODIFIER_CHARGE = 2.5
 LABEL_CHARGE = 2.0
@@ -44,41 +45,40 @@ PERSON_NOUNS: frozenset[str] = word_set(
     """
 )
 
-LOADED_MODIFIER = LexiconEntry(
-    label="charged-modifier",
-    technique="Loaded_Language",
-    category="valence",
-    terms=(),
-    patterns=(),
-    pos=frozenset(),
-    span="phrase",
-    targeted=True,
-    repeatable=True,
-    note="An adjective or adverb that VADER rates as strongly charged.",
+
+def _valence_rule(label: str, technique: Technique, span: SpanMode, note: str) -> LexiconEntry:
+    """A targeted, repeatable rule of the valence category that no term list or pattern defines."""
+    return LexiconEntry(
+        label=label,
+        technique=technique,
+        category="valence",
+        terms=(),
+        patterns=(),
+        pos=frozenset(),
+        span=span,
+        targeted=True,
+        repeatable=True,
+        note=note,
+    )
+
+
+LOADED_MODIFIER = _valence_rule(
+    "charged-modifier",
+    "Loaded_Language",
+    "phrase",
+    "An adjective or adverb that VADER rates as strongly charged.",
 )
-PERSON_LABEL = LexiconEntry(
-    label="charged-person",
-    technique="Name_Calling,Labeling",
-    category="valence",
-    terms=(),
-    patterns=(),
-    pos=frozenset(),
-    span="match",
-    targeted=True,
-    repeatable=True,
-    note="A person or group noun phrase qualified by an evaluative adjective.",
+PERSON_LABEL = _valence_rule(
+    "charged-person",
+    "Name_Calling,Labeling",
+    "match",
+    "A person or group noun phrase qualified by an evaluative adjective.",
 )
-SUBSTANTIVE_LABEL = LexiconEntry(
-    label="substantive-adjective",
-    technique="Name_Calling,Labeling",
-    category="valence",
-    terms=(),
-    patterns=(),
-    pos=frozenset(),
-    span="match",
-    targeted=True,
-    repeatable=True,
-    note='An evaluative adjective used as a noun for people ("the wicked").',
+SUBSTANTIVE_LABEL = _valence_rule(
+    "substantive-adjective",
+    "Name_Calling,Labeling",
+    "match",
+    'An evaluative adjective used as a noun for people ("the wicked").',
 )
 
 RuleMatch = tuple[LexiconEntry, int, int]

@@ -33,6 +33,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitroom import layers
 from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, get_gazetteer, spelling_of, us_counties
+from sitroom.knowledge.geo_centres import us_county_centre
 from sitroom.names import fold, name_key
 from sitroom.record import Actor, Place, Span
 
@@ -145,7 +146,7 @@ AP_STATES: dict[str, str] = {
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
 
-W_POPULATION = 2.0
+W_POPULATION = 2.5
 W_FOCUS = 1.5
 W_ADMIN = 1.0
 W_HIERARCHY = 2.0
@@ -232,6 +233,12 @@ def _needs_locative_reading(entry: GazetteerEntry) -> bool:
 def _without_county_word(span: SpacySpan) -> str:
     words = [token.text for token in span]
     return " ".join(words[:-1]) if len(words) > 1 and FEATURE_WORDS.get(words[-1].lower()) == "county" else span.text
+
+
+def _county_base(text: str) -> str:
+    """The county's name without "County" or "Parish": "Tarrant County" → "Tarrant"."""
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_WORDS.get(words[-1].lower()) == "county" else text
 
 
 def _county_name(text: str) -> str:
@@ -614,12 +621,16 @@ class _Resolver:
             ]
         support = _spatial_support(self.groups)
         containment = _admin1_support(self.groups)
-        for group, group_support, group_containment in zip(self.groups, support, containment, strict=True):
+        siblings = _sibling_support(self.groups)
+        for group, group_support, group_containment, group_siblings in zip(
+            self.groups, support, containment, siblings, strict=True
+        ):
             group.candidates = [
                 (
                     entry,
                     score
-                    + W_PROXIMITY * (1.0 - math.exp(-group_support.get(entry.id, 0.0)))
+                    + W_PROXIMITY
+                    * (1.0 - math.exp(-group_support.get(entry.id, 0.0) - group_siblings.get(entry.id, 0.0)))
                     + W_CONTAINMENT * (1.0 - math.exp(-group_containment.get(entry.id, 0.0))),
                 )
                 for entry, score in group.candidates
@@ -714,7 +725,7 @@ class _Resolver:
                 )
                 if admin1 is None:
                     continue
-                where = self._county_point(group.toponyms[0].text, admin1, anchors)
+                lat, lon = self._county_point(_county_base(group.toponyms[0].text), admin1, anchors)
                 county = GazetteerEntry(
                     COUNTY_ID_BASE - number - 100 * self.groups.index(group),
                     None,
@@ -722,22 +733,26 @@ class _Resolver:
                     "region",
                     "US",
                     admin1.name,
-                    where.lat,
-                    where.lon,
+                    lat,
+                    lon,
                     0,
                 )
                 group.candidates.append((county, _prior(county, group.cue)))
 
-    def _county_point(self, name: str, state: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> GazetteerEntry:
+    def _county_point(self, name: str, state: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> tuple[float, float]:
+        """The county's area centre; failing that its namesake town, the document's places in its state,
+        or the state's centre."""
+        centre = us_county_centre(state.name, name)
+        if centre is not None:
+            return centre
         namesakes = [
             e
             for e in self.gazetteer.lookup(name)
             if e.exact and e.country == "US" and e.admin1 == state.name and e.feature in ("city", "town", "village")
         ]
-        if namesakes:
-            return max(namesakes, key=lambda e: e.population)
         inside = [a for a in anchors if a.country == "US" and a.admin1 == state.name]
-        return max(inside, key=lambda a: a.population) if inside else state
+        best = max(namesakes or inside or [state], key=lambda e: e.population)
+        return best.lat, best.lon
 
     def _score(self, group: _Group, entry: GazetteerEntry, prior: float) -> float:
         focus = self.focus(group, entry.country)
@@ -795,6 +810,34 @@ def _admin1_support(groups: Sequence[_Group]) -> list[dict[int, float]]:
             entry.id: totals[(entry.country, entry.admin1)] - own.get((entry.country, entry.admin1), 0.0)
             for entry, _ in group.candidates
             if entry.feature != "country" and entry.admin1
+        }
+        for group, own in zip(groups, mass, strict=True)
+    ]
+
+
+def _sibling_support(groups: Sequence[_Group]) -> list[dict[int, float]]:
+    """For each admin1 candidate, how probably the other toponyms are admin1 units of the same country.
+
+    Provinces and states come in lists ("Alabama, Arizona, Arkansas"; "Nyanza, Rift Valley and Western"):
+    they lend each other the support that nearby towns lend each other in :func:`_spatial_support`, which
+    areas take no part in, so that a list of states is not read as a cluster of small namesake towns.
+    """
+    mass: list[dict[str | None, float]] = []
+    for group in groups:
+        inside: dict[str | None, float] = defaultdict(float)
+        for entry, probability in _probabilities(group):
+            if entry.feature == "admin1" and entry.exact:
+                inside[entry.country] += probability
+        mass.append(inside)
+    totals: dict[str | None, float] = defaultdict(float)
+    for inside in mass:
+        for country, probability in inside.items():
+            totals[country] += probability
+    return [
+        {
+            entry.id: totals[entry.country] - own.get(entry.country, 0.0)
+            for entry, _ in group.candidates
+            if entry.feature == "admin1" and entry.exact
         }
         for group, own in zip(groups, mass, strict=True)
     ]

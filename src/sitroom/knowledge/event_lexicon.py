@@ -8,7 +8,7 @@ PLOVER with the CAMEO→PLOVER table, plus sitroom's own entries.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -19,6 +19,7 @@ import yaml
 from sitroom.record import EventType
 
 EVENT_TYPES: frozenset[str] = frozenset(get_args(EventType))
+MIN_STEM = 4
 _CAMEO_LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,([^,#]*)")
 
 
@@ -39,16 +40,34 @@ class EventLexicon:
     phrases: dict[tuple[str, str], EventSense]
     objects: dict[tuple[str, str], EventSense]
     nouns: dict[str, EventSense]
+    stems: dict[str, tuple[tuple[str, EventSense], ...]] = field(default_factory=dict)
 
     def verb_sense(self, lemma: str, particles: list[str], objects: list[str]) -> EventSense | None:
         """The sense of a verb given its particles/adverbs and object lemmas: phrase, then pattern, then verb."""
         for word in particles:
             if (lemma, word) in self.phrases:
                 return self.phrases[(lemma, word)]
+        return self.object_sense(lemma, objects) or self.verbs.get(lemma)
+
+    def object_sense(self, lemma: str, objects: list[str]) -> EventSense | None:
+        """The sense of a verb + object pattern: exact object word first, then CAMEO stems (prefixes)."""
         for word in objects:
             if (lemma, word) in self.objects:
                 return self.objects[(lemma, word)]
-        return self.verbs.get(lemma)
+        for word in objects:
+            for stem, sense in self.stems.get(lemma, ()):
+                if word.startswith(stem):
+                    return sense
+        return None
+
+
+def object_stems(objects: dict[tuple[str, str], EventSense]) -> dict[str, tuple[tuple[str, EventSense], ...]]:
+    """Verb → its object patterns usable as prefixes (CAMEO stems of 4+ letters; "word_" is exact), longest first."""
+    stems: dict[str, list[tuple[str, EventSense]]] = {}
+    for (verb, word), sense in objects.items():
+        if len(word) >= MIN_STEM and not word.endswith("_"):
+            stems.setdefault(verb, []).append((word, sense))
+    return {verb: tuple(sorted(pairs, key=lambda pair: -len(pair[0]))) for verb, pairs in stems.items()}
 
 
 def _sense(entry: dict[str, str | None]) -> EventSense:
@@ -66,11 +85,13 @@ def parse_lexicon(text: str) -> EventLexicon:
     """Build an :class:`EventLexicon` from the YAML text of the lexicon file."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(text, Loader=loader)
+    objects = _pair_table(data["objects"])
     return EventLexicon(
         verbs={lemma: _sense(entry) for lemma, entry in data["verbs"].items()},
         phrases=_pair_table(data["phrases"]),
-        objects=_pair_table(data["objects"]),
+        objects={(verb, word.rstrip("_")): sense for (verb, word), sense in objects.items()},
         nouns={lemma: _sense(entry) for lemma, entry in data["nouns"].items()},
+        stems=object_stems(objects),
     )
 
 

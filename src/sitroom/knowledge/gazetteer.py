@@ -42,9 +42,10 @@ from typing import Any
 from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
 
+from sitroom.knowledge.geo_centres import country_point, us_state_centres
 from sitroom.names import fold, name_key, strip_articles
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -338,7 +339,7 @@ def _country_rows(countries: dict[str, Any], subdivisions: dict[str, Any]) -> It
     for code, country in countries.items():
         if code in ("CS", "AN"):
             continue
-        centre = COUNTRY_CENTRES.get(code) or _subdivision_centre(subdivisions.get(code, {}))
+        centre = country_point(code, COUNTRY_CENTRES.get(code) or _subdivision_centre(subdivisions.get(code, {})))
         if centre is None:
             continue
         names = (country["name"], country["name"].removeprefix("The "), *COUNTRY_ALIASES.get(code, ()))
@@ -430,7 +431,7 @@ def _admin1_rows(subdivisions: dict[str, Any], cities: dict[str, Any]) -> tuple[
                 else _display_name(item["name"], english, city_keys[country])
             )
             names = tuple(dict.fromkeys([_plain_name(item["name"]), display, *english]))
-            lat, lon = float(item["latLng"][0]), float(item["latLng"][1])
+            lat, lon = _admin1_point(country, display, item["latLng"])
             population = sum(groups.get((country, code.split("-", 1)[1]), {}).get("population", []))
             rows.append(_Row(next_id, None, display, "admin1", country, display, lat, lon, population, names))
             next_id -= 1
@@ -440,6 +441,12 @@ def _admin1_rows(subdivisions: dict[str, Any], cities: dict[str, Any]) -> tuple[
     for row in rows:
         row.population = row.population or _group_population(row, index, groups)
     return rows, index
+
+
+def _admin1_point(country: str, name: str, iso_point: list[Any]) -> tuple[float, float]:
+    """A US state's area centre (computed from Census boundaries), else the ISO 3166-2 centroid."""
+    centre = us_state_centres().get(name) if country == "US" else None
+    return centre or (float(iso_point[0]), float(iso_point[1]))
 
 
 def _is_region_child(items: dict[str, Any], item: dict[str, Any]) -> bool:

@@ -1,0 +1,126 @@
+"""Clusters of mentions, one per actor: by registry entry, descriptor or name, then joined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from sitroom.components.actors.mentions import Mention
+from sitroom.knowledge.registry import ActorEntry
+from sitroom.names import is_short_form, name_tokens, same_person
+
+
+@dataclass
+class Cluster:
+    """One actor of the document."""
+
+    mentions: list[Mention]
+    entry: ActorEntry | None = None
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)  # registry ids or "@<cluster index>" or names
+
+    @property
+    def first(self) -> int:
+        return min(mention.start for mention in self.mentions)
+
+
+def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
+    """Registry mentions by entry, descriptors by adjective, the rest by name identity."""
+    clusters: list[Cluster] = []
+    by_key: dict[str, Cluster] = {}
+    ordered = sorted(mentions, key=lambda mention: (mention.source == "paren", mention.start))
+    for mention in ordered:
+        key = _cluster_key(doc, mention, by_key)
+        cluster = by_key.get(key)
+        if cluster is None:
+            cluster = Cluster(mentions=[], entry=mention.entry)
+            by_key[key] = cluster
+            clusters.append(cluster)
+        cluster.mentions.append(mention)
+    _merge_descriptor_entries(clusters)
+    _join_short_forms(doc, clusters)
+    _join_appositions(doc, clusters)
+    return sorted((cluster for cluster in clusters if cluster.mentions), key=lambda cluster: cluster.first)
+
+
+def _cluster_key(doc: Doc, mention: Mention, by_key: dict[str, Cluster]) -> str:
+    if mention.source == "descriptor":
+        return "descriptor:" + mention.descriptor
+    if mention.entry is not None:
+        return "id:" + mention.entry.id
+    if mention.source == "paren":
+        owner = next((k for k, c in by_key.items() if any(m.start == int(mention.label) for m in c.mentions)), None)
+        if owner is not None:
+            return owner
+    text = doc[mention.start : mention.end].text
+    key = " ".join(name_tokens(text))
+    for existing, cluster in by_key.items():
+        if not existing.startswith("name:") or cluster.entry is not None:
+            continue
+        if existing == "name:" + key or (mention.label == "PERSON" and _same_cluster_person(doc, text, cluster)):
+            return existing
+    return "name:" + key
+
+
+def _same_cluster_person(doc: Doc, text: str, cluster: Cluster) -> bool:
+    names = [doc[m.start : m.end].text for m in cluster.mentions]
+    return all(same_person(text, name) for name in names) and all(
+        not is_short_form(text, name) and not is_short_form(name, text) for name in names
+    )
+
+
+def _merge_descriptor_entries(clusters: list[Cluster]) -> None:
+    """A descriptor cluster resolved by one mention ('in Baghdad') takes the resolved actor's cluster."""
+    by_entry = {cluster.entry.id: cluster for cluster in clusters if cluster.entry is not None}
+    for cluster in clusters:
+        resolved = next((m.entry for m in cluster.mentions if m.entry is not None), None)
+        if cluster.entry is None and resolved is not None:
+            target = by_entry.get(resolved.id)
+            if target is None:
+                cluster.entry = resolved
+                by_entry[resolved.id] = cluster
+            elif target is not cluster:
+                target.mentions.extend(cluster.mentions)
+                cluster.mentions = []
+
+
+def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Abu Khalid' or 'Lavrov' joins the one person cluster whose fuller name it shortens."""
+    persons = [c for c in clusters if c.mentions and is_person_cluster(c)]
+    for cluster in persons:
+        if not cluster.mentions:
+            continue
+        texts = [doc[m.start : m.end].text for m in cluster.mentions]
+        targets = [
+            other
+            for other in persons
+            if other is not cluster
+            and other.mentions
+            and all(any(is_short_form(text, doc[m.start : m.end].text) for m in other.mentions) for text in texts)
+        ]
+        if len(targets) == 1 and cluster.entry is None:
+            targets[0].mentions.extend(cluster.mentions)
+            cluster.mentions = []
+
+
+def _join_appositions(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Muhammad the Messenger of Allah': an unregistered name joins the registered one it is glossed by."""
+    starts = {m.start: c for c in clusters for m in c.mentions if c.entry is not None}
+    for cluster in clusters:
+        if cluster.entry is not None or not cluster.mentions:
+            continue
+        for mention in list(cluster.mentions):
+            following = mention.end + (1 if mention.end < len(doc) and doc[mention.end].text in {",", "the"} else 0)
+            target = starts.get(following)
+            if target is not None and target.entry is not None and target.entry.kind in {"person", "religious"}:
+                target.mentions.extend(cluster.mentions)
+                cluster.mentions = []
+                break
+
+
+def is_person_cluster(cluster: Cluster) -> bool:
+    """A registered person, or an unregistered cluster with a PERSON entity among its mentions."""
+    if cluster.entry is not None:
+        return cluster.entry.kind == "person"
+    return any(mention.label == "PERSON" for mention in cluster.mentions)

