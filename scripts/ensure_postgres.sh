@@ -10,14 +10,14 @@ ROLE=sitroom
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
 if ! command -v pg_createcluster >/dev/null 2>&1; then
-    $SUDO apt-get update -qq
+    $SUDO apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
 fi
 VERSION="$(ls /usr/lib/postgresql | sort -n | tail -1)"
 if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$VERSION $CLUSTER"; then
-    $SUDO pg_createcluster "$VERSION" "$CLUSTER" -p "$PORT" >/dev/null
+    $SUDO pg_createcluster "$VERSION" "$CLUSTER" -p "$PORT" >&2
 fi
-$SUDO pg_ctlcluster "$VERSION" "$CLUSTER" start 2>/dev/null || true
+$SUDO pg_ctlcluster "$VERSION" "$CLUSTER" start >&2 2>/dev/null || true
 
 as_postgres() { $SUDO su postgres -c "psql -p $PORT -v ON_ERROR_STOP=1 -qtAc \"$1\""; }
 if [ "$(as_postgres "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != "1" ]; then

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from sitroom.documents import Document, ReadError
 from sitroom.exporting import ExportFormat
+from sitroom.logs import configure_logging
 from sitroom.pipeline import analyze, build_pipeline
 from sitroom.progress import count_items, progress_bar
 from sitroom.readers import read_documents
@@ -22,6 +23,13 @@ from sitroom.report import print_record
 from sitroom.settings import Settings
 
 app = typer.Typer(help="Conflict reporting → structured, evidence-linked knowledge.", no_args_is_help=True)
+
+
+@app.callback()
+def main() -> None:
+    """Structured logs go to stderr as JSON lines when SITROOM_LOG=json (SITROOM_LOG_LEVEL sets the level)."""
+    configure_logging()
+
 stdout = Console()
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -89,21 +97,34 @@ def ingest_command(
     path: Annotated[Path, typer.Argument(help="A file, a folder, or a JSONL/CSV corpus.")],
     db: DbOption,
     actors: ActorFiles = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Analyse on a local Dask cluster of N worker processes.", min=1)
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Analyse on an existing Dask cluster: tcp://HOST:PORT.")
+    ] = None,
 ) -> None:
     """Analyse documents into the knowledge base; documents already stored are skipped."""
-    from sitroom.ingest import ingest
-    from sitroom.store.database import open_engine
-
-    engine = open_engine(db)
-    nlp = build_pipeline(_settings(actors))
+    settings = _settings(actors)
     with progress_bar(stderr) as progress:
         task = progress.add_task("ingesting", total=count_items(path))
-        summary = ingest(
-            engine,
-            nlp,
-            _report_problems(read_documents(path)),
-            on_progress=lambda n: progress.advance(task, n),
-        )
+
+        def advance(count: int) -> None:
+            progress.advance(task, count)
+
+        if workers is not None or scheduler is not None:
+            from sitroom.distributed import ingest_distributed
+
+            summary = ingest_distributed(
+                path, db, workers=workers, scheduler=scheduler, settings=settings, on_progress=advance
+            )
+        else:
+            from sitroom.ingest import ingest
+            from sitroom.store.database import open_engine
+
+            engine = open_engine(db)
+            nlp = build_pipeline(settings)
+            summary = ingest(engine, nlp, _report_problems(read_documents(path)), on_progress=advance)
     stderr.print(
         f"read {summary.read}, added {summary.added}, already stored {summary.already_stored}, "
         f"errors {summary.errors} in {summary.seconds:.1f} s",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from sitroom.record import ErrorRecord, Record
 from sitroom.store.writer import known_hashes, store_error, store_records
 
 Item = Document | ReadError
+log = logging.getLogger("sitroom.ingest")
 
 
 @dataclass
@@ -63,6 +65,7 @@ def ingest(
             if isinstance(item, ReadError):
                 summary.errors += 1
                 store_error(engine, item.source, item.message)
+                log.warning("unreadable document", extra={"source": item.source, "error": item.message})
         fresh = _new_documents(engine, chunk, summary)
         by_id = {document.id: document for document in fresh}
         pairs: list[tuple[Document, Record]] = []
@@ -70,10 +73,12 @@ def ingest(
             if isinstance(result, ErrorRecord):
                 summary.errors += 1
                 store_error(engine, result.source, result.error)
+                log.warning("analysis failed", extra={"source": result.source, "error": result.error})
             else:
                 pairs.append((by_id[result.id], result))
         summary.added += store_records(engine, pairs)
         if on_progress:
             on_progress(len(chunk))
     summary.seconds = time.perf_counter() - started
+    log.info("ingest finished", extra=vars(summary))
     return summary

@@ -54,7 +54,6 @@ _TOKEN_VARIANTS = {
     "abdal": "abd",
     "ibn": "bin",
     "yusaf": "yusuf",
-    "sargei": "sargay",  # Sergei = Sergey
     "usman": "uthman",
     "utman": "uthman",
 }
@@ -129,10 +128,14 @@ _NISBA_BY_KEY = {spelling_key(form): canon for canon, forms in _NISBA_FORMS.item
 NISBAS = frozenset(_NISBA_FORMS)
 
 
+# Diphthongs written ei/ai/ey/ay between consonants: Sheikh = Shaykh, Hussein = Husayn, Sergei = Sergey.
+_DIPHTHONG = re.compile(r"(?<=[^aeiou])(?:ei|ai|ey)(?=[^aeiou]|$)")
+
+
 @lru_cache(maxsize=65536)
 def token_key(token: str) -> str:
-    """Key of one folded token: spelling variants unified, nisbas and their translations merged."""
-    spelled = spelling_key(token)
+    """Key of one folded token: spelling variants and diphthongs unified, nisbas and their translations merged."""
+    spelled = _DIPHTHONG.sub("ay", spelling_key(token))
     nisba = _NISBA_BY_KEY.get(spelled)
     if nisba is not None:
         return nisba

@@ -148,3 +148,50 @@ def test_document_without_metadata_and_empty_text(nlp: Language) -> None:
     assert nlp("")._.actors == []
     doc = nlp("Hezbollah fighters clashed with the Free Syrian Army near Qusayr.")
     assert {actor.canonical_id for actor in doc._.actors} >= {"hezbollah", "free_syrian_army"}
+
+
+def actors_of(nlp: Language, text: str) -> dict[str, Actor]:
+    """Actors of one invented sentence, by the text of each mention."""
+    return {mention.text: actor for actor in nlp(text)._.actors for mention in actor.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "canonical_id"),
+    [
+        ("Germany will deliver tanks to Poland next year.", "Poland", "POL"),
+        ("The French minister held talks with Egypt on Monday.", "Egypt", "EGY"),
+        ("Kenyan jets bombed a camp near the border.", "Kenyan jets", "KEN_MIL"),
+        ("A Brazilian proposal was rejected by the council.", "Brazilian proposal", "BRA_GOV"),
+        ("The UN peacekeepers left the area.", "UN", "united_nations"),
+        ("President obama spoke to reporters.", "obama", "barack_obama"),
+    ],
+)
+def test_argument_positions_and_demonym_phrases(nlp: Language, text: str, mention: str, canonical_id: str) -> None:
+    assert actors_of(nlp, text)[mention].canonical_id == canonical_id
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Fighting continued in Lebanon and in the border area between Syria and Iraq.", "Lebanon"),
+        ("The convoy travelled through the Golan on Friday.", "Golan"),
+        ("Shelling hit Douma and Eastern Ghouta overnight.", "Douma"),
+        ("Shelling hit Douma and Eastern Ghouta overnight.", "Eastern Ghouta"),
+        ("The Monitor reported new clashes.", "Monitor"),
+    ],
+)
+def test_places_and_look_alikes_are_not_actors(nlp: Language, text: str, mention: str) -> None:
+    assert mention not in actors_of(nlp, text)
+
+
+def test_foreign_body_is_not_linked_to_another_states_namesake(nlp: Language) -> None:
+    actors = actors_of(nlp, "Kenya's Senate approved the budget on Tuesday.")
+    assert actors["Kenya"].canonical_id == "KEN"
+    assert "Senate" not in actors or actors["Senate"].canonical_id != "united_states_congress"
+
+
+def test_groups_of_people_are_unregistered_and_affiliated(nlp: Language) -> None:
+    actors = actors_of(nlp, "Armenian demonstrators blocked the road, and insurgents attacked a convoy.")
+    protesters = actors["Armenian demonstrators"]
+    assert not protesters.registered and protesters.affiliations == ["Armenia"]
+    assert actors["insurgents"].kind == "armed_group" and not actors["insurgents"].registered

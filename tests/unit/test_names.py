@@ -104,3 +104,8 @@ def test_different_people_never_merge(a: str, b: str) -> None:
 )
 def test_is_short_form(short: str, full: str, expected: bool) -> None:
     assert is_short_form(short, full) is expected
+
+
+@pytest.mark.parametrize(("a", "b"), [("Khan Sheikhoun", "Khan Shaykhun"), ("Hussein", "Husayn"), ("Zeinab", "Zaynab")])
+def test_diphthong_spellings_share_tokens(a: str, b: str) -> None:
+    assert name_tokens(a) == name_tokens(b)

@@ -141,3 +141,19 @@ def test_unknown_affiliation_fails_the_load(tmp_path: Path) -> None:
 def test_valid_on_respects_precision() -> None:
     entry = ActorEntry(id="g", name="G", kind="armed_group", valid_from="2013-04-08")
     assert entry.valid_on("2013-04") and entry.valid_on("2014") and not entry.valid_on("2012-12-31")
+
+
+def test_curated_names_win_over_phoenix_namesakes(registry: Registry) -> None:
+    assert registry.lookup("UN")[0].id == "united_nations"
+    assert registry.lookup("SARC")[0].id == "sarc"
+    assert registry.lookup("PRC")[0].id == "CHN"
+
+
+def test_states_whose_first_code_is_a_former_union_are_states(registry: Registry) -> None:
+    assert registry.lookup("Kazakhstan")[0].kind == "state"
+
+
+def test_article_keys_and_town_keys(registry: Registry) -> None:
+    assert ("munitur",) in registry.article_keys  # al-Monitor: never "Monitor" alone
+    assert ("nusra",) not in registry.article_keys
+    assert ("palmyra",) in registry.town_keys

@@ -15,12 +15,13 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any, get_args
 
 import yaml
 
-from sitroom.names import fold, name_tokens
+from sitroom.names import ARABIC_ARTICLES, fold, name_tokens
 from sitroom.record import ActorKind
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -95,6 +96,8 @@ class Registry:
     acronyms: frozenset[tuple[str, ...]]  # keys written only in capitals ("ISIL", "UNITA")
     place_names: frozenset[tuple[str, ...]]  # keys of names that are places, never actors by themselves
     max_name_tokens: int
+    town_keys: frozenset[tuple[str, ...]] = frozenset()  # keys of all listed place names, actor names or not
+    article_keys: frozenset[tuple[str, ...]] = frozenset()  # one-word keys only ever written "al-X" ("al-Monitor")
 
     def get(self, actor_id: str) -> ActorEntry | None:
         return self.entries.get(actor_id)
@@ -262,24 +265,40 @@ def _index(entries: dict[str, ActorEntry], place_names: frozenset[tuple[str, ...
     by_name: dict[tuple[str, ...], list[str]] = {}
     by_demonym: dict[tuple[str, ...], list[str]] = {}
     by_metonym: dict[tuple[str, ...], list[str]] = {}
-    # Later sources (curated, the user's) first; within a source, canonical names before aliases.
-    ordered = sorted(entries.values(), key=_precedence)
-    for entry in ordered:
-        _add_keys(by_name, entry.id, [entry.name])
-    for entry in ordered:
-        _add_keys(by_name, entry.id, entry.aliases)
-        _add_keys(by_demonym, entry.id, entry.demonyms)
-        _add_keys(by_metonym, entry.id, entry.metonyms)
+    # Later sources (the user's, curated) before earlier ones; within a source, canonical names before aliases.
+    for _rank, group in groupby(sorted(entries.values(), key=_precedence), key=_precedence):
+        ordered = list(group)
+        for entry in ordered:
+            _add_keys(by_name, entry.id, [entry.name])
+        for entry in ordered:
+            _add_keys(by_name, entry.id, entry.aliases)
+            _add_keys(by_demonym, entry.id, entry.demonyms)
+            _add_keys(by_metonym, entry.id, entry.metonyms)
     longest = max((len(key) for key in by_name), default=1)
     return Registry(
         acronyms=_acronym_keys(entries.values()),
         place_names=place_names - frozenset(by_name),
+        town_keys=place_names,
+        article_keys=_article_keys(entries.values()),
         entries=entries,
         by_name={key: tuple(ids) for key, ids in by_name.items()},
         by_demonym={key: tuple(ids) for key, ids in by_demonym.items()},
         by_metonym={key: tuple(ids) for key, ids in by_metonym.items()},
         max_name_tokens=longest,
     )
+
+
+def _article_keys(entries: Iterable[ActorEntry]) -> frozenset[tuple[str, ...]]:
+    """One-word keys of organisations that every name spells with an Arabic article ("al-Monitor", "al-Badr")."""
+    with_article: set[tuple[str, ...]] = set()
+    without: set[tuple[str, ...]] = set()
+    for entry in entries:
+        for name in entry.names:
+            key = name_tokens(name)
+            if len(key) == 1:
+                spelled = any(word in ARABIC_ARTICLES for word in fold(name).split())
+                (with_article if spelled and entry.kind != "person" else without).add(key)
+    return frozenset(with_article - without)
 
 
 def _acronym_keys(entries: Iterable[ActorEntry]) -> frozenset[tuple[str, ...]]:
@@ -295,7 +314,7 @@ def _acronym_keys(entries: Iterable[ActorEntry]) -> frozenset[tuple[str, ...]]:
 
 
 def _precedence(entry: ActorEntry) -> int:
-    order = {"actors_phoenix.json": 2, "generated": 1}
+    order = {"actors_phoenix.json": 3, "generated": 2, "actors_curated.yaml": 1}
     return order.get(entry.source, 0)
 
 

@@ -6,12 +6,15 @@ from spacy.tokens import Span, Token
 
 from sitroom.components.actors.vocabulary import (
     AGENCY_NOUNS,
+    FROM_GOVERNORS,
     GEO_NOUNS,
     GEO_VERBS,
+    ON_GOVERNORS,
     RELATION_NOUNS,
     SOURCE_NOUNS,
     SUPPORT_NOUNS,
     TARGET_WORDS,
+    TO_GOVERNORS,
 )
 
 
@@ -45,12 +48,22 @@ def _actor_after_preposition(preposition: Token) -> bool:
     if word == "with":
         return lemma not in GEO_NOUNS
     if word == "from":
-        return lemma in SOURCE_NOUNS
+        return lemma in SOURCE_NOUNS | FROM_GOVERNORS
     if word == "of":
         return lemma in AGENCY_NOUNS
     if word == "to":
-        return lemma in SUPPORT_NOUNS
+        return lemma in SUPPORT_NOUNS | TO_GOVERNORS or _governing_verb(preposition) in TO_GOVERNORS
+    if word == "on":
+        return lemma in ON_GOVERNORS
     return False
+
+
+def _governing_verb(preposition: Token) -> str:
+    """'supply arms to Israel' parsed with 'to' under 'arms': the verb above the preposition's noun."""
+    governor = preposition.head
+    if governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ in {"dobj", "nsubjpass"}:
+        return governor.head.lemma_.lower()
+    return governor.lemma_.lower()
 
 
 def is_plural_actor(span: Span) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from sitroom.components.actors.clustering import cluster_mentions
 from sitroom.components.actors.descriptors import descriptor_mentions
+from sitroom.components.actors.groups import group_mentions
 from sitroom.components.actors.records import actor_records
 from sitroom.components.actors.registry_scan import RegistryScanner
 from sitroom.components.actors.roles import describe
@@ -30,7 +31,8 @@ class ActorsComponent:
         scanned = self.scanner.mentions(doc, date)
         mentions = [mention for mention in scanned if mention.source != "skip"]
         mentions += descriptor_mentions(doc, scanned, self.registry)
-        mentions += ner_mentions(doc, scanned, self.registry.place_names)
+        groups = group_mentions(doc, mentions, self.registry)
+        mentions += groups + ner_mentions(doc, scanned + groups, self.registry.town_keys)
         mentions = [mention for mention in mentions if mention.source != "skip"]
         clusters = cluster_mentions(doc, mentions)
         for cluster in clusters:

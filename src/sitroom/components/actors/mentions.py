@@ -22,6 +22,7 @@ class Mention:
     entry: ActorEntry | None = None
     label: str = ""
     descriptor: str = ""  # adjective of a descriptor ("shiite" in "the Shiite regime")
+    affiliation: str = ""  # registry id of the state a group belongs to ("Georgian demonstrators")
 
 
 @lru_cache(maxsize=65536)

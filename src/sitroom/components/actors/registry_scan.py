@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.actors.actor_use import is_actor_use, is_plural_actor
 from sitroom.components.actors.mentions import Key, Mention, token_parts
-from sitroom.components.actors.vocabulary import COMMON_WORDS, GROUP_HEADS, STATE_KINDS
+from sitroom.components.actors.vocabulary import COMMON_WORDS, GROUP_HEADS, LOWER_CASE_NAMES, ROLE_WORDS, STATE_KINDS
 from sitroom.knowledge.registry import ActorEntry, Registry
 from sitroom.names import ARABIC_ARTICLES, fold, name_tokens
+
+STALE_PERSON_YEARS = 10
 
 
 class RegistryScanner:
@@ -37,7 +40,8 @@ class RegistryScanner:
         return mentions
 
     def _longest_match(self, doc: Doc, start: int, date: str | None) -> Mention | None:
-        if not token_parts(doc[start].text) or not _starts_name(doc[start]):
+        titled = _after_title(doc, start)
+        if not token_parts(doc[start].text) or not (_starts_name(doc[start]) or titled):
             return None
         key: Key = ()
         best: Mention | None = None
@@ -59,17 +63,30 @@ class RegistryScanner:
                 if (
                     stripped
                     and possessive in self.registry.by_name
-                    and _case_agrees(doc[start : position + 1], possessive, frozenset())
+                    and _case_agrees(doc[start : position + 1], possessive, self.registry.acronyms)
                 ):
                     best = self._classify(doc, start, position + 1, possessive, date) or best
                 break
-            if _case_agrees(doc[start : position + 1], key, self.registry.acronyms):
+            if titled and not doc[start].text[:1].isupper():
+                best = self._titled_person(doc, start, position + 1, key, date) or best
+            elif _case_agrees(doc[start : position + 1], key, self.registry.acronyms):
                 best = self._classify(doc, start, position + 1, key, date) or best
         return best
 
+    def _titled_person(self, doc: Doc, start: int, end: int, key: Key, date: str | None) -> Mention | None:
+        """'President obama' (lower-cased text): a registered person right after a capitalised title."""
+        entries = self.registry.lookup_key(key, date)
+        if entries and entries[0].kind == "person":
+            return Mention(start, end, "registry", entries[0])
+        return None
+
     def _classify(self, doc: Doc, start: int, end: int, key: Key, date: str | None) -> Mention | None:
+        if key in self.registry.article_keys and not _after_article(doc, start):
+            return None
         start = _extend_article(doc, start)
         entries = self.registry.lookup_key(key, date)
+        if entries and not self._plausible(doc[start:end], key, entries[0], date):
+            return None
         if entries:
             entry = entries[0]
             if entry.kind in STATE_KINDS:
@@ -82,6 +99,62 @@ class RegistryScanner:
         if key in self.plural_demonyms and is_plural_actor(doc[start:end]):
             return Mention(start, end, "demonym", self.registry.entries[self.plural_demonyms[key]])
         return None
+
+
+    def _plausible(self, span: Span, key: Key, entry: ActorEntry, date: str | None) -> bool:
+        """Reject look-alikes: 'Golan' for Gulen, 'Douma' for the Duma, 'Nawaf Khalil' for another Khalil,
+        'Kennedy' in 2016, "Rwanda's Senate" for the US Congress."""
+        if entry.kind in STATE_KINDS:
+            return True
+        if self._foreign_owner(span, entry):
+            return False
+        if len(key) != 1 or key in self.registry.acronyms:
+            return True
+        written = fold(span[-1].text)
+        spellings = [fold(name).split()[-1] for name in entry.names if name_tokens(name) == key]
+        spelled_alike = any(Levenshtein.distance(written, spelling) <= 1 for spelling in spellings)
+        if entry.kind != "person":
+            return spelled_alike or key not in self.registry.town_keys
+        previous = span.doc[span.start - 1] if span.start > 0 else None
+        other_given_name = (
+            previous is not None
+            and previous.pos_ == "PROPN"
+            and previous.text[:1].isupper()
+            and fold(previous.text) not in ROLE_WORDS
+        )
+        return spelled_alike and not other_given_name and not _long_gone(entry, date)
+
+    def _foreign_owner(self, span: Span, entry: ActorEntry) -> bool:
+        """'Rwanda's Senate', 'Rwandan Senate': a national body named after another state than the entry's."""
+        doc, index = span.doc, span.start - 1
+        if index >= 1 and doc[index].text in {"'s", "\u2019s"}:
+            index -= 1
+        if entry.country is None or index < 0 or entry.kind in {"person", "media"}:
+            return False
+        parts = token_parts(doc[index].text)
+        ids = self.registry.by_name.get(parts, ()) + self.registry.by_demonym.get(parts, ())
+        states = [self.registry.entries[i] for i in ids if self.registry.entries[i].kind in STATE_KINDS]
+        return bool(states) and all(state.country != entry.country for state in states)
+
+
+def _long_gone(entry: ActorEntry, date: str | None) -> bool:
+    """A person whose registered dates ended long before the text: 'Kennedy' in 2016 is someone else."""
+    if not date or not entry.valid_until:
+        return False
+    return int(date[:4]) - int(entry.valid_until[:4]) > STALE_PERSON_YEARS
+
+
+def _after_article(doc: Doc, start: int) -> bool:
+    """'al-Monitor', 'Al Badr': the token before (or before a hyphen) is an Arabic article."""
+    before = doc[start - 1] if start >= 1 else None
+    if before is not None and before.text in {"-", "\u2013"} and start >= 2:
+        before = doc[start - 2]
+    return before is not None and before.lower_ in ARABIC_ARTICLES
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """The token before is a capitalised title word ('President', 'Minister')."""
+    return start >= 1 and doc[start - 1].text[:1].isupper() and fold(doc[start - 1].text) in ROLE_WORDS
 
 
 def _possessive_parts(text: str) -> Key:
@@ -108,7 +181,7 @@ def _plural_demonyms(registry: Registry) -> dict[Key, str]:
 
 
 def _starts_name(token: Token) -> bool:
-    return token.text[:1].isupper() or token.text[:1].isdigit()
+    return token.text[:1].isupper() or token.text[:1].isdigit() or token.lower_ in LOWER_CASE_NAMES
 
 
 def _transparent(token: Token) -> bool:
@@ -126,6 +199,8 @@ def _case_agrees(span: Span, key: Key, acronyms: frozenset[Key]) -> bool:
     letters = "".join(char for token in words for char in token.text if char.isalpha())
     if len(letters) < 2:
         return False
+    if len(words) == 1 and words[0].lower_ in LOWER_CASE_NAMES:
+        return True
     if key in acronyms or (len(words) == 1 and letters.isupper()):
         return letters.isupper()
     if len(words) == 1 and words[0].pos_ in {"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "CCONJ", "SCONJ"}:

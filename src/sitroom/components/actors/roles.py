@@ -17,6 +17,8 @@ def describe(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> None:
     by_token = {index: other for other in clusters for m in other.mentions for index in range(m.start, m.end)}
     if entry is not None:
         cluster.affiliations.extend(entry.affiliations)
+    for mention in cluster.mentions:
+        add_unique(cluster.affiliations, mention.affiliation)
     if not is_person_cluster(cluster):
         return
     for mention in cluster.mentions:

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from sitroom.components.actors.mentions import Key, Mention, covered_tokens
 from sitroom.components.actors.vocabulary import (
+    COMPASS_WORDS,
     DESCRIPTOR_WORDS,
     GOVERNMENT_NOUNS,
     GROUP_WORDS,
@@ -62,7 +63,11 @@ def _is_adjectival(word: str) -> bool:
 
 
 def _is_place_name(text: str, place_names: frozenset[Key]) -> bool:
-    key = name_tokens(text)
+    """A listed town or province, also with a compass word ("Eastern Ghouta") or a possessive "s"."""
+    words = text.split()
+    while len(words) > 1 and fold(words[0]) in COMPASS_WORDS:
+        words = words[1:]
+    key = name_tokens(" ".join(words))
     return key in place_names or (text.endswith("s") and name_tokens(text[:-1]) in place_names)
 
 

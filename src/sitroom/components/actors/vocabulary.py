@@ -11,8 +11,11 @@ COMMON_WORDS = word_set(
     regime authorities administration army military forces force armed troops soldiers air navy
     warplanes jets foreign affairs ministry defence defense led backed based coalition intelligence
     security news agency network group movement front organization organisation party council
+    department state secretary house senate congress
     """
 )
+# Institutions that lower-cased text ("congress", "the pentagon") still names.
+LOWER_CASE_NAMES = frozenset({"congress", "pentagon", "kremlin"})
 STATE_KINDS = frozenset({"state"})
 ROLE_WORDS: dict[str, str] = {
     "leader": "leader", "leaders": "leader", "commander": "commander", "chief": "chief",
@@ -58,7 +61,23 @@ AGENCY_NOUNS = word_set(
 TARGET_WORDS = frozenset({"against", "by", "toward", "towards", "versus"})
 GEO_VERBS = word_set(
     """
-    border enter visit reach leave cross tour flee return travel arrive fly move cover occupy
+    border enter reach leave cross flee return travel arrive fly move cover occupy
+    """
+)
+# Verbs and nouns whose "to X" is a recipient or addressee ("supply arms to Israel", "a visit to Russia").
+TO_GOVERNORS = word_set(
+    """
+    supply send sell deliver provide give export ship transfer offer pledge donate lend grant hand extradite
+    deport talk speak write appeal apologize apologise complain propose report submit present promise
+    visit trip mission delivery deliveries sale sales shipment shipments export exports loan loans
+    """
+)
+# Verbs whose "from X" is a source ("buy weapons from Russia", "demanded an apology from Turkey").
+FROM_GOVERNORS = word_set("receive buy import purchase request demand seek obtain get accept borrow expel")
+# Nouns whose "on X" is a target ("sanctions on Iran", "an attack on Israel").
+ON_GOVERNORS = word_set(
+    """
+    sanction sanctions pressure attack attacks strike strikes embargo war ban restrictions demands
     """
 )
 GEO_NOUNS = word_set("border borders area region frontier side zone territory province city")
@@ -79,7 +98,39 @@ GROUP_WORDS = word_set(
     """
     brigade brigades battalion battalions front army movement group jaish jaysh liwa katiba katibat
     kataib harakat jabhat faylaq alwiya militia militias mujahideen mujahidin rebels fighters forces
-    ansar saraya
+    ansar saraya insurgents militants gunmen jihadists separatists
+    """
+)
+# Head nouns after a demonym: the state's armed forces ("Israeli helicopters"), its government
+# ("an Indian proposal", "Palestinian officials"), or a group of its people ("Georgian demonstrators").
+MILITARY_HEADS = word_set(
+    """
+    helicopter helicopters aircraft plane planes warplane warplanes jet jets drone drones tank tanks
+    artillery gunboat gunboats warship warships navy troops soldiers forces army military unit units
+    bomber bombers fighter-jets paratroopers marines commandos special-forces strike strikes airstrike
+    airstrikes raid raids shelling
+    """
+)
+GOVERNMENT_HEADS = word_set(
+    """
+    proposal proposals plan plans initiative offer demand demands statement decision position policy
+    official officials diplomat diplomats delegation delegations envoy embassy negotiators leadership
+    counterpart counterparts side spokesman president prime-minister premier cabinet parliament
+    intelligence ultimatum warning request lawmakers legislators mps senators court judge judges
+    """
+)
+PEOPLE_GROUP_HEADS = word_set(
+    """
+    demonstrators protesters protestors rebels insurgents militants opposition activists fighters gunmen
+    separatists jihadists dissidents refugees students workers villagers demonstrator protester protestor
+    rebel militant activist dissident student worker villager man woman citizen citizens national nationals
+    """
+)
+# Plural nouns that name a generic group acting on its own ("Insurgents attacked", "Opponents say").
+GENERIC_GROUP_NOUNS = word_set(
+    """
+    insurgents rebels militants opponents protesters protestors demonstrators gunmen separatists
+    dissidents
     """
 )
 MEDIA_WORDS = word_set("news agency tv television radio press times post daily journal channel media")
@@ -87,6 +138,7 @@ INSTITUTION_WORDS = word_set("ministry department office court council agency po
 PARTY_WORDS = frozenset({"party"})
 LOCATIVE_PREPOSITIONS = word_set("in at near from into inside outside around towards toward to across via")
 PLACE_PREPOSITIONS = word_set("in at near inside outside around across into towards toward via")
+COMPASS_WORDS = word_set("eastern western northern southern central east west north south greater upper lower old")
 PLACE_HEADS = word_set(
     """
     road airfield airport airbase base province governorate district city town village street
