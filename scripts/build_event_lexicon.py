@@ -437,6 +437,8 @@ SITROOM_VERBS: dict[str, tuple[str, str | None]] = {
     "sanction": ("SANCTION", None),
     "suspend": ("SANCTION", None),
     "boycott": ("PROTEST", "boycott"),
+    "sue": ("ACCUSE", "sue"),
+    "renege": ("REJECT", None),
 }
 
 # (verb lemma, particle or adverb): a phrasal verb.
@@ -449,7 +451,20 @@ SITROOM_PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("pull", "back"): ("RETREAT", "withdraw"),
     ("hand", "over"): ("RETREAT", "return"),
     ("take", "over"): ("COERCE", "seize"),
+    ("hack", "into"): ("COERCE", None),
 }
+
+# CAMEO 144 (obstruct passage, block), 064 (share intelligence), 166x (expel inspectors, envoys),
+# 12x (reject a request or proposal), 164/165 (halt negotiations / mediation), 075 (grant asylum),
+# 150 (conduct military exercises), 173 (arrest warrant), 112 (present evidence against).
+OBSTRUCTED_PASSAGES = ("road", "street", "highway", "bridge", "traffic", "transport", "railway", "entrance", "route")
+SHARED_KNOWLEDGE = ("intelligence", "information", "evidence", "data")
+EXPELLED_ENVOYS = ("inspector", "observer", "monitor", "diplomat", "ambassador", "envoy", "peacekeeper")
+REJECTING_VERBS = ("dismiss", "reject", "rebuff", "spurn")
+REQUEST_NOUNS = ("appeal", "call", "demand", "request", "plea", "offer", "proposal", "overture", "ultimatum")
+HALTING_VERBS = ("end", "halt", "suspend", "abandon", "break")
+TALKS_NOUNS = ("talk", "mediation", "negotiation", "dialogue")
+MILITARY_DRILLS = ("exercise", "drill", "manoeuvre", "maneuver", "wargame")
 
 # (verb lemma, object lemma): light verbs whose object names the event.
 SITROOM_OBJECTS: dict[tuple[str, str], tuple[str, str | None]] = {
@@ -489,6 +504,16 @@ SITROOM_OBJECTS: dict[tuple[str, str], tuple[str, str | None]] = {
     ("stage", "protest"): ("PROTEST", "demo"),
     ("hold", "talk"): ("CONSULT", None),
     ("hold", "protest"): ("PROTEST", "demo"),
+    **{("block", passage): ("PROTEST", "obstruct") for passage in OBSTRUCTED_PASSAGES},
+    **{("share", knowledge): ("COOPERATE", "intelligence") for knowledge in SHARED_KNOWLEDGE},
+    **{("expel", envoy): ("SANCTION", "expel") for envoy in EXPELLED_ENVOYS},
+    **{(verb, request): ("REJECT", None) for verb in REJECTING_VERBS for request in REQUEST_NOUNS},
+    **{(verb, talks): ("SANCTION", "withdraw") for verb in HALTING_VERBS for talks in TALKS_NOUNS},
+    ("accept", "demand"): ("CONCEDE", None),
+    **{(verb, "refugee"): ("AID", "asylum") for verb in ("accept", "admit", "receive", "host", "shelter")},
+    **{(verb, drill): ("MOBILIZE", None) for verb in ("conduct", "hold", "stage") for drill in MILITARY_DRILLS},
+    ("issue", "warrant"): ("COERCE", "arrest"),
+    ("present", "evidence"): ("ACCUSE", "allege"),
 }
 
 # Event nouns: coded when they head an argument of a light verb or govern "against"/"between".
@@ -617,9 +642,10 @@ def read_cameo_verbs(
         if pattern:
             sense = _plover(pattern.group(2), table)
             words = synsets.get(pattern.group(1)[1:], []) if pattern.group(1).startswith("&") else [pattern.group(1)]
-            for verb in block_verbs if sense is not None else []:
-                for word in words:
-                    objects.setdefault((verb, word.lower()), sense)
+            if sense is not None:
+                for verb in block_verbs:
+                    for word in words:
+                        objects.setdefault((verb, word.lower()), sense)
             continue
         verb_line = _VERB.match(line)
         if verb_line and "_" not in verb_line.group(1):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import trafilatura
 
-from sitroom.decoding import DecodeError, decode_bytes
+from sitroom.decoding import MAX_DOCUMENT_BYTES, DecodeError, decode_bytes
 from sitroom.documents import Document, ReadError
 from sitroom.metadata import find_date, read_text_metadata
 
@@ -72,8 +72,11 @@ def make_document(
 
 
 def read_text_file(path: Path) -> Item:
-    """A plain-text or HTML file as one document."""
+    """A plain-text or HTML file as one document (its size is checked before it is read)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            return ReadError(str(path), f"document too large: {size:,} bytes (limit {MAX_DOCUMENT_BYTES:,})")
         decoded = decode_bytes(path.read_bytes())
     except (DecodeError, OSError) as error:
         return ReadError(str(path), str(error))

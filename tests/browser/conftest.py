@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -27,6 +28,7 @@ from tests.conftest import SEED
 from tests.kb_fixtures import report_pair
 
 CHROMIUM = Path("/usr/bin/chromium")
+DOC_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -66,16 +68,12 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Itera
             _analysed_seed(nlp),
             report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
             report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
-            report_pair(
-                "r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"
-            ),
+            report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
             report_pair("hostile", HOSTILE, outlet="Blog", date="2015-03-01"),
         ],
     )
     port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning")
-    )
+    server = uvicorn.Server(uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -100,3 +98,26 @@ def browser() -> Iterator[object]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, server_url: str) -> Iterator[Any]:
+    """A fresh page on the test server; the test fails if the page logs a console error."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=server_url)
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    opened.on("pageerror", lambda error: problems.append(str(error)))
+    yield opened
+    context.close()
+    assert problems == [], problems
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Where page screenshots go: a temporary folder, and docs/screenshots when SITROOM_DOC_SCREENSHOTS=1."""
+    folders = [tmp_path_factory.mktemp("screenshots")]
+    if os.environ.get("SITROOM_DOC_SCREENSHOTS") == "1":
+        folders.append(DOC_SCREENSHOTS)
+        DOC_SCREENSHOTS.mkdir(exist_ok=True)
+    return folders

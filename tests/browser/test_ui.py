@@ -3,27 +3,11 @@ and hostile article markup rendering inert."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot.png"
 SEED_ID = "000_1c0d675042cec979"
-
-
-@pytest.fixture
-def page(browser: Any, server_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=server_url)
-    opened = context.new_page()
-    problems: list[str] = []
-    opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    opened.on("pageerror", lambda error: problems.append(str(error)))
-    opened.problems = problems
-    yield opened
-    context.close()
-    assert problems == [], problems
 
 
 def test_search_leads_to_a_document_with_toggleable_layers(page: Any) -> None:
@@ -82,7 +66,12 @@ def test_a_corroborated_event_lists_its_contradicting_reports(page: Any) -> None
 
 def test_hostile_markup_in_an_article_renders_inert(page: Any) -> None:
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     page.goto("/#/doc/hostile")
     page.wait_for_selector(".doc-text")
     page.wait_for_timeout(300)

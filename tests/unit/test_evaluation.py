@@ -140,6 +140,48 @@ def test_optional_actor_earns_and_costs_nothing() -> None:
     assert counts(report, "actors") == (1, 0, 0)
 
 
+def kinded(actor_id: str, kind: str, *mentions: Span) -> Actor:
+    return actor(actor_id, *mentions).model_copy(update={"kind": kind})
+
+
+def test_actor_kind_accuracy_over_matched_required_pairs() -> None:
+    document = gold_document(
+        actors=[
+            {"id": "US", "name": "United States", "kind": "state", "mentions": ["US", "Washington"]},
+            {"id": "IRN", "name": "Iran", "kind": "state", "mentions": ["Iran"]},
+            {"id": "REG", "name": "the regime", "kind": "government", "mentions": ["the regime"]},
+            {"id": "GVA", "name": "Geneva", "kind": "other", "mentions": ["Geneva"], "optional": True},
+            {"id": "ALLAH", "name": "Allah", "kind": "out_of_scope", "mentions": ["Allah"]},
+        ]
+    )
+    system = [
+        kinded("a1", "state", span("US")),  # right kind
+        kinded("a2", "government", span("Washington")),  # duplicate of US: unmatched, not judged
+        kinded("a3", "armed_group", span("Iran")),  # wrong kind
+        kinded("a4", "person", span("Geneva")),  # optional gold: not judged
+        kinded("a5", "religious", span("Allah")),  # out-of-scope gold: not judged
+        kinded("a6", "government", span("Tehran")),  # matches no gold actor
+    ]
+    ratio = score_one(document, actors=system).ratios["actor_kind_accuracy"]
+    # REG is missed, so only US (right) and IRN (wrong) are judged.
+    assert (ratio.hits, ratio.total) == (1, 2)
+    assert ratio.rate == 0.5
+
+
+def test_actor_kind_accuracy_sums_over_documents_and_is_none_without_pairs() -> None:
+    records = {
+        "one": Record(id="one", actors=[kinded("a1", "state", span("US")), kinded("a2", "state", span("Iran"))]),
+        "two": Record(id="two", actors=[kinded("a1", "armed_group", span("Tehran"))]),
+        "three": Record(id="three", actors=[kinded("a1", "state", span("Geneva"))]),
+    }
+    documents = [gold_document(id=name) for name in records]
+    report = score(GoldSet(documents=documents), records)
+    ratio = report.ratios["actor_kind_accuracy"]
+    assert (ratio.hits, ratio.total) == (2, 3)
+    assert report.to_dict()["ratios"]["actor_kind_accuracy"] == {"rate": pytest.approx(2 / 3), "hits": 2, "total": 3}
+    assert score_one(gold_document(), actors=[]).ratios["actor_kind_accuracy"].rate is None
+
+
 def test_out_of_scope_place_found_is_a_false_positive() -> None:
     document = gold_document(
         places=[
@@ -598,6 +640,8 @@ def test_report_table_and_dict(seed_gold: GoldSet) -> None:
     console.print(report.to_table())
     rendered = console.export_text()
     assert "actor alias merge" in rendered and "agreement provisions" in rendered
+    assert "actor kind accuracy" in rendered
+    assert report.to_dict()["ratios"]["actor_kind_accuracy"] == {"rate": None, "hits": 0, "total": 0}
     assert report.to_dict()["sections"]["actors"] == {
         "precision": None,
         "recall": 0.0,

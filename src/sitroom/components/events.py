@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from sitroom import layers
 from sitroom.components.events_intent import (
     COMMITMENT_HEADS,
+    demand_sense,
+    demand_speaker,
     intent_sense,
     is_negated,
     refusal_sense,
@@ -41,6 +43,7 @@ PROMISE_VERBS = frozenset({"promise", "pledge", "vow", "commit", "swear", "guara
 PLAN_VERBS = frozenset(
     {
         "plan",
+        "schedule",
         "seek",
         "want",
         "intend",
@@ -66,7 +69,8 @@ PLAN_VERBS = frozenset(
 )
 DENY_VERBS = frozenset({"deny", "dismiss", "refute"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"should", "must", "could", "might", "may", "would", "ought", "can", "need"})
+HYPOTHETICAL_AUX = frozenset({"should", "must", "could", "might", "may", "would", "'d", "ought", "can", "need"})
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
 ASPECTUAL_VERBS = frozenset({"start", "begin", "continue", "keep", "resume", "stop", "finish", "go"})
 REPORT_VERBS = frozenset(
     {
@@ -312,13 +316,14 @@ def _collective_reference(head: Token, ctx: Context) -> list[str]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, climbing through control, coordination and relative clauses."""
+    """The subject of ``verb``, climbing through control ("X is scheduled to attend"), coordination and
+    relative clauses."""
     current: Token | None = verb
     for _ in range(4):
         if current is None:
             return None
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS or (child.dep_ == "nsubjpass" and current.i != verb.i):
                 return child
         infinitival = any(child.lower_ == "to" and child.dep_ == "aux" for child in current.children)
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"} and not infinitival:
@@ -370,10 +375,13 @@ def _lemma(token: Token) -> str:
 
 
 def _objects(verb: Token) -> list[Token]:
+    """The verb's objects, then the words that name what a generic object is ("mediation efforts",
+    "5 million dollars of aid")."""
     objects = [child for child in verb.children if child.dep_ in OBJECT_DEPS | {"nsubjpass"}]
     for _prep, pobj in _prep_objects(verb, frozenset({"in", "with", "on", "for", "out"})):
         objects.append(pobj)
-    return objects
+    qualifiers = [child for obj in objects for child in obj.children if child.dep_ == "compound"]
+    return objects + qualifiers + [pobj for obj in objects for _prep, pobj in _prep_objects(obj, frozenset({"of"}))]
 
 
 def verb_sense(verb: Token, lexicon: EventLexicon) -> EventSense | None:
@@ -520,6 +528,11 @@ def _modality(verb: Token) -> EventStatus | None:
     negated = any(child.dep_ == "neg" or child.lower_ == "never" for child in verb.children) or (
         verb.dep_ == "pcomp" and verb.head.lower_ == "without"
     )
+    return None if negated else mood(verb)
+
+
+def mood(verb: Token) -> EventStatus:
+    """Occurred, planned, promised, hypothetical or denied, from auxiliaries and governing verbs."""
     status: EventStatus = "occurred"
     current = verb
     for _ in range(4):
@@ -528,7 +541,7 @@ def _modality(verb: Token) -> EventStatus | None:
         head_lemma = _lemma(current.head)
         if reported_future(current):
             status = "planned"
-        elif auxes & HYPOTHETICAL_AUX or "if" in marks:
+        elif auxes & HYPOTHETICAL_AUX or marks & CONDITIONAL_MARKS:
             status = "hypothetical"
         elif auxes & FUTURE_AUX or ("to" in auxes and current.dep_ in {"advcl", "acl", "relcl"}):
             status = "planned"
@@ -538,11 +551,22 @@ def _modality(verb: Token) -> EventStatus | None:
             status = "promised"
         elif current.dep_ in {"xcomp", "ccomp"} and head_lemma in PLAN_VERBS:
             status = "planned"
-        elif current.dep_ in {"xcomp", "ccomp"} and head_lemma in REPORT_VERBS | ASPECTUAL_VERBS:
+        elif _inherits_mood(current):
             current = current.head
             continue
         break
-    return None if negated else status
+    return status
+
+
+def _inherits_mood(verb: Token) -> bool:
+    """A complement, a reported clause or a subjectless coordinated predicate shares its head's mood."""
+    if verb.dep_ == "ccomp":
+        return _lemma(verb.head) in REPORT_VERBS | ASPECTUAL_VERBS
+    return verb.dep_ == "xcomp" or (verb.dep_ == "conj" and not _has_subject(verb))
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in SUBJECT_DEPS | {"nsubjpass"} for child in verb.children)
 
 
 def _covering_claim(trigger: Token, ctx: Context) -> Claim | None:
@@ -677,15 +701,32 @@ def _sentence_of(token: Token, ctx: Context) -> Span:
 
 def _coded_sense(trigger: Token, sense: EventSense) -> tuple[EventSense, EventStatus] | None:
     """The PLOVER sense and status of a trigger: refusals are REJECT, announced acts AGREE / THREATEN."""
+    verb = event_verb(trigger)
     refusal = refusal_sense(trigger, sense)
     if refusal is not None:
-        return refusal, "occurred"
-    status = _modality(trigger)
+        return refusal, mood(trigger)
+    status = _modality(trigger) if verb is None or verb.i == trigger.i else mood(verb)
     return None if status is None else (intent_sense(trigger, sense), status)
 
 
+def event_verb(trigger: Token) -> Token | None:
+    """The verb of an event: the trigger, or the verb an event noun is an object of (not its subject)."""
+    current = trigger
+    while current.pos_ not in {"VERB", "AUX"}:
+        if current.dep_ in {"nsubj", "nsubjpass"} or current.head.i == current.i:
+            return None
+        current = current.head
+    return current
+
+
 def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], list[str]], ctx: Context) -> Draft | None:
-    coded = _coded_sense(trigger, sense)
+    speaker = demand_speaker(trigger) if trigger.pos_ == "VERB" else None
+    coded: tuple[EventSense, EventStatus] | None
+    if speaker is not None:
+        coded = demand_sense(sense), "occurred"
+        participants = _demand_participants(speaker, participants, ctx)
+    else:
+        coded = _coded_sense(trigger, sense)
     if coded is None:
         return None
     sense, status = coded
@@ -702,6 +743,16 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
         status=status,
         reported_by=[actor for actor in reported_by if actor not in source],
     )
+
+
+def _demand_participants(
+    speaker: Token, participants: tuple[list[str], list[str]], ctx: Context
+) -> tuple[list[str], list[str]]:
+    """ "X said Y must withdraw": X asks, Y is asked (Y was coded as the source of the demanded act)."""
+    subject = next((child for child in speaker.children if child.dep_ in SUBJECT_DEPS), None)
+    source = argument_actors(subject, ctx) if subject is not None else []
+    asked = participants[0] or participants[1]
+    return source, [actor for actor in asked if actor not in source]
 
 
 def _refine_mode(sense: EventSense, trigger: Token) -> EventSense:

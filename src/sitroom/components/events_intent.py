@@ -6,7 +6,8 @@ commitment to a cooperative act ("Finland will give Tanzania a grant") is AGREE,
 act ("the farmers would blockade Paris") or any act made conditional with "unless" is THREATEN. A
 refused or negated cooperative act ("will not accept refugees", "refused to release") is REJECT.
 The intended act's type is kept as the mode when it has no mode of its own; the record's status
-keeps planned / promised.
+keeps planned / promised. An obligation laid on another party in reported speech ("Russia said Sudan
+must return the helicopter") is that party being asked to act: REQUEST, by the speaker, of the subject.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ COMMITMENT_HEADS = frozenset(
 COMMITMENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "set"})
 REFUSAL_HEADS = frozenset({"refuse", "decline", "fail"})
 SAY_VERBS = frozenset({"say", "announce", "state", "tell", "declare", "add", "insist", "report", "confirm"})
+DEMAND_REPORT_VERBS = SAY_VERBS | {"conclude", "warn", "stress", "demand", "urge"}
+OBLIGATION_AUX = frozenset({"must"})
+FIRST_PERSON = frozenset({"i", "we", "us"})
 
 
 def _auxiliaries(verb: Token) -> set[str]:
@@ -97,3 +101,19 @@ def refusal_sense(verb: Token, sense: EventSense) -> EventSense | None:
     if is_negated(verb) or refused:
         return EventSense("REJECT", sense.mode or sense.type.lower(), sense.cameo)
     return None
+
+
+def demand_speaker(verb: Token) -> Token | None:
+    """The reporting verb of "X said Y must <verb>" (Y not the speakers themselves), else None."""
+    if not _auxiliaries(verb) & OBLIGATION_AUX or verb.dep_ != "ccomp" or is_negated(verb):
+        return None
+    head = verb.head
+    subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    if head.lemma_.lower() not in DEMAND_REPORT_VERBS or subject is None or subject.lower_ in FIRST_PERSON:
+        return None
+    return head
+
+
+def demand_sense(sense: EventSense) -> EventSense:
+    """REQUEST with the demanded act's type as mode (when it has no mode of its own)."""
+    return _intended(sense, "REQUEST")

@@ -10,7 +10,7 @@ from itertools import combinations
 from sitroom.evaluation.counts import Counts, Ratio
 from sitroom.evaluation.gold import GoldActor, GoldDocument, GoldPlace
 from sitroom.evaluation.locating import light_normal, locate
-from sitroom.evaluation.matching import Status, gold_status, greedy_match, tally
+from sitroom.evaluation.matching import Status, gold_status, greedy_match, required_pairs, tally
 from sitroom.evaluation.resolution import is_resolvable, is_resolved
 from sitroom.record import Actor, Place, Record, Span
 
@@ -97,6 +97,15 @@ def _is_false_merge(spans: Sequence[Sequence[GoldMention]]) -> bool:
 def score_actors(document: GoldDocument, record: Record) -> EntityResult:
     """Actors matched to gold actors by shared mentions."""
     return _score_entities(document.text, record.actors, document.actors)
+
+
+def score_actor_kinds(document: GoldDocument, record: Record, matching: dict[int, int]) -> Ratio:
+    """Of matched pairs whose gold actor is required, those whose system kind is the gold kind."""
+    statuses = [gold_status(actor) for actor in document.actors]
+    ratio = Ratio()
+    for system, gold in required_pairs(matching, statuses):
+        ratio.add(record.actors[system].kind == document.actors[gold].kind)
+    return ratio
 
 
 def score_places(document: GoldDocument, record: Record) -> tuple[EntityResult, Ratio]:

@@ -21,6 +21,7 @@ DETAIL_SECTIONS = (
 )
 RATIOS = (
     "actor_alias_merge",
+    "actor_kind_accuracy",
     "place_alias_merge",
     "places_resolved",
     "event_arguments_exact",

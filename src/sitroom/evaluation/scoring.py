@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from sitroom.evaluation.agreements import score_agreements
 from sitroom.evaluation.alignment import Aligner
 from sitroom.evaluation.attribution import score_claims, score_quotes
-from sitroom.evaluation.entities import score_actors, score_places
+from sitroom.evaluation.entities import score_actor_kinds, score_actors, score_places
 from sitroom.evaluation.events import score_events
 from sitroom.evaluation.framing import score_framing
 from sitroom.evaluation.gold import GoldDocument, GoldSet
@@ -43,6 +43,7 @@ def score_document(document: GoldDocument, record: Record) -> EvalReport:
         places.alias_merge,
     )
     report.ratios["places_resolved"] = resolved
+    report.ratios["actor_kind_accuracy"] = score_actor_kinds(document, record, actors.matching)
     report.errors["actor_false_merges"], report.errors["place_false_merges"] = (
         actors.false_merges,
         places.false_merges,

@@ -29,8 +29,8 @@ def database_url(target: str | Path) -> str:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -55,9 +55,13 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (idempotent, safe when several processes open one file)."""
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
-    with _migration_lock(engine), engine.begin() as connection:
+    with _migration_lock(engine), engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            # pysqlite runs DDL outside transactions; an explicit one makes a killed migration roll back.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        connection.commit()
 
 
 def open_engine(target: str | Path) -> Engine:

@@ -74,11 +74,17 @@ def _insert_ignoring_duplicates(engine: Engine, row: Mapping[str, object]) -> Ex
 
 
 def store_error(engine: Engine, source: str, error: str) -> None:
-    """Remember a document that failed (replacing an older error for the same source)."""
+    """Remember a document that failed, replacing an older error for the same source (safe under concurrency)."""
+    row = {"source": source, "error": error, "recorded_at": _now()}
+    changes = {"error": error, "recorded_at": row["recorded_at"]}
+    dialect = engine.dialect.name
+    if dialect == "sqlite":
+        statement: Executable = (
+            sqlite_insert(IngestErrorRow).values(row).on_conflict_do_update(index_elements=["source"], set_=changes)
+        )
+    elif dialect == "postgresql":
+        statement = pg_insert(IngestErrorRow).values(row).on_conflict_do_update(index_elements=["source"], set_=changes)
+    else:
+        statement = insert(IngestErrorRow).values(row)
     with Session(engine) as session, session.begin():
-        existing = session.scalar(select(IngestErrorRow).where(IngestErrorRow.source == source))
-        if existing is None:
-            session.add(IngestErrorRow(source=source, error=error, recorded_at=_now()))
-        else:
-            existing.error = error
-            existing.recorded_at = _now()
+        session.execute(statement)

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
@@ -24,6 +24,10 @@ from sitroom.web.security import require_token
 router = APIRouter(prefix="/api")
 
 Text = Annotated[str | None, Query(max_length=200)]
+# Row ids are SQLite/Postgres 64-bit integers: larger values are rejected (422) rather than overflowing.
+MAX_ID = 2**63 - 1
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
+RowRef = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 IsoDate = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
 
@@ -47,8 +51,8 @@ Paging = Annotated[Page, Depends(page)]
 
 def event_filter(
     type: EventType | None = None,
-    actor: int | None = None,
-    place: int | None = None,
+    actor: RowRef = None,
+    place: RowRef = None,
     country: Annotated[str | None, Query(max_length=3)] = None,
     date_from: IsoDate = None,
     date_to: IsoDate = None,
@@ -60,6 +64,8 @@ def event_filter(
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such item"}}
 
 
 def _found(item: Json | None, what: str) -> Json:
@@ -79,7 +85,7 @@ def list_documents(db: Db, paging: Paging, q: Text = None, outlet: Text = None) 
     return browse.list_documents(db, q, outlet, paging)
 
 
-@router.get("/documents/{doc_id:path}")
+@router.get("/documents/{doc_id:path}", responses=NOT_FOUND)
 def get_document(db: Db, doc_id: str) -> Json:
     """One document: text, full analysis record, and the identities and events its items link to."""
     return _found(browse.get_document(db, doc_id), "document")
@@ -91,8 +97,8 @@ def list_actors(db: Db, paging: Paging, q: Text = None, kind: Text = None) -> Js
     return browse.list_actors(db, q, kind, paging)
 
 
-@router.get("/actors/{identity_id}")
-def get_actor(db: Db, identity_id: int) -> Json:
+@router.get("/actors/{identity_id}", responses=NOT_FOUND)
+def get_actor(db: Db, identity_id: RowId) -> Json:
     """Aliases, affiliations, events, co-occurring actors, framing used about the actor, its quotes."""
     return _found(browse.get_actor(db, identity_id), "actor")
 
@@ -108,8 +114,8 @@ def events_geojson(db: Db, selection: Filter) -> Json:
     return browse.events_geojson(db, selection)
 
 
-@router.get("/events/{cluster_id}")
-def get_event(db: Db, cluster_id: int) -> Json:
+@router.get("/events/{cluster_id}", responses=NOT_FOUND)
+def get_event(db: Db, cluster_id: RowId) -> Json:
     """One event with every report: document, outlet, status (contradictions kept) and evidence."""
     return _found(browse.get_event(db, cluster_id), "event")
 
@@ -132,8 +138,8 @@ def list_places(
     return browse.list_places(db, q, country, paging)
 
 
-@router.get("/places/{identity_id}")
-def get_place(db: Db, identity_id: int) -> Json:
+@router.get("/places/{identity_id}", responses=NOT_FOUND)
+def get_place(db: Db, identity_id: RowId) -> Json:
     return _found(browse.get_place(db, identity_id), "place")
 
 
@@ -142,8 +148,8 @@ def list_agreements(db: Db, paging: Paging) -> Json:
     return browse.list_agreements(db, paging)
 
 
-@router.get("/agreements/{agreement_id}")
-def get_agreement(db: Db, agreement_id: int) -> Json:
+@router.get("/agreements/{agreement_id}", responses=NOT_FOUND)
+def get_agreement(db: Db, agreement_id: RowId) -> Json:
     """An agreement with parties, signatories, implementers and its provisions table."""
     return _found(browse.get_agreement(db, agreement_id), "agreement")
 
@@ -153,7 +159,7 @@ def list_outlets(db: Db) -> list[Json]:
     return browse.list_outlets(db)
 
 
-@router.get("/outlets/{outlet:path}")
+@router.get("/outlets/{outlet:path}", responses=NOT_FOUND)
 def get_outlet(db: Db, outlet: str) -> Json:
     """An outlet's framing profile."""
     return _found(browse.get_outlet(db, outlet), "outlet")
@@ -171,7 +177,24 @@ def _attachment(name: str) -> dict[str, str]:
     return {"content-disposition": f'attachment; filename="{name}"'}
 
 
-@router.get("/export/{name}")
+_EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The export, as an attachment",
+        "content": {
+            media_type: {}
+            for media_type in (
+                "application/x-ndjson",
+                "application/geo+json",
+                "application/graphml+xml",
+                *(media for _, media, _ in _RECORD_EXPORTS.values()),
+            )
+        },
+    },
+    **NOT_FOUND,
+}
+
+
+@router.get("/export/{name}", response_class=Response, responses=_EXPORT_RESPONSES)
 def export(request: Request, db: Db, name: str) -> Response:
     """Exports: ``json`` (records, JSON Lines), ``geojson`` (events), ``graphml`` (network), ``acled``, ``plover``."""
     engine: Engine = request.app.state.engine
