@@ -110,6 +110,8 @@ def test_a_document_opened_from_an_event_highlights_the_evidence(page: Any) -> N
     evidence = report.locator("q").inner_text()
     report.locator("a[href^='#/doc/']").click()
     page.wait_for_url("**/#/doc/*?at=*")
+    # The previous view still counts as rendered until the router swaps it: wait for the document itself.
+    page.wait_for_selector(".doc-text [data-start]")
     page.wait_for_function(READY)
     focused = page.locator(".doc-text .hl-events.focus")
     assert focused.count() == 1

@@ -103,8 +103,10 @@ function renderText(text: string, marks: Mark[]): HTMLElement {
   return container;
 }
 
+/** Outline the event highlight at ``offset`` (the evidence an event page linked to), else any highlight there. */
 function focusOffset(text: HTMLElement, offset: number): void {
-  const pieces = [...text.querySelectorAll<HTMLElement>("[data-start]")];
+  const events = [...text.querySelectorAll<HTMLElement>(".hl-events[data-start]")];
+  const pieces = events.length ? events : [...text.querySelectorAll<HTMLElement>("[data-start]")];
   const piece = pieces.filter((element) => Number(element.dataset.start) <= offset).pop();
   if (piece) {
     piece.classList.add("focus");

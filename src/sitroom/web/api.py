@@ -109,9 +109,10 @@ def list_events(db: Db, paging: Paging, selection: Filter) -> Json:
     return browse.list_events(db, selection, paging)
 
 
-@router.get("/events.geojson")
-def events_geojson(db: Db, selection: Filter) -> Json:
-    return browse.events_geojson(db, selection)
+@router.get("/events.geojson", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
+def events_geojson(db: Db, selection: Filter) -> Response:
+    """Located events as GeoJSON, serialised directly (map layers can be large)."""
+    return Response(_dump(browse.events_geojson(db, selection)), media_type="application/geo+json")
 
 
 @router.get("/events/{cluster_id}", responses=NOT_FOUND)
