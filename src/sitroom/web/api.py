@@ -19,6 +19,7 @@ from sitroom.exports.json_export import json_lines, stored_records
 from sitroom.record import EventStatus, EventType, Record
 from sitroom.store import browse
 from sitroom.store.browse import EventFilter, Json, Page
+from sitroom.web.cache import ResponseCache, knowledge_version
 from sitroom.web.security import require_token
 
 router = APIRouter(prefix="/api")
@@ -110,9 +111,11 @@ def list_events(db: Db, paging: Paging, selection: Filter) -> Json:
 
 
 @router.get("/events.geojson", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
-def events_geojson(db: Db, selection: Filter) -> Response:
-    """Located events as GeoJSON, serialised directly (map layers can be large)."""
-    return Response(_dump(browse.events_geojson(db, selection)), media_type="application/geo+json")
+def events_geojson(request: Request, db: Db, selection: Filter) -> Response:
+    """Located events as GeoJSON, serialised once per filter and knowledge-base version (map layers are large)."""
+    cache: ResponseCache = request.app.state.geojson_cache
+    body = cache.get(selection, knowledge_version(db), lambda: _dump(browse.events_geojson(db, selection)))
+    return Response(body, media_type="application/geo+json")
 
 
 @router.get("/events/{cluster_id}", responses=NOT_FOUND)

@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from sitroom.store.database import open_engine
 from sitroom.web.api import analyzer, router
 from sitroom.web.assets import Asset, load_assets
+from sitroom.web.cache import ResponseCache
 from sitroom.web.security import HardeningMiddleware
 
 
@@ -24,6 +25,7 @@ def create_app(db: str, *, write_token: str | None = None) -> FastAPI:
     app.state.engine = open_engine(db)
     app.state.write_token = write_token or None
     app.state.analyzer = analyzer
+    app.state.geojson_cache = ResponseCache()
     app.include_router(router)
     _mount_ui(app, load_assets())
     app.add_middleware(HardeningMiddleware)
