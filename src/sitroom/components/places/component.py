@@ -1,0 +1,123 @@
+"""The places spaCy component: recognise, group, resolve and emit a document's places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitroom import layers
+from sitroom.components.places.recognition import Recogniser
+from sitroom.components.places.resolution import Resolver
+from sitroom.components.places.scoring import CREDIBLE, CREDIBLE_CHAIN
+from sitroom.components.places.toponyms import ToponymGroup, group_toponyms
+from sitroom.knowledge.gazetteer import Gazetteer, get_gazetteer
+from sitroom.record import Actor, Place, Span
+
+Strategy = Literal["context", "population"]
+
+
+def _actor_claims(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans claimed by the actors layer, except plain country names (this layer decides those)."""
+    actors: list[Actor] | None = doc._.actors
+    claims = []
+    for actor in actors or []:
+        for mention in actor.mentions:
+            if not any(e.feature == "country" and e.exact for e in gazetteer.lookup(mention.text)):
+                claims.append((mention.start, mention.end))
+    return claims
+
+
+def _emitted(group: ToponymGroup) -> bool:
+    """Whether a group of toponyms makes a place of the record (and not an actor or a stray word)."""
+    credible = group.score >= CREDIBLE
+    cued = any(t.cue for t in group.toponyms)
+    strictly_located = cued or any(t.strictly_locative for t in group.toponyms)
+    loosely_located = cued or any(t.locative for t in group.toponyms)
+    if group.metonymy_prone:
+        return credible and strictly_located
+    sources = {t.source for t in group.toponyms}
+    if "ner" in sources:
+        return credible or strictly_located
+    if "chain" in sources:
+        return cued or (credible and (loosely_located or (group.score >= CREDIBLE_CHAIN and group.focus >= 0.5)))
+    arabic = any(t.text.split("-")[0].split(" ")[0].lower() in ("al", "el") for t in group.toponyms)
+    return cued or (credible and (strictly_located or (loosely_located and arabic)))
+
+
+def _place(number: int, group: ToponymGroup, text: str, resolved: bool, population_only: bool) -> Place:
+    mentions = [Span(text=text[t.start : t.end], start=t.start, end=t.end) for t in group.toponyms]
+    best = group.best
+    if population_only and group.candidates:
+        best = max((entry for entry, _ in group.candidates), key=lambda e: (e.feature == "country", e.population))
+        resolved = True
+    cue = group.cue
+    if not resolved or best is None:
+        name = group.toponyms[0].text
+        return Place(
+            id=f"p{number}",
+            name=name[4:] if name.lower().startswith("the ") else name,
+            feature=cue if cue in ("road", "crossroads", "checkpoint", "airfield") else None,
+            resolved=False,
+            mentions=mentions,
+        )
+    feature = cue if cue in ("road", "crossroads", "checkpoint") else best.feature
+    return Place(
+        id=f"p{number}",
+        name=best.name,
+        country=best.country,
+        admin1=best.admin1,
+        lat=best.lat,
+        lon=best.lon,
+        feature=feature,
+        geonames_id=best.geonames_id,
+        resolved=True,
+        mentions=mentions,
+    )
+
+
+def _merge_same_entries(groups: list[ToponymGroup]) -> list[ToponymGroup]:
+    """Groups that resolved to the same gazetteer entry are one place ("US", "United States")."""
+    merged: dict[int | str, ToponymGroup] = {}
+    for group in groups:
+        key: int | str = group.best.id if group.best is not None and group.score >= CREDIBLE else group.key
+        if key in merged:
+            merged[key].toponyms = sorted([*merged[key].toponyms, *group.toponyms], key=lambda t: t.start)
+        else:
+            merged[key] = group
+    return list(merged.values())
+
+
+class PlacesComponent:
+    """spaCy component setting ``doc._.places`` (a list of :class:`sitroom.record.Place`)."""
+
+    def __init__(self, gazetteer_path: str | None = None, strategy: Strategy = "context") -> None:
+        self.gazetteer = get_gazetteer(Path(gazetteer_path) if gazetteer_path else None)
+        self.strategy = strategy
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.places = self.places(doc)
+        return doc
+
+    def places(self, doc: Doc) -> list[Place]:
+        """The places of one parsed document, numbered in order of first mention."""
+        toponyms = Recogniser(doc, self.gazetteer, _actor_claims(doc, self.gazetteer)).run()
+        groups = group_toponyms(toponyms)
+        Resolver(groups, self.gazetteer).run()
+        kept = _merge_same_entries([group for group in groups if _emitted(group)])
+        kept.sort(key=lambda group: group.toponyms[0].start)
+        population_only, text = self.strategy == "population", doc.text
+        return [_place(n, g, text, g.score >= CREDIBLE, population_only) for n, g in enumerate(kept, start=1)]
+
+
+@Language.factory(
+    "sitroom_places",
+    default_config={"gazetteer_path": None, "strategy": "context"},
+)
+def make_places(nlp: Language, name: str, gazetteer_path: str | None, strategy: Strategy) -> PlacesComponent:
+    """Factory of the places layer (``nlp.add_pipe("sitroom_places")``)."""
+    del nlp, name
+    layers.register_extensions()
+    return PlacesComponent(gazetteer_path, strategy)

@@ -1,0 +1,267 @@
+"""Toponym recognition: place entities and gazetteer-known runs of capitalised tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sitroom.components.places.tokens import (
+    entity_labels,
+    feature_after,
+    feature_before,
+    is_capitalised,
+    is_connector,
+    reads_as_location,
+    strip_feature_words,
+    trim_span,
+)
+from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Toponym
+from sitroom.components.places.vocabulary import (
+    AP_STATES,
+    CALENDAR_WORDS,
+    DIRECTION_WORDS,
+    FEATURE_WORDS,
+    GENERIC_WORDS,
+    INSTITUTION_WORDS,
+    LOCAL_CUES,
+    LOOSE_LOCATIVE,
+    NEVER_PLACES,
+    PLACE_LABELS,
+    STRICT_LOCATIVE,
+)
+from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, spelling_of
+from sitroom.names import fold, name_key
+
+MAX_SEGMENT_TOKENS = 6
+
+
+def _without_county_word(span: SpacySpan) -> str:
+    words = [token.text for token in span]
+    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_WORDS.get(words[-1].lower()) == "county" else span.text
+
+
+def _is_prominent(candidates: Iterable[GazetteerEntry]) -> bool:
+    """Known well enough to be split out of a longer run of capitalised words."""
+    return any(e.exact and (e.feature in ("country", "admin1") or e.population >= 50_000) for e in candidates)
+
+
+class Recogniser:
+    """Finds toponym mentions in one document."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, claimed: Sequence[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.claimed = claimed
+        self.labels = entity_labels(doc)
+        self.covered = [False] * len(doc)
+
+    def run(self) -> list[Toponym]:
+        toponyms = [t for ent in self.doc.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
+        toponyms += [t for chain in self._chains() for t in self._from_chain(*chain)]
+        toponyms += [t for t in (self._state_after(t) for t in toponyms) if t is not None]
+        persons = self._person_keys()
+        kept = [
+            t
+            for t in toponyms
+            if not self._is_claimed(t)
+            and fold(t.text) not in NEVER_PLACES
+            and (t.source == "ner" or t.cue or t.key not in persons)
+        ]
+        return sorted(kept, key=lambda t: t.start)
+
+    def _person_keys(self) -> set[str]:
+        """Keys of the words of full personal names in the document ("Mike Jones" → "Jones")."""
+        keys: set[str] = set()
+        for ent in self.doc.ents:
+            words = [t for t in ent if is_capitalised(t) and not is_connector(t)]
+            if ent.label_ == "PERSON" and len(words) >= 2:
+                keys.update(name_key(word.text) for word in words)
+        return keys
+
+    def _state_after(self, toponym: Toponym) -> Toponym | None:
+        """An AP abbreviation of a US state after a toponym and a comma ("Gainesville, Ga.")."""
+        index = toponym.token_end
+        if index + 1 >= len(self.doc) or self.doc[index].text != "," or self.covered[index + 1]:
+            return None
+        if self.doc[index + 1].text not in AP_STATES:
+            return None
+        return self._make(index + 1, index + 2, None, "ner", self._lookup(index + 1, index + 2))
+
+    def _is_claimed(self, toponym: Toponym) -> bool:
+        return any(start <= toponym.start and toponym.end <= end for start, end in self.claimed)
+
+    def _make(
+        self,
+        start: int,
+        end: int,
+        cue: str | None,
+        source: Literal["ner", "chain", "named_entity"],
+        candidates: tuple[GazetteerEntry, ...],
+    ) -> Toponym:
+        span = self.doc[start:end]
+        after, _ = feature_after(self.doc, end)
+        cue = cue or after or feature_before(self.doc, start)
+        for i in range(start, end):
+            self.covered[i] = True
+        key = name_key(AP_STATES.get(span.text, span.text))
+        if cue == "county":
+            key = name_key(_without_county_word(span)) + COUNTY_KEY_SUFFIX
+        return Toponym(
+            span.start_char,
+            span.end_char,
+            start,
+            end,
+            span.text,
+            key,
+            cue,
+            source,
+            candidates,
+            reads_as_location(span.root, LOOSE_LOCATIVE),
+            reads_as_location(span.root, STRICT_LOCATIVE),
+        )
+
+    def _lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
+        text = self.doc[start:end].text
+        if text in AP_STATES:
+            state = self.gazetteer.lookup(AP_STATES[text])
+            return tuple(e for e in state if e.feature == "admin1" and e.country == "US")
+        spelling = spelling_of(text)
+        if len(spelling) < 2 or spelling in CALENDAR_WORDS or spelling in NEVER_PLACES:
+            return ()
+        return tuple(self.gazetteer.lookup(text))
+
+    def _from_entity(self, ent: SpacySpan) -> list[Toponym]:
+        start, full_end = trim_span(self.doc, ent.start, ent.end)
+        end, cue = strip_feature_words(self.doc, start, full_end)
+        if start >= end or not any(is_capitalised(token) for token in self.doc[start:end]):
+            return []
+        full = self._lookup(start, full_end) if end < full_end else ()
+        if full:
+            return [self._make(start, full_end, cue, "ner", full)]
+        candidates = self._lookup(start, end)
+        if candidates:
+            return [self._make(start, end, cue, "ner", candidates)]
+        inner_start = self._after_direction_words(start, end)
+        inner = self._lookup(inner_start, end) if inner_start is not None else ()
+        if inner and inner_start is not None:
+            return [self._make(inner_start, end, cue, "ner", inner)]
+        segments = self._segment(start, end)
+        if segments and len(segments) > 1:
+            return [self._make(s, e, cue if e == end else None, "ner", c) for s, e, c in segments]
+        institution_end = self._before_institution_words(start, end)
+        if institution_end is not None:
+            inner_end, inner_cue = strip_feature_words(self.doc, start, institution_end)
+            inner = self._lookup(start, inner_end)
+            if inner:
+                return [self._make(start, inner_end, inner_cue, "ner", inner)]
+        if not any(token.pos_ == "PROPN" for token in self.doc[start:end]):
+            return []
+        return [self._make(start, end, cue, "ner", ())]
+
+    def _after_direction_words(self, start: int, end: int) -> int | None:
+        """The start of the name after leading direction words ("Texas" in "North Texas")."""
+        inner = start
+        while inner < end - 1 and self.doc[inner].lower_ in DIRECTION_WORDS:
+            inner += 1
+        return inner if inner > start else None
+
+    def _before_institution_words(self, start: int, end: int) -> int | None:
+        """The end of the place inside a facility's name ("Cottonport" in "Cottonport Fire Station")."""
+        stop = end
+        while stop > start + 1 and self.doc[stop - 1].lower_ in INSTITUTION_WORDS:
+            stop -= 1
+        return stop if stop < end else None
+
+    def _chains(self) -> Iterable[tuple[int, int]]:
+        """Maximal runs of capitalised tokens (with connectors inside) outside place entities."""
+        doc, start = self.doc, None
+        for i in range(len(doc) + 1):
+            inside = (
+                i < len(doc)
+                and not self.covered[i]
+                and (is_capitalised(doc[i]) or (start is not None and is_connector(doc[i])))
+            )
+            if inside and start is None:
+                start = i
+            elif not inside and start is not None:
+                end = i
+                while end > start and is_connector(doc[end - 1]):
+                    end -= 1
+                if end > start:
+                    yield start, end
+                start = None
+
+    def _from_chain(self, start: int, end: int) -> list[Toponym]:
+        doc = self.doc
+        while start < end and not (doc[start].pos_ == "PROPN" or self.labels[start]) and not is_connector(doc[start]):
+            start += 1
+        start, full_end = trim_span(doc, start, end)
+        end, cue = strip_feature_words(doc, start, full_end)
+        if start >= end or not any(doc[i].pos_ == "PROPN" for i in range(start, end)):
+            return []
+        whole = self._lookup(start, full_end) if end < full_end else ()
+        segments = [(start, full_end, whole)] if whole else self._segment(start, end)
+        inner_start = self._after_direction_words(start, end)
+        if segments is None and inner_start is not None:
+            inner = self._lookup(inner_start, end)
+            segments = [(inner_start, end, inner)] if inner else None
+        if segments and len(segments) > 1 and not all(_is_prominent(c) for _, _, c in segments):
+            segments = None
+        end = full_end if whole else end
+        cue = cue or feature_after(doc, end)[0] or feature_before(doc, start)
+        if segments is None and cue in LOCAL_CUES and self._chain_source(start, end):
+            segments = [(start, end, ())]
+        if not segments:
+            return []
+        toponyms = []
+        for seg_start, seg_end, candidates in segments:
+            source = self._chain_source(seg_start, seg_end)
+            if source is not None:
+                toponyms.append(self._make(seg_start, seg_end, cue if seg_end == end else None, source, candidates))
+        return toponyms
+
+    def _chain_source(self, start: int, end: int) -> Literal["chain", "named_entity"] | None:
+        """Where a run's toponym comes from: "chain" (unlabelled), "named_entity" (exactly a person or
+        organisation entity), or None (part of a longer entity: not a toponym)."""
+        labels = {self.labels[i] for i in range(start, end)}
+        if labels == {""}:
+            return "chain"
+        label = next(iter(labels)) if len(labels) == 1 else ""
+        inside = self.doc[start].ent_iob_ == "B" and (end == len(self.doc) or self.doc[end].ent_iob_ != "I")
+        return "named_entity" if label in ("PERSON", "ORG") and inside else None
+
+    def _segment(self, start: int, end: int) -> list[tuple[int, int, tuple[GazetteerEntry, ...]]] | None:
+        """Cover the capitalised tokens of [start, end) with gazetteer names, longest first; None if impossible."""
+        segments: list[tuple[int, int, tuple[GazetteerEntry, ...]]] = []
+        i = start
+        while i < end:
+            found = self._longest_match(i, end)
+            if found:
+                segments.append(found)
+                i = found[1]
+            elif is_connector(self.doc[i]):
+                i += 1
+            else:
+                return None
+        if len(segments) > 1 and not all(self._stands_alone(*segment) for segment in segments):
+            return None
+        return segments
+
+    def _stands_alone(self, start: int, end: int, candidates: tuple[GazetteerEntry, ...]) -> bool:
+        """A piece of a split name must be a known spelling of a populated place or area, not a generic word."""
+        words = [token.lower_ for token in self.doc[start:end] if not is_connector(token)]
+        if all(word in GENERIC_WORDS for word in words):
+            return False
+        return any(entry.exact and entry.feature != "airfield" for entry in candidates)
+
+    def _longest_match(self, start: int, end: int) -> tuple[int, int, tuple[GazetteerEntry, ...]] | None:
+        for stop in range(min(end, start + MAX_SEGMENT_TOKENS), start, -1):
+            if is_connector(self.doc[stop - 1]) and self.doc[stop - 1].lower_ not in ("al", "el"):
+                continue
+            candidates = self._lookup(start, stop)
+            if candidates:
+                return start, stop, candidates
+        return None

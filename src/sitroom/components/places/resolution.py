@@ -1,0 +1,227 @@
+"""Toponym resolution: one gazetteer entry per group, in the light of the whole document."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz.fuzz import ratio
+
+from sitroom.components.places.scoring import (
+    ADMIN1_BONUS,
+    CREDIBLE,
+    FOREIGN_VARIANT_PENALTY,
+    FUZZY_PENALTY,
+    W_ADMIN,
+    W_CONTAINMENT,
+    W_FOCUS,
+    W_HIERARCHY,
+    W_PROXIMITY,
+    needs_locative_reading,
+    prior_score,
+)
+from sitroom.components.places.support import admin1_support, sibling_support, spatial_support
+from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, ToponymGroup
+from sitroom.components.places.vocabulary import AREA_FEATURES, CUE_FIT, FEATURE_WORDS, FUZZY_FEATURES, STREET_CUES
+from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, us_counties
+from sitroom.knowledge.geo_centres import us_county_centre
+
+COUNTY_ID_BASE = -3_000_000
+
+
+def _county_base(text: str) -> str:
+    """The county's name without "County" or "Parish": "Tarrant County" → "Tarrant"."""
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_WORDS.get(words[-1].lower()) == "county" else text
+
+
+def _county_name(text: str) -> str:
+    """The county's display name: "Tarrant" or "Tarrant County" → "Tarrant County"; parishes keep theirs."""
+    return text if FEATURE_WORDS.get(text.rsplit(" ", 1)[-1].lower()) == "county" else f"{text} County"
+
+
+class Resolver:
+    """Chooses one candidate per group of toponyms, in the light of the whole document."""
+
+    def __init__(self, groups: list[ToponymGroup], gazetteer: Gazetteer) -> None:
+        self.groups = groups
+        self.gazetteer = gazetteer
+        self.weights: dict[str, float] = defaultdict(float)
+        self.own_weight: dict[int, tuple[str, float]] = {}
+        self.admin_focus: set[tuple[str | None, str | None]] = set()
+
+    def run(self) -> None:
+        for group in self.groups:
+            entries = self._candidates(group, [])
+            group.city_countries = frozenset(
+                e.country for e in entries if e.exact and e.primary_name and e.feature == "city"
+            )
+            group.candidates = [(entry, prior_score(entry, group.cue, group.city_countries)) for entry in entries]
+            self._choose(group)
+            group.metonymy_prone = group.best is not None and needs_locative_reading(group.best)
+        self._learn_focus()
+        self._add_fuzzy_candidates()
+        self._add_county_candidates()
+        for group in self.groups:
+            group.candidates = [
+                (entry, self._score(group, entry, prior_score(entry, group.cue, group.city_countries)))
+                for entry, _ in group.candidates
+            ]
+        support = spatial_support(self.groups)
+        containment = admin1_support(self.groups)
+        siblings = sibling_support(self.groups)
+        for group, group_support, group_containment, group_siblings in zip(
+            self.groups, support, containment, siblings, strict=True
+        ):
+            group.candidates = [
+                (
+                    entry,
+                    score
+                    + W_PROXIMITY
+                    * (1.0 - math.exp(-group_support.get(entry.id, 0.0) - group_siblings.get(entry.id, 0.0)))
+                    + W_CONTAINMENT * (1.0 - math.exp(-group_containment.get(entry.id, 0.0))),
+                )
+                for entry, score in group.candidates
+            ]
+            self._choose(group)
+            group.focus = self.focus(group, group.best.country) if group.best else 0.0
+
+    def _candidates(self, group: ToponymGroup, extra: list[GazetteerEntry]) -> list[GazetteerEntry]:
+        seen: dict[int, GazetteerEntry] = {}
+        for toponym in group.toponyms:
+            for entry in toponym.candidates:
+                if entry.id not in seen or (entry.exact and not seen[entry.id].exact):
+                    seen[entry.id] = entry
+        for entry in extra:
+            seen.setdefault(entry.id, entry)
+        return list(seen.values())
+
+    @staticmethod
+    def _choose(group: ToponymGroup) -> None:
+        if group.candidates:
+            group.best, group.score = max(group.candidates, key=lambda pair: pair[1])
+        else:
+            group.best, group.score = None, -math.inf
+
+    def focus(self, group: ToponymGroup, country: str | None) -> float:
+        """How much the rest of the document is about ``country`` (0 to 1), leaving ``group`` itself out."""
+        top = max(self.weights.values(), default=0.0)
+        if not country or not top:
+            return 0.0
+        own_country, own = self.own_weight.get(id(group), ("", 0.0))
+        return max(0.0, self.weights[country] - (own if own_country == country else 0.0)) / top
+
+    def _learn_focus(self) -> None:
+        """Country and admin1 focus from the first-pass choices, weighted by mentions and confidence."""
+        weights = self.weights
+        for group in self.groups:
+            best = group.best
+            if best is None or not best.country or group.score < CREDIBLE:
+                continue
+            if not any(t.source == "ner" or t.locative or t.cue for t in group.toponyms):
+                continue
+            confident = best.feature in ("country", "admin1") or best.population >= 100_000 or group.cue
+            located = sum(1 for t in group.toponyms if t.locative or t.cue)
+            weight = (located + 0.2 * (len(group.toponyms) - located)) * (1.0 if confident else 0.4)
+            weights[best.country] += weight
+            self.own_weight[id(group)] = (best.country, weight)
+            if best.feature == "admin1" and (group.cue == "admin1" or (best.exact and located)):
+                self.admin_focus.add((best.country, best.admin1))
+
+    def _add_fuzzy_candidates(self) -> None:
+        """For cued toponyms with no fitting candidate, look for near spellings in the focus countries."""
+        top = max(self.weights.values(), default=0.0)
+        ranked = sorted(self.weights.items(), key=lambda item: -item[1])[:3]
+        countries = [country for country, weight in ranked if top and weight / top >= 0.3]
+        for group in self.groups:
+            cue = group.cue
+            if cue not in FUZZY_FEATURES or any(
+                CUE_FIT[cue].get(e.feature, -1) > 0.5 and e.exact for e, _ in group.candidates
+            ):
+                continue
+            extra = [
+                entry
+                for country in countries
+                for entry in self._near_spellings(group.key, country, FUZZY_FEATURES[cue])
+            ]
+            known = {e.id for e, _ in group.candidates}
+            group.candidates += [(e, prior_score(e, cue) - FUZZY_PENALTY) for e in extra if e.id not in known]
+
+    def _near_spellings(self, key: str, country: str, features: tuple[str, ...]) -> list[GazetteerEntry]:
+        return [
+            entry
+            for entry in self.gazetteer.near_spellings(key, country, features)
+            if entry.key != key and ratio(key, entry.key) >= 70
+        ]
+
+    def _add_county_candidates(self) -> None:
+        """US counties ("Tarrant County"), placed at their namesake town (often the seat), else near the
+        document's other places in its state, else at the state's centre: an approximation."""
+        anchors = [
+            g.best
+            for g in self.groups
+            if g.best is not None and g.best.feature not in AREA_FEATURES and g.score >= CREDIBLE and g.cue != "county"
+        ]
+        for group in self.groups:
+            name = group.key.removesuffix(COUNTY_KEY_SUFFIX)
+            states = us_counties().get(name, ()) if group.key.endswith(COUNTY_KEY_SUFFIX) else ()
+            if len(states) == 1:
+                self.admin_focus.add(("US", states[0]))
+            for number, state in enumerate(states):
+                admin1 = next(
+                    (e for e in self.gazetteer.lookup(state) if e.feature == "admin1" and e.country == "US"), None
+                )
+                if admin1 is None:
+                    continue
+                lat, lon = self._county_point(_county_base(group.toponyms[0].text), admin1, anchors)
+                county = GazetteerEntry(
+                    COUNTY_ID_BASE - number - 100 * self.groups.index(group),
+                    None,
+                    _county_name(group.toponyms[0].text),
+                    "region",
+                    "US",
+                    admin1.name,
+                    lat,
+                    lon,
+                    0,
+                )
+                group.candidates.append((county, prior_score(county, group.cue)))
+
+    def _county_point(self, name: str, state: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> tuple[float, float]:
+        """The county's area centre; failing that its namesake town, the document's places in its state,
+        or the state's centre."""
+        centre = us_county_centre(state.name, name)
+        if centre is not None:
+            return centre
+        namesakes = [
+            e
+            for e in self.gazetteer.lookup(name)
+            if e.exact and e.country == "US" and e.admin1 == state.name and e.feature in ("city", "town", "village")
+        ]
+        inside = [a for a in anchors if a.country == "US" and a.admin1 == state.name]
+        best = max(namesakes or inside or [state], key=lambda e: e.population)
+        return best.lat, best.lon
+
+    def _score(self, group: ToponymGroup, entry: GazetteerEntry, prior: float) -> float:
+        focus = self.focus(group, entry.country)
+        score = prior + W_FOCUS * focus
+        if (
+            entry.feature == "admin1"
+            and entry.exact
+            and (group.cue == "admin1" or (focus >= 0.5 and entry.country not in group.city_countries))
+        ):
+            score += ADMIN1_BONUS
+        if (not entry.exact or group.cue in STREET_CUES) and focus < 0.5:
+            score -= FOREIGN_VARIANT_PENALTY * (2 if group.cue in STREET_CUES else 1)
+        if entry.feature != "admin1" and (entry.country, entry.admin1) in self.admin_focus:
+            score += W_ADMIN
+        if group.hint is not None:
+            parent = self.groups[group.hint].best
+            if (
+                parent
+                and parent.country == entry.country
+                and (parent.feature == "country" or (parent.feature == "admin1" and parent.admin1 == entry.admin1))
+            ):
+                score += W_HIERARCHY
+        return score

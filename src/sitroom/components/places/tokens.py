@@ -1,0 +1,98 @@
+"""Token-level cues for toponym recognition: capitalisation, connectors, feature words, locative reading."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from sitroom.components.places.vocabulary import (
+    CONNECTORS,
+    DIRECTION_WORDS,
+    FEATURE_WORDS,
+    LOCATIVE_VERBS,
+    PLACE_NOUNS,
+    TWO_WORD_FEATURES,
+)
+
+
+def is_capitalised(token: Token) -> bool:
+    return (
+        bool(token.text)
+        and (token.text[0].isupper() or (token.text[0].isdigit() and token.is_upper))
+        and any(char.isalpha() for char in token.text)
+    )
+
+
+def is_connector(token: Token) -> bool:
+    return token.lower_ in CONNECTORS or (token.text in ("-", "'") and not token.whitespace_)
+
+
+def feature_after(doc: Doc, index: int) -> tuple[str | None, int]:
+    """The feature asked for by the words at ``index`` and how many tokens they take."""
+    if index >= len(doc):
+        return None, 0
+    if index + 1 < len(doc):
+        pair = (doc[index].lower_, doc[index + 1].lower_)
+        if pair in TWO_WORD_FEATURES:
+            return TWO_WORD_FEATURES[pair], 2
+    return FEATURE_WORDS.get(doc[index].lower_), 1
+
+
+def feature_before(doc: Doc, start: int) -> str | None:
+    """A feature word, then "of"/"at", then the name: "the airfield at X", "the town of X"."""
+    if start < 2 or doc[start - 1].lower_ not in ("of", "at"):
+        return None
+    feature = FEATURE_WORDS.get(doc[start - 2].lower_)
+    return None if feature in ("road", "region") else feature
+
+
+def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading determiner and trailing possessive or punctuation."""
+    while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def strip_feature_words(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
+    """Drop trailing feature words ("Aleppo Province" → "Aleppo"); return the new end and the cue."""
+    cue = None
+    while end - start > 1:
+        pair = feature_after(doc, end - 2) if end - start > 2 else (None, 0)
+        feature, width = feature_after(doc, end - 1)
+        if pair[1] == 2:
+            cue, end = pair[0], end - 2
+        elif feature and width == 1:
+            cue, end = feature, end - 1
+        else:
+            break
+    return end, cue
+
+
+def reads_as_location(token: Token, prepositions: frozenset[str]) -> bool:
+    """Whether the phrase headed by ``token`` reads as a location (following conjunctions upward)."""
+    for _ in range(6):
+        if any(child.lower_ in DIRECTION_WORDS and child.dep_ in ("amod", "compound") for child in token.lefts):
+            return True
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in prepositions:
+            return head.lower_ != "between" or head.head.lower_ in PLACE_NOUNS
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+            return True
+        if token.dep_ in ("dobj", "nsubjpass") and head.lemma_ in LOCATIVE_VERBS:
+            return True
+        if token.dep_ == "compound" and head.lower_ in PLACE_NOUNS:
+            return True
+        if token.dep_ in ("conj", "appos") and head is not token:
+            token = head
+            continue
+        return False
+    return False
+
+
+def entity_labels(doc: Doc) -> list[str]:
+    labels = [""] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            labels[i] = ent.label_
+    return labels

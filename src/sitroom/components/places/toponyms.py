@@ -1,0 +1,62 @@
+"""Recognised toponym mentions, and their grouping by key (one sense per discourse)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sitroom.components.places.vocabulary import CUE_PRIORITY
+from sitroom.knowledge.gazetteer import GazetteerEntry
+
+COUNTY_KEY_SUFFIX = "#county"
+
+
+@dataclass
+class Toponym:
+    """One recognised mention of a place name."""
+
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    text: str
+    key: str
+    cue: str | None
+    source: Literal["ner", "chain", "named_entity"]
+    candidates: tuple[GazetteerEntry, ...]
+    locative: bool
+    strictly_locative: bool
+
+
+@dataclass
+class ToponymGroup:
+    """All toponyms of a document that share one key: one sense per discourse."""
+
+    key: str
+    toponyms: list[Toponym]
+    candidates: list[tuple[GazetteerEntry, float]] = field(default_factory=list)
+    best: GazetteerEntry | None = None
+    score: float = -math.inf
+    hint: int | None = None
+    metonymy_prone: bool = False
+    focus: float = 0.0
+    city_countries: frozenset[str | None] = frozenset()
+
+    @property
+    def cue(self) -> str | None:
+        cues = {t.cue for t in self.toponyms if t.cue}
+        return next((cue for cue in CUE_PRIORITY if cue in cues), None)
+
+
+def group_toponyms(toponyms: list[Toponym]) -> list[ToponymGroup]:
+    by_key: dict[str, ToponymGroup] = {}
+    for toponym in toponyms:
+        by_key.setdefault(toponym.key, ToponymGroup(toponym.key, [])).toponyms.append(toponym)
+    groups = list(by_key.values())
+    index = {group.key: i for i, group in enumerate(groups)}
+    for first, second in itertools.pairwise(toponyms):
+        if 0 <= second.start - first.end <= 2 and first.key != second.key:
+            by_key[first.key].hint = index[second.key]
+    return groups
