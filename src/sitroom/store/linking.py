@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Table, delete, select, update
@@ -108,9 +109,22 @@ class _Linker:
     actor_ids: dict[str, int] = field(default_factory=dict)
     place_ids: dict[str, int] = field(default_factory=dict)
 
+    @cached_property
+    def _actor_names(self) -> dict[str, str]:
+        return {actor.id: actor.name for actor in self.record.actors}
+
+    @cached_property
+    def _place_names(self) -> dict[str, str]:
+        return {place.id: place.name for place in self.record.places}
+
     def actor_names(self, local_ids: Iterable[str]) -> list[str]:
-        names = {actor.id: actor.name for actor in self.record.actors}
-        return [names.get(local, local) for local in local_ids]
+        return [self._actor_names.get(local, local) for local in local_ids]
+
+    def place_name(self, local_id: str | None) -> str | None:
+        return self._place_names.get(local_id) if local_id else None
+
+    def place_identity(self, local_id: str | None) -> int | None:
+        return self.place_ids.get(local_id) if local_id else None
 
     def identities(self, local_ids: Iterable[str]) -> list[int]:
         return [self.actor_ids[local] for local in local_ids if local in self.actor_ids]
@@ -200,7 +214,6 @@ def _store_places(linker: _Linker) -> None:
 
 
 def _store_events(linker: _Linker) -> None:
-    places = {place.id: place.name for place in linker.record.places}
     for event in linker.record.events:
         row = EventRow(
             document_id=linker.document_pk,
@@ -212,8 +225,8 @@ def _store_events(linker: _Linker) -> None:
             source_actors=json.dumps(linker.actor_names(event.source)),
             target_actors=json.dumps(linker.actor_names(event.target)),
             reported_by=json.dumps(linker.actor_names(event.reported_by)),
-            place=places.get(event.place) if event.place else None,
-            place_identity_id=linker.place_ids.get(event.place) if event.place else None,
+            place=linker.place_name(event.place),
+            place_identity_id=linker.place_identity(event.place),
             evidence=event.evidence.text,
             evidence_start=event.evidence.start,
             evidence_end=event.evidence.end,
@@ -334,7 +347,6 @@ def _store_statements(linker: _Linker) -> None:
 
 
 def _store_agreements(linker: _Linker) -> None:
-    places = {place.id: place.name for place in linker.record.places}
     for agreement in linker.record.agreements:
         row = AgreementRow(
             document_id=linker.document_pk,
@@ -343,8 +355,8 @@ def _store_agreements(linker: _Linker) -> None:
             parties=json.dumps(linker.actor_names(agreement.parties)),
             signatories=json.dumps(linker.actor_names(agreement.signatories)),
             implementers=json.dumps(linker.actor_names(agreement.implementers)),
-            place=places.get(agreement.place) if agreement.place else None,
-            place_identity_id=linker.place_ids.get(agreement.place) if agreement.place else None,
+            place=linker.place_name(agreement.place),
+            place_identity_id=linker.place_identity(agreement.place),
             date=agreement.date,
             evidence=agreement.evidence.text if agreement.evidence else None,
         )
