@@ -42,7 +42,7 @@ from spacy.language import Language
 from sitroom import pipeline
 from sitroom.documents import Document
 from sitroom.readers import read_jsonl
-from sitroom.settings import Settings
+from sitroom.settings import PARTITION_SIZE, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 FAKES = ROOT.parent / "shared" / "corpus" / "fakes" / "articles.jsonl"
@@ -56,7 +56,7 @@ MODES = (
     "dask-ingest-1",
     "dask-ingest-2",
 )
-CHUNK = 64
+CHUNK = PARTITION_SIZE  # documents per task, as ingest_distributed sends them
 SAMPLE_SECONDS = 0.5
 Outcome = tuple[int, float, float]  # documents analysed, seconds, peak RSS of one worker (MB)
 

@@ -35,7 +35,7 @@ from sitroom.documents import Document, ReadError
 from sitroom.ingest import IngestSummary
 from sitroom.readers import read_documents
 from sitroom.record import ErrorRecord, Record
-from sitroom.settings import Settings
+from sitroom.settings import PARTITION_SIZE, Settings
 from sitroom.store.database import open_engine
 from sitroom.store.writer import known_hashes, store_error, store_records
 
@@ -317,7 +317,7 @@ def ingest_distributed(
     workers: int | None = None,
     scheduler: str | None = None,
     work_dir: Path | None = None,
-    partition_size: int = 64,
+    partition_size: int = PARTITION_SIZE,
     settings: Settings | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> IngestSummary:
@@ -325,7 +325,8 @@ def ingest_distributed(
 
     ``scheduler`` (``tcp://host:port``) uses an existing cluster; otherwise a local cluster of
     ``workers`` processes (default: one per core) is started and stopped. Documents already stored are
-    skipped; partition results are kept under ``work_dir`` (default: beside the SQLite file).
+    skipped; partition results are kept under ``work_dir`` (default: beside the SQLite file). Each Dask task
+    analyses ``partition_size`` documents.
     """
     started = time.perf_counter()
     engine = open_engine(db)

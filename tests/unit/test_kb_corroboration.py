@@ -7,8 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from sitroom.documents import Document
+from sitroom.record import Record
+from sitroom.store.corroboration import date_range, dates_compatible
 from sitroom.store.database import open_engine
-from sitroom.store.linking import date_range, dates_compatible
 from sitroom.store.writer import store_records
 from tests.kb_fixtures import report_pair
 
@@ -83,3 +85,24 @@ def test_different_places_types_or_undated_reports_stay_apart(tmp_path: Path) ->
         ],
     )
     assert [row[0] for row in _clusters(engine)] == [1, 1, 1, 1]
+
+
+def _with_event_dates(pair: tuple[Document, Record], dates: list[str | None]) -> tuple[Document, Record]:
+    """The report with its one event repeated, once per date."""
+    document, record = pair
+    event = record.events[0]
+    events = [event.model_copy(update={"id": f"e{n}", "date": day}) for n, day in enumerate(dates, 1)]
+    return document, record.model_copy(update={"events": events})
+
+
+def test_reports_within_one_document_corroborate_in_order_and_widen_the_range(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    # The 16th is within the window of the 13th, which joined the cluster the 10th opened.
+    dates: list[str | None] = ["2014-01-10", "2014-01-13", "2014-01-16"]
+    store_records(engine, [_with_event_dates(report_pair("r1", ATTACK, outlet="Reuters", date=None), dates)])
+    ((reports, sources, *_),) = _clusters(engine)
+    assert (reports, sources) == (3, 1)
+    later = _with_event_dates(report_pair("r2", ATTACK + " Again.", outlet="SANA", date=None), ["2014-01-19", None])
+    store_records(engine, [later])
+    clusters = _clusters(engine)
+    assert [(row[0], row[1], row[4]) for row in clusters] == [(1, 1, None), (4, 2, "2014-01-10")]

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from sitroom.store.browse.common import Json, Page, count_rows, paged, place_json
-from sitroom.store.linking import date_range
+from sitroom.store.corroboration import date_range
 from sitroom.store.schema import (
     ActorIdentityRow,
     DocumentRow,

@@ -1,0 +1,178 @@
+"""Corroboration: each event report joins the cluster of reports of the same real-world event.
+
+Reports with the same type, source and target identities and place, whose dates fall within
+``DATE_WINDOW_DAYS`` of each other, are one event. A cluster counts its reports, its independent sources
+(outlets), its statuses (contested when one report denies what another affirms) and its date range.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from sitroom.store.schema import DocumentRow, EventClusterRow, EventRow
+from sitroom.store.statements import insert_returning_ids
+
+DATE_WINDOW_DAYS = 3
+STATUS_ORDER = ("occurred", "claimed", "promised", "planned", "denied", "hypothetical")
+_AFFIRMING = frozenset({"occurred", "claimed"})
+_LOOKUP_CHUNK = 500
+
+DateRange = tuple[date, date]
+
+
+def date_range(text: str | None) -> DateRange | None:
+    """The days an ISO date of any precision (``2014``, ``2014-01``, ``2014-01-15``) covers."""
+    if not text:
+        return None
+    parts = text.split("-")
+    try:
+        numbers = [int(part) for part in parts[:3]]
+        if len(numbers) == 1:
+            return date(numbers[0], 1, 1), date(numbers[0], 12, 31)
+        if len(numbers) == 2:
+            last = calendar.monthrange(numbers[0], numbers[1])[1]
+            return date(numbers[0], numbers[1], 1), date(numbers[0], numbers[1], last)
+        day = date(numbers[0], numbers[1], numbers[2])
+    except ValueError:
+        return None
+    return day, day
+
+
+def dates_compatible(first: DateRange | None, second: DateRange | None) -> bool:
+    """True when two date ranges lie within the corroboration window (two undated reports match)."""
+    if first is None or second is None:
+        return first is None and second is None
+    window = timedelta(days=DATE_WINDOW_DAYS)
+    return first[0] - window <= second[1] and second[0] <= first[1] + window
+
+
+def event_signature(event_type: str, sources: Sequence[int], targets: Sequence[int], place: int | None) -> str:
+    """What two reports of one event share: type, source and target identities, place."""
+    return f"{event_type}|{','.join(map(str, sorted(set(sources))))}|{','.join(map(str, sorted(set(targets))))}|{place}"
+
+
+@dataclass
+class Report:
+    """An event report just stored (row ``event_pk``), waiting for its cluster."""
+
+    event_pk: int
+    type: str
+    mode: str | None
+    sources: list[int]
+    targets: list[int]
+    place_identity_id: int | None
+    days: DateRange | None
+
+    @property
+    def signature(self) -> str:
+        if self.sources or self.targets or self.place_identity_id is not None:
+            return event_signature(self.type, self.sources, self.targets, self.place_identity_id)
+        return f"single:{self.event_pk}"  # nothing to corroborate on: the report stays an event of its own
+
+
+@dataclass
+class _Cluster:
+    pk: int | None  # None until a new cluster is inserted
+    days: DateRange | None
+    founder: Report | None = None  # the report that opened a new cluster
+
+    def take(self, days: DateRange | None) -> None:
+        if days is not None:
+            self.days = days if self.days is None else (min(self.days[0], days[0]), max(self.days[1], days[1]))
+
+
+def _existing_clusters(session: Session, signatures: Sequence[str]) -> dict[str, list[_Cluster]]:
+    clusters: dict[str, list[_Cluster]] = defaultdict(list)
+    columns = (EventClusterRow.id, EventClusterRow.signature, EventClusterRow.date_start, EventClusterRow.date_end)
+    for start in range(0, len(signatures), _LOOKUP_CHUNK):
+        chunk = signatures[start : start + _LOOKUP_CHUNK]
+        query = select(*columns).where(EventClusterRow.signature.in_(chunk)).order_by(EventClusterRow.id)
+        for pk, signature, first, last in session.execute(query):
+            days = (date.fromisoformat(first), date.fromisoformat(last)) if first and last else None
+            clusters[signature].append(_Cluster(pk, days))
+    return clusters
+
+
+def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
+    """Put each report (in order) in the first cluster of its signature whose dates fit, else in a new one."""
+    if not reports:
+        return
+    candidates = _existing_clusters(session, list(dict.fromkeys(report.signature for report in reports)))
+    chosen: list[_Cluster] = []
+    for report in reports:
+        options = candidates[report.signature]
+        cluster = next((c for c in options if dates_compatible(c.days, report.days)), None)
+        if cluster is None:
+            cluster = _Cluster(None, report.days, founder=report)
+            options.append(cluster)
+        cluster.take(report.days)
+        chosen.append(cluster)
+    new = list({id(cluster): cluster for cluster in chosen if cluster.pk is None}.values())
+    for cluster, pk in zip(
+        new, insert_returning_ids(session, EventClusterRow, [_new_row(c) for c in new]), strict=True
+    ):
+        cluster.pk = pk
+    pairs = [{"id": report.event_pk, "cluster_id": cluster.pk} for report, cluster in zip(reports, chosen, strict=True)]
+    session.execute(update(EventRow), pairs)
+    refresh_clusters(session, {cluster.pk for cluster in chosen if cluster.pk is not None})
+
+
+def _new_row(cluster: _Cluster) -> dict[str, object]:
+    report = cluster.founder
+    assert report is not None
+    return {
+        "signature": report.signature,
+        "type": report.type,
+        "mode": report.mode,
+        "place_identity_id": report.place_identity_id,
+        "report_count": 0,
+        "source_count": 0,
+        "statuses": "",
+        "contested": False,
+    }
+
+
+def refresh_clusters(session: Session, cluster_ids: Iterable[int]) -> None:
+    """Recount clusters' reports, independent sources (outlets), statuses and date ranges."""
+    wanted = sorted(cluster_ids)
+    reports: dict[int, list[tuple[str, DateRange | None, str]]] = {pk: [] for pk in wanted}
+    columns = (
+        EventRow.cluster_id,
+        EventRow.status,
+        EventRow.date,
+        DocumentRow.date,
+        DocumentRow.outlet,
+        DocumentRow.id,
+    )
+    for start in range(0, len(wanted), _LOOKUP_CHUNK):
+        query = (
+            select(*columns)
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(EventRow.cluster_id.in_(wanted[start : start + _LOOKUP_CHUNK]))
+        )
+        for cluster_id, status, own, fallback, outlet, document_pk in session.execute(query):
+            assert cluster_id is not None  # selected by cluster
+            reports[cluster_id].append((status, date_range(own or fallback), outlet or f"document:{document_pk}"))
+    if wanted:
+        session.execute(update(EventClusterRow), [_counts(pk, reports[pk]) for pk in wanted])
+
+
+def _counts(cluster_pk: int, reports: list[tuple[str, DateRange | None, str]]) -> dict[str, object]:
+    statuses = {status for status, _, _ in reports}
+    ranges = [days for _, days, _ in reports if days]
+    return {
+        "id": cluster_pk,
+        "report_count": len(reports),
+        "source_count": len({source for _, _, source in reports}),
+        "statuses": ",".join(status for status in STATUS_ORDER if status in statuses),
+        "contested": "denied" in statuses and bool(statuses & _AFFIRMING),
+        "date_start": min(start for start, _ in ranges).isoformat() if ranges else None,
+        "date_end": max(end for _, end in ranges).isoformat() if ranges else None,
+    }
