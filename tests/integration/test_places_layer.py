@@ -165,3 +165,14 @@ def test_a_county_is_placed_at_its_own_centre(places_nlp: Language) -> None:
     county = next(p for p in places if p.name.startswith("Henry"))
     assert county.lat is not None and county.lon is not None
     assert distance_km(county.lat, county.lon, 33.45, -84.15) < 30
+
+
+def test_a_country_is_not_read_as_the_capital_that_bears_its_name(places_nlp: Language) -> None:
+    text = (
+        "The outbreak started in Mexico. A boy had been in Mexico City before his arrival in Texas. "
+        "Spain says the patient had not travelled to Mexico."
+    )
+    places = places_nlp(text)._.places
+    country = next(p for p in places if any(m.text == "Mexico" for m in p.mentions))
+    assert country.feature == "country" and country.country == "MX"
+    assert all(m.text == "Mexico" for m in country.mentions)

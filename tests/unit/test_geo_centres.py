@@ -6,19 +6,32 @@ import pytest
 
 from sitroom.knowledge.gazetteer import distance_km
 from sitroom.knowledge.geo_centres import (
+    conventional_country_points,
     country_centres,
     country_point,
-    mean_point,
+    median_point,
     us_county_centre,
     us_state_centres,
 )
 
 
-def test_mean_point_lies_between_its_points_and_handles_the_antimeridian() -> None:
-    lat, lon = mean_point([(0.0, 10.0), (0.0, 20.0)])
+def test_median_of_two_points_is_their_midpoint_across_the_antimeridian_too() -> None:
+    lat, lon = median_point([(0.0, 10.0), (0.0, 20.0)])
     assert lat == pytest.approx(0.0, abs=1e-9) and lon == pytest.approx(15.0)
-    _, across = mean_point([(0.0, 179.0), (0.0, -179.0)])
+    _, across = median_point([(0.0, 179.0), (0.0, -179.0)])
     assert abs(across) == pytest.approx(180.0)
+
+
+def test_median_follows_the_points_that_agree() -> None:
+    assert median_point([(10.0, 20.0), (10.0, 20.0), (0.0, 0.0)]) == pytest.approx((10.0, 20.0))
+    # One outlier 2,000 km away moves the median far less than it moves the mean (about 500 km).
+    median = median_point([(50.0, 10.0), (50.2, 10.3), (50.1, 9.8), (32.0, 10.0)])
+    assert distance_km(*median, 50.1, 10.0) < 100
+
+
+def test_median_of_a_triangle_lies_inside_it() -> None:
+    lat, lon = median_point([(0.0, 0.0), (0.0, 2.0), (2.0, 1.0)])
+    assert 0.0 < lat < 2.0 and 0.0 < lon < 2.0
 
 
 def test_country_centres_lie_inside_the_main_landmass() -> None:
@@ -31,10 +44,19 @@ def test_country_centres_lie_inside_the_main_landmass() -> None:
     assert distance_km(*centres["FJ"], -17.7, 178.1) < 150
 
 
-def test_country_point_is_a_consensus_and_falls_back() -> None:
-    consensus = country_point("CA", (62.4, -96.5))
-    assert consensus is not None
-    assert distance_km(*consensus, *country_centres()["CA"]) < distance_km(*country_centres()["CA"], 62.4, -96.5)
+def test_conventional_country_points_cover_the_world() -> None:
+    points = conventional_country_points()
+    assert len(points) >= 240
+    assert points["CA"] == pytest.approx((60.0, -95.0))
+    assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in points.values())
+
+
+def test_country_point_is_the_median_of_three_conventions_and_falls_back() -> None:
+    gazetteer_point = (62.4, -96.5)
+    conventions = [country_centres()["CA"], gazetteer_point, conventional_country_points()["CA"]]
+    consensus = country_point("CA", gazetteer_point)
+    assert consensus == pytest.approx(median_point(conventions))
+    assert all(distance_km(*consensus, *p) < distance_km(*conventions[0], *conventions[1]) for p in conventions)
     assert country_point("ZZ", (1.0, 2.0)) == pytest.approx((1.0, 2.0))
     assert country_point("ZZ", None) is None
 

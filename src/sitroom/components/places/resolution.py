@@ -41,6 +41,14 @@ def _county_name(text: str) -> str:
     return text if FEATURE_WORDS.get(text.rsplit(" ", 1)[-1].lower()) == "county" else f"{text} County"
 
 
+def _without_alternate_readings_of_a_country(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """A country's exact name reads as the country, not as a place that bears it only as an alternate name
+    ("Mexico" is not Mexico City, whose primary name is longer)."""
+    if not any(e.feature == "country" and e.exact and e.primary_name for e in entries):
+        return entries
+    return [e for e in entries if e.primary_name or e.feature == "country"]
+
+
 class Resolver:
     """Chooses one candidate per group of toponyms, in the light of the whole document."""
 
@@ -53,7 +61,7 @@ class Resolver:
 
     def run(self) -> None:
         for group in self.groups:
-            entries = self._candidates(group, [])
+            entries = _without_alternate_readings_of_a_country(self._candidates(group, []))
             group.city_countries = frozenset(
                 e.country for e in entries if e.exact and e.primary_name and e.feature == "city"
             )
