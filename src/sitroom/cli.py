@@ -20,7 +20,7 @@ from sitroom.progress import count_items, progress_bar
 from sitroom.readers import read_documents
 from sitroom.record import ErrorRecord, Record, record_json_schema
 from sitroom.report import print_record
-from sitroom.settings import Settings
+from sitroom.settings import PARTITION_SIZE, Settings
 
 app = typer.Typer(help="Conflict reporting → structured, evidence-linked knowledge.", no_args_is_help=True)
 
@@ -103,6 +103,9 @@ def ingest_command(
     scheduler: Annotated[
         str | None, typer.Option(help="Analyse on an existing Dask cluster: tcp://HOST:PORT.")
     ] = None,
+    partition_size: Annotated[
+        int, typer.Option(help="Documents per Dask task (with --workers or --scheduler).", min=1)
+    ] = PARTITION_SIZE,
 ) -> None:
     """Analyse documents into the knowledge base; documents already stored are skipped."""
     settings = _settings(actors)
@@ -116,7 +119,13 @@ def ingest_command(
             from sitroom.distributed import ingest_distributed
 
             summary = ingest_distributed(
-                path, db, workers=workers, scheduler=scheduler, settings=settings, on_progress=advance
+                path,
+                db,
+                workers=workers,
+                scheduler=scheduler,
+                partition_size=partition_size,
+                settings=settings,
+                on_progress=advance,
             )
         else:
             from sitroom.ingest import ingest
@@ -226,13 +235,14 @@ def eval_events_command(
 @app.command("eval-framing")
 def eval_framing_command(
     directory: Annotated[Path, typer.Argument(help="A PTC folder (train-articles/, train-task2-TC.labels).")],
-    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles (after --skip).")] = None,
+    skip: Annotated[int, typer.Option(help="Leave out the first N articles (in id order).")] = 0,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
 ) -> None:
     """Propaganda-technique span P/R/F1 per technique, as in SemEval-2020 Task 11."""
     from sitroom.ptceval import evaluate_ptc
 
-    report = evaluate_ptc(directory, limit=limit)
+    report = evaluate_ptc(directory, limit=limit, skip=skip)
     stdout.print(report.to_table())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")

@@ -175,9 +175,10 @@ def read_gold(labels_path: Path) -> dict[str, list[LabeledSpan]]:
     return dict(gold)
 
 
-def read_articles(directory: Path, limit: int | None = None) -> dict[str, str]:
-    """Article texts by id, in id order, exactly as stored (offsets index them)."""
-    paths = sorted((directory / ARTICLES_DIR).glob("article*.txt"))[:limit]
+def read_articles(directory: Path, limit: int | None = None, skip: int = 0) -> dict[str, str]:
+    """Article texts by id, in id order, exactly as stored (offsets index them): ``limit`` of them after the
+    first ``skip``."""
+    paths = sorted((directory / ARTICLES_DIR).glob("article*.txt"))[skip:][:limit]
     articles: dict[str, str] = {}
     for path in paths:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -206,9 +207,10 @@ def predict(nlp: Language, articles: Mapping[str, str]) -> dict[str, list[Labele
     return predictions
 
 
-def evaluate_ptc(directory: Path, nlp: Language | None = None, limit: int | None = None) -> PtcReport:
-    """Run the framing pipeline on the PTC articles of ``directory`` and score it span-wise."""
-    articles = read_articles(directory, limit)
+def evaluate_ptc(directory: Path, nlp: Language | None = None, limit: int | None = None, skip: int = 0) -> PtcReport:
+    """Run the framing pipeline on the PTC articles of ``directory`` (``limit`` of them after the first
+    ``skip``, in id order) and score it span-wise."""
+    articles = read_articles(directory, limit, skip)
     all_gold = read_gold(directory / LABELS_FILE)
     gold = {article_id: all_gold.get(article_id, []) for article_id in articles}
     return score_spans(predict(nlp or default_pipeline(), articles), gold)

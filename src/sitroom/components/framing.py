@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from sitroom.components.framing_labels import label_matches
 from sitroom.components.framing_valence import ValenceRules, loaded_words
 from sitroom.knowledge.framing_lexicon import FramingLexicon, LexiconEntry, load_lexicon
 from sitroom.knowledge.valence import load_valence
@@ -34,6 +35,9 @@ NON_CLAUSE_DEPS = frozenset({"aux", "auxpass", "amod", "acomp"})
 REPEATED_TECHNIQUES = frozenset({"Loaded_Language", "Name_Calling,Labeling"})
 PHRASE_RIGHT_WINDOW = 5
 ADJECTIVE_REACH = 0
+HEADLINE_SHORT_WORD = 3
+HEADLINE_MIN_WORDS = 3
+HEADLINE_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -79,10 +83,37 @@ def _neighbour(doc: Doc, index: int, step: int) -> Token | None:
     return doc[index] if 0 <= index < len(doc) else None
 
 
+def _breaks_line(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def line_of(doc: Doc, index: int) -> tuple[int, int]:
+    """Token range of the text line holding a token."""
+    start = index
+    while start > 0 and not _breaks_line(doc[start - 1]):
+        start -= 1
+    end = index
+    while end < len(doc) - 1 and not _breaks_line(doc[end]):
+        end += 1
+    return start, end + 1
+
+
+def in_headline(doc: Doc, index: int) -> bool:
+    """The token stands in a title-case headline: the document's first line, with nearly every longer word
+    capitalised."""
+    start, end = line_of(doc, index)
+    if any(not token.is_space for token in doc[:start]):
+        return False
+    words = [token for token in doc[start:end] if token.is_alpha and len(token) > HEADLINE_SHORT_WORD]
+    capitalised = sum(token.is_title or token.is_upper for token in words)
+    return len(words) >= HEADLINE_MIN_WORDS and capitalised >= HEADLINE_SHARE * len(words)
+
+
 def inside_proper_name(doc: Doc, start: int, end: int) -> bool:
-    """True when capitalised matched tokens are part of a longer proper name ("Jaish al-Mujahideen")."""
+    """True when capitalised matched tokens are part of a longer proper name ("Jaish al-Mujahideen"); never
+    in a title-case headline, where every word is capitalised."""
     words = [token for token in doc[start:end] if token.is_alpha]
-    if not words or not all(token.is_title or token.is_upper for token in words):
+    if not words or not all(token.is_title or token.is_upper for token in words) or in_headline(doc, start):
         return False
     neighbours = [_neighbour(doc, start - 1, -1), _neighbour(doc, end, 1)]
     return any(
@@ -269,7 +300,7 @@ class FramingComponent:
             (self._entries[doc.vocab.strings[match_id]], start, end)
             for match_id, start, end in [*self._phrases(doc), *self._patterns(doc)]
         ]
-        for entry, start, end in [*matches, *self._valence_rules.matches(doc)]:
+        for entry, start, end in [*matches, *self._valence_rules.matches(doc), *label_matches(doc)]:
             candidate = self._widen(doc, entry, start, end)
             if candidate is not None:
                 yield candidate
@@ -280,7 +311,7 @@ class FramingComponent:
             return None
         if entry.span != "match" and inside_proper_name(doc, start, end):
             return None
-        if entry.span == "match":
+        if entry.span == "match" or (entry.span == "phrase" and in_headline(doc, start)):
             return Candidate(start, end, root.i, entry)
         left, right, head = WIDENERS[entry.span](doc, start, end)
         left, right = trim(doc, left, right)

@@ -28,7 +28,7 @@ MODIFIER_CHARGE = 2.5
 LABEL_CHARGE = 2.0
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"})
 NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "advmod", "nmod", "nummod", "cc", "conj"})
-PERSON_SUFFIXES = ("ist", "ists", "ite", "ites")
+PERSON_SUFFIXES = ("ist", "ite", "crat", "phile", "phobe", "monger")
 PERSON_NOUNS: frozenset[str] = word_set(
     """
     person people man woman individual character figure guy boy girl kid child son daughter father mother
@@ -41,17 +41,23 @@ PERSON_NOUNS: frozenset[str] = word_set(
     general priest bishop cardinal pope cleric clergy imam mullah ayatollah rabbi preacher pastor monk nun
     student professor academic scholar scientist expert doctor teacher citizen immigrant migrant refugee
     alien invader settler worker boss owner billionaire millionaire banker businessman investor donor
-    celebrity actor star user voter
+    celebrity actor star user voter husband wife stepfather stepmother uncle aunt cousin grandson nephew
+    predecessor successor boss chief manager employee staffer aide adviser advisor spokesman spokeswoman
+    personality presenter anchor host theologian prelate archbishop apostle disciple acolyte devotee
+    believer worshipper follower sympathizer sympathiser collaborator accomplice henchman partner friend
+    participant consumer owner buyer seller dealer trader neighbour neighbor resident native foreigner
+    outsider stranger visitor tourist traveller traveler homosexual heterosexual intellectual
+    intelligentsia crowd lot folk folks audience public
     """
 )
 
 
-def _valence_rule(label: str, technique: Technique, span: SpanMode, note: str) -> LexiconEntry:
-    """A targeted, repeatable rule of the valence category that no term list or pattern defines."""
+def code_rule(label: str, technique: Technique, span: SpanMode, note: str, category: str = "valence") -> LexiconEntry:
+    """A targeted, repeatable rule that lives in code: no term list or pattern defines it."""
     return LexiconEntry(
         label=label,
         technique=technique,
-        category="valence",
+        category=category,
         terms=(),
         patterns=(),
         pos=frozenset(),
@@ -62,19 +68,24 @@ def _valence_rule(label: str, technique: Technique, span: SpanMode, note: str) -
     )
 
 
-LOADED_MODIFIER = _valence_rule(
+def person_rule(label: str, note: str) -> LexiconEntry:
+    """A code rule labelling people (Name_Calling,Labeling) over exactly its match."""
+    return code_rule(label, "Name_Calling,Labeling", "match", note, category="label")
+
+
+LOADED_MODIFIER = code_rule(
     "charged-modifier",
     "Loaded_Language",
     "phrase",
     "An adjective or adverb that VADER rates as strongly charged.",
 )
-PERSON_LABEL = _valence_rule(
+PERSON_LABEL = code_rule(
     "charged-person",
     "Name_Calling,Labeling",
     "match",
     "A person or group noun phrase qualified by an evaluative adjective.",
 )
-SUBSTANTIVE_LABEL = _valence_rule(
+SUBSTANTIVE_LABEL = code_rule(
     "substantive-adjective",
     "Name_Calling,Labeling",
     "match",
