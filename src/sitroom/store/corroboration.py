@@ -116,7 +116,9 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
         chosen.append(cluster)
     new = list({id(cluster): cluster for cluster in chosen if cluster.pk is None}.values())
     for cluster, pk in zip(
-        new, insert_returning_ids(session, EventClusterRow, [_new_row(c) for c in new]), strict=True
+        new,
+        insert_returning_ids(session, EventClusterRow, [_new_row(c) for c in new], key=_NEW_CLUSTER_KEY),
+        strict=True,
     ):
         cluster.pk = pk
     pairs = [{"id": report.event_pk, "cluster_id": cluster.pk} for report, cluster in zip(reports, chosen, strict=True)]
@@ -124,11 +126,18 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
     refresh_clusters(session, {cluster.pk for cluster in chosen if cluster.pk is not None})
 
 
+# New clusters of one signature have incompatible founding dates, so never the same first day.
+_NEW_CLUSTER_KEY = ("signature", "date_start")
+
+
 def _new_row(cluster: _Cluster) -> dict[str, object]:
+    """A cluster row as its founding report opens it (``refresh_clusters`` then counts its reports)."""
     report = cluster.founder
     assert report is not None
     return {
         "signature": report.signature,
+        "date_start": report.days[0].isoformat() if report.days else None,
+        "date_end": report.days[1].isoformat() if report.days else None,
         "type": report.type,
         "mode": report.mode,
         "place_identity_id": report.place_identity_id,

@@ -51,7 +51,8 @@ def _ids_by_key(session: Session, model: IdentityModel, keys: Sequence[str]) -> 
 def _identity_ids(session: Session, model: IdentityModel, rows: dict[str, Row]) -> dict[str, int]:
     """Ids of identities by key, creating the missing ones from ``rows`` (key → column values)."""
     found = _ids_by_key(session, model, list(rows))
-    missing = [key for key in rows if key not in found]
+    # In key order, so that concurrent writers (PostgreSQL) take unique-index locks in one order, not a deadlock.
+    missing = sorted(key for key in rows if key not in found)
     if missing:
         insert_ignoring_conflicts(session, model, [{"key": key, **rows[key]} for key in missing])
         found.update(_ids_by_key(session, model, missing))
@@ -81,7 +82,7 @@ def link_actors(session: Session, actors: Sequence[Actor]) -> dict[str, int]:
         for actor in actors
         for alias in _aliases(actor)
     }
-    insert_ignoring_conflicts(session, ActorAliasRow, list(aliases.values()))
+    insert_ignoring_conflicts(session, ActorAliasRow, [aliases[pair] for pair in sorted(aliases)])
     return identities
 
 

@@ -144,7 +144,7 @@ def _store_events(session: Session, linked: _Linked) -> None:
         }
         for event in events
     ]
-    event_pks = insert_returning_ids(session, EventRow, rows)
+    event_pks = insert_returning_ids(session, EventRow, rows, key=["local_id"])
     roles: list[Row] = []
     reports: list[Report] = []
     for event, event_pk in zip(events, event_pks, strict=True):
@@ -217,7 +217,9 @@ def _store_agreements(session: Session, linked: _Linked) -> None:
         for agreement in agreements
     ]
     parts: tuple[list[Row], list[Row]] = ([], [])
-    for agreement, agreement_pk in zip(agreements, insert_returning_ids(session, AgreementRow, rows), strict=True):
+    for agreement, agreement_pk in zip(
+        agreements, insert_returning_ids(session, AgreementRow, rows, key=["local_id"]), strict=True
+    ):
         _agreement_parts(linked, agreement, agreement_pk, *parts)
     insert_rows(session, AgreementActorRow, parts[0])
     insert_rows(session, ProvisionRow, parts[1])
