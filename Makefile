@@ -39,6 +39,7 @@ frontend:
 	cd frontend && npm ci && npm run build
 
 bench: $(INSTALLED)
+	$(BIN)/python bench/layers.py
 	$(BIN)/python bench/run.py
 
 clean:
