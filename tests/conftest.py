@@ -8,11 +8,13 @@ from itertools import islice
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from sitroom.documents import Document
 from sitroom.pipeline import build_pipeline
 from sitroom.readers import read_jsonl
+from sitroom.settings import DEFAULT_MODEL
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "corpus" / "seed" / "000_1c0d675042cec979.txt"
@@ -45,6 +47,16 @@ def gold_seed() -> dict[str, object]:
 def nlp() -> Language:
     """The full sitroom pipeline, built once."""
     return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def framing_nlp() -> Language:
+    """The spaCy model without NER, then the framing component alone (no actors layer), built once."""
+    import sitroom.components.framing  # noqa: F401  (registers the factory)
+
+    pipeline = spacy.load(DEFAULT_MODEL, exclude=["ner"])
+    pipeline.add_pipe("sitroom_framing")
+    return pipeline
 
 
 def fakes_documents(count: int) -> list[Document]:

