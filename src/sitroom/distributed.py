@@ -287,6 +287,22 @@ class _Ingestion:
         log.warning(message, extra={"source": source})
 
 
+# Dask's statistical profiler samples every worker thread's stack every 10 ms; on sitroom's pure-Python
+# components that costs about a fifth of the analysis time.
+_LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
+def _worker_environment() -> dict[str, object]:
+    """The environment Dask gives worker processes, without ``MALLOC_TRIM_THRESHOLD_``.
+
+    Dask sets it to 64 KiB so that glibc returns freed memory to the system at once; with spaCy's many
+    short-lived arrays that is a system call per free, and workers spent 12% more CPU per document
+    (7.2 → 6.3 CPU s per 100 FA-KES documents without it). Freed memory is still reused.
+    """
+    environment: dict[str, object] = dask.config.get("distributed.nanny.pre-spawn-environ")
+    return {name: value for name, value in environment.items() if name != "MALLOC_TRIM_THRESHOLD_"}
+
+
 @contextmanager
 def dask_client(workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
     """A client on the cluster at ``scheduler``, else on a local cluster of ``workers`` processes."""
@@ -294,10 +310,8 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             yield client
         return
-    # Dask's statistical profiler samples every worker thread's stack every 10 ms; on sitroom's
-    # pure-Python components that costs about a fifth of the analysis time.
     with (
-        dask.config.set({"distributed.worker.profile.enabled": False}),
+        dask.config.set(_LOCAL_CLUSTER_CONFIG | {"distributed.nanny.pre-spawn-environ": _worker_environment()}),
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import json
-import logging
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from distributed import LocalCluster
+from distributed import Client
 from spacy.language import Language
 from sqlalchemy import Engine, text
 
 from sitroom import distributed
-from sitroom.distributed import ingest_distributed, partition_digest, pipeline_fingerprint, worker_pipeline
+from sitroom.distributed import (
+    dask_client,
+    ingest_distributed,
+    partition_digest,
+    pipeline_fingerprint,
+    worker_pipeline,
+)
 from sitroom.ingest import ingest
 from sitroom.logs import configure_logging
 from sitroom.readers import read_documents
@@ -38,15 +44,20 @@ def _records_by_id(engine: Engine) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    """The address of a local cluster of two single-threaded worker processes."""
-    with LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.WARNING,
-    ) as cluster:
-        yield cluster.scheduler_address
+    """The address of the local cluster ``--workers 2`` starts: two single-threaded worker processes."""
+    with dask_client(workers=2) as client:
+        yield client.scheduler_info()["address"]
+
+
+def _environment(names: tuple[str, ...]) -> dict[str, str | None]:
+    return {name: os.environ.get(name) for name in names}
+
+
+def test_local_workers_keep_one_thread_each_and_glibc_default_trimming(scheduler: str) -> None:
+    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+        environments = client.run(_environment, ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS"))
+    assert len(environments) == 2
+    assert all(found == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"} for found in environments.values())
 
 
 def test_two_workers_store_what_one_process_stores(tmp_path: Path, scheduler: str, nlp: Language) -> None:
