@@ -14,7 +14,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from sitroom.components.events import build_context, draft_events
+from sitroom.components.events import build_context, draft_events, event_verb
 from sitroom.knowledge.event_lexicon import load_event_lexicon
 from tests.conftest import fakes_documents
 
@@ -22,16 +22,6 @@ ARTICLES = 100
 MODAL_CUES = frozenset({"will", "would", "shall", "'ll", "'d", "wo", "could", "might", "may", "should"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 INTENTION_HEADS = frozenset({"plan", "intend", "threaten", "vow"})
-
-
-def event_verb(trigger: Token) -> Token | None:
-    """The verb of an event: the trigger itself, or the verb whose object (not subject) an event noun is."""
-    current = trigger
-    while current.pos_ not in {"VERB", "AUX"}:
-        if current.dep_ in {"nsubj", "nsubjpass"} or current.head.i == current.i:
-            return None
-        current = current.head
-    return current
 
 
 def governing_verbs(verb: Token) -> Iterator[Token]:
