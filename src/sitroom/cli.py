@@ -235,8 +235,8 @@ def eval_events_command(
 @app.command("eval-framing")
 def eval_framing_command(
     directory: Annotated[Path, typer.Argument(help="A PTC folder (train-articles/, train-task2-TC.labels).")],
-    limit: Annotated[int | None, typer.Option(help="Only the first N articles (after --skip).")] = None,
-    skip: Annotated[int, typer.Option(help="Leave out the first N articles (in id order).")] = 0,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles (after --skip).", min=0)] = None,
+    skip: Annotated[int, typer.Option(help="Leave out the first N articles (in id order).", min=0)] = 0,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
 ) -> None:
     """Propaganda-technique span P/R/F1 per technique, as in SemEval-2020 Task 11."""
