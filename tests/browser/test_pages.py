@@ -71,10 +71,13 @@ def _marker_count(page: Any) -> int:
 def test_a_map_filter_changes_the_markers(page: Any, screenshots: list[Path]) -> None:
     _open(page, "map")
     everything = _marker_count(page)
+    unfiltered_map = page.locator("#map").element_handle()
     page.locator("form.filters select[name=type]").select_option("ASSAULT")
     page.locator("form.filters input[name=date_from]").fill("2014-01-01")
     page.locator("form.filters button[type=submit]").click()
     page.wait_for_url("**/#/map?type=ASSAULT&date_from=2014-01-01*")
+    # The hash change re-renders the view asynchronously: wait until the unfiltered map is gone.
+    page.wait_for_function("(map) => !map.isConnected", arg=unfiltered_map)
     page.wait_for_function(READY)
     filtered = _marker_count(page)
     expected = _api(page, "events.geojson?type=ASSAULT&date_from=2014-01-01")["features"]
