@@ -22,7 +22,7 @@ def test_ids_follow_the_order_of_the_rows(tmp_path: Path) -> None:
     rows = [_identity(f"name:{name}", name) for name in ("zed", "amy", "kim", "bob")]
     with Session(engine) as session, session.begin():
         ids = insert_returning_ids(session, ActorIdentityRow, rows, key=["key"])
-        stored = dict(session.execute(select(ActorIdentityRow.id, ActorIdentityRow.name)).tuples().all())
+        stored = {pk: name for pk, name in session.execute(select(ActorIdentityRow.id, ActorIdentityRow.name))}
     assert [stored[pk] for pk in ids] == ["zed", "amy", "kim", "bob"]
 
 
