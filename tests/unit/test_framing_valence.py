@@ -52,3 +52,9 @@ def test_adjective_standing_for_people_is_a_label(nlp: Language) -> None:
 def test_bare_regime_is_not_a_label_but_a_leaders_regime_is(nlp: Language) -> None:
     assert labels(nlp, "The sanctions regime was extended in May.", "Name_Calling,Labeling") == []
     assert labels(nlp, "Troops of the Assad regime shelled the town.", "Name_Calling,Labeling") == ["the Assad regime"]
+
+
+def test_wordnet_person_nouns_widen_labels_to_people_only(nlp: Language) -> None:
+    found = labels(nlp, "He said these depraved courtiers had lied to voters.", "Name_Calling,Labeling")
+    assert found == ["these depraved courtiers"]
+    assert labels(nlp, "He said these depraved images had shocked voters.", "Name_Calling,Labeling") == []

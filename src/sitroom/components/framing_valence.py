@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sitroom.knowledge.framing_lexicon import FramingLexicon, LexiconEntry, SpanMode
+from sitroom.knowledge.person_nouns import wordnet_person_nouns
 from sitroom.knowledge.valence import charge, word_set
 from sitroom.record import Technique
 
@@ -107,9 +108,12 @@ def loaded_words(lexicon: FramingLexicon) -> frozenset[str]:
 
 
 def is_person_noun(token: Token) -> bool:
-    """A common noun that denotes a person or a group of people."""
+    """A common noun that denotes a person or a group of people: listed here or in WordNet's person nouns,
+    or ending in a suffix of people."""
+    if token.pos_ != "NOUN":
+        return False
     lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and (lemma in PERSON_NOUNS or lemma.endswith(PERSON_SUFFIXES))
+    return lemma in PERSON_NOUNS or lemma in wordnet_person_nouns() or lemma.endswith(PERSON_SUFFIXES)
 
 
 def noun_phrase_left(head: Token) -> int:
