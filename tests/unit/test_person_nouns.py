@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 from sitroom.knowledge.person_nouns import parse_word_list, wordnet_person_nouns
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_person_nouns.py"
-
-
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_person_nouns", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.helpers import load_script
 
 
 def test_parse_word_list_skips_comments_and_blank_lines() -> None:
@@ -52,4 +41,4 @@ def test_script_counts_half_of_the_senses_and_skips_instances(tmp_path: Path) ->
         "make%2:36:00:: 00000007 1 9\n",
         encoding="latin-1",
     )
-    assert load_script().person_nouns(tmp_path) == ["courtier"]
+    assert load_script("build_person_nouns").person_nouns(tmp_path) == ["courtier"]
