@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -22,6 +23,7 @@ def load_script(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file runs
     spec.loader.exec_module(module)
     return module
 
@@ -32,6 +34,11 @@ def layer_pipeline(*components: str) -> Language:
     for component in components:
         nlp.add_pipe(component)
     return nlp
+
+
+def framing_texts(nlp: Language, text: str, technique: str) -> list[str]:
+    """Texts of the framing spans of one technique that the pipeline finds in ``text``."""
+    return [item.text for item in nlp(text)._.framing if item.technique == technique]
 
 
 def exact_spans(text: str, name: str) -> list[Span]:

@@ -108,6 +108,8 @@ def test_extension_adds_replaces_and_disables(tmp_path: Path) -> None:
         "entries:\n  - {label: x, technique: Doubt, terms: [a]}\n  - {label: x, technique: Doubt, terms: [b]}\n",
         "entries:\n  - {label: x, technique: Doubt, patterns: [[{NOT_AN_ATTRIBUTE: a}]]}\n",
         "entries:\n  - {label: x, technique: Doubt, terms: [a], span: paragraph}\n",
+        "entries:\n  - {label: x, technique: Doubt, terms: [a], literal_when: [weapon]}\n",
+        "entries:\n  - {label: x, technique: Doubt, terms: [a], literal_when: [artifact], literal_senses: all}\n",
     ],
 )
 def test_invalid_extensions_are_rejected(tmp_path: Path, body: str) -> None:

@@ -10,6 +10,7 @@ from spacy.language import Language
 import sitroom.components.framing  # noqa: F401  (registers the factory)
 from sitroom.components.framing_valence import is_person_noun
 from sitroom.ptceval import read_articles
+from tests.helpers import framing_texts
 
 NC = "Name_Calling,Labeling"
 
@@ -20,7 +21,7 @@ def nlp(framing_nlp: Language) -> Language:
 
 
 def labels(nlp: Language, text: str) -> list[str]:
-    return [item.text for item in nlp(text)._.framing if item.technique == NC]
+    return framing_texts(nlp, text, NC)
 
 
 def test_ideological_adjective_before_a_person_noun_is_a_label(nlp: Language) -> None:

@@ -7,15 +7,12 @@ from spacy.language import Language
 
 import sitroom.components.framing  # noqa: F401  (registers the factory)
 from sitroom.knowledge.valence import DESCRIPTIVE, charge, load_valence, parse_valence
+from tests.helpers import framing_texts as labels
 
 
 @pytest.fixture(scope="module")
 def nlp(framing_nlp: Language) -> Language:
     return framing_nlp
-
-
-def labels(nlp: Language, text: str, technique: str) -> list[str]:
-    return [item.text for item in nlp(text)._.framing if item.technique == technique]
 
 
 def test_parse_valence_keeps_single_words_only() -> None:

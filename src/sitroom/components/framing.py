@@ -16,6 +16,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from sitroom.components.framing_labels import label_matches
+from sitroom.components.framing_literal import is_literal_use
 from sitroom.components.framing_valence import ValenceRules, loaded_words
 from sitroom.knowledge.framing_lexicon import FramingLexicon, LexiconEntry, load_lexicon
 from sitroom.knowledge.valence import load_valence
@@ -308,6 +309,8 @@ class FramingComponent:
     def _widen(self, doc: Doc, entry: LexiconEntry, start: int, end: int) -> Candidate | None:
         root = doc[start:end].root
         if entry.pos and root.pos_ not in entry.pos:
+            return None
+        if entry.literal_when and is_literal_use(doc, start, end, entry):
             return None
         if entry.span != "match" and inside_proper_name(doc, start, end):
             return None

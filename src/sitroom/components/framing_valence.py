@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sitroom.knowledge.framing_lexicon import FramingLexicon, LexiconEntry, SpanMode
-from sitroom.knowledge.person_nouns import wordnet_person_nouns
+from sitroom.knowledge.noun_classes import denotes_people
 from sitroom.knowledge.valence import charge, word_set
 from sitroom.record import Technique
 
@@ -108,12 +108,12 @@ def loaded_words(lexicon: FramingLexicon) -> frozenset[str]:
 
 
 def is_person_noun(token: Token) -> bool:
-    """A common noun that denotes a person or a group of people: listed here or in WordNet's person nouns,
-    or ending in a suffix of people."""
+    """A common noun that denotes a person or a group of people: listed here, a person noun of WordNet, or
+    ending in a suffix of people."""
     if token.pos_ != "NOUN":
         return False
     lemma = token.lemma_.lower()
-    return lemma in PERSON_NOUNS or lemma in wordnet_person_nouns() or lemma.endswith(PERSON_SUFFIXES)
+    return lemma in PERSON_NOUNS or denotes_people(lemma) or lemma.endswith(PERSON_SUFFIXES)
 
 
 def noun_phrase_left(head: Token) -> int:
@@ -140,9 +140,13 @@ class ValenceRules:
         yield from self.substantive_labels(doc)
 
     def charged_modifiers(self, doc: Doc) -> Iterator[RuleMatch]:
-        """Adjectives and adverbs rated at least ``MODIFIER_CHARGE``."""
+        """Adjectives and adverbs rated at least ``MODIFIER_CHARGE``, except the lexicon's own words, which
+        its rules govern (with their literal exceptions)."""
         for token in doc:
-            if token.pos_ in {"ADJ", "ADV"} and charge(token.lower_, self.valence) >= MODIFIER_CHARGE:
+            word = token.lower_
+            if word in self.evaluative:
+                continue
+            if token.pos_ in {"ADJ", "ADV"} and charge(word, self.valence) >= MODIFIER_CHARGE:
                 yield LOADED_MODIFIER, token.i, token.i + 1
 
     def person_labels(self, doc: Doc) -> Iterator[RuleMatch]:

@@ -18,13 +18,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
+from sitroom.knowledge.noun_classes import NOUN_CLASSES
 from sitroom.record import Technique
 
 SpanMode = Literal["match", "phrase", "phrase_right", "clause", "sentence"]
 Inflection = Literal["noun", "verb", "none"]
+Senses = Literal["main", "any"]
 TokenPattern = list[dict[str, Any]]
 
 _VOWELS = frozenset("aeiou")
+PROPER_NOUN = "proper"
+ANCHOR_CLASSES = NOUN_CLASSES | {PROPER_NOUN}
 
 
 class LexiconError(ValueError):
@@ -46,11 +50,16 @@ class _RawEntry(BaseModel):
     span: SpanMode = "match"
     targeted: bool = False
     repeatable: bool = True
+    literal_when: list[str] = []
+    literal_senses: Senses = "main"
     disabled: bool = False
     note: str = ""
 
     @model_validator(mode="after")
     def _has_matchers(self) -> _RawEntry:
+        unknown = sorted(set(self.literal_when) - ANCHOR_CLASSES)
+        if unknown:
+            raise ValueError(f"entry {self.label!r}: unknown literal_when classes {unknown}")
         if not self.disabled and self.technique is None:
             raise ValueError(f"entry {self.label!r} has no technique")
         if not self.disabled and not (self.terms or self.patterns):
@@ -81,6 +90,8 @@ class LexiconEntry:
     targeted: bool
     repeatable: bool
     note: str
+    literal_when: frozenset[str] = frozenset()
+    literal_senses: Senses = "main"
 
 
 @dataclass(frozen=True)
@@ -159,6 +170,8 @@ def _entry(raw: _RawEntry) -> LexiconEntry:
         targeted=raw.targeted,
         repeatable=raw.repeatable,
         note=raw.note,
+        literal_when=frozenset(raw.literal_when),
+        literal_senses=raw.literal_senses,
     )
 
 
