@@ -1,4 +1,4 @@
-"""Literal uses of loaded words in conflict reporting: the noun a word applies to decides."""
+"""Literal uses of loaded words and the stock vocabulary of conflict reporting are not loaded language."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ LL = "Loaded_Language"
         "Clashes erupted on Friday between the two factions.",
         "Fighting raged in Hassakeh for a week.",
         "The regime cracked down on protests which erupted in 2011.",
+        "A wave of air strikes hit the oil-rich province.",
+        "The commission accused both sides of war crimes.",
+        "Three fighters were severely wounded.",
     ],
 )
 def test_literal_uses_in_conflict_reporting_are_not_loaded(framing_nlp: Language, text: str) -> None:

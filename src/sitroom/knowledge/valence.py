@@ -28,7 +28,7 @@ DESCRIPTIVE: frozenset[str] = word_set(
     fine free friendly good great greatest grand guilty happy honest important infected killed lone low
     lower major missing negative odd poor positive ready safe sad serious strong sure top true unclear
     weak welcome worried worse worst wrong criminal illegal terrorist racist fake dangerous injured
-    wounded killing violent suicidal
+    wounded killing violent suicidal rich severely
     """
 )
 
