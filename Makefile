@@ -25,6 +25,7 @@ demo: $(INSTALLED)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # Debian's chromium for the browser tests and a local PostgreSQL server for the server-option tests.

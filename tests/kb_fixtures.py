@@ -18,9 +18,7 @@ GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "seed.js
 
 def _spans(text: str, needles: list[str]) -> list[Span]:
     return [
-        Span(text=text[start:end], start=start, end=end)
-        for needle in needles
-        for start, end in locate(text, needle)
+        Span(text=text[start:end], start=start, end=end) for needle in needles for start, end in locate(text, needle)
     ]
 
 
@@ -77,9 +75,7 @@ def _events(gold: GoldDocument, actors: list[Actor]) -> list[Event]:
         events.append(
             Event(
                 id=f"e{number}",
-                **event.model_dump(
-                    include={"type", "mode", "source", "target", "place", "date", "reported_by"}
-                ),
+                **event.model_dump(include={"type", "mode", "source", "target", "place", "date", "reported_by"}),
                 status=event.status or "occurred",
                 evidence=_sentence(gold.text, anchor),
             )
@@ -104,9 +100,7 @@ def _agreements(gold: GoldDocument) -> list[Agreement]:
                     end=found.end(),
                 )
             )
-        fields = agreement.model_dump(
-            include={"kind", "parties", "signatories", "implementers", "place", "date"}
-        )
+        fields = agreement.model_dump(include={"kind", "parties", "signatories", "implementers", "place", "date"})
         agreements.append(Agreement(id=f"g{number}", **fields, provisions=provisions))
     return agreements
 
@@ -117,9 +111,7 @@ def seed_pair() -> tuple[Document, Record]:
     text = gold.text
     actors = _actors(gold)
     quotes = [
-        Quote(
-            speaker=quote.speaker, text=passage, start=start, end=end, direct=bool(quote.direct), cue="said"
-        )
+        Quote(speaker=quote.speaker, text=passage, start=start, end=end, direct=bool(quote.direct), cue="said")
         for quote in gold.quotes
         for passage, start, end in [_passage(text, quote.starts_with)]
     ]

@@ -30,6 +30,7 @@ def main() -> None:
     """Structured logs go to stderr as JSON lines when SITROOM_LOG=json (SITROOM_LOG_LEVEL sets the level)."""
     configure_logging()
 
+
 stdout = Console()
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -100,9 +101,7 @@ def ingest_command(
     workers: Annotated[
         int | None, typer.Option(help="Analyse on a local Dask cluster of N worker processes.", min=1)
     ] = None,
-    scheduler: Annotated[
-        str | None, typer.Option(help="Analyse on an existing Dask cluster: tcp://HOST:PORT.")
-    ] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Analyse on an existing Dask cluster: tcp://HOST:PORT.")] = None,
     partition_size: Annotated[
         int, typer.Option(help="Documents per Dask task (with --workers or --scheduler).", min=1)
     ] = PARTITION_SIZE,
@@ -276,9 +275,7 @@ def schema_command() -> None:
 @app.command("eval")
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="A gold file in the format of gold/FORMAT.md.", exists=True)],
-    json_out: Annotated[
-        Path | None, typer.Option("--json", help="Also write the scores as JSON here.")
-    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
     actors: ActorFiles = None,
 ) -> None:
     """Run the pipeline on a gold file's documents and score the records against it."""

@@ -34,8 +34,7 @@ def _control_share(text: str) -> float:
     bad = sum(
         1
         for char in sample
-        if char == "\ufffd"
-        or (unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} and char not in "\t\n\r\f")
+        if char == "\ufffd" or (unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} and char not in "\t\n\r\f")
     )
     return bad / len(sample)
 

@@ -58,9 +58,7 @@ def _month_number(token: str) -> int:
 
 def find_date(text: str) -> str | None:
     """The first full calendar date in ``text`` as ISO ``YYYY-MM-DD``, if any is valid."""
-    for match in sorted(
-        (m for pattern in _DATE_PATTERNS for m in pattern.finditer(text)), key=lambda m: m.start()
-    ):
+    for match in sorted((m for pattern in _DATE_PATTERNS for m in pattern.finditer(text)), key=lambda m: m.start()):
         try:
             found = date(int(match["year"]), _month_number(match["month"]), int(match["day"]))
         except ValueError:

@@ -42,17 +42,13 @@ def _places(record: Record) -> Table:
     table = _table(f"Places ({len(record.places)})", "name", "feature", "country / admin1", "coordinates")
     for place in record.places:
         where = " / ".join(part for part in (place.country, place.admin1) if part)
-        coordinates = (
-            f"{place.lat:.3f}, {place.lon:.3f}" if place.lat is not None and place.lon is not None else "—"
-        )
+        coordinates = f"{place.lat:.3f}, {place.lon:.3f}" if place.lat is not None and place.lon is not None else "—"
         table.add_row(place.name, place.feature or "", where, coordinates if place.resolved else "unresolved")
     return table
 
 
 def _events(record: Record) -> Table:
-    table = _table(
-        f"Events ({len(record.events)})", "type", "who → whom", "where / when", "status", "evidence"
-    )
+    table = _table(f"Events ({len(record.events)})", "type", "who → whom", "where / when", "status", "evidence")
     names = _names(record)
     for event in record.events:
         kind = f"{event.type} ({event.mode})" if event.mode else event.type
@@ -82,9 +78,7 @@ def _agreements(record: Record) -> list[RenderableType]:
     for agreement in record.agreements:
         table = _table("", "n", "type", "obligors", "provision")
         for provision in agreement.provisions:
-            table.add_row(
-                str(provision.n), provision.type, _join(provision.obligors, names), Text(provision.text)
-            )
+            table.add_row(str(provision.n), provision.type, _join(provision.obligors, names), Text(provision.text))
         header = Text.assemble(
             ("parties: ", "bold"),
             _join(agreement.parties, names),

@@ -33,9 +33,7 @@ def test_bad_files_give_clear_errors_and_the_rest_is_analysed(tmp_path: Path) ->
     (tmp_path / "a_good.txt").write_text("ISIL fighters attacked Maskanah on Monday, SANA reported.")
     (tmp_path / "b_empty.txt").write_bytes(b"")
     (tmp_path / "c_binary.dat").write_bytes(bytes(range(256)) * 8)
-    (tmp_path / "d_corpus.jsonl").write_text(
-        '{"id": "ok", "text": "Reuters said rebels withdrew."}\n{broken\n'
-    )
+    (tmp_path / "d_corpus.jsonl").write_text('{"id": "ok", "text": "Reuters said rebels withdrew."}\n{broken\n')
     result = runner.invoke(app, ["analyze", str(tmp_path), "--format", "jsonl"])
     assert result.exit_code == 1
     ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]

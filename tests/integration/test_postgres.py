@@ -24,9 +24,7 @@ ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
 
 if not URL:
     if os.environ.get("CI"):
-        pytest.fail(
-            "SITROOM_TEST_POSTGRES_URL is unset under CI (see scripts/ensure_postgres.sh)", pytrace=False
-        )
+        pytest.fail("SITROOM_TEST_POSTGRES_URL is unset under CI (see scripts/ensure_postgres.sh)", pytrace=False)
     pytest.skip("SITROOM_TEST_POSTGRES_URL is unset", allow_module_level=True)
 
 
@@ -51,9 +49,7 @@ def engine() -> Iterator[Engine]:
 
 def test_migrations_build_tables_and_views(engine: Engine) -> None:
     inspector = inspect(engine)
-    assert {"documents", "actor_identities", "event_clusters", "provisions"} <= set(
-        inspector.get_table_names()
-    )
+    assert {"documents", "actor_identities", "event_clusters", "provisions"} <= set(inspector.get_table_names())
     assert {"corroborated_events_view", "actors_view"} <= set(inspector.get_view_names())
     open_engine(URL or "")  # re-opening is a no-op upgrade
     assert count_documents(engine) == 4

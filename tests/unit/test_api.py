@@ -31,9 +31,7 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
             seed_pair(),
             report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
             report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
-            report_pair(
-                "r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"
-            ),
+            report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
             report_pair("hostile", HOSTILE, outlet="Blog", date="2015-03-01", place=None),
         ],
     )
@@ -83,9 +81,9 @@ def test_actors_are_found_by_any_alias_and_show_their_context(client: TestClient
 
 
 def test_events_are_corroborated_and_contradictions_kept(client: TestClient) -> None:
-    (event,) = _get(
-        client, "/api/events", type="ASSAULT", date_from="2014-01-01", date_to="2014-01-31", min_sources=2
-    )["items"]
+    (event,) = _get(client, "/api/events", type="ASSAULT", date_from="2014-01-01", date_to="2014-01-31", min_sources=2)[
+        "items"
+    ]
     assert (event["report_count"], event["source_count"], event["contested"]) == (3, 3, True)
     assert event["statuses"] == ["occurred", "denied"]
     detail = _get(client, f"/api/events/{event['id']}")
@@ -171,9 +169,7 @@ def _fake_analyzer(request: Any) -> tuple[Document, Record]:
 
 
 def test_analyze_runs_the_pipeline_on_pasted_text(client: TestClient) -> None:
-    response = client.post(
-        "/api/analyze", json={"text": "Reuters said rebels withdrew from Maskanah.", "id": "p1"}
-    )
+    response = client.post("/api/analyze", json={"text": "Reuters said rebels withdrew from Maskanah.", "id": "p1"})
     assert response.status_code == 200
     assert Record.model_validate(response.json()).id == "p1"
 

@@ -394,9 +394,7 @@ def test_agreement_roles_and_provisions() -> None:
 
 def test_missed_agreement_misses_all_its_roles_and_provisions() -> None:
     document = gold_document(
-        agreements=[
-            {"kind": "truce", "parties": ["US", "IRN"], "provisions": [{"n": 1, "type": "ceasefire"}]}
-        ]
+        agreements=[{"kind": "truce", "parties": ["US", "IRN"], "provisions": [{"n": 1, "type": "ceasefire"}]}]
     )
     report = score_one(document)
     assert counts(report, "agreements") == (0, 0, 1)
@@ -407,9 +405,7 @@ def test_missed_agreement_misses_all_its_roles_and_provisions() -> None:
 
 def framing(needle: str, technique: str, nth: int = 0) -> Framing:
     found = span(needle, nth)
-    return Framing.model_validate(
-        {"text": found.text, "start": found.start, "end": found.end, "technique": technique}
-    )
+    return Framing.model_validate({"text": found.text, "start": found.start, "end": found.end, "technique": technique})
 
 
 def test_framing_span_overlap_with_same_technique() -> None:
@@ -499,9 +495,7 @@ def test_load_gold_resolves_text_file_and_tolerates_notes(tmp_path: Path) -> Non
         {"id": "doc", "text_file": "texts/missing.txt"},
     ],
 )
-def test_malformed_gold_raises_value_error_naming_the_file(
-    tmp_path: Path, document: dict[str, object]
-) -> None:
+def test_malformed_gold_raises_value_error_naming_the_file(tmp_path: Path, document: dict[str, object]) -> None:
     gold_path = write_gold(tmp_path, [document])
     with pytest.raises(ValueError, match=r"gold\.json"):
         load_gold(gold_path)
@@ -568,18 +562,11 @@ def perfect_record(document: GoldDocument) -> Record:
             if p.kind != "out_of_scope"
         ],
         events=[
-            Event.model_validate(
-                e.model_dump(exclude={"optional", "status"}) | {"id": f"e{n}", "evidence": evidence}
-            )
+            Event.model_validate(e.model_dump(exclude={"optional", "status"}) | {"id": f"e{n}", "evidence": evidence})
             for n, e in enumerate(document.events)
         ],
-        quotes=[
-            Quote(speaker=q.speaker, direct=True, **first(q.starts_with).model_dump())
-            for q in document.quotes
-        ],
-        claims=[
-            Claim(source_chain=c.source_chain, **first(c.starts_with).model_dump()) for c in document.claims
-        ],
+        quotes=[Quote(speaker=q.speaker, direct=True, **first(q.starts_with).model_dump()) for q in document.quotes],
+        claims=[Claim(source_chain=c.source_chain, **first(c.starts_with).model_dump()) for c in document.claims],
         agreements=[
             Agreement(
                 id=f"g{n}",
@@ -594,9 +581,7 @@ def perfect_record(document: GoldDocument) -> Record:
             for n, g in enumerate(document.agreements)
         ],
         framing=[
-            Framing(technique=f.technique, **found.model_dump())
-            for f in document.framing
-            for found in spans([f.text])
+            Framing(technique=f.technique, **found.model_dump()) for f in document.framing for found in spans([f.text])
         ],
     )
 

@@ -63,9 +63,7 @@ def test_reports_from_different_outlets_merge_and_count_independent_sources(tmp_
 def test_a_denial_is_kept_and_marks_the_event_contested(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
     store_records(engine, [report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10")])
-    denial = report_pair(
-        "r2", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"
-    )
+    denial = report_pair("r2", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied")
     store_records(engine, [denial])
     ((reports, sources, statuses, contested, *_),) = _clusters(engine)
     assert (reports, sources, statuses, bool(contested)) == (2, 2, "occurred,denied", True)
@@ -77,9 +75,7 @@ def test_different_places_types_or_undated_reports_stay_apart(tmp_path: Path) ->
         engine,
         [
             report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
-            report_pair(
-                "r2", ATTACK + " In Jarrah.", outlet="SANA", date="2014-01-10", place=("Jarrah", 36.09, 37.94)
-            ),
+            report_pair("r2", ATTACK + " In Jarrah.", outlet="SANA", date="2014-01-10", place=("Jarrah", 36.09, 37.94)),
             report_pair("r3", ATTACK + " Threats.", outlet="SANA", date="2014-01-10", event_type="THREATEN"),
             report_pair("r4", ATTACK + " Undated.", outlet="SANA", date=None),
         ],

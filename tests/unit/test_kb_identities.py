@@ -16,9 +16,7 @@ from sitroom.store.writer import store_records
 from tests.kb_fixtures import seed_pair
 
 
-def _actor_doc(
-    doc_id: str, body: str, *actors: Actor, places: tuple[Place, ...] = ()
-) -> tuple[Document, Record]:
+def _actor_doc(doc_id: str, body: str, *actors: Actor, places: tuple[Place, ...] = ()) -> tuple[Document, Record]:
     return Document(id=doc_id, text=body), Record(id=doc_id, actors=list(actors), places=list(places))
 
 
@@ -90,9 +88,7 @@ def test_places_merge_by_geonames_id_then_coordinates(tmp_path: Path) -> None:
 def test_seed_layers_are_tables_linked_to_identities(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
     store_records(engine, [seed_pair()])
-    aliases = _rows(
-        engine, "SELECT aliases FROM actors_view WHERE name = 'Islamic State of Iraq and the Levant'"
-    )
+    aliases = _rows(engine, "SELECT aliases FROM actors_view WHERE name = 'Islamic State of Iraq and the Levant'")
     assert {"ISIL", "Islamic State of Iraq and Levant"} <= set(str(aliases[0][0]).split(", "))
     provisions = _rows(engine, "SELECT n, type, obligors FROM provisions ORDER BY n")
     assert [(n, kind) for n, kind, _ in provisions][:2] == [(1, "ceasefire"), (2, "non_attack")]

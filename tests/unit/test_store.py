@@ -46,9 +46,7 @@ def test_records_are_stored_once_by_content_hash(tmp_path: Path) -> None:
 
 def test_full_text_search_treats_input_as_words(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
-    store_records(
-        engine, [_pair("d1", "ISIL fighters advanced on Maskanah."), _pair("d2", "SANA reported calm.")]
-    )
+    store_records(engine, [_pair("d1", "ISIL fighters advanced on Maskanah."), _pair("d2", "SANA reported calm.")])
     assert [hit.doc_id for hit in search_documents(engine, "maskanah")] == ["d1"]
     assert search_documents(engine, 'calm" OR "ISIL') == []
     assert search_documents(engine, "NEAR(") == []

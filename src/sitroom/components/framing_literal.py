@@ -65,6 +65,4 @@ def anchor_classes(noun: Token, every_sense: bool) -> frozenset[str]:
 def is_literal_use(doc: Doc, start: int, end: int, entry: LexiconEntry) -> bool:
     """Whether a noun the match applies to has one of the classes that make the entry's match literal."""
     every_sense = entry.literal_senses == "any"
-    return any(
-        anchor_classes(noun, every_sense) & entry.literal_when for noun in anchor_nouns(doc, start, end)
-    )
+    return any(anchor_classes(noun, every_sense) & entry.literal_when for noun in anchor_nouns(doc, start, end))

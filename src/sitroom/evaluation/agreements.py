@@ -63,9 +63,7 @@ def _count_roles(system: Mapping[str, set[str]], gold: Mapping[str, set[str]], r
         )
 
 
-def _count_role_exactness(
-    system: Mapping[str, set[str]], gold: Mapping[str, set[str]], report: EvalReport
-) -> None:
+def _count_role_exactness(system: Mapping[str, set[str]], gold: Mapping[str, set[str]], report: EvalReport) -> None:
     """Once per required gold agreement: is each role set exactly right?"""
     for role in AGREEMENT_ROLES:
         report.ratios[f"agreement_{role}_exact"].add(system.get(role, set()) == gold[role])

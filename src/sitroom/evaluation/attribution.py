@@ -24,9 +24,7 @@ def _passage_match(
     def text_match(system_index: int, gold_index: int) -> float:
         passage = system[system_index]
         starts_with = gold[gold_index].starts_with
-        return float(
-            text_overlaps(passage.text, passage.start, passage.end, starts_with, occurrences[gold_index])
-        )
+        return float(text_overlaps(passage.text, passage.start, passage.end, starts_with, occurrences[gold_index]))
 
     return text_match
 

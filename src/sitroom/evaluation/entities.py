@@ -58,9 +58,7 @@ def _score_entities(
     shared = [Counter(entity for hits in spans for entity in {m.entity for m in hits}) for spans in span_hits]
     matching = greedy_match(len(system_ids), statuses, lambda system, gold: shared[system][gold])
     best = {
-        system: matching.get(system, counter.most_common(1)[0][0])
-        for system, counter in enumerate(shared)
-        if counter
+        system: matching.get(system, counter.most_common(1)[0][0]) for system, counter in enumerate(shared) if counter
     }
     return EntityResult(
         counts=tally(matching, len(system_ids), statuses),

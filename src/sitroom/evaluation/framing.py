@@ -18,9 +18,7 @@ def score_framing(document: GoldDocument, record: Record, report: EvalReport) ->
         span, gold_span = record.framing[system], document.framing[gold]
         if span.technique != gold_span.technique:
             return 0.0
-        shared = max(
-            (min(span.end, end) - max(span.start, start) for start, end in occurrences[gold]), default=0
-        )
+        shared = max((min(span.end, end) - max(span.start, start) for start, end in occurrences[gold]), default=0)
         if shared > 0:
             return float(shared)
         return 0.5 if light_normal(span.text) == light_normal(gold_span.text) else 0.0

@@ -30,14 +30,10 @@ def locate(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 def _overlaps(start: int, end: int, occurrences: Iterable[tuple[int, int]]) -> bool:
-    return any(
-        start < occurrence_end and occurrence_start < end for occurrence_start, occurrence_end in occurrences
-    )
+    return any(start < occurrence_end and occurrence_start < end for occurrence_start, occurrence_end in occurrences)
 
 
-def text_overlaps(
-    text: str, start: int, end: int, starts_with: str, occurrences: Sequence[tuple[int, int]]
-) -> bool:
+def text_overlaps(text: str, start: int, end: int, starts_with: str, occurrences: Sequence[tuple[int, int]]) -> bool:
     """The system text contains the gold first words, or its offsets overlap where they occur."""
     if f" {fold(starts_with)} " in f" {fold(text)} ":
         return True

@@ -27,9 +27,7 @@ def known_hashes(engine: Engine, hashes: Iterable[str]) -> set[str]:
     with Session(engine) as session:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
-            found.update(
-                session.scalars(select(DocumentRow.content_hash).where(DocumentRow.content_hash.in_(chunk)))
-            )
+            found.update(session.scalars(select(DocumentRow.content_hash).where(DocumentRow.content_hash.in_(chunk))))
     return found
 
 

@@ -17,9 +17,7 @@ Version = tuple[int, int, int, int]
 def knowledge_version(session: Session) -> Version:
     """Changes whenever a document is stored or events are linked (cheap: two aggregate queries)."""
     documents = session.execute(select(func.count(), func.coalesce(func.max(DocumentRow.id), 0))).one()
-    clusters = session.execute(
-        select(func.count(), func.coalesce(func.sum(EventClusterRow.report_count), 0))
-    ).one()
+    clusters = session.execute(select(func.count(), func.coalesce(func.sum(EventClusterRow.report_count), 0))).one()
     return int(documents[0]), int(documents[1]), int(clusters[0]), int(clusters[1])
 
 

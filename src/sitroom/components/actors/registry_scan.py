@@ -100,7 +100,6 @@ class RegistryScanner:
             return Mention(start, end, "demonym", self.registry.entries[self.plural_demonyms[key]])
         return None
 
-
     def _plausible(self, span: Span, key: Key, entry: ActorEntry, date: str | None) -> bool:
         """Reject look-alikes: 'Golan' for Gulen, 'Douma' for the Duma, 'Nawaf Khalil' for another Khalil,
         'Kennedy' in 2016, "Rwanda's Senate" for the US Congress."""

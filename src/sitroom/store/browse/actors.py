@@ -56,9 +56,7 @@ def list_actors(session: Session, query: str | None, kind: str | None, page: Pag
             or_(ActorAliasRow.alias.ilike(pattern, escape="\\"), ActorAliasRow.alias_key == key)
         )
         base = base.where(ActorIdentityRow.id.in_(matches))
-    rows = session.execute(
-        base.order_by(documents.desc(), ActorIdentityRow.name).limit(page.limit).offset(page.offset)
-    )
+    rows = session.execute(base.order_by(documents.desc(), ActorIdentityRow.name).limit(page.limit).offset(page.offset))
     return paged(count_rows(session, base), page, [_identity_summary(row) for row in rows])
 
 
@@ -69,9 +67,7 @@ def get_actor(session: Session, identity_id: int) -> Json | None:
         return None
     aliases = list(
         session.scalars(
-            select(ActorAliasRow.alias)
-            .where(ActorAliasRow.identity_id == identity_id)
-            .order_by(ActorAliasRow.alias)
+            select(ActorAliasRow.alias).where(ActorAliasRow.identity_id == identity_id).order_by(ActorAliasRow.alias)
         )
     )
     roles = Counter(
@@ -147,8 +143,7 @@ def _framing_about(session: Session, identity_id: int) -> Json:
     return {
         "techniques": dict(Counter(row.technique for row in rows).most_common()),
         "examples": [
-            {"technique": r.technique, "text": r.text, "doc_id": r.doc_id, "outlet": r.outlet}
-            for r in rows[:50]
+            {"technique": r.technique, "text": r.text, "doc_id": r.doc_id, "outlet": r.outlet} for r in rows[:50]
         ],
     }
 
@@ -160,6 +155,4 @@ def _quotes_by(session: Session, identity_id: int, limit: int = 50) -> list[Json
         .where(QuoteRow.speaker_identity_id == identity_id)
         .limit(limit)
     )
-    return [
-        {"text": r.text, "start": r.start, "end": r.end, "doc_id": r.doc_id, "outlet": r.outlet} for r in rows
-    ]
+    return [{"text": r.text, "start": r.start, "end": r.end, "doc_id": r.doc_id, "outlet": r.outlet} for r in rows]

@@ -25,9 +25,7 @@ def list_documents(session: Session, query: str | None, outlet: str | None, page
     base = select(DocumentRow.doc_id, DocumentRow.title, DocumentRow.date, DocumentRow.outlet)
     if outlet:
         base = base.where(DocumentRow.outlet == outlet)
-    rows = session.execute(
-        base.order_by(DocumentRow.date.desc(), DocumentRow.id).limit(page.limit).offset(page.offset)
-    )
+    rows = session.execute(base.order_by(DocumentRow.date.desc(), DocumentRow.id).limit(page.limit).offset(page.offset))
     return paged(count_rows(session, base), page, [document_summary(row) for row in rows])
 
 
@@ -66,20 +64,12 @@ def _search(session: Session, query: str, outlet: str | None, page: Page) -> Jso
 
 def get_document(session: Session, doc_id: str) -> Json | None:
     """One document with its full record and the identities its items link to."""
-    row = session.scalars(
-        select(DocumentRow).where(DocumentRow.doc_id == doc_id).order_by(DocumentRow.id)
-    ).first()
+    row = session.scalars(select(DocumentRow).where(DocumentRow.doc_id == doc_id).order_by(DocumentRow.id)).first()
     if row is None:
         return None
-    actors = pairs(
-        session, select(ActorRow.local_id, ActorRow.identity_id).where(ActorRow.document_id == row.id)
-    )
-    places = pairs(
-        session, select(PlaceRow.local_id, PlaceRow.identity_id).where(PlaceRow.document_id == row.id)
-    )
-    events = pairs(
-        session, select(EventRow.local_id, EventRow.cluster_id).where(EventRow.document_id == row.id)
-    )
+    actors = pairs(session, select(ActorRow.local_id, ActorRow.identity_id).where(ActorRow.document_id == row.id))
+    places = pairs(session, select(PlaceRow.local_id, PlaceRow.identity_id).where(PlaceRow.document_id == row.id))
+    events = pairs(session, select(EventRow.local_id, EventRow.cluster_id).where(EventRow.document_id == row.id))
     agreements = pairs(
         session, select(AgreementRow.local_id, AgreementRow.id).where(AgreementRow.document_id == row.id)
     )

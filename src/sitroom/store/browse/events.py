@@ -101,9 +101,7 @@ def _cluster_actors(session: Session, cluster_ids: Sequence[int]) -> dict[int, d
     return actors
 
 
-def _cluster_json(
-    cluster: EventClusterRow, place: PlaceIdentityRow | None, actors: dict[str, list[Json]]
-) -> Json:
+def _cluster_json(cluster: EventClusterRow, place: PlaceIdentityRow | None, actors: dict[str, list[Json]]) -> Json:
     return {
         "id": cluster.id,
         "type": cluster.type,
@@ -124,9 +122,7 @@ def _cluster_json(
 def _clusters(session: Session, query: Select[*tuple[Any, ...]], page: Page) -> list[Json]:
     """One page of a clusters-and-places query as event items, newest first."""
     rows = session.execute(
-        query.order_by(EventClusterRow.date_start.desc(), EventClusterRow.id)
-        .limit(page.limit)
-        .offset(page.offset)
+        query.order_by(EventClusterRow.date_start.desc(), EventClusterRow.id).limit(page.limit).offset(page.offset)
     ).all()
     actors = _cluster_actors(session, [cluster.id for cluster, _ in rows])
     return [_cluster_json(cluster, place, actors.get(cluster.id) or _no_actors()) for cluster, place in rows]
@@ -140,9 +136,7 @@ def list_events(session: Session, selection: EventFilter, page: Page) -> Json:
 
 def get_event(session: Session, cluster_id: int) -> Json | None:
     """One corroborated event with every report of it: document, outlet, status and evidence."""
-    row = session.execute(
-        _event_query(EventFilter(min_sources=0)).where(EventClusterRow.id == cluster_id)
-    ).first()
+    row = session.execute(_event_query(EventFilter(min_sources=0)).where(EventClusterRow.id == cluster_id)).first()
     if row is None:
         return None
     cluster, place = row
@@ -228,9 +222,7 @@ def network(session: Session, selection: EventFilter, limit: int = 400) -> Json:
     ).all()
     ids = {row.source for row in rows} | {row.target for row in rows}
     nodes = session.execute(
-        select(ActorIdentityRow.id, ActorIdentityRow.name, ActorIdentityRow.kind).where(
-            ActorIdentityRow.id.in_(ids)
-        )
+        select(ActorIdentityRow.id, ActorIdentityRow.name, ActorIdentityRow.kind).where(ActorIdentityRow.id.in_(ids))
     )
     return {
         "nodes": [{"id": row.id, "name": row.name, "kind": row.kind} for row in nodes],

@@ -26,16 +26,12 @@ def list_outlets(session: Session) -> list[Json]:
         .join(FramingRow, FramingRow.document_id == DocumentRow.id)
         .group_by(DocumentRow.outlet),
     )
-    return [
-        {"outlet": outlet, "documents": count, "framing": framed.get(outlet, 0)} for outlet, count in rows
-    ]
+    return [{"outlet": outlet, "documents": count, "framing": framed.get(outlet, 0)} for outlet, count in rows]
 
 
 def get_outlet(session: Session, outlet: str) -> Json | None:
     """An outlet's framing profile: techniques (per document), framed actors, how it reports events."""
-    documents = (
-        session.scalar(select(func.count()).select_from(DocumentRow).where(DocumentRow.outlet == outlet)) or 0
-    )
+    documents = session.scalar(select(func.count()).select_from(DocumentRow).where(DocumentRow.outlet == outlet)) or 0
     if documents == 0:
         return None
     of_outlet = select(DocumentRow.id).where(DocumentRow.outlet == outlet)
@@ -54,9 +50,7 @@ def get_outlet(session: Session, outlet: str) -> Json | None:
     return {
         "outlet": outlet,
         "documents": documents,
-        "techniques": [
-            {"technique": t, "items": n, "per_document": round(n / documents, 3)} for t, n in techniques
-        ],
+        "techniques": [{"technique": t, "items": n, "per_document": round(n / documents, 3)} for t, n in techniques],
         "framed_actors": [{"id": r.id, "name": r.name, "items": r.items} for r in targets],
         "event_statuses": dict(statuses),
         "claims": {"hedged" if hedged else "unhedged": n for hedged, n in claims},

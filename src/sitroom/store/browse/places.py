@@ -30,12 +30,8 @@ def list_places(session: Session, query: str | None, country: str | None, page: 
         base = base.where(PlaceIdentityRow.name.ilike(f"%{escape_like(query.strip())}%", escape="\\"))
     if country:
         base = base.where(PlaceIdentityRow.country == country.upper())
-    rows = session.execute(
-        base.order_by(documents.desc(), PlaceIdentityRow.name).limit(page.limit).offset(page.offset)
-    )
-    items = [
-        (place_json(place) or {}) | {"feature": place.feature, "documents": count} for place, count in rows
-    ]
+    rows = session.execute(base.order_by(documents.desc(), PlaceIdentityRow.name).limit(page.limit).offset(page.offset))
+    items = [(place_json(place) or {}) | {"feature": place.feature, "documents": count} for place, count in rows]
     return paged(count_rows(session, base), page, items)
 
 

@@ -31,9 +31,7 @@ def _document_child(name: str, *columns: sa.Column[object]) -> None:
     op.create_table(
         name,
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column(
-            "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
-        ),
+        sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
         sa.Column("local_id", sa.String(16), nullable=False),
         *columns,
     )

@@ -98,9 +98,7 @@ def _identity_tables() -> None:
         sa.Column("alias_key", sa.String(300), nullable=False, index=True),
         sa.UniqueConstraint("identity_id", "alias", name="uq_actor_aliases_identity_alias"),
     )
-    op.create_table(
-        "actor_affiliations", _id(), _document_fk(), _identity_fk(), _identity_fk("affiliated_id")
-    )
+    op.create_table("actor_affiliations", _id(), _document_fk(), _identity_fk(), _identity_fk("affiliated_id"))
     op.create_table(
         "place_identities",
         _id(),
@@ -133,9 +131,7 @@ def _event_tables() -> None:
     op.create_table(
         "event_actors",
         _id(),
-        sa.Column(
-            "event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True
-        ),
+        sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True),
         _identity_fk(),
         sa.Column("role", sa.String(16), nullable=False),
     )
