@@ -444,7 +444,8 @@ class Builder:
         code, spec = raw.codes[0]
         country = code[:3] if code[:3] in self.countries else None
         sector = code[3:6]
-        if code[:3] == "MNC" or code.startswith("~"):
+        generic = fold(raw.primary) == code.lower()  # a sector itself ("NGO_ [NGO]"), not an actor
+        if code[:3] == "MNC" or code.startswith("~") or generic:
             return
         state = self._current_state_code(raw)
         if state is not None:

@@ -157,3 +157,8 @@ def test_article_keys_and_town_keys(registry: Registry) -> None:
     assert ("munitur",) in registry.article_keys  # al-Monitor: never "Monitor" alone
     assert ("nusra",) not in registry.article_keys
     assert ("palmyra",) in registry.town_keys
+
+
+def test_generic_sector_names_are_not_actors(registry: Registry) -> None:
+    assert registry.lookup("NGO") == []  # Phoenix's bare sector code "NGO_ [NGO]"
+    assert registry.lookup("NGO Health Committee")
