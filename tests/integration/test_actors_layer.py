@@ -195,3 +195,12 @@ def test_groups_of_people_are_unregistered_and_affiliated(nlp: Language) -> None
     protesters = actors["Armenian demonstrators"]
     assert not protesters.registered and protesters.affiliations == ["Armenia"]
     assert actors["insurgents"].kind == "armed_group" and not actors["insurgents"].registered
+
+
+def test_a_surname_joins_the_fuller_name_of_the_document_not_a_registered_namesake(nlp: Language) -> None:
+    doc = nlp("Ahmed Khalil, a council spokesman, said the shelling went on. Khalil added that three people died.")
+    holders = [actor for actor in doc._.actors if any(m.text == "Khalil" for m in actor.mentions)]
+    assert len(holders) == 1
+    assert {m.text for m in holders[0].mentions} == {"Ahmed Khalil", "Khalil"}
+    alone = nlp("Lavrov said the talks would go on.")
+    assert [actor.canonical_id for actor in alone._.actors] == ["sergey_lavrov"]

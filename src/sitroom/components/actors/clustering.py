@@ -86,7 +86,9 @@ def _merge_descriptor_entries(clusters: list[Cluster]) -> None:
 
 
 def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
-    """'Abu Khalid' or 'Lavrov' joins the one person cluster whose fuller name it shortens."""
+    """'Abu Khalid' or 'Lavrov' joins the one person cluster whose fuller name it shortens, also when the
+    registry linked the short name by itself to a namesake ("Khalil" after "Ahmed Khalil" is not the
+    registered Mustafa Khalil): the document's own fuller name is the better evidence."""
     persons = [c for c in clusters if c.mentions and is_person_cluster(c)]
     for cluster in persons:
         if not cluster.mentions:
@@ -99,9 +101,14 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
             and other.mentions
             and all(any(is_short_form(text, doc[m.start : m.end].text) for m in other.mentions) for text in texts)
         ]
-        if len(targets) == 1 and cluster.entry is None:
+        if len(targets) == 1 and (cluster.entry is None or _shortened_entry(cluster.entry, texts)):
             targets[0].mentions.extend(cluster.mentions)
             cluster.mentions = []
+
+
+def _shortened_entry(entry: ActorEntry, texts: list[str]) -> bool:
+    """Every mention of the cluster is a short form of its registered name: the link came from a surname."""
+    return all(is_short_form(text, entry.name) for text in texts)
 
 
 def _join_appositions(doc: Doc, clusters: list[Cluster]) -> None:
