@@ -204,3 +204,10 @@ def test_a_surname_joins_the_fuller_name_of_the_document_not_a_registered_namesa
     assert {m.text for m in holders[0].mentions} == {"Ahmed Khalil", "Khalil"}
     alone = nlp("Lavrov said the talks would go on.")
     assert [actor.canonical_id for actor in alone._.actors] == ["sergey_lavrov"]
+
+
+def test_a_village_named_after_the_town_of_is_not_an_actor_but_a_person_after_it_is(nlp: Language) -> None:
+    doc = nlp("Shelling hit the town of Khirbet Ghazaleh. In the province of Idlib activist Nayef Mustafa said so.")
+    names = {m.text for actor in doc._.actors for m in actor.mentions}
+    assert "Khirbet Ghazaleh" not in names
+    assert "Nayef Mustafa" in names

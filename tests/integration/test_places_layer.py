@@ -176,3 +176,17 @@ def test_a_country_is_not_read_as_the_capital_that_bears_its_name(places_nlp: La
     country = next(p for p in places if any(m.text == "Mexico" for m in p.mentions))
     assert country.feature == "country" and country.country == "MX"
     assert all(m.text == "Mexico" for m in country.mentions)
+
+
+def test_a_weekday_after_a_village_does_not_hide_it(places_nlp: Language) -> None:
+    text = "Government shelling hit the village of Kafr Zita and the town of Khirbet Ghazaleh on Monday."
+    names = {m.text: p for p in places_nlp(text)._.places for m in p.mentions}
+    assert set(names) == {"Kafr Zita", "Khirbet Ghazaleh"}
+    assert names["Khirbet Ghazaleh"].resolved and names["Khirbet Ghazaleh"].country == "SY"
+
+
+def test_a_town_the_model_tags_as_a_date_is_still_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Rebels attacked regime positions in Jubata al-Khashab, near Quneitra.")
+    assert any(ent.text == "Quneitra" and ent.label_ == "DATE" for ent in doc.ents)  # the model's misreading
+    (quneitra,) = [p for p in doc._.places if any(m.text == "Quneitra" for m in p.mentions)]
+    assert quneitra.resolved and quneitra.country == "SY"

@@ -72,11 +72,15 @@ def _is_place_name(text: str, place_names: frozenset[Key]) -> bool:
 
 
 def _looks_like_place(ent: Span, place_like: set[int]) -> bool:
-    """'at Jarrah', 'from Al Maskaneh, Al-Sukkar and Al Abkar', 'the Jarrah airfield'."""
+    """'at Jarrah', 'from Al Maskaneh, Al-Sukkar and Al Abkar', 'the Jarrah airfield', 'the town of
+    Khirbet Ghazaleh'."""
     root = ent.root
     if root.dep_ == "conj" and root.head.i in place_like:
         return True
     if fold(root.head.text) in PLACE_HEADS and root.dep_ in {"compound", "nmod"}:
+        return True
+    of = root.head
+    if root.dep_ == "pobj" and of.lower_ == "of" and of.i == ent.start - 1 and fold(of.head.text) in PLACE_HEADS:
         return True
     article_name = len(ent) <= 3 and ent[0].lower_ in {"al", "el"} and fold(ent.text).count(" ") == 1
     single_word = len([token for token in ent if token.is_alpha]) == 1

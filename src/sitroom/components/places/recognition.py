@@ -36,6 +36,7 @@ from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, spelling_of
 from sitroom.names import fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
+TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _without_county_word(span: SpacySpan) -> str:
@@ -176,12 +177,14 @@ class Recogniser:
         return stop if stop < end else None
 
     def _chains(self) -> Iterable[tuple[int, int]]:
-        """Maximal runs of capitalised tokens (with connectors inside) outside place entities."""
+        """Maximal runs of capitalised tokens (with connectors inside) outside place entities and the calendar
+        words of dates ("Khirbet Ghazaleh on Monday" is the run "Khirbet Ghazaleh")."""
         doc, start = self.doc, None
         for i in range(len(doc) + 1):
             inside = (
                 i < len(doc)
                 and not self.covered[i]
+                and not (doc[i].ent_type_ in TIME_LABELS and doc[i].lower_ in CALENDAR_WORDS)
                 and (is_capitalised(doc[i]) or (start is not None and is_connector(doc[i])))
             )
             if inside and start is None:
@@ -224,14 +227,15 @@ class Recogniser:
         return toponyms
 
     def _chain_source(self, start: int, end: int) -> Literal["chain", "named_entity"] | None:
-        """Where a run's toponym comes from: "chain" (unlabelled), "named_entity" (exactly a person or
-        organisation entity), or None (part of a longer entity: not a toponym)."""
+        """Where a run's toponym comes from: "chain" (unlabelled), "named_entity" (exactly a person,
+        organisation, date or time entity: the small model reads some Arabic place names as dates, "near
+        Quneitra"), or None (part of a longer entity: not a toponym)."""
         labels = {self.labels[i] for i in range(start, end)}
         if labels == {""}:
             return "chain"
         label = next(iter(labels)) if len(labels) == 1 else ""
         inside = self.doc[start].ent_iob_ == "B" and (end == len(self.doc) or self.doc[end].ent_iob_ != "I")
-        return "named_entity" if label in ("PERSON", "ORG") and inside else None
+        return "named_entity" if label in ("PERSON", "ORG", *TIME_LABELS) and inside else None
 
     def _segment(self, start: int, end: int) -> list[tuple[int, int, tuple[GazetteerEntry, ...]]] | None:
         """Cover the capitalised tokens of [start, end) with gazetteer names, longest first; None if impossible."""
