@@ -79,9 +79,9 @@ def _looks_like_place(ent: Span, place_like: set[int]) -> bool:
         return True
     if fold(root.head.text) in PLACE_HEADS and root.dep_ in {"compound", "nmod"}:
         return True
-    of = root.head
-    if root.dep_ == "pobj" and of.lower_ == "of" and of.i == ent.start - 1 and fold(of.head.text) in PLACE_HEADS:
-        return True
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and fold(doc[ent.start - 2].text) in PLACE_HEADS:
+        return True  # by adjacency: the parse may hang the name elsewhere ("the town of Hader killing two")
     article_name = len(ent) <= 3 and ent[0].lower_ in {"al", "el"} and fold(ent.text).count(" ") == 1
     single_word = len([token for token in ent if token.is_alpha]) == 1
     after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
