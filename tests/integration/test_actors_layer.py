@@ -211,3 +211,8 @@ def test_a_village_named_after_the_town_of_is_not_an_actor_but_a_person_after_it
     names = {m.text for actor in doc._.actors for m in actor.mentions}
     assert "Khirbet Ghazaleh" not in names
     assert "Nayef Mustafa" in names
+
+
+def test_a_tags_line_is_not_an_actor(nlp: Language) -> None:
+    doc = nlp("Russian warplanes struck a market. Tags Idlib Russia Syria Anti-government activists say 12 died.")
+    assert not any("Tags" in m.text for actor in doc._.actors for m in actor.mentions)

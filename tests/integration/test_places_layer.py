@@ -190,3 +190,9 @@ def test_a_town_the_model_tags_as_a_date_is_still_a_place(places_nlp: Language) 
     assert any(ent.text == "Quneitra" and ent.label_ == "DATE" for ent in doc.ents)  # the model's misreading
     (quneitra,) = [p for p in doc._.places if any(m.text == "Quneitra" for m in p.mentions)]
     assert quneitra.resolved and quneitra.country == "SY"
+
+
+def test_web_page_furniture_is_not_a_place(places_nlp: Language) -> None:
+    text = "Dozens dead after strike on Idlib marketplace\n\nDate of publication 12 June 2016 Dozens of civilians died."
+    doc = places_nlp(text)
+    assert {m.text for p in doc._.places for m in p.mentions} == {"Idlib"}

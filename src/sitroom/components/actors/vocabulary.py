@@ -90,7 +90,7 @@ SACRED_WORDS = word_set(
 WEB_WORDS = word_set(
     """
     youtube subscribe instagram twitter facebook android slideshow gmt showcase category newsletter
-    whatsapp telegram skype
+    whatsapp telegram skype tags
     """
 )
 DESCRIPTOR_WORDS = frozenset({"jihadi", "islamic", "mujahid", "salafi", "takfiri", "wahhabi", "regime"})

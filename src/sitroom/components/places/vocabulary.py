@@ -8,7 +8,7 @@ CALENDAR_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-    "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "date",
 })  # fmt: skip
 # Lower-case words that may stand inside a name ("Ahrar al-Sham", "Bosnia and Herzegovina").
 CONNECTORS = frozenset({
