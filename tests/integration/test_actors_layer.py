@@ -216,3 +216,8 @@ def test_a_village_named_after_the_town_of_is_not_an_actor_but_a_person_after_it
 def test_a_tags_line_is_not_an_actor(nlp: Language) -> None:
     doc = nlp("Russian warplanes struck a market. Tags Idlib Russia Syria Anti-government activists say 12 died.")
     assert not any("Tags" in m.text for actor in doc._.actors for m in actor.mentions)
+
+
+def test_a_street_is_not_an_actor(nlp: Language) -> None:
+    doc = nlp("Terrorists fired a rocket shell on al-Kallasa Street in al-Sulimaniah neighborhood.")
+    assert not any("Street" in m.text for actor in doc._.actors for m in actor.mentions)

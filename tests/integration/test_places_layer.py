@@ -196,3 +196,25 @@ def test_web_page_furniture_is_not_a_place(places_nlp: Language) -> None:
     text = "Dozens dead after strike on Idlib marketplace\n\nDate of publication 12 June 2016 Dozens of civilians died."
     doc = places_nlp(text)
     assert {m.text for p in doc._.places for m in p.mentions} == {"Idlib"}
+
+
+def test_a_city_the_model_tags_as_a_nationality_is_still_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Terrorists fired tens of shells on the residential neighborhoods in Aleppo city, SANA said.")
+    assert any(ent.text == "Aleppo" and ent.label_ == "NORP" for ent in doc.ents)  # the model's misreading
+    (aleppo,) = [p for p in doc._.places if any(m.text == "Aleppo" for m in p.mentions)]
+    assert aleppo.resolved and aleppo.country == "SY" and aleppo.feature == "city"
+
+
+def test_a_street_is_a_road_of_its_town_not_a_town_of_its_name(places_nlp: Language) -> None:
+    text = "Two shells exploded near Thawra Street, a correspondent in Damascus reported."
+    (street,) = [p for p in places_nlp(text)._.places if any(m.text == "Thawra" for m in p.mentions)]
+    assert not street.resolved and street.feature == "road" and street.lat is None
+
+
+def test_a_street_named_after_its_town_leaves_the_town_resolved(places_nlp: Language) -> None:
+    text = "Lebanon, Indiana, schedules a clean-up. Trucks will collect leaves on Lebanon Street in May."
+    places = places_nlp(text)._.places
+    town = next(p for p in places if p.resolved and p.name == "Lebanon")
+    assert town.country == "US" and town.admin1 == "Indiana"
+    street = next(p for p in places if not p.resolved)
+    assert street.feature == "road" and [m.text for m in street.mentions] == ["Lebanon"]

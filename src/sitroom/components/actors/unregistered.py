@@ -73,12 +73,14 @@ def _is_place_name(text: str, place_names: frozenset[Key]) -> bool:
 
 def _looks_like_place(ent: Span, place_like: set[int]) -> bool:
     """'at Jarrah', 'from Al Maskaneh, Al-Sukkar and Al Abkar', 'the Jarrah airfield', 'the town of
-    Khirbet Ghazaleh'."""
+    Khirbet Ghazaleh', 'al-Kallasa Street'."""
     root = ent.root
     if root.dep_ == "conj" and root.head.i in place_like:
         return True
     if fold(root.head.text) in PLACE_HEADS and root.dep_ in {"compound", "nmod"}:
         return True
+    if len(ent) > 1 and fold(ent[-1].text) in PLACE_HEADS:
+        return True  # "al-Kallasa Street", "Hmeimim Air Base"
     doc = ent.doc
     if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and fold(doc[ent.start - 2].text) in PLACE_HEADS:
         return True  # by adjacency: the parse may hang the name elsewhere ("the town of Hader killing two")

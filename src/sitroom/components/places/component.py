@@ -17,6 +17,14 @@ from sitroom.knowledge.gazetteer import Gazetteer, get_gazetteer
 from sitroom.record import Actor, Place, Span
 
 Strategy = Literal["context", "population"]
+# The feature an unresolved place still has, from the word that named it ("Thawra Street" is a road).
+UNRESOLVED_FEATURES = {
+    "road": "road",
+    "street": "road",
+    "crossroads": "crossroads",
+    "checkpoint": "checkpoint",
+    "airfield": "airfield",
+}
 
 
 def _actor_claims(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -59,7 +67,11 @@ def _place(number: int, group: ToponymGroup, text: str, resolved: bool, populati
         return Place(
             id=f"p{number}",
             name=name[4:] if name.lower().startswith("the ") else name,
-            feature=cue if cue in ("road", "crossroads", "checkpoint", "airfield") else None,
+            feature="road"
+            if cue == "street"
+            else cue
+            if cue in ("road", "crossroads", "checkpoint", "airfield")
+            else None,
             resolved=False,
             mentions=mentions,
         )

@@ -37,6 +37,8 @@ from sitroom.names import fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
 TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entity labels the small model gives place names by mistake ("Aleppo city" as NORP, "near Quneitra" as DATE).
+MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", *TIME_LABELS})
 
 
 def _without_county_word(span: SpacySpan) -> str:
@@ -227,15 +229,15 @@ class Recogniser:
         return toponyms
 
     def _chain_source(self, start: int, end: int) -> Literal["chain", "named_entity"] | None:
-        """Where a run's toponym comes from: "chain" (unlabelled), "named_entity" (exactly a person,
-        organisation, date or time entity: the small model reads some Arabic place names as dates, "near
-        Quneitra"), or None (part of a longer entity: not a toponym)."""
+        """Where a run's toponym comes from: "chain" (unlabelled), "named_entity" (exactly an entity of a
+        label the model gives place names by mistake, ``MISREAD_LABELS``), or None (part of a longer entity:
+        not a toponym)."""
         labels = {self.labels[i] for i in range(start, end)}
         if labels == {""}:
             return "chain"
         label = next(iter(labels)) if len(labels) == 1 else ""
         inside = self.doc[start].ent_iob_ == "B" and (end == len(self.doc) or self.doc[end].ent_iob_ != "I")
-        return "named_entity" if label in ("PERSON", "ORG", *TIME_LABELS) and inside else None
+        return "named_entity" if label in MISREAD_LABELS and inside else None
 
     def _segment(self, start: int, end: int) -> list[tuple[int, int, tuple[GazetteerEntry, ...]]] | None:
         """Cover the capitalised tokens of [start, end) with gazetteer names, longest first; None if impossible."""

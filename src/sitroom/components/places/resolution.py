@@ -23,7 +23,14 @@ from sitroom.components.places.scoring import (
 )
 from sitroom.components.places.support import admin1_support, sibling_support, spatial_support
 from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, ToponymGroup
-from sitroom.components.places.vocabulary import AREA_FEATURES, CUE_FIT, FEATURE_WORDS, FUZZY_FEATURES, STREET_CUES
+from sitroom.components.places.vocabulary import (
+    AREA_FEATURES,
+    CUE_FIT,
+    FEATURE_WORDS,
+    FUZZY_FEATURES,
+    STREET_CUES,
+    UNRESOLVED_CUE,
+)
 from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, us_counties
 from sitroom.knowledge.geo_centres import us_county_centre
 
@@ -94,8 +101,12 @@ class Resolver:
             ]
             self._choose(group)
             group.focus = self.focus(group, group.best.country) if group.best else 0.0
+            if group.best is not None and group.hint is not None and not needs_locative_reading(group.best):
+                group.metonymy_prone = False  # "Lebanon, Indiana": the state beside it settled the reading
 
     def _candidates(self, group: ToponymGroup, extra: list[GazetteerEntry]) -> list[GazetteerEntry]:
+        if group.cue == UNRESOLVED_CUE:
+            return []  # a street's name is not a populated place ("Thawra Street" is not al-Thawrah)
         seen: dict[int, GazetteerEntry] = {}
         for toponym in group.toponyms:
             for entry in toponym.candidates:

@@ -42,7 +42,7 @@ def feature_before(doc: Doc, start: int) -> str | None:
     if start < 2 or doc[start - 1].lower_ not in ("of", "at"):
         return None
     feature = FEATURE_WORDS.get(doc[start - 2].lower_)
-    return None if feature in ("road", "region") else feature
+    return None if feature in ("road", "street", "region") else feature
 
 
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

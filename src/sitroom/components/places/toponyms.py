@@ -7,10 +7,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sitroom.components.places.vocabulary import CUE_PRIORITY
+from sitroom.components.places.vocabulary import CUE_PRIORITY, UNRESOLVED_CUE
 from sitroom.knowledge.gazetteer import GazetteerEntry
 
 COUNTY_KEY_SUFFIX = "#county"
+STREET_KEY_SUFFIX = "#street"
 
 
 @dataclass
@@ -50,13 +51,20 @@ class ToponymGroup:
         return next((cue for cue in CUE_PRIORITY if cue in cues), None)
 
 
+def group_key(toponym: Toponym) -> str:
+    """The toponym's key; a street keeps apart from the town it is named after ("Lebanon Street" in Lebanon)."""
+    return toponym.key + STREET_KEY_SUFFIX if toponym.cue == UNRESOLVED_CUE else toponym.key
+
+
 def group_toponyms(toponyms: list[Toponym]) -> list[ToponymGroup]:
     by_key: dict[str, ToponymGroup] = {}
     for toponym in toponyms:
-        by_key.setdefault(toponym.key, ToponymGroup(toponym.key, [])).toponyms.append(toponym)
+        key = group_key(toponym)
+        by_key.setdefault(key, ToponymGroup(key, [])).toponyms.append(toponym)
     groups = list(by_key.values())
     index = {group.key: i for i, group in enumerate(groups)}
     for first, second in itertools.pairwise(toponyms):
-        if 0 <= second.start - first.end <= 2 and first.key != second.key:
-            by_key[first.key].hint = index[second.key]
+        first_key, second_key = group_key(first), group_key(second)
+        if 0 <= second.start - first.end <= 2 and first_key != second_key:
+            by_key[first_key].hint = index[second_key]
     return groups

@@ -22,7 +22,7 @@ FEATURE_WORDS: dict[str, str] = {
     "area": "region", "city": "city", "town": "town", "village": "village", "neighbourhood": "locality",
     "neighborhood": "locality", "suburb": "locality", "quarter": "locality", "camp": "locality",
     "airfield": "airfield", "airport": "airfield", "airbase": "airfield", "road": "road", "highway": "road",
-    "street": "road", "crossroads": "crossroads", "intersection": "crossroads", "junction": "crossroads",
+    "street": "street", "crossroads": "crossroads", "intersection": "crossroads", "junction": "crossroads",
     "roundabout": "crossroads", "checkpoint": "checkpoint", "checkpoints": "checkpoint",
 }  # fmt: skip
 TWO_WORD_FEATURES = {
@@ -31,10 +31,13 @@ TWO_WORD_FEATURES = {
     ("border", "area"): "border_area",
     ("border", "crossing"): "checkpoint",
 }
-STREET_CUES = frozenset({"road", "crossroads", "checkpoint"})
-LOCAL_CUES = frozenset({"airfield", "road", "crossroads", "checkpoint", "town", "village"})
+# A street is named after people, events or other places ("Thawra Street", "Baghdad Street") and lies in a
+# town: its name is never resolved to a populated place, unlike a road, usually named after the towns it joins.
+UNRESOLVED_CUE = "street"
+STREET_CUES = frozenset({"road", "street", "crossroads", "checkpoint"})
+LOCAL_CUES = frozenset({"airfield", "road", "street", "crossroads", "checkpoint", "town", "village"})
 CUE_PRIORITY = (
-    "airfield", "checkpoint", "crossroads", "road", "county", "admin1", "city", "town", "village",
+    "airfield", "checkpoint", "crossroads", "road", "street", "county", "admin1", "city", "town", "village",
     "locality", "region",
 )  # fmt: skip
 CUE_FIT: dict[str, dict[str, float]] = {
