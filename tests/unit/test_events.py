@@ -183,3 +183,18 @@ def test_shipped_lexicon_codes_core_conflict_verbs() -> None:
         "withdraw": "RETREAT",
     }
     assert "say" not in lexicon.verbs and "claim" not in lexicon.verbs
+
+
+def test_a_news_agency_reports_but_never_fires(model: Language) -> None:
+    text = "Aleppo SANA-Terrorist organizations fired tens of shells on the residential neighborhoods of the city."
+    sana = actor(text, "a1", "media", "SANA")
+    events = run(model, text, [sana])
+    assert [event.type for event in events] == ["ASSAULT"]
+    assert events[0].source == []
+
+
+def test_a_place_beside_the_subject_neither_hides_the_event_nor_loses_its_place(model: Language) -> None:
+    text = "A roadside bombing near the town of Samarra on Sunday killed one soldier and wounded two others."
+    samarra = place(text, "p1", "city", "Samarra")
+    events = run(model, text, [], [samarra])
+    assert [(event.type, event.place) for event in events] == [("ASSAULT", "p1")]

@@ -35,9 +35,13 @@ TARGET_PREPS = frozenset({"against", "on", "at", "upon", "toward", "towards", "i
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "outside", "around", "inside", "across", "from"})
 AREA_NOUNS = frozenset({"area", "region", "province", "front", "border", "zone", "city", "town", "village"})
+PLACE_NOUNS = AREA_NOUNS | {"district", "neighbourhood", "neighborhood", "suburb", "countryside", "governorate"}
 COLLECTIVE_NOUNS = frozenset({"country", "side", "party", "nation", "government", "state", "power", "group"})
 STATE_KINDS = frozenset({"state", "government", "institution"})
 NON_PARTY_KINDS = frozenset({"media", "person", "religious"})
+MODIFIER_DEPS = frozenset({"prep", "relcl", "acl"})
+# Acts of force, which a news outlet reports but never carries out ("SANA-Terrorist organizations fired").
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 
 PROMISE_VERBS = frozenset({"promise", "pledge", "vow", "commit", "swear", "guarantee", "undertake"})
 PLAN_VERBS = frozenset(
@@ -612,8 +616,8 @@ def _attached_to_actor(token: Token, stop: Token, ctx: Context) -> bool:
     base = token
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head
-    if base.head.lower_ == "of":
-        return True
+    if base.head.lower_ == "of" and _lemma(base.head.head) not in PLACE_NOUNS:
+        return True  # "the people of Aleppo", but "the town of Samarra" is the place itself
     current = token
     while current.head.i != current.i and current.i != stop.i:
         current = current.head
@@ -732,6 +736,8 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
     sense, status = coded
     status, reported_by = report_status(trigger, status, ctx)
     source, target = participants
+    if sense.type in FORCE_TYPES:
+        source = [actor for actor in source if ctx.actors[actor].kind != "media"]
     return Draft(
         sense=_refine_mode(sense, trigger),
         trigger=trigger,
@@ -796,11 +802,13 @@ def _defers_to_complement(verb: Token, lexicon: EventLexicon) -> bool:
 
 
 def _animate_subject(trigger: Token, ctx: Context) -> bool:
-    """An event without known actors is kept when someone (not a place, not nobody) is its subject."""
+    """An event without known actors is kept when someone or something (not a place, not a pronoun) is its
+    subject; a place inside a modifier of the subject does not count ("a bombing near Samarra killed")."""
     subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
     if subject is None or subject.pos_ == "PRON":
         return False
-    return not any(token.i in ctx.token_place for token in subject.subtree)
+    modifiers = {token.i for child in subject.children if child.dep_ in MODIFIER_DEPS for token in child.subtree}
+    return not any(token.i in ctx.token_place and token.i not in modifiers for token in subject.subtree)
 
 
 def _governed_by_trigger(noun: Token, triggers: set[int]) -> bool:
