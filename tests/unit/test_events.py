@@ -198,3 +198,10 @@ def test_a_place_beside_the_subject_neither_hides_the_event_nor_loses_its_place(
     samarra = place(text, "p1", "city", "Samarra")
     events = run(model, text, [], [samarra])
     assert [(event.type, event.place) for event in events] == [("ASSAULT", "p1")]
+
+
+def test_deaths_in_a_crash_are_no_assault(model: Language) -> None:
+    passive = "Interpol will help identify victims killed by the MH17 crash in east Ukraine."
+    assert [event.type for event in run(model, passive, [])] == []
+    assert [event.type for event in run(model, "The crash killed 298 people in east Ukraine.", [])] == []
+    assert [event.type for event in run(model, "The shelling killed 29 people in east Ukraine.", [])] == ["ASSAULT"]

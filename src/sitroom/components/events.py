@@ -40,6 +40,9 @@ COLLECTIVE_NOUNS = frozenset({"country", "side", "party", "nation", "government"
 STATE_KINDS = frozenset({"state", "government", "institution"})
 NON_PARTY_KINDS = frozenset({"media", "person", "religious"})
 MODIFIER_DEPS = frozenset({"prep", "relcl", "acl"})
+ACCIDENT_NOUNS = frozenset(
+    {"crash", "accident", "collision", "earthquake", "quake", "flood", "storm", "avalanche", "landslide", "disease"}
+)
 # Acts of force, which a news outlet reports but never carries out ("SANA-Terrorist organizations fired").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 
@@ -788,6 +791,8 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
             sense = _event_noun(token, lexicon)
             if sense is not None and not _governed_by_trigger(token, triggers):
                 draft = _draft(token, sense, _nominal_participants(token, ctx), ctx)
+        if draft is not None and _accidental(draft):
+            continue
         if draft is not None and (draft.source or draft.target or _animate_subject(token, ctx)):
             drafts.append(draft)
     return merge_duplicates(drafts)
@@ -799,6 +804,16 @@ def _defers_to_complement(verb: Token, lexicon: EventLexicon) -> bool:
         child.dep_ == "xcomp" and not is_negated(child) and verb_sense(child, lexicon) is not None
         for child in verb.children
     )
+
+
+def _accidental(draft: Draft) -> bool:
+    """Deaths from a crash, a quake or a flood are no assault: an act of force needs an agent, not a mishap."""
+    trigger = draft.trigger
+    if draft.sense.type != "ASSAULT" or trigger.pos_ != "VERB":
+        return False
+    passive = any(child.dep_ == "nsubjpass" for child in trigger.children) or trigger.tag_ == "VBN"
+    cause = _passive_agent(trigger) if passive else subject_of(trigger)
+    return cause is not None and _lemma(cause) in ACCIDENT_NOUNS
 
 
 def _animate_subject(trigger: Token, ctx: Context) -> bool:
