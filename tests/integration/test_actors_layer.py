@@ -221,3 +221,10 @@ def test_a_tags_line_is_not_an_actor(nlp: Language) -> None:
 def test_a_street_is_not_an_actor(nlp: Language) -> None:
     doc = nlp("Terrorists fired a rocket shell on al-Kallasa Street in al-Sulimaniah neighborhood.")
     assert not any("Street" in m.text for actor in doc._.actors for m in actor.mentions)
+
+
+def test_a_capital_reported_from_is_a_place_but_a_statement_from_it_is_its_state(nlp: Language) -> None:
+    reported = nlp("A RIA Novosti correspondent reported from Damascus.")
+    assert not any(m.text == "Damascus" for actor in reported._.actors for m in actor.mentions)
+    statement = nlp("A statement from Moscow denied the report.")
+    assert [actor.canonical_id for actor in statement._.actors] == ["RUS"]

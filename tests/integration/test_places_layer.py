@@ -218,3 +218,9 @@ def test_a_street_named_after_its_town_leaves_the_town_resolved(places_nlp: Lang
     assert town.country == "US" and town.admin1 == "Indiana"
     street = next(p for p in places if not p.resolved)
     assert street.feature == "road" and [m.text for m in street.mentions] == ["Lebanon"]
+
+
+def test_a_town_the_model_tags_as_a_common_noun_person_is_still_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Thousands fled from Homs on Monday.")
+    assert [(t.text, t.pos_, t.ent_type_) for t in doc if t.text == "Homs"] == [("Homs", "NOUN", "PERSON")]
+    assert [(p.name, p.country) for p in doc._.places] == [("Homs", "SY")]

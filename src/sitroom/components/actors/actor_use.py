@@ -47,8 +47,9 @@ def _actor_after_preposition(preposition: Token) -> bool:
         return lemma in RELATION_NOUNS
     if word == "with":
         return lemma not in GEO_NOUNS
-    if word == "from":
-        return lemma in SOURCE_NOUNS | FROM_GOVERNORS
+    if word == "from":  # "a statement from Moscow", "buy arms from Moscow"; but "reported from Damascus"
+        source_noun = governor.pos_ in {"NOUN", "PROPN"} and lemma in SOURCE_NOUNS
+        return source_noun or lemma in FROM_GOVERNORS
     if word == "of":
         return lemma in AGENCY_NOUNS
     if word == "to":

@@ -39,6 +39,7 @@ MAX_SEGMENT_TOKENS = 6
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entity labels the small model gives place names by mistake ("Aleppo city" as NORP, "near Quneitra" as DATE).
 MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", *TIME_LABELS})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
 
 def _without_county_word(span: SpacySpan) -> str:
@@ -205,7 +206,7 @@ class Recogniser:
             start += 1
         start, full_end = trim_span(doc, start, end)
         end, cue = strip_feature_words(doc, start, full_end)
-        if start >= end or not any(doc[i].pos_ == "PROPN" for i in range(start, end)):
+        if start >= end or not any(self._is_name_word(i) for i in range(start, end)):
             return []
         whole = self._lookup(start, full_end) if end < full_end else ()
         segments = [(start, full_end, whole)] if whole else self._segment(start, end)
@@ -227,6 +228,12 @@ class Recogniser:
             if source is not None:
                 toponyms.append(self._make(seg_start, seg_end, cue if seg_end == end else None, source, candidates))
         return toponyms
+
+    def _is_name_word(self, index: int) -> bool:
+        """A proper noun, or a noun the model tags as a person, organisation or place ("fled from Homs", Homs a
+        NOUN and a PERSON); never a nationality adjective ("Kurdish")."""
+        token = self.doc[index]
+        return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and self.labels[index] in NAME_LABELS)
 
     def _chain_source(self, start: int, end: int) -> Literal["chain", "named_entity"] | None:
         """Where a run's toponym comes from: "chain" (unlabelled), "named_entity" (exactly an entity of a

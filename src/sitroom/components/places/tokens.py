@@ -8,6 +8,7 @@ from sitroom.components.places.vocabulary import (
     CONNECTORS,
     DIRECTION_WORDS,
     FEATURE_WORDS,
+    FROM_PLACE_VERBS,
     LOCATIVE_VERBS,
     PLACE_NOUNS,
     TWO_WORD_FEATURES,
@@ -77,6 +78,8 @@ def reads_as_location(token: Token, prepositions: frozenset[str]) -> bool:
         head = token.head
         if token.dep_ == "pobj" and head.lower_ in prepositions:
             return head.lower_ != "between" or head.head.lower_ in PLACE_NOUNS
+        if token.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_ in FROM_PLACE_VERBS:
+            return True  # "reported from Damascus", "fled from Homs": a place left or written from
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
             return True
         if token.dep_ in ("dobj", "nsubjpass") and head.lemma_ in LOCATIVE_VERBS:

@@ -69,6 +69,11 @@ STRICT_LOCATIVE = frozenset({
     "towards", "over", "through", "along", "beyond", "via",
 })  # fmt: skip
 LOOSE_LOCATIVE = STRICT_LOCATIVE | {"from", "to", "between", "on", "off", "past"}
+# Verbs whose "from X" is a place, also for a capital ("reported from Damascus", "fled from Homs").
+FROM_PLACE_VERBS = frozenset({
+    "report", "broadcast", "write", "flee", "escape", "evacuate", "arrive", "return", "come", "travel", "fly",
+    "drive", "march", "retreat", "withdraw", "displace", "fire", "launch",
+})  # fmt: skip
 PLACE_NOUNS = frozenset({
     "area", "areas", "border", "borders", "region", "province", "part", "parts", "north", "south", "east",
     "west", "northeast", "northwest", "southeast", "southwest", "city", "town", "village", "outskirts",
