@@ -204,4 +204,5 @@ def test_deaths_in_a_crash_are_no_assault(model: Language) -> None:
     passive = "Interpol will help identify victims killed by the MH17 crash in east Ukraine."
     assert [event.type for event in run(model, passive, [])] == []
     assert [event.type for event in run(model, "The crash killed 298 people in east Ukraine.", [])] == []
+    assert [event.type for event in run(model, "The crash has killed 298 people in east Ukraine.", [])] == []
     assert [event.type for event in run(model, "The shelling killed 29 people in east Ukraine.", [])] == ["ASSAULT"]

@@ -811,8 +811,7 @@ def _accidental(draft: Draft) -> bool:
     trigger = draft.trigger
     if draft.sense.type != "ASSAULT" or trigger.pos_ != "VERB":
         return False
-    passive = any(child.dep_ == "nsubjpass" for child in trigger.children) or trigger.tag_ == "VBN"
-    cause = _passive_agent(trigger) if passive else subject_of(trigger)
+    cause = _passive_agent(trigger) or subject_of(trigger)  # "killed by the crash", "the crash has killed"
     return cause is not None and _lemma(cause) in ACCIDENT_NOUNS
 
 
