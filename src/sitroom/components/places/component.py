@@ -67,11 +67,7 @@ def _place(number: int, group: ToponymGroup, text: str, resolved: bool, populati
         return Place(
             id=f"p{number}",
             name=name[4:] if name.lower().startswith("the ") else name,
-            feature="road"
-            if cue == "street"
-            else cue
-            if cue in ("road", "crossroads", "checkpoint", "airfield")
-            else None,
+            feature=UNRESOLVED_FEATURES.get(cue or ""),
             resolved=False,
             mentions=mentions,
         )
