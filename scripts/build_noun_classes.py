@@ -111,7 +111,13 @@ def noun_classes(dictionary: Path) -> dict[str, tuple[list[str], list[str]]]:
     }
 
 
+REQUIRED_FILES = ("index.sense", "lexnames", "LICENSE.txt")
+
+
 def main(dictionary: Path) -> None:
+    missing = [name for name in REQUIRED_FILES if not (dictionary / name).is_file()]
+    if missing or not any(dictionary.glob("data.noun*")):
+        sys.exit(f"{dictionary} is not a WordNet 3.0 dict folder (missing {', '.join(missing) or 'data.noun'})")
     classes = noun_classes(dictionary)
     lines = [f"{lemma}\t{','.join(main)}\t{','.join(other)}" for lemma, (main, other) in classes.items()]
     OUTPUT.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")

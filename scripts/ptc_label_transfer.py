@@ -60,10 +60,16 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=185, help="articles whose labels make the word list")
     parser.add_argument("--technique", default="Name_Calling,Labeling")
     args = parser.parse_args()
+    if not (args.directory / LABELS_FILE).is_file():
+        parser.error(f"{args.directory} has no {LABELS_FILE}: not a PTC folder")
+    if args.limit < 1:
+        parser.error("--limit must be at least 1")
     gold = read_gold(args.directory / LABELS_FILE)
     source = read_articles(args.directory, limit=args.limit)
     rest = read_articles(args.directory, skip=args.limit)
     texts = sorted(labelled_texts(source, gold, args.technique), key=len, reverse=True)
+    if not texts:  # an empty alternation would match the empty string at every word boundary
+        parser.error(f"no {args.technique} labels in the first {args.limit} articles: nothing to carry over")
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, texts)) + r")\b", re.IGNORECASE)
     print(f"{len(texts)} labelled texts of {args.technique} in the first {args.limit} articles")
     for name, articles in (("same articles", source), ("other articles", rest)):

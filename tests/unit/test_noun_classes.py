@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sitroom.knowledge.noun_classes import NOUN_CLASSES, NounClasses, classes_of, denotes_people, parse_noun_classes
 from tests.helpers import load_script
 
@@ -52,3 +54,8 @@ def test_script_takes_the_first_sense_and_classes_of_half_the_senses_and_skips_i
     )
     classes = load_script("build_noun_classes").noun_classes(tmp_path)
     assert classes == {"bush": (["plant"], []), "courtier": (["person"], []), "material": (["artifact"], ["person"])}
+
+
+def test_script_refuses_a_folder_that_is_not_a_wordnet_dictionary(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match=r"not a WordNet 3\.0 dict folder"):
+        load_script("build_noun_classes").main(tmp_path)

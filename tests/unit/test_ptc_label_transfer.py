@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
+
+import pytest
 
 from sitroom.ptceval import LabeledSpan
 from tests.helpers import load_script
@@ -39,3 +43,20 @@ def test_labelled_share_counts_every_occurrence_of_a_labelled_text_in_its_articl
     second_only = {"1": [LabeledSpan(NC, 25, 30)], "2": []}
     assert transfer.labelled_share(ARTICLES, second_only, NC) == 0.5
     assert transfer.labelled_share(ARTICLES, {"1": [], "2": []}, NC) == 0.0
+
+
+def test_a_folder_without_labels_or_an_empty_word_list_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    transfer = load_script("ptc_label_transfer")
+    monkeypatch.setattr(sys, "argv", ["ptc_label_transfer.py", str(tmp_path)])
+    with pytest.raises(SystemExit):
+        transfer.main()
+    assert "not a PTC folder" in capsys.readouterr().err
+    (tmp_path / "train-articles").mkdir()
+    (tmp_path / "train-articles" / "article1.txt").write_text("The thugs left.", encoding="utf-8")
+    (tmp_path / "train-task2-TC.labels").write_text("1\tDoubt\t0\t3\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["ptc_label_transfer.py", str(tmp_path), "--limit", "1"])
+    with pytest.raises(SystemExit):
+        transfer.main()
+    assert "nothing to carry over" in capsys.readouterr().err
