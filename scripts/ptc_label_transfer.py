@@ -16,7 +16,7 @@ import argparse
 import re
 from pathlib import Path
 
-from sitroom.ptceval import LABELS_FILE, LabeledSpan, read_articles, read_gold, score_spans
+from sitroom.evaluation.corpora.ptc import LABELS_FILE, LabeledSpan, read_articles, read_gold, score_spans
 
 MIN_CHARS = 3
 STRIP = " \"'\u201c\u201d\u2018\u2019.,;:"

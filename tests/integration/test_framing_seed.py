@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import sitroom.components.framing  # noqa: F401  (registers the factory)
-from sitroom.ptceval import TECHNIQUES, evaluate_ptc
+from sitroom.evaluation.corpora.ptc import TECHNIQUES, evaluate_ptc
 from sitroom.record import Actor, Framing, Span
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

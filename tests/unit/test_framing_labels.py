@@ -9,7 +9,7 @@ from spacy.language import Language
 
 import sitroom.components.framing  # noqa: F401  (registers the factory)
 from sitroom.components.framing_valence import is_person_noun
-from sitroom.ptceval import read_articles
+from sitroom.evaluation.corpora.ptc import read_articles
 from tests.helpers import framing_texts
 
 NC = "Name_Calling,Labeling"

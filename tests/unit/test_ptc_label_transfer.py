@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.ptceval import LabeledSpan
+from sitroom.evaluation.corpora.ptc import LabeledSpan
 from tests.helpers import load_script
 
 NC = "Name_Calling,Labeling"

@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitroom.evaluation.corpora.ptc import TECHNIQUES, LabeledSpan, evaluate_ptc, merge_overlaps, read_gold, score_spans
 from sitroom.layers import register_extensions
-from sitroom.ptceval import TECHNIQUES, LabeledSpan, evaluate_ptc, merge_overlaps, read_gold, score_spans
 from sitroom.record import Framing, Technique
 
 LL: Technique = "Loaded_Language"

@@ -10,7 +10,7 @@ import spacy
 from rich.table import Table
 from spacy.language import Language
 
-from sitroom.eventeval import evaluate_events, read_petrarch_validation, read_plover_gsr
+from sitroom.evaluation.corpora.events import evaluate_events, read_petrarch_validation, read_plover_gsr
 from sitroom.knowledge.event_lexicon import parse_cameo_to_plover
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from sitroom.geoeval import (
+from sitroom.evaluation.corpora.geo import (
     MAX_ERROR_KM,
     GeoReport,
     GoldToponym,

@@ -1,0 +1,82 @@
+"""Evaluation commands: the gold scorer (``eval``) and the public corpora (``eval-geo``, ``eval-events``,
+``eval-framing``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sitroom.cli.common import ActorFiles, JsonOut, app, settings_for, stdout
+from sitroom.pipeline import analyze, build_pipeline
+from sitroom.record import Record
+
+
+@app.command("eval-geo")
+def eval_geo_command(
+    corpora: Annotated[list[Path], typer.Argument(help="lgl.xml and/or GeoVirus.xml.", exists=True)],
+    baseline: Annotated[bool, typer.Option(help="Also score the population-only baseline.")] = True,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles of each corpus.")] = None,
+    json_out: JsonOut = None,
+) -> None:
+    """Geoparsing accuracy on standard corpora: toponym P/R/F1, Acc@161km, mean and median error."""
+    from sitroom.evaluation.corpora.geo import evaluate_geo, geo_table
+
+    reports = [evaluate_geo(path, limit=limit) for path in corpora]
+    if baseline:
+        reports += [evaluate_geo(path, baseline=True, limit=limit) for path in corpora]
+    stdout.print(geo_table(reports))
+    if json_out:
+        json_out.write_text(json.dumps([r.to_dict() for r in reports], indent=2) + "\n", encoding="utf-8")
+
+
+@app.command("eval-events")
+def eval_events_command(
+    corpus: Annotated[Path, typer.Argument(help="plover_gsr_dev.json or PETR2_GSR_validation.xml.", exists=True)],
+    json_out: JsonOut = None,
+) -> None:
+    """Event coding accuracy on PLOVER / PETRARCH-2 gold sentences."""
+    from sitroom.evaluation.corpora.events import evaluate_events
+
+    report = evaluate_events(corpus)
+    stdout.print(report.to_table())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+@app.command("eval-framing")
+def eval_framing_command(
+    directory: Annotated[Path, typer.Argument(help="A PTC folder (train-articles/, train-task2-TC.labels).")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles (after --skip).", min=0)] = None,
+    skip: Annotated[int, typer.Option(help="Leave out the first N articles (in id order).", min=0)] = 0,
+    json_out: JsonOut = None,
+) -> None:
+    """Propaganda-technique span P/R/F1 per technique, as in SemEval-2020 Task 11."""
+    from sitroom.evaluation.corpora.ptc import evaluate_ptc
+
+    report = evaluate_ptc(directory, limit=limit, skip=skip)
+    stdout.print(report.to_table())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="A gold file in the format of gold/FORMAT.md.", exists=True)],
+    json_out: JsonOut = None,
+    actors: ActorFiles = None,
+) -> None:
+    """Run the pipeline on a gold file's documents and score the records against it."""
+    from sitroom.evaluation import load_gold, score
+    from sitroom.readers import make_document
+
+    gold_set = load_gold(gold)
+    nlp = build_pipeline(settings_for(actors))
+    documents = [make_document(doc.id, doc.text, str(doc.text_file)) for doc in gold_set.documents]
+    records = {r.id: r for r in analyze(nlp, documents) if isinstance(r, Record)}
+    report = score(gold_set, records)
+    stdout.print(report.to_table())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
