@@ -80,3 +80,27 @@ def eval_command(
     stdout.print(report.to_table())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+@app.command("eval-names")
+def eval_names_command(
+    pairs: Annotated[Path, typer.Argument(help="JSON Lines of name pairs: a, b, same, kind (and half).", exists=True)],
+    half: Annotated[str | None, typer.Option(help="Only the pairs of this half (A or B).")] = None,
+    show: Annotated[int, typer.Option(help="List this many false merges and misses.", min=0)] = 20,
+    json_out: JsonOut = None,
+) -> None:
+    """Name matching on labelled pairs: P/R/F1 by kind and half, and the false merges."""
+    from sitroom.evaluation.corpora.names import evaluate_names
+
+    try:
+        report = evaluate_names(pairs, half=half)
+    except ValueError as error:
+        stdout.print(f"[red]error[/red]: {error}", highlight=False)
+        raise typer.Exit(code=2) from error
+    stdout.print(report.to_table())
+    for title, listed in (("false merges", report.false_merges), ("missed", report.missed)):
+        stdout.print(f"{title}: {len(listed)}", highlight=False)
+        for pair in listed[:show]:
+            stdout.print(f"  {pair.kind:<6} {pair.a} | {pair.b}", highlight=False, markup=False)
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
