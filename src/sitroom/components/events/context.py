@@ -24,6 +24,7 @@ class Context:
     claims: list[Claim]
     dates: list[tuple[int, int, str]]
     document_month: str | None
+    document_date: str | None = None
     heading_tokens: set[int] = field(default_factory=set)
     units: list[Span] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
@@ -46,10 +47,14 @@ def _date_triples(doc: Doc) -> list[tuple[int, int, str]]:
     return [(mention.start, mention.end, mention.value) for mention in dates]
 
 
+def _document_date(doc: Doc) -> str | None:
+    date = getattr(doc._.document, "date", None)
+    return date if isinstance(date, str) else None
+
+
 def _document_month(doc: Doc) -> str | None:
-    document = doc._.document
-    date = getattr(document, "date", None)
-    return date[:7] if isinstance(date, str) and len(date) >= 7 else date
+    date = _document_date(doc)
+    return date[:7] if date is not None and len(date) >= 7 else date
 
 
 def build_context(doc: Doc) -> Context:
@@ -65,6 +70,7 @@ def build_context(doc: Doc) -> Context:
         claims=list(doc._.claims or []),
         dates=_date_triples(doc),
         document_month=_document_month(doc),
+        document_date=_document_date(doc),
         heading_tokens=_heading_tokens(doc),
         units=sentence_units(doc),
     )
