@@ -85,3 +85,17 @@ def test_acled_actor_types_interaction_and_precision(nlp: Language) -> None:
     assert (acled.inter1, acled.inter2, acled.interaction) == (8, 7, 78)  # foreign state forces, civilians
     assert acled.civilian_targeting and acled.fatalities == 15 and acled.time_precision == 1
     assert [c.category for c in event.casualties] == ["civilians"]
+
+
+def test_a_period_total_is_not_coded_but_a_days_toll_is(nlp: Language) -> None:
+    record = analyse(nlp, "Government shelling has killed 300 civilians in the past month in Douma.", date="2017-03-01")
+    assert all(event.acled is None for event in attacks(record))
+    record = analyse(nlp, "Government shelling killed 30 civilians in Douma on Monday.", date="2017-03-01")
+    assert [event.acled.fatalities for event in attacks(record) if event.acled] == [30]
+
+
+def test_a_place_not_located_gives_way_to_a_located_one_of_the_same_report(nlp: Language) -> None:
+    text = "Rebels shelled the village of Tal Qarrah in Homs province, killing four soldiers, state media said."
+    (event,) = attacks(analyse(nlp, text))
+    place = next(p for p in analyse(nlp, text).places if p.id == event.place)
+    assert place.lat is not None

@@ -41,6 +41,7 @@ from sitroom.components.events.triggers import (
 from sitroom.components.events.vocabulary import DYING_VERBS, FORCE_TYPES
 from sitroom.knowledge.acled import acled_coding
 from sitroom.knowledge.event_lexicon import EventLexicon, EventSense, load_event_lexicon
+from sitroom.knowledge.registry import load_registry
 from sitroom.record import AcledCoding, Event, EventStatus
 from sitroom.record import Span as TextSpan
 
@@ -61,6 +62,7 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
     if sense.type in FORCE_TYPES:
         source = [actor for actor in source if ctx.actors[actor].kind != "media"]
     source = sorted(source, key=lambda actor: ctx.actors[actor].collective is not None)  # named groups first
+    source = unique(source + [state for actor in source for state in states_represented(actor, ctx)])
     sentence = sentence_of(trigger, ctx)
     place, place_from = locate_place(trigger, sentence, ctx)
     date, date_from = locate_date(trigger, sentence, ctx)
@@ -107,6 +109,18 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
     return merge_happenings(sorted(drafts, key=lambda draft: draft.trigger.i), ctx)
 
 
+def states_represented(actor_id: str, ctx: Context) -> list[str]:
+    """A state official acts for the state (as CAMEO and PLOVER code them): the record's actors that are the
+    state, or the state body, a registered person is affiliated to ("Obama" acts for the United States)."""
+    actor = ctx.actors[actor_id]
+    entry = load_registry().get(actor.canonical_id) if actor.kind == "person" and actor.canonical_id else None
+    if entry is None:
+        return []
+    bodies = {affiliation for affiliation in entry.affiliations if "_" in affiliation and affiliation.isupper()}
+    states = {body.split("_", 1)[0] for body in bodies}
+    return [other.id for other in ctx.actors.values() if other.canonical_id in bodies | states and other.id != actor_id]
+
+
 def attach_casualties(drafts: list[Draft], ctx: Context) -> list[Draft]:
     """Give each casualty count to the event it results from: the event of its outcome word, or of the clause
     above it ("a bomb exploded, killing six"), or the sentence's assault. A count no event takes makes an
@@ -115,6 +129,8 @@ def attach_casualties(drafts: list[Draft], ctx: Context) -> list[Draft]:
     for unit in ctx.units:
         in_unit = [draft for draft in drafts if draft.sentence.start == unit.start]
         for found in find_casualties(unit):
+            if found.predicate.i in ctx.heading_tokens:
+                continue  # a headline restates the toll the body gives
             owner = _owner(found.predicate, in_unit)
             if owner is None and not mishap(unit) and not cumulative(found.predicate):
                 owner = _casualty_draft(found.predicate, unit, ctx)

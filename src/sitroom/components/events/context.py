@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span, Token
 from sitroom.components.events.vocabulary import HEADING_MAX_WORDS, TERMINAL
 from sitroom.record import Actor, Claim, Place
 
+TITLE_SEARCH = 300  # characters from the start where a repeated title is looked for
+
 
 @dataclass
 class Context:
@@ -71,10 +73,23 @@ def build_context(doc: Doc) -> Context:
         dates=_date_triples(doc),
         document_month=_document_month(doc),
         document_date=_document_date(doc),
-        heading_tokens=_heading_tokens(doc),
+        heading_tokens=_heading_tokens(doc) | repeated_title(doc),
         units=sentence_units(doc),
     )
     return ctx
+
+
+def repeated_title(doc: Doc) -> set[int]:
+    """Tokens of the document's title where the text opens by repeating it (run into the lead when the
+    punctuation is lost: "Air strikes kill 12 in Aleppo Monitor AFP Thursday ... Air strikes killed ...")."""
+    title = getattr(doc._.document, "title", None)
+    if not title or len(title.split()) < 3:
+        return set()
+    start = doc.text.find(title, 0, TITLE_SEARCH + len(title))
+    span = doc.char_span(start, start + len(title), alignment_mode="expand") if start >= 0 else None
+    if span is None or span.end >= len(doc) - 1:
+        return set()  # the title is the whole text: it is the report itself
+    return {token.i for token in span}
 
 
 def _heading_tokens(doc: Doc) -> set[int]:

@@ -92,17 +92,31 @@ def event_date(sentence: Span, ctx: Context) -> str | None:
 
 
 def locate_place(trigger: Token, sentence: Span, ctx: Context) -> Located:
-    """The event's place and where it was read: its clause, its sentence, the dateline, the document."""
-    place = event_place(trigger, ctx)
-    if place is not None:
-        return place, "clause"
-    place = _most_specific(_locative_places(sentence, sentence.root, ctx), ctx)
-    if place is not None:
-        return place, "sentence"
-    if (dateline := dateline_place(ctx)) is not None:
-        return dateline, "dateline"
-    focus = focus_place(ctx)
-    return (focus, "document") if focus is not None else (None, None)
+    """The event's place and where it was read: its clause, its sentence, the dateline, the document. The
+    first that is located below the country level wins; a place the gazetteer could not locate, or a
+    country, gives way to a located town or province read further out (as ACLED codes the nearest known
+    location), and is kept only when nothing better is found."""
+    candidates: list[tuple[str, Provenance]] = []
+    if (place := event_place(trigger, ctx)) is not None:
+        candidates.append((place, "clause"))
+    candidates += [(place, "sentence") for place in _locative_places(sentence, sentence.root, ctx)]
+    if (place := dateline_place(ctx)) is not None:
+        candidates.append((place, "dateline"))
+    if (place := focus_place(ctx)) is not None:
+        candidates.append((place, "document"))
+    if not candidates:
+        return None, None
+    specific = [c for c in candidates if c[1] != "sentence" or ctx.places[c[0]].feature != "country"]
+    first = (specific or candidates)[0]
+    first_place = ctx.places[first[0]]
+    if first_place is not None and first_place.lat is not None and first_place.feature != "country":
+        return first
+    for place_id, read_from in candidates[1:]:
+        found = ctx.places[place_id]
+        same_country = first_place.country in {None, found.country}
+        if found.lat is not None and found.feature != "country" and same_country:
+            return place_id, read_from
+    return first
 
 
 def locate_date(trigger: Token, sentence: Span, ctx: Context) -> Located:
