@@ -139,3 +139,17 @@ def test_the_api_lists_links_and_takes_a_decision_with_the_token(tmp_path: Path)
         client.post("/api/identities/decisions", json=missing, headers={"Authorization": "Bearer secret"}).status_code
         == 404
     )
+
+
+def test_an_actor_page_gathers_its_merged_spellings(tmp_path: Path) -> None:
+    from sitroom.store.browse.actors import get_actor
+
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [_pair("d1", ("Hafez al-Assad", "person")), _pair("d2", ("Hafiz al-Asad", "person"))])
+    with Session(engine) as session:
+        first = session.scalar(select(ActorIdentityRow.id).where(ActorIdentityRow.name == "Hafez al-Assad"))
+        assert first is not None
+        actor = get_actor(session, first)
+    assert actor is not None
+    assert {"Hafez al-Assad", "Hafiz al-Asad"} <= set(actor["aliases"]) and actor["documents_total"] == 2
+    assert [other["name"] for other in actor["merged_with"]] == ["Hafiz al-Asad"]
