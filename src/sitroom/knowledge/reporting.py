@@ -11,6 +11,7 @@ from pathlib import Path
 DATA_FILE = Path(__file__).parent / "data" / "reporting_verbs.txt"
 CUE_VERBS_FILE = Path(__file__).parent / "data" / "cue_verbs.tsv"
 COGNITION = "cognition"
+EMOTION = "emotion"
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class ReportingLexicon:
     cue_verbs: Mapping[str, str] = field(default_factory=dict)
     not_cues: frozenset[str] = frozenset()
     cue_nouns: frozenset[str] = frozenset()
+    clause_verbs: frozenset[str] = frozenset()
 
     def is_reporting_verb(self, form: str, lemma: str) -> bool:
         """True when the word form or its lemma is a reporting verb: a listed one, or a verb whose most
@@ -31,7 +33,13 @@ class ReportingLexicon:
         lemma = lemma.lower()
         if lemma in self.not_cues:
             return False
-        return form.lower() in self.verbs or lemma in self.verbs or lemma in self.cue_verbs
+        return form.lower() in self.verbs or lemma in self.verbs or lemma in self.cue_verbs or lemma in self.clause_verbs
+
+    def needs_clause(self, lemma: str) -> bool:
+        """Verbs of cognition, emotion and evidence report a clause or an infinitive ("believes that",
+        "wants to", "found that"), never an object ("knows the area", "found weapons")."""
+        lemma = lemma.lower()
+        return self.cue_verbs.get(lemma) in (COGNITION, EMOTION) or lemma in self.clause_verbs
 
     def is_cognition(self, lemma: str) -> bool:
         """True for a verb of cognition ("believe", "expect"): it reports a state of mind, not speech."""
@@ -69,6 +77,7 @@ def reporting_lexicon() -> ReportingLexicon:
         cue_verbs=parse_cue_verbs(CUE_VERBS_FILE.read_text(encoding="utf-8")),
         not_cues=frozenset(sections["not-cues"]),
         cue_nouns=frozenset(sections["cue-nouns"]),
+        clause_verbs=frozenset(sections["evidence-verbs"]),
     )
 
 

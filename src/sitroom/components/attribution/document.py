@@ -86,6 +86,7 @@ class DocumentAttribution:
         quotes = self.join_quotes(quoted, found)
         for item in found:
             item.content = merged(item.content)
+        nest(found)
         return FoundAttributions(sorted(found, key=lambda f: f.cue[0]), quotes, carried)
 
     # direct quotes
@@ -120,7 +121,7 @@ class DocumentAttribution:
         quotes = []
         for span in self.quote_spans:
             start, end = trimmed(self.text, span.start, span.end)
-            if is_real_quote(self.text[start:end]):
+            if end > start and is_real_quote(self.text[span.start : span.end].strip()):
                 quotes.append(((start, end), self.quote_cue(span)))
         return quotes
 
@@ -246,11 +247,23 @@ def nest(found: list[Found]) -> None:
         return sum(end - start for start, end in item.content), item.cue[0]
 
     for item in found:
-        holders = [o for o in found if o is not item and o.holds(item.cue[0]) and order(o) > order(item)]
+        if item.parent is not None:
+            continue
+        holders = [
+            o for o in found if o.holds(item.cue[0]) and order(o) > order(item) and not descends(o, item)
+        ]
         if holders:
             parent = min(holders, key=order)
             item.parent = parent
             parent.children.append(item)
+
+
+def descends(item: Found, ancestor: Found) -> bool:
+    while item.parent is not None:
+        if item.parent is ancestor:
+            return True
+        item = item.parent
+    return False
 
 
 def with_fragment(content: list[Range], fragment: Range) -> list[Range]:

@@ -35,6 +35,7 @@ from sitroom.knowledge.reporting import ReportingLexicon
 Range = tuple[int, int]
 MAX_HEADLINE_SOURCE_TOKENS = 6
 OBJECT_DEPS = frozenset({"dobj", "oprd", "xcomp"})
+TRAILING_CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "nsubj", "nsubjpass"})
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -125,6 +126,12 @@ class AttributionFinder:
         content = self.span_of(complement) if complement is not None else None
         if content is None and self.modifies_a_noun(cue):
             return None
+        if content is None and self.lexicon.needs_clause(cue.lemma_):
+            content = self.infinitive(cue, sentence)
+            clausal = content is None
+            content = content or self.parenthetical(cue, sentence)
+            if content is None:
+                return None
         if content is None:
             content = self.object_content(cue, sentence)
             clausal = False
@@ -200,9 +207,10 @@ class AttributionFinder:
         before = self.doc[sentence.first : colon.i]
         if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ == "PROPN" for t in before):
             return None
-        content = self.trimmed_tokens(colon.i + 1, sentence.last - 1)
-        if content is None or word_count(self.span_text(content)) < 2:
+        start, end = trimmed(self.text, colon.idx + 1, max(sentence.end, sentence.paragraph_end))
+        if word_count(self.text[start:end]) < 2:
             return None
+        content = (start, end)
         head = before.root
         source = self.resolver.of_phrase(head, colon, sentence)
         return Found((colon.idx, colon.idx + 1), colon, [content], source)
@@ -244,8 +252,24 @@ class AttributionFinder:
             parts.append(child)
         if not parts or all(p.dep_ == "dobj" and p.ent_type_ in NOT_CONTENT_ENTITIES for p in parts):
             return None
-        tokens = [t.i for part in parts for t in part.subtree if sentence.first <= t.i < sentence.last]
-        return self.span_of((min(tokens), max(tokens)))
+        return self.span_of(self.to_clause_end(cue, min(p.i for p in parts), sentence))
+
+    def to_clause_end(self, cue: Token, first: Token | int, sentence: Sentence) -> Range:
+        """From the content's first token to the end of what follows it in the cue's clause, leaving out
+        a following clause of its own ("..., adding that", "and said")."""
+        start = first if isinstance(first, int) else first.i
+        start = min([start, *(t.i for t in self.doc[start].subtree)])
+        tokens = [start]
+        for child in cue.children:
+            if child.i < start or child.dep_ in TRAILING_CLAUSE_DEPS:
+                continue
+            tokens.extend(t.i for t in child.subtree if sentence.first <= t.i < sentence.last)
+        return start, max(tokens)
+
+    def infinitive(self, cue: Token, sentence: Sentence) -> Range | None:
+        """The infinitive of a verb of attitude ("expects to win", "wants to leave")."""
+        clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+        return self.span_of(self.to_clause_end(cue, clause, sentence)) if clause is not None else None
 
     @staticmethod
     def is_addressee(cue: Token, obj: Token) -> bool:
@@ -258,9 +282,7 @@ class AttributionFinder:
             obj = next((t for t in child.children if t.dep_ in ("pobj", "pcomp")), None)
             if obj is None or obj.ent_type_ in NOT_CONTENT_ENTITIES:
                 continue
-            tokens = [t.i for t in obj.subtree if sentence.first <= t.i < sentence.last]
-            if tokens:
-                return self.span_of((min(tokens), max(tokens)))
+            return self.span_of(self.to_clause_end(cue, obj, sentence))
         return None
 
     def after_colon(self, cue: Token, sentence: Sentence) -> Range | None:

@@ -134,7 +134,8 @@ class RecordBuilder:
         for start, end in item.content:
             text = self.text[start:end]
             is_carried = (start, end) in carried
-            if any(start <= child.cue[0] < end for child in item.children) or share_inside((start, end), direct) > 0.5:
+            nested = any(start <= child.cue[0] < end for child in item.children if child.clausal)
+            if nested or share_inside((start, end), direct) > 0.5:
                 continue
             if word_count(text) < (MIN_CARRIED_WORDS if is_carried else MIN_CLAIM_WORDS):
                 continue

@@ -21,6 +21,7 @@ class Sentence:
     first: int
     last: int
     heading: bool
+    paragraph_end: int = 0
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -54,7 +55,7 @@ def clipped_sentences(doc: Doc, text: str) -> list[Sentence]:
             start, end = trimmed(text, start, end, trailing=" \t\n")
             tokens = [t.i for t in sent if start <= t.idx < end and not t.is_space]
             if tokens:
-                result.append(Sentence(start, end, tokens[0], tokens[-1] + 1, heading))
+                result.append(Sentence(start, end, tokens[0], tokens[-1] + 1, heading, para_end))
     return result
 
 
