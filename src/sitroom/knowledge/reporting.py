@@ -33,7 +33,9 @@ class ReportingLexicon:
         lemma = lemma.lower()
         if lemma in self.not_cues:
             return False
-        return form.lower() in self.verbs or lemma in self.verbs or lemma in self.cue_verbs or lemma in self.clause_verbs
+        return (
+            form.lower() in self.verbs or lemma in self.verbs or lemma in self.cue_verbs or lemma in self.clause_verbs
+        )
 
     def needs_clause(self, lemma: str) -> bool:
         """Verbs of cognition, emotion and evidence report a clause or an infinitive ("believes that",

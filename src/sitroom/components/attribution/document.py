@@ -249,9 +249,7 @@ def nest(found: list[Found]) -> None:
     for item in found:
         if item.parent is not None:
             continue
-        holders = [
-            o for o in found if o.holds(item.cue[0]) and order(o) > order(item) and not descends(o, item)
-        ]
+        holders = [o for o in found if o.holds(item.cue[0]) and order(o) > order(item) and not descends(o, item)]
         if holders:
             parent = min(holders, key=order)
             item.parent = parent

@@ -19,7 +19,6 @@ from sitroom.components.attribution.sources import (
     UNSAID,
     Source,
     SourceResolver,
-    is_passive,
     is_pronoun,
     subtree_without_clauses,
 )
@@ -165,7 +164,7 @@ class AttributionFinder:
         return start, cue.idx + len(cue)
 
     def cue_noun(self, noun: Token, sentence: Sentence) -> Found | None:
-        """"a report that ...", "the claim that ...": the noun's "that" clause, and its owner as source."""
+        """ "a report that ...", "the claim that ...": the noun's "that" clause, and its owner as source."""
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and
                        self.starts_with_that(c)), None)  # fmt: skip
         if clause is None:
@@ -199,7 +198,7 @@ class AttributionFinder:
         return UNSAID
 
     def headline(self, sentence: Sentence) -> Found | None:
-        """"Lavrov: the West is changing": a short name before a colon that opens the sentence."""
+        """ "Lavrov: the West is changing": a short name before a colon that opens the sentence."""
         tokens = self.doc[sentence.first : sentence.last]
         colon = next((t for t in tokens[: MAX_HEADLINE_SOURCE_TOKENS + 1] if t.text == ":"), None)
         if colon is None or colon.i == sentence.first:

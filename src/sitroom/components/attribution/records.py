@@ -155,8 +155,16 @@ class RecordBuilder:
             )
             if not anonymous and not is_carried:
                 indirect.append(
-                    Quote(speaker=item.source.actor_id, text=text, start=start, end=end, direct=False, cue=cue,
-                          chain=chain, attribution=self.ids[id(item)])  # fmt: skip
+                    Quote(
+                        speaker=item.source.actor_id,
+                        text=text,
+                        start=start,
+                        end=end,
+                        direct=False,
+                        cue=cue,
+                        chain=chain,
+                        attribution=self.ids[id(item)],
+                    )
                 )
 
 

@@ -135,7 +135,11 @@ class SourceResolver:
                     return next((t for t in child.children if t.dep_ == "pobj"), None)
                 if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lower_ != "it" and verb is not cue):
                     return child
-            if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head == verb or verb.head.pos_ not in ("VERB", "AUX"):
+            if (
+                verb.dep_ not in ("conj", "advcl", "xcomp")
+                or verb.head == verb
+                or verb.head.pos_ not in ("VERB", "AUX")
+            ):
                 return None
             verb = verb.head
         return None
@@ -244,7 +248,7 @@ class SourceResolver:
         return self.salient_before(token, accept)
 
     def antecedent_of_relative(self, token: Token) -> Actor | None:
-        """"X, who said ...": the actor of the noun the relative clause modifies."""
+        """ "X, who said ...": the actor of the noun the relative clause modifies."""
         clause = token.head
         while clause.dep_ not in ("relcl", "acl") and clause.head != clause:
             clause = clause.head

@@ -41,15 +41,27 @@ DESCRIPTOR_KINDS: dict[str, frozenset[str]] = {
 }
 # The kind of actor an unnamed source's head noun denotes ("state media" → media, "activists" → other).
 _SOURCE_KIND_NOUNS: tuple[tuple[str, ActorKind], ...] = (
-    ("media press outlet newspaper paper channel television tv broadcaster radio website portal site "
-     "daily magazine station news", "media"),
-    ("ministry army military police court intelligence department office council committee commission "
-     "observatory monitor agency service services forces", "institution"),
+    (
+        "media press outlet newspaper paper channel television tv broadcaster radio website portal site "
+        "daily magazine station news",
+        "media",
+    ),
+    (
+        "ministry army military police court intelligence department office council committee commission "
+        "observatory monitor agency service services forces",
+        "institution",
+    ),
     ("government regime authorities administration cabinet", "government"),
     ("rebel militant fighter insurgent jihadist militia opposition gunman", "armed_group"),
-    ("spokesman spokeswoman spokesperson official minister commander officer diplomat lawmaker senator "
-     "president leader aide adviser advisor envoy ambassador", "person"),
-    ("activist resident witness expert analyst observer medic doctor people critic supporter voter "
-     "protester group source insider informant", "other"),
+    (
+        "spokesman spokeswoman spokesperson official minister commander officer diplomat lawmaker senator "
+        "president leader aide adviser advisor envoy ambassador",
+        "person",
+    ),
+    (
+        "activist resident witness expert analyst observer medic doctor people critic supporter voter "
+        "protester group source insider informant",
+        "other",
+    ),
 )
 SOURCE_KINDS: dict[str, ActorKind] = {noun: kind for nouns, kind in _SOURCE_KIND_NOUNS for noun in nouns.split()}

@@ -22,9 +22,9 @@ gold content to cover at least half of the system content, which punishes over-l
 
 **Cue.** Among the pairs, the share whose system cue shares a character with the gold cue.
 
-**Source.** A gold source is a *pronoun* when it is one pronoun token, *named* when one of its tokens is a
-proper noun (tagged NNP/NNPS by the model), else *nominal* ("officials", "the campaign"). A system source is
-right when it shares a character with the gold source. Accuracy is over the pairs whose gold has a source of
+**Source.** A gold source is a *pronoun* when it is one pronoun token (personal or relative: "he", "who"),
+*named* when one of its tokens is a proper noun (tagged NNP/NNPS by the model), else *nominal* ("officials",
+"the campaign"). A system source is right when it shares a character with the gold source. Accuracy is over the pairs whose gold has a source of
 that type; the *end to end* rate is over every gold attribution with a named source (unpaired ones count as
 wrong). A pronoun source is *resolved* when the system resolves it to an actor one of whose mentions lies in
 a named gold source of the same article (PolNeAR gives no coreference: this checks that the antecedent is a
@@ -48,9 +48,8 @@ from sitroom.record import Actor, Attribution
 
 SourceClass = Literal["named", "nominal", "pronoun"]
 Range = tuple[int, int]
-PRONOUNS = frozenset(
-    "i me we us you he him she her it they them one someone somebody everyone everybody anyone nobody".split()
-)
+PRONOUNS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "one"})
+PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT"})
 MIN_COVERED = 0.5
 _BRAT_ID = re.compile(r"^[TE#]\d+\t")
 
@@ -312,7 +311,7 @@ def source_class(doc: Doc, source: Sequence[Range]) -> SourceClass | None:
     tokens = [t for start, end in source for t in doc.char_span(start, end, alignment_mode="expand") or ()]
     if not tokens:
         return None
-    if len(tokens) == 1 and tokens[0].lower_ in PRONOUNS:
+    if len(tokens) == 1 and (tokens[0].lower_ in PRONOUNS or tokens[0].tag_ in PRONOUN_TAGS):
         return "pronoun"
     return "named" if any(t.tag_ in ("NNP", "NNPS") for t in tokens) else "nominal"
 
