@@ -49,6 +49,7 @@ class Found:
     clausal: bool = True
     present: bool = False
     cognition: bool = False
+    negated: bool = False
     children: list[Found] = field(default_factory=list)
     parent: Found | None = None
 
@@ -154,6 +155,7 @@ class AttributionFinder:
             clausal=clausal,
             present=cue.tag_ in ("VBZ", "VBP"),
             cognition=self.lexicon.is_cognition(cue.lemma_),
+            negated=any(child.dep_ == "neg" for child in cue.children),
         )
 
     @staticmethod

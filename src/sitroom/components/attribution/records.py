@@ -2,7 +2,8 @@
 
 A chain runs from the outlet (the implicit first hop of every chain in its own article) through each
 enclosing attribution's source to the attribution's own source. A claim is one fragment of a clausal
-content that holds no nested cue and is not a direct quote; an indirect quote is the same fragment when
+content (of a cue that is not negated: "did not say what ...") that holds no nested cue and is not a direct
+quote; an indirect quote is the same fragment when
 someone is named or described as its source.
 """
 
@@ -58,7 +59,7 @@ class RecordBuilder:
         claims: list[Claim] = []
         indirect: list[Quote] = []
         for item in found.found:
-            if item.clausal:
+            if item.clausal and not item.negated:
                 self.claims_of(item, found.carried, direct, claims, indirect)
         quotes = [
             Quote(

@@ -90,6 +90,11 @@ def is_pronoun(token: Token) -> bool:
     return token.tag_ in PRONOUN_TAGS or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 
 
+def kind_of(head: Token) -> ActorKind | None:
+    """The kind of actor an unnamed source's head noun denotes, by its lemma or its form ("media")."""
+    return SOURCE_KINDS.get(head.lemma_.lower()) or SOURCE_KINDS.get(head.lower_)
+
+
 def is_passive(cue: Token) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in cue.children)
 
@@ -156,7 +161,7 @@ class SourceResolver:
             actor = self.pronoun(head, cue)
             return Source("pronoun", start, end, actor, actor.kind if actor else None)
         if lemma in self.lexicon.anonymous_nouns or head.lower_ in self.lexicon.anonymous_nouns:
-            return Source("anonymous", start, end, None, SOURCE_KINDS.get(lemma))
+            return Source("anonymous", start, end, None, kind_of(head))
         actor = self.best_in(tokens, head, cue)
         if head.pos_ == "PROPN" or (actor is not None and self.mentioned_at(head, actor)):
             return Source("named", start, end, actor, actor.kind if actor else None)
@@ -164,9 +169,9 @@ class SourceResolver:
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETERMINERS for c in head.children)
         if definite and not plural:
             described = actor or self.described(head)
-            kind = described.kind if described else SOURCE_KINDS.get(lemma)
+            kind = described.kind if described else kind_of(head)
             return Source("description", start, end, described, kind)
-        return Source("collective", start, end, actor, actor.kind if actor else SOURCE_KINDS.get(lemma))
+        return Source("collective", start, end, actor, actor.kind if actor else kind_of(head))
 
     def mentioned_at(self, head: Token, actor: Actor) -> bool:
         return any(m.actor is actor for m in self.index.overlapping(head.idx, head.idx + len(head)))

@@ -24,11 +24,11 @@ gold content to cover at least half of the system content, which punishes over-l
 
 **Source.** A gold source is a *pronoun* when it is one pronoun token (personal or relative: "he", "who"),
 *named* when one of its tokens is a proper noun (tagged NNP/NNPS by the model), else *nominal* ("officials",
-"the campaign"). A system source is right when it shares a character with the gold source. Accuracy is over the pairs whose gold has a source of
-that type; the *end to end* rate is over every gold attribution with a named source (unpaired ones count as
-wrong). A pronoun source is *resolved* when the system resolves it to an actor one of whose mentions lies in
-a named gold source of the same article (PolNeAR gives no coreference: this checks that the antecedent is a
-named source the annotators marked, not that it is the right one of them).
+"the campaign"). A system source is right when it shares a character with the gold source. Accuracy is over
+the pairs whose gold has a source of that type; the *end to end* rate is over every gold attribution with a
+named source (unpaired ones count as wrong). A pronoun source is *resolved* when the system resolves it to an
+actor one of whose mentions lies in a named gold source of the same article (PolNeAR gives no coreference:
+this checks that the antecedent is a named source the annotators marked, not that it is the right one).
 """
 
 from __future__ import annotations
