@@ -26,6 +26,7 @@ class ReportingLexicon:
     not_cues: frozenset[str] = frozenset()
     cue_nouns: frozenset[str] = frozenset()
     clause_verbs: frozenset[str] = frozenset()
+    evidence_sources: frozenset[str] = frozenset()
 
     def is_reporting_verb(self, form: str, lemma: str) -> bool:
         """True when the word form or its lemma is a reporting verb: a listed one, or a verb whose most
@@ -80,6 +81,7 @@ def reporting_lexicon() -> ReportingLexicon:
         not_cues=frozenset(sections["not-cues"]),
         cue_nouns=frozenset(sections["cue-nouns"]),
         clause_verbs=frozenset(sections["evidence-verbs"]),
+        evidence_sources=frozenset(sections["evidence-sources"]),
     )
 
 

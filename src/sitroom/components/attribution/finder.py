@@ -29,6 +29,7 @@ from sitroom.components.attribution.vocabulary import (
     MODIFIER_DEPS,
     SEGMENT_DEPS,
 )
+from sitroom.knowledge.noun_classes import classes_of
 from sitroom.knowledge.reporting import ReportingLexicon
 
 Range = tuple[int, int]
@@ -50,6 +51,7 @@ class Found:
     present: bool = False
     cognition: bool = False
     negated: bool = False
+    minor: set[Range] = field(default_factory=set)
     children: list[Found] = field(default_factory=list)
     parent: Found | None = None
 
@@ -121,42 +123,58 @@ class AttributionFinder:
         return Found((token.idx, token.idx + len(token)), token, [content], UNSAID)
 
     def reporting_verb(self, cue: Token, sentence: Sentence) -> Found | None:
-        clausal = True
-        complement = self.complement(cue, sentence)
-        content = self.span_of(complement) if complement is not None else None
-        if content is None and self.modifies_a_noun(cue):
-            return None
-        if content is None and self.lexicon.needs_clause(cue.lemma_):
-            content = self.infinitive(cue, sentence)
-            clausal = content is None
-            content = content or self.parenthetical(cue, sentence)
-            if content is None:
-                return None
-        if content is None:
-            content = self.object_content(cue, sentence)
-            clausal = False
-        if content is None:
-            content = self.parenthetical(cue, sentence)
-            clausal = True
-        if content is None:
-            content = self.preposition_content(cue, sentence)
-            clausal = False
-        if content is None:
-            content = self.after_colon(cue, sentence)
-            clausal = True
+        content, clausal, minor = self.verb_content(cue, sentence)
         if content is None:
             return None
         source = self.resolver.of_verb(cue, sentence)
         return Found(
             self.cue_range(cue, source),
             cue,
-            [content],
+            [content, *minor],
             source,
             clausal=clausal,
             present=cue.tag_ in ("VBZ", "VBP"),
             cognition=self.lexicon.is_cognition(cue.lemma_),
             negated=any(child.dep_ == "neg" for child in cue.children),
+            minor=set(minor),
         )
+
+    def verb_content(self, cue: Token, sentence: Sentence) -> tuple[Range | None, bool, list[Range]]:
+        """The content of a cue verb, whether it is a clause, and a set-off cue's shorter side (", he said,")."""
+        complement = self.complement(cue, sentence)
+        if complement is not None:
+            return self.span_of(complement), True, []
+        if self.modifies_a_noun(cue):
+            return None, False, []
+        if self.lexicon.needs_clause(cue.lemma_) and not self.reports_evidence(cue):
+            infinitive = self.infinitive(cue, sentence)
+            if infinitive is not None:
+                return infinitive, False, []
+            return self.set_off(cue, sentence)
+        content = self.object_content(cue, sentence)
+        if content is not None:
+            return content, False, []
+        content, clausal, minor = self.set_off(cue, sentence)
+        if content is not None:
+            return content, clausal, minor
+        content = self.preposition_content(cue, sentence)
+        if content is not None:
+            return content, False, []
+        return self.after_colon(cue, sentence), True, []
+
+    def set_off(self, cue: Token, sentence: Sentence) -> tuple[Range | None, bool, list[Range]]:
+        sides = self.parenthetical(cue, sentence)
+        return (sides[0], True, sides[1:]) if sides else (None, True, [])
+
+    def reports_evidence(self, cue: Token) -> bool:
+        """An evidence verb whose subject is a record ("the poll shows", "a study found") reports its object."""
+        if cue.lemma_.lower() not in self.lexicon.clause_verbs:
+            return False
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return False
+        lemma = subject.lemma_.lower()
+        return "cognition" in classes_of(lemma).main or lemma in self.lexicon.evidence_sources
 
     @staticmethod
     def cue_range(cue: Token, source: Source) -> Range:
@@ -306,10 +324,11 @@ class AttributionFinder:
             first += 1
         return self.trimmed_tokens(first, last)
 
-    def parenthetical(self, cue: Token, sentence: Sentence) -> Range | None:
-        """Content beside a set-off cue ("In addition, says Debka, the US ...", "... the WHO said on Wednesday.")."""
+    def parenthetical(self, cue: Token, sentence: Sentence) -> list[Range]:
+        """Content beside a set-off cue ("In addition, says Debka, the US ...", "... the WHO said on Wednesday."):
+        the longer side, then the shorter one when it has words of its own."""
         if any(c.dep_ == "dobj" and cue.lemma_ != "tell" for c in cue.children):
-            return None
+            return []
         segment_tokens = [cue]
         for child in cue.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -321,8 +340,8 @@ class AttributionFinder:
             inside.pop()
         segment = (inside[0], inside[-1])
         if not self.delimited(segment, sentence):
-            return None
-        return self.side_content((sentence.first, sentence.last), segment)
+            return []
+        return self.sides((sentence.first, sentence.last), segment)
 
     @staticmethod
     def modifies_a_noun(cue: Token) -> bool:
@@ -342,14 +361,18 @@ class AttributionFinder:
 
     def side_content(self, clause: Range, segment: Range) -> Range | None:
         """The longer stretch of the clause before or after the attribution segment."""
-        sides = [(clause[0], segment[0]), (segment[1] + 1, clause[1])]
+        sides = self.sides(clause, segment)
+        return sides[0] if sides else None
+
+    def sides(self, clause: Range, segment: Range) -> list[Range]:
+        """The stretches of the clause before and after the attribution segment that hold words, longer first."""
         spans = []
-        for first, last in sides:
+        for first, last in ((clause[0], segment[0]), (segment[1] + 1, clause[1])):
             if first < last:
                 start, end = self.doc[first].idx, self.doc[last - 1].idx + len(self.doc[last - 1])
                 spans.append(trimmed(self.text, start, end, trailing=STRIP_TRAILING + "."))
-        spans = [span for span in spans if span[1] > span[0]]
-        return max(spans, key=lambda span: word_count(self.span_text(span)), default=None)
+        spans = [span for span in spans if word_count(self.span_text(span)) > 0]
+        return sorted(spans, key=lambda span: -word_count(self.span_text(span)))
 
 
 def clause_range(head: Token, sentence: Sentence) -> Range:

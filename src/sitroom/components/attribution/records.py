@@ -133,6 +133,8 @@ class RecordBuilder:
         chain = self.chain(item)
         anonymous = item.source.type == "anonymous"
         for start, end in item.content:
+            if (start, end) in item.minor:
+                continue
             text = self.text[start:end]
             is_carried = (start, end) in carried
             nested = any(start <= child.cue[0] < end for child in item.children if child.clausal)
