@@ -239,7 +239,8 @@ class SourceResolver:
 
     def pronoun(self, token: Token, cue: Token) -> Actor | None:
         """The actor a pronoun source stands for: a relative pronoun's antecedent, else the nearest
-        compatible actor before it, preferring subjects and earlier sources of the last two sentences."""
+        compatible actor before it, preferring subjects and earlier sources of the last two sentences; beyond
+        ``SEARCH_SENTENCES``, the latest compatible earlier source, else the latest compatible mention."""
         lower = token.lower_
         if token.tag_ in ("WP", "WDT") or lower in RELATIVE_PRONOUNS:
             return self.antecedent_of_relative(token)
@@ -277,7 +278,10 @@ class SourceResolver:
                 continue
             salient = mention.start in sources or self.is_subject_at(mention.start)
             ranked.append((gap >= SALIENT_SENTENCES, 0 if salient else 1, gap, -mention.start, mention.actor))
-        return min(ranked, key=lambda r: r[:4])[4] if ranked else None
+        if ranked:
+            return min(ranked, key=lambda r: r[:4])[4]
+        earlier = [actor for start, actor in self.earlier_sources if start < token.idx and accept(actor)]
+        return earlier[-1] if earlier else self.index.latest_before(token.idx, accept)
 
     def is_subject_at(self, offset: int) -> bool:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
