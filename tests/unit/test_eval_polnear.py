@@ -72,13 +72,13 @@ def test_cue_and_source_rates(model: Language) -> None:
     report = PolnearReport("test")
     score_article(doc, system, parse_ann(ANN), report)
     assert (report.content.precision, report.content.recall) == (1.0, 1.0)
-    assert report.rates["cue"].value == 1.0
-    assert (report.rates["named"].value, report.rates["pronoun"].value) == (1.0, 1.0)
-    assert report.rates["pronoun_resolved"].value == 1.0
+    assert report.rates["cue"].rate == 1.0
+    assert (report.rates["named"].rate, report.rates["pronoun"].rate) == (1.0, 1.0)
+    assert report.rates["pronoun_resolved"].rate == 1.0
     wrong_source = [SystemAttribution(((17, 39),), ((12, 16),), ((44, 49),))]
     missed = PolnearReport("test")
     score_article(doc, wrong_source, parse_ann(ANN), missed)
-    assert missed.rates["named"].value == 0.0
+    assert missed.rates["named"].rate == 0.0
     assert missed.rates["named_end_to_end"].total == 1
     assert missed.content.recall == 0.5
 

@@ -44,6 +44,7 @@ from rich.table import Table
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitroom.evaluation.counts import Ratio
 from sitroom.record import Actor, Attribution
 
 SourceClass = Literal["named", "nominal", "pronoun"]
@@ -83,25 +84,6 @@ class SystemAttribution:
     cue: tuple[Range, ...]
     source: tuple[Range, ...] = ()
     actor_mentions: tuple[Range, ...] = ()
-
-
-@dataclass
-class Rate:
-    """Hits out of a total."""
-
-    hits: int = 0
-    total: int = 0
-
-    def add(self, hit: bool) -> None:
-        self.hits += int(hit)
-        self.total += 1
-
-    @property
-    def value(self) -> float | None:
-        return self.hits / self.total if self.total else None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"rate": None if self.value is None else round(self.value, 4), "hits": self.hits, "total": self.total}
 
 
 @dataclass
@@ -154,7 +136,7 @@ class PolnearReport:
     articles: int = 0
     content: ContentScore = field(default_factory=ContentScore)
     mutual: ContentScore = field(default_factory=ContentScore)
-    rates: dict[str, Rate] = field(default_factory=lambda: {key: Rate() for key in RATE_NAMES})
+    rates: dict[str, Ratio] = field(default_factory=lambda: {key: Ratio() for key in RATE_NAMES})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -182,7 +164,7 @@ def reports_table(reports: Sequence[PolnearReport]) -> Table:
         row(f"{label} P / R / F1", (f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}" for s in scores))
     for key, label in RATE_NAMES.items():
         rates = [r.rates[key] for r in reports]
-        row(label, (f"{rate.value:.3f} ({rate.hits}/{rate.total})" if rate.total else "-" for rate in rates))
+        row(label, (f"{rate.rate:.3f} ({rate.hits}/{rate.total})" if rate.rate is not None else "-" for rate in rates))
     return table
 
 
