@@ -185,3 +185,23 @@ def test_framing_inside_a_quote_is_in_the_source_voice(parser: Language) -> None
     )
     assert (with_voice(doc, inside).voice, with_voice(doc, inside).attribution) == ("attributed", "t1")
     assert with_voice(doc, outside).voice == "outlet"
+
+
+def test_a_persons_report_is_cued_each_time_and_does_not_run_on(parser: Language) -> None:
+    text = "Karl Brandt says the ferry will stop in May. The harbour has three piers and a small lighthouse."
+    [says] = analyse(parser, text, [BRANDT])._.attributions
+    assert [span.text for span in says.content] == ["the ferry will stop in May"]
+
+
+def test_an_organisations_report_runs_on_until_a_short_line(parser: Language) -> None:
+    text = (
+        "Channel Nine says the ferry will stop in May. The harbour has three piers and a small lighthouse.\n\n"
+        "10:15 a.m.\n\nThe weather stayed calm over the whole coast today."
+    )
+    [says] = analyse(parser, text, [CHANNEL])._.attributions
+    assert [span.text[:13] for span in says.content] == ["the ferry wil", "The harbour h"]
+
+
+def test_content_of_a_preposition_runs_to_the_clause_end(parser: Language) -> None:
+    called = by_cue(analyse(parser, "Eva Olsen called for a new bridge over the river.", [OLSEN]), "called")
+    assert [span.text for span in called.content] == ["a new bridge over the river"]

@@ -14,11 +14,12 @@ from sitroom.components.attribution.actor_index import ActorIndex
 from sitroom.components.attribution.finder import AttributionFinder, Found, Range, is_cue_verb
 from sitroom.components.attribution.quotes import QuoteSpan, in_spans, is_real_quote, quote_spans
 from sitroom.components.attribution.sources import SourceResolver
-from sitroom.components.attribution.text_geometry import Sentence, clipped_sentences, trimmed
+from sitroom.components.attribution.text_geometry import Sentence, clipped_sentences, letter_word_count, trimmed
 from sitroom.knowledge.reporting import reporting_lexicon
 from sitroom.record import Actor
 
 MAX_CARRY = 4
+MIN_CARRIED_WORDS = 4
 MAX_CUE_DISTANCE = 15
 MAX_TRAILING_ATTRIBUTION_TOKENS = 12
 
@@ -203,7 +204,9 @@ class DocumentAttribution:
 
     def next_running(self, found: list[Found], running: Running | None, sentence: Sentence) -> Running | None:
         """Nests the sentence's cognition reports under a running report (a reporter relaying what others
-        believe); returns the report running on after the sentence."""
+        believe); returns the report running on after the sentence: an organisation's (an outlet's, an
+        agency's) present-tense clausal report, which the article may paraphrase at length. A person's
+        statements are cued each time."""
         top = [item for item in found if item.parent is None]
         if running is not None:
             for item in top:
@@ -217,7 +220,8 @@ class DocumentAttribution:
                 running.since = 0
             return running
         last = top[-1]
-        if last.source.type == "anonymous" or last.source.actor is None or not last.clausal:
+        actor = last.source.actor
+        if last.source.type == "anonymous" or actor is None or actor.kind == "person" or not last.clausal:
             return None
         if last.present or (running is not None and same_source(last, running.found)):
             return Running(last)
@@ -225,8 +229,9 @@ class DocumentAttribution:
 
     def carried(self, sentence: Sentence, running: Running, carried: set[Range]) -> Running | None:
         """A sentence without a cue of its own continues the running report, for up to ``MAX_CARRY``
-        sentences."""
-        if running.since >= MAX_CARRY:
+        sentences; a line of fewer than ``MIN_CARRIED_WORDS`` words of letters (a separator, a time stamp) ends it."""
+        words = letter_word_count(self.text[sentence.start : sentence.end])
+        if running.since >= MAX_CARRY or words < MIN_CARRIED_WORDS:
             return None
         running.since += 1
         fragment = (sentence.start, sentence.end)

@@ -276,9 +276,10 @@ class AttributionFinder:
     def to_clause_end(self, cue: Token, first: Token | int, sentence: Sentence) -> Range:
         """From the content's first token to the end of what follows it in the cue's clause, leaving out
         a following clause of its own ("..., adding that", "and said")."""
-        start = first if isinstance(first, int) else first.i
-        start = min([start, *(t.i for t in self.doc[start].subtree)])
-        tokens = [start]
+        head = self.doc[first] if isinstance(first, int) else first
+        inside = [t.i for t in head.subtree if sentence.first <= t.i < sentence.last] or [head.i]
+        start = min(inside)
+        tokens = inside
         for child in cue.children:
             if child.i < start or child.dep_ in TRAILING_CLAUSE_DEPS:
                 continue

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitroom.components.attribution.document import FoundAttributions
+from sitroom.components.attribution.document import MIN_CARRIED_WORDS, FoundAttributions
 from sitroom.components.attribution.finder import Found, Range
 from sitroom.components.attribution.text_geometry import word_count
 from sitroom.knowledge.reporting import ReportingLexicon
 from sitroom.record import Attribution, Claim, Quote, SourceHop, Span
 
 MIN_CLAIM_WORDS = 3
-MIN_CARRIED_WORDS = 4
 UNNAMED = "(unnamed)"
 
 

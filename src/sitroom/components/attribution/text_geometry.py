@@ -67,3 +67,8 @@ def is_heading(paragraph: str) -> bool:
 def word_count(text: str) -> int:
     """Number of word-character runs in the text."""
     return len(re.findall(r"\w+", text))
+
+
+def letter_word_count(text: str) -> int:
+    """Number of words of two letters or more (a time stamp such as "10:15 a.m." has none)."""
+    return len(re.findall(r"[^\W\d_]{2,}", text))
