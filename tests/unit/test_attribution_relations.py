@@ -205,3 +205,14 @@ def test_an_organisations_report_runs_on_until_a_short_line(parser: Language) ->
 def test_content_of_a_preposition_runs_to_the_clause_end(parser: Language) -> None:
     called = by_cue(analyse(parser, "Eva Olsen called for a new bridge over the river.", [OLSEN]), "called")
     assert [span.text for span in called.content] == ["a new bridge over the river"]
+
+
+def test_a_colon_ending_its_line_introduces_the_next_paragraph(parser: Language) -> None:
+    added = by_cue(analyse(parser, "Eva Olsen added:\n\nThe ferry will stop in May.", [OLSEN]), "added")
+    assert [span.text for span in added.content] == ["The ferry will stop in May."]
+
+
+def test_a_clause_the_parser_took_for_an_adverbial_is_content(parser: Language) -> None:
+    text = "Lawmakers have not said when they would vote on the harbour bill."
+    said = by_cue(analyse(parser, text, []), "said")
+    assert [span.text for span in said.content] == ["when they would vote on the harbour bill"]

@@ -10,6 +10,7 @@ preposition ("called for ...", "spoke of ..."); or what follows its colon ("adde
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -247,7 +248,21 @@ class AttributionFinder:
                 ]
                 if tokens:
                     return min(tokens), max(tokens)
-        return self.passive_complement(cue, sentence)
+        return self.passive_complement(cue, sentence) or self.unmarked_clause(cue, sentence)
+
+    @staticmethod
+    def unmarked_clause(cue: Token, sentence: Sentence) -> Range | None:
+        """A clause with its own subject after the cue that no conjunction introduces ("said after the
+        convention he would not accept", "has not said when they would vote"): a complement the parser
+        took for an adverbial clause."""
+        for clause in cue.children:
+            if clause.dep_ != "advcl" or clause.i < cue.i or any(c.dep_ == "mark" for c in clause.children):
+                continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                continue
+            tokens = [t.i for t in clause.subtree if sentence.first <= t.i < sentence.last]
+            return min(tokens), max(tokens)
+        return None
 
     @staticmethod
     def passive_complement(cue: Token, sentence: Sentence) -> Range | None:
@@ -306,10 +321,19 @@ class AttributionFinder:
         return None
 
     def after_colon(self, cue: Token, sentence: Sentence) -> Range | None:
+        """What follows the cue's colon: the rest of the sentence, or the next paragraph when the colon
+        ends its own ("The governor added:" and the statement below)."""
         following = cue.i + 1
-        if following < sentence.last and self.doc[following].text == ":":
-            return self.trimmed_tokens(following + 1, sentence.last - 1)
-        return None
+        if following >= sentence.last or self.doc[following].text != ":":
+            return None
+        rest = self.trimmed_tokens(following + 1, sentence.last - 1)
+        if rest is not None:
+            return rest
+        match = re.compile(r"\s*\n\s*([^\n]+)").match(self.text, sentence.end)
+        if match is None:
+            return None
+        start, end = trimmed(self.text, match.start(1), match.end(1))
+        return (start, end) if end > start else None
 
     def trimmed_tokens(self, first: int, last: int) -> Range | None:
         """Trimmed character span of an inclusive token range, or None when nothing is left."""
