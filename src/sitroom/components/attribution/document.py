@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.actor_index import ActorIndex
@@ -61,7 +62,7 @@ class DocumentAttribution:
         self.finder = AttributionFinder(doc, self.text, self.resolver, self.lexicon)
         self.sentences = clipped_sentences(doc, self.text)
         self.resolver.sentence_starts = [sentence.start for sentence in self.sentences]
-        self.token_starts = [token.idx for token in doc]
+        self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.quote_spans: list[QuoteSpan] = []
 
     def run(self) -> FoundAttributions:

@@ -82,8 +82,9 @@ class AttributionFinder:
         headline = self.headline(sentence)
         if headline is not None:
             found.append(headline)
+        quoted = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
         for token in self.doc[sentence.first : sentence.last]:
-            if in_spans(token.idx, quotes):
+            if quoted and in_spans(token.idx, quoted):
                 continue
             attribution = self.from_token(token, sentence)
             if attribution is not None and attribution.content:
@@ -94,14 +95,16 @@ class AttributionFinder:
         return self.text[span[0] : span[1]]
 
     def from_token(self, token: Token, sentence: Sentence) -> Found | None:
-        if token.lower_ == "according" and token.i + 1 < sentence.last and self.doc[token.i + 1].lower_ == "to":
+        tag = token.tag_
+        if tag in ("NN", "NNS"):
+            return self.cue_noun(token, sentence) if token.lemma_.lower() in self.lexicon.cue_nouns else None
+        lower = token.lower_
+        if lower == "according" and token.i + 1 < sentence.last and self.doc[token.i + 1].lower_ == "to":
             return self.according_to(token, sentence)
-        if token.lower_ in self.lexicon.hedge_adverbs:
+        if tag.startswith("VB"):
+            return self.reporting_verb(token, sentence) if is_cue_verb(token, self.lexicon) else None
+        if lower in self.lexicon.hedge_adverbs:
             return self.hedge_adverb(token, sentence)
-        if is_cue_verb(token, self.lexicon):
-            return self.reporting_verb(token, sentence)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.cue_nouns:
-            return self.cue_noun(token, sentence)
         return None
 
     def according_to(self, token: Token, sentence: Sentence) -> Found | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitroom.components.attribution.text_geometry import paragraphs, word_count
 
+_MARK = re.compile("''|``|[\"\u201c\u201d\u00ab\u00bb]")
 _QUOTE_MARKS = {'"': "straight", "\u201c": "open", "\u201d": "close", "\u00ab": "open", "\u00bb": "close"}
 
 
@@ -40,19 +42,15 @@ def quote_marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(offset, length, role) of the quote marks of ``text[start:end]``; two apostrophes or two backticks
     are one double quote mark (the typewriter style of some newspapers: ''like this'')."""
     marks = []
-    position = start
-    while position < end:
-        pair = text[position : position + 2]
-        if pair in ("''", "``"):
-            before = text[position - 1] if position > 0 else " "
-            after = text[position + 2] if position + 2 < len(text) else " "
-            opening = pair == "``" or ((before.isspace() or before in "([-\u2013\u2014") and not after.isspace())
-            marks.append((position, 2, "open" if opening else "close"))
-            position += 2
-            continue
-        if text[position] in _QUOTE_MARKS:
+    for match in _MARK.finditer(text, start, end):
+        position = match.start()
+        if len(match.group()) == 1:
             marks.append((position, 1, mark_role(text, position)))
-        position += 1
+            continue
+        before = text[position - 1] if position > 0 else " "
+        after = text[position + 2] if position + 2 < len(text) else " "
+        opening = match.group() == "``" or ((before.isspace() or before in "([-\u2013\u2014") and not after.isspace())
+        marks.append((position, 2, "open" if opening else "close"))
     return marks
 
 
