@@ -222,7 +222,9 @@ class AttributionFinder:
         return UNSAID
 
     def headline(self, sentence: Sentence) -> Found | None:
-        """ "Lavrov: the West is changing": a short name before a colon that opens the sentence."""
+        """A short name before a colon that opens the sentence ("Lavrov: the West is changing")."""
+        if ":" not in self.text[sentence.start : sentence.end]:
+            return None
         tokens = self.doc[sentence.first : sentence.last]
         colon = next((t for t in tokens[: MAX_HEADLINE_SOURCE_TOKENS + 1] if t.text == ":"), None)
         if colon is None or colon.i == sentence.first:

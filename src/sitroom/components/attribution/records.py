@@ -1,10 +1,10 @@
 """Record items from the found attributions: attribution relations with their chains, quotes and claims.
 
 A chain runs from the outlet (the implicit first hop of every chain in its own article) through each
-enclosing attribution's source to the attribution's own source. A claim is one fragment of a clausal
-content (of a cue that is not negated: "did not say what ...") that holds no nested cue and is not a direct
-quote; an indirect quote is the same fragment when
-someone is named or described as its source.
+enclosing attribution's source to the attribution's own source. A claim is one fragment of a clausal content
+(of a cue that is not negated: "did not say what ...") that holds no nested cue and is not a direct quote; an
+indirect quote is the same fragment when someone is named or described as its source. Items are built with
+``model_construct``: every field is computed here from the text, so validation would only repeat it.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class RecordBuilder:
         self.chains: dict[int, list[SourceHop]] = {}
 
     def span(self, start: int, end: int) -> Span:
-        return Span(text=self.text[start:end], start=start, end=end)
+        return Span.model_construct(text=self.text[start:end], start=start, end=end)
 
     def build(self, found: FoundAttributions) -> AttributionLayers:
         self.ids = {id(item): f"t{n}" for n, item in enumerate(found.found, start=1)}
@@ -61,7 +61,7 @@ class RecordBuilder:
             if item.clausal and not item.negated:
                 self.claims_of(item, found.carried, direct, claims, indirect)
         quotes = [
-            Quote(
+            Quote.model_construct(
                 speaker=quote.found.source.actor_id if quote.found else None,
                 text=self.text[quote.start : quote.end],
                 start=quote.start,
@@ -80,7 +80,7 @@ class RecordBuilder:
 
     def attribution(self, item: Found, direct: list[Range]) -> Attribution:
         source = item.source
-        return Attribution(
+        return Attribution.model_construct(
             id=self.ids[id(item)],
             cue=self.span(*item.cue),
             source=self.span(source.start, source.end) if source.start is not None and source.end else None,
@@ -93,7 +93,7 @@ class RecordBuilder:
     def hop(self, item: Found) -> SourceHop:
         source = item.source
         words = self.span(source.start, source.end) if source.start is not None and source.end else None
-        return SourceHop(
+        return SourceHop.model_construct(
             name=words.text if words else UNNAMED,
             type=source.type,
             anonymous=source.anonymous,
@@ -110,7 +110,11 @@ class RecordBuilder:
             if item.parent is not None:
                 outer = self.chain(item.parent)
             elif self.outlet.name:
-                outer = [SourceHop(name=self.outlet.name, type="outlet", actor=self.outlet.actor, kind="media")]
+                outer = [
+                    SourceHop.model_construct(
+                        name=self.outlet.name, type="outlet", actor=self.outlet.actor, kind="media"
+                    )
+                ]
             else:
                 outer = []
             self.chains[key] = [*outer, self.hop(item)]
@@ -142,7 +146,7 @@ class RecordBuilder:
             if word_count(text) < (MIN_CARRIED_WORDS if is_carried else MIN_CLAIM_WORDS):
                 continue
             claims.append(
-                Claim(
+                Claim.model_construct(
                     text=text,
                     start=start,
                     end=end,
@@ -157,7 +161,7 @@ class RecordBuilder:
             )
             if not anonymous and not is_carried:
                 indirect.append(
-                    Quote(
+                    Quote.model_construct(
                         speaker=item.source.actor_id,
                         text=text,
                         start=start,
