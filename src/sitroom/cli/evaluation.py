@@ -130,3 +130,26 @@ def eval_names_command(
             stdout.print(f"  {pair.kind:<6} {pair.a} | {pair.b}", highlight=False, markup=False)
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+class FakesHalf(StrEnum):
+    dev = "dev"
+    held_out = "held-out"
+
+
+@app.command("eval-facts")
+def eval_facts_command(
+    corpus: Annotated[Path, typer.Argument(help="FA-KES articles.jsonl (with crowd-sourced facts).", exists=True)],
+    half: Annotated[
+        FakesHalf | None, typer.Option(help="Only one half (dev: sha256(id) begins 0, 3, 6, 8, c, e).")
+    ] = None,
+    json_out: JsonOut = None,
+    actors: ActorFiles = None,
+) -> None:
+    """The main incident of each FA-KES article against its facts: governorate, perpetrator, cause, civilians."""
+    from sitroom.evaluation.corpora.fakes import evaluate_facts
+
+    report = evaluate_facts(corpus, build_pipeline(settings_for(actors)), half=half.value if half else None)
+    stdout.print(report.to_table())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")

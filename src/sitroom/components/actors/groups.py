@@ -14,7 +14,7 @@ from sitroom.components.actors.vocabulary import (
     PEOPLE_GROUP_HEADS,
     STATE_KINDS,
 )
-from sitroom.knowledge.collectives import PLURAL_ONLY, collective_type
+from sitroom.knowledge.collectives import PLURAL_ONLY, collective_type, role_group_type
 from sitroom.knowledge.registry import ActorEntry, Registry
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "dobj", "conj", "appos"})
@@ -32,17 +32,36 @@ def group_mentions(doc: Doc, taken: list[Mention], registry: Registry) -> list[M
     covered = covered_tokens(taken)
     found: list[Mention] = []
     for token in doc:
-        if token.i in covered or not token.text[:1].isupper() or token.dep_ not in {"amod", "compound", "nmod"}:
+        if token.i in covered or not token.text[:1].isupper():
             continue
         state = _demonym_state(token, registry)
-        head = token.head
-        if state is None or head.i <= token.i or head.i in covered or not _state_phrase(token, head):
+        head = _modified_noun(token)
+        if state is None or head is None or head.i <= token.i or head.i in covered:
             continue
-        mention = _demonym_mention(token, head, state, registry)
+        if _coordinated_demonym(token, head):  # "Hungarian and Romanian officials": "Hungarian" stands alone
+            mention = _demonym_mention(token, head, state, registry, end=token.i + 1)
+        elif _state_phrase(token, head):
+            mention = _demonym_mention(token, head, state, registry)
+        else:
+            continue
         if mention is not None:
             found.append(mention)
             covered.update(range(mention.start, mention.end))
     return found + _generic_groups(doc, covered)
+
+
+def _modified_noun(token: Token) -> Token | None:
+    """The noun a demonym modifies, through coordination: "Hungarian and Romanian officials"."""
+    if token.dep_ in {"amod", "compound", "nmod"}:
+        return token.head
+    if token.dep_ == "conj" and token.head.dep_ in {"amod", "compound", "nmod"}:
+        return token.head.head
+    return None
+
+
+def _coordinated_demonym(token: Token, head: Token) -> bool:
+    """A demonym followed by "and"/"or" and another modifier of the same noun."""
+    return any(child.dep_ == "conj" for child in token.children) and token.head.i == head.i
 
 
 def _state_phrase(demonym: Token, head: Token) -> bool:
@@ -60,16 +79,20 @@ def _demonym_state(token: Token, registry: Registry) -> ActorEntry | None:
     return states[0] if states else None
 
 
-def _demonym_mention(token: Token, head: Token, state: ActorEntry, registry: Registry) -> Mention | None:
-    """'Israeli helicopters' -> ISR_MIL, 'Indian proposal' -> IND_GOV, 'Georgian demonstrators' -> a group."""
+def _demonym_mention(
+    token: Token, head: Token, state: ActorEntry, registry: Registry, end: int | None = None
+) -> Mention | None:
+    """'Israeli helicopters' -> ISR_MIL, 'Indian proposal' -> IND_GOV, 'Georgian demonstrators' -> a group;
+    ``end`` cuts the mention short (the first of coordinated demonyms)."""
     lemma, word = head.lemma_.lower(), head.lower_
+    stop = head.i + 1 if end is None else end
     if word in MILITARY_HEADS or lemma in MILITARY_HEADS:
-        return Mention(token.i, head.i + 1, "registry", registry.get(f"{state.id}_MIL"))
+        return Mention(token.i, stop, "registry", registry.get(f"{state.id}_MIL"))
     if word in GOVERNMENT_HEADS or lemma in GOVERNMENT_HEADS:
-        return Mention(token.i, head.i + 1, "registry", registry.get(f"{state.id}_GOV"))
+        return Mention(token.i, stop, "registry", registry.get(f"{state.id}_GOV"))
     if word in PEOPLE_GROUP_HEADS and _is_argument(head):
         kind = collective_type(head.lemma_)
-        return Mention(token.i, head.i + 1, "group", label="GROUP", affiliation=state.id, collective=kind)
+        return Mention(token.i, stop, "group", label="GROUP", affiliation=state.id, collective=kind)
     return None
 
 
@@ -79,7 +102,8 @@ def _generic_groups(doc: Doc, covered: set[int]) -> list[Mention]:
     never a number, a quantifier or a participle ("36 militants", "backed rebels")."""
     found = []
     for token in doc:
-        kind = collective_type(token.lemma_) if token.pos_ == "NOUN" else None
+        kind = role_group_type(token.lemma_) if token.pos_ == "NOUN" and token.tag_ == "NNS" else None
+        kind = kind or (collective_type(token.lemma_) if token.pos_ == "NOUN" else None)
         if token.i in covered or kind is None or not _group_participant(token):
             continue
         start = token.i

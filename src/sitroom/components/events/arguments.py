@@ -8,16 +8,21 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from sitroom.components.events.context import Context, actors_in, lemma, unique
+from sitroom.components.events.coreference import referent
 from sitroom.components.events.vocabulary import (
+    ACT_NOUNS,
     COLLECTIVE_NOUNS,
+    COMBAT_NOUNS,
     CONTROL_DEPS,
     LOCATIVE_PREPS,
+    MEANS_PREPS,
     NOMINAL_TARGET_PREPS,
     NON_PARTY_KINDS,
     OBJECT_DEPS,
     REPORT_VERBS,
     REPORTED_PRONOUNS,
     STATE_KINDS,
+    STATEMENT_NOUNS,
     SUBJECT_DEPS,
     TARGET_PREPS,
 )
@@ -36,7 +41,14 @@ def argument_actors(head: Token, ctx: Context) -> list[str]:
     if head.lower_ in ctx.aliases:
         return list(ctx.aliases[head.lower_])
     found = actors_in(_argument_tokens(head), ctx)
-    return found or _collective_reference(head, ctx)
+    if found:
+        return found
+    modifiers = [child for child in head.children if child.dep_ in {"compound", "amod", "nmod"}]
+    return (
+        _collective_reference(head, ctx)
+        or referent(head, ctx)
+        or [actor for modifier in modifiers for actor in referent(modifier, ctx)]  # "regime helicopters"
+    )
 
 
 def _collective_reference(head: Token, ctx: Context) -> list[str]:
@@ -72,11 +84,19 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         infinitival = any(child.lower_ == "to" and child.dep_ == "aux" for child in current.children)
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"} and not infinitival:
-            return current.head
+            return _issuer(current.head)
         if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
             return None
         current = current.head if current.head.pos_ in {"VERB", "AUX"} else _clause_head(current.head)
     return None
+
+
+def _issuer(noun: Token) -> Token:
+    """ "X issued a declaration demanding ...": who demands is who issued the statement."""
+    if lemma(noun) in STATEMENT_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}:
+        issuer = next((child for child in noun.head.children if child.dep_ in SUBJECT_DEPS), None)
+        return issuer if issuer is not None else noun
+    return noun
 
 
 def _clause_head(token: Token) -> Token | None:
@@ -115,18 +135,56 @@ def _co_sources(verb: Token, ctx: Context) -> list[str]:
 
 
 def nominal_participants(noun: Token, ctx: Context) -> tuple[list[str], list[str]]:
-    """Source and target of an event noun: "truce between A and B", "attack by A on B"."""
+    """Source and target of an event noun: "truce between A and B", "attack by A on B", "Russian airstrikes
+    on Idlib", "regime shelling of Douma"."""
     source: list[str] = []
     target: list[str] = []
-    for prep, pobj in prep_objects(noun, NOMINAL_TARGET_PREPS | {"between", "by"}):
+    for prep, pobj in prep_objects(noun, NOMINAL_TARGET_PREPS | {"between", "by", "of"}):
         actors = argument_actors(pobj, ctx)
         if prep == "between":
             source, target = actors[:1], actors[1:]
         elif prep == "by":
             source = actors
-        else:
+        elif prep != "of" or lemma(noun) in ACT_NOUNS:
             target.extend(actors)
+    if not source and lemma(noun) in ACT_NOUNS:
+        source = [actor for actor in nominal_agents(noun, ctx) if actor not in target]
     return source, target
+
+
+def nominal_agents(noun: Token, ctx: Context) -> list[str]:
+    """Who carried out an act a noun names: the noun itself when it is an actor's ("Russian airstrikes"), its
+    modifiers ("Assad regime airstrikes"), or the agent of a participle on it ("an airstrike carried out by the
+    coalition", "rockets fired by militants")."""
+    if noun.i in ctx.token_actor:
+        return [ctx.token_actor[noun.i]]
+    found: list[str] = []
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+            found += actors_in(child.subtree, ctx) or referent(child, ctx)
+        elif child.dep_ in {"acl", "relcl"} and (agent := passive_agent(child)) is not None:
+            found += argument_actors(agent, ctx)
+    return unique(found)
+
+
+def means_agents(verb: Token, ctx: Context) -> list[str]:
+    """Who killed, when the clause names only the means: "killed in Russian airstrikes", "killed by a rocket
+    fired by militants", "died at the hands of ISIL"."""
+    for prep, pobj in prep_objects(verb, MEANS_PREPS | {"at"}):
+        if prep == "at" and lemma(pobj) == "hand":
+            owners = [owner for _of, owner in prep_objects(pobj, frozenset({"of"}))]
+            return unique(actor for owner in owners for actor in argument_actors(owner, ctx))
+        if prep != "at" and lemma(pobj) in COMBAT_NOUNS:
+            opponents = [obj for _with, obj in prep_objects(pobj, frozenset({"with", "against"}))]
+            found = [actor for obj in opponents for actor in argument_actors(obj, ctx)]
+            if found:
+                return found  # "29 rebels were killed in clashes with regime troops": the other side killed them
+        if prep != "at" and lemma(pobj) in ACT_NOUNS:
+            by_objects = [by_object for _by, by_object in prep_objects(pobj, frozenset({"by"}))]
+            found = nominal_agents(pobj, ctx) or [actor for obj in by_objects for actor in argument_actors(obj, ctx)]
+            if found:
+                return found
+    return []
 
 
 def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
@@ -136,6 +194,10 @@ def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     source = argument_actors(subject, ctx) if subject is not None else []
     if not source and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
         source = _speaker_of(subject, ctx)
+    if not source and subject is not None and lemma(subject) in ACT_NOUNS:
+        source = nominal_agents(subject, ctx)  # "an airstrike carried out by the coalition killed ..."
+    if not source:
+        source = means_agents(verb, ctx)
     source += [actor for actor in _co_sources(verb, ctx) if actor not in source]
     target: list[str] = []
     for child in verb.children:

@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span, Token
 from sitroom.components.events.vocabulary import HEADING_MAX_WORDS, TERMINAL
 from sitroom.record import Actor, Claim, Place
 
+TITLE_SEARCH = 300  # characters from the start where a repeated title is looked for
+
 
 @dataclass
 class Context:
@@ -24,6 +26,7 @@ class Context:
     claims: list[Claim]
     dates: list[tuple[int, int, str]]
     document_month: str | None
+    document_date: str | None = None
     heading_tokens: set[int] = field(default_factory=set)
     units: list[Span] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
@@ -46,10 +49,14 @@ def _date_triples(doc: Doc) -> list[tuple[int, int, str]]:
     return [(mention.start, mention.end, mention.value) for mention in dates]
 
 
+def _document_date(doc: Doc) -> str | None:
+    date = getattr(doc._.document, "date", None)
+    return date if isinstance(date, str) else None
+
+
 def _document_month(doc: Doc) -> str | None:
-    document = doc._.document
-    date = getattr(document, "date", None)
-    return date[:7] if isinstance(date, str) and len(date) >= 7 else date
+    date = _document_date(doc)
+    return date[:7] if date is not None and len(date) >= 7 else date
 
 
 def build_context(doc: Doc) -> Context:
@@ -65,10 +72,24 @@ def build_context(doc: Doc) -> Context:
         claims=list(doc._.claims or []),
         dates=_date_triples(doc),
         document_month=_document_month(doc),
-        heading_tokens=_heading_tokens(doc),
+        document_date=_document_date(doc),
+        heading_tokens=_heading_tokens(doc) | repeated_title(doc),
         units=sentence_units(doc),
     )
     return ctx
+
+
+def repeated_title(doc: Doc) -> set[int]:
+    """Tokens of the document's title where the text opens by repeating it (run into the lead when the
+    punctuation is lost: "Air strikes kill 12 in Aleppo Monitor AFP Thursday ... Air strikes killed ...")."""
+    title = getattr(doc._.document, "title", None)
+    if not title or len(title.split()) < 3:
+        return set()
+    start = doc.text.find(title, 0, TITLE_SEARCH + len(title))
+    span = doc.char_span(start, start + len(title), alignment_mode="expand") if start >= 0 else None
+    if span is None or span.end >= len(doc) - 1:
+        return set()  # the title is the whole text: it is the report itself
+    return {token.i for token in span}
 
 
 def _heading_tokens(doc: Doc) -> set[int]:

@@ -3,7 +3,7 @@ tests that keep accidents, embedded complements and arguments of another trigger
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitroom.components.events.arguments import passive_agent, prep_objects, subject_of
 from sitroom.components.events.context import Context, lemma
@@ -14,7 +14,6 @@ from sitroom.components.events.intent import (
 )
 from sitroom.components.events.vocabulary import (
     ACCIDENT_NOUNS,
-    AERIAL_NOUNS,
     LIGHT_VERBS,
     MODIFIER_DEPS,
     OBJECT_DEPS,
@@ -23,6 +22,17 @@ from sitroom.components.events.vocabulary import (
     WEAPON_NOUNS,
 )
 from sitroom.knowledge.event_lexicon import EventLexicon, EventSense
+from sitroom.knowledge.weapons import assault_mode
+
+OVERRIDING_MODES = frozenset({"suicide-attack", "unconventional"})
+PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout"})
+PERIOD_UNITS = frozenset({"week", "month", "year", "day", "decade"})
+OVERRIDABLE_MODES = frozenset({None, "massacre"})  # a massacre says whom, not with what: the weapon is the mode
+# Places whose attack is an attack on civilians (ACLED's civilian targeting).
+CIVILIAN_SITES = frozenset(
+    {"market", "marketplace", "hospital", "clinic", "school", "bakery", "mosque", "church", "camp", "home", "house",
+     "shelter", "kindergarten", "university"}
+)  # fmt: skip
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -121,10 +131,69 @@ def governed_by_trigger(noun: Token, triggers: set[int]) -> bool:
 
 
 def refine_mode(sense: EventSense, trigger: Token) -> EventSense:
-    """Weapons make aid military and assaults aerial or heavy-weapon."""
+    """Weapons make aid military, and give an assault its mode: the weapons named in its clause (with its
+    subject, and the clause it depends on: "a car bomb exploded, killing ..."); suicide attacks and chemical
+    weapons override the lexicon's mode, others fill it when the lexicon has none."""
     lemmas = {lemma(token) for token in trigger.subtree}
     if sense.type == "AID" and sense.mode is None and lemmas & WEAPON_NOUNS:
         return EventSense(sense.type, "military", sense.cameo)
-    if sense.type == "ASSAULT" and sense.mode is None and lemmas & AERIAL_NOUNS:
-        return EventSense(sense.type, "aerial", sense.cameo)
+    if sense.type != "ASSAULT":
+        return sense
+    mode = assault_mode(_weapon_words(trigger))
+    if mode is not None and (sense.mode in OVERRIDABLE_MODES or mode in OVERRIDING_MODES):
+        return EventSense(sense.type, mode, sense.cameo)
     return sense
+
+
+def _weapon_words(trigger: Token) -> set[str]:
+    """Lemmas (and compounds as "car-bomb") around a trigger: its subtree, its subject, the clause above."""
+    heads = [trigger]
+    if trigger.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and trigger.head.i != trigger.i:
+        heads.append(trigger.head)
+    subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
+    tokens = [token for head in heads for token in head.subtree]
+    tokens += list(subject.subtree) if subject is not None else []
+    words = {lemma(token) for token in tokens}
+    words |= {f"{lemma(token)}-{lemma(token.head)}" for token in tokens if token.dep_ == "compound"}
+    return words
+
+
+def mishap(sentence: Span) -> bool:
+    """The sentence tells of an accident or a disaster (a crash, a quake): its deaths are no assault."""
+    return any(lemma(token) in ACCIDENT_NOUNS for token in sentence)
+
+
+def targets_civilian_site(trigger: Token) -> bool:
+    """A civilian place is what the act strikes: its object, passive subject or "on"/"at" object ("shelled a
+    market", "a strike on a hospital")."""
+    targets = [child for child in trigger.children if child.dep_ in {"dobj", "nsubjpass"}]
+    targets += [pobj for _prep, pobj in prep_objects(trigger, frozenset({"on", "at", "against", "near"}))]
+    targets += [grand for child in targets for grand in child.conjuncts]
+    return any(lemma(target) in CIVILIAN_SITES for target in targets)
+
+
+def cumulative(trigger: Token) -> bool:
+    """A running total, not an event: "since the war began, 400,000 have been killed", "since 2011", "in the
+    past week", "over three months", "so far this year"."""
+    heads = [trigger, *trigger.ancestors]
+    arguments = [child for head in heads for child in head.children if child.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+    for child in [*(c for head in heads for c in head.children), *(g for a in arguments for g in a.children)]:
+        if child.dep_ == "prep" and child.lower_ == "since":
+            return True
+        if child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ == "since" for mark in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in PERIOD_PREPS and _period(child):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "far" and any(c.lower_ == "so" for c in child.children):
+            return True
+    return False
+
+
+def _period(prep: Token) -> bool:
+    """ "in the past week", "over three months", "during the last year": a span of time, not a day."""
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    return any(
+        lemma(obj) in PERIOD_UNITS
+        and (lemma(obj) != "day" or any(c.like_num or c.lower_ in {"past", "last"} for c in obj.children))
+        for obj in objects
+    )

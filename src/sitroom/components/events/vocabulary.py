@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sitroom.knowledge.valence import word_set
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "toward", "towards", "into", "to", "over", "with"})
@@ -146,3 +148,19 @@ PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 STRIKE_WEAPONS = frozenset({"air", "missile", "drone", "rocket", "military", "aerial", "naval"})
 TERMINAL = (".", "!", "?", ":", '"', "'", "\u201d", ";", ")")
 HEADING_MAX_WORDS = 25
+# Nouns that name an act of force or its means: their modifiers and "by" phrases say who carried it out.
+ACT_NOUNS = word_set(
+    """
+    attack airstrike strike raid shelling bombing bombardment explosion blast ambush assault offensive operation
+    fire gunfire clash fighting rocket missile shell mortar bomb sortie barrage massacre execution killing
+    onslaught incursion
+    """
+)
+COMBAT_NOUNS = frozenset({"clash", "fighting", "battle", "confrontation", "fight", "skirmish", "firefight"})
+MEANS_PREPS = frozenset({"in", "by", "during", "from", "with", "under", "after"})
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# Nouns of statements: a clause on one ("a declaration demanding ...") speaks for whoever issued it.
+STATEMENT_NOUNS = word_set(
+    "statement declaration letter message report communique resolution appeal call speech note ultimatum"
+)
+DYING_VERBS = frozenset({"die", "perish", "succumb"})
