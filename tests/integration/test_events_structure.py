@@ -99,3 +99,16 @@ def test_a_place_not_located_gives_way_to_a_located_one_of_the_same_report(nlp: 
     (event,) = attacks(analyse(nlp, text))
     place = next(p for p in analyse(nlp, text).places if p.id == event.place)
     assert place.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Iraq's army advanced. Later, regime air raids on Falluja killed 12 civilians.", "Government of Iraq"),
+        ("Two farmers were killed as Hezbollah fighters attacked the village.", "Hezbollah"),
+        ("Air strikes by Ahrar al-Sham on Friday killed six soldiers.", "Ahrar al-Sham"),
+    ],
+)
+def test_who_killed_through_the_regime_a_time_clause_and_a_by_phrase(nlp: Language, text: str, source: str) -> None:
+    record = analyse(nlp, text)
+    assert any(source in names(record, event.source) for event in attacks(record))

@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitroom.documents import Document
+from sitroom.exports.acled import COLUMNS
 from sitroom.record import Record
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
@@ -145,7 +146,7 @@ def test_exports(client: TestClient) -> None:
     acled = client.get("/api/export/acled")
     assert acled.status_code == 200
     header = acled.text.splitlines()[0].split(",")
-    assert header[:4] == ["event_date", "event_type", "sub_event_type", "actor1"]
+    assert tuple(header) == COLUMNS
     plover = client.get("/api/export/plover").json()
     assert isinstance(plover, list) and all("event" in item for item in plover)
     assert client.get("/api/export/passwd").status_code == 404

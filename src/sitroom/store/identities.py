@@ -66,7 +66,9 @@ def _aliases(actor: Actor) -> Iterable[str]:
 
 
 def link_actors(session: Session, actors: Sequence[Actor]) -> dict[str, int]:
-    """Identity ids of a record's actors (local id → identity), with every name they go by stored as an alias."""
+    """Identity ids of a record's named actors (local id → identity), with every name they go by stored as an
+    alias; unnamed groups ("rebels", "six civilians") have no identity across documents."""
+    actors = [actor for actor in actors if actor.collective is None]
     rows: dict[str, Row] = {}
     for actor in actors:
         values = {"canonical_id": actor.canonical_id, "name": actor.name, "kind": actor.kind}

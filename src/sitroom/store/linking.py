@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from sitroom.record import Agreement, Record
 from sitroom.store.corroboration import Report, assign_clusters, date_range, refresh_clusters
 from sitroom.store.identities import PLACE_FIELDS, link_actors, link_places
+from sitroom.store.identity_review import reconcile
 from sitroom.store.schema import (
     ActorRow,
     AffiliationRow,
@@ -75,6 +76,7 @@ class _Linked:
 def link_record(session: Session, document_pk: int, record: Record) -> None:
     """Store every layer of ``record`` (document ``document_pk``) as rows linked to identities."""
     linked = _Linked(document_pk, record, link_actors(session, record.actors), link_places(session, record.places))
+    reconcile(session, linked.actor_ids.values())
     _store_actors(session, linked)
     _store_places(session, linked)
     _store_events(session, linked)
@@ -94,7 +96,7 @@ def _store_actors(session: Session, linked: _Linked) -> None:
             "canonical_id": actor.canonical_id,
             "registered": actor.registered,
             "mention_count": len(actor.mentions),
-            "identity_id": linked.actor_ids[actor.id],
+            "identity_id": linked.actor_ids.get(actor.id),
             "affiliations": linked.actor_names(actor.affiliations),
             "roles": json.dumps(actor.roles),
         }
@@ -104,6 +106,7 @@ def _store_actors(session: Session, linked: _Linked) -> None:
     affiliations = [
         {"document_id": pk, "identity_id": linked.actor_ids[actor.id], "affiliated_id": affiliated}
         for actor in actors
+        if actor.id in linked.actor_ids
         for affiliated in (linked.actor_ids[local] for local in actor.affiliations if local in linked.actor_ids)
         if affiliated != linked.actor_ids[actor.id]
     ]

@@ -107,6 +107,8 @@ class ActorIdentityRow(Base):
     canonical_id: Mapped[str | None] = mapped_column(String(128))
     name: Mapped[str] = mapped_column(Text, index=True)
     kind: Mapped[str] = mapped_column(String(32))
+    match_key: Mapped[str | None] = mapped_column(String(300), index=True)  # blocking key of spelling variants
+    merged_into: Mapped[int | None] = mapped_column(Integer, index=True)  # representative of its merged identities
 
 
 class ActorAliasRow(Base):
@@ -255,3 +257,34 @@ class FramingRow(Base):
     target: Mapped[str | None] = mapped_column(Text)
     target_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
     voice: Mapped[str | None] = mapped_column(String(16))
+
+
+# --- Reviewable identities (revision identity_review) ------------------------------------------
+
+
+class IdentityLinkRow(Base):
+    """Two actor identities whose names are spellings of one name: merged unless an analyst rejected it."""
+
+    __tablename__ = "identity_links"
+    __table_args__ = (UniqueConstraint("identity_id", "other_id", name="uq_identity_links_pair"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("actor_identities.id"), index=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("actor_identities.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), index=True)  # proposed | accepted | rejected
+
+
+class IdentityDecisionRow(Base):
+    """An analyst's judgement on two identity keys, honoured by every later ingest (exported and imported)."""
+
+    __tablename__ = "identity_decisions"
+    __table_args__ = (UniqueConstraint("key", "other_key", name="uq_identity_decisions_pair"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300))
+    other_key: Mapped[str] = mapped_column(String(300))
+    verdict: Mapped[str] = mapped_column(String(16))  # same | different
+    decided_by: Mapped[str] = mapped_column(String(128))
+    decided_at: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)

@@ -9,6 +9,7 @@ from sitroom.store.database import open_engine
 from sitroom.web.api import analyzer, router
 from sitroom.web.assets import Asset, load_assets
 from sitroom.web.cache import ResponseCache
+from sitroom.web.identities import router as identities_router
 from sitroom.web.security import HardeningMiddleware
 
 
@@ -27,6 +28,7 @@ def create_app(db: str, *, write_token: str | None = None) -> FastAPI:
     app.state.analyzer = analyzer
     app.state.geojson_cache = ResponseCache()
     app.include_router(router)
+    app.include_router(identities_router)
     _mount_ui(app, load_assets())
     app.add_middleware(HardeningMiddleware)
     return app

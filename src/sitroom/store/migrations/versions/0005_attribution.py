@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "attribution"
-down_revision = "0002"
+down_revision = "identity_review"
 branch_labels = None
 depends_on = None
 
