@@ -184,7 +184,7 @@ def _store_statements(session: Session, linked: _Linked) -> None:
             "document_id": pk,
             "source_chain": linked.actor_names(claim.source_chain),
             "source_identity_id": linked.actor_identity(claim.source_chain[-1] if claim.source_chain else None),
-            **claim.model_dump(include={"text", "start", "end", "cue", "hedged"}),
+            **claim.model_dump(include={"text", "start", "end", "cue", "hedged", "anonymous", "voice"}),
         }
         for claim in record.claims
     ]
@@ -193,7 +193,7 @@ def _store_statements(session: Session, linked: _Linked) -> None:
             "document_id": pk,
             "target": linked.actor_name(item.target),
             "target_identity_id": linked.actor_identity(item.target),
-            **item.model_dump(include={"text", "start", "end", "technique"}),
+            **item.model_dump(include={"text", "start", "end", "technique", "voice"}),
         }
         for item in record.framing
     ]

@@ -203,6 +203,8 @@ class ClaimRow(Base):
     source_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
     cue: Mapped[str | None] = mapped_column(String(64))
     hedged: Mapped[bool] = mapped_column(Boolean)
+    anonymous: Mapped[bool | None] = mapped_column(Boolean)
+    voice: Mapped[str | None] = mapped_column(String(16))
 
 
 class AgreementRow(Base):
@@ -254,6 +256,7 @@ class FramingRow(Base):
     technique: Mapped[str] = mapped_column(String(64), index=True)
     target: Mapped[str | None] = mapped_column(Text)
     target_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    voice: Mapped[str | None] = mapped_column(String(16))
 
 
 # --- Reviewable identities (revision identity_review) ------------------------------------------
