@@ -55,13 +55,21 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (idempotent, safe when several processes open one file)."""
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
+    sqlite = engine.dialect.name == "sqlite"
     with _migration_lock(engine), engine.connect() as connection:
-        if engine.dialect.name == "sqlite":
+        if sqlite:
+            # Rebuilding a table (how SQLite adds a foreign key) must not cascade the old table's deletion:
+            # SQLite's table-rebuild procedure turns enforcement off, outside the transaction.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             # pysqlite runs DDL outside transactions; an explicit one makes a killed migration roll back.
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-        connection.commit()
+        try:
+            command.upgrade(config, "head")
+            connection.commit()
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 def open_engine(target: str | Path) -> Engine:

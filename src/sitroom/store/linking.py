@@ -6,16 +6,17 @@ documents (``corroboration``). A record takes a few batched statements per table
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from sitroom.record import Agreement, Record
-from sitroom.store.corroboration import Report, assign_clusters, date_range, refresh_clusters
-from sitroom.store.identities import PLACE_FIELDS, link_actors, link_places
+from sitroom.store.corroboration import Report, assign_clusters, date_range, shared_signature
+from sitroom.store.identities import PLACE_FIELDS, link_actor_groups, link_place_groups
+from sitroom.store.revisions import remove_analysis
 from sitroom.store.schema import (
     ActorRow,
     AffiliationRow,
@@ -24,7 +25,6 @@ from sitroom.store.schema import (
     ClaimRow,
     DocumentRow,
     EventActorRow,
-    EventClusterRow,
     EventRow,
     FramingRow,
     PlaceRow,
@@ -71,16 +71,45 @@ class _Linked:
     def place_identity(self, local_id: str | None) -> int | None:
         return self.place_ids.get(local_id) if local_id else None
 
+    @cached_property
+    def _place_points(self) -> dict[str, tuple[float | None, float | None]]:
+        return {place.id: (place.lat, place.lon) for place in self.record.places}
 
-def link_record(session: Session, document_pk: int, record: Record) -> None:
-    """Store every layer of ``record`` (document ``document_pk``) as rows linked to identities."""
-    linked = _Linked(document_pk, record, link_actors(session, record.actors), link_places(session, record.places))
+    def place_point(self, local_id: str | None) -> tuple[float | None, float | None]:
+        """The latitude and longitude the document gives a place (both None when it has none)."""
+        return self._place_points.get(local_id, (None, None)) if local_id else (None, None)
+
+
+@dataclass(frozen=True)
+class Identities:
+    """The identity ids of one record's actors and places (local id → identity)."""
+
+    actors: dict[str, int]
+    places: dict[str, int]
+
+
+def link_identities(session: Session, records: Sequence[Record]) -> list[Identities]:
+    """The identities of several records' actors and places, created where missing, in one batch."""
+    actors = link_actor_groups(session, [record.actors for record in records])
+    places = link_place_groups(session, [record.places for record in records])
+    return [Identities(a, p) for a, p in zip(actors, places, strict=True)]
+
+
+def link_record(session: Session, document_pk: int, record: Record, identities: Identities | None = None) -> None:
+    """Store every layer of ``record`` (document ``document_pk``) as rows linked to identities.
+
+    ``identities``: the record's identities when the caller linked a whole batch (else they are linked here).
+    """
+    found = identities or link_identities(session, [record])[0]
+    linked = _Linked(document_pk, record, found.actors, found.places)
     _store_actors(session, linked)
     _store_places(session, linked)
     _store_events(session, linked)
     _store_statements(session, linked)
     _store_agreements(session, linked)
-    session.execute(update(DocumentRow).where(DocumentRow.id == document_pk).values(linked=True))
+    session.execute(
+        update(DocumentRow).where(DocumentRow.id == document_pk, DocumentRow.linked.is_(False)).values(linked=True)
+    )
 
 
 def _store_actors(session: Session, linked: _Linked) -> None:
@@ -116,6 +145,8 @@ def _store_places(session: Session, linked: _Linked) -> None:
             "document_id": linked.document_pk,
             "local_id": place.id,
             "identity_id": linked.place_ids[place.id],
+            "latitude": place.lat,
+            "longitude": place.lon,
             **place.model_dump(include=set(PLACE_FIELDS)),
         }
         for place in linked.record.places
@@ -138,6 +169,8 @@ def _store_events(session: Session, linked: _Linked) -> None:
             "reported_by": linked.actor_names(event.reported_by),
             "place": linked.place_name(event.place),
             "place_identity_id": linked.place_identity(event.place),
+            "latitude": linked.place_point(event.place)[0],
+            "longitude": linked.place_point(event.place)[1],
             "evidence": event.evidence.text,
             "evidence_start": event.evidence.start,
             "evidence_end": event.evidence.end,
@@ -246,25 +279,26 @@ def _agreement_parts(
     ]
 
 
-_DOCUMENT_CHILDREN = (
-    ActorRow,
-    PlaceRow,
-    EventRow,
-    QuoteRow,
-    ClaimRow,
-    AgreementRow,
-    FramingRow,
-    AffiliationRow,
-)
+def event_signatures(record: Record, identities: Identities) -> set[str]:
+    """The signatures of a record's events that other reports can corroborate (see ``corroboration``)."""
+    linked = _Linked(0, record, identities.actors, identities.places)
+    signatures = (
+        shared_signature(
+            event.type,
+            linked.identities(event.source),
+            linked.identities(event.target),
+            linked.place_identity(event.place),
+        )
+        for event in record.events
+    )
+    return {signature for signature in signatures if signature is not None}
 
 
 def relink_pending(session: Session) -> int:
     """Link documents stored before identities existed (their layers are re-flattened)."""
     pending = session.execute(select(DocumentRow.id, DocumentRow.record).where(DocumentRow.linked.is_(False))).all()
     for document_pk, record_json in pending:
-        clusters = set(session.scalars(select(EventRow.cluster_id).where(EventRow.document_id == document_pk)))
-        for table in _DOCUMENT_CHILDREN:
-            session.execute(delete(table).where(table.document_id == document_pk))
-        refresh_clusters(session, session.scalars(select(EventClusterRow.id).where(EventClusterRow.id.in_(clusters))))
+        removed = remove_analysis(session, document_pk, record_json)
         link_record(session, document_pk, Record.model_validate_json(record_json))
+        removed.settle(session)
     return len(pending)
