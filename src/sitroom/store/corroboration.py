@@ -92,6 +92,7 @@ class Report:
     targets: list[int]
     place_identity_id: int | None
     days: DateRange | None
+    point: tuple[float | None, float | None] = (None, None)  # the place's latitude and longitude
 
     @property
     def signature(self) -> str:
@@ -163,6 +164,8 @@ def _new_row(cluster: _Cluster) -> dict[str, object]:
         "type": report.type,
         "mode": report.mode,
         "place_identity_id": report.place_identity_id,
+        "latitude": report.point[0],
+        "longitude": report.point[1],
         "report_count": 0,
         "source_count": 0,
         "statuses": "",

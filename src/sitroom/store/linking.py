@@ -13,7 +13,7 @@ from functools import cached_property
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from sitroom.record import Agreement, Record
+from sitroom.record import Agreement, Event, Record
 from sitroom.store.corroboration import Report, assign_clusters, date_range, shared_signature
 from sitroom.store.identities import PLACE_FIELDS, link_actor_groups, link_place_groups
 from sitroom.store.revisions import remove_analysis
@@ -98,25 +98,32 @@ def link_identities(session: Session, records: Sequence[Record]) -> list[Identit
 def link_record(session: Session, document_pk: int, record: Record, identities: Identities | None = None) -> None:
     """Store every layer of ``record`` (document ``document_pk``) as rows linked to identities.
 
-    ``identities``: the record's identities when the caller linked a whole batch (else they are linked here).
+    ``identities``: the record's identities when the caller linked them already (else they are linked here).
     """
     found = identities or link_identities(session, [record])[0]
-    linked = _Linked(document_pk, record, found.actors, found.places)
-    _store_actors(session, linked)
-    _store_places(session, linked)
-    _store_events(session, linked)
-    _store_statements(session, linked)
-    _store_agreements(session, linked)
-    session.execute(
-        update(DocumentRow).where(DocumentRow.id == document_pk, DocumentRow.linked.is_(False)).values(linked=True)
-    )
+    link_records(session, [(document_pk, record, found)])
 
 
-def _store_actors(session: Session, linked: _Linked) -> None:
-    actors, pk = linked.record.actors, linked.document_pk
+def link_records(session: Session, items: Sequence[tuple[int, Record, Identities]]) -> None:
+    """Store the layers of several records (document primary key, record, its identities) in one batch.
+
+    A batch takes a few statements per table whatever its size: per-record statements cost more in
+    SQLAlchemy and driver overhead than the rows themselves.
+    """
+    batch = [_Linked(pk, record, found.actors, found.places) for pk, record, found in items]
+    _store_actors(session, batch)
+    _store_places(session, batch)
+    _store_events(session, batch)
+    _store_statements(session, batch)
+    _store_agreements(session, batch)
+    unlinked = DocumentRow.id.in_([pk for pk, _, _ in items]) & DocumentRow.linked.is_(False)
+    session.execute(update(DocumentRow).where(unlinked).values(linked=True))
+
+
+def _store_actors(session: Session, batch: Sequence[_Linked]) -> None:
     rows = [
         {
-            "document_id": pk,
+            "document_id": linked.document_pk,
             "local_id": actor.id,
             "name": actor.name,
             "kind": actor.kind,
@@ -127,19 +134,21 @@ def _store_actors(session: Session, linked: _Linked) -> None:
             "affiliations": linked.actor_names(actor.affiliations),
             "roles": json.dumps(actor.roles),
         }
-        for actor in actors
+        for linked in batch
+        for actor in linked.record.actors
     ]
     insert_rows(session, ActorRow, rows)
     affiliations = [
-        {"document_id": pk, "identity_id": linked.actor_ids[actor.id], "affiliated_id": affiliated}
-        for actor in actors
+        {"document_id": linked.document_pk, "identity_id": linked.actor_ids[actor.id], "affiliated_id": affiliated}
+        for linked in batch
+        for actor in linked.record.actors
         for affiliated in (linked.actor_ids[local] for local in actor.affiliations if local in linked.actor_ids)
         if affiliated != linked.actor_ids[actor.id]
     ]
     insert_rows(session, AffiliationRow, affiliations)
 
 
-def _store_places(session: Session, linked: _Linked) -> None:
+def _store_places(session: Session, batch: Sequence[_Linked]) -> None:
     rows = [
         {
             "document_id": linked.document_pk,
@@ -149,38 +158,41 @@ def _store_places(session: Session, linked: _Linked) -> None:
             "longitude": place.lon,
             **place.model_dump(include=set(PLACE_FIELDS)),
         }
+        for linked in batch
         for place in linked.record.places
     ]
     insert_rows(session, PlaceRow, rows)
 
 
-def _store_events(session: Session, linked: _Linked) -> None:
-    events = linked.record.events
-    rows = [
-        {
-            "document_id": linked.document_pk,
-            "local_id": event.id,
-            "type": event.type,
-            "mode": event.mode,
-            "status": event.status,
-            "date": event.date,
-            "source_actors": linked.actor_names(event.source),
-            "target_actors": linked.actor_names(event.target),
-            "reported_by": linked.actor_names(event.reported_by),
-            "place": linked.place_name(event.place),
-            "place_identity_id": linked.place_identity(event.place),
-            "latitude": linked.place_point(event.place)[0],
-            "longitude": linked.place_point(event.place)[1],
-            "evidence": event.evidence.text,
-            "evidence_start": event.evidence.start,
-            "evidence_end": event.evidence.end,
-        }
-        for event in events
-    ]
-    event_pks = insert_returning_ids(session, EventRow, rows, key=["local_id"])
+def _event_row(linked: _Linked, event: Event) -> Row:
+    latitude, longitude = linked.place_point(event.place)
+    return {
+        "document_id": linked.document_pk,
+        "local_id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "status": event.status,
+        "date": event.date,
+        "source_actors": linked.actor_names(event.source),
+        "target_actors": linked.actor_names(event.target),
+        "reported_by": linked.actor_names(event.reported_by),
+        "place": linked.place_name(event.place),
+        "place_identity_id": linked.place_identity(event.place),
+        "latitude": latitude,
+        "longitude": longitude,
+        "evidence": event.evidence.text,
+        "evidence_start": event.evidence.start,
+        "evidence_end": event.evidence.end,
+    }
+
+
+def _store_events(session: Session, batch: Sequence[_Linked]) -> None:
+    events = [(linked, event) for linked in batch for event in linked.record.events]
+    rows = [_event_row(linked, event) for linked, event in events]
+    event_pks = insert_returning_ids(session, EventRow, rows, key=["document_id", "local_id"])
     roles: list[Row] = []
     reports: list[Report] = []
-    for event, event_pk in zip(events, event_pks, strict=True):
+    for (linked, event), event_pk in zip(events, event_pks, strict=True):
         for role, local_ids in (("source", event.source), ("target", event.target), ("reporter", event.reported_by)):
             roles += [{"event_id": event_pk, "identity_id": i, "role": role} for i in linked.identities(local_ids)]
         reports.append(
@@ -192,48 +204,51 @@ def _store_events(session: Session, linked: _Linked) -> None:
                 targets=linked.identities(event.target),
                 place_identity_id=linked.place_identity(event.place),
                 days=date_range(event.date or linked.record.date),
+                point=linked.place_point(event.place),
             )
         )
     insert_rows(session, EventActorRow, roles)
     assign_clusters(session, reports)
 
 
-def _store_statements(session: Session, linked: _Linked) -> None:
-    record, pk = linked.record, linked.document_pk
+def _store_statements(session: Session, batch: Sequence[_Linked]) -> None:
     quotes = [
         {
-            "document_id": pk,
+            "document_id": linked.document_pk,
             "speaker": linked.actor_name(quote.speaker),
             "speaker_identity_id": linked.actor_identity(quote.speaker),
             **quote.model_dump(include={"text", "start", "end", "direct", "cue"}),
         }
-        for quote in record.quotes
+        for linked in batch
+        for quote in linked.record.quotes
     ]
     claims = [
         {
-            "document_id": pk,
+            "document_id": linked.document_pk,
             "source_chain": linked.actor_names(claim.source_chain),
             "source_identity_id": linked.actor_identity(claim.source_chain[-1] if claim.source_chain else None),
             **claim.model_dump(include={"text", "start", "end", "cue", "hedged"}),
         }
-        for claim in record.claims
+        for linked in batch
+        for claim in linked.record.claims
     ]
     framing = [
         {
-            "document_id": pk,
+            "document_id": linked.document_pk,
             "target": linked.actor_name(item.target),
             "target_identity_id": linked.actor_identity(item.target),
             **item.model_dump(include={"text", "start", "end", "technique"}),
         }
-        for item in record.framing
+        for linked in batch
+        for item in linked.record.framing
     ]
     insert_rows(session, QuoteRow, quotes)
     insert_rows(session, ClaimRow, claims)
     insert_rows(session, FramingRow, framing)
 
 
-def _store_agreements(session: Session, linked: _Linked) -> None:
-    agreements = linked.record.agreements
+def _store_agreements(session: Session, batch: Sequence[_Linked]) -> None:
+    agreements = [(linked, agreement) for linked in batch for agreement in linked.record.agreements]
     rows = [
         {
             "document_id": linked.document_pk,
@@ -247,12 +262,11 @@ def _store_agreements(session: Session, linked: _Linked) -> None:
             "date": agreement.date,
             "evidence": agreement.evidence.text if agreement.evidence else None,
         }
-        for agreement in agreements
+        for linked, agreement in agreements
     ]
     parts: tuple[list[Row], list[Row]] = ([], [])
-    for agreement, agreement_pk in zip(
-        agreements, insert_returning_ids(session, AgreementRow, rows, key=["local_id"]), strict=True
-    ):
+    pks = insert_returning_ids(session, AgreementRow, rows, key=["document_id", "local_id"])
+    for (linked, agreement), agreement_pk in zip(agreements, pks, strict=True):
         _agreement_parts(linked, agreement, agreement_pk, *parts)
     insert_rows(session, AgreementActorRow, parts[0])
     insert_rows(session, ProvisionRow, parts[1])

@@ -161,6 +161,7 @@ class EventClusterRow(Base):
     __table_args__ = (
         Index("ix_event_clusters_date_start_id", "date_start", "id"),
         Index("ix_event_clusters_type_date_start_id", "type", "date_start", "id"),
+        Index("ix_event_clusters_latitude_longitude", "latitude", "longitude"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -174,6 +175,8 @@ class EventClusterRow(Base):
     source_count: Mapped[int] = mapped_column(Integer)
     statuses: Mapped[str] = mapped_column(String(120))
     contested: Mapped[bool] = mapped_column(Boolean)
+    latitude: Mapped[float | None] = mapped_column(Float)  # the place's point, here so maps need no join
+    longitude: Mapped[float | None] = mapped_column(Float)
 
 
 class EventActorRow(Base):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, Executable, insert, select, update
+from sqlalchemy import Connection, Engine, Executable, Insert, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sitroom.documents import Document
 from sitroom.record import Record
 from sitroom.store.corroboration import lock_signatures
-from sitroom.store.linking import Identities, event_signatures, link_identities, link_record
+from sitroom.store.linking import Identities, event_signatures, link_identities, link_record, link_records
 from sitroom.store.revisions import delete_documents, now, remember_version, remove_analysis
 from sitroom.store.schema import DocumentRow, EventClusterRow, EventRow, IngestErrorRow
 from sitroom.versions import AnalysisVersion, current_version
@@ -98,8 +98,8 @@ def store_documents(
         for (_, record, _), found in zip(added + batch.revised, identities, strict=True):
             signatures |= event_signatures(record, found)
         lock_signatures(session, signatures)
-        for (_, record, pk), found in zip(added, identities[: len(added)], strict=True):
-            link_record(session, pk, record, found)
+        new = zip(added, identities[: len(added)], strict=True)
+        link_records(session, [(pk, record, found) for (_, record, pk), found in new])
         for (document, record, pk), found in zip(batch.revised, identities[len(added) :], strict=True):
             _revise(session, batch.existing[pk], document, record, found, version)
         counts.added, counts.revised, counts.unchanged = len(added), len(batch.revised), batch.unchanged
@@ -137,16 +137,20 @@ class _Batch:
                 stored.add(document.content_hash)
 
     def insert_new(self, version: AnalysisVersion) -> list[Planned]:
-        """Insert the new documents' rows; those a concurrent writer stored first count as unchanged."""
-        added: list[Planned] = []
-        for document, record in self.new:
-            row = _document_row(document, record, version) | {"linked": True}
-            pk = self.session.execute(_insert_ignoring_duplicates(self.session.get_bind(), row)).scalar()
-            if pk is None:
-                self.unchanged += 1
-            else:
-                added.append((document, record, pk))
-        return added
+        """Insert the new documents' rows in one statement; those a concurrent writer stored first are unchanged."""
+        if not self.new:
+            return []
+        rows = [_document_row(document, record, version) | {"linked": True} for document, record in self.new]
+        statement = _insert_ignoring_duplicates(self.session.get_bind()).returning(
+            DocumentRow.id, DocumentRow.content_hash
+        )
+        pks = {content_hash: pk for pk, content_hash in self.session.execute(statement, rows)}
+        self.unchanged += len(self.new) - len(pks)
+        return [
+            (document, record, pks[document.content_hash])
+            for document, record in self.new
+            if document.content_hash in pks
+        ]
 
     def revised_signatures(self) -> set[str]:
         """The signatures of the clusters the revised documents' old reports are in."""
@@ -201,14 +205,14 @@ def _revise(
     removed.settle(session)
 
 
-def _insert_ignoring_duplicates(engine: Engine | Connection, row: Mapping[str, object]) -> Executable:
-    """An INSERT of a document row that does nothing when its content hash is already stored."""
-    dialect = engine.dialect.name
+def _insert_ignoring_duplicates(bind: Engine | Connection) -> Insert:
+    """An INSERT of document rows that skips any whose content hash is already stored."""
+    dialect = bind.dialect.name
     if dialect == "sqlite":
-        return sqlite_insert(DocumentRow).values(row).on_conflict_do_nothing().returning(DocumentRow.id)
+        return sqlite_insert(DocumentRow).on_conflict_do_nothing()
     if dialect == "postgresql":
-        return pg_insert(DocumentRow).values(row).on_conflict_do_nothing().returning(DocumentRow.id)
-    return insert(DocumentRow).values(row).returning(DocumentRow.id)
+        return pg_insert(DocumentRow).on_conflict_do_nothing()
+    return insert(DocumentRow)
 
 
 def store_error(engine: Engine, source: str, error: str) -> None:

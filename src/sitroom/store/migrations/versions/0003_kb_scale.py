@@ -1,6 +1,6 @@
 """The knowledge base in the ecosystem and at scale: foreign keys on every link column, latitude/longitude
-on events and places, full-text search on actors, places, quotes, claims and event evidence (SQLite),
-analysis versions and revision history of documents, ingested corpora, indexes for keyset paging.
+on events and places, analysis versions and revision history of documents, ingested corpora, indexes for
+keyset paging; the documents' full-text index is no longer rewritten when a document is only marked linked.
 
 On SQLite a foreign key can only be added by rebuilding the table (Alembic's batch mode); ``migrate`` runs
 migrations with foreign-key enforcement off, as SQLite's documented table-rebuild procedure requires, and
@@ -30,37 +30,13 @@ _LINKS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
     "agreements": (("place_identity_id", "place_identities", None),),
     "framing": (("target_identity_id", "actor_identities", None),),
 }
-# Full-text indexes (SQLite FTS5, external content: the text stays in its table once) → indexed columns.
-FULL_TEXT: dict[str, tuple[str, ...]] = {
-    "actors": ("name",),
-    "places": ("name", "admin1"),
-    "quotes": ("speaker", "text"),
-    "claims": ("text", "source_chain"),
-    "events": ("evidence",),
-}
 _DOCUMENT_COLUMNS = ("updated_at", "analysis_version", "model_version")
-_POINT_TABLES = ("events", "places")
+_POINT_TABLES = ("events", "places", "event_clusters")
 _KEYSET_INDEXES = {
     "ix_event_clusters_date_start_id": ("event_clusters", ("date_start", "id")),
     "ix_event_clusters_type_date_start_id": ("event_clusters", ("type", "date_start", "id")),
+    "ix_event_clusters_latitude_longitude": ("event_clusters", ("latitude", "longitude")),
 }
-
-
-def _full_text_statements(table: str, columns: tuple[str, ...]) -> list[str]:
-    """The FTS5 table of ``table`` and the triggers that keep it in step (updates of other columns skip it)."""
-    names = ", ".join(columns)
-    new = ", ".join(f"new.{column}" for column in columns)
-    old = ", ".join(f"old.{column}" for column in columns)
-    fts = f"{table}_fts"
-    remove = f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old});"
-    add = f"INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new});"
-    return [
-        f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content='{table}', content_rowid='id')",
-        f"CREATE TRIGGER {table}_fts_ai AFTER INSERT ON {table} BEGIN {add} END",
-        f"CREATE TRIGGER {table}_fts_ad AFTER DELETE ON {table} BEGIN {remove} END",
-        f"CREATE TRIGGER {table}_fts_au AFTER UPDATE OF {names} ON {table} BEGIN {remove} {add} END",
-        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
-    ]
 
 
 # Only a change of the indexed columns re-indexes a document (marking it linked did, at every store).
@@ -83,11 +59,12 @@ def _add_columns() -> None:
         op.add_column(table, sa.Column("latitude", sa.Float))
         op.add_column(table, sa.Column("longitude", sa.Float))
     op.execute("UPDATE places SET latitude = lat, longitude = lon")
-    op.execute(
-        "UPDATE events SET latitude = (SELECT lat FROM place_identities p WHERE p.id = events.place_identity_id), "
-        "longitude = (SELECT lon FROM place_identities p WHERE p.id = events.place_identity_id) "
-        "WHERE place_identity_id IS NOT NULL"
-    )
+    for table in ("events", "event_clusters"):
+        place = f"FROM place_identities p WHERE p.id = {table}.place_identity_id"
+        op.execute(
+            f"UPDATE {table} SET latitude = (SELECT lat {place}), longitude = (SELECT lon {place}) "
+            "WHERE place_identity_id IS NOT NULL"
+        )
 
 
 def _new_tables() -> None:
@@ -136,9 +113,6 @@ def upgrade() -> None:
     for name, (table, columns) in _KEYSET_INDEXES.items():
         op.create_index(name, table, list(columns))
     if sqlite:
-        for table, columns in FULL_TEXT.items():
-            for statement in _full_text_statements(table, columns):
-                op.execute(statement)
         op.execute("DROP TRIGGER documents_au")
         op.execute(_DOCUMENTS_UPDATE_TRIGGER)
 
@@ -148,10 +122,6 @@ def downgrade() -> None:
     if sqlite:
         op.execute("DROP TRIGGER documents_au")
         op.execute(_OLD_DOCUMENTS_UPDATE_TRIGGER)
-        for table in FULL_TEXT:
-            for suffix in ("ai", "ad", "au"):
-                op.execute(f"DROP TRIGGER IF EXISTS {table}_fts_{suffix}")
-            op.execute(f"DROP TABLE IF EXISTS {table}_fts")
     for name, (table, _) in _KEYSET_INDEXES.items():
         op.drop_index(name, table)
     for table, links in _LINKS.items():
