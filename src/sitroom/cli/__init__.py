@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitroom.cli import analysis, evaluation, knowledge_base, maintenance  # noqa: F401  (each registers its commands)
+from sitroom.cli import analysis, evaluation, knowledge_base, maintenance, publishing  # noqa: F401  (each registers its commands)
 from sitroom.cli.common import app
 from sitroom.logs import configure_logging
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ARRAY, BigInteger, cast, func, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.store.schema import DocumentRow, EventClusterRow, EventRow
@@ -77,8 +77,9 @@ def lock_signatures(session: Session, signatures: Iterable[str]) -> None:
     if session.get_bind().dialect.name != "postgresql":
         return
     keys = sorted({int.from_bytes(hashlib.sha256(s.encode()).digest()[:8], "big", signed=True) for s in signatures})
-    for key in keys:
-        session.execute(select(func.pg_advisory_xact_lock(key)))
+    if keys:  # one round trip, the locks taken in key order
+        ordered = select(func.unnest(cast(keys, ARRAY(BigInteger))).label("key")).order_by("key").subquery()
+        session.execute(select(func.count(func.pg_advisory_xact_lock(ordered.c.key))))
 
 
 @dataclass

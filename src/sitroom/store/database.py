@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from sitroom.store.linking import relink_pending
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
+log = logging.getLogger("sitroom.store")
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 
@@ -82,3 +84,17 @@ def open_engine(target: str | Path) -> Engine:
     with Session(engine) as session, session.begin():
         relink_pending(session)
     return engine
+
+
+def checkpoint(engine: Engine) -> None:
+    """Copy every commit from SQLite's write-ahead log into the database file, and empty the log.
+
+    Called at the end of every command that writes, so the ``.sqlite`` file alone (copied, mailed,
+    opened read-only) holds the whole knowledge base. A no-op on PostgreSQL.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        busy, _log_frames, _copied = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    if busy:
+        log.warning("checkpoint incomplete: another connection is using the knowledge base")
