@@ -6,7 +6,7 @@
 FA-KES (Abu Salem et al., ICWSM 2019, CC BY 4.0) is analysed once by the full pipeline (the records are
 kept in ``--records``, by default ``.data/fakes-records.jsonl``). Copy ``k`` of each analysed document gets
 the id ``ID#k``, its text with a line naming the copy appended (offsets stay valid, the content hash
-differs), every date moved ``k × 13`` days later (copies of one report are never corroborated as one
+differs), every date moved ``13 k`` days later (copies of one report are never corroborated as one
 event) and every place moved by one of ``PLACE_SHIFTS`` offsets (a pool of places about 20 times
 FA-KES's, as years of reporting on one region would have). Actors stay the same: the same parties recur.
 Records go through the knowledge base's own writer (linking, corroboration, full-text indexes) in
@@ -59,7 +59,8 @@ def analysed_fakes(path: Path) -> list[Pair]:
         data = json.loads(line)
         record = Record.model_validate(data["record"])
         fields = data["document"]
-        document = Document(fields["id"], fields["text"], record.title, record.date, record.outlet, "en", fields["source"])
+        text, source = fields["text"], fields["source"]
+        document = Document(fields["id"], text, record.title, record.date, record.outlet, "en", source)
         pairs.append((document, record))
     return pairs
 
@@ -78,7 +79,7 @@ def shift_date(text: str | None, days: int) -> str | None:
 
 
 def place_shift(copy: int) -> tuple[float, float]:
-    """The offset, in degrees, of copy ``copy``'s places: a 5 × 4 grid 0.15° apart, none for copy 0."""
+    """The offset, in degrees, of copy ``copy``'s places: a grid of 5 by 4 points 0.15° apart, none for copy 0."""
     slot = copy % PLACE_SHIFTS
     return (slot // 4) * 0.15, (slot % 4) * 0.15
 

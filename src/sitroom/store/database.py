@@ -19,6 +19,7 @@ from sitroom.store.linking import relink_pending
 _MIGRATIONS = Path(__file__).parent / "migrations"
 log = logging.getLogger("sitroom.store")
 SQLITE_BUSY_TIMEOUT_MS = 60_000
+SQLITE_CACHE_KIB = 32_768
 
 
 def database_url(target: str | Path) -> str:
@@ -35,6 +36,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # SQLite's default page cache (2 MB) is a fraction of a large knowledge base's indexes: every insert
+    # then reads index pages back from the OS. 32 MB per connection keeps the hot ones in memory.
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 

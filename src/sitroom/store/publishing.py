@@ -35,6 +35,14 @@ FULL_TEXT: dict[str, tuple[str, ...]] = {
     "events": ("evidence",),
 }
 NOT_STATED = "not stated"
+# The column Datasette shows for a row where another row links to it.
+LABELS = {
+    "documents": "title",
+    "actor_identities": "name",
+    "place_identities": "name",
+    "event_clusters": "type",
+    "agreements": "kind",
+}
 
 
 def record_corpus(engine: Engine, path: Path, title: str | None, licence: str | None, source_url: str | None) -> None:
@@ -83,6 +91,8 @@ def _tables(corpora: list[Json]) -> Json:
     corpus_line = "; ".join(f"{corpus['title']} ({corpus['license']})" for corpus in corpora)
     for table, (description, columns) in TABLES.items():
         entry: Json = {"description": description, "columns": dict(columns)}
+        if table in LABELS:
+            entry["label_column"] = LABELS[table]
         if table in FULL_TEXT:
             entry |= {"fts_table": f"{table}_fts", "fts_pk": "id"}
         entry |= REFERENCE_DATA.get(table, {})
