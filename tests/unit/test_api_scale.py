@@ -58,7 +58,7 @@ def test_keyset_pages_cover_every_event_once_in_offset_order(client: TestClient)
 
 
 def test_a_malformed_cursor_is_refused(client: TestClient) -> None:
-    assert client.get("/api/events", params={"cursor": "2014-13-45~3"}).status_code == 422
+    assert client.get("/api/events", params={"cursor": "2014-13~"}).status_code == 422
     assert client.get("/api/events", params={"cursor": "drop table"}).status_code == 422
 
 

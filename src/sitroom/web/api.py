@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
@@ -122,10 +123,7 @@ def list_events(db: Db, paging: Paging, selection: Filter, cursor: EventCursor =
     ``total`` is exact up to 10,000 events and a lower bound beyond (``total_exact`` false);
     ``next_cursor`` pages on by keyset.
     """
-    try:
-        position = browse.Cursor.decode(cursor) if cursor is not None else None
-    except ValueError as error:
-        raise HTTPException(422, str(error)) from error
+    position = browse.Cursor.decode(cursor) if cursor is not None else None  # the pattern admits only cursors
     return browse.list_events(db, selection, paging, position)
 
 
@@ -147,7 +145,8 @@ def events_map(
     if south is not None and west is not None and north is not None and east is not None:
         return browse.event_map(db, selection, zoom, browse.Bounds(south, west, north, east))
     if (south, west, north, east) != (None, None, None, None):
-        raise HTTPException(422, "give all four edges of the view (south, west, north, east) or none")
+        message = "give all four edges of the view (south, west, north, east) or none"
+        raise RequestValidationError([{"loc": ("query", "south"), "msg": message, "type": "value_error"}])
     return browse.event_map(db, selection, zoom)
 
 
