@@ -131,6 +131,8 @@ def publish(engine: Engine, metadata_path: Path, title: str | None = None) -> Pa
         raise ValueError("Datasette serves SQLite files: publish a SQLite knowledge base")
     build_full_text(engine)
     metadata = datasette_metadata(engine, Path(database).stem, title)
+    for stale in metadata_path.parent.glob(f".{metadata_path.name}.*.tmp"):  # left by a killed run
+        stale.unlink(missing_ok=True)
     temporary = metadata_path.with_name(f".{metadata_path.name}.{os.getpid()}.tmp")
     if metadata_path.suffix == ".json":
         body = json.dumps(metadata, indent=2, ensure_ascii=False)
