@@ -71,6 +71,12 @@ def _stored_documents(
     ]
 
 
+def check_limit(version: AnalysisVersion, limit: Version) -> None:
+    """Refuse a limit newer than this sitroom: refreshed records would still be older, and every run redo them."""
+    if Version(version.sitroom) < limit:
+        raise ValueError(f"this is sitroom {version.sitroom}: it cannot bring records to {limit} or newer")
+
+
 def reanalyze(
     engine: Engine,
     nlp: Language,
@@ -80,8 +86,7 @@ def reanalyze(
     on_progress: Callable[[int], None] | None = None,
 ) -> ReanalysisSummary:
     """Analyse again every stored document analysed by a sitroom older than ``limit``, replacing its analysis."""
-    if Version(version.sitroom) < limit:  # the refreshed records would still be older: every run would redo them
-        raise ValueError(f"this is sitroom {version.sitroom}: it cannot bring records to {limit} or newer")
+    check_limit(version, limit)
     summary = ReanalysisSummary()
     started = time.perf_counter()
     condition = _stale(*stale_versions(engine, limit))

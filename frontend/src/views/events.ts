@@ -4,13 +4,15 @@ import { actorLinks, dateText, eventFilters, eventsTable, filterParams, setHashP
 
 export async function eventsView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
   const filters = filterParams(params);
-  const offset = Number(params.get("offset") ?? 0);
+  const cursor = params.get("cursor");
   root.append(h("h2", {}, "Events"), eventFilters(params, (values) => setHashParams("#/events", values)));
-  const page = await get<PageOf<EventItem>>("events", { ...filters, limit: 100, offset });
+  // Keyset paging: the next page starts after the last event shown, at the same cost however deep.
+  const page = await get<PageOf<EventItem>>("events", { ...filters, limit: 100, ...(cursor ? { cursor } : {}) });
+  const total = `${page.total.toLocaleString("en")}${page.total_exact === false ? "+" : ""}`;
   append(root, [
-    h("p", { class: "muted" }, `${page.total} corroborated events (reports of one event from several documents are merged)`),
+    h("p", { class: "muted" }, `${total} corroborated events (reports of one event from several documents are merged)`),
     page.items.length ? eventsTable(page.items) : empty("No event matches."),
-    page.total > offset + 100 ? link(`#/events?${new URLSearchParams({ ...filters, offset: String(offset + 100) })}`, "more →") : null,
+    page.next_cursor ? link(`#/events?${new URLSearchParams({ ...filters, cursor: page.next_cursor })}`, "more →") : null,
   ]);
 }
 

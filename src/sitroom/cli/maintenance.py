@@ -37,7 +37,7 @@ def reanalyze_command(
     """Analyse stored documents again where an older sitroom analysed them; a stopped run resumes."""
     from sitroom.pipeline import build_pipeline
     from sitroom.progress import progress_bar
-    from sitroom.reanalysis import count_stale, reanalyze
+    from sitroom.reanalysis import check_limit, count_stale, reanalyze
     from sitroom.store.database import open_engine
     from sitroom.versions import current_version, parse_version
 
@@ -45,6 +45,7 @@ def reanalyze_command(
     engine = open_engine(db)
     try:
         limit = parse_version(older_than)
+        check_limit(current_version(settings), limit)
         with progress_bar(stderr) as progress:
             task = progress.add_task("reanalysing", total=count_stale(engine, limit))
             summary = reanalyze(
