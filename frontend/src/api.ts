@@ -3,7 +3,7 @@
 export interface Ref { id: number; name: string }
 export interface PlaceRef { id: number; name: string; country: string | null; lat: number | null; lon: number | null }
 export interface DocumentSummary { doc_id: string; title: string | null; date: string | null; outlet: string | null; snippet: string | null }
-export interface PageOf<T> { total: number; limit: number; offset: number; items: T[]; total_exact?: boolean; next_cursor?: string | null }
+export interface PageOf<T> { total: number; limit: number; offset: number; items: T[] }
 export interface EventItem {
   id: number; type: string; mode: string | null; date_start: string | null; date_end: string | null;
   place: PlaceRef | null; sources: Ref[]; targets: Ref[]; reporters: Ref[];

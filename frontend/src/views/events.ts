@@ -2,13 +2,16 @@ import { EventItem, PageOf, Report, get } from "../api";
 import { append, empty, h, link, section, table } from "../dom";
 import { actorLinks, dateText, eventFilters, eventsTable, filterParams, setHashParams, statusBadges, typeBadge } from "./common";
 
+// A page of events: ``total`` is a lower bound past 10,000 (``total_exact`` false) and null after a cursor.
+type EventPage = Omit<PageOf<EventItem>, "total"> & { total: number | null; total_exact: boolean; next_cursor: string | null };
+
 export async function eventsView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
   const filters = filterParams(params);
   const cursor = params.get("cursor");
   root.append(h("h2", {}, "Events"), eventFilters(params, (values) => setHashParams("#/events", values)));
   // Keyset paging: the next page starts after the last event shown, at the same cost however deep.
-  const page = await get<PageOf<EventItem>>("events", { ...filters, limit: 100, ...(cursor ? { cursor } : {}) });
-  const total = `${page.total.toLocaleString("en")}${page.total_exact === false ? "+" : ""}`;
+  const page = await get<EventPage>("events", { ...filters, limit: 100, ...(cursor ? { cursor } : {}) });
+  const total = page.total === null ? "More" : `${page.total.toLocaleString("en")}${page.total_exact ? "" : "+"}`;
   append(root, [
     h("p", { class: "muted" }, `${total} corroborated events (reports of one event from several documents are merged)`),
     page.items.length ? eventsTable(page.items) : empty("No event matches."),

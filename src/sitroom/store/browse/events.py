@@ -140,13 +140,18 @@ def list_events(session: Session, selection: EventFilter, page: Page, cursor: Cu
 
     Paged by ``cursor`` (keyset: the position after the last event of the previous page, ``next_cursor``),
     which costs the same on any page, or by offset. ``total`` is exact up to ``COUNT_LIMIT``, a lower bound
-    beyond (``total_exact``): counting a million events would cost more than the page.
+    beyond (``total_exact``): counting a million events would cost more than the page; pages after a
+    cursor do not count again (``total`` null).
     """
     query = _event_query(selection)
-    rows = _after(session, query, cursor, page.limit) if cursor is not None else None
-    items = _items(session, rows) if rows is not None else _clusters(session, query, page)
-    total = count_rows(session, query.limit(COUNT_LIMIT + 1))
-    result = paged(min(total, COUNT_LIMIT), page, items) | {"total_exact": total <= COUNT_LIMIT}
+    if cursor is None:
+        items = _clusters(session, query, page)
+        matching = _with_places(select(EventClusterRow.id).where(*_event_conditions(selection)), selection)
+        total: int | None = count_rows(session, matching.limit(COUNT_LIMIT + 1))
+    else:
+        items, total = _items(session, _after(session, query, cursor, page.limit)), None
+    exact = total is not None and total <= COUNT_LIMIT
+    result = paged(min(total, COUNT_LIMIT) if total is not None else None, page, items) | {"total_exact": exact}
     last = items[-1] if len(items) == page.limit else None
     return result | {"next_cursor": Cursor(last["date_start"], last["id"]).encode() if last else None}
 
