@@ -124,15 +124,20 @@ def postgres_schema(url: str, schema: str) -> str:
     return f"{url.split('?')[0]}?options=-csearch_path%3D{schema}"
 
 
-def measure_workers(db_for: Callable[[str], str]) -> list[tuple[int, float, float, int]]:
-    """FA-KES ingested by 1 and 2 local Dask workers: (workers, seconds, client CPU ms/document, documents)."""
+def measure_workers(db_for: Callable[[str], str], scratch: Path) -> list[tuple[int, float, float, int]]:
+    """FA-KES ingested by 1 and 2 local Dask workers: (workers, seconds, client CPU ms/document, documents).
+
+    Each run has its own partition folder under ``scratch``: a shared one would let the second run reuse
+    the first one's analyses.
+    """
     from sitroom.distributed import ingest_distributed
 
     results = []
     for workers in (1, 2):
         before = resource.getrusage(resource.RUSAGE_SELF)
         started = time.perf_counter()
-        summary = ingest_distributed(FAKES, db_for(f"w{workers}"), workers=workers)
+        parts = scratch / f"partitions-{workers}"
+        summary = ingest_distributed(FAKES, db_for(f"w{workers}"), workers=workers, work_dir=parts)
         seconds = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_SELF)
         cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
@@ -212,9 +217,9 @@ def main() -> None:
     for target in args.workers:
         with tempfile.TemporaryDirectory() as scratch:
             if target == "sqlite":
-                rows = measure_workers(lambda name, folder=scratch: str(Path(folder) / f"{name}.sqlite"))
+                rows = measure_workers(lambda name, folder=scratch: str(Path(folder) / f"{name}.sqlite"), Path(scratch))
             else:
-                rows = measure_workers(lambda name, url=target: postgres_schema(url, f"bench_{name}"))
+                rows = measure_workers(lambda name, url=target: postgres_schema(url, f"bench_{name}"), Path(scratch))
         kind = "SQLite" if target == "sqlite" else "PostgreSQL"
         lines += [f"### Dask ingest, storing on the workers ({kind}, FA-KES)", "", f"{command}.", ""]
         lines += [

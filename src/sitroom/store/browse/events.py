@@ -53,7 +53,9 @@ def _has_report(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
 
 
 def _event_conditions(selection: EventFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [EventClusterRow.source_count >= selection.min_sources]
+    conditions: list[ColumnElement[bool]] = []
+    if selection.min_sources > 1:  # every cluster has a source: a condition of 0 or 1 would only cost a lookup
+        conditions.append(EventClusterRow.source_count >= selection.min_sources)
     if selection.type:
         conditions.append(EventClusterRow.type == selection.type)
     if selection.actor is not None:
