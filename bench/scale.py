@@ -124,7 +124,9 @@ def postgres_schema(url: str, schema: str) -> str:
     return f"{url.split('?')[0]}?options=-csearch_path%3D{schema}"
 
 
-def measure_workers(db_for: Callable[[str], str], scratch: Path) -> list[tuple[int, float, float, int]]:
+def measure_workers(
+    db_for: Callable[[str], str], scratch: Path, documents: int | None = None
+) -> list[tuple[int, float, float, int]]:
     """FA-KES ingested by 1 and 2 local Dask workers: (workers, seconds, client CPU ms/document, documents).
 
     Each run has its own partition folder under ``scratch``: a shared one would let the second run reuse
@@ -132,12 +134,17 @@ def measure_workers(db_for: Callable[[str], str], scratch: Path) -> list[tuple[i
     """
     from sitroom.distributed import ingest_distributed
 
+    corpus = FAKES
+    if documents is not None:  # the first ``documents`` articles
+        corpus = scratch / "corpus.jsonl"
+        lines = FAKES.read_text(encoding="utf-8").splitlines(keepends=True)[:documents]
+        corpus.write_text("".join(lines), encoding="utf-8")
     results = []
     for workers in (1, 2):
         before = resource.getrusage(resource.RUSAGE_SELF)
         started = time.perf_counter()
         parts = scratch / f"partitions-{workers}"
-        summary = ingest_distributed(FAKES, db_for(f"w{workers}"), workers=workers, work_dir=parts)
+        summary = ingest_distributed(corpus, db_for(f"w{workers}"), workers=workers, work_dir=parts)
         seconds = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_SELF)
         cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
@@ -187,6 +194,7 @@ def main() -> None:
         default=[],
         help="also ingest FA-KES with 1 and 2 Dask workers into 'sqlite' or a PostgreSQL URL (fresh schemas)",
     )
+    parser.add_argument("--corpus", type=int, help="--workers ingest only the first N FA-KES articles")
     args = parser.parse_args()
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = [
@@ -217,11 +225,16 @@ def main() -> None:
     for target in args.workers:
         with tempfile.TemporaryDirectory() as scratch:
             if target == "sqlite":
-                rows = measure_workers(lambda name, folder=scratch: str(Path(folder) / f"{name}.sqlite"), Path(scratch))
+                rows = measure_workers(
+                    lambda name, folder=scratch: str(Path(folder) / f"{name}.sqlite"), Path(scratch), args.corpus
+                )
             else:
-                rows = measure_workers(lambda name, url=target: postgres_schema(url, f"bench_{name}"), Path(scratch))
+                rows = measure_workers(
+                    lambda name, url=target: postgres_schema(url, f"bench_{name}"), Path(scratch), args.corpus
+                )
         kind = "SQLite" if target == "sqlite" else "PostgreSQL"
-        lines += [f"### Dask ingest, storing on the workers ({kind}, FA-KES)", "", f"{command}.", ""]
+        size = f"first {args.corpus} FA-KES articles" if args.corpus else "FA-KES"
+        lines += [f"### Dask ingest, storing on the workers ({kind}, {size})", "", f"{command}.", ""]
         lines += [
             "| workers | documents | seconds | documents/s | client CPU ms/document |",
             "|---:|---:|---:|---:|---:|",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +11,7 @@ from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from sitroom.web import create_app
 from tests.kb_fixtures import report_pair
+from tests.unit.test_api import _get
 
 # 24 events a week apart at four places (two pairs 1° apart), plus 2 undated ones without a place.
 PLACES = [("Maskanah", 35.96, 38.04), ("Deir Hafer", 36.16, 37.71)]
@@ -34,12 +34,6 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     pairs += [report_pair(f"u{n}", text, outlet="SANA", date=None, place=None) for n, text in enumerate(undated)]
     store_records(open_engine(path), pairs)
     return TestClient(create_app(str(path)))
-
-
-def _get(client: TestClient, url: str, **params: Any) -> Any:
-    response = client.get(url, params=params)
-    assert response.status_code == 200, response.text
-    return response.json()
 
 
 def test_keyset_pages_cover_every_event_once_in_offset_order(client: TestClient) -> None:

@@ -5,22 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from sitroom.store.database import open_engine
 from sitroom.store.writer import delete_document, store_documents
 from sitroom.versions import AnalysisVersion
 from tests.kb_fixtures import report_pair
+from tests.unit.test_kb_identities import _rows
 
 OLD = "Nusra fighters attacked Ahrar positions near Maskanah."
 CORRECTED = "Nusra fighters attacked Jaysh positions near Maskanah."
 CORROBORATION = "Nusra fighters attacked Ahrar positions near Maskanah, witnesses said."
 VERSION = AnalysisVersion(sitroom="0.1.0", model="test-model 1.0")
-
-
-def _rows(engine: Engine, sql: str) -> list[tuple[object, ...]]:
-    with engine.connect() as connection:
-        return [tuple(row) for row in connection.execute(text(sql))]
 
 
 def _kb(tmp_path: Path) -> Engine:
