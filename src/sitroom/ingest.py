@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sitroom.documents import Document, ReadError
 from sitroom.pipeline import analyze
 from sitroom.record import ErrorRecord, Record
-from sitroom.store.writer import known_hashes, store_error, store_records
+from sitroom.store.writer import known_hashes, store_documents, store_error
 
 Item = Document | ReadError
 log = logging.getLogger("sitroom.ingest")
@@ -26,6 +26,7 @@ class IngestSummary:
 
     read: int = 0
     added: int = 0
+    revised: int = 0  # known documents whose text changed: their analysis was replaced
     already_stored: int = 0
     errors: int = 0
     seconds: float = 0.0
@@ -76,7 +77,10 @@ def ingest(
                 log.warning("analysis failed", extra={"source": result.source, "error": result.error})
             else:
                 pairs.append((by_id[result.id], result))
-        summary.added += store_records(engine, pairs)
+        counts = store_documents(engine, pairs)
+        summary.added += counts.added
+        summary.revised += counts.revised
+        summary.already_stored += counts.unchanged
         if on_progress:
             on_progress(len(chunk))
     summary.seconds = time.perf_counter() - started

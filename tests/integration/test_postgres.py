@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
@@ -86,3 +87,25 @@ def test_the_api_serves_a_postgres_knowledge_base(engine: Engine) -> None:
     assert events["total"] == 1 and events["items"][0]["contested"] is True
     assert client.get("/api/network").json()["edges"]
     assert client.get("/api/timeline").json()
+
+
+def test_concurrent_writers_open_one_cluster_per_event_and_count_every_report(engine: Engine) -> None:
+    raid = "Jaysh fighters raided Fatah positions near Maskanah."
+    batches = [
+        [
+            report_pair(f"w{writer}-{n}", f"{raid} Report {writer}.{n}.", outlet=f"Outlet {n % 5}", date="2014-03-02")
+            for n in range(10)
+        ]
+        for writer in range(6)
+    ]
+    with ThreadPoolExecutor(max_workers=6) as pool:  # each writer its own connection and transaction
+        stored = list(pool.map(lambda batch: store_records(engine, batch), batches))
+
+    assert stored == [10] * 6
+    with engine.connect() as connection:
+        clusters = connection.execute(
+            text("SELECT report_count, source_count FROM corroborated_events_view WHERE sources = 'Jaysh'")
+        ).all()
+        identities = connection.execute(text("SELECT count(*) FROM actor_identities WHERE name = 'Jaysh'")).scalar()
+    assert [tuple(row) for row in clusters] == [(60, 5)]
+    assert identities == 1

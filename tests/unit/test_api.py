@@ -117,7 +117,7 @@ def test_network_timeline_agreements_and_outlets(client: TestClient) -> None:
     assert ("Nusra", "Ahrar", "ASSAULT") in {
         (names[e["source"]], names[e["target"]], e["type"]) for e in graph["edges"]
     }
-    corroborated = [{"month": "2014-01", "type": "ASSAULT", "events": 1}]
+    corroborated = [{"bin": "2014-01", "month": "2014-01", "type": "ASSAULT", "events": 1}]
     assert _get(client, "/api/timeline", min_sources=2) == corroborated
     (agreement,) = _get(client, "/api/agreements")["items"]
     table = _get(client, f"/api/agreements/{agreement['id']}")

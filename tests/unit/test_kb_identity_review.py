@@ -153,3 +153,13 @@ def test_an_actor_page_gathers_its_merged_spellings(tmp_path: Path) -> None:
     assert actor is not None
     assert {"Hafez al-Assad", "Hafiz al-Asad"} <= set(actor["aliases"]) and actor["documents_total"] == 2
     assert [other["name"] for other in actor["merged_with"]] == ["Hafiz al-Asad"]
+
+
+def test_deleting_a_document_unmerges_the_spelling_it_brought(tmp_path: Path) -> None:
+    from sitroom.store.revisions import delete_documents
+
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [_pair("d1", ("Hafez al-Assad", "person")), _pair("d2", ("Hafiz al-Asad", "person"))])
+    with Session(engine) as session, session.begin():
+        assert delete_documents(session, "d2") == 1
+    assert _identities(engine) == {"Hafez al-Assad": None}

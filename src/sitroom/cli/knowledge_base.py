@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from sitroom.cli.common import ActorFiles, DbOption, app, report_problems, settings_for, stderr, stdout
+from sitroom.cli.publishing import MetadataOption, publish_to
 from sitroom.exporting import ExportFormat
 from sitroom.pipeline import build_pipeline
 from sitroom.progress import count_items, progress_bar
@@ -28,8 +29,12 @@ def ingest_command(
     partition_size: Annotated[
         int, typer.Option(help="Documents per Dask task (with --workers or --scheduler).", min=1)
     ] = PARTITION_SIZE,
+    corpus_title: Annotated[str | None, typer.Option(help="The corpus's title, for the published metadata.")] = None,
+    corpus_licence: Annotated[str | None, typer.Option(help="The corpus's licence, e.g. 'CC BY 4.0'.")] = None,
+    corpus_source: Annotated[str | None, typer.Option(help="Where the corpus comes from (a URL).")] = None,
+    metadata: MetadataOption = None,
 ) -> None:
-    """Analyse documents into the knowledge base; documents already stored are skipped."""
+    """Analyse documents into the knowledge base; stored texts are skipped, changed ones revised."""
     settings = settings_for(actors)
     with progress_bar(stderr) as progress:
         task = progress.add_task("ingesting", total=count_items(path))
@@ -61,8 +66,25 @@ def ingest_command(
         f"errors {summary.errors} in {summary.seconds:.1f} s",
         highlight=False,
     )
+    if summary.revised:
+        stderr.print(f"revised {summary.revised} (changed texts; old versions in document_revisions)")
     if summary.errors:
         stderr.print("errors are kept in the ingest_errors table", highlight=False)
+    _finish_ingest(db, path, (corpus_title, corpus_licence, corpus_source), metadata)
+
+
+def _finish_ingest(
+    db: str, path: Path, corpus: tuple[str | None, str | None, str | None], metadata: Path | None
+) -> None:
+    """Remember the corpus, publish when asked, and leave the write-ahead log checkpointed."""
+    from sitroom.store.database import checkpoint, open_engine
+    from sitroom.store.publishing import record_corpus
+
+    engine = open_engine(db)
+    record_corpus(engine, path, *corpus)
+    if metadata is not None:
+        publish_to(db, metadata, None)
+    checkpoint(engine)
 
 
 @app.command("search")

@@ -16,8 +16,9 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Select, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.names import NameKind, blocking_key, same_full_name, same_organisation
@@ -268,3 +269,12 @@ def merged_group(session: Session, identity_id: int) -> list[int]:
     if representative is None:
         return [identity_id]
     return sorted(session.scalars(select(ActorIdentityRow.id).where(ActorIdentityRow.merged_into == representative)))
+
+
+def forget_links(session: Session, identities: Select[Any]) -> set[int]:
+    """Delete the links of the identities ``identities`` selects (before they are deleted); returns the ids of
+    the identities they were linked to, whose groups must be merged again."""
+    links = (IdentityLinkRow.identity_id.in_(identities)) | (IdentityLinkRow.other_id.in_(identities))
+    ends = session.execute(select(IdentityLinkRow.identity_id, IdentityLinkRow.other_id).where(links)).all()
+    session.execute(delete(IdentityLinkRow).where(links))
+    return {identity for pair in ends for identity in pair}

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
@@ -104,10 +105,49 @@ def get_actor(db: Db, identity_id: RowId) -> Json:
     return _found(browse.get_actor(db, identity_id), "actor")
 
 
+EventCursor = Annotated[
+    str | None,
+    Query(
+        max_length=40,
+        pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?~\d{1,19}$",
+        description="Keyset paging: the previous page's ``next_cursor`` (the same cost on any page; ``offset`` "
+        "is ignored).",
+    ),
+]
+
+
 @router.get("/events")
-def list_events(db: Db, paging: Paging, selection: Filter) -> Json:
-    """Corroborated events: reports of one event from several documents merged, sources counted."""
-    return browse.list_events(db, selection, paging)
+def list_events(db: Db, paging: Paging, selection: Filter, cursor: EventCursor = None) -> Json:
+    """Corroborated events, newest first: reports of one event from several documents merged, sources counted.
+
+    ``total`` is exact up to 10,000 events and a lower bound beyond (``total_exact`` false);
+    ``next_cursor`` pages on by keyset.
+    """
+    position = browse.Cursor.decode(cursor) if cursor is not None else None  # the pattern admits only cursors
+    return browse.list_events(db, selection, paging, position)
+
+
+@router.get("/events/map")
+def events_map(
+    db: Db,
+    selection: Filter,
+    zoom: Annotated[int, Query(ge=0, le=18, description="Map zoom level (0: the whole world on one tile).")] = 5,
+    south: Annotated[float | None, Query(ge=-90, le=90, description="The view's southern edge (degrees).")] = None,
+    west: Annotated[float | None, Query(ge=-180, le=180, description="The view's western edge.")] = None,
+    north: Annotated[float | None, Query(ge=-90, le=90, description="The view's northern edge.")] = None,
+    east: Annotated[float | None, Query(ge=-180, le=180, description="The view's eastern edge.")] = None,
+) -> Json:
+    """Located events clustered on the server by a grid that follows the zoom (cells of about 32 pixels).
+
+    Each cell has its events' count and mean point (and ``event``, the id, when it holds one event);
+    give all four edges to cluster one view only.
+    """
+    if south is not None and west is not None and north is not None and east is not None:
+        return browse.event_map(db, selection, zoom, browse.Bounds(south, west, north, east))
+    if (south, west, north, east) != (None, None, None, None):
+        message = "give all four edges of the view (south, west, north, east) or none"
+        raise RequestValidationError([{"loc": ("query", "south"), "msg": message, "type": "value_error"}])
+    return browse.event_map(db, selection, zoom)
 
 
 @router.get("/events.geojson", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
@@ -124,9 +164,14 @@ def get_event(db: Db, cluster_id: RowId) -> Json:
     return _found(browse.get_event(db, cluster_id), "event")
 
 
+TimeBin = Literal["day", "week", "month", "year"]
+
+
 @router.get("/timeline")
-def timeline(db: Db, selection: Filter) -> list[Json]:
-    return browse.timeline(db, selection)
+def timeline(db: Db, selection: Filter, bin: TimeBin = "month") -> list[Json]:
+    """Corroborated events per time bin and type, counted on the server; ``bin`` is each bin's first day,
+    month or year (weeks start on Monday)."""
+    return browse.timeline(db, selection, bin)
 
 
 @router.get("/network")

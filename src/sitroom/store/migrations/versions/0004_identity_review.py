@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "identity_review"
-down_revision = "0002"
+down_revision = "kb_scale"
 branch_labels = None
 depends_on = None
 
