@@ -37,7 +37,7 @@ from sitroom.readers import read_documents
 from sitroom.record import ErrorRecord, Record
 from sitroom.settings import PARTITION_SIZE, Settings
 from sitroom.store.database import open_engine
-from sitroom.store.writer import known_hashes, store_error, store_records
+from sitroom.store.writer import known_hashes, store_batch, store_error
 
 Item = Document | ReadError
 Result = Record | ErrorRecord
@@ -272,13 +272,14 @@ class _Ingestion:
     def _store(self, partition: _Partition, results: list[Result]) -> None:
         by_id = {document.id: document for document in partition.documents}
         pairs = [(by_id[result.id], result) for result in results if isinstance(result, Record)]
-        added = store_records(self.engine, pairs)
+        stored = store_batch(self.engine, pairs)
         for result in results:
             if isinstance(result, ErrorRecord):
                 self._error(result.source, result.error)
-        self.summary.added += added
-        self.summary.already_stored += len(pairs) - added
-        log.info("partition stored", extra={"partition": partition.digest, "added": added})
+        self.summary.added += stored.added
+        self.summary.already_stored += stored.already_stored
+        self.summary.errors += len(stored.refused)
+        log.info("partition stored", extra={"partition": partition.digest, "added": stored.added})
         self.on_progress(len(partition.documents))
 
     def _error(self, source: str, message: str) -> None:

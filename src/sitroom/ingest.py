@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sitroom.documents import Document, ReadError
 from sitroom.pipeline import analyze
 from sitroom.record import ErrorRecord, Record
-from sitroom.store.writer import known_hashes, store_error, store_records
+from sitroom.store.writer import known_hashes, store_batch, store_error
 
 Item = Document | ReadError
 log = logging.getLogger("sitroom.ingest")
@@ -22,7 +22,7 @@ log = logging.getLogger("sitroom.ingest")
 
 @dataclass
 class IngestSummary:
-    """What one ingest run did."""
+    """What one ingest run did: every document read is added, already stored, or an error."""
 
     read: int = 0
     added: int = 0
@@ -76,7 +76,10 @@ def ingest(
                 log.warning("analysis failed", extra={"source": result.source, "error": result.error})
             else:
                 pairs.append((by_id[result.id], result))
-        summary.added += store_records(engine, pairs)
+        stored = store_batch(engine, pairs)
+        summary.added += stored.added
+        summary.already_stored += stored.already_stored  # stored meanwhile by a concurrent run
+        summary.errors += len(stored.refused)
         if on_progress:
             on_progress(len(chunk))
     summary.seconds = time.perf_counter() - started

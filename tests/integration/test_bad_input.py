@@ -98,7 +98,8 @@ def test_ingest_records_each_bad_document_and_stores_the_good(bad_folder: Path, 
 
     result = runner.invoke(app, ["ingest", str(bad_folder), "--db", str(db)])
 
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some documents failed: the status says so
+    assert "errors 10" in result.stderr
     with sqlite3.connect(db) as connection:
         errors = dict(connection.execute("SELECT source, error FROM ingest_errors").fetchall())
         stored = sorted(row[0] for row in connection.execute("SELECT doc_id FROM documents"))

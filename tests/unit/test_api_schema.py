@@ -28,17 +28,16 @@ from sitroom.record import Record
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from sitroom.web import create_app
-from sitroom.web.api import AnalyzeRequest
+from sitroom.web.analysis import AnalysisService, Fields
 from tests.kb_fixtures import report_pair, seed_pair
 
 ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
-def _analyze_without_nlp(request: AnalyzeRequest) -> tuple[Document, Record]:
+def _analyze_without_nlp(fields: Fields) -> tuple[Document, Record]:
     """A stand-in for the NLP pipeline: the document as the API builds it, with an empty analysis."""
-    fields = {"title": request.title, "date": request.date, "outlet": request.outlet}
-    document = make_document(request.id, request.text, "api:analyze", fields)
+    document = make_document(fields["id"] or "", fields["text"] or "", "api:analyze", fields)
     return document, Record(id=document.id, title=document.title, date=document.date, outlet=document.outlet)
 
 
@@ -54,9 +53,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
             report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
         ],
     )
-    built = create_app(str(path))
-    built.state.analyzer = _analyze_without_nlp
-    return built
+    return create_app(str(path), analysis=AnalysisService(analyse=_analyze_without_nlp, processes=False))
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, Executable, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from sitroom.documents import Document
 from sitroom.record import Record
 from sitroom.store.linking import link_record
 from sitroom.store.schema import DocumentRow, IngestErrorRow
+
+log = logging.getLogger("sitroom.store")
+# What a database raises for a document it cannot store (a NUL byte or an over-long value on PostgreSQL,
+# text that is not Unicode, a constraint): that document fails alone, the others are stored.
+REFUSED = (DataError, IntegrityError, UnicodeError)
 
 
 def _now() -> str:
@@ -31,11 +39,58 @@ def known_hashes(engine: Engine, hashes: Iterable[str]) -> set[str]:
     return found
 
 
+@dataclass
+class StoreOutcome:
+    """What storing a batch did: documents added, found already stored, and refused (with the reason)."""
+
+    added: int = 0
+    already_stored: int = 0
+    refused: list[tuple[Document, str]] = field(default_factory=list)
+
+
+def store_batch(engine: Engine, pairs: Iterable[tuple[Document, Record]]) -> StoreOutcome:
+    """Store (document, record) pairs in one transaction; documents already stored are skipped.
+
+    When the database refuses the batch, each document is stored in its own transaction, and one it
+    refuses again is recorded in ``ingest_errors`` instead: a bad document never stops a run.
+    """
+    batch = list(pairs)
+    try:
+        added = _store_all(engine, batch)
+        return StoreOutcome(added=added, already_stored=len(batch) - added)
+    except REFUSED:
+        if len(batch) == 1:
+            return _store_alone(engine, batch[0])
+    outcome = StoreOutcome()
+    for pair in batch:
+        single = _store_alone(engine, pair)
+        outcome.added += single.added
+        outcome.already_stored += single.already_stored
+        outcome.refused += single.refused
+    return outcome
+
+
+def _store_alone(engine: Engine, pair: tuple[Document, Record]) -> StoreOutcome:
+    document = pair[0]
+    try:
+        added = _store_all(engine, [pair])
+    except REFUSED as error:
+        reason = f"could not be stored: {type(error).__name__}: {str(error).splitlines()[0]}"
+        store_error(engine, document.source or document.id, reason)
+        log.warning("document refused by the database", extra={"source": document.source, "error": reason})
+        return StoreOutcome(refused=[(document, reason)])
+    return StoreOutcome(added=added, already_stored=1 - added)
+
+
 def store_records(engine: Engine, pairs: Iterable[tuple[Document, Record]]) -> int:
     """Store each (document, record) in one transaction; documents already stored are skipped.
 
-    Returns how many documents were new.
+    Returns how many documents were new (see :func:`store_batch` for documents the database refuses).
     """
+    return store_batch(engine, pairs).added
+
+
+def _store_all(engine: Engine, pairs: Iterable[tuple[Document, Record]]) -> int:
     added = 0
     with Session(engine) as session, session.begin():
         for document, record in pairs:
