@@ -46,14 +46,15 @@ def replace_unstorable(text: str) -> tuple[str, int]:
     return _UNSTORABLE.subn(REPLACEMENT, text)
 
 
-def _control_share(text: str) -> float:
+def _control_share(text: str, replacements_count: bool = True) -> float:
     sample = text[:_BINARY_SAMPLE]
     if not sample:
         return 0.0
     bad = sum(
         1
         for char in sample
-        if char == REPLACEMENT or (unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} and char not in "\t\n\r\f")
+        if (char == REPLACEMENT and replacements_count)
+        or (unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} and char not in "\t\n\r\f")
     )
     return bad / len(sample)
 
@@ -87,10 +88,10 @@ def _replaced(data: bytes, encoding: str) -> tuple[str, int]:
     return text, text.count(REPLACEMENT) - already
 
 
-def _checked(text: str) -> str:
+def _checked(text: str, replacements_count: bool = True) -> str:
     if not text.strip():
         raise DecodeError("empty document")
-    if _control_share(text) > _MAX_CONTROL_SHARE:
+    if _control_share(text, replacements_count) > _MAX_CONTROL_SHARE:
         raise DecodeError("binary file (control characters), not text")
     return text
 
@@ -136,7 +137,12 @@ def _decode_damaged_utf8(data: bytes) -> Decoded | None:
         return None
     first = _first_invalid_utf8(data)
     where = f"byte 0x{data[first.start]:02x} at offset {first.start}"
-    return Decoded(_checked(text), "utf-8", f"{replaced:,} invalid UTF-8 byte(s) replaced by U+FFFD (first: {where})")
+    # The replacements are bounded by the valid characters above: they do not make the text binary.
+    return Decoded(
+        _checked(text, replacements_count=False),
+        "utf-8",
+        f"{replaced:,} invalid UTF-8 byte(s) replaced by U+FFFD (first: {where})",
+    )
 
 
 def _decode_legacy(data: bytes) -> Decoded:

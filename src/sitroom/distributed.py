@@ -36,7 +36,7 @@ from sitroom.ingest import IngestSummary
 from sitroom.readers import read_documents
 from sitroom.record import ErrorRecord, Record
 from sitroom.settings import PARTITION_SIZE, Settings
-from sitroom.store.database import open_engine
+from sitroom.store.database import checkpoint, open_engine
 from sitroom.store.writer import known_hashes, store_batch, store_error
 
 Item = Document | ReadError
@@ -358,6 +358,7 @@ def ingest_distributed(
         for chunk in _partitions(read_documents(path), partition_size):
             run.add(chunk)
         run.drain()
+    checkpoint(engine)
     run.summary.seconds = time.perf_counter() - started
     log.info("ingest finished", extra=asdict(run.summary))
     return run.summary

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sitroom.documents import Document, ReadError
 from sitroom.pipeline import analyze
 from sitroom.record import ErrorRecord, Record
+from sitroom.store.database import checkpoint
 from sitroom.store.writer import known_hashes, store_batch, store_error
 
 Item = Document | ReadError
@@ -82,6 +83,7 @@ def ingest(
         summary.errors += len(stored.refused)
         if on_progress:
             on_progress(len(chunk))
+    checkpoint(engine)
     summary.seconds = time.perf_counter() - started
     log.info("ingest finished", extra=vars(summary))
     return summary

@@ -25,6 +25,7 @@ from sitroom.components.events_intent import (
     refusal_sense,
     reported_future,
 )
+from sitroom.components.offset_index import OffsetIndex
 from sitroom.knowledge.event_lexicon import EventLexicon, EventSense, load_event_lexicon
 from sitroom.record import Actor, Claim, Event, EventStatus, Place
 from sitroom.record import Span as TextSpan
@@ -192,6 +193,15 @@ class Context:
     heading_tokens: set[int] = field(default_factory=set)
     units: list[Span] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    claim_index: OffsetIndex[Claim] = field(init=False)
+    date_index: OffsetIndex[tuple[int, int, str]] = field(init=False)
+    unit_index: OffsetIndex[Span] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap."""
+        self.claim_index = OffsetIndex(self.claims, lambda claim: claim.start, lambda claim: claim.end)
+        self.date_index = OffsetIndex(self.dates, lambda date: date[0], lambda date: date[1])
+        self.unit_index = OffsetIndex(self.units, lambda unit: unit.start, lambda unit: unit.end)
 
 
 @dataclass
@@ -577,7 +587,7 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _covering_claim(trigger: Token, ctx: Context) -> Claim | None:
-    covering = [claim for claim in ctx.claims if claim.start <= trigger.idx < claim.end]
+    covering = ctx.claim_index.covering(trigger.idx)
     return min(covering, key=lambda claim: claim.end - claim.start, default=None)
 
 
@@ -667,9 +677,7 @@ def event_place(trigger: Token, ctx: Context) -> str | None:
         return place
     if not any(_lemma(token) in AREA_NOUNS for token in clause):
         return None
-    sentences = list(ctx.doc.sents)
-    index = next(i for i, sent in enumerate(sentences) if sent.start <= trigger.i < sent.end)
-    for sent in reversed(sentences[max(0, index - 3) : index]):
+    for sent in _previous_sentences(trigger, 3):
         specific = [
             pid for pid in _locative_places(sent, sent.root, ctx) if ctx.places[pid].feature not in {"country", None}
         ]
@@ -678,11 +686,20 @@ def event_place(trigger: Token, ctx: Context) -> str | None:
     return None
 
 
+def _previous_sentences(token: Token, count: int) -> list[Span]:
+    """Up to ``count`` sentences before the token's, nearest first."""
+    found: list[Span] = []
+    sentence = token.sent
+    while len(found) < count and sentence.start > 0:
+        sentence = sentence.doc[sentence.start - 1].sent
+        found.append(sentence)
+    return found
+
+
 def event_date(sentence: Span, ctx: Context) -> str | None:
     """A date named in the sentence, else the document's month."""
-    for start, end, value in ctx.dates:
-        if sentence.start_char <= start and end <= sentence.end_char:
-            return value
+    for _start, _end, value in ctx.date_index.inside(sentence.start_char, sentence.end_char):
+        return value
     return ctx.document_month
 
 
@@ -703,7 +720,7 @@ def sentence_units(doc: Doc) -> list[Span]:
 
 
 def _sentence_of(token: Token, ctx: Context) -> Span:
-    return next(unit for unit in ctx.units if unit.start <= token.i < unit.end)
+    return ctx.unit_index.covering(token.i)[0]
 
 
 def _coded_sense(trigger: Token, sense: EventSense) -> tuple[EventSense, EventStatus] | None:
@@ -833,10 +850,15 @@ def _governed_by_trigger(noun: Token, triggers: set[int]) -> bool:
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     """Merge events of one type and source whose targets are nested (one event told twice)."""
     merged: list[Draft] = []
+    # Only drafts of one signature can be one event, and without a source only within one sentence.
+    by_key: dict[tuple[str, frozenset[str], int | None], list[Draft]] = {}
     for draft in drafts:
-        twin = next((kept for kept in merged if _same_event(kept, draft)), None)
+        kind, source = draft.signature()
+        candidates = by_key.setdefault((kind, source, None if source else draft.sentence.start), [])
+        twin = next((kept for kept in candidates if _same_event(kept, draft)), None)
         if twin is None:
             merged.append(draft)
+            candidates.append(draft)
             continue
         twin.target = _unique(twin.target + draft.target)
         twin.place = twin.place or draft.place

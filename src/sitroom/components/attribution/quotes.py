@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitroom.components.attribution.text_geometry import paragraphs, word_count
@@ -19,9 +20,11 @@ class QuoteSpan:
     closed: bool
 
 
-def in_spans(position: int, spans: Iterable[QuoteSpan]) -> bool:
-    """Whether the character offset lies inside any of the spans."""
-    return any(span.start <= position < span.end for span in spans)
+def in_spans(position: int, spans: Sequence[QuoteSpan]) -> bool:
+    """Whether the character offset lies inside any of the spans (in text order, not overlapping, as
+    :func:`quote_spans` gives them): a binary search, so a long document's many quotes cost little."""
+    index = bisect_right(spans, position, key=lambda span: span.start)
+    return index > 0 and position < spans[index - 1].end
 
 
 def mark_role(text: str, position: int) -> str:
