@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -251,26 +250,13 @@ def _dump(body: Any) -> str:
 
 # --- analysis --------------------------------------------------------------------------------
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _unicode(value: str | None) -> str | None:
-    """Refuse text that is not Unicode: a lone surrogate (JSON allows ``\\ud800``, UTF-8 cannot hold it)."""
-    found = _LONE_SURROGATE.search(value) if value is not None else None
-    if found is not None:
-        raise ValueError(f"lone surrogate U+{ord(found.group()):04X} at offset {found.start()}: not valid Unicode")
-    return value
-
-
-UnicodeText = Annotated[str, AfterValidator(_unicode)]
-
 
 class AnalyzeRequest(BaseModel):
-    text: UnicodeText = Field(min_length=1, description="The article; longer than the server's limit: 413")
-    title: UnicodeText | None = Field(default=None, max_length=1000)
-    date: UnicodeText | None = Field(default=None, max_length=32)
-    outlet: UnicodeText | None = Field(default=None, max_length=256)
-    id: UnicodeText = Field(default="pasted", max_length=200)
+    text: str = Field(min_length=1, description="The article; longer than the server's limit: 413")
+    title: str | None = Field(default=None, max_length=1000)
+    date: str | None = Field(default=None, max_length=32)
+    outlet: str | None = Field(default=None, max_length=256)
+    id: str = Field(default="pasted", max_length=200)
 
 
 ANALYSIS_RESPONSES: Responses = {

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -15,7 +16,7 @@ from sitroom.web.api import router, write_router
 from sitroom.web.assets import Asset, load_assets
 from sitroom.web.cache import ResponseCache
 from sitroom.web.docs import mount_docs
-from sitroom.web.security import HardeningMiddleware
+from sitroom.web.security import HardeningMiddleware, validation_error
 
 ANY_HOST = ("*",)
 
@@ -53,6 +54,7 @@ def create_app(
     app.state.write_token = write_token or None
     app.state.analysis = service
     app.state.geojson_cache = ResponseCache()
+    app.add_exception_handler(RequestValidationError, validation_error)
     app.include_router(router)
     app.include_router(write_router)
     mount_docs(app)

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import HTTPException, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -24,8 +26,9 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
+_POLICY = b"content-security-policy"
 SECURITY_HEADERS = (
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (_POLICY, CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
@@ -49,7 +52,8 @@ def _has_nul(scope: Scope) -> bool:
 
 class HardeningMiddleware:
     """Rejects bodies over ``max_body`` bytes (declared or streamed) and NUL characters in the path or
-    query (400), and adds security headers."""
+    query (400), and adds security headers (a response with its own, stricter or wider, content security
+    policy keeps it)."""
 
     def __init__(self, app: ASGIApp, max_body: int = MAX_BODY_BYTES) -> None:
         self.app = app
@@ -81,7 +85,10 @@ class HardeningMiddleware:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                headers = message.get("headers", [])
+                own_policy = any(name.lower() == b"content-security-policy" for name, _ in headers)
+                extra = [header for header in SECURITY_HEADERS if not own_policy or header[0] != _POLICY]
+                message["headers"] = [*headers, *extra]
             await send(message)
 
         try:
@@ -159,3 +166,11 @@ def read_token(token_file: Path | None) -> str | None:
     if not token:
         raise ValueError(f"{token_file}: the token file is empty")
     return token
+
+
+async def validation_error(_request: Request, error: Exception) -> Response:
+    """FastAPI's 422 answer, with the offending input escaped to ASCII: input that is not Unicode (a lone
+    surrogate in a JSON string) is echoed as an escape instead of failing the answer itself."""
+    assert isinstance(error, RequestValidationError)
+    body = json.dumps({"detail": jsonable_encoder(error.errors())}, ensure_ascii=True)
+    return Response(body, status_code=422, media_type="application/json")
