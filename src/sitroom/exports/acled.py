@@ -1,4 +1,10 @@
-"""ACLED-style CSV: one row per event that occurred (or is claimed to), with ACLED's column names."""
+"""ACLED-style CSV: one row per event that occurred (or is claimed to), with ACLED's column names.
+
+Dates: ACLED's ``event_date`` is always a whole day. An event dated to the day is written as that day
+with ``time_precision`` 1; one the text dates only to a month (``2017-04``) or a year (``2017``) is
+written as the first day of that period (``2017-04-01``, ``2017-01-01``) with ``time_precision`` 3,
+ACLED's code for "the month or less precisely". Read ``event_date`` together with ``time_precision``.
+"""
 
 from __future__ import annotations
 
@@ -67,6 +73,17 @@ def time_precision(date: str | None) -> str:
     return "1" if date and len(date) >= 10 else "3"
 
 
+def event_date(date: str | None) -> str:
+    """ACLED's event_date, a whole day: the date itself, or the first day of a month or a year."""
+    if not date:
+        return ""
+    if len(date) == 7:  # YYYY-MM
+        return f"{date}-01"
+    if len(date) == 4:  # YYYY
+        return f"{date}-01-01"
+    return date[:10]
+
+
 def _names(ids: list[str], record: Record) -> list[str]:
     names = {actor.id: actor.name for actor in record.actors}
     return [names[actor_id] for actor_id in ids if actor_id in names]
@@ -87,7 +104,7 @@ def event_row(event: Event, record: Record) -> dict[str, str]:
     date = event.date or record.date
     notes = event.evidence.text if event.status == "occurred" else f"[{event.status}] {event.evidence.text}"
     return {
-        "event_date": date or "",
+        "event_date": event_date(date),
         "event_type": category.event_type,
         "sub_event_type": category.sub_event_type,
         "actor1": sources[0] if sources else "",
