@@ -5,6 +5,7 @@ Every reader yields :class:`Document` or :class:`ReadError`; a bad file or row n
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -191,6 +192,8 @@ def read_jsonl(path: Path) -> Iterator[Item]:
     with handle:
         for number, raw in enumerate(_lines(handle, MAX_LINE_BYTES), start=1):
             source = f"{path}:{number}"
+            if number == 1 and raw is not None:
+                raw = raw.removeprefix(codecs.BOM_UTF8)  # editors on Windows start files with one
             if raw is None:
                 yield ReadError(source, f"JSON line too long (limit {MAX_LINE_BYTES:,} bytes)")
                 continue

@@ -174,3 +174,9 @@ def test_an_unreadable_sub_folder_is_reported(tmp_path: Path) -> None:
     finally:
         locked.chmod(0o755)
     assert lines == [f"document | {tmp_path / 'a.txt'}", f"unreadable folder: Permission denied | {locked}"]
+
+
+def test_a_jsonl_corpus_may_start_with_a_byte_order_mark(tmp_path: Path) -> None:
+    rows = [json.dumps({"id": "a", "text": "First."}), json.dumps({"id": "b", "text": "Second."})]
+    items = list(read_documents(_write(tmp_path / "c.jsonl", b"\xef\xbb\xbf" + "\n".join(rows).encode())))
+    assert [item.id for item in items if isinstance(item, Document)] == ["a", "b"]
