@@ -21,7 +21,6 @@ import os
 import random
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from api_latency import server  # bench/ is this script's folder
 from sqlalchemy import Engine, create_engine, text
 
 from sitroom.documents import Document
@@ -314,35 +314,11 @@ def probe_race(probe: Probe, group: str, db: str, corpus: Path) -> None:
 # --- the server ---------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextmanager
 def running_server(db: str, token: str) -> Iterator[str]:
-    port = _free_port()
     environment = {**os.environ, "SITROOM_TOKEN": token}
-    command = [str(SITROOM), "serve", "--db", db, "--port", str(port), "--analyze-seconds", "20"]
-    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/api/stats", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.2)
+    with server(db, "--analyze-seconds", "20", environment=environment) as url:
         yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
 
 
 def hostile_requests(token: str) -> list[tuple[str, str, str, dict[str, Any], set[int]]]:
