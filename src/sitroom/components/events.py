@@ -196,9 +196,12 @@ class Context:
     claim_index: OffsetIndex[Claim] = field(init=False)
     date_index: OffsetIndex[tuple[int, int, str]] = field(init=False)
     unit_index: OffsetIndex[Span] = field(init=False)
+    text: str = field(init=False)
 
     def __post_init__(self) -> None:
-        """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap."""
+        """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap; the text
+        once (spaCy joins every token each time ``doc.text`` is read)."""
+        self.text = self.doc.text
         self.claim_index = OffsetIndex(self.claims, lambda claim: claim.start, lambda claim: claim.end)
         self.date_index = OffsetIndex(self.dates, lambda date: date[0], lambda date: date[1])
         self.unit_index = OffsetIndex(self.units, lambda unit: unit.start, lambda unit: unit.end)

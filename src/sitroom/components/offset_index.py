@@ -39,3 +39,7 @@ class OffsetIndex(Generic[T]):
     def inside(self, start: int, end: int) -> list[T]:
         """Items lying within ``[start, end]``."""
         return self._between(start, end + 1, lambda i: self._ends[i] <= end)
+
+    def overlapping(self, start: int, end: int) -> list[T]:
+        """Items sharing at least one position with ``[start, end)``."""
+        return self._between(start - self._longest, end, lambda i: start < self._ends[i])

@@ -14,6 +14,7 @@ from sitroom.components.attribution.finder import Attribution, AttributionFinder
 from sitroom.components.attribution.quotes import QuoteSpan, in_spans, is_real_quote, quote_spans
 from sitroom.components.attribution.speakers import SpeakerResolver, is_cue_verb
 from sitroom.components.attribution.text_geometry import Sentence, clipped_sentences, trimmed, word_count
+from sitroom.components.offset_index import OffsetIndex
 from sitroom.knowledge.reporting import reporting_lexicon
 from sitroom.record import Actor, Claim, Quote
 
@@ -46,10 +47,12 @@ class DocumentAttribution:
         self.token_starts = [token.idx for token in doc]
         self.all_quote_spans: list[QuoteSpan] = []
         self.direct: list[tuple[QuoteSpan, Quote]] = []
+        self.direct_spans: OffsetIndex[QuoteSpan] = OffsetIndex([], lambda s: s.start, lambda s: s.end)
 
     def run(self) -> tuple[list[Quote], list[Claim]]:
         self.all_quote_spans = [self.bounded(span) for span in quote_spans(self.text)]
         self.direct = list(self.direct_quotes())
+        self.direct_spans = OffsetIndex((span for span, _ in self.direct), lambda s: s.start, lambda s: s.end)
         quotes = [quote for _, quote in self.direct]
         claims: list[Claim] = []
         running: RunningSource | None = None
@@ -155,7 +158,8 @@ class DocumentAttribution:
     # claims and indirect quotes
 
     def in_direct_quote(self, content: tuple[int, int]) -> bool:
-        inside = sum(max(0, min(content[1], span.end) - max(content[0], span.start)) for span, _ in self.direct)
+        spans = self.direct_spans.overlapping(*content)
+        inside = sum(max(0, min(content[1], span.end) - max(content[0], span.start)) for span in spans)
         return inside * 2 > content[1] - content[0]
 
     def chain(self, sources: Iterable[str | None]) -> list[str]:
