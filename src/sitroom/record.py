@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sitroom.knowledge.collectives import CollectiveType
+
 ActorKind = Literal[
     "state",
     "government",
@@ -90,6 +92,11 @@ class Actor(_Model):
     roles: list[str] = []
     registered: bool = Field(default=False, description="True when the actor resolved to the registry")
     canonical_id: str | None = Field(default=None, description="Registry id, stable across documents")
+    collective: CollectiveType | None = Field(
+        default=None,
+        description="Set for an unnamed group (rebels, six civilians): its type; such actors are never "
+        "resolved to an identity across documents",
+    )
 
 
 class Place(_Model):

@@ -66,4 +66,4 @@ def test_invisible_characters_change_no_analysis_and_offsets_index_the_text_as_r
         clean_record.date,
         clean_record.outlet,
     )
-    assert _check([documents[1]], nlp) > 500
+    assert _check([documents[1]], nlp) == _check([documents[0]], nlp) > 100  # every span exact, none lost

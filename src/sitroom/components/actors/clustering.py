@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
 
 from sitroom.components.actors.mentions import Mention
 from sitroom.knowledge.registry import ActorEntry
 from sitroom.names import is_short_form, name_tokens, same_person
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -28,64 +25,26 @@ class Cluster:
         return min(mention.start for mention in self.mentions)
 
 
-def token_keys(text: str) -> set[str]:
-    """Keys that two names share whenever one of their tokens matches (``names.tokens_match``: equal, or
-    six letters or more and one edit apart): each token, and each long token with one letter left out.
-    Names without a shared key can be neither one person nor a short form of each other."""
-    keys: set[str] = set()
-    for token in name_tokens(text):
-        keys.add(token)
-        if len(token) >= 6:
-            keys.update(token[:index] + token[index + 1 :] for index in range(len(token)))
-    return keys
-
-
-class _NameIndex(Generic[T]):
-    """Items (clusters, or their keys) by the token keys of their names, in the order they were added."""
-
-    def __init__(self) -> None:
-        self._by_key: dict[str, list[T]] = {}
-        self._order: dict[T, int] = {}
-
-    def add(self, item: T, text: str) -> None:
-        self._order.setdefault(item, len(self._order))
-        for key in token_keys(text):
-            items = self._by_key.setdefault(key, [])
-            if item not in items:
-                items.append(item)
-
-    def candidates(self, text: str) -> set[T]:
-        """The items whose names share a token key with ``text``."""
-        return {item for key in token_keys(text) for item in self._by_key.get(key, ())}
-
-    def in_order(self, items: set[T]) -> list[T]:
-        """``items`` in the order they were first added (items never added last)."""
-        return sorted(items, key=lambda item: self._order.get(item, len(self._order)))
-
-
 def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     """Registry mentions by entry, descriptors by adjective, the rest by name identity."""
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
-    names: _NameIndex[str] = _NameIndex()  # keys of name clusters without an entry, by their mentions' names
     ordered = sorted(mentions, key=lambda mention: (mention.source == "paren", mention.start))
     for mention in ordered:
-        key = _cluster_key(doc, mention, by_key, names)
+        key = _cluster_key(doc, mention, by_key)
         cluster = by_key.get(key)
         if cluster is None:
             cluster = Cluster(mentions=[], entry=mention.entry)
             by_key[key] = cluster
             clusters.append(cluster)
         cluster.mentions.append(mention)
-        if key.startswith("name:") and cluster.entry is None:
-            names.add(key, doc[mention.start : mention.end].text)
     _merge_descriptor_entries(clusters)
     _join_short_forms(doc, clusters)
     _join_appositions(doc, clusters)
     return sorted((cluster for cluster in clusters if cluster.mentions), key=lambda cluster: cluster.first)
 
 
-def _cluster_key(doc: Doc, mention: Mention, by_key: dict[str, Cluster], names: _NameIndex[str]) -> str:
+def _cluster_key(doc: Doc, mention: Mention, by_key: dict[str, Cluster]) -> str:
     if mention.source == "descriptor":
         return "descriptor:" + mention.descriptor
     if mention.entry is not None:
@@ -96,17 +55,12 @@ def _cluster_key(doc: Doc, mention: Mention, by_key: dict[str, Cluster], names: 
             return owner
     text = doc[mention.start : mention.end].text
     key = " ".join(name_tokens(text))
-    # The first name cluster (in the order they were made) with this key or, for a person, naming the same
-    # person; only clusters sharing a token key with the text can (see token_keys).
-    candidates = names.candidates(text) if mention.label == "PERSON" else set()
-    exact = "name:" + key
-    for existing in names.in_order({*candidates, exact} & by_key.keys()):
-        cluster = by_key[existing]
-        if cluster.entry is not None:
+    for existing, cluster in by_key.items():
+        if not existing.startswith("name:") or cluster.entry is not None:
             continue
-        if existing == exact or _same_cluster_person(doc, text, cluster):
+        if existing == "name:" + key or (mention.label == "PERSON" and _same_cluster_person(doc, text, cluster)):
             return existing
-    return exact
+    return "name:" + key
 
 
 def _same_cluster_person(doc: Doc, text: str, cluster: Cluster) -> bool:
@@ -136,28 +90,32 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
     registry linked the short name by itself to a namesake ("Khalil" after "Ahmed Khalil" is not the
     registered Mustafa Khalil): the document's own fuller name is the better evidence."""
     persons = [c for c in clusters if c.mentions and is_person_cluster(c)]
-    names: _NameIndex[int] = _NameIndex()  # a short form shares a token key with its full name
-    for number, person in enumerate(persons):
-        for mention in person.mentions:
-            names.add(number, doc[mention.start : mention.end].text)
-    for number, cluster in enumerate(persons):
+    for cluster in persons + [c for c in clusters if _lone_surname(doc, c) and not is_person_cluster(c)]:
         if not cluster.mentions:
             continue
         texts = [doc[m.start : m.end].text for m in cluster.mentions]
         targets = [
-            index
-            for index in names.in_order(names.candidates(texts[0]))
-            if index != number
-            and persons[index].mentions
-            and all(
-                any(is_short_form(text, doc[m.start : m.end].text) for m in persons[index].mentions) for text in texts
-            )
+            other
+            for other in persons
+            if other is not cluster
+            and other.mentions
+            and all(any(is_short_form(text, doc[m.start : m.end].text) for m in other.mentions) for text in texts)
         ]
         if len(targets) == 1 and (cluster.entry is None or _shortened_entry(cluster.entry, texts)):
-            for text in texts:
-                names.add(targets[0], text)
-            persons[targets[0]].mentions.extend(cluster.mentions)
+            targets[0].mentions.extend(cluster.mentions)
             cluster.mentions = []
+
+
+def _lone_surname(doc: Doc, cluster: Cluster) -> bool:
+    """An unregistered cluster named by one capitalised word ("Mistura", "Ayrault"), which the model may have
+    tagged as an organisation: it may still be the surname of a person named in full."""
+    return (
+        cluster.entry is None
+        and bool(cluster.mentions)
+        and all(
+            m.end - m.start == 1 and m.collective is None and doc[m.start].text[:1].isupper() for m in cluster.mentions
+        )
+    )
 
 
 def _shortened_entry(entry: ActorEntry, texts: list[str]) -> bool:
