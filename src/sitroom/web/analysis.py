@@ -121,7 +121,16 @@ class AnalysisService:
         if self._in_flight >= self.limits.workers + self.limits.waiting:
             raise AnalysisRefused(429, "every analysis worker is busy: try again shortly", retry_after=5)
         self._in_flight += 1
-        future = self._submit(fields)
+        try:
+            try:
+                future = self._submit(fields)
+            except RuntimeError as error:  # the pool could not start its workers (pebble: "not active")
+                raise AnalysisRefused(503, f"analysis is unavailable: {error}", retry_after=30) from error
+            return await self._answer(future)
+        finally:
+            self._in_flight -= 1
+
+    async def _answer(self, future: Future[tuple[Document, Record]]) -> tuple[Document, Record]:
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.limits.seconds)
         except TimeoutError as error:  # asyncio's and pebble's (a worker killed at the limit) alike
@@ -133,5 +142,3 @@ class AnalysisService:
             raise AnalysisRefused(503, "the analysis worker stopped unexpectedly: try again", retry_after=30) from error
         except RuntimeError as error:  # the pipeline failed on this text (pipeline.analyze_one)
             raise AnalysisRefused(422, f"the text could not be analysed: {error}") from error
-        finally:
-            self._in_flight -= 1
