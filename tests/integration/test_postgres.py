@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -130,3 +132,11 @@ def test_what_sqlite_stores_postgres_stores_and_a_refused_document_fails_alone(
     with kb.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM ingest_errors")).scalar() == 1
     kb.dispose()
+
+
+def test_processes_creating_one_knowledge_base_at_once_take_turns(bad_input_url: str) -> None:
+    script = "import sys; from sitroom.store.database import open_engine; open_engine(sys.argv[1]).dispose()"
+    runs = [subprocess.Popen([sys.executable, "-c", script, bad_input_url], stderr=subprocess.PIPE) for _ in range(4)]
+    outcomes = [(run.wait(timeout=120), run.stderr.read() if run.stderr else b"") for run in runs]
+    assert [code for code, _ in outcomes] == [0] * 4, outcomes
+    assert count_documents(open_engine(bad_input_url, create=False)) == 0

@@ -20,6 +20,7 @@ from sitroom.store.linking import relink_pending
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
+_MIGRATION_LOCK_KEY = 73_012_014  # any constant: the advisory lock that serialises migrations on PostgreSQL
 log = logging.getLogger("sitroom.store")
 
 
@@ -67,6 +68,9 @@ def migrate(engine: Engine) -> None:
         if engine.dialect.name == "sqlite":
             # pysqlite runs DDL outside transactions; an explicit one makes a killed migration roll back.
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif engine.dialect.name == "postgresql":
+            # Processes creating one knowledge base at once take turns (held until this transaction ends).
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         connection.commit()

@@ -23,6 +23,8 @@ from sitroom.documents import Document
 from sitroom.record import Record
 
 Fields = dict[str, str | None]
+# How long a worker process may take to start and build its pipeline (not counted in the time limit).
+WORKER_START_SECONDS = 120.0
 Analyse = Callable[[Fields], tuple[Document, Record]]
 
 
@@ -33,7 +35,7 @@ class AnalysisLimits:
     max_chars: int = 100_000  # longer texts: 413
     workers: int = 1  # worker processes, each with its own pipeline
     waiting: int = 2  # requests that may wait for a worker; more: 429
-    seconds: float = 30.0  # from arrival to answer, waiting included; longer: 503
+    seconds: float = 30.0  # one analysis in a worker; longer: stopped, 503
 
 
 class AnalysisRefused(Exception):
@@ -130,9 +132,18 @@ class AnalysisService:
         finally:
             self._in_flight -= 1
 
+    def _deadline(self) -> float:
+        """How long a request may wait for its answer. Worker processes enforce the time limit on the
+        analysis itself (pebble stops it), so a request may also wait for the analyses ahead of it and
+        for a worker that is still starting; threads (tests) cannot be stopped, so the limit is all."""
+        if not self._processes:
+            return self.limits.seconds
+        ahead = -(-self.limits.waiting // self.limits.workers)  # ceiling: analyses queued before this one
+        return (ahead + 1) * self.limits.seconds + WORKER_START_SECONDS
+
     async def _answer(self, future: Future[tuple[Document, Record]]) -> tuple[Document, Record]:
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), self.limits.seconds)
+            return await asyncio.wait_for(asyncio.wrap_future(future), self._deadline())
         except TimeoutError as error:  # asyncio's and pebble's (a worker killed at the limit) alike
             future.cancel()
             raise AnalysisRefused(
