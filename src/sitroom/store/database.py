@@ -101,7 +101,7 @@ def open_engine(target: str | Path, *, create: bool = True) -> Engine:
 
 
 def checkpoint(engine: Engine) -> None:
-    """Copy every commit from SQLite's write-ahead log into the database file, and empty the log.
+    """Copy every commit from SQLite's write-ahead log into the database file.
 
     Called at the end of every command that writes, so the ``.sqlite`` file alone (copied, mailed,
     opened read-only) holds the whole knowledge base. A no-op on PostgreSQL.
@@ -109,8 +109,9 @@ def checkpoint(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
     with engine.connect() as connection:
-        busy, _log_frames, _copied = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
-    if busy:
+        # PASSIVE never waits: another process reading or writing the knowledge base is not held up.
+        busy, log_frames, copied = connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
+    if busy or copied < log_frames:
         log.warning("checkpoint incomplete: another connection is using the knowledge base")
 
 
