@@ -50,6 +50,17 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
     headers: { "content-type": "application/json", accept: "application/json" },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  if (!response.ok) throw new Error(await problem(response));
   return (await response.json()) as T;
+}
+
+/** The server's own reason for a refusal ("text too long to analyse here: …"), else the status line. */
+async function problem(response: Response): Promise<string> {
+  const status = `${response.status} ${response.statusText}`;
+  try {
+    const detail = ((await response.json()) as { detail?: unknown }).detail;
+    return typeof detail === "string" ? `${status}: ${detail}` : status;
+  } catch {
+    return status;
+  }
 }

@@ -38,7 +38,7 @@ from sitroom.ingest import IngestSummary
 from sitroom.readers import read_documents
 from sitroom.record import ErrorRecord, Record
 from sitroom.settings import PARTITION_SIZE, Settings
-from sitroom.store.database import open_engine
+from sitroom.store.database import checkpoint, open_engine
 from sitroom.store.writer import known_hashes, store_documents, store_error
 from sitroom.versions import AnalysisVersion, current_version
 
@@ -195,7 +195,7 @@ def store_partition(
     for error in errors:
         store_error(engine, error.source, error.error)
         log.warning(error.error, extra={"source": error.source})
-    return PartitionOutcome(counts.added, counts.revised, counts.unchanged, len(errors))
+    return PartitionOutcome(counts.added, counts.revised, counts.unchanged, len(errors) + len(counts.refused))
 
 
 @dataclass
@@ -397,6 +397,7 @@ def ingest_distributed(
         for chunk in _partitions(read_documents(path), partition_size):
             run.add(chunk)
         run.drain()
+    checkpoint(engine)
     run.summary.seconds = time.perf_counter() - started
     log.info("ingest finished", extra=asdict(run.summary))
     return run.summary

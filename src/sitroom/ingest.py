@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sitroom.documents import Document, ReadError
 from sitroom.pipeline import analyze
 from sitroom.record import ErrorRecord, Record
+from sitroom.store.database import checkpoint
 from sitroom.store.writer import known_hashes, store_documents, store_error
 
 Item = Document | ReadError
@@ -22,7 +23,7 @@ log = logging.getLogger("sitroom.ingest")
 
 @dataclass
 class IngestSummary:
-    """What one ingest run did."""
+    """What one ingest run did: every document read is added, already stored, or an error."""
 
     read: int = 0
     added: int = 0
@@ -81,8 +82,10 @@ def ingest(
         summary.added += counts.added
         summary.revised += counts.revised
         summary.already_stored += counts.unchanged
+        summary.errors += len(counts.refused)
         if on_progress:
             on_progress(len(chunk))
+    checkpoint(engine)
     summary.seconds = time.perf_counter() - started
     log.info("ingest finished", extra=vars(summary))
     return summary

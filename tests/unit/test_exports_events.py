@@ -165,3 +165,16 @@ def test_acled_table_has_six_types_and_twenty_five_sub_types() -> None:
     assert len(categories) == 25
     assert len({c.event_type for c in categories}) == 6
     assert AcledCategory("Battles", "Armed clash") in categories
+
+
+@pytest.mark.parametrize(
+    ("date", "written", "precision"),
+    [("2017-05-03", "2017-05-03", "1"), ("2017-04", "2017-04-01", "3"), ("2017", "2017-01-01", "3")],
+)
+def test_acled_event_date_is_always_a_day_with_its_precision(date: str, written: str, precision: str) -> None:
+    record = _record()
+    record.events[0].date = date
+    stream = io.StringIO()
+    write_acled_csv([record], stream)
+    (row,) = csv.DictReader(io.StringIO(stream.getvalue()))
+    assert (row["event_date"], row["time_precision"]) == (written, precision)

@@ -140,5 +140,5 @@ def publish(engine: Engine, metadata_path: Path, title: str | None = None) -> Pa
         body = yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True)
     temporary.write_text(body, encoding="utf-8")
     os.replace(temporary, metadata_path)
-    checkpoint(engine)
+    checkpoint(engine, truncate=True)
     return metadata_path

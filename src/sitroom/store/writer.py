@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, Executable, Insert, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from sitroom.documents import Document
@@ -18,6 +20,11 @@ from sitroom.store.linking import Identities, event_signatures, link_identities,
 from sitroom.store.revisions import delete_documents, now, remember_version, remove_analysis
 from sitroom.store.schema import DocumentRow, EventClusterRow, EventRow, IngestErrorRow
 from sitroom.versions import AnalysisVersion, current_version
+
+log = logging.getLogger("sitroom.store")
+# What a database raises for a document it cannot store (a NUL byte or an over-long value on PostgreSQL,
+# text that is not Unicode, a constraint): that document fails alone, the others are stored.
+REFUSED = (DataError, IntegrityError, UnicodeError)
 
 
 def known_hashes(engine: Engine, hashes: Iterable[str]) -> set[str]:
@@ -38,10 +45,18 @@ class StoreCounts:
     added: int = 0  # documents new to the knowledge base
     revised: int = 0  # known ids whose text changed (or that were reanalysed): their analysis was replaced
     unchanged: int = 0  # already stored with this text
+    refused: list[tuple[Document, str]] = field(default_factory=list)  # the database would not store these
 
     @property
     def stored(self) -> int:
         return self.added + self.revised
+
+    def __iadd__(self, other: StoreCounts) -> StoreCounts:
+        self.added += other.added
+        self.revised += other.revised
+        self.unchanged += other.unchanged
+        self.refused += other.refused
+        return self
 
 
 @contextmanager
@@ -86,12 +101,41 @@ def store_documents(
     A text already stored is skipped; a known document id with a changed text is a revision: its analysis
     is replaced and the old version's hash and time are kept in ``document_revisions``. With
     ``reanalysis``, documents stored with the same text have their analysis replaced too. ``version``:
-    what analysed the records (default: this installation).
+    what analysed the records (default: this installation). When the database refuses the batch, each
+    document is stored in its own transaction, and one it refuses again is recorded in ``ingest_errors``
+    instead: a bad document never stops a run.
     """
+    batch = list(pairs)
     version = version or current_version()
+    try:
+        return _store_together(engine, batch, version, reanalysis)
+    except REFUSED as error:
+        if len(batch) == 1:
+            return _refused(engine, batch[0][0], error)
+    counts = StoreCounts()
+    for pair in batch:
+        try:
+            counts += _store_together(engine, [pair], version, reanalysis)
+        except REFUSED as error:
+            counts += _refused(engine, pair[0], error)
+    return counts
+
+
+def _refused(engine: Engine, document: Document, error: Exception) -> StoreCounts:
+    """Record a document the database refuses as an ingest error."""
+    reason = f"could not be stored: {type(error).__name__}: {str(error).splitlines()[0]}"
+    store_error(engine, document.source or document.id, reason)
+    log.warning("document refused by the database", extra={"source": document.source, "error": reason})
+    return StoreCounts(refused=[(document, reason)])
+
+
+def _store_together(
+    engine: Engine, pairs: list[tuple[Document, Record]], version: AnalysisVersion, reanalysis: bool
+) -> StoreCounts:
+    """Store the pairs in one write transaction."""
     counts = StoreCounts()
     with write_session(engine) as session:
-        batch = _Batch(session, list(pairs), reanalysis)
+        batch = _Batch(session, pairs, reanalysis)
         added = batch.insert_new(version)
         identities = link_identities(session, [record for _, record, _ in added + batch.revised])
         signatures = batch.revised_signatures()

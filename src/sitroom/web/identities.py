@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request, Security
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from sitroom.store.identity_review import candidates, decide
-from sitroom.web.security import require_token
+from sitroom.web.api import BAD_REQUEST, TOKEN_RESPONSES
+from sitroom.web.security import TokenFirstRoute, bearer
 
-router = APIRouter(prefix="/api/identities", tags=["identities"])
+router = APIRouter(prefix="/api/identities", tags=["identities"], responses=BAD_REQUEST)
+write_router = APIRouter(
+    prefix="/api/identities",
+    tags=["identities"],
+    route_class=TokenFirstRoute,
+    dependencies=[Security(bearer)],
+    responses=BAD_REQUEST,
+)
 MAX_ID = 2**63 - 1
 
 
@@ -41,7 +49,7 @@ def get_links(
     return {"items": [item.__dict__ for item in found], "limit": limit, "offset": offset, "writable": writable}
 
 
-@router.post("/decisions", dependencies=[Depends(require_token)], responses={401: {}, 403: {}, 404: {}})
+@write_router.post("/decisions", responses={**TOKEN_RESPONSES, 404: {"description": "No such pair of identities"}})
 def post_decision(request: Request, decision: Decision) -> dict[str, object]:
     """Record an analyst's verdict on two identities; every later ingest honours it."""
     engine: Engine = request.app.state.engine

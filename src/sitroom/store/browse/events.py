@@ -81,7 +81,7 @@ def _event_query(selection: EventFilter) -> Select[*tuple[Any, ...]]:
     return (
         select(EventClusterRow, PlaceIdentityRow)
         .outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id)
-        .where(and_(*_event_conditions(selection)))
+        .where(and_(true(), *_event_conditions(selection)))
     )
 
 
