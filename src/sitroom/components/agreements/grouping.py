@@ -1,0 +1,184 @@
+"""Which mentions name the same agreement: one document's mentions, read in order, become agreements.
+
+A mention joins the most recently mentioned agreement it fits, else starts one. It fits when the kinds
+are of one family (ceasefires, truces, pauses, cessations of hostilities and de-escalation zones; or
+evacuations and reconciliation deals; a bare "deal" or "agreement" fits any), the scopes agree ("local"
+against "nationwide"), and, for an indefinite mention, the actors overlap when both name some. An indefinite mention of a specific
+kind ("a withdrawal deal", "a nationwide ceasefire between A and B") joins only an agreement already
+called by a kind of its group (ceasefire, truce and cessation of hostilities are one group; pauses, zones,
+population deals each another), an indefinite "deal" naming actors only one that shares them; a definite or
+bare one ("the truce", "the deal") refers back. A mention that depends on an earlier one in its sentence
+("a zone agreed under a deal") is that agreement; one with a duration ("a three-hour ceasefire") is the
+agreement of that duration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from sitroom.components.agreements.detection import Mention
+from sitroom.components.agreements.roles import RoleHit
+from sitroom.components.agreements.status import StatusHit
+from sitroom.components.agreements.vocabulary import GENERIC_KIND
+
+FAMILIES: dict[str, str] = {
+    "ceasefire": "hostilities",
+    "truce": "hostilities",
+    "cessation_of_hostilities": "hostilities",
+    "humanitarian_pause": "hostilities",
+    "de_escalation": "hostilities",
+    "evacuation": "population",
+    "reconciliation": "population",
+    "prisoner_exchange": "exchange",
+    "peace_agreement": "political",
+    "memorandum": "memorandum",
+}
+# Kinds that one agreement is called interchangeably: an indefinite "a truce" may be the "ceasefire" named
+# before, not the "pause".
+KIND_GROUPS: dict[str, str] = {
+    "ceasefire": "ceasefire",
+    "truce": "ceasefire",
+    "cessation_of_hostilities": "ceasefire",
+    "humanitarian_pause": "pause",
+    "de_escalation": "de_escalation",
+    "evacuation": "population",
+    "reconciliation": "population",
+    "prisoner_exchange": "exchange",
+    "peace_agreement": "political",
+    "memorandum": "memorandum",
+}
+ATTACHMENT_REACH = 4
+
+
+@dataclass
+class MentionFacts:
+    """One mention with what its sentence says about its agreement."""
+
+    mention: Mention
+    unit: Span
+    unit_index: int
+    roles: list[RoleHit]
+    statuses: list[StatusHit]
+    provisions: list[tuple[int, int]]
+    duration: str | None
+    date: str | None  # a date inside the phrase: "a February ceasefire deal"
+    places: list[str]
+    representing: dict[str, str] = field(default_factory=dict)  # person → organisation, in the sentence
+
+    @property
+    def participants(self) -> set[str]:
+        """The actors in any role but "excluded", persons standing for whom they represent."""
+        return {
+            self.representing.get(actor, actor) for hit in self.roles if hit.role != "excluded" for actor in hit.actors
+        }
+
+    @property
+    def announces(self) -> bool:
+        """Does the mention name two sides with "between" (the start of a passage that sets it out)?"""
+        return any(hit.role == "party" and len(hit.actors) >= 2 for hit in self.roles)
+
+
+@dataclass
+class Draft:
+    """An agreement being assembled from its mentions (and, when the text sets it out, its passage)."""
+
+    facts: list[MentionFacts]
+    passage: list[Span] = field(default_factory=list)
+    representing: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [fact.mention.kind for fact in self.facts]
+
+    @property
+    def participants(self) -> set[str]:
+        return {actor for fact in self.facts for actor in fact.participants}
+
+    @property
+    def scopes(self) -> set[str]:
+        return {fact.mention.scope for fact in self.facts if fact.mention.scope}
+
+    @property
+    def families(self) -> set[str]:
+        return {FAMILIES[kind] for kind in self.kinds if kind != GENERIC_KIND}
+
+    @property
+    def kind_groups(self) -> set[str]:
+        return {KIND_GROUPS[kind] for kind in self.kinds if kind != GENERIC_KIND}
+
+    @property
+    def durations(self) -> set[str]:
+        return {fact.duration for fact in self.facts if fact.duration}
+
+    @property
+    def announcement(self) -> MentionFacts:
+        return next((fact for fact in self.facts if fact.announces), self.facts[0])
+
+
+def group_mentions(facts: list[MentionFacts]) -> list[Draft]:
+    """The document's agreements, each with its mentions, in order of first mention."""
+    drafts: list[Draft] = []
+    by_head: dict[int, Draft] = {}
+    for fact in facts:
+        target = _attached(fact, by_head) or _target(drafts, fact)
+        if target is None and fact.mention.anaphoric:
+            continue  # "the pause" with no pause named before
+        if target is None:
+            target = Draft([fact])
+        else:
+            target.facts.append(fact)
+            drafts.remove(target)
+        drafts.append(target)  # most recently mentioned last
+        by_head[fact.mention.head.i] = target
+    return sorted(drafts, key=lambda draft: draft.facts[0].mention.head.i)
+
+
+def _attached(fact: MentionFacts, by_head: dict[int, Draft]) -> Draft | None:
+    """The agreement of an earlier mention in the same sentence that this one depends on: "a de-escalation
+    zone agreed under a deal", "the freeze ... in accordance with the US-Russia agreement"."""
+    current = fact.mention.head
+    for _ in range(ATTACHMENT_REACH):
+        if current.head == current or current.head.i < fact.unit.start:
+            return None
+        current = current.head
+        if current.i in by_head:
+            return by_head[current.i]
+    return None
+
+
+def _target(drafts: list[Draft], fact: MentionFacts) -> Draft | None:
+    mention = fact.mention
+    candidates = [draft for draft in reversed(drafts) if _fits(draft, fact)]
+    if fact.duration:
+        timed = [draft for draft in candidates if fact.duration in draft.durations]
+        if timed:
+            return timed[0]
+    if mention.definite and not mention.generic:
+        group = KIND_GROUPS[mention.kind]
+        candidates.sort(key=lambda draft: group not in draft.kind_groups)  # its own kind first, by recency
+    if not mention.definite:
+        if mention.generic and fact.participants:
+            return next((d for d in candidates if d.participants & fact.participants), None)
+        if not mention.generic:
+            group = KIND_GROUPS[mention.kind]
+            candidates = [draft for draft in candidates if group in draft.kind_groups]
+    if fact.participants:
+        overlapping = [draft for draft in candidates if draft.participants & fact.participants]
+        if overlapping:
+            return overlapping[0]
+        if not mention.definite:
+            candidates = [draft for draft in candidates if not draft.participants]
+    return candidates[0] if candidates else None
+
+
+def _fits(draft: Draft, fact: MentionFacts) -> bool:
+    """Kinds of one family, the same scope, and, for an indefinite mention, actors in common."""
+    mention = fact.mention
+    if not mention.generic and draft.families and FAMILIES[mention.kind] not in draft.families:
+        return False
+    if mention.scope and draft.scopes and mention.scope not in draft.scopes:
+        return False
+    if mention.definite:
+        return True
+    return not (fact.participants and draft.participants and not fact.participants & draft.participants)
