@@ -14,6 +14,12 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.record import Agreement, Record
+from sitroom.store.agreement_identities import (
+    AgreementReport,
+    assign_agreement_identities,
+    refresh_agreement_identities,
+)
+from sitroom.store.agreement_rows import agreement_columns, agreement_report, agreement_roles, store_status_reports
 from sitroom.store.corroboration import Report, assign_clusters, date_range, refresh_clusters
 from sitroom.store.identities import PLACE_FIELDS, link_actors, link_places
 from sitroom.store.schema import (
@@ -213,26 +219,26 @@ def _store_agreements(session: Session, linked: _Linked) -> None:
             "place_identity_id": linked.place_identity(agreement.place),
             "date": agreement.date,
             "evidence": agreement.evidence.text if agreement.evidence else None,
+            **agreement_columns(agreement, linked.actor_names, linked.place_name),
         }
         for agreement in agreements
     ]
     parts: tuple[list[Row], list[Row]] = ([], [])
-    for agreement, agreement_pk in zip(
-        agreements, insert_returning_ids(session, AgreementRow, rows, key=["local_id"]), strict=True
-    ):
+    reports: list[AgreementReport] = []
+    agreement_pks = insert_returning_ids(session, AgreementRow, rows, key=["local_id"])
+    for agreement, agreement_pk in zip(agreements, agreement_pks, strict=True):
         _agreement_parts(linked, agreement, agreement_pk, *parts)
+        reports.append(agreement_report(agreement, agreement_pk, linked.record, linked.identities, linked.place_ids))
     insert_rows(session, AgreementActorRow, parts[0])
     insert_rows(session, ProvisionRow, parts[1])
+    store_status_reports(session, linked.document_pk, agreements, agreement_pks, linked.actor_names)
+    assign_agreement_identities(session, reports)
 
 
 def _agreement_parts(
     linked: _Linked, agreement: Agreement, agreement_pk: int, actors: list[Row], provisions: list[Row]
 ) -> None:
-    for role, local_ids in (
-        ("party", agreement.parties),
-        ("signatory", agreement.signatories),
-        ("implementer", agreement.implementers),
-    ):
+    for role, local_ids in agreement_roles(agreement):
         actors += [{"agreement_id": agreement_pk, "identity_id": i, "role": role} for i in linked.identities(local_ids)]
     provisions += [
         {
@@ -263,8 +269,12 @@ def relink_pending(session: Session) -> int:
     pending = session.execute(select(DocumentRow.id, DocumentRow.record).where(DocumentRow.linked.is_(False))).all()
     for document_pk, record_json in pending:
         clusters = set(session.scalars(select(EventRow.cluster_id).where(EventRow.document_id == document_pk)))
+        agreements = set(
+            session.scalars(select(AgreementRow.identity_id).where(AgreementRow.document_id == document_pk))
+        )
         for table in _DOCUMENT_CHILDREN:
             session.execute(delete(table).where(table.document_id == document_pk))
         refresh_clusters(session, session.scalars(select(EventClusterRow.id).where(EventClusterRow.id.in_(clusters))))
+        refresh_agreement_identities(session, {identity for identity in agreements if identity is not None})
         link_record(session, document_pk, Record.model_validate_json(record_json))
     return len(pending)

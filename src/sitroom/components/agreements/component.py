@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from sitroom import layers
 from sitroom.components.agreements import attributes, passages
 from sitroom.components.agreements.context import Context, build_context
-from sitroom.components.agreements.detection import Mention, duration, find_mentions, most_specific
+from sitroom.components.agreements.detection import Mention, duration, find_mentions
 from sitroom.components.agreements.event_links import EventLink, link_events
 from sitroom.components.agreements.fillers import Fillers
 from sitroom.components.agreements.grouping import Draft, MentionFacts, group_mentions
@@ -30,7 +30,7 @@ from sitroom.components.agreements.provisions import (
 )
 from sitroom.components.agreements.roles import mention_roles
 from sitroom.components.agreements.status import StatusHit, mention_statuses
-from sitroom.components.agreements.vocabulary import STATUS_ORDER
+from sitroom.knowledge.agreement_kinds import STATUS_ORDER, most_specific
 from sitroom.knowledge.registry import Registry, load_registry
 from sitroom.record import (
     Agreement,
@@ -235,7 +235,7 @@ def _report(hit: StatusHit, ctx: Context) -> StatusReport:
         status=hit.status,
         date=hit.date or ctx.document_date,
         actors=list(dict.fromkeys(hit.actors)),
-        evidence=_text_span(span) if span is not None else TextSpan(text=ctx.doc.text[start:end], start=start, end=end),
+        evidence=_text_span(span) if span is not None else TextSpan(text=ctx.text[start:end], start=start, end=end),
     )
 
 
@@ -291,7 +291,7 @@ def _provisions(draft: Draft, parties: list[str], ctx: Context) -> list[Provisio
     doc = ctx.doc
     numbered: list[Clause] = []
     if draft.passage:
-        numbered = numbered_clauses(doc.text, draft.announcement.unit.end_char, draft.passage[-1].end_char)
+        numbered = numbered_clauses(ctx.text, draft.announcement.unit.end_char, draft.passage[-1].end_char)
     covered = [(clause.start, clause.end) for clause in numbered]
     unnumbered: list[tuple[int, int]] = []
     for unit in draft.passage:
@@ -313,7 +313,7 @@ def _provisions(draft: Draft, parties: list[str], ctx: Context) -> list[Provisio
             continue
         seen.append((kind, lemmas))
         obligors = _obligors(span, kind, parties, draft.representing, ctx)
-        result.append(Provision(n=number, type=kind, obligors=obligors, text=doc.text[start:end], start=start, end=end))
+        result.append(Provision(n=number, type=kind, obligors=obligors, text=ctx.text[start:end], start=start, end=end))
     next_n = max((item.n for item in result), default=0) + 1
     for item in result:
         if item.n == 0:

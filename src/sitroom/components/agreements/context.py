@@ -25,6 +25,7 @@ class Context:
     """Per-document look-ups for the agreements layer."""
 
     doc: Doc
+    text: str  # the document's text, read once (``Doc.text`` joins every token again on each access)
     actors: dict[str, Actor]
     places: dict[str, Place]
     token_actor: dict[int, str]
@@ -112,9 +113,9 @@ def _paragraph_pieces(doc: Doc, start: int, end: int) -> Iterator[Span]:
             piece_start = index + 1
 
 
-def heading_tokens(doc: Doc) -> set[int]:
+def heading_tokens(doc: Doc, text: str) -> set[int]:
     """Tokens of short lines without end punctuation (title, byline, dateline) in a text of several lines."""
-    lines = doc.text.split("\n")
+    lines = text.split("\n")
     if sum(1 for line in lines if line.strip()) < 2:
         return set()
     tokens: set[int] = set()
@@ -133,14 +134,16 @@ def build_context(doc: Doc) -> Context:
     places = {place.id: place for place in doc._.places or []}
     document = doc._.document
     date = getattr(document, "date", None)
+    text = doc.text
     return Context(
         doc=doc,
+        text=text,
         actors=actors,
         places=places,
         token_actor=token_owners(doc, ((a.id, m.start, m.end) for a in actors.values() for m in a.mentions)),
         token_place=token_owners(doc, ((p.id, m.start, m.end) for p in places.values() for m in p.mentions)),
         units=sentence_units(doc),
-        heading_tokens=heading_tokens(doc),
+        heading_tokens=heading_tokens(doc, text),
         dates=[(mention.start, mention.end, mention.value) for mention in doc._.dates or []],
         events=list(doc._.events or []),
         document_date=date if isinstance(date, str) else None,

@@ -19,10 +19,8 @@ from sitroom.components.agreements.vocabulary import (
     EXCHANGE_NOUNS,
     EXCLUDING_VERBS,
     FREQUENCY_WORDS,
-    GENERIC_KIND,
     HEAD_KINDS,
     HOSTILITY_WORDS,
-    KIND_ORDER,
     MODIFIER_KINDS,
     PAUSE_NOUNS,
     SCOPE_WORDS,
@@ -30,6 +28,7 @@ from sitroom.components.agreements.vocabulary import (
     VIOLATION_NOUNS,
     ZONE_NOUNS,
 )
+from sitroom.knowledge.agreement_kinds import GENERIC_KIND, most_specific
 
 CANDIDATES = frozenset(HEAD_KINDS) | PAUSE_NOUNS | EXCHANGE_NOUNS | SETTLEMENT_NOUNS | ZONE_NOUNS
 CANDIDATES |= {"fire", "cessation", "evacuation"}
@@ -104,11 +103,6 @@ def _modifier_words(head: Token) -> list[str]:
         words.append(obj.lemma_.lower())
         words += [child.lower_ for child in obj.children if child.dep_ == "compound"]
     return words
-
-
-def most_specific(kinds: list[str]) -> str:
-    """The most specific of ``kinds`` (generic ``agreement`` when none)."""
-    return min(kinds, key=KIND_ORDER.index, default=GENERIC_KIND)
 
 
 def _kind(head: Token, own_kind: str) -> str:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitroom.knowledge.agreement_kinds import CEASEFIRE_KINDS
 from sitroom.record import Agreement, Event
 from sitroom.record import Span as TextSpan
 
 FACTUAL = frozenset({"occurred", "claimed"})
-CEASEFIRE_FAMILY = frozenset({"truce", "ceasefire", "cessation_of_hostilities", "humanitarian_pause"})
 
 
 @dataclass
@@ -65,7 +65,7 @@ def _identity(event: Event) -> str:
 
 def _describe(event: Event, agreement: Agreement, reporter: list[str]) -> None:
     """An announced agreement's AGREE event takes its sides, place, date and who published it."""
-    if agreement.kind in CEASEFIRE_FAMILY:
+    if agreement.kind in CEASEFIRE_KINDS:
         event.mode = "ceasefire"
     event.source = event.source or agreement.parties[:1]
     event.target = event.target or agreement.parties[1:]

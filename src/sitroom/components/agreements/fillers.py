@@ -68,6 +68,22 @@ class Fillers:
         self.ctx = ctx
         self.registry = registry
         self._next = 1 + max((int(i[1:]) for i in ctx.actors if i[:1] == "a" and i[1:].isdigit()), default=0)
+        self._by_key: dict[str, Actor] = {}
+        self._governments: list[Actor] | None = None
+        self._by_canonical: dict[str, Actor] = {}
+        for actor in ctx.actors.values():
+            self._remember(actor, actor.name)
+            for mention in actor.mentions:
+                self._remember(actor, mention.text)
+
+    def _remember(self, actor: Actor, text: str) -> None:
+        self._by_key.setdefault(_key(text), actor)
+        if actor.canonical_id:
+            self._by_canonical.setdefault(actor.canonical_id, actor)
+
+    def _add(self, actor: Actor, span: Span) -> None:
+        self.ctx.add_mention(actor, span)
+        self._remember(actor, span.text)
 
     # ------------------------------------------------------------------------------ phrases
     def actors(self, head: Token) -> list[str]:
@@ -180,10 +196,8 @@ class Fillers:
             return None
         entry = entries[0]
         span = token.doc[token.i : token.i + 1]
-        existing = next((a for a in self.ctx.actors.values() if a.canonical_id == entry.id), None)
-        if existing is None:
-            existing = self._new_actor(entry.name, entry.kind, entry.id)
-        self.ctx.add_mention(existing, span)
+        existing = self._by_canonical.get(entry.id) or self._new_actor(entry.name, entry.kind, entry.id)
+        self._add(existing, span)
         return existing.id
 
     # ------------------------------------------------------------------------------ group nouns
@@ -197,7 +211,7 @@ class Fillers:
         actor = self._same_name(span.text) or (self._government() if words & GOVERNMENT_WORDS else None)
         if actor is None:
             actor = self._new_actor(span.text, "government" if words & GOVERNMENT_WORDS else kind, None)
-        self.ctx.add_mention(actor, span)
+        self._add(actor, span)
         return actor.id
 
     def group_members(self, head: Token) -> list[str]:
@@ -227,15 +241,12 @@ class Fillers:
         return head.doc[start : head.i + 1]
 
     def _same_name(self, text: str) -> Actor | None:
-        key = fold(text.removeprefix("the ").removeprefix("The "))
-        for actor in self.ctx.actors.values():
-            if fold(actor.name) == key or any(fold(m.text).removeprefix("the ") == key for m in actor.mentions):
-                return actor
-        return None
+        return self._by_key.get(_key(text))
 
     def _government(self) -> Actor | None:
-        governments = [actor for actor in self.ctx.actors.values() if actor.kind == "government"]
-        return governments[0] if len(governments) == 1 else None
+        if self._governments is None:
+            self._governments = [actor for actor in self.ctx.actors.values() if actor.kind == "government"]
+        return self._governments[0] if len(self._governments) == 1 else None
 
     def _new_actor(self, name: str, kind: ActorKind, canonical_id: str | None) -> Actor:
         while f"a{self._next}" in self.ctx.actors:
@@ -250,3 +261,8 @@ class Fillers:
         )
         self.ctx.actors[actor.id] = actor
         return actor
+
+
+def _key(text: str) -> str:
+    """A name's matching key: folded, without a leading article."""
+    return fold(text).removeprefix("the ")

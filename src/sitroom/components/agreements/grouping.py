@@ -20,34 +20,8 @@ from spacy.tokens import Span
 from sitroom.components.agreements.detection import Mention
 from sitroom.components.agreements.roles import RoleHit
 from sitroom.components.agreements.status import StatusHit
-from sitroom.components.agreements.vocabulary import GENERIC_KIND
+from sitroom.knowledge.agreement_kinds import FAMILIES, GENERIC_KIND, KIND_GROUPS
 
-FAMILIES: dict[str, str] = {
-    "ceasefire": "hostilities",
-    "truce": "hostilities",
-    "cessation_of_hostilities": "hostilities",
-    "humanitarian_pause": "hostilities",
-    "de_escalation": "hostilities",
-    "evacuation": "population",
-    "reconciliation": "population",
-    "prisoner_exchange": "exchange",
-    "peace_agreement": "political",
-    "memorandum": "memorandum",
-}
-# Kinds that one agreement is called interchangeably: an indefinite "a truce" may be the "ceasefire" named
-# before, not the "pause".
-KIND_GROUPS: dict[str, str] = {
-    "ceasefire": "ceasefire",
-    "truce": "ceasefire",
-    "cessation_of_hostilities": "ceasefire",
-    "humanitarian_pause": "pause",
-    "de_escalation": "de_escalation",
-    "evacuation": "population",
-    "reconciliation": "population",
-    "prisoner_exchange": "exchange",
-    "peace_agreement": "political",
-    "memorandum": "memorandum",
-}
 ATTACHMENT_REACH = 4
 
 
@@ -159,7 +133,7 @@ def _target(drafts: list[Draft], fact: MentionFacts) -> Draft | None:
         candidates.sort(key=lambda draft: group not in draft.kind_groups)  # its own kind first, by recency
     if not mention.definite:
         if mention.generic and fact.participants:
-            return next((d for d in candidates if d.participants & fact.participants), None)
+            return next((d for d in candidates if _same_actors(d.participants, fact.participants)), None)
         if not mention.generic:
             group = KIND_GROUPS[mention.kind]
             candidates = [draft for draft in candidates if group in draft.kind_groups]
@@ -172,6 +146,16 @@ def _target(drafts: list[Draft], fact: MentionFacts) -> Draft | None:
     return candidates[0] if candidates else None
 
 
+def _same_actors(first: set[str], second: set[str]) -> bool:
+    """Two actors in common, or the same actors."""
+    shared = len(first & second)
+    return shared >= 2 or (shared > 0 and first == second)
+
+
+def _years(dates: list[str]) -> set[str]:
+    return {day[:4] for day in dates}
+
+
 def _fits(draft: Draft, fact: MentionFacts) -> bool:
     """Kinds of one family, the same scope, and, for an indefinite mention, actors in common."""
     mention = fact.mention
@@ -179,6 +163,9 @@ def _fits(draft: Draft, fact: MentionFacts) -> bool:
         return False
     if mention.scope and draft.scopes and mention.scope not in draft.scopes:
         return False
+    drafted = _years([f.date for f in draft.facts if f.date])
+    if fact.date and drafted and fact.date[:4] not in drafted:
+        return False  # "the 2013 agreement" is not the ceasefire of 2016
     if mention.definite:
         return True
     return not (fact.participants and draft.participants and not fact.participants & draft.participants)

@@ -61,7 +61,7 @@ def representation(unit: Span, ctx: Context) -> dict[str, str]:
     """Person → organisation they act for: "X on behalf of A", "X, the representative of A"."""
     mapping: dict[str, str] = {}
     for (person, _start, end), (org, org_start, _end) in pairwise(_mentions_in(unit, ctx)):
-        gap = ctx.doc.text[end:org_start].lower()
+        gap = ctx.text[end:org_start].lower()
         if (
             ctx.actors[person].kind == "person"
             and ctx.actors[org].kind not in NON_PARTY_KINDS

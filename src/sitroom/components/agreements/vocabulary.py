@@ -5,24 +5,10 @@ from __future__ import annotations
 
 from typing import get_args
 
+from sitroom.knowledge.agreement_kinds import GENERIC_KIND, KIND_ORDER, STATUS_ORDER
 from sitroom.record import AgreementRoleName, AgreementStatus, EndReason, ProvisionType
 
 # ----------------------------------------------------------------------------------------------- kinds
-# Kinds from the most to the least specific: an agreement the text names in several ways takes the first.
-KIND_ORDER = (
-    "evacuation",
-    "reconciliation",
-    "prisoner_exchange",
-    "de_escalation",
-    "humanitarian_pause",
-    "cessation_of_hostilities",
-    "ceasefire",
-    "truce",
-    "peace_agreement",
-    "memorandum",
-    "agreement",
-)
-GENERIC_KIND = "agreement"
 # Nouns that name an agreement by themselves (the generic ones take their kind from their modifiers).
 HEAD_KINDS: dict[str, str] = {
     "ceasefire": "ceasefire",
@@ -236,8 +222,6 @@ STATUS_CUES: dict[str, AgreementStatus] = {
 PHRASAL_STATUS: dict[tuple[str, str], AgreementStatus] = {("break", "down"): "collapsed", ("break", "up"): "collapsed"}
 # "in force", "in effect", "in place": a preposition "in" with one of these objects says in force.
 IN_FORCE_OBJECTS = frozenset({"force", "effect", "place", "operation"})
-# Later stages override earlier ones: an agreement's status is the latest stage any passage reports.
-STATUS_ORDER: tuple[AgreementStatus, ...] = get_args(AgreementStatus)
 END_REASONS: dict[str, EndReason] = {
     "collapse": "collapsed",
     "breakdown": "collapsed",
@@ -372,3 +356,4 @@ PASSAGE_NOUNS = frozenset({"document", "text"})
 
 assert {kind for _cue, kind, _needs in PROVISION_CUES} <= set(get_args(ProvisionType))
 assert set(STATUS_CUES.values()) <= set(STATUS_ORDER)
+assert set(HEAD_KINDS.values()) | set(MODIFIER_KINDS.values()) <= set(KIND_ORDER)
