@@ -52,6 +52,6 @@ def test_seed_truce_is_exact(seed: tuple[Record, EvalReport]) -> None:
         assert report.ratios[f"agreement_{role}_exact"].rate == 1.0
     provisions = report.sections["agreement_provisions"]
     assert (provisions.tp, provisions.fp, provisions.fn) == (5, 0, 0)
-    [agreement] = record.agreements
+    [agreement] = [item for item in record.agreements if item.kind == "truce"]
     assert agreement.evidence is not None
     assert [e.type for e in record.events if e.evidence == agreement.evidence] == ["AGREE"]

@@ -25,7 +25,7 @@ import json
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -350,8 +350,7 @@ def refresh_agreement_identities(session: Session, identity_ids: Iterable[int]) 
         chunk = wanted[start : start + _CHUNK]
         actors = _participants(session, chunk)
         members = _members(session, chunk, actors)
-        statuses = _latest_statuses(session, chunk)
-        rows = [_identity_row(pk, members.get(pk, []), statuses.get(pk)) for pk in chunk]
+        rows = [_identity_row(pk, members.get(pk, [])) for pk in chunk]
         session.execute(update(AgreementIdentityRow), rows)
         places = _places(session, chunk)
         session.execute(
@@ -439,30 +438,14 @@ def _places(session: Session, identity_ids: list[int]) -> dict[int, set[int]]:
     return found
 
 
-def _latest_statuses(session: Session, identity_ids: list[int]) -> dict[int, tuple[str, str | None]]:
-    """The status report with the latest date (at equal dates the later stage) of each identity."""
-    query = select(AgreementStatusRow.identity_id, AgreementStatusRow.status, AgreementStatusRow.date).where(
-        AgreementStatusRow.identity_id.in_(identity_ids)
-    )
-    best: dict[int, tuple[str, str | None]] = {}
-    for identity, status, day in session.execute(query):
-        current = best.get(identity)
-        if current is None or _later((status, day), current):
-            best[identity] = (status, day)
-    return best
+def _latest(members: list[_Member]) -> _Member | None:
+    """The report of the latest document (at equal dates, the later stage): what is said of it last."""
+    return max(members, key=lambda m: (m.seen or "", _RANK.get(m.status or "", -1)), default=None)
 
 
-def _later(first: tuple[str, str | None], second: tuple[str, str | None]) -> bool:
-    return _order_key(first) > _order_key(second)
-
-
-def _order_key(report: tuple[str, str | None]) -> tuple[date, int]:
-    days = date_range(report[1])
-    return (days[1] if days else date.min, _RANK.get(report[0], -1))
-
-
-def _identity_row(pk: int, members: list[_Member], status: tuple[str, str | None] | None) -> Row:
+def _identity_row(pk: int, members: list[_Member]) -> Row:
     kind = most_specific([member.kind for member in members])
+    latest = _latest(members)
     participants = {actor for member in members for actor, _state in member.participants}
     states = {actor for member in members for actor, state in member.participants if state}
     anchored = [
@@ -488,8 +471,8 @@ def _identity_row(pk: int, members: list[_Member], status: tuple[str, str | None
         "anchor_end": max(r[1] for r in anchored).isoformat() if anchored else None,
         "kinds": json.dumps(sorted({member.kind for member in members})),
         "statuses": json.dumps(sorted({member.status or "agreed" for member in members})),
-        "status": status[0] if status else (members[0].status if members else None),
-        "status_date": status[1] if status else None,
+        "status": latest.status if latest else None,
+        "status_date": latest.seen if latest else None,
         "report_count": len(members),
         "source_count": len({member.outlet for member in members}),
     }

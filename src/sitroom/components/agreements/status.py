@@ -95,6 +95,9 @@ def _modifier_hits(mention: Mention) -> Iterator[StatusHit]:
     head = mention.head
     if mention.violation:
         yield StatusHit("violated", head.head)
+    declared = head.dep_ == "dobj" and lemma(head.head) in {"declare", "announce"}
+    if declared and any(child.lower_ == "over" for child in head.children):
+        yield StatusHit("collapsed", head.head)  # "declared the ceasefire over", "over" hung on the noun
     for child in head.children:
         status = STATUS_CUES.get(child.lower_) if child.dep_ == "amod" else None
         if status is not None:
