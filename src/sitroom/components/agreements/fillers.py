@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Span, Token
 
 from sitroom.components.agreements.context import Context
-from sitroom.components.agreements.syntax import PRONOUNS, RELATIVE_PRONOUNS, antecedent, conjuncts
+from sitroom.components.agreements.syntax import RELATIVE_PRONOUNS, antecedent, conjuncts, is_pronoun
 from sitroom.knowledge.registry import ActorEntry, Registry
 from sitroom.names import fold, name_tokens
 from sitroom.record import Actor, ActorKind
@@ -46,6 +46,13 @@ GROUP_KINDS: dict[str, ActorKind] = {
     "insurgents": "armed_group",
     "residents": "other",
     "figures": "other",
+    "officers": "other",
+    "observers": "other",
+    "monitors": "other",
+    "experts": "other",
+    "inspectors": "other",
+    "envoys": "other",
+    "diplomats": "other",
     "officials": "government",
     "countries": "other",
     "center": "institution",
@@ -55,6 +62,7 @@ GROUP_KINDS: dict[str, ActorKind] = {
 }
 # Nouns that describe the name after them: "rebel backer Qatar", "regime ally Iran".
 DESCRIPTOR_NOUNS = frozenset({"ally", "allies", "backer", "backers", "sponsor", "patron", "partner", "rival", "foe"})
+NAME_TAGS = frozenset({"PROPN", "ADJ", "NOUN"})  # "Russia", "Russian", "Moscow" parsed as a noun
 GOVERNMENT_WORDS = frozenset({"regime", "government", "authorities", "administration"})
 STATE_KINDS = frozenset({"state", "government"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
@@ -99,7 +107,7 @@ class Fillers:
         if token.lower_ in RELATIVE_PRONOUNS:
             noun = antecedent(token)
             return self.actors(noun) + self._among(noun) if noun is not None else []
-        if token.lower_ in PRONOUNS or token.pos_ == "PRON":
+        if is_pronoun(token):
             return []
         appositive = next((child for child in token.children if child.dep_ == "appos"), None)
         if appositive is not None and token.i not in self.ctx.token_actor:

@@ -146,10 +146,10 @@ def _target(drafts: list[Draft], fact: MentionFacts) -> Draft | None:
     return candidates[0] if candidates else None
 
 
-def _same_actors(first: set[str], second: set[str]) -> bool:
-    """Two actors in common, or the same actors."""
-    shared = len(first & second)
-    return shared >= 2 or (shared > 0 and first == second)
+def _same_actors(draft: set[str], mention: set[str]) -> bool:
+    """Two actors in common, or all the mention's actors already the agreement's."""
+    shared = len(draft & mention)
+    return shared >= 2 or (shared > 0 and mention <= draft)
 
 
 def _years(dates: list[str]) -> set[str]:

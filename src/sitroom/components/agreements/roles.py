@@ -20,7 +20,6 @@ from sitroom.components.agreements.detection import Mention, phrase_start
 from sitroom.components.agreements.fillers import Fillers
 from sitroom.components.agreements.syntax import (
     ACTIVE_SUBJECT_DEPS,
-    PRONOUNS,
     SUBJECT_DEPS,
     agents,
     attached_clauses,
@@ -29,6 +28,7 @@ from sitroom.components.agreements.syntax import (
     governing_word,
     is_negated,
     is_passive,
+    is_pronoun,
     is_verb,
     lemma,
     possessor,
@@ -111,7 +111,11 @@ def _as_mediator(hit: RoleHit) -> RoleHit:
 
 
 def _between(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
-    for _prep, obj in prep_objects(head, BETWEEN):
+    """"a truce between A and B"; also "brokered a truce between A and B", the phrase hung on the verb."""
+    hosts = [head]
+    if head.dep_ in {"dobj", "nsubj", "nsubjpass"} and is_verb(head.head) and lemma(head.head) in ROLE_VERBS:
+        hosts.append(head.head)
+    for _prep, obj in (pair for host in hosts for pair in prep_objects(host, BETWEEN)):
         sides = conjuncts(obj)
         if len(sides) == 1 and (other := _after_and(obj)) is not None:
             sides.append(other)  # "between the army and the rebels", the second side misparsed
@@ -179,7 +183,7 @@ def _possessor(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
     owner = possessor(head)
     if owner is None:
         return
-    if owner.lower_ in PRONOUNS:
+    if is_pronoun(owner):
         resolved = clause_subject_actor_token(head)
         if resolved is not None:
             yield RoleHit("party", fillers.actors(resolved))

@@ -160,6 +160,8 @@ def _concessive(verb: Token) -> Iterator[StatusHit]:
 def _noun_hits(noun: Token) -> Iterator[StatusHit]:
     """"the end of the ceasefire", "calls for a ceasefire", "the first phase of the deal began"."""
     status = STATUS_CUES.get(lemma(noun)) or STATUS_CUES.get(noun.lower_)
+    if _of_an_adjective(noun):
+        status = None  # "responsible for the implementation of the agreement" says who, not at which stage
     if lemma(noun) in FOR_CUES and not any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
         status = None
     if status is not None:
@@ -167,6 +169,11 @@ def _noun_hits(noun: Token) -> Iterator[StatusHit]:
         return
     if lemma(noun) in PART_NOUNS:
         yield from _governor_hits(noun)
+
+
+def _of_an_adjective(noun: Token) -> bool:
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return governor.pos_ == "ADJ"
 
 
 def _verb_status(verb: Token) -> AgreementStatus | None:

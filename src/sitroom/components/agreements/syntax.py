@@ -16,6 +16,11 @@ MAX_CLIMB = 8
 FOLLOWING_REACH = 3
 
 
+def is_pronoun(token: Token) -> bool:
+    """A personal or possessive pronoun ("it", "their"); "US" written in capitals is a name."""
+    return token.pos_ == "PRON" or (token.lower_ in PRONOUNS and not token.text.isupper())
+
+
 def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -122,7 +127,7 @@ def clause_subject_actor_token(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if is_verb(current):
             found = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
-            if found and found[0].lower_ not in PRONOUNS:
+            if found and not is_pronoun(found[0]):
                 return found[0]
         if current.head == current:
             return None

@@ -27,7 +27,22 @@ HEAD_KINDS: dict[str, str] = {
 # "cessation of hostilities", "de-escalation zone", "prisoner exchange", "political settlement".
 PAUSE_NOUNS = frozenset({"pause", "freeze", "halt", "lull"})
 HOSTILITY_WORDS = frozenset(
-    {"fighting", "fire", "hostility", "hostilities", "strike", "strikes", "bombing", "bombardment", "shelling", "raid"}
+    {
+        "fighting",
+        "fire",
+        "hostility",
+        "hostilities",
+        "strike",
+        "strikes",
+        "airstrike",
+        "bombing",
+        "bombardment",
+        "shelling",
+        "raid",
+        "attack",
+        "offensive",
+        "combat",
+    }
 )
 # Modifier words (lower case, hyphens joined) that decide the kind of a generic or compound agreement noun.
 MODIFIER_KINDS: dict[str, str] = {
@@ -182,6 +197,7 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "violate": "violated",
     "violation": "violated",
     "breach": "violated",
+    "break": "violated",  # "broke the truce" ("broke down" is a collapse)
     "despite": "violated",
     "though": "violated",  # "attacks went on even though the district is in a de-escalation zone"
     "although": "violated",
