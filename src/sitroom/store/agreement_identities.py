@@ -142,7 +142,8 @@ class Identity:
             return False  # an agreement reported over months ago does not collapse again
         window = self.anchor or self.span
         fresh = report.seen is None or window is None or _after(report.seen, window, VAGUE_LATE_DAYS)
-        return report.kind in self.kinds and fresh
+        started = report.seen is None or window is None or report.seen[1] >= window[0]  # not before it existed
+        return report.kind in self.kinds and fresh and started
 
     def _dates_agree(self, report: AgreementReport) -> bool:
         if report.stated and self.stated:
@@ -381,8 +382,8 @@ def _members(
     found: dict[int, list[_Member]] = {}
     for row in session.execute(query.where(AgreementRow.identity_id.in_(identity_ids))):
         identity, pk, kind, parties, mediators, agreed, start, end, status, seen, outlet, document = row
-        days = [agreed, start, end, *reported.get(pk, [])]
-        stated = [d for d in dict.fromkeys(days) if d and len(d) >= 7 and d != seen and not (seen or "").startswith(d)]
+        days = [agreed if agreed != (seen or "")[:7] else None, start, end, *reported.get(pk, [])]
+        stated = [d for d in dict.fromkeys(days) if d and len(d) >= 7 and d != seen]
         found.setdefault(identity, []).append(
             _Member(
                 pk,

@@ -79,13 +79,14 @@ def agreement_report(
 
 def stated_dates(agreement: Agreement, published: str | None) -> list[str]:
     """Dates the text gives for the agreement, to the month or the day: when it was agreed, started, was
-    extended, suspended or ended (a violation's date is the event's; the document's own date and year-only
-    dates say little)."""
-    candidates = [agreement.date, agreement.start_date, agreement.end_date]
+    extended, suspended or ended (a violation's date is the event's; the document's own date, the month
+    an announced agreement is dated by default, and year-only dates say little)."""
+    month = (published or "")[:7]
+    candidates = [agreement.date if agreement.date != month else None, agreement.start_date, agreement.end_date]
     candidates += [report.date for report in agreement.statuses if report.status in DEFINING_STAGES]
     found: list[str] = []
     for day in candidates:
-        if day and len(day) >= 7 and not (published or "").startswith(day) and day != published and day not in found:
+        if day and len(day) >= 7 and day != published and day not in found:
             found.append(day)
     return found
 

@@ -36,6 +36,8 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 FUNCTION_WORDS = frozenset(
     {"of", "in", "the", "to", "and", "a", "an", "for", "on", "at", "by", "with", "from", "as", "or", "its", "s"}
 )
+UNDER_PREPOSITIONS = frozenset({"under", "through", "via"})
+LEAVING_VERBS = frozenset({"leave", "move", "evacuate", "withdraw", "exit", "depart", "relocate"})
 BROKERING = frozenset({"broker", "agree", "negotiate", "mediate", "sponsor", "reach", "arrange"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss", "det", "punct"})
 HEADLINE_WINDOW = 5
@@ -113,7 +115,15 @@ def _kind(head: Token, own_kind: str) -> str:
         kinds.append("cessation_of_hostilities")
     if any(lemma(child) == "evacuate" for child in head.children if child.dep_ in {"acl", "relcl"}):
         kinds.append("evacuation")
+    if _left_under(head):
+        kinds.append("evacuation")
     return most_specific([*kinds, own_kind])
+
+
+def _left_under(head: Token) -> bool:
+    """"rebels left the city under a deal", "moved out of Aleppo through an agreement": an evacuation."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in UNDER_PREPOSITIONS and lemma(prep.head) in LEAVING_VERBS
 
 
 def _own_kind(token: Token) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitroom.components.agreements.context import Context
 from sitroom.components.agreements.detection import Mention
@@ -272,15 +272,27 @@ def _doers(cue: Token, mention: Mention) -> list[Token]:
 def _clause_date(cue: Token, mention: Mention, ctx: Context) -> str | None:
     """A date whose nearest verb (or cue noun) is the cue's clause, outside the mention's own phrase."""
     anchor = cue if is_verb(cue) or cue.pos_ in {"NOUN", "PROPN"} else cue.head
+    if not is_verb(anchor) and anchor.dep_ in {"dobj", "nsubj", "nsubjpass"} and is_verb(anchor.head):
+        anchor = anchor.head  # "declared the end of the ceasefire on Monday": the verb's date
     doc = ctx.doc
     start, end = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge)
+    if anchor.dep_ in {"relcl", "advcl"} and anchor.head != anchor:
+        start = ctx.unit_of(anchor).start_char  # the date a "when" clause follows
     for date_start, date_end, value in ctx.dates_within(start, end):
         span = doc.char_span(date_start, date_end, alignment_mode="expand")
         if span is None or mention.start <= span.root.i <= mention.head.i:
             continue
-        if _nearest_anchor(span.root, anchor) == anchor:
+        if _nearest_anchor(span.root, anchor) == anchor or _when_clause_of(anchor, span):
             return value
     return None
+
+
+def _when_clause_of(verb: Token, date: Span) -> bool:
+    """"Since Sept. 19 when the regime declared the end of the ceasefire": the date the clause hangs on."""
+    when = next((child for child in verb.children if child.lower_ == "when" and child.i < verb.i), None)
+    if verb.dep_ not in {"relcl", "advcl"} or when is None:
+        return False
+    return date.start <= verb.head.i < date.end or date.end == when.i  # hung on the date, or right after it
 
 
 def _nearest_anchor(token: Token, anchor: Token) -> Token | None:
