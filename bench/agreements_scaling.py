@@ -58,7 +58,9 @@ def main() -> None:
         doc = layer(doc)
         seconds = time.perf_counter() - started
         sentences = sum(1 for _ in doc.sents)
-        print(f"{len(text):>9,} chars  {sentences:>6,} sentences  {len(doc._.agreements):>4} agreements  {seconds:7.2f} s")
+        print(
+            f"{len(text):>9,} chars  {sentences:>6,} sentences  {len(doc._.agreements):>4} agreements  {seconds:7.2f} s"
+        )
 
 
 if __name__ == "__main__":

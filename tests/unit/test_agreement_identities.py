@@ -26,12 +26,16 @@ SEPT = (date(2016, 9, 12), date(2016, 9, 12))
 JUNE = (date(2016, 6, 1), date(2016, 6, 30))
 
 
-def report(participants: set[int], stated: list[tuple[date, date]], seen: tuple[date, date], **extra: object) -> AgreementReport:
+def report(
+    participants: set[int], stated: list[tuple[date, date]], seen: tuple[date, date], **extra: object
+) -> AgreementReport:
     fields: dict[str, object] = {"kind": "ceasefire", "places": set(), "status": "violated", "states": set()} | extra
     return AgreementReport(0, participants=participants, stated=stated, seen=seen, **fields)  # type: ignore[arg-type]
 
 
-def identity(participants: set[int], stated: list[tuple[date, date]], span: tuple[date, date], **extra: object) -> Identity:
+def identity(
+    participants: set[int], stated: list[tuple[date, date]], span: tuple[date, date], **extra: object
+) -> Identity:
     found = Identity(None, "ceasefire", participants, set(), stated, span, span, {"ceasefire"}, **extra)  # type: ignore[arg-type]
     return found
 
@@ -85,12 +89,40 @@ def _kb(tmp_path: Path) -> Engine:
     store_records(
         engine,
         [
-            _pair("d1", "2016-09-14", "Reuters", brokered, {"status": "in_force", "start_date": "2016-09-12",
-                  "statuses": [_status("in_force", "2016-09-12", brokered)]}),  # fmt: skip
-            _pair("d2", "2016-09-20", "AFP", collapsed, {"status": "collapsed", "end_date": "2016-09-19",
-                  "statuses": [_status("collapsed", "2016-09-19", collapsed)]}),  # fmt: skip
-            _pair("d3", "2016-06-05", "SANA", older, {"kind": "truce", "status": "violated", "date": "2016-02",
-                  "statuses": [_status("agreed", "2016-02", older), _status("violated", "2016-06-05", older)]}),  # fmt: skip
+            _pair(
+                "d1",
+                "2016-09-14",
+                "Reuters",
+                brokered,
+                {
+                    "status": "in_force",
+                    "start_date": "2016-09-12",
+                    "statuses": [_status("in_force", "2016-09-12", brokered)],
+                },
+            ),
+            _pair(
+                "d2",
+                "2016-09-20",
+                "AFP",
+                collapsed,
+                {
+                    "status": "collapsed",
+                    "end_date": "2016-09-19",
+                    "statuses": [_status("collapsed", "2016-09-19", collapsed)],
+                },
+            ),
+            _pair(
+                "d3",
+                "2016-06-05",
+                "SANA",
+                older,
+                {
+                    "kind": "truce",
+                    "status": "violated",
+                    "date": "2016-02",
+                    "statuses": [_status("agreed", "2016-02", older), _status("violated", "2016-06-05", older)],
+                },
+            ),
         ],
     )
     return engine
@@ -109,7 +141,10 @@ def test_reports_of_one_agreement_share_an_identity_with_its_timeline(tmp_path: 
             ("collapsed", "2016-09-19"),
         ]
         assert (detail["status"], detail["source_count"]) == ("collapsed", 2)
-        assert {actor["name"] for actor in detail["actors"] if actor["role"] == "mediator"} == {"Russia", "United States"}
+        assert {actor["name"] for actor in detail["actors"] if actor["role"] == "mediator"} == {
+            "Russia",
+            "United States",
+        }
         assert session.scalar(select(func.count()).where(AgreementStatusRow.identity_id.is_(None))) == 0
 
 
@@ -120,7 +155,11 @@ def test_the_pax_export_has_a_row_per_agreement_and_per_provision(tmp_path: Path
     agreements = [row for row in rows if row["row_type"] == "agreement"]
     assert len(agreements) == 2
     september = next(row for row in agreements if row["reports"] == "2")
-    assert (september["stage"], september["status"], september["mediators"]) == ("Cea", "collapsed", "Russia; United States")
+    assert (september["stage"], september["status"], september["mediators"]) == (
+        "Cea",
+        "collapsed",
+        "Russia; United States",
+    )
     assert (september["start_date"], september["end_date"]) == ("2016-09-12", "2016-09-19")
 
 

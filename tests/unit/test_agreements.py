@@ -48,7 +48,12 @@ def test_seed_truce_matches_the_gold(model: Language, seed_path: Path, gold_seed
     doc = run(model, text, *gold_layers(text, gold_seed), date="2014-01-15")
     gold = gold_seed["agreements"][0]
     [agreement] = [item for item in doc._.agreements if item.kind == "truce"]
-    assert (agreement.kind, agreement.place, agreement.date, agreement.status) == ("truce", "JARRAH", "2014-01", "agreed")
+    assert (agreement.kind, agreement.place, agreement.date, agreement.status) == (
+        "truce",
+        "JARRAH",
+        "2014-01",
+        "agreed",
+    )
     assert agreement.parties == gold["parties"]
     assert agreement.signatories == gold["signatories"]
     assert sorted(agreement.implementers) == sorted(gold["implementers"])

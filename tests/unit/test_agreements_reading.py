@@ -129,7 +129,9 @@ def test_a_class_of_agreements_is_not_an_agreement(nlp: Language) -> None:
 
 
 def test_what_the_parties_agreed_to_do_are_provisions(nlp: Language) -> None:
-    record = read(nlp, "In the truce the army and the rebels agreed to stop the shelling and let aid convoys into the town.")
+    record = read(
+        nlp, "In the truce the army and the rebels agreed to stop the shelling and let aid convoys into the town."
+    )
     agreement = only(record)
     assert [provision.type for provision in agreement.provisions] == ["ceasefire", "humanitarian_access"]
     agreement = only(read(nlp, "The deal to evacuate the besieged towns was signed on Monday."))

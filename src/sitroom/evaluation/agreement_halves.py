@@ -1,7 +1,7 @@
 """``sitroom eval-agreements``: the agreements scores of gold files, on each half of their documents.
 
-A gold file's documents are split by the first hex digit of the SHA-256 of their id: 0–7 is the half on
-which errors may be studied, 8–f the half kept for reporting (for the FA-KES dev half, whose ids begin
+A gold file's documents are split by the first hex digit of the SHA-256 of their id: 0 to 7 is the half on
+which errors may be studied, 8 to f the half kept for reporting (for the FA-KES dev half, whose ids begin
 with 0, 3, 6, 8, c or e, that is {0, 3, 6} against {8, c, e})."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ HALVES = ("study", "held_out", "all")
 
 
 def half_of(doc_id: str) -> str:
-    """``study`` (SHA-256 of the id begins with 0–7) or ``held_out`` (8–f)."""
+    """``study`` (SHA-256 of the id begins with 0 to 7) or ``held_out`` (8 to f)."""
     return "study" if hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[0] in "01234567" else "held_out"
 
 

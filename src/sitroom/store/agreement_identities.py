@@ -50,7 +50,7 @@ VAGUE_LATE_DAYS = 90
 PARTICIPANT_ROLES = ("party", "mediator", "guarantor", "monitor")
 BROAD_FEATURES = ("country", "admin1")
 DEFINING_STAGES = ("agreed", "extended", "suspended", "collapsed")  # stages whose dates say which agreement
-_RANK = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+_RANK: dict[str, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
 _CHUNK = 500
 
 
@@ -382,6 +382,8 @@ def _members(
     found: dict[int, list[_Member]] = {}
     for row in session.execute(query.where(AgreementRow.identity_id.in_(identity_ids))):
         identity, pk, kind, parties, mediators, agreed, start, end, status, seen, outlet, document = row
+        if identity is None:
+            continue
         days = [agreed if agreed != (seen or "")[:7] else None, start, end, *reported.get(pk, [])]
         stated = [d for d in dict.fromkeys(days) if d and len(d) >= 7 and d != seen]
         found.setdefault(identity, []).append(
@@ -408,7 +410,8 @@ def _status_dates(session: Session, identity_ids: list[int]) -> dict[int, list[s
     )
     found: dict[int, list[str]] = {}
     for agreement, day in session.execute(query):
-        found.setdefault(agreement, []).append(day)
+        if day is not None:
+            found.setdefault(agreement, []).append(day)
     return found
 
 
@@ -435,7 +438,8 @@ def _places(session: Session, identity_ids: list[int]) -> dict[int, set[int]]:
     )
     found: dict[int, set[int]] = {}
     for identity, place in session.execute(query):
-        found.setdefault(identity, set()).add(place)
+        if identity is not None and place is not None:
+            found.setdefault(identity, set()).add(place)
     return found
 
 

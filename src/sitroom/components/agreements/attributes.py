@@ -31,9 +31,9 @@ def places(mention: Mention, ctx: Context) -> list[str]:
     head = mention.head
     tokens = phrase_tokens(head)
     clause = head.head
-    if head.dep_ in {"nsubj", "nsubjpass"} and any(c.lower_ == "where" for c in clause.children):
-        if clause.dep_ == "relcl":
-            tokens += list(clause.head.left_edge.doc[clause.head.left_edge.i : clause.head.i + 1])
+    where = any(child.lower_ == "where" for child in clause.children)
+    if head.dep_ in {"nsubj", "nsubjpass"} and where and clause.dep_ == "relcl":
+        tokens += list(clause.doc[clause.head.left_edge.i : clause.head.i + 1])
     if head.dep_ == "nsubj" and lemma(clause) in COVERING and not is_negated(clause):
         tokens += [t for child in clause.children if child.dep_ in {"dobj", "obj"} for t in child.subtree]
     return _place_ids(tokens, ctx)
@@ -55,7 +55,7 @@ def _place_ids(tokens: Iterable[Token], ctx: Context) -> list[str]:
 def most_specific_place(place_ids: list[str], ctx: Context) -> str | None:
     """The first place finer than a province, else the first place."""
     specific = [p for p in place_ids if ctx.places[p].feature not in BROAD_FEATURES]
-    return (specific or place_ids or [None])[0]
+    return next(iter(specific or place_ids), None)
 
 
 def phrase_date(mention: Mention, ctx: Context) -> str | None:

@@ -167,7 +167,14 @@ def _agreement(number: int, draft: Draft, ctx: Context) -> tuple[Agreement, Even
         duration=next((fact.duration for fact in draft.facts if fact.duration), None),
         places=place_ids,
         mentions=[_text_span(fact.mention.span) for fact in draft.facts],
-        **fields,
+        parties=fields["parties"],
+        signatories=fields["signatories"],
+        representatives=fields["representatives"],
+        mediators=fields["mediators"],
+        guarantors=fields["guarantors"],
+        monitors=fields["monitors"],
+        implementers=fields["implementers"],
+        excluded=fields["excluded"],
     )
     link = EventLink(
         agreement=agreement,
@@ -321,7 +328,9 @@ def _provisions(draft: Draft, parties: list[str], ctx: Context) -> list[Provisio
     return result
 
 
-def _obligors(span: Span, kind: ProvisionType, parties: list[str], representing: dict[str, str], ctx: Context) -> list[str]:
+def _obligors(
+    span: Span, kind: ProvisionType, parties: list[str], representing: dict[str, str], ctx: Context
+) -> list[str]:
     """Who is bound: both sides, the subject's party, or for a ceasefire the side not named as its target."""
     if bound_by_both(span.text):
         return list(parties)

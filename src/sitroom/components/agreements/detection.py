@@ -46,9 +46,13 @@ MAX_PHRASE = 8  # words before the head noun that can still belong to its phrase
 PRONOUN_REACH = 2  # sentences back to the mention a pronoun ("it") can refer to
 # Verbs of which "it" can be an agreement: its subject ("since it came into effect", "it does not include")
 # or its object ("violating it", "extended it", "monitoring it").
-PRONOUN_SUBJECT_VERBS = frozenset(
-    {"begin", "start", "hold", "take", "come", "collapse", "end", "expire", "break", "fail", "last", "remain"}
-) | EXCLUDING_VERBS | COVERING_VERBS
+PRONOUN_SUBJECT_VERBS = (
+    frozenset(
+        {"begin", "start", "hold", "take", "come", "collapse", "end", "expire", "break", "fail", "last", "remain"}
+    )
+    | EXCLUDING_VERBS
+    | COVERING_VERBS
+)
 PRONOUN_OBJECT_VERBS = frozenset(
     {"violate", "breach", "extend", "renew", "monitor", "observe", "respect", "suspend", "sign", "implement", "abandon"}
 )
@@ -121,7 +125,7 @@ def _kind(head: Token, own_kind: str) -> str:
 
 
 def _left_under(head: Token) -> bool:
-    """"rebels left the city under a deal", "moved out of Aleppo through an agreement": an evacuation."""
+    """ "rebels left the city under a deal", "moved out of Aleppo through an agreement": an evacuation."""
     prep = head.head
     return head.dep_ == "pobj" and prep.lower_ in UNDER_PREPOSITIONS and lemma(prep.head) in LEAVING_VERBS
 
@@ -156,7 +160,7 @@ def _own_kind(token: Token) -> str | None:
 
 
 def _refers_back(noun: Token) -> bool:
-    """"the pause", "their pause": a definite noun that can only name an agreement mentioned before."""
+    """ "the pause", "their pause": a definite noun that can only name an agreement mentioned before."""
     return any(child.dep_ in {"det", "poss"} and child.lower_ not in {"a", "an"} for child in noun.children)
 
 
@@ -218,7 +222,7 @@ def _is_specific_plural(head: Token) -> bool:
 
 
 def _lost_possessive(head: Token) -> bool:
-    """"the deals shaky implementation": a possessive whose apostrophe the source lost ("the deal's")."""
+    """ "the deals shaky implementation": a possessive whose apostrophe the source lost ("the deal's")."""
     doc = head.doc
     following = doc[head.i + 1] if head.i + 1 < len(doc) else None
     has_article = any(child.dep_ == "det" and child.lower_ == "the" for child in head.children)
@@ -246,10 +250,7 @@ def _attached_to_other_noun(token: Token) -> bool | None:
     """None when ``token`` heads its own phrase; True when it modifies a violation noun; False otherwise."""
     if token.dep_ != "compound" or token.head == token:
         return None
-    head = token.head
-    if lemma(head) in VIOLATION_NOUNS:
-        return True
-    return False
+    return lemma(token.head) in VIOLATION_NOUNS
 
 
 def find_mentions(ctx: Context) -> list[Mention]:
@@ -273,7 +274,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
 
 
 def _pronoun_mention(token: Token) -> Mention | None:
-    """"it" as the subject or object of a verb that agreements take ("since it came into effect")."""
+    """ "it" as the subject or object of a verb that agreements take ("since it came into effect")."""
     verb = token.head.lemma_.lower()
     subject = token.dep_ in {"nsubj", "nsubjpass"} and verb in PRONOUN_SUBJECT_VERBS
     if not subject and not (token.dep_ == "dobj" and verb in PRONOUN_OBJECT_VERBS):

@@ -131,9 +131,9 @@ class Fillers:
         return [group] if (group := self._group(token)) is not None else []
 
     def _among(self, noun: Token) -> list[str]:
-        """"X was among the groups that agreed": X is one of them."""
+        """ "X was among the groups that agreed": X is one of them."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "among" or not prep.head.lemma_ == "be":
+        if noun.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_ != "be":
             return []
         return [a for s in prep.head.children if s.dep_ in {"nsubj", "nsubjpass"} for a in self.actors(s)]
 

@@ -3,13 +3,14 @@
 A mention joins the most recently mentioned agreement it fits, else starts one. It fits when the kinds
 are of one family (ceasefires, truces, pauses, cessations of hostilities and de-escalation zones; or
 evacuations and reconciliation deals; a bare "deal" or "agreement" fits any), the scopes agree ("local"
-against "nationwide"), and, for an indefinite mention, the actors overlap when both name some. An indefinite mention of a specific
-kind ("a withdrawal deal", "a nationwide ceasefire between A and B") joins only an agreement already
-called by a kind of its group (ceasefire, truce and cessation of hostilities are one group; pauses, zones,
-population deals each another), an indefinite "deal" naming actors only one that shares them; a definite or
-bare one ("the truce", "the deal") refers back. A mention that depends on an earlier one in its sentence
-("a zone agreed under a deal") is that agreement; one with a duration ("a three-hour ceasefire") is the
-agreement of that duration."""
+against "nationwide"), no year stated for one contradicts the other ("the 2013 agreement"), and, for an
+indefinite mention, the actors overlap when both name some. An indefinite mention of a specific kind ("a
+withdrawal deal", "a nationwide ceasefire between A and B") joins only an agreement already called by a
+kind of its group (ceasefire, truce and cessation of hostilities are one group; pauses, zones, population
+deals each another), an indefinite "deal" naming actors only one that has them all or two of them; a
+definite or bare one ("the truce", "the deal") refers back, to its own kind first. A mention that depends
+on an earlier one in its sentence ("a zone agreed under a deal") is that agreement; one with a duration
+("a three-hour ceasefire") is the agreement of that duration, when there is one."""
 
 from __future__ import annotations
 

@@ -114,7 +114,7 @@ def mention_clauses(head: Token, unit: Span, agreement_heads: set[int]) -> list[
 
 
 def _purposes(head: Token) -> Iterator[Token]:
-    """"a deal to evacuate the towns", "asked for a cease-fire to allow aid into the area", "a promise of a
+    """ "a deal to evacuate the towns", "asked for a cease-fire to allow aid into the area", "a promise of a
     respite to allow in aid"."""
     hosts = [head]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
@@ -137,14 +137,14 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _permissions(head: Token) -> Iterator[Token]:
-    """"zones in which acts of aggression are prohibited"."""
+    """ "zones in which acts of aggression are prohibited"."""
     for child in head.children:
         if child.dep_ == "relcl" and lemma(child) in PERMISSION_VERBS:
             yield child
 
 
 def _according(head: Token) -> Iterator[Token]:
-    """"According to the deal the warring sides would stop fighting", "under the deal, fighters who hand over
+    """ "According to the deal the warring sides would stop fighting", "under the deal, fighters who hand over
     their weapons will receive an amnesty"."""
     prep = head.head
     if head.dep_ != "pobj":
@@ -160,7 +160,7 @@ def _modal(verb: Token) -> bool:
 
 
 def _consequences(head: Token) -> Iterator[Token]:
-    """"If the deal is implemented X would stop air strikes and aid would reach civilians"."""
+    """ "If the deal is implemented X would stop air strikes and aid would reach civilians"."""
     clause = head.head
     if head.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "advcl" or not is_verb(clause.head):
         return
@@ -169,7 +169,7 @@ def _consequences(head: Token) -> Iterator[Token]:
 
 
 def _bindings(unit: Span) -> Iterator[Token]:
-    """"the US and Russia agreed to halt bombing and let aid in", "promising rebels safe passage"."""
+    """ "the US and Russia agreed to halt bombing and let aid in", "promising rebels safe passage"."""
     for token in unit:
         if lemma(token) not in BINDING_VERBS or not is_verb(token) or is_negated(token):
             continue

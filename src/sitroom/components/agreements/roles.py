@@ -111,7 +111,7 @@ def _as_mediator(hit: RoleHit) -> RoleHit:
 
 
 def _between(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
-    """"a truce between A and B"; also "brokered a truce between A and B", the phrase hung on the verb."""
+    """ "a truce between A and B"; also "brokered a truce between A and B", the phrase hung on the verb."""
     hosts = [head]
     if head.dep_ in {"dobj", "nsubj", "nsubjpass"} and is_verb(head.head) and lemma(head.head) in ROLE_VERBS:
         hosts.append(head.head)
@@ -177,7 +177,9 @@ def _hyphen_chains(tokens: Span) -> list[list[Token]]:
 
 
 def _possessor(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
-    lost = [child for child in head.lefts if child.dep_ in {"compound", "nmod", "amod"} and fillers.lost_possessive(child)]
+    lost = [
+        child for child in head.lefts if child.dep_ in {"compound", "nmod", "amod"} and fillers.lost_possessive(child)
+    ]
     if lost:
         yield RoleHit("party", [a for child in lost for a in fillers.actors(child)])
     owner = possessor(head)
@@ -192,7 +194,7 @@ def _possessor(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
 
 
 def _modifying_clauses(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
-    """"a truce agreed by Russia", "a ceasefire that Turkey and Russia brokered", "Damascus and militant
+    """ "a truce agreed by Russia", "a ceasefire that Turkey and Russia brokered", "Damascus and militant
     groups involved in the ceasefire"."""
     for clause in attached_clauses(head, ATTACHABLE_VERBS):
         role = ROLE_VERBS.get(lemma(clause))
@@ -258,7 +260,7 @@ def _doers(verb: Token) -> list[Token]:
 
 
 def _monitoring_noun(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
-    """"the Russian centre for monitoring and coordination of the cessation of hostilities"."""
+    """ "the Russian centre for monitoring and coordination of the cessation of hostilities"."""
     word, prep = governing_word(head)
     if word is None or prep is None or prep.lower_ != "of":
         return
@@ -273,7 +275,7 @@ def _monitoring_noun(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
 
 
 def _role_noun(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
-    """"Iran is a guarantor of the ceasefire", "Turkey, Russia and Iran, the guarantors of the agreement"."""
+    """ "Iran is a guarantor of the ceasefire", "Turkey, Russia and Iran, the guarantors of the agreement"."""
     word, prep = governing_word(head)
     if word is None or prep is None or prep.lower_ not in {"of", "to"} or lemma(word) not in ROLE_NOUNS:
         return
@@ -301,13 +303,13 @@ def _agreeing_clauses(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
 
 
 def _excluded(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
-    """"The deal excludes X", "the truce does not include areas where X are", "X is not party to it"."""
+    """ "The deal excludes X", "the truce does not include areas where X are", "X is not party to it"."""
     if head.dep_ == "nsubj" and is_verb(head.head):
         verb = head.head
         verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
         for item in verbs:
-            word = lemma(item)
-            if word in EXCLUDING_VERBS or (word in COVERING_VERBS and is_negated(item)):
+            verb_lemma = lemma(item)
+            if verb_lemma in EXCLUDING_VERBS or (verb_lemma in COVERING_VERBS and is_negated(item)):
                 objects = [c for c in item.children if c.dep_ in {"dobj", "obj"}]
                 yield RoleHit("excluded", [a for obj in objects for a in _actors_in(obj, fillers)])
     if head.dep_ == "relcl" or any(c.dep_ == "relcl" for c in head.children):

@@ -53,6 +53,12 @@ SUBJECT_OR_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "opr
 ONSET_VERBS = frozenset({"take", "come"})  # "took effect", "came into force": only with such an object
 FORCE_EVENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 AGREEING = frozenset({"agreed", "proposed"})
+# "a ceasefire would begin Monday" is agreed; "will end", "will be extended" report nothing yet.
+FUTURE_READING: dict[AgreementStatus, AgreementStatus] = {
+    "in_force": "agreed",
+    "agreed": "agreed",
+    "proposed": "proposed",
+}
 # Prepositions through which a verb speaks of the agreement ("agreed to", "called for", "covered by"); after
 # "after", "since" or "during" the verb is about something else ("resumed bombing after a pause").
 VERB_PREPOSITIONS = frozenset({"to", "for", "on", "upon", "with", "by", "into", "under", "in"})
@@ -102,9 +108,9 @@ def _modifier_hits(mention: Mention) -> Iterator[StatusHit]:
         status = STATUS_CUES.get(child.lower_) if child.dep_ == "amod" else None
         if status is not None:
             yield StatusHit(status, child)
-        if child.dep_ == "prep" and child.lower_ == "in":
-            if any(obj.lower_ in IN_FORCE_OBJECTS for obj in child.children if obj.dep_ == "pobj"):
-                yield StatusHit("in_force", child)
+        in_force = any(obj.lower_ in IN_FORCE_OBJECTS for obj in child.children if obj.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ == "in" and in_force:
+            yield StatusHit("in_force", child)
 
 
 def _clause_hits(head: Token) -> Iterator[StatusHit]:
@@ -151,14 +157,14 @@ def _prepositional_hits(word: Token, prep: Token) -> Iterator[StatusHit]:
 
 
 def _concessive(verb: Token) -> Iterator[StatusHit]:
-    """"attacks went on even though the district falls within a de-escalation zone": a violation."""
+    """ "attacks went on even though the district falls within a de-escalation zone": a violation."""
     for child in verb.children:
         if child.dep_ == "mark" and STATUS_CUES.get(child.lower_) == "violated":
             yield StatusHit("violated", verb)
 
 
 def _noun_hits(noun: Token) -> Iterator[StatusHit]:
-    """"the end of the ceasefire", "calls for a ceasefire", "the first phase of the deal began"."""
+    """ "the end of the ceasefire", "calls for a ceasefire", "the first phase of the deal began"."""
     status = STATUS_CUES.get(lemma(noun)) or STATUS_CUES.get(noun.lower_)
     if _of_an_adjective(noun):
         status = None  # "responsible for the implementation of the agreement" says who, not at which stage
@@ -210,7 +216,7 @@ def _verb_hits(verb: Token) -> Iterator[StatusHit]:
 
 
 def _aspect_complement(verb: Token) -> Token:
-    """"began to unravel" → unravel; "continue to hold" → hold."""
+    """ "began to unravel" → unravel; "continue to hold" → hold."""
     if lemma(verb) in {"begin", "start", "continue", "seem", "appear"}:
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and is_verb(c)), None)
         if complement is not None:
@@ -226,12 +232,12 @@ def _read(verb: Token, status: AgreementStatus) -> AgreementStatus | None:
     if is_conditional(verb, CONDITIONAL_MARKS):
         return "proposed" if status in AGREEING else None
     if has_future_modal(verb, FUTURE_AUX):
-        return {"in_force": "agreed", "agreed": "agreed", "proposed": "proposed"}.get(status)
+        return FUTURE_READING.get(status)
     return _tried(verb, status)
 
 
 def _tried(token: Token, status: AgreementStatus) -> AgreementStatus:
-    """"attempts to break down the truce": a violation, not a collapse."""
+    """ "attempts to break down the truce": a violation, not a collapse."""
     if status != "collapsed":
         return status
     current = token
@@ -288,7 +294,7 @@ def _clause_date(cue: Token, mention: Mention, ctx: Context) -> str | None:
 
 
 def _when_clause_of(verb: Token, date: Span) -> bool:
-    """"Since Sept. 19 when the regime declared the end of the ceasefire": the date the clause hangs on."""
+    """ "Since Sept. 19 when the regime declared the end of the ceasefire": the date the clause hangs on."""
     when = next((child for child in verb.children if child.lower_ == "when" and child.i < verb.i), None)
     if verb.dep_ not in {"relcl", "advcl"} or when is None:
         return False

@@ -7,6 +7,8 @@ Revision ID: agreements
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -15,7 +17,7 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-_NEW_COLUMNS: tuple[tuple[str, sa.types.TypeEngine[object]], ...] = (
+_NEW_COLUMNS: tuple[tuple[str, sa.types.TypeEngine[Any]], ...] = (
     ("identity_id", sa.Integer()),
     ("status", sa.String(16)),
     ("sidedness", sa.String(16)),
