@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sitroom.knowledge.agreement_kinds import PAX_CATEGORIES, pax_stage
+from sitroom.knowledge.agreement_kinds import PAX_CATEGORIES, ROLE_FIELDS, pax_stage
 from sitroom.record import Agreement, Provision, Record
 from sitroom.store.schema import (
     ActorIdentityRow,
@@ -29,16 +29,6 @@ from sitroom.store.schema import (
     ProvisionRow,
 )
 
-ROLE_COLUMNS = {
-    "party": "parties",
-    "signatory": "signatories",
-    "representative": "representatives",
-    "mediator": "mediators",
-    "guarantor": "guarantors",
-    "monitor": "monitors",
-    "implementer": "implementers",
-    "excluded": "excluded",
-}
 COLUMNS = (
     "row_type",
     "agreement_id",
@@ -53,7 +43,7 @@ COLUMNS = (
     "end_date",
     "end_reason",
     "duration",
-    *ROLE_COLUMNS.values(),
+    *ROLE_FIELDS.values(),
     "places",
     "reports",
     "sources",
@@ -118,7 +108,7 @@ def _record_agreement_row(
     agreement_id: str, agreement: Agreement, record: Record, names: dict[str, str], places: dict[str, str]
 ) -> Row:
     roles = {
-        column: [names.get(actor, actor) for actor in getattr(agreement, column)] for column in ROLE_COLUMNS.values()
+        column: [names.get(actor, actor) for actor in getattr(agreement, column)] for column in ROLE_FIELDS.values()
     }
     return {
         "row_type": "agreement",
@@ -164,15 +154,16 @@ def identity_rows(session: Session) -> Iterator[Row]:
 
 
 def _identity_row(session: Session, identity: AgreementIdentityRow, members: list[AgreementRow]) -> Row:
-    roles: dict[str, list[str]] = {column: [] for column in ROLE_COLUMNS.values()}
+    roles: dict[str, list[str]] = {column: [] for column in ROLE_FIELDS.values()}
     query = (
         select(AgreementActorRow.role, ActorIdentityRow.name)
         .join(ActorIdentityRow, ActorIdentityRow.id == AgreementActorRow.identity_id)
         .where(AgreementActorRow.agreement_id.in_([member.id for member in members]))
         .order_by(AgreementActorRow.id)
     )
+    columns: dict[str, str] = {role: field for role, field in ROLE_FIELDS.items()}
     for role, name in session.execute(query):
-        column = ROLE_COLUMNS.get(role)
+        column = columns.get(role)
         if column is not None and name not in roles[column]:
             roles[column].append(name)
     ended = [member for member in members if member.end_reason]

@@ -6,9 +6,20 @@ from __future__ import annotations
 
 from typing import get_args
 
-from sitroom.record import AgreementStatus, ProvisionType
+from sitroom.record import AgreementRoleName, AgreementStatus, ProvisionType
 
 GENERIC_KIND = "agreement"
+# Each role and the record field (and export column) that lists its actors.
+ROLE_FIELDS: dict[AgreementRoleName, str] = {
+    "party": "parties",
+    "signatory": "signatories",
+    "representative": "representatives",
+    "mediator": "mediators",
+    "guarantor": "guarantors",
+    "monitor": "monitors",
+    "implementer": "implementers",
+    "excluded": "excluded",
+}
 KIND_ORDER = (
     "evacuation",
     "reconciliation",
@@ -110,3 +121,4 @@ def pax_stage(kind: str, status: str | None) -> str:
 
 assert set(PAX_CATEGORIES) == set(get_args(ProvisionType))
 assert set(FAMILIES) == set(KIND_ORDER) == set(KIND_GROUPS)
+assert set(ROLE_FIELDS) == set(get_args(AgreementRoleName))

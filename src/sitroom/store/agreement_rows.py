@@ -9,22 +9,13 @@ from collections.abc import Callable, Iterable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sitroom.knowledge.agreement_kinds import ROLE_FIELDS
 from sitroom.record import Agreement, Record
 from sitroom.store.agreement_identities import DEFINING_STAGES, AgreementReport
 from sitroom.store.corroboration import date_range
 from sitroom.store.schema import AgreementStatusRow, EventRow
 from sitroom.store.statements import Row, insert_rows
 
-ROLE_FIELDS = (
-    ("party", "parties"),
-    ("signatory", "signatories"),
-    ("implementer", "implementers"),
-    ("representative", "representatives"),
-    ("mediator", "mediators"),
-    ("guarantor", "guarantors"),
-    ("monitor", "monitors"),
-    ("excluded", "excluded"),
-)
 LOCAL_ROLES = ("party", "mediator", "guarantor", "monitor")
 BROAD_FEATURES = frozenset({"country", "admin1", None})
 
@@ -51,7 +42,7 @@ def agreement_columns(agreement: Agreement, actor_names: Names, place_name: Call
 
 def agreement_roles(agreement: Agreement) -> list[tuple[str, list[str]]]:
     """(role, local actor ids) for every role of the agreement."""
-    return [(role, getattr(agreement, field)) for role, field in ROLE_FIELDS]
+    return [(role, getattr(agreement, field)) for role, field in ROLE_FIELDS.items()]
 
 
 def agreement_report(

@@ -36,20 +36,7 @@ def places(mention: Mention, ctx: Context) -> list[str]:
         tokens += list(clause.doc[clause.head.left_edge.i : clause.head.i + 1])
     if head.dep_ == "nsubj" and lemma(clause) in COVERING and not is_negated(clause):
         tokens += [t for child in clause.children if child.dep_ in {"dobj", "obj"} for t in child.subtree]
-    return _place_ids(tokens, ctx)
-
-
-def places_in(unit: Span, ctx: Context) -> list[str]:
-    return _place_ids(unit, ctx)
-
-
-def _place_ids(tokens: Iterable[Token], ctx: Context) -> list[str]:
-    found: list[str] = []
-    for token in tokens:
-        place = ctx.token_place.get(token.i)
-        if place is not None and place not in found and token.i not in ctx.token_actor:
-            found.append(place)
-    return found
+    return ctx.places_in(tokens)
 
 
 def most_specific_place(place_ids: list[str], ctx: Context) -> str | None:

@@ -30,7 +30,7 @@ from sitroom.components.agreements.provisions import (
 )
 from sitroom.components.agreements.roles import mention_roles
 from sitroom.components.agreements.status import StatusHit, mention_statuses
-from sitroom.knowledge.agreement_kinds import STATUS_ORDER, most_specific
+from sitroom.knowledge.agreement_kinds import ROLE_FIELDS, STATUS_ORDER, most_specific
 from sitroom.knowledge.registry import Registry, load_registry
 from sitroom.record import (
     Agreement,
@@ -43,17 +43,6 @@ from sitroom.record import (
     StatusReport,
 )
 from sitroom.record import Span as TextSpan
-
-ROLE_FIELDS: dict[AgreementRoleName, str] = {
-    "party": "parties",
-    "signatory": "signatories",
-    "representative": "representatives",
-    "mediator": "mediators",
-    "guarantor": "guarantors",
-    "monitor": "monitors",
-    "implementer": "implementers",
-    "excluded": "excluded",
-}
 
 
 @dataclass
@@ -281,7 +270,7 @@ def _place(draft: Draft, clauses: list[Provision], place_ids: list[str], ctx: Co
             if place is not None and place.feature not in {"country", "admin1"} and token.i not in ctx.token_actor:
                 return place.id
     if draft.passage:
-        unit_places = attributes.places_in(draft.announcement.unit, ctx)
+        unit_places = ctx.places_in(draft.announcement.unit)
         place_ids = place_ids + [p for p in unit_places if p not in place_ids]
     return attributes.most_specific_place(place_ids, ctx)
 

@@ -8,7 +8,7 @@ The layer reads the other layers only through their record fields (``doc._.actor
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -69,12 +69,11 @@ class Context:
 
     def actors_in(self, tokens: Iterable[Token]) -> list[str]:
         """Distinct actor ids of ``tokens`` outside headings, in text order."""
-        found: list[str] = []
-        for token in tokens:
-            actor = self.token_actor.get(token.i)
-            if actor is not None and actor not in found and token.i not in self.heading_tokens:
-                found.append(actor)
-        return found
+        return _owners(tokens, self.token_actor, self.heading_tokens)
+
+    def places_in(self, tokens: Iterable[Token]) -> list[str]:
+        """Distinct place ids of ``tokens`` that are not part of an actor's name, in text order."""
+        return _owners(tokens, self.token_place, self.token_actor.keys())
 
     def add_mention(self, actor: Actor, span: Span) -> None:
         """Give ``actor`` the mention ``span`` (the layer completes actors it needs as role fillers)."""
@@ -84,6 +83,15 @@ class Context:
         for token in span:
             self.token_actor.setdefault(token.i, actor.id)
         self.actors[actor.id] = actor
+
+
+def _owners(tokens: Iterable[Token], owner_of: dict[int, str], skipped: Collection[int]) -> list[str]:
+    found: list[str] = []
+    for token in tokens:
+        owner = owner_of.get(token.i)
+        if owner is not None and owner not in found and token.i not in skipped:
+            found.append(owner)
+    return found
 
 
 def token_owners(doc: Doc, spans: Iterable[tuple[str, int, int]]) -> dict[int, str]:
