@@ -399,7 +399,9 @@ def test_agreement_mediators_kind_status_and_pooled_roles() -> None:
             {"kind": "truce", "parties": [], "provisions": [{"n": 1, "type": "evacuation"}]},
         ]
     )
-    mediated = Agreement(id="g1", kind="ceasefire", status="collapsed", parties=["a1"], mediators=["a3"], monitors=["a4"])
+    mediated = Agreement(
+        id="g1", kind="ceasefire", status="collapsed", parties=["a1"], mediators=["a3"], monitors=["a4"]
+    )
     other = Agreement(id="g2", kind="agreement", mediators=["a4"], provisions=[provision(7, "evacuation")])
     report = score_one(document, actors=SPLIT_AND_MERGED_ACTORS, agreements=[mediated, other])
     assert counts(report, "agreements") == (2, 0, 0)

@@ -90,7 +90,19 @@ SACRED_WORDS = word_set(
 WEB_WORDS = word_set(
     """
     youtube subscribe instagram twitter facebook android slideshow gmt showcase category newsletter
-    whatsapp telegram skype tags
+    whatsapp telegram skype tags latest related updated update breaking photos photo video videos exclusive
+    share print comments
+    """
+)
+# Day and month abbreviations of datelines ("Sun Apr 2017"): never part of an actor's name.
+DATELINE_WORDS = word_set("mon tue tues wed thu thur thurs fri sat sun jan feb apr jun jul aug sep sept oct nov dec")
+# First words of Arabic place names (tell, gate, village of, inn, spring, monastery, mountain, bridge ...):
+# "Tel Hamis", "Bab al-Nasr", "Kafr Hamra", "Khan Touman" are places even when tagged as persons.
+TOPONYM_PREFIXES = word_set(
+    """
+    tel tal tall tell tuloul tulul bab kafr kfar kafar khan jubb ain ayn ein deir dayr jabal jebel jisr
+    khirbet khirbat maarat maarrat marj wadi ras bir qasr mazraat harat halab bustan sayyida sayyeda sayeda
+    sayyidah zeinab qaryat
     """
 )
 DESCRIPTOR_WORDS = frozenset({"jihadi", "islamic", "mujahid", "salafi", "takfiri", "wahhabi", "regime"})
@@ -139,11 +151,13 @@ PARTY_WORDS = frozenset({"party"})
 LOCATIVE_PREPOSITIONS = word_set("in at near from into inside outside around towards toward to across via")
 PLACE_PREPOSITIONS = word_set("in at near inside outside around across into towards toward via")
 COMPASS_WORDS = word_set("eastern western northern southern central east west north south greater upper lower old")
+DIRECTIONS = word_set("northwest northeast southwest southeast northwestern northeastern southwestern southeastern")
 PLACE_HEADS = word_set(
     """
     road airfield airport airbase base province governorate district city town village street
     checkpoint crossing area region border river valley mountain mountains camp neighbourhood
-    neighborhood suburb square highway countryside
+    neighborhood suburb square highway countryside bridge mosque hospital school plant hill dam prison church
+    cathedral university stadium hotel bakery market roundabout station field fields tower palace
     """
 )
 IMPLEMENTATION_CUES = ("responsible for the implementation", "in charge of implementing", "implementer")

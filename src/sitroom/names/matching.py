@@ -1,0 +1,205 @@
+"""Whether two names can denote one entity: persons by name structure, organisations and places by their
+distinctive words.
+
+Persons: kunyas, nisbas, nasabs and given names must not conflict (Abu Bakr al-Baghdadi is not Abu Bakr
+al-Shami, Bashar al-Assad is not Hafez al-Assad), and a shorter name must keep what identifies the person
+(its family name, nisba or kunya: "Lavrov", "al-Baghdadi", "Abu Khalid"), never a given name alone.
+Organisations: the distinctive words must all match, in order; generic words (brigade, front, army) and
+numbers must agree exactly where both names have them. Places: the distinctive words must all match;
+generic place words ("Muhafazat", "city", "village") are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Literal
+
+from sitroom.names.normalise import compound_parts, fold, is_filler, name_tokens
+from sitroom.names.phonetic import Form, blocking_skeleton, form_of, forms_match
+from sitroom.names.structure import KUNYA_MARKERS, NASAB_MARKERS, TITLES, NameParts, forms_of, parse_name
+
+NameKind = Literal["person", "group", "place"]
+
+ORGANISATION_WORDS = frozenset(
+    {
+        "brigade", "battalion", "front", "army", "division", "movement", "organization", "organisation", "group",
+        "force", "corps", "regiment", "council", "committee", "militia", "legion", "unit", "squadron", "company",
+        "faction", "coalition", "alliance", "league", "association", "network", "cell", "platoon", "party",
+    }
+)  # fmt: skip
+PLACE_WORDS = frozenset(
+    {
+        "city", "town", "village", "district", "province", "governorate", "muhafazat", "muhafazah", "muhafaza",
+        "mintaqat", "nahiyat", "nahiya", "qada", "region", "municipality", "subdistrict",
+    }
+)  # fmt: skip
+STOP_WORDS = frozenset({"of", "the", "for", "and", "in", "wa", "fi"})
+IZAFAT = frozenset({"e", "i", "ye", "y"})  # the Persian and Urdu linking vowel: "Lashkar-e-Omar", "Bandar-e Gaz"
+ORDINALS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+     "twentieth", "thirtieth", "fortieth", "fiftieth", "hundredth"}
+)  # fmt: skip
+_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)?$")
+
+
+# ------------------------------------------------------------------------------------------------ tokens
+def tokens_match(a: Form, b: Form) -> bool:
+    """Two tokens of personal names: one key, sound-alike, or long and one letter inserted apart."""
+    return forms_match(a, b, loose=True)
+
+
+def _subsequence(short: Sequence[Form], full: Sequence[Form]) -> bool:
+    position = 0
+    for form in short:
+        while position < len(full) and not tokens_match(form, full[position]):
+            position += 1
+        if position == len(full):
+            return False
+        position += 1
+    return True
+
+
+def _all_match(a: Sequence[Form], b: Sequence[Form]) -> bool:
+    return len(a) == len(b) and all(tokens_match(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _nested(a: Sequence[Form], b: Sequence[Form]) -> bool:
+    """Either part is empty, or one is contained in the other."""
+    return not a or not b or _subsequence(a, b) or _subsequence(b, a)
+
+
+# ----------------------------------------------------------------------------------------------- persons
+def _compatible(a: NameParts, b: NameParts) -> bool:
+    """No part of one name contradicts the same part of the other."""
+    if a.kunya is not None and b.kunya is not None and not tokens_match(a.kunya, b.kunya):
+        return False
+    return _nested(a.nisbas, b.nisbas) and _nested(a.nasab, b.nasab) and _nested(a.given, b.given)
+
+
+def _identifies(short: NameParts, full: NameParts) -> bool:
+    """The shorter name keeps what identifies the person: the kunya alone, or the family name or a nisba."""
+    if short.kunya is not None and not short.given and not short.nisbas and not short.nasab:
+        return full.kunya is not None and tokens_match(short.kunya, full.kunya)
+    if short.kunya is not None and full.kunya is None:
+        return False
+    if len(short.forms) >= 3 and _all_match(short.forms, full.forms[: len(short.forms)]):
+        return True  # given name, father's and grandfather's: the family name dropped
+    family = (*full.nisbas, full.forms[-1])
+    return any(tokens_match(short.forms[-1], form) for form in family)
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """True when ``short`` is how a text may refer again to ``full``.
+
+    Allowed: the surname or a nisba ("Lavrov" for "Sergey Lavrov"), the name without "Abu" ("Umar al-Chechen"
+    for "Abu Umar al-Chechen"), the kunya alone ("Abu Khalid" for "Abu Khalid al-Suri"). Never a given name
+    alone, nor the name inside a kunya alone ("Muhammad" is not "Abu Muhammad al-Julani").
+    """
+    s, f = parse_name(short), parse_name(full)
+    if not s.forms or len(s.forms) > len(f.forms) or not _subsequence(s.forms, f.forms):
+        return False
+    if len(s.forms) == len(f.forms) and (s.kunya is not None or f.kunya is None):
+        return False
+    return _compatible(s, f) and _identifies(s, f)
+
+
+@lru_cache(maxsize=65536)
+def same_person(a: str, b: str) -> bool:
+    """True when two names can denote one person; people who share only a kunya or a nisba never do."""
+    pa, pb = parse_name(a), parse_name(b)
+    if not pa.forms or not pb.forms:
+        return False
+    if _all_match(pa.forms, pb.forms) or _joined_alike(pa, pb):
+        return True
+    return is_short_form(a, b) or is_short_form(b, a)
+
+
+def same_full_name(a: str, b: str) -> bool:
+    """Every token of one personal name sounds like the other's, in order: a spelling of the whole name,
+    never a short form ("Hafiz al-Asad" is "Hafez al-Assad"; "Assad" alone is not)."""
+    pa, pb = parse_name(a), parse_name(b)
+    return bool(pa.forms) and (_all_match(pa.forms, pb.forms) or _joined_alike(pa, pb))
+
+
+def blocking_key(name: str, kind: NameKind) -> str:
+    """Consonant skeletons of a name's distinctive words: names that can match in full share this key."""
+    words = _words(name)
+    if kind == "person":
+        words = [word for word in words if word not in KUNYA_MARKERS and word not in NASAB_MARKERS] or words
+    elif kind == "group":
+        words = [word for word in words if _singular(word) not in ORGANISATION_WORDS] or words
+    else:
+        words = [word for word in words if word not in PLACE_WORDS] or words
+    return " ".join(blocking_skeleton(part) for word in words for part in compound_parts(word))
+
+
+def _joined_alike(a: NameParts, b: NameParts) -> bool:
+    """The same letters split into words differently: "Fahimbin Sultan" / "Fahim bin Sultan"."""
+    return len(a.forms) != len(b.forms) and "".join(name_tokens(a.text)) == "".join(name_tokens(b.text))
+
+
+# ---------------------------------------------------------------------------------- organisations, places
+def _words(text: str) -> list[str]:
+    words = [
+        word for word in fold(text).split() if not is_filler(word) and word not in STOP_WORDS and word not in IZAFAT
+    ]
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return words
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _distinctive(words: list[str]) -> tuple[Form, ...]:
+    return tuple(form for word in words for form in forms_of(word))
+
+
+def _same_words(a: list[str], b: list[str], loose: bool) -> bool:
+    """The distinctive words match one to one in order, or, written joined or split, as one word."""
+    forms_a, forms_b = _distinctive(a), _distinctive(b)
+    if not forms_a or not forms_b:
+        return False
+    if len(forms_a) == len(forms_b):
+        return all(forms_match(x, y, loose) for x, y in zip(forms_a, forms_b, strict=True))
+    return forms_match(form_of("".join(a)), form_of("".join(b)), loose)
+
+
+@lru_cache(maxsize=65536)
+def same_organisation(a: str, b: str) -> bool:
+    """Distinctive words all match; generic words and numbers agree where both names have them."""
+    words_a, words_b = _words(a), _words(b)
+    numbers_a = {word for word in words_a if word in ORDINALS or _NUMBER.match(word)}
+    numbers_b = {word for word in words_b if word in ORDINALS or _NUMBER.match(word)}
+    generic_a = {_singular(word) for word in words_a if _singular(word) in ORGANISATION_WORDS}
+    generic_b = {_singular(word) for word in words_b if _singular(word) in ORGANISATION_WORDS}
+    if numbers_a != numbers_b or not (generic_a <= generic_b or generic_b <= generic_a):
+        return False
+    skip = numbers_a | numbers_b
+    rest_a = [word for word in words_a if word not in skip and _singular(word) not in ORGANISATION_WORDS]
+    rest_b = [word for word in words_b if word not in skip and _singular(word) not in ORGANISATION_WORDS]
+    if not rest_a and not rest_b:
+        return bool(generic_a) and generic_a == generic_b
+    return _same_words(rest_a, rest_b, loose=True)
+
+
+@lru_cache(maxsize=65536)
+def same_place(a: str, b: str) -> bool:
+    """Distinctive words all match (generic place words ignored); no letter dropped, since towns a vowel
+    apart are different towns."""
+    words_a = [word for word in _words(a) if word not in PLACE_WORDS]
+    words_b = [word for word in _words(b) if word not in PLACE_WORDS]
+    return _same_words(words_a, words_b, loose=False)
+
+
+def same_entity(a: str, b: str, kind: NameKind) -> bool:
+    """Whether two names can denote one entity of ``kind``."""
+    if kind == "person":
+        return same_person(a, b)
+    if kind == "group":
+        return same_organisation(a, b)
+    return same_place(a, b)
