@@ -115,6 +115,9 @@ class Fillers:
         listed = self._compound_names(token)
         if listed:
             return listed
+        members = self.group_members(token)
+        if members:
+            return members  # "Russian and Turkish officers": the states, not the officers
         own = self.ctx.token_actor.get(token.i)
         if own is not None:
             return [own]
@@ -125,9 +128,6 @@ class Fillers:
             inner = self._inner_name(token)
             if inner:
                 return inner
-        members = self.group_members(token)
-        if members:
-            return members
         return [group] if (group := self._group(token)) is not None else []
 
     def _among(self, noun: Token) -> list[str]:
