@@ -50,18 +50,12 @@ FAMILIES: dict[str, str] = {
 }
 # Kinds that name one agreement across reports: "ceasefire", "truce" and "cessation of hostilities" are used
 # for one another; a pause, a de-escalation zone or a population deal is another agreement.
-KIND_GROUPS: dict[str, str] = {
+KIND_GROUPS: dict[str, str] = {kind: family for kind, family in FAMILIES.items() if family != "hostilities"} | {
     "ceasefire": "ceasefire",
     "truce": "ceasefire",
     "cessation_of_hostilities": "ceasefire",
     "humanitarian_pause": "pause",
     "de_escalation": "de_escalation",
-    "evacuation": "population",
-    "reconciliation": "population",
-    "prisoner_exchange": "exchange",
-    "peace_agreement": "political",
-    "memorandum": "memorandum",
-    GENERIC_KIND: "other",
 }
 # An agreement's stage is the latest its reports give, in this order.
 STATUS_ORDER: tuple[AgreementStatus, ...] = get_args(AgreementStatus)

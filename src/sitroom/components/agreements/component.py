@@ -88,9 +88,20 @@ def extract_agreements(ctx: Context, registry: Registry) -> Extraction:
     drafts = group_mentions(facts)
     _attach_passages(drafts, ctx)
     built = [_agreement(number, draft, ctx) for number, draft in enumerate(drafts, start=1)]
+    fillers.keep_only({actor for agreement, _link in built for actor in _actors_named(agreement)})
     links = [link for _agreement_, link in built]
     events = link_events(list(ctx.events), links) if links else list(ctx.events)
     return Extraction([agreement for agreement, _link in built], events)
+
+
+def _actors_named(agreement: Agreement) -> set[str]:
+    """Every actor id the agreement refers to."""
+    named = {role.actor for role in agreement.roles}
+    for field in ROLE_FIELDS.values():
+        named.update(getattr(agreement, field))
+    named.update(actor for provision in agreement.provisions for actor in provision.obligors)
+    named.update(actor for report in agreement.statuses for actor in report.actors)
+    return named
 
 
 # ------------------------------------------------------------------------------------------ mentions
@@ -118,7 +129,10 @@ def _attach_passages(drafts: list[Draft], ctx: Context) -> None:
         fact = draft.announcement
         if not fact.announces or fact.unit.start in ctx.heading_tokens:
             continue
-        draft.passage = passages.passage_units(fact.unit_index, ctx.units, announcing - {fact.unit_index}, ctx)
+        passage = passages.passage_units(fact.unit_index, ctx.units, announcing - {fact.unit_index}, ctx)
+        if not passages.sets_out(fact.unit, passage, ctx):
+            continue  # a news report naming two sides, not an agreement's text
+        draft.passage = passage
         for unit in [fact.unit, *draft.passage]:
             draft.representing.update(passages.representation(unit, ctx))
         for other in draft.facts:
@@ -168,7 +182,7 @@ def _agreement(number: int, draft: Draft, ctx: Context) -> tuple[Agreement, Even
     link = EventLink(
         agreement=agreement,
         units=[(fact.unit.start_char, fact.unit.end_char) for fact in draft.facts],
-        announced=_announced(draft, agreement),
+        announced=_announced(draft),
         passage_end=draft.passage[-1].end_char if draft.passage else None,
         reporter=passages.reporter(draft.passage, ctx),
         violations=[hit.events for hit in hits],
@@ -253,12 +267,10 @@ def _date(draft: Draft, hits: list[StatusHit], ctx: Context) -> str | None:
     return None
 
 
-def _announced(draft: Draft, agreement: Agreement) -> bool:
-    """Announced here: set out in a passage, or named with its two sides in a sentence that says it was agreed."""
-    if draft.passage:
-        return True
-    fact = draft.announcement
-    return fact.announces and any(hit.status in {"agreed", "in_force"} for hit in fact.statuses)
+def _announced(draft: Draft) -> bool:
+    """Announced here: the document sets its text out (an agreement reported in passing is the events
+    layer's to code, from its own verbs)."""
+    return bool(draft.passage)
 
 
 def _place(draft: Draft, clauses: list[Provision], place_ids: list[str], ctx: Context) -> str | None:

@@ -75,14 +75,15 @@ class Context:
         """Distinct place ids of ``tokens`` that are not part of an actor's name, in text order."""
         return _owners(tokens, self.token_place, self.token_actor.keys())
 
-    def add_mention(self, actor: Actor, span: Span) -> None:
+    def add_mention(self, actor: Actor, span: Span) -> TextSpan:
         """Give ``actor`` the mention ``span`` (the layer completes actors it needs as role fillers)."""
-        text = span.text
-        actor.mentions.append(TextSpan(text=text, start=span.start_char, end=span.end_char))
-        actor.mentions.sort(key=lambda mention: mention.start)
+        mention = TextSpan(text=span.text, start=span.start_char, end=span.end_char)
+        actor.mentions.append(mention)
+        actor.mentions.sort(key=lambda item: item.start)
         for token in span:
             self.token_actor.setdefault(token.i, actor.id)
         self.actors[actor.id] = actor
+        return mention
 
 
 def _owners(tokens: Iterable[Token], owner_of: dict[int, str], skipped: Collection[int]) -> list[str]:

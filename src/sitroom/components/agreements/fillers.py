@@ -19,6 +19,7 @@ from sitroom.components.agreements.syntax import RELATIVE_PRONOUNS, antecedent, 
 from sitroom.knowledge.registry import ActorEntry, Registry
 from sitroom.names import fold, name_tokens
 from sitroom.record import Actor, ActorKind
+from sitroom.record import Span as TextSpan
 
 GROUP_KINDS: dict[str, ActorKind] = {
     "regime": "government",
@@ -79,6 +80,8 @@ class Fillers:
         self._by_key: dict[str, Actor] = {}
         self._governments: list[Actor] | None = None
         self._by_canonical: dict[str, Actor] = {}
+        self._added: list[tuple[Actor, TextSpan]] = []
+        self._created: set[str] = set()
         for actor in ctx.actors.values():
             self._remember(actor, actor.name)
             for mention in actor.mentions:
@@ -90,8 +93,17 @@ class Fillers:
             self._by_canonical.setdefault(actor.canonical_id, actor)
 
     def _add(self, actor: Actor, span: Span) -> None:
-        self.ctx.add_mention(actor, span)
+        self._added.append((actor, self.ctx.add_mention(actor, span)))
         self._remember(actor, span.text)
+
+    def keep_only(self, used: set[str]) -> None:
+        """Withdraw the completions no agreement ended up needing: the other layers see the actors layer's
+        output, completed only with the actors an agreement's role names."""
+        for actor, mention in self._added:
+            if actor.id not in used and mention in actor.mentions:
+                actor.mentions.remove(mention)
+        for actor_id in self._created - used:
+            self.ctx.actors.pop(actor_id, None)
 
     # ------------------------------------------------------------------------------ phrases
     def actors(self, head: Token) -> list[str]:
@@ -268,6 +280,7 @@ class Fillers:
             canonical_id=canonical_id,
         )
         self.ctx.actors[actor.id] = actor
+        self._created.add(actor.id)
         return actor
 
 

@@ -14,6 +14,7 @@ from sitroom.components.agreements.context import Context
 from sitroom.components.agreements.provisions import NUMBERED, is_deontic
 from sitroom.components.agreements.vocabulary import (
     IMPLEMENT_CUES,
+    PASSAGE_NOUNS,
     PUBLISH_CUES,
     REFERENCE_NOUNS,
     SIGN_CUES,
@@ -55,6 +56,16 @@ def passage_units(announcement: int, units: list[Span], stops: set[int], ctx: Co
     while passage and not refers(passage[-1]):
         passage.pop()
     return passage
+
+
+def sets_out(announcement: Span, passage: list[Span], ctx: Context) -> bool:
+    """Is the passage an agreement's text: numbered clauses, or its document, signatures, implementers?"""
+    if not passage:
+        return False
+    cues = PASSAGE_NOUNS | SIGN_CUES | IMPLEMENT_CUES
+    if any(lemmas(unit) & cues for unit in passage):
+        return True
+    return NUMBERED.search(ctx.text, announcement.end_char, passage[-1].end_char) is not None
 
 
 def representation(unit: Span, ctx: Context) -> dict[str, str]:
