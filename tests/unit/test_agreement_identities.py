@@ -65,6 +65,32 @@ def test_a_vague_report_joins_only_the_one_current_agreement_of_its_kind() -> No
     assert best_identity(report(set(), [], JUNE), [founded, other]) is None  # which one: unknown
 
 
+def test_a_vague_collapse_joins_only_an_agreement_whose_clearer_reports_say_it_collapsed_then() -> None:
+    holding = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
+    assert best_identity(report(set(), [], JUNE, status="collapsed"), [holding]) is None
+    broken = identity({1, 2}, [FEB], (FEB[0], JUNE[1]), ended=JUNE)
+    assert best_identity(report(set(), [], JUNE, status="collapsed"), [broken]) is broken
+
+
+def test_a_vague_evacuation_joins_no_agreement() -> None:
+    deal = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
+    deal.group, deal.kinds = "population", {"evacuation"}
+    assert best_identity(report(set(), [], JUNE, kind="evacuation"), [deal]) is None  # made town by town
+
+
+def test_an_identity_of_vague_reports_joins_the_agreement_reported_after_it(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    vague = "Shelling continued despite the ceasefire."
+    store_records(engine, [_pair("d0", "2016-09-15", "SANA", vague, {"mediators": [], "status": "violated"})])
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(AgreementIdentityRow)) == 1
+    brokered = "A ceasefire brokered by Russia and the United States took effect on 12 September."
+    store_records(engine, [_pair("d1", "2016-09-14", "Reuters", brokered, {"start_date": "2016-09-12"})])
+    with Session(engine) as session:
+        [row] = session.scalars(select(AgreementIdentityRow))
+        assert row.report_count == 2
+
+
 # ------------------------------------------------------------------------------ the knowledge base
 def _pair(doc_id: str, day: str, outlet: str, text: str, agreement: dict[str, object]) -> tuple[Document, Record]:
     actors = [

@@ -13,10 +13,14 @@ A report joins the identity it fits best. It fits when
   before the identity's span); a report with no such date was published inside the identity's span (from
   ``EARLY_DAYS`` before its first date to ``LATE_DAYS`` after its last).
 A report that names no actors joins only when exactly one identity fits (one founded on actors or dates,
-when there is one). A vague report (no actors, no dates) joins only an identity of its very kind that is
-current (``VAGUE_LATE_DAYS``), never a local one, never as a proposal, and does not say "collapsed" of one
-reported over long before. A report that names the actors of two identities that can be one agreement
-merges them: reports arrive in any order, and an agreement's first reports are not always its clearest.
+when there is one). A vague report (no actors, no dates) joins only an identity of its very kind, of a
+kind made for a whole country or front (``VAGUE_GROUPS``: not evacuations, made town by town), that is
+current (``VAGUE_LATE_DAYS``), never a local one, never as a proposal, and says "collapsed" only of one
+whose clearer reports say it collapsed about then. A report that names the actors of two identities that
+can be one agreement merges them: reports arrive in any order, and an agreement's first reports are not
+always its clearest.
+For the same reason, after each batch an identity whose reports name no actors and no local place joins
+the one identity it fits, by the rules above, as if it were one report.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ LATE_DAYS = 365
 VAGUE_LATE_DAYS = 90
 PARTICIPANT_ROLES = ("party", "mediator", "guarantor", "monitor")
 BROAD_FEATURES = ("country", "admin1")
+VAGUE_GROUPS = frozenset({"ceasefire", "pause", "de_escalation", "memorandum"})  # a vague report may join these
 DEFINING_STAGES = ("agreed", "extended", "suspended", "collapsed")  # stages whose dates say which agreement
 _RANK: dict[str, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
 _CHUNK = 500
@@ -130,16 +135,14 @@ class Identity:
 
     def _takes_vague(self, report: AgreementReport) -> bool:
         """A vague report joins only a well-founded identity of its very kind, national in scope, that is
-        current when it is published; never when it is a proposal or says only "an agreement"."""
-        if report.status == "proposed" or report.group == "other" or self.vague or self.places:
+        current when it is published; never when it is a proposal, says only "an agreement", or is of a kind
+        made place by place, many at a time (evacuations, reconciliations, exchanges)."""
+        if report.status == "proposed" or report.group not in VAGUE_GROUPS or self.vague or self.places:
             return False
-        if (
-            report.status == "collapsed"
-            and self.ended
-            and report.seen
-            and report.seen[0] > self.ended[1] + timedelta(days=EARLY_DAYS)
+        if report.status == "collapsed" and not (
+            self.ended and report.seen and _after(report.seen, self.ended, EARLY_DAYS)
         ):
-            return False  # an agreement reported over months ago does not collapse again
+            return False  # "the breakdown of a ceasefire": one whose reports say it collapsed then
         window = self.anchor or self.span
         fresh = report.seen is None or window is None or _after(report.seen, window, VAGUE_LATE_DAYS)
         started = report.seen is None or window is None or report.seen[1] >= window[0]  # not before it existed
@@ -229,9 +232,10 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
         identity.take(report)
         for other in [] if report.vague else _bridged(report, identity, candidates):
             identity.take(other)
-            candidates.remove(other)
+            candidates[:] = [candidate for candidate in candidates if candidate is not other]
             merged[id(other)] = (other, identity)
         chosen.append(identity)
+    joined = _settle(candidates, merged)
     chosen = [_final(identity, merged) for identity in chosen]
     new = list({id(identity): identity for identity in chosen if identity.pk is None}.values())
     batch = secrets.token_hex(8)
@@ -247,7 +251,34 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
             session, AgreementRow.id.in_(agreement_pks), AgreementStatusRow.agreement_id.in_(agreement_pks), identity_pk
         )
     gone = _absorb(session, merged)
-    refresh_agreement_identities(session, {identity.pk for identity in chosen if identity.pk is not None} - gone)
+    touched = [*chosen, *(_final(identity, merged) for identity in joined)]
+    refresh_agreement_identities(session, {identity.pk for identity in touched if identity.pk is not None} - gone)
+
+
+def _settle(candidates: list[Identity], merged: dict[int, tuple[Identity, Identity]]) -> list[Identity]:
+    """Identities whose reports name no actors and no local place join the one identity founded on actors
+    or places they fit, now that the batch's clearer reports are in ("despite the ceasefire" published
+    before the reports that name its sides). Every kind the loner was reported as must fit the same one.
+    The identities that took one are returned."""
+    joined: list[Identity] = []
+    founded = [identity for identity in candidates if identity.participants or identity.places]
+    for loner in [identity for identity in candidates if not identity.participants and not identity.places]:
+        targets = [best_identity(_as_report(loner, kind), founded) for kind in sorted(loner.kinds)]
+        target = targets[0] if targets else None
+        if target is None or any(other is not target for other in targets):
+            continue
+        target.take(loner)
+        candidates[:] = [identity for identity in candidates if identity is not loner]
+        merged[id(loner)] = (loner, target)
+        joined.append(target)
+    return joined
+
+
+def _as_report(identity: Identity, kind: str) -> AgreementReport:
+    """An identity without actors, seen as one report of ``kind`` over its whole span."""
+    statuses = identity.statuses
+    status = "proposed" if statuses == {"proposed"} else "collapsed" if statuses == {"collapsed"} else None
+    return AgreementReport(-1, kind, set(), set(identity.places), list(identity.stated), identity.span, status)
 
 
 def _bridged(report: AgreementReport, identity: Identity, candidates: list[Identity]) -> list[Identity]:
