@@ -39,6 +39,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
+SPELLING = "Nusra envoys met {} delegates in Turkey."  # one group spelled two ways: an identity link
 HOSTILE = (
     "Rebels <script>window.__pwned = 1; alert('script')</script> shelled "
     '<img src=x onerror="window.__pwned = 2; alert(1)"> the town of Maskanah, '
@@ -81,6 +82,12 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Itera
             report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
             report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
             report_pair("hostile", HOSTILE, outlet="Blog", date="2015-03-01"),
+            report_pair(
+                "v1", SPELLING.format("Jaysh"), outlet="AFP", date="2015-04-01", event_type="CONSULT", place=None
+            ),
+            report_pair(
+                "v2", SPELLING.format("Jaish"), outlet="AP", date="2015-04-02", event_type="CONSULT", place=None
+            ),
         ],
     )
     port = _free_port()

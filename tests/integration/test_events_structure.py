@@ -85,3 +85,39 @@ def test_acled_actor_types_interaction_and_precision(nlp: Language) -> None:
     assert (acled.inter1, acled.inter2, acled.interaction) == (8, 7, 78)  # foreign state forces, civilians
     assert acled.civilian_targeting and acled.fatalities == 15 and acled.time_precision == 1
     assert [c.category for c in event.casualties] == ["civilians"]
+
+
+def test_a_period_total_is_not_coded_but_a_days_toll_is(nlp: Language) -> None:
+    record = analyse(nlp, "Government shelling has killed 300 civilians in the past month in Douma.", date="2017-03-01")
+    assert all(event.acled is None for event in attacks(record))
+    record = analyse(nlp, "Government shelling killed 30 civilians in Douma on Monday.", date="2017-03-01")
+    assert [event.acled.fatalities for event in attacks(record) if event.acled] == [30]
+
+
+def test_a_place_not_located_gives_way_to_a_located_one_of_the_same_report(nlp: Language) -> None:
+    text = "Rebels shelled the village of Tal Qarrah in Homs province, killing four soldiers, state media said."
+    (event,) = attacks(analyse(nlp, text))
+    place = next(p for p in analyse(nlp, text).places if p.id == event.place)
+    assert place.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Iraq's army advanced. Later, regime air raids on Falluja killed 12 civilians.", "Government of Iraq"),
+        ("Two farmers were killed as Hezbollah fighters attacked the village.", "Hezbollah"),
+        ("Air strikes by Ahrar al-Sham on Friday killed six soldiers.", "Ahrar al-Sham"),
+    ],
+)
+def test_who_killed_through_the_regime_a_time_clause_and_a_by_phrase(nlp: Language, text: str, source: str) -> None:
+    record = analyse(nlp, text)
+    assert any(source in names(record, event.source) for event in attacks(record))
+
+
+def test_an_event_told_in_a_statement_is_reported_by_the_chain(nlp: Language) -> None:
+    record = analyse(nlp, "The Syrian Observatory for Human Rights said that Jaysh al-Islam shelled a school in Douma.")
+    (event,) = attacks(record)
+    assert event.voice == "attributed" and event.attribution is not None
+    assert "Syrian Observatory for Human Rights" in names(record, event.reported_by)
+    record = analyse(nlp, "Jaysh al-Islam shelled a school in Douma on Monday.")
+    assert [event.voice for event in attacks(record)] == ["outlet"]

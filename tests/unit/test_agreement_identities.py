@@ -19,7 +19,7 @@ from sitroom.store import browse
 from sitroom.store.agreement_identities import AgreementReport, Identity, best_identity
 from sitroom.store.database import open_engine
 from sitroom.store.schema import AgreementIdentityRow, AgreementStatusRow
-from sitroom.store.writer import store_records
+from sitroom.store.writer import delete_document, store_records
 
 FEB = (date(2016, 2, 27), date(2016, 2, 27))
 SEPT = (date(2016, 9, 12), date(2016, 9, 12))
@@ -92,6 +92,27 @@ def test_an_identity_of_vague_reports_joins_the_agreement_reported_after_it(tmp_
 
 
 # ------------------------------------------------------------------------------ the knowledge base
+def test_deleting_a_report_recounts_its_agreement_and_the_last_report_takes_the_agreement_away(
+    tmp_path: Path,
+) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    brokered = "A ceasefire brokered by Russia and the United States took effect on 12 September."
+    store_records(
+        engine,
+        [
+            _pair("d1", "2016-09-14", "Reuters", brokered, {"start_date": "2016-09-12"}),
+            _pair("d2", "2016-09-15", "SANA", f"{brokered} It held.", {"start_date": "2016-09-12"}),
+        ],
+    )
+    delete_document(engine, "d1")
+    with Session(engine) as session:
+        [row] = session.scalars(select(AgreementIdentityRow))
+        assert (row.report_count, row.source_count) == (1, 1)
+    delete_document(engine, "d2")
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(AgreementIdentityRow)) == 0
+
+
 def _pair(doc_id: str, day: str, outlet: str, text: str, agreement: dict[str, object]) -> tuple[Document, Record]:
     actors = [
         Actor(id="a1", name="Russia", kind="state", mentions=[], registered=True, canonical_id="RUS"),

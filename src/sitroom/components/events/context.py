@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.events.vocabulary import HEADING_MAX_WORDS, TERMINAL
+from sitroom.components.offset_index import OffsetIndex
 from sitroom.record import Actor, Claim, Place
+
+TITLE_SEARCH = 300  # characters from the start where a repeated title is looked for
 
 
 @dataclass
@@ -28,6 +31,18 @@ class Context:
     heading_tokens: set[int] = field(default_factory=set)
     units: list[Span] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    claim_index: OffsetIndex[Claim] = field(init=False)
+    date_index: OffsetIndex[tuple[int, int, str]] = field(init=False)
+    unit_index: OffsetIndex[Span] = field(init=False)
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap; the text
+        once (spaCy joins every token each time ``doc.text`` is read)."""
+        self.text = self.doc.text
+        self.claim_index = OffsetIndex(self.claims, lambda claim: claim.start, lambda claim: claim.end)
+        self.date_index = OffsetIndex(self.dates, lambda date: date[0], lambda date: date[1])
+        self.unit_index = OffsetIndex(self.units, lambda unit: unit.start, lambda unit: unit.end)
 
 
 def _token_index(doc: Doc, spans: Iterable[tuple[str, int, int]]) -> dict[int, str]:
@@ -71,10 +86,23 @@ def build_context(doc: Doc) -> Context:
         dates=_date_triples(doc),
         document_month=_document_month(doc),
         document_date=_document_date(doc),
-        heading_tokens=_heading_tokens(doc),
+        heading_tokens=_heading_tokens(doc) | repeated_title(doc),
         units=sentence_units(doc),
     )
     return ctx
+
+
+def repeated_title(doc: Doc) -> set[int]:
+    """Tokens of the document's title where the text opens by repeating it (run into the lead when the
+    punctuation is lost: "Air strikes kill 12 in Aleppo Monitor AFP Thursday ... Air strikes killed ...")."""
+    title = getattr(doc._.document, "title", None)
+    if not title or len(title.split()) < 3:
+        return set()
+    start = doc.text.find(title, 0, TITLE_SEARCH + len(title))
+    span = doc.char_span(start, start + len(title), alignment_mode="expand") if start >= 0 else None
+    if span is None or span.end >= len(doc) - 1:
+        return set()  # the title is the whole text: it is the report itself
+    return {token.i for token in span}
 
 
 def _heading_tokens(doc: Doc) -> set[int]:
@@ -111,7 +139,7 @@ def sentence_units(doc: Doc) -> list[Span]:
 
 
 def sentence_of(token: Token, ctx: Context) -> Span:
-    return next(unit for unit in ctx.units if unit.start <= token.i < unit.end)
+    return ctx.unit_index.covering(token.i)[0]
 
 
 def actors_in(tokens: Iterable[Token], ctx: Context) -> list[str]:

@@ -1,9 +1,11 @@
 """References to actors named elsewhere: pronouns and definite descriptions ("it", "they", "the group",
 "the regime") resolved to the nearest compatible actor, and "it refers to A and B" aliases.
 
-No offline coreference model for spaCy 3.8 ships through PyPI (coreferee and spacy-experimental's coref
-download their models from GitHub; fastcoref and neuralcoref need a hub or spaCy 2), so this is a small
-resolver: the nearest earlier actor whose kind a pronoun or description admits, within three sentences.
+No offline coreference model for spaCy 3.8 ships through PyPI: coreferee 1.5.0 supports spaCy 3.8 but its
+English model is fetched from GitHub by ``python -m coreferee install en`` (no ``coreferee_model_en`` on
+PyPI); spacy-experimental's coref model is a GitHub release; fastcoref and maverick-coref fetch transformer
+weights from a hub; neuralcoref needs spaCy 2. So this is a small resolver: the nearest earlier actor whose
+kind a pronoun or description admits, within three sentences.
 """
 
 from __future__ import annotations

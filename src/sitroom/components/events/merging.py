@@ -28,10 +28,15 @@ PROVENANCE_RANK = {"clause": 0, "sentence": 1, "dateline": 2, "document": 3, Non
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     """Merge events of one type and source whose targets are nested (one event told twice)."""
     merged: list[Draft] = []
+    # Only drafts of one signature can be one event, and without a source only within one sentence.
+    by_key: dict[tuple[str, frozenset[str], int | None], list[Draft]] = {}
     for draft in drafts:
-        twin = next((kept for kept in merged if _same_event(kept, draft)), None)
+        kind, source = draft.signature()
+        candidates = by_key.setdefault((kind, source, None if source else draft.sentence.start), [])
+        twin = next((kept for kept in candidates if _same_event(kept, draft)), None)
         if twin is None:
             merged.append(draft)
+            candidates.append(draft)
             continue
         twin.target = unique(twin.target + draft.target)
         twin.place = twin.place or draft.place
@@ -92,12 +97,14 @@ def _one_happening(kept: Draft, new: Draft, ctx: Context) -> bool:
 
 
 def _antecedent(draft: Draft, earlier: list[Draft], ctx: Context) -> Draft | None:
-    """ "The attack killed 32 rebels": a definite act noun with no source of its own refers back to the latest
-    earlier event of its type (if nothing they say disagrees)."""
-    if draft.source or not _anaphoric(draft):
+    """ "The attack killed 32 rebels", "the strikes were carried out by X": a definite act noun refers back to
+    the latest earlier event of its type (if nothing they say disagrees, sources included)."""
+    if not _anaphoric(draft):
         return None
     for kept in reversed(earlier):
         if kept.sense.type == draft.sense.type and kept.sentence.start != draft.sentence.start:
+            if not _nested(kept.source, draft.source):
+                return None
             agree = _places_agree(kept, draft, ctx) and _dates_agree(kept, draft) and _modes_agree(kept, draft)
             return kept if agree else None
     return None
@@ -106,7 +113,8 @@ def _antecedent(draft: Draft, earlier: list[Draft], ctx: Context) -> Draft | Non
 def _anaphoric(draft: Draft) -> bool:
     """The event is named by (or told of) "the attack", "this strike", "the blast"."""
     trigger = draft.trigger
-    noun = trigger if trigger.pos_ == "NOUN" else subject_of(trigger)
+    passive = next((child for child in trigger.children if child.dep_ == "nsubjpass"), None)
+    noun = trigger if trigger.pos_ == "NOUN" else passive or subject_of(trigger)
     if noun is None or lemma(noun) not in ACT_NOUNS:
         return False
     return any(child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS for child in noun.children)

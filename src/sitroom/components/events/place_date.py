@@ -72,9 +72,7 @@ def event_place(trigger: Token, ctx: Context) -> str | None:
         return place
     if not any(lemma(token) in AREA_NOUNS for token in clause):
         return None
-    sentences = list(ctx.doc.sents)
-    index = next(i for i, sent in enumerate(sentences) if sent.start <= trigger.i < sent.end)
-    for sent in reversed(sentences[max(0, index - 3) : index]):
+    for sent in _previous_sentences(trigger, 3):
         specific = [
             pid for pid in _locative_places(sent, sent.root, ctx) if ctx.places[pid].feature not in {"country", None}
         ]
@@ -83,26 +81,49 @@ def event_place(trigger: Token, ctx: Context) -> str | None:
     return None
 
 
+def _previous_sentences(token: Token, count: int) -> list[Span]:
+    """Up to ``count`` sentences before the token's, nearest first."""
+    found: list[Span] = []
+    sentence = token.sent
+    while len(found) < count and sentence.start > 0:
+        sentence = sentence.doc[sentence.start - 1].sent
+        found.append(sentence)
+    return found
+
+
 def event_date(sentence: Span, ctx: Context) -> str | None:
     """A date named in the sentence, else the document's month."""
-    for start, end, value in ctx.dates:
-        if sentence.start_char <= start and end <= sentence.end_char:
-            return value
+    for _start, _end, value in ctx.date_index.inside(sentence.start_char, sentence.end_char):
+        return value
     return ctx.document_month
 
 
 def locate_place(trigger: Token, sentence: Span, ctx: Context) -> Located:
-    """The event's place and where it was read: its clause, its sentence, the dateline, the document."""
-    place = event_place(trigger, ctx)
-    if place is not None:
-        return place, "clause"
-    place = _most_specific(_locative_places(sentence, sentence.root, ctx), ctx)
-    if place is not None:
-        return place, "sentence"
-    if (dateline := dateline_place(ctx)) is not None:
-        return dateline, "dateline"
-    focus = focus_place(ctx)
-    return (focus, "document") if focus is not None else (None, None)
+    """The event's place and where it was read: its clause, its sentence, the dateline, the document. The
+    first that is located below the country level wins; a place the gazetteer could not locate, or a
+    country, gives way to a located town or province read further out (as ACLED codes the nearest known
+    location), and is kept only when nothing better is found."""
+    candidates: list[tuple[str, Provenance]] = []
+    if (place := event_place(trigger, ctx)) is not None:
+        candidates.append((place, "clause"))
+    candidates += [(place, "sentence") for place in _locative_places(sentence, sentence.root, ctx)]
+    if (place := dateline_place(ctx)) is not None:
+        candidates.append((place, "dateline"))
+    if (place := focus_place(ctx)) is not None:
+        candidates.append((place, "document"))
+    if not candidates:
+        return None, None
+    specific = [c for c in candidates if c[1] != "sentence" or ctx.places[c[0]].feature != "country"]
+    first = (specific or candidates)[0]
+    first_place = ctx.places[first[0]]
+    if first_place is not None and first_place.lat is not None and first_place.feature != "country":
+        return first
+    for place_id, read_from in candidates[1:]:
+        found = ctx.places[place_id]
+        same_country = first_place.country in {None, found.country}
+        if found.lat is not None and found.feature != "country" and same_country:
+            return place_id, read_from
+    return first
 
 
 def locate_date(trigger: Token, sentence: Span, ctx: Context) -> Located:

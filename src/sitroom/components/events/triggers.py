@@ -25,6 +25,8 @@ from sitroom.knowledge.event_lexicon import EventLexicon, EventSense
 from sitroom.knowledge.weapons import assault_mode
 
 OVERRIDING_MODES = frozenset({"suicide-attack", "unconventional"})
+PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout"})
+PERIOD_UNITS = frozenset({"week", "month", "year", "day", "decade"})
 OVERRIDABLE_MODES = frozenset({None, "massacre"})  # a massacre says whom, not with what: the weapon is the mode
 # Places whose attack is an attack on civilians (ACLED's civilian targeting).
 CIVILIAN_SITES = frozenset(
@@ -171,11 +173,27 @@ def targets_civilian_site(trigger: Token) -> bool:
 
 
 def cumulative(trigger: Token) -> bool:
-    """A running total, not an event: "since the war began, 400,000 have been killed", "since 2011"."""
-    clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    for child in clause.children:
+    """A running total, not an event: "since the war began, 400,000 have been killed", "since 2011", "in the
+    past week", "over three months", "so far this year"."""
+    heads = [trigger, *trigger.ancestors]
+    arguments = [child for head in heads for child in head.children if child.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+    for child in [*(c for head in heads for c in head.children), *(g for a in arguments for g in a.children)]:
         if child.dep_ == "prep" and child.lower_ == "since":
             return True
         if child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ == "since" for mark in child.children):
             return True
+        if child.dep_ == "prep" and child.lower_ in PERIOD_PREPS and _period(child):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "far" and any(c.lower_ == "so" for c in child.children):
+            return True
     return False
+
+
+def _period(prep: Token) -> bool:
+    """ "in the past week", "over three months", "during the last year": a span of time, not a day."""
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    return any(
+        lemma(obj) in PERIOD_UNITS
+        and (lemma(obj) != "day" or any(c.like_num or c.lower_ in {"past", "last"} for c in obj.children))
+        for obj in objects
+    )

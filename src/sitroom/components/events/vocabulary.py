@@ -164,3 +164,5 @@ STATEMENT_NOUNS = word_set(
     "statement declaration letter message report communique resolution appeal call speech note ultimatum"
 )
 DYING_VERBS = frozenset({"die", "perish", "succumb"})
+TIME_MARKS = frozenset({"as", "when", "after", "while", "during"})
+ATTACK_VERBS = word_set("attack shell bomb strike raid storm target hit fire pound shoot ambush assault bombard")

@@ -5,8 +5,9 @@ governorate, perpetrator class, cause of death and civilians killed. The system'
 (an ASSAULT that occurred or is claimed) with the most dead, else the first attack. Scored per article:
 
 - governorate: the main event's place lies in the governorate (FA-KES's "damascus" includes Rif Dimashq);
-- perpetrator: the main event's first source mapped to FA-KES's seven classes (``PERPETRATORS``; no source
-  is "unknown");
+- perpetrator: the main event's first source mapped to FA-KES's seven classes (``PERPETRATORS`` for named
+  actors; an unnamed group by its type and name: "Kurdish fighters" are the self-administration's forces,
+  "regime troops" the government's, other fighters the armed opposition; no source is "unknown");
 - cause: the event's mode mapped to FA-KES's causes (``CAUSES``; no mode is "unknown");
 - civilian deaths: the civilians, children, women and people of unknown status the event's sentences state
   killed (the largest statement), exact or within 10%; a count not stated equals a gold 0.
@@ -29,7 +30,7 @@ from spacy.language import Language
 
 from sitroom.documents import Document
 from sitroom.evaluation.counts import Ratio
-from sitroom.names import same_place
+from sitroom.names import fold, same_place
 from sitroom.pipeline import analyze
 from sitroom.readers import make_document
 from sitroom.record import Actor, Casualty, Event, Record
@@ -67,6 +68,8 @@ PERPETRATORS: dict[str, frozenset[str]] = {
     KURDISH: frozenset({"syrian_democratic_forces", "ypg", "pyd", "pkk"}),
     NUSRA: frozenset({"jabhat_al_nusra", "jabhat_fateh_al_sham", "hayat_tahrir_al_sham"}),
 }
+KURDISH_WORDS = frozenset({"kurdish", "kurd", "kurds"})
+GOVERNMENT_WORDS = frozenset({"regime", "government", "army", "loyalist", "loyalists"})
 CAUSES = {
     "aerial": "shelling",
     "heavy-weapons": "shelling",
@@ -184,7 +187,10 @@ def perpetrator_of(event: Event, record: Record) -> str:
 
 
 def _actor_class(actor: Actor) -> str | None:
-    if actor.collective == "security_forces":
+    words = set(fold(actor.name).split())
+    if actor.collective is not None and words & KURDISH_WORDS:
+        return KURDISH  # "Kurdish fighters": in Syria, the self-administration's forces
+    if actor.collective == "security_forces" or (actor.collective is not None and words & GOVERNMENT_WORDS):
         return GOVERNMENT
     if actor.collective == "fighters":
         return OPPOSITION

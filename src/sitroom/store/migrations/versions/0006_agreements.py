@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "agreements"
-down_revision = "0002"
+down_revision = "attribution"
 branch_labels = None
 depends_on = None
 
