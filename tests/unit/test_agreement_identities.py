@@ -92,6 +92,23 @@ def test_an_identity_of_vague_reports_joins_the_agreement_reported_after_it(tmp_
 
 
 # ------------------------------------------------------------------------------ the knowledge base
+def test_a_revised_report_that_names_both_sides_merges_its_old_agreement_into_the_other(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    took_effect = "A ceasefire took effect on 12 September."
+    began = {"start_date": "2016-09-12"}
+    store_records(engine, [_pair("us", "2016-09-14", "Reuters", took_effect, began | {"mediators": ["a2"]})])
+    store_records(engine, [_pair("ru", "2016-09-14", "TASS", f"{took_effect} Russia", began | {"mediators": ["a1"]})])
+    assert _identity_counts(engine) == [1, 1]  # one mediator each: nothing says they are one agreement
+    both = f"{took_effect} Russia and the United States brokered it."
+    store_records(engine, [_pair("ru", "2016-09-14", "TASS", both, began)])  # a revision of "ru"
+    assert _identity_counts(engine) == [2]
+
+
+def _identity_counts(engine: Engine) -> list[int]:
+    with Session(engine) as session:
+        return list(session.scalars(select(AgreementIdentityRow.report_count).order_by(AgreementIdentityRow.id)))
+
+
 def test_deleting_a_report_recounts_its_agreement_and_the_last_report_takes_the_agreement_away(
     tmp_path: Path,
 ) -> None:

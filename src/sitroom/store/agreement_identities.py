@@ -376,10 +376,12 @@ class _Member:
 
 
 def refresh_agreement_identities(session: Session, identity_ids: Iterable[int]) -> None:
-    """Recount identities: kind, name, actors, places, dates, latest status, reports and sources."""
+    """Recount identities: kind, name, actors, places, dates, latest status, reports and sources (those
+    that still exist: one a report was removed from may have been merged into another since)."""
     wanted = sorted(identity_ids)
     for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
+        stored = select(AgreementIdentityRow.id).where(AgreementIdentityRow.id.in_(wanted[start : start + _CHUNK]))
+        chunk = sorted(session.scalars(stored))
         actors = _participants(session, chunk)
         members = _members(session, chunk, actors)
         rows = [_identity_row(pk, members.get(pk, [])) for pk in chunk]
