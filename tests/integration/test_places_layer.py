@@ -224,3 +224,19 @@ def test_a_town_the_model_tags_as_a_common_noun_person_is_still_a_place(places_n
     doc = places_nlp("Thousands fled from Homs on Monday.")
     assert [(t.text, t.pos_, t.ent_type_) for t in doc if t.text == "Homs"] == [("Homs", "NOUN", "PERSON")]
     assert [(p.name, p.country) for p in doc._.places] == [("Homs", "SY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Cases of the flu were confirmed in travellers returning from Portugal and Chile.", {"Portugal", "Chile"}),
+        ("Officials said Peru has recorded twelve new infections this week.", {"Peru"}),
+        ("The samples were flown to Norway for testing.", {"Norway"}),
+        ("Poland announced new quarantine rules on Friday.", set()),
+        ("Officers from Hungary joined the inspection, and Hungary later criticised the plan.", set()),
+        ("Ottawa said it would send experts, and Ottawa officials met the team.", set()),
+    ],
+)
+def test_a_state_or_capital_is_a_place_unless_it_acts(places_nlp: Language, text: str, places: set[str]) -> None:
+    doc = places_nlp(text)
+    assert {m.text for p in doc._.places for m in p.mentions} == places

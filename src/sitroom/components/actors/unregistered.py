@@ -6,19 +6,18 @@ from spacy.tokens import Doc, Span
 
 from sitroom.components.actors.mentions import Key, Mention, covered_tokens
 from sitroom.components.actors.vocabulary import (
-    COMPASS_WORDS,
     DESCRIPTOR_WORDS,
     GOVERNMENT_NOUNS,
     GROUP_WORDS,
     INSTITUTION_WORDS,
     LOCATIVE_PREPOSITIONS,
     MEDIA_WORDS,
-    PLACE_HEADS,
     PLACE_PREPOSITIONS,
     ROLE_WORDS,
     SACRED_WORDS,
     WEB_WORDS,
 )
+from sitroom.knowledge.place_words import PLACE_HEADS, PLACE_PREFIX_WORDS
 from sitroom.names import fold, name_tokens, token_key
 
 
@@ -65,7 +64,7 @@ def _is_adjectival(word: str) -> bool:
 def _is_place_name(text: str, place_names: frozenset[Key]) -> bool:
     """A listed town or province, also with a compass word ("Eastern Ghouta") or a possessive "s"."""
     words = text.split()
-    while len(words) > 1 and fold(words[0]) in COMPASS_WORDS:
+    while len(words) > 1 and fold(words[0]) in PLACE_PREFIX_WORDS:
         words = words[1:]
     key = name_tokens(" ".join(words))
     return key in place_names or (text.endswith("s") and name_tokens(text[:-1]) in place_names)

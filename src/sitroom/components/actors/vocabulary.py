@@ -80,7 +80,6 @@ ON_GOVERNORS = word_set(
     sanction sanctions pressure attack attacks strike strikes embargo war ban restrictions demands
     """
 )
-GEO_NOUNS = word_set("border borders area region frontier side zone territory province city")
 SUPPORT_NOUNS = word_set("support aid assistance threat message appeal letter ultimatum warning call")
 SACRED_WORDS = word_set(
     """
@@ -138,12 +137,4 @@ INSTITUTION_WORDS = word_set("ministry department office court council agency po
 PARTY_WORDS = frozenset({"party"})
 LOCATIVE_PREPOSITIONS = word_set("in at near from into inside outside around towards toward to across via")
 PLACE_PREPOSITIONS = word_set("in at near inside outside around across into towards toward via")
-COMPASS_WORDS = word_set("eastern western northern southern central east west north south greater upper lower old")
-PLACE_HEADS = word_set(
-    """
-    road airfield airport airbase base province governorate district city town village street
-    checkpoint crossing area region border river valley mountain mountains camp neighbourhood
-    neighborhood suburb square highway countryside
-    """
-)
 IMPLEMENTATION_CUES = ("responsible for the implementation", "in charge of implementing", "implementer")

@@ -17,6 +17,8 @@ from sitroom.knowledge.gazetteer import Gazetteer, get_gazetteer
 from sitroom.record import Actor, Place, Span
 
 Strategy = Literal["context", "population"]
+# A state or capital is a place when at least this share of its mentions do not act (else an actor throughout).
+PLACE_SHARE = 1 / 3
 # The feature an unresolved place still has, from the word that named it ("Thawra Street" is a road).
 UNRESOLVED_FEATURES = {
     "road": "road",
@@ -45,7 +47,8 @@ def _emitted(group: ToponymGroup) -> bool:
     strictly_located = cued or any(t.strictly_locative for t in group.toponyms)
     loosely_located = cued or any(t.locative for t in group.toponyms)
     if group.metonymy_prone:
-        return credible and strictly_located
+        located = sum(1 for t in group.toponyms if not t.acting)
+        return credible and located > 0 and located >= PLACE_SHARE * len(group.toponyms)
     sources = {t.source for t in group.toponyms}
     if "ner" in sources:
         return credible or strictly_located
@@ -53,6 +56,13 @@ def _emitted(group: ToponymGroup) -> bool:
         return cued or (credible and (loosely_located or (group.score >= CREDIBLE_CHAIN and group.focus >= 0.5)))
     arabic = any(t.text.split("-")[0].split(" ")[0].lower() in ("al", "el") for t in group.toponyms)
     return cued or (credible and (strictly_located or (loosely_located and arabic)))
+
+
+def _without_acting_mentions(group: ToponymGroup) -> ToponymGroup:
+    """A state's or capital's mentions that act are the actor's, not the place's ("Damascus said")."""
+    if group.metonymy_prone:
+        group.toponyms = [t for t in group.toponyms if not t.acting]
+    return group
 
 
 def _place(number: int, group: ToponymGroup, text: str, resolved: bool, population_only: bool) -> Place:
@@ -114,7 +124,7 @@ class PlacesComponent:
         toponyms = Recogniser(doc, self.gazetteer, _actor_claims(doc, self.gazetteer)).run()
         groups = group_toponyms(toponyms)
         Resolver(groups, self.gazetteer).run()
-        kept = _merge_same_entries([group for group in groups if _emitted(group)])
+        kept = _merge_same_entries([_without_acting_mentions(group) for group in groups if _emitted(group)])
         kept.sort(key=lambda group: group.toponyms[0].start)
         population_only, text = self.strategy == "population", doc.text
         return [_place(n, g, text, g.score >= CREDIBLE, population_only) for n, g in enumerate(kept, start=1)]

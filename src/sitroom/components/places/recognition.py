@@ -8,6 +8,7 @@ from typing import Literal
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
     entity_labels,
     feature_after,
@@ -22,8 +23,6 @@ from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Toponym
 from sitroom.components.places.vocabulary import (
     AP_STATES,
     CALENDAR_WORDS,
-    DIRECTION_WORDS,
-    FEATURE_WORDS,
     GENERIC_WORDS,
     INSTITUTION_WORDS,
     LOCAL_CUES,
@@ -33,6 +32,7 @@ from sitroom.components.places.vocabulary import (
     STRICT_LOCATIVE,
 )
 from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, spelling_of
+from sitroom.knowledge.place_words import COMPASS_WORDS, FEATURE_NOUNS
 from sitroom.names import fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
@@ -44,7 +44,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
 def _without_county_word(span: SpacySpan) -> str:
     words = [token.text for token in span]
-    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_WORDS.get(words[-1].lower()) == "county" else span.text
+    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_NOUNS.get(words[-1].lower()) == "county" else span.text
 
 
 def _is_prominent(candidates: Iterable[GazetteerEntry]) -> bool:
@@ -125,6 +125,7 @@ class Recogniser:
             candidates,
             reads_as_location(span.root, LOOSE_LOCATIVE),
             reads_as_location(span.root, STRICT_LOCATIVE),
+            acts(span),
         )
 
     def _lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
@@ -168,7 +169,7 @@ class Recogniser:
     def _after_direction_words(self, start: int, end: int) -> int | None:
         """The start of the name after leading direction words ("Texas" in "North Texas")."""
         inner = start
-        while inner < end - 1 and self.doc[inner].lower_ in DIRECTION_WORDS:
+        while inner < end - 1 and self.doc[inner].lower_ in COMPASS_WORDS:
             inner += 1
         return inner if inner > start else None
 

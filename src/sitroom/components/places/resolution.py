@@ -26,13 +26,13 @@ from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, ToponymGroup
 from sitroom.components.places.vocabulary import (
     AREA_FEATURES,
     CUE_FIT,
-    FEATURE_WORDS,
     FUZZY_FEATURES,
     STREET_CUES,
     UNRESOLVED_CUE,
 )
 from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, us_counties
 from sitroom.knowledge.geo_centres import us_county_centre
+from sitroom.knowledge.place_words import FEATURE_NOUNS
 
 COUNTY_ID_BASE = -3_000_000
 
@@ -40,12 +40,12 @@ COUNTY_ID_BASE = -3_000_000
 def _county_base(text: str) -> str:
     """The county's name without "County" or "Parish": "Tarrant County" → "Tarrant"."""
     words = text.split()
-    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_WORDS.get(words[-1].lower()) == "county" else text
+    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_NOUNS.get(words[-1].lower()) == "county" else text
 
 
 def _county_name(text: str) -> str:
     """The county's display name: "Tarrant" or "Tarrant County" → "Tarrant County"; parishes keep theirs."""
-    return text if FEATURE_WORDS.get(text.rsplit(" ", 1)[-1].lower()) == "county" else f"{text} County"
+    return text if FEATURE_NOUNS.get(text.rsplit(" ", 1)[-1].lower()) == "county" else f"{text} County"
 
 
 def _without_alternate_readings_of_a_country(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
@@ -160,18 +160,19 @@ class Resolver:
             ):
                 continue
             extra = [
-                entry
-                for country in countries
-                for entry in self._near_spellings(group.key, country, FUZZY_FEATURES[cue])
+                entry for country in countries for entry in self._near_spellings(group, country, FUZZY_FEATURES[cue])
             ]
             known = {e.id for e, _ in group.candidates}
             group.candidates += [(e, prior_score(e, cue) - FUZZY_PENALTY) for e in extra if e.id not in known]
 
-    def _near_spellings(self, key: str, country: str, features: tuple[str, ...]) -> list[GazetteerEntry]:
+    def _near_spellings(self, group: ToponymGroup, country: str, features: tuple[str, ...]) -> list[GazetteerEntry]:
+        """Places of the cued feature whose names share the toponym's blocking key and most of its letters: a
+        cue such as "airfield" narrows the field enough to forgive a vowel ("Jarrah" for Jirah)."""
+        key = group.key
         return [
             entry
-            for entry in self.gazetteer.near_spellings(key, country, features)
-            if entry.key != key and ratio(key, entry.key) >= 70
+            for entry in self.gazetteer.blocked(group.toponyms[0].text, country)
+            if entry.feature in features and entry.key != key and ratio(key, entry.key) >= 70
         ]
 
     def _add_county_candidates(self) -> None:

@@ -6,13 +6,10 @@ from spacy.tokens import Doc, Token
 
 from sitroom.components.places.vocabulary import (
     CONNECTORS,
-    DIRECTION_WORDS,
-    FEATURE_WORDS,
     FROM_PLACE_VERBS,
     LOCATIVE_VERBS,
-    PLACE_NOUNS,
-    TWO_WORD_FEATURES,
 )
+from sitroom.knowledge.place_words import COMPASS_WORDS, FACILITY_PAIRS, FEATURE_NOUNS, LOCATION_HEADS
 
 
 def is_capitalised(token: Token) -> bool:
@@ -33,16 +30,16 @@ def feature_after(doc: Doc, index: int) -> tuple[str | None, int]:
         return None, 0
     if index + 1 < len(doc):
         pair = (doc[index].lower_, doc[index + 1].lower_)
-        if pair in TWO_WORD_FEATURES:
-            return TWO_WORD_FEATURES[pair], 2
-    return FEATURE_WORDS.get(doc[index].lower_), 1
+        if pair in FACILITY_PAIRS:
+            return FACILITY_PAIRS[pair], 2
+    return FEATURE_NOUNS.get(doc[index].lower_), 1
 
 
 def feature_before(doc: Doc, start: int) -> str | None:
     """A feature word, then "of"/"at", then the name: "the airfield at X", "the town of X"."""
     if start < 2 or doc[start - 1].lower_ not in ("of", "at"):
         return None
-    feature = FEATURE_WORDS.get(doc[start - 2].lower_)
+    feature = FEATURE_NOUNS.get(doc[start - 2].lower_)
     return None if feature in ("road", "street", "region") else feature
 
 
@@ -73,18 +70,18 @@ def strip_feature_words(doc: Doc, start: int, end: int) -> tuple[int, str | None
 def reads_as_location(token: Token, prepositions: frozenset[str]) -> bool:
     """Whether the phrase headed by ``token`` reads as a location (following conjunctions upward)."""
     for _ in range(6):
-        if any(child.lower_ in DIRECTION_WORDS and child.dep_ in ("amod", "compound") for child in token.lefts):
+        if any(child.lower_ in COMPASS_WORDS and child.dep_ in ("amod", "compound") for child in token.lefts):
             return True
         head = token.head
         if token.dep_ == "pobj" and head.lower_ in prepositions:
-            return head.lower_ != "between" or head.head.lower_ in PLACE_NOUNS
+            return head.lower_ != "between" or head.head.lower_ in LOCATION_HEADS
         if token.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_ in FROM_PLACE_VERBS:
             return True  # "reported from Damascus", "fled from Homs": a place left or written from
-        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in LOCATION_HEADS:
             return True
         if token.dep_ in ("dobj", "nsubjpass") and head.lemma_ in LOCATIVE_VERBS:
             return True
-        if token.dep_ == "compound" and head.lower_ in PLACE_NOUNS:
+        if token.dep_ == "compound" and head.lower_ in LOCATION_HEADS:
             return True
         if token.dep_ in ("conj", "appos") and head is not token:
             token = head

@@ -29,6 +29,7 @@ class Toponym:
     candidates: tuple[GazetteerEntry, ...]
     locative: bool
     strictly_locative: bool
+    acting: bool = False  # read as an actor if the name is a state's or a capital's ("Damascus said")
 
 
 @dataclass

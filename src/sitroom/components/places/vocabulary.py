@@ -15,22 +15,6 @@ CONNECTORS = frozenset({
     "al", "el", "ash", "as", "ad", "ar", "an", "at", "az", "ath", "adh", "de", "del", "la", "le", "du", "des",
     "of", "and", "the", "upon", "on", "bin", "ibn", "bani",
 })  # fmt: skip
-# Feature words after or before a toponym, with the feature they ask for.
-FEATURE_WORDS: dict[str, str] = {
-    "province": "admin1", "governorate": "admin1", "provinces": "admin1", "state": "admin1",
-    "countryside": "region", "region": "region", "district": "region", "county": "county", "parish": "county",
-    "area": "region", "city": "city", "town": "town", "village": "village", "neighbourhood": "locality",
-    "neighborhood": "locality", "suburb": "locality", "quarter": "locality", "camp": "locality",
-    "airfield": "airfield", "airport": "airfield", "airbase": "airfield", "road": "road", "highway": "road",
-    "street": "street", "crossroads": "crossroads", "intersection": "crossroads", "junction": "crossroads",
-    "roundabout": "crossroads", "checkpoint": "checkpoint", "checkpoints": "checkpoint",
-}  # fmt: skip
-TWO_WORD_FEATURES = {
-    ("air", "base"): "airfield",
-    ("military", "airport"): "airfield",
-    ("border", "area"): "border_area",
-    ("border", "crossing"): "checkpoint",
-}
 # A street is named after people, events or other places ("Thawra Street", "Baghdad Street") and lies in a
 # town: its name is never resolved to a populated place, unlike a road, usually named after the towns it joins.
 UNRESOLVED_CUE = "street"
@@ -73,16 +57,6 @@ LOOSE_LOCATIVE = STRICT_LOCATIVE | {"from", "to", "between", "on", "off", "past"
 FROM_PLACE_VERBS = frozenset({
     "report", "broadcast", "write", "flee", "escape", "evacuate", "arrive", "return", "come", "travel", "fly",
     "drive", "march", "retreat", "withdraw", "displace", "fire", "launch",
-})  # fmt: skip
-PLACE_NOUNS = frozenset({
-    "area", "areas", "border", "borders", "region", "province", "part", "parts", "north", "south", "east",
-    "west", "northeast", "northwest", "southeast", "southwest", "city", "town", "village", "outskirts",
-    "countryside", "capital", "coast", "side", "frontier", "territory", "territories", "centre", "center",
-    "heart", "edge", "suburbs", "corner", "map", "soil", "streets",
-})  # fmt: skip
-DIRECTION_WORDS = frozenset({
-    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
-    "southwestern", "central", "north", "south", "east", "west", "rural", "occupied",
 })  # fmt: skip
 LOCATIVE_VERBS = frozenset({
     "border", "enter", "invade", "visit", "leave", "flee", "reach", "cross", "bomb", "shell", "besiege",
