@@ -87,6 +87,15 @@ FEATURE_NOUNS: dict[str, str] = {
     **{noun: "crossroads" for noun in JUNCTION_NOUNS - {"square"}},
 }  # fmt: skip
 
+# Plural place nouns after or before a list of names ("A, B and C counties", "the villages of A and B"),
+# with the singular whose feature each member takes.
+PLURAL_FEATURE_NOUNS: dict[str, str] = {
+    "counties": "county", "parishes": "parish", "provinces": "province", "governorates": "governorate",
+    "states": "state", "cities": "city", "towns": "town", "villages": "village", "neighbourhoods": "neighbourhood",
+    "neighborhoods": "neighborhood", "suburbs": "suburb", "districts": "district", "camps": "camp",
+    "hospitals": "hospital", "schools": "school", "mosques": "mosque", "streets": "street", "roads": "road",
+}  # fmt: skip
+
 # --- the actors layer
 PLACE_HEADS = (
     SETTLEMENT_NOUNS

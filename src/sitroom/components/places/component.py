@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitroom import layers
+from sitroom.components.places.parents import assign_parents
 from sitroom.components.places.recognition import Recogniser
 from sitroom.components.places.resolution import Resolver
 from sitroom.components.places.scoring import CREDIBLE, CREDIBLE_CHAIN
@@ -52,6 +53,8 @@ def _emitted(group: ToponymGroup) -> bool:
     sources = {t.source for t in group.toponyms}
     if "ner" in sources:
         return credible or strictly_located
+    if "embedded" in sources:
+        return credible
     if "chain" in sources:
         return cued or (credible and (loosely_located or (group.score >= CREDIBLE_CHAIN and group.focus >= 0.5)))
     arabic = any(t.text.split("-")[0].split(" ")[0].lower() in ("al", "el") for t in group.toponyms)
@@ -93,6 +96,7 @@ def _place(number: int, group: ToponymGroup, text: str, resolved: bool, populati
         geonames_id=best.geonames_id,
         resolved=True,
         mentions=mentions,
+        located_by="gazetteer",
     )
 
 
@@ -127,7 +131,9 @@ class PlacesComponent:
         kept = _merge_same_entries([_without_acting_mentions(group) for group in groups if _emitted(group)])
         kept.sort(key=lambda group: group.toponyms[0].start)
         population_only, text = self.strategy == "population", doc.text
-        return [_place(n, g, text, g.score >= CREDIBLE, population_only) for n, g in enumerate(kept, start=1)]
+        places = [_place(n, g, text, g.score >= CREDIBLE, population_only) for n, g in enumerate(kept, start=1)]
+        assign_parents(doc, places)
+        return places
 
 
 @Language.factory(

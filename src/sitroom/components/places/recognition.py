@@ -8,6 +8,8 @@ from typing import Literal
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from sitroom.components.places.embedded import dateline_places, organisation_places
+from sitroom.components.places.lists import share_list_cues
 from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
     entity_labels,
@@ -19,7 +21,7 @@ from sitroom.components.places.tokens import (
     strip_feature_words,
     trim_span,
 )
-from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Toponym
+from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Source, Toponym
 from sitroom.components.places.vocabulary import (
     AP_STATES,
     CALENDAR_WORDS,
@@ -47,6 +49,11 @@ def _without_county_word(span: SpacySpan) -> str:
     return " ".join(words[:-1]) if len(words) > 1 and FEATURE_NOUNS.get(words[-1].lower()) == "county" else span.text
 
 
+def _ap_state(text: str) -> str | None:
+    """The US state an AP abbreviation stands for, written with or without spaces ("W.Va.", "W. Va.")."""
+    return AP_STATES.get(text.replace(" ", ""))
+
+
 def _is_prominent(candidates: Iterable[GazetteerEntry]) -> bool:
     """Known well enough to be split out of a longer run of capitalised words."""
     return any(e.exact and (e.feature in ("country", "admin1") or e.population >= 50_000) for e in candidates)
@@ -63,16 +70,19 @@ class Recogniser:
         self.covered = [False] * len(doc)
 
     def run(self) -> list[Toponym]:
-        toponyms = [t for ent in self.doc.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
+        toponyms = list(dateline_places(self))
+        toponyms += [t for ent in self.doc.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
+        toponyms += organisation_places(self)
         toponyms += [t for chain in self._chains() for t in self._from_chain(*chain)]
         toponyms += [t for t in (self._state_after(t) for t in toponyms) if t is not None]
+        share_list_cues(self.doc, toponyms)
         persons = self._person_keys()
         kept = [
             t
             for t in toponyms
             if not self._is_claimed(t)
             and fold(t.text) not in NEVER_PLACES
-            and (t.source == "ner" or t.cue or t.key not in persons)
+            and (t.cue or t.strictly_locative or t.key not in persons)
         ]
         return sorted(kept, key=lambda t: t.start)
 
@@ -86,23 +96,24 @@ class Recogniser:
         return keys
 
     def _state_after(self, toponym: Toponym) -> Toponym | None:
-        """An AP abbreviation of a US state after a toponym and a comma ("Gainesville, Ga.")."""
+        """An AP abbreviation of a US state after a toponym and a comma ("Gainesville, Ga.", "Elkins, W. Va.")."""
         index = toponym.token_end
         if index + 1 >= len(self.doc) or self.doc[index].text != "," or self.covered[index + 1]:
             return None
-        if self.doc[index + 1].text not in AP_STATES:
-            return None
-        return self._make(index + 1, index + 2, None, "ner", self._lookup(index + 1, index + 2))
+        for end in (index + 3, index + 2):
+            if end <= len(self.doc) and _ap_state(self.doc[index + 1 : end].text) is not None:
+                return self.make(index + 1, end, None, "ner", self.lookup(index + 1, end))
+        return None
 
     def _is_claimed(self, toponym: Toponym) -> bool:
         return any(start <= toponym.start and toponym.end <= end for start, end in self.claimed)
 
-    def _make(
+    def make(
         self,
         start: int,
         end: int,
         cue: str | None,
-        source: Literal["ner", "chain", "named_entity"],
+        source: Source,
         candidates: tuple[GazetteerEntry, ...],
     ) -> Toponym:
         span = self.doc[start:end]
@@ -110,7 +121,7 @@ class Recogniser:
         cue = cue or after or feature_before(self.doc, start)
         for i in range(start, end):
             self.covered[i] = True
-        key = name_key(AP_STATES.get(span.text, span.text))
+        key = name_key(_ap_state(span.text) or span.text)
         if cue == "county":
             key = name_key(_without_county_word(span)) + COUNTY_KEY_SUFFIX
         return Toponym(
@@ -128,10 +139,11 @@ class Recogniser:
             acts(span),
         )
 
-    def _lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
+    def lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
         text = self.doc[start:end].text
-        if text in AP_STATES:
-            state = self.gazetteer.lookup(AP_STATES[text])
+        state_name = _ap_state(text)
+        if state_name is not None:
+            state = self.gazetteer.lookup(state_name)
             return tuple(e for e in state if e.feature == "admin1" and e.country == "US")
         spelling = spelling_of(text)
         if len(spelling) < 2 or spelling in CALENDAR_WORDS or spelling in NEVER_PLACES:
@@ -143,28 +155,28 @@ class Recogniser:
         end, cue = strip_feature_words(self.doc, start, full_end)
         if start >= end or not any(is_capitalised(token) for token in self.doc[start:end]):
             return []
-        full = self._lookup(start, full_end) if end < full_end else ()
+        full = self.lookup(start, full_end) if end < full_end else ()
         if full:
-            return [self._make(start, full_end, cue, "ner", full)]
-        candidates = self._lookup(start, end)
+            return [self.make(start, full_end, cue, "ner", full)]
+        candidates = self.lookup(start, end)
         if candidates:
-            return [self._make(start, end, cue, "ner", candidates)]
+            return [self.make(start, end, cue, "ner", candidates)]
         inner_start = self._after_direction_words(start, end)
-        inner = self._lookup(inner_start, end) if inner_start is not None else ()
+        inner = self.lookup(inner_start, end) if inner_start is not None else ()
         if inner and inner_start is not None:
-            return [self._make(inner_start, end, cue, "ner", inner)]
+            return [self.make(inner_start, end, cue, "ner", inner)]
         segments = self._segment(start, end)
         if segments and len(segments) > 1:
-            return [self._make(s, e, cue if e == end else None, "ner", c) for s, e, c in segments]
+            return [self.make(s, e, cue if e == end else None, "ner", c) for s, e, c in segments]
         institution_end = self._before_institution_words(start, end)
         if institution_end is not None:
             inner_end, inner_cue = strip_feature_words(self.doc, start, institution_end)
-            inner = self._lookup(start, inner_end)
+            inner = self.lookup(start, inner_end)
             if inner:
-                return [self._make(start, inner_end, inner_cue, "ner", inner)]
+                return [self.make(start, inner_end, inner_cue, "ner", inner)]
         if not any(token.pos_ == "PROPN" for token in self.doc[start:end]):
             return []
-        return [self._make(start, end, cue, "ner", ())]
+        return [self.make(start, end, cue, "ner", ())]
 
     def _after_direction_words(self, start: int, end: int) -> int | None:
         """The start of the name after leading direction words ("Texas" in "North Texas")."""
@@ -209,11 +221,11 @@ class Recogniser:
         end, cue = strip_feature_words(doc, start, full_end)
         if start >= end or not any(self._is_name_word(i) for i in range(start, end)):
             return []
-        whole = self._lookup(start, full_end) if end < full_end else ()
+        whole = self.lookup(start, full_end) if end < full_end else ()
         segments = [(start, full_end, whole)] if whole else self._segment(start, end)
         inner_start = self._after_direction_words(start, end)
         if segments is None and inner_start is not None:
-            inner = self._lookup(inner_start, end)
+            inner = self.lookup(inner_start, end)
             segments = [(inner_start, end, inner)] if inner else None
         if segments and len(segments) > 1 and not all(_is_prominent(c) for _, _, c in segments):
             segments = None
@@ -227,7 +239,7 @@ class Recogniser:
         for seg_start, seg_end, candidates in segments:
             source = self._chain_source(seg_start, seg_end)
             if source is not None:
-                toponyms.append(self._make(seg_start, seg_end, cue if seg_end == end else None, source, candidates))
+                toponyms.append(self.make(seg_start, seg_end, cue if seg_end == end else None, source, candidates))
         return toponyms
 
     def _is_name_word(self, index: int) -> bool:
@@ -275,7 +287,7 @@ class Recogniser:
         for stop in range(min(end, start + MAX_SEGMENT_TOKENS), start, -1):
             if is_connector(self.doc[stop - 1]) and self.doc[stop - 1].lower_ not in ("al", "el"):
                 continue
-            candidates = self._lookup(start, stop)
+            candidates = self.lookup(start, stop)
             if candidates:
                 return start, stop, candidates
         return None

@@ -11,6 +11,9 @@ from sitroom.components.places.vocabulary import CUE_PRIORITY, UNRESOLVED_CUE
 from sitroom.knowledge.gazetteer import GazetteerEntry
 
 COUNTY_KEY_SUFFIX = "#county"
+# Where a toponym was found: a place entity of the model ("ner"), a run of capitalised words ("chain"), exactly
+# an entity of another label ("named_entity"), or the start of an organisation's name ("embedded").
+Source = Literal["ner", "chain", "named_entity", "embedded"]
 STREET_KEY_SUFFIX = "#street"
 
 
@@ -25,7 +28,7 @@ class Toponym:
     text: str
     key: str
     cue: str | None
-    source: Literal["ner", "chain", "named_entity"]
+    source: Source
     candidates: tuple[GazetteerEntry, ...]
     locative: bool
     strictly_locative: bool

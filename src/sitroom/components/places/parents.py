@@ -1,0 +1,96 @@
+"""Parents of places the gazetteer cannot place: a street, facility or village takes the point of the place
+that contains it, flagged ``located_by="parent"``.
+
+The parent is the place the text links it to — "X in Y", "X, Y", "north of Y", "Y's X", "the Y town of X",
+and for a list ("the villages of A, B and C in rural Idlib") the parent of its first member — else the
+document's focus: the settlement it mentions most in its main country, else that country's most mentioned
+province. A country is never a parent: its point says nothing about where a village lies.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from sitroom.record import Place
+
+SETTLEMENT_FEATURES = frozenset({"city", "town", "village", "locality"})
+AREA_FEATURES = frozenset({"admin1", "region", "county"})
+PARENT_FEATURES = SETTLEMENT_FEATURES | AREA_FEATURES
+CONTAINING_PREPOSITIONS = frozenset({"in", "of", "near", "outside", "at", "inside", "within", "around"})
+MAX_CONJUNCTS = 12
+
+
+def _mention_tokens(doc: Doc, place: Place) -> list[Token]:
+    tokens = []
+    for mention in place.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            tokens.append(span.root)
+    return tokens
+
+
+def _first_conjunct(token: Token) -> Token:
+    for _ in range(MAX_CONJUNCTS):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def _linked(token: Token, parents: dict[int, Place]) -> Place | None:
+    """A parent place the syntax ties ``token`` to: a prepositional object, a comma-apposed place, a possessor
+    or compound modifier of it or of its head noun ("the Idlib town of X")."""
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in CONTAINING_PREPOSITIONS:
+            found = next((parents[g.i] for g in child.children if g.dep_ == "pobj" and g.i in parents), None)
+            if found is not None:
+                return found
+        if child.dep_ in ("poss", "compound", "nmod", "appos", "npadvmod") and child.i in parents:
+            return parents[child.i]
+    right = token.right_edge.i
+    if right + 2 < len(doc) and doc[right + 1].text == "," and right + 2 in parents:
+        return parents[right + 2]
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        noun = head.head
+        return next(
+            (parents[c.i] for c in noun.children if c.dep_ in ("compound", "amod", "poss") and c.i in parents), None
+        )
+    if token.dep_ in ("compound", "nmod") and head.i != token.i:
+        return _linked(head, parents)
+    return None
+
+
+def _focus(places: Sequence[Place]) -> Place | None:
+    """The document's main settlement (else province) in the country it mentions most."""
+    countries = Counter(p.country for p in places for _ in p.mentions if p.country)
+    if not countries:
+        return None
+    country = countries.most_common(1)[0][0]
+    for features in (SETTLEMENT_FEATURES, AREA_FEATURES - {"county"}):
+        candidates = [p for p in places if p.country == country and p.feature in features]
+        if candidates:
+            return max(candidates, key=lambda p: len(p.mentions))
+    return None
+
+
+def assign_parents(doc: Doc, places: Sequence[Place]) -> None:
+    """Give every emitted place without a point the point of its parent (in place)."""
+    located = [p for p in places if p.resolved and p.lat is not None and p.feature in PARENT_FEATURES]
+    if not located or all(p.lat is not None for p in places):
+        return
+    parents = {token.i: place for place in located for token in _mention_tokens(doc, place)}
+    focus = _focus(located)
+    for place in places:
+        if place.lat is not None:
+            continue
+        linked = (_linked(_first_conjunct(token), parents) for token in _mention_tokens(doc, place))
+        parent = next((p for p in linked if p is not None and p.id != place.id), None) or focus
+        if parent is None:
+            continue
+        place.lat, place.lon, place.parent, place.located_by = parent.lat, parent.lon, parent.id, "parent"
+        place.country, place.admin1 = parent.country, parent.admin1
