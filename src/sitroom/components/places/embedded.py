@@ -23,9 +23,11 @@ MAX_PLACE_TOKENS = 4
 MEDIA_WORDS = word_set("times post globe tribune herald journal news daily gazette star sun telegraph chronicle")
 # An all-capital place name (with an optional ", State" or ", Country") opening the text or its second
 # sentence, then an optional agency in parentheses and a dash or colon.
+DASHES = "\u2014\u2013"  # em and en dash
 DATELINE = re.compile(
-    r"(?:\A|(?<=[.!?\n]) ?)\s*(?P<place>[A-Z][A-Z'’.\- ]{2,40}?[A-Z.])"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|--|-|:)\s"
+    r"(?:\A|(?<=[.!?\n]) ?)\s*(?P<place>[A-Z][A-Z'\u2019.\- ]{2,40}?[A-Z.])"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?\s*(?:\([A-Za-z .]+\)\s*)?"
+    rf"(?:[{DASHES}]|--|-|:)\s"
 )
 DATELINE_REACH = 400
 
