@@ -13,11 +13,13 @@ from sitroom.components.places.scoring import (
     CREDIBLE,
     FOREIGN_VARIANT_PENALTY,
     FUZZY_PENALTY,
+    VARIANT_PENALTY,
     W_ADMIN,
     W_CONTAINMENT,
     W_FOCUS,
     W_HIERARCHY,
     W_PROXIMITY,
+    needs_evidence,
     needs_locative_reading,
     prior_score,
 )
@@ -76,8 +78,11 @@ class Resolver:
             self._choose(group)
             group.metonymy_prone = group.best is not None and needs_locative_reading(group.best)
         self._learn_focus()
+        focus_countries = self.focus_countries()
+        self._add_variants(focus_countries)
         self._add_fuzzy_candidates()
         self._add_county_candidates()
+        self._require_evidence(focus_countries)
         for group in self.groups:
             group.candidates = [
                 (entry, self._score(group, entry, prior_score(entry, group.cue, group.city_countries)))
@@ -147,6 +152,54 @@ class Resolver:
             self.own_weight[id(group)] = (best.country, weight)
             if best.feature == "admin1" and (group.cue == "admin1" or (best.exact and located)):
                 self.admin_focus.add((best.country, best.admin1))
+
+    def focus_countries(self) -> tuple[str, ...]:
+        """The countries the document is about: at most three, each with at least 30% of the top weight."""
+        top = max(self.weights.values(), default=0.0)
+        ranked = sorted(self.weights.items(), key=lambda item: -item[1])[:3]
+        return tuple(country for country, weight in ranked if top and weight / top >= 0.3)
+
+    def _add_variants(self, countries: tuple[str, ...]) -> None:
+        """Spellings the key leaves apart ("Idleb", "Saraqeb", "Muhafazat Halab") of places in the focus
+        countries, for groups with no exact candidate there."""
+        if not countries:
+            return
+        for group in self.groups:
+            if group.cue == UNRESOLVED_CUE or any(e.exact and e.country in countries for e, _ in group.candidates):
+                continue
+            known = {e.id for e, _ in group.candidates}
+            extra = [e for e in self.gazetteer.variants(group.toponyms[0].text, countries) if e.id not in known]
+            group.candidates += [(e, prior_score(e, group.cue) - VARIANT_PENALTY) for e in extra]
+
+    def _require_evidence(self, countries: tuple[str, ...]) -> None:
+        """A small place outside the document's focus needs its country or province named in the document
+        ("Beit El" in an article on Syria is not the West Bank's; "Salaheddin" in Aleppo is not Iraq's
+        province): without that evidence the candidate is dropped. A county read from "X County" is its own
+        evidence."""
+        if not countries:
+            return  # a document with no focus (one place, or none yet resolved) has nothing to be far from
+        named = {(e.country, e.admin1 if e.feature == "admin1" else None) for e in self._named_areas()}
+        for group in self.groups:
+            group.candidates = [
+                (entry, score)
+                for entry, score in group.candidates
+                if not needs_evidence(entry)
+                or entry.id <= COUNTY_ID_BASE
+                or entry.country in countries
+                or (entry.country, None) in named
+                or (entry.country, entry.admin1) in named
+            ]
+
+    def _named_areas(self) -> list[GazetteerEntry]:
+        """Countries and provinces the document names (first-pass choices)."""
+        return [
+            group.best
+            for group in self.groups
+            if group.best is not None
+            and group.best.feature in ("country", "admin1")
+            and group.best.exact
+            and group.score >= CREDIBLE
+        ]
 
     def _add_fuzzy_candidates(self) -> None:
         """For cued toponyms with no fitting candidate, look for near spellings in the focus countries."""
