@@ -92,8 +92,10 @@ def main() -> None:
     tally = Tally(outside=[])
     checked: list[tuple[str, str]] = []
     documents = list(dev_documents(args.limit))
+    failed = 0
     for document, record in zip(documents, analyze(nlp, documents), strict=True):
         if not isinstance(record, Record):
+            failed += 1
             continue
         named = named_countries(record)
         places = {p.id: p for p in record.places}
@@ -115,7 +117,7 @@ def main() -> None:
                 )
                 checked.append((key, row))
     share = tally.in_named / tally.event_places if tally.event_places else 0.0
-    print(f"dev-half documents: {len(documents)}")
+    print(f"dev-half documents: {len(documents)} ({failed} failed)")
     print(f"event places with a country: {tally.event_places}; in a country the article names: {share:.3f}")
     for line in tally.outside or []:
         print("  outside:", line)

@@ -126,7 +126,7 @@ class PlacesComponent:
     def places(self, doc: Doc) -> list[Place]:
         """The places of one parsed document, numbered in order of first mention."""
         toponyms = Recogniser(doc, self.gazetteer, _actor_claims(doc, self.gazetteer)).run()
-        groups = group_toponyms(toponyms)
+        groups = group_toponyms(toponyms, doc.text)
         Resolver(groups, self.gazetteer).run()
         kept = _merge_same_entries([_without_acting_mentions(group) for group in groups if _emitted(group)])
         kept.sort(key=lambda group: group.toponyms[0].start)

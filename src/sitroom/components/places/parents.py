@@ -4,7 +4,8 @@ that contains it, flagged ``located_by="parent"``.
 The parent is the place the text links it to — "X in Y", "X, Y", "north of Y", "Y's X", "the Y town of X",
 and for a list ("the villages of A, B and C in rural Idlib") the parent of its first member — else the
 document's focus: the settlement it mentions most in its main country, else that country's most mentioned
-province. A country is never a parent: its point says nothing about where a village lies.
+province (an approximation, flagged like the others). A country is never a parent: its point says nothing
+about where a village lies.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from sitroom.components.places.toponyms import CONTAINING_GAPS
+from sitroom.knowledge.place_words import COMPASS_WORDS
 from sitroom.record import Place
 
 SETTLEMENT_FEATURES = frozenset({"city", "town", "village", "locality"})
@@ -65,6 +68,33 @@ def _linked(token: Token, parents: dict[int, Place]) -> Place | None:
     return None
 
 
+def _is_containing_gap(gap: str) -> bool:
+    """ "in", ", " or "in the", optionally followed by words that qualify the larger place ("in the
+    opposition-held western Aleppo countryside")."""
+    words = gap.split()
+    for size in range(min(len(words), 3), 0, -1):
+        head, rest = " ".join(words[:size]), words[size:]
+        if head in CONTAINING_GAPS and len(rest) <= 2 and all(_qualifies(word) for word in rest):
+            return True
+    return gap == ","
+
+
+def _qualifies(word: str) -> bool:
+    return word in COMPASS_WORDS or word.endswith(("-held", "-controlled", "-besieged"))
+
+
+def _following(text: str, place: Place, located: Sequence[Place]) -> Place | None:
+    """The located place right after a mention of ``place``, joined by "in", "in the" or a comma."""
+    for mention in place.mentions:
+        after = [(m.start, p) for p in located for m in p.mentions if m.start >= mention.end and p.id != place.id]
+        if not after:
+            continue
+        start, nearest = min(after, key=lambda pair: pair[0])
+        if _is_containing_gap(" ".join(text[mention.end : start].lower().split())):
+            return nearest
+    return None
+
+
 def _focus(places: Sequence[Place]) -> Place | None:
     """The document's main settlement (else province) in the country it mentions most."""
     countries = Counter(p.country for p in places for _ in p.mentions if p.country)
@@ -89,7 +119,11 @@ def assign_parents(doc: Doc, places: Sequence[Place]) -> None:
         if place.lat is not None:
             continue
         linked = (_linked(_first_conjunct(token), parents) for token in _mention_tokens(doc, place))
-        parent = next((p for p in linked if p is not None and p.id != place.id), None) or focus
+        parent = (
+            _following(doc.text, place, located)
+            or next((p for p in linked if p is not None and p.id != place.id), None)
+            or focus
+        )
         if parent is None:
             continue
         place.lat, place.lon, place.parent, place.located_by = parent.lat, parent.lon, parent.id, "parent"

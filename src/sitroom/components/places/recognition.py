@@ -25,6 +25,7 @@ from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Source, Topony
 from sitroom.components.places.vocabulary import (
     AP_STATES,
     CALENDAR_WORDS,
+    FURNITURE_WORDS,
     GENERIC_WORDS,
     INSTITUTION_WORDS,
     LOCAL_CUES,
@@ -35,7 +36,7 @@ from sitroom.components.places.vocabulary import (
 )
 from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, spelling_of
 from sitroom.knowledge.place_words import COMPASS_WORDS, FEATURE_NOUNS
-from sitroom.names import fold, name_key
+from sitroom.names import ARABIC_ARTICLES, fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -150,8 +151,23 @@ class Recogniser:
             return ()
         return tuple(self.gazetteer.lookup(text))
 
+    def _name_start(self, start: int, end: int) -> int:
+        """Skip web furniture ("Tags") and a possessive country written without its apostrophe, as in
+        text stripped of punctuation ("Syrias Idlib province")."""
+        doc = self.doc
+        while start < end - 1:
+            word = doc[start].lower_
+            possessive = word.endswith("s") and any(
+                e.feature == "country" and e.exact for e in self.gazetteer.lookup(doc[start].text[:-1])
+            )
+            if word not in FURNITURE_WORDS and not possessive:
+                break
+            start += 1
+        return start
+
     def _from_entity(self, ent: SpacySpan) -> list[Toponym]:
         start, full_end = trim_span(self.doc, ent.start, ent.end)
+        start = self._name_start(start, full_end)
         end, cue = strip_feature_words(self.doc, start, full_end)
         if start >= end or not any(is_capitalised(token) for token in self.doc[start:end]):
             return []
@@ -218,6 +234,7 @@ class Recogniser:
         while start < end and not (doc[start].pos_ == "PROPN" or self.labels[start]) and not is_connector(doc[start]):
             start += 1
         start, full_end = trim_span(doc, start, end)
+        start = self._name_start(start, full_end)
         end, cue = strip_feature_words(doc, start, full_end)
         if start >= end or not any(self._is_name_word(i) for i in range(start, end)):
             return []
@@ -274,7 +291,16 @@ class Recogniser:
                 return None
         if len(segments) > 1 and not all(self._stands_alone(*segment) for segment in segments):
             return None
+        if any(self._joined_to_next(segment_end) for _, segment_end, _ in segments[:-1]):
+            return None  # "Bustan al-Qasr" is one name, not "Bustan" and "Qasr"
         return segments
+
+    def _joined_to_next(self, end: int) -> bool:
+        """The name goes on after ``end``: an article ends it or a hyphen follows without a space."""
+        doc = self.doc
+        ends_with_article = doc[end - 1].lower_ in ARABIC_ARTICLES
+        joined = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        return ends_with_article or joined
 
     def _stands_alone(self, start: int, end: int, candidates: tuple[GazetteerEntry, ...]) -> bool:
         """A piece of a split name must be a known spelling of a populated place or area, not a generic word."""

@@ -13,6 +13,7 @@ from sitroom.components.places.scoring import (
     CREDIBLE,
     FOREIGN_VARIANT_PENALTY,
     FUZZY_PENALTY,
+    OUTSIDE_PARENT_PENALTY,
     VARIANT_PENALTY,
     W_ADMIN,
     W_CONTAINMENT,
@@ -37,6 +38,7 @@ from sitroom.knowledge.geo_centres import us_county_centre
 from sitroom.knowledge.place_words import FEATURE_NOUNS
 
 COUNTY_ID_BASE = -3_000_000
+SETTLEMENT_CUES = frozenset({"locality", "village", "town", "city"})
 
 
 def _county_base(text: str) -> str:
@@ -56,6 +58,12 @@ def _without_alternate_readings_of_a_country(entries: list[GazetteerEntry]) -> l
     if not any(e.feature == "country" and e.exact and e.primary_name for e in entries):
         return entries
     return [e for e in entries if e.primary_name or e.feature == "country"]
+
+
+def _fits_settlement_cue(entry: GazetteerEntry, cue: str | None) -> bool:
+    """A settlement's or neighbourhood's word rules out other kinds of place ("the Salaheddin
+    neighbourhood" is not a province)."""
+    return cue not in SETTLEMENT_CUES or entry.feature in CUE_FIT[cue] or entry.id <= COUNTY_ID_BASE
 
 
 class Resolver:
@@ -176,6 +184,8 @@ class Resolver:
         ("Beit El" in an article on Syria is not the West Bank's; "Salaheddin" in Aleppo is not Iraq's
         province): without that evidence the candidate is dropped. A county read from "X County" is its own
         evidence."""
+        for group in self.groups:
+            group.candidates = [(e, score) for e, score in group.candidates if _fits_settlement_cue(e, group.cue)]
         if not countries:
             return  # a document with no focus (one place, or none yet resolved) has nothing to be far from
         named = {(e.country, e.admin1 if e.feature == "admin1" else None) for e in self._named_areas()}
@@ -291,10 +301,12 @@ class Resolver:
             score += W_ADMIN
         if group.hint is not None:
             parent = self.groups[group.hint].best
-            if (
-                parent
-                and parent.country == entry.country
-                and (parent.feature == "country" or (parent.feature == "admin1" and parent.admin1 == entry.admin1))
-            ):
-                score += W_HIERARCHY
+            if parent and parent.feature in ("country", "admin1") and self.groups[group.hint].score >= CREDIBLE:
+                inside = parent.country == entry.country and (
+                    parent.feature == "country" or parent.admin1 == entry.admin1
+                )
+                if inside:
+                    score += W_HIERARCHY
+                elif group.hint_contains:
+                    score -= OUTSIDE_PARENT_PENALTY  # "Orem in Aleppo governorate" is not Orem, Utah
         return score

@@ -21,6 +21,7 @@ W_CONTAINMENT = 1.0
 EXACT_BONUS = 0.5
 FUZZY_PENALTY = 1.0
 VARIANT_PENALTY = 0.3
+OUTSIDE_PARENT_PENALTY = 4.0
 # Places at least this populous are known well enough to need no evidence of their country in the text.
 WELL_KNOWN_POPULATION = 100_000
 FOREIGN_VARIANT_PENALTY = 1.0

@@ -15,6 +15,8 @@ COUNTY_KEY_SUFFIX = "#county"
 # an entity of another label ("named_entity"), or the start of an organisation's name ("embedded").
 Source = Literal["ner", "chain", "named_entity", "embedded"]
 STREET_KEY_SUFFIX = "#street"
+# What stands between a place and the larger place it lies in: "X, Y", "X in Y", "X in the Y countryside".
+CONTAINING_GAPS = frozenset({",", "in", "in the", ", in", "in northern", "in southern", "in eastern", "in western"})
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Toponym:
     locative: bool
     strictly_locative: bool
     acting: bool = False  # read as an actor if the name is a state's or a capital's ("Damascus said")
+    gap_before: str = ""  # the words between the previous toponym and this one (set when grouping)
 
 
 @dataclass
@@ -45,6 +48,7 @@ class ToponymGroup:
     best: GazetteerEntry | None = None
     score: float = -math.inf
     hint: int | None = None
+    hint_contains: bool = False  # the hinted place is said to contain this one ("X in Y"), not just beside it
     metonymy_prone: bool = False
     focus: float = 0.0
     city_countries: frozenset[str | None] = frozenset()
@@ -60,7 +64,10 @@ def group_key(toponym: Toponym) -> str:
     return toponym.key + STREET_KEY_SUFFIX if toponym.cue == UNRESOLVED_CUE else toponym.key
 
 
-def group_toponyms(toponyms: list[Toponym]) -> list[ToponymGroup]:
+def group_toponyms(toponyms: list[Toponym], text: str = "") -> list[ToponymGroup]:
+    """Toponyms grouped by key, each group hinting at the place the text puts it in ("X, Y", "X in Y")."""
+    for first, second in itertools.pairwise(toponyms):
+        second.gap_before = " ".join(text[first.end : second.start].lower().split()) if text else ""
     by_key: dict[str, ToponymGroup] = {}
     for toponym in toponyms:
         key = group_key(toponym)
@@ -69,6 +76,8 @@ def group_toponyms(toponyms: list[Toponym]) -> list[ToponymGroup]:
     index = {group.key: i for i, group in enumerate(groups)}
     for first, second in itertools.pairwise(toponyms):
         first_key, second_key = group_key(first), group_key(second)
-        if 0 <= second.start - first.end <= 2 and first_key != second_key:
+        inside = second.gap_before in CONTAINING_GAPS and second.gap_before != ","
+        if first_key != second_key and (0 <= second.start - first.end <= 2 or inside):
             by_key[first_key].hint = index[second_key]
+            by_key[first_key].hint_contains = inside
     return groups
