@@ -150,7 +150,10 @@ def test_fakes_articles_run_with_exact_offsets(places_nlp: Language) -> None:
     assert sum(p.country == "SY" for p in resolved) / len(resolved) > 0.5
     records = [Record(id=f"d{n}", places=doc._.places) for n, doc in enumerate(docs)]
     collection = records_to_geojson(records)
-    assert len(collection["features"]) == len(resolved)
+    located = [p for p in all_places if p.lat is not None]
+    assert len(collection["features"]) == len(located) > len(resolved)
+    parents = [f["properties"] for f in collection["features"] if f["properties"]["located_by"] == "parent"]
+    assert parents and all(not p.resolved for p in all_places if p.located_by == "parent")
 
 
 def test_a_list_of_states_is_read_as_states_not_namesake_towns(places_nlp: Language) -> None:

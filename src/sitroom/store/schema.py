@@ -61,6 +61,7 @@ class PlaceRow(Base):
     feature: Mapped[str | None] = mapped_column(String(32))
     geonames_id: Mapped[int | None] = mapped_column(Integer)
     identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    located_by: Mapped[str | None] = mapped_column(String(16))
 
 
 class EventRow(Base):
@@ -144,6 +145,7 @@ class PlaceIdentityRow(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     feature: Mapped[str | None] = mapped_column(String(32))
     geonames_id: Mapped[int | None] = mapped_column(Integer)
+    located_by: Mapped[str | None] = mapped_column(String(16))
 
 
 class EventClusterRow(Base):
