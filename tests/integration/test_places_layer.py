@@ -246,3 +246,52 @@ def test_a_town_the_model_tags_as_a_common_noun_person_is_still_a_place(places_n
 def test_a_state_or_capital_is_a_place_unless_it_acts(places_nlp: Language, text: str, places: set[str]) -> None:
     doc = places_nlp(text)
     assert {m.text for p in doc._.places for m in p.mentions} == places
+
+
+def _places_of(nlp: Language, text: str) -> dict[str, Place]:
+    return {m.text: p for p in nlp(text)._.places for m in p.mentions}
+
+
+def test_a_list_after_a_place_noun_is_read_without_commas(places_nlp: Language) -> None:
+    """Text stripped of punctuation: the gazetteer's names are cut out, and the rest open at Kafr, Tall..."""
+    text = "Warplanes struck the villages of Kafr Nabl Hass Kafr Rumah and Maarat al-Numan in rural Idlib on Friday"
+    places = _places_of(places_nlp, text)
+    assert {"Kafr Nabl", "Hass", "Kafr Rumah", "Maarat al-Numan"} <= set(places)
+    assert places["Kafr Nabl"].resolved and places["Kafr Nabl"].admin1 == "Idlib"
+    assert all(places[name].country == "SY" for name in ("Hass", "Kafr Rumah"))
+
+
+def test_a_province_word_and_vowel_variants_find_the_governorate(places_nlp: Language) -> None:
+    text = "Fighting spread across Muhafazat Idleb, and shells fell in Saraqeb and in Jisr al-Shoghour."
+    places = _places_of(places_nlp, text)
+    assert (places["Idleb"].feature, places["Idleb"].country) == ("admin1", "SY")
+    assert places["Saraqeb"].name == "Saraqib" and places["Jisr al-Shoghour"].admin1 == "Idlib"
+
+
+def test_a_neighbourhood_is_placed_in_its_city_not_a_namesake_elsewhere(places_nlp: Language) -> None:
+    places = _places_of(places_nlp, "Mortars fell on the Hamidiyeh neighbourhood of Homs on Sunday.")
+    homs, quarter = places["Homs"], places["Hamidiyeh"]
+    assert homs.resolved and homs.feature == "city"
+    assert (quarter.located_by, quarter.parent, quarter.lat) == ("parent", homs.id, homs.lat)
+
+
+def test_a_facility_is_a_place_at_its_town(places_nlp: Language) -> None:
+    text = "An air strike damaged the Al-Quds hospital in the city of Aleppo, and rebels took the Tabqa dam."
+    places = _places_of(places_nlp, text)
+    hospital, aleppo = places["Al-Quds"], places["Aleppo"]
+    assert (hospital.name, hospital.feature, hospital.parent) == ("Al-Quds hospital", "hospital", aleppo.id)
+    assert hospital.lat == aleppo.lat and hospital.located_by == "parent"  # not Jerusalem, Al-Quds in Arabic
+    dam = places["Tabqa"]
+    assert (dam.name, dam.feature, dam.located_by, dam.admin1) == ("Tabqa dam", "dam", "parent", "Raqqa")
+
+
+def test_a_small_namesake_outside_the_documents_country_needs_evidence(places_nlp: Language) -> None:
+    text = "Syrian troops advanced near Homs and Hama, and shells hit the village of Beit Sahour on Monday."
+    place = _places_of(places_nlp, text)["Beit Sahour"]
+    assert place.country in (None, "SY") and not place.resolved
+
+
+def test_a_place_in_a_named_province_is_not_a_namesake_abroad(places_nlp: Language) -> None:
+    text = "The convoy was attacked on its way to the village of Orem in Aleppo governorate, the agency said."
+    place = _places_of(places_nlp, text)["Orem"]
+    assert (place.country, place.admin1, place.located_by) == ("SY", "Aleppo", "parent")

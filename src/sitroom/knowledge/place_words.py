@@ -96,6 +96,15 @@ PLURAL_FEATURE_NOUNS: dict[str, str] = {
     "hospitals": "hospital", "schools": "school", "mosques": "mosque", "streets": "street", "roads": "road",
 }  # fmt: skip
 
+# Words that open Arabic place names ("Kafr Nabl", "Tall Rifaat", "Deir al-Zour", "Maarat al-Numan"): in a
+# list written without commas, a new name starts at one of them.
+ARABIC_NAME_OPENERS = word_set(
+    """
+    kafr kfar tal tall tell tel deir dayr dair ain ayn ein khan jisr beit bayt bait bab ras umm um abu maarat
+    maarrat maaret jabal jebel jbel wadi hayy sheikh shaykh bir qasr qalaat khirbet khirbat mazraat marj hazm
+    """
+)
+
 # --- the actors layer
 PLACE_HEADS = (
     SETTLEMENT_NOUNS

@@ -14,6 +14,7 @@ from sitroom.components.places.recognition import Recogniser
 from sitroom.components.places.resolution import Resolver
 from sitroom.components.places.scoring import CREDIBLE, CREDIBLE_CHAIN
 from sitroom.components.places.toponyms import ToponymGroup, group_toponyms
+from sitroom.components.places.vocabulary import CUE_FEATURES
 from sitroom.knowledge.gazetteer import Gazetteer, get_gazetteer
 from sitroom.record import Actor, Place, Span
 
@@ -75,16 +76,26 @@ def _place(number: int, group: ToponymGroup, text: str, resolved: bool, populati
         best = max((entry for entry, _ in group.candidates), key=lambda e: (e.feature == "country", e.population))
         resolved = True
     cue = group.cue
+    first = group.toponyms[0]
+    if cue in CUE_FEATURES:
+        name = text[first.start : max(first.end, first.name_end)]  # "Thawra Street", "Latamneh hospital"
+    else:
+        name = first.text[4:] if first.text.lower().startswith("the ") else first.text
     if not resolved or best is None:
-        name = group.toponyms[0].text
+        return Place(id=f"p{number}", name=name, feature=UNRESOLVED_FEATURES.get(cue or "", cue), mentions=mentions)
+    if cue in CUE_FEATURES and best.feature != cue:
+        # A road or facility named after the town it serves: placed at the town's point, not the town.
         return Place(
             id=f"p{number}",
-            name=name[4:] if name.lower().startswith("the ") else name,
-            feature=UNRESOLVED_FEATURES.get(cue or ""),
-            resolved=False,
+            name=name,
+            country=best.country,
+            admin1=best.admin1,
+            lat=best.lat,
+            lon=best.lon,
+            feature=UNRESOLVED_FEATURES.get(cue or "", cue),
             mentions=mentions,
+            located_by="parent",
         )
-    feature = cue if cue in ("road", "crossroads", "checkpoint") else best.feature
     return Place(
         id=f"p{number}",
         name=best.name,
@@ -92,7 +103,7 @@ def _place(number: int, group: ToponymGroup, text: str, resolved: bool, populati
         admin1=best.admin1,
         lat=best.lat,
         lon=best.lon,
-        feature=feature,
+        feature=best.feature,
         geonames_id=best.geonames_id,
         resolved=True,
         mentions=mentions,

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.components.places.embedded import dateline_places, organisation_places
-from sitroom.components.places.lists import share_list_cues
+from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
     entity_labels,
@@ -17,6 +17,7 @@ from sitroom.components.places.tokens import (
     feature_before,
     is_capitalised,
     is_connector,
+    noun_has_own_name,
     reads_as_location,
     strip_feature_words,
     trim_span,
@@ -35,10 +36,17 @@ from sitroom.components.places.vocabulary import (
     STRICT_LOCATIVE,
 )
 from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, spelling_of
-from sitroom.knowledge.place_words import COMPASS_WORDS, FEATURE_NOUNS
+from sitroom.knowledge.place_words import (
+    ARABIC_NAME_OPENERS,
+    COMPASS_WORDS,
+    FEATURE_NOUNS,
+    PLURAL_FEATURE_NOUNS,
+)
 from sitroom.names import ARABIC_ARTICLES, fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
+# Features of the settlements and quarters a list after "the villages of" names.
+LIST_FEATURES = frozenset({"city", "town", "village", "locality"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entity labels the small model gives place names by mistake ("Aleppo city" as NORP, "near Quneitra" as DATE).
 MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", *TIME_LABELS})
@@ -69,6 +77,7 @@ class Recogniser:
         self.claimed = claimed
         self.labels = entity_labels(doc)
         self.covered = [False] * len(doc)
+        self.open_list: tuple[str, int] | None = None  # the cue and end of the last run read as a list
 
     def run(self) -> list[Toponym]:
         toponyms = list(dateline_places(self))
@@ -118,8 +127,9 @@ class Recogniser:
         candidates: tuple[GazetteerEntry, ...],
     ) -> Toponym:
         span = self.doc[start:end]
-        after, _ = feature_after(self.doc, end)
+        after, width = feature_after(self.doc, end)
         cue = cue or after or feature_before(self.doc, start)
+        name_end = self.doc[end + width - 1].idx + len(self.doc[end + width - 1]) if after else span.end_char
         for i in range(start, end):
             self.covered[i] = True
         key = name_key(_ap_state(span.text) or span.text)
@@ -138,6 +148,7 @@ class Recogniser:
             reads_as_location(span.root, LOOSE_LOCATIVE),
             reads_as_location(span.root, STRICT_LOCATIVE),
             acts(span),
+            name_end=name_end,
         )
 
     def lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
@@ -195,11 +206,15 @@ class Recogniser:
         return [self.make(start, end, cue, "ner", ())]
 
     def _after_direction_words(self, start: int, end: int) -> int | None:
-        """The start of the name after leading direction words ("Texas" in "North Texas")."""
+        """The start of the name after leading direction or province words ("Texas" in "North Texas",
+        "Idlib" in "Muhafazat Idlib")."""
         inner = start
-        while inner < end - 1 and self.doc[inner].lower_ in COMPASS_WORDS:
+        while inner < end - 1 and (self.doc[inner].lower_ in COMPASS_WORDS or self._province_word(inner)):
             inner += 1
         return inner if inner > start else None
+
+    def _province_word(self, index: int) -> bool:
+        return FEATURE_NOUNS.get(self.doc[index].lower_) == "admin1" and self.doc[index].lower_ not in ("state",)
 
     def _before_institution_words(self, start: int, end: int) -> int | None:
         """The end of the place inside a facility's name ("Cottonport" in "Cottonport Fire Station")."""
@@ -244,7 +259,11 @@ class Recogniser:
         if segments is None and inner_start is not None:
             inner = self.lookup(inner_start, end)
             segments = [(inner_start, end, inner)] if inner else None
-        if segments and len(segments) > 1 and not all(_is_prominent(c) for _, _, c in segments):
+        list_cue = self._list_cue(start)
+        if list_cue is not None:
+            segments, cue = self._split_list(start, end), cue or list_cue
+            self.open_list = (list_cue, end)
+        elif segments and len(segments) > 1 and not all(_is_prominent(c) for _, _, c in segments):
             segments = None
         end = full_end if whole else end
         cue = cue or feature_after(doc, end)[0] or feature_before(doc, start)
@@ -255,9 +274,61 @@ class Recogniser:
         toponyms = []
         for seg_start, seg_end, candidates in segments:
             source = self._chain_source(seg_start, seg_end)
+            if source is None and seg_start == inner_start and seg_end == end:
+                source = self._chain_source(start, end)  # "Muhafazat Idleb" read as one entity
             if source is not None:
-                toponyms.append(self.make(seg_start, seg_end, cue if seg_end == end else None, source, candidates))
+                own_cue = cue if seg_end == end or list_cue is not None else None
+                toponyms.append(self.make(seg_start, seg_end, own_cue, source, candidates))
         return toponyms
+
+    def _list_cue(self, start: int) -> str | None:
+        """The feature of a list of settlements this run belongs to: after "the villages of" / "the town of",
+        or after the commas and "and" that follow such a run."""
+        doc = self.doc
+        if start >= 2 and doc[start - 1].lower_ == "of" and not noun_has_own_name(doc, start - 2):
+            noun = doc[start - 2].lower_
+            feature = FEATURE_NOUNS.get(PLURAL_FEATURE_NOUNS.get(noun, noun))
+            if feature in LIST_FEATURES:
+                return feature
+        if self.open_list is not None:
+            cue, end = self.open_list
+            gap = doc[end:start]
+            if 0 < len(gap) <= 2 and all(token.lower_ in LIST_GLUE for token in gap):
+                return cue
+        return None
+
+    def _split_list(self, start: int, end: int) -> list[tuple[int, int, tuple[GazetteerEntry, ...]]]:
+        """Names of a list written without commas ("Kafr Nabl Hass Kafr Rumah"): the gazetteer's names,
+        longest first, and between them unknown names, a new one opening at each Arabic place-name opener."""
+        doc = self.doc
+        pieces: list[tuple[int, int, tuple[GazetteerEntry, ...]]] = []
+        pending: int | None = None
+        index = start
+        while index < end:
+            if doc[index].lower_ in LIST_GLUE:
+                if pending is not None:
+                    pieces.append((pending, index, ()))
+                pending, index = None, index + 1
+                continue
+            opening = pending is not None and all(doc[i].lower_ in ARABIC_NAME_OPENERS for i in range(pending, index))
+            found = None if opening else self._longest_match(index, end)
+            if found is not None and not all(doc[i].lower_ in ARABIC_NAME_OPENERS for i in range(found[0], found[1])):
+                if pending is not None:
+                    pieces.append((pending, index, ()))
+                    pending = None
+                pieces.append(found)
+                index = found[1]
+                continue
+            if pending is None or (
+                not opening and doc[index].lower_ in ARABIC_NAME_OPENERS and not is_connector(doc[index - 1])
+            ):
+                if pending is not None:
+                    pieces.append((pending, index, ()))
+                pending = index
+            index += 1
+        if pending is not None:
+            pieces.append((pending, end, ()))
+        return [piece for piece in pieces if any(is_capitalised(t) for t in doc[piece[0] : piece[1]])]
 
     def _is_name_word(self, index: int) -> bool:
         """A proper noun, or a noun the model tags as a person, organisation or place ("fled from Homs", Homs a

@@ -28,17 +28,20 @@ from sitroom.components.places.support import admin1_support, sibling_support, s
 from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, ToponymGroup
 from sitroom.components.places.vocabulary import (
     AREA_FEATURES,
+    CUE_FEATURES,
     CUE_FIT,
     FUZZY_FEATURES,
     STREET_CUES,
     UNRESOLVED_CUE,
 )
-from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, us_counties
+from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, distance_km, us_counties
 from sitroom.knowledge.geo_centres import us_county_centre
 from sitroom.knowledge.place_words import FEATURE_NOUNS
 
 COUNTY_ID_BASE = -3_000_000
 SETTLEMENT_CUES = frozenset({"locality", "village", "town", "city"})
+FOCUS_SHARE = 0.3
+QUARTER_KM = 30.0
 
 
 def _county_base(text: str) -> str:
@@ -62,7 +65,9 @@ def _without_alternate_readings_of_a_country(entries: list[GazetteerEntry]) -> l
 
 def _fits_settlement_cue(entry: GazetteerEntry, cue: str | None) -> bool:
     """A settlement's or neighbourhood's word rules out other kinds of place ("the Salaheddin
-    neighbourhood" is not a province)."""
+    neighbourhood" is not a province), and a facility or road stands in a settlement, not a province."""
+    if cue in CUE_FEATURES:
+        return entry.feature in SETTLEMENT_CUES
     return cue not in SETTLEMENT_CUES or entry.feature in CUE_FIT[cue] or entry.id <= COUNTY_ID_BASE
 
 
@@ -113,6 +118,9 @@ class Resolver:
                 for entry, score in group.candidates
             ]
             self._choose(group)
+            group.metonymy_prone = (
+                group.best is not None and group.metonymy_prone and needs_locative_reading(group.best)
+            )
             group.focus = self.focus(group, group.best.country) if group.best else 0.0
             if group.best is not None and group.hint is not None and not needs_locative_reading(group.best):
                 group.metonymy_prone = False  # "Lebanon, Indiana": the state beside it settled the reading
@@ -182,34 +190,49 @@ class Resolver:
     def _require_evidence(self, countries: tuple[str, ...]) -> None:
         """A small place outside the document's focus needs its country or province named in the document
         ("Beit El" in an article on Syria is not the West Bank's; "Salaheddin" in Aleppo is not Iraq's
-        province): without that evidence the candidate is dropped. A county read from "X County" is its own
-        evidence."""
+        province): without that evidence the candidate is dropped. The focus that counts is the rest of the
+        document's, without the place's own mentions. A town that a facility is named after needs the same
+        evidence, however large ("the Al-Quds hospital" in Aleppo does not stand in Jerusalem). A county
+        read from "X County" is its own evidence. A province's word ("Muhafazat X", "X Province") keeps the
+        provinces of that name only, when there are any."""
         for group in self.groups:
             group.candidates = [(e, score) for e, score in group.candidates if _fits_settlement_cue(e, group.cue)]
+            if group.cue == "admin1" and any(e.feature == "admin1" for e, _ in group.candidates):
+                group.candidates = [(e, score) for e, score in group.candidates if e.feature == "admin1"]
         if not countries:
             return  # a document with no focus (one place, or none yet resolved) has nothing to be far from
-        named = {(e.country, e.admin1 if e.feature == "admin1" else None) for e in self._named_areas()}
         for group in self.groups:
+            facility = group.cue in CUE_FEATURES
+            named = self._named_areas(besides=group)
             group.candidates = [
                 (entry, score)
                 for entry, score in group.candidates
-                if not needs_evidence(entry)
+                if not (needs_evidence(entry) or (facility and entry.feature in SETTLEMENT_CUES))
                 or entry.id <= COUNTY_ID_BASE
-                or entry.country in countries
+                or self._others_focus(group, entry.country) >= FOCUS_SHARE
                 or (entry.country, None) in named
                 or (entry.country, entry.admin1) in named
             ]
 
-    def _named_areas(self) -> list[GazetteerEntry]:
-        """Countries and provinces the document names (first-pass choices)."""
-        return [
-            group.best
+    def _others_focus(self, group: ToponymGroup, country: str | None) -> float:
+        """How much the rest of the document is about ``country``, relative to its main country without
+        ``group``; 1 when nothing else in the document is placed (no evidence either way)."""
+        own_country, own = self.own_weight.get(id(group), ("", 0.0))
+        others = {c: w - (own if c == own_country else 0.0) for c, w in self.weights.items()}
+        top = max(others.values(), default=0.0)
+        return others.get(country or "", 0.0) / top if top > 0 else 1.0
+
+    def _named_areas(self, besides: ToponymGroup) -> set[tuple[str | None, str | None]]:
+        """Countries and provinces (country, admin1) that the document's other groups name (first pass)."""
+        return {
+            (group.best.country, group.best.admin1 if group.best.feature == "admin1" else None)
             for group in self.groups
-            if group.best is not None
+            if group is not besides
+            and group.best is not None
             and group.best.feature in ("country", "admin1")
             and group.best.exact
             and group.score >= CREDIBLE
-        ]
+        }
 
     def _add_fuzzy_candidates(self) -> None:
         """For cued toponyms with no fitting candidate, look for near spellings in the focus countries."""
@@ -301,10 +324,15 @@ class Resolver:
             score += W_ADMIN
         if group.hint is not None:
             parent = self.groups[group.hint].best
-            if parent and parent.feature in ("country", "admin1") and self.groups[group.hint].score >= CREDIBLE:
-                inside = parent.country == entry.country and (
-                    parent.feature == "country" or parent.admin1 == entry.admin1
-                )
+            if parent and self.groups[group.hint].score >= CREDIBLE and parent.feature not in STREET_CUES:
+                if parent.feature in ("country", "admin1"):
+                    inside = parent.country == entry.country and (
+                        parent.feature == "country" or parent.admin1 == entry.admin1
+                    )
+                else:  # a quarter or village of a town lies close to it
+                    inside = distance_km(parent.lat, parent.lon, entry.lat, entry.lon) <= QUARTER_KM
+                    if not group.hint_contains:
+                        inside = False
                 if inside:
                     score += W_HIERARCHY
                 elif group.hint_contains:

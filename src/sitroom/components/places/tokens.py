@@ -11,6 +11,9 @@ from sitroom.components.places.vocabulary import (
 )
 from sitroom.knowledge.place_words import COMPASS_WORDS, FACILITY_PAIRS, FEATURE_NOUNS, LOCATION_HEADS
 
+# A word before a name that makes it the countryside of a town or province ("rural Idlib").
+AREA_PREFIXES = frozenset({"rural"})
+
 
 def is_capitalised(token: Token) -> bool:
     return (
@@ -36,11 +39,24 @@ def feature_after(doc: Doc, index: int) -> tuple[str | None, int]:
 
 
 def feature_before(doc: Doc, start: int) -> str | None:
-    """A feature word, then "of"/"at", then the name: "the airfield at X", "the town of X"."""
+    """A feature word, then "of"/"at", then the name: "the airfield at X", "the town of X"; or a word that
+    makes the name a province or its countryside: "Muhafazat X", "rural X"."""
+    if start >= 1 and FEATURE_NOUNS.get(doc[start - 1].lower_) == "admin1" and doc[start - 1].lower_ != "state":
+        return "admin1"
+    if start >= 1 and doc[start - 1].lower_ in AREA_PREFIXES:
+        return "region"
     if start < 2 or doc[start - 1].lower_ not in ("of", "at"):
+        return None
+    if noun_has_own_name(doc, start - 2):
         return None
     feature = FEATURE_NOUNS.get(doc[start - 2].lower_)
     return None if feature in ("road", "street", "region") else feature
+
+
+def noun_has_own_name(doc: Doc, noun: int) -> bool:
+    """The place noun at ``noun`` follows its own name: in "the Hamidiyeh neighbourhood of Homs" the
+    neighbourhood is Hamidiyeh, and Homs is the city."""
+    return noun >= 1 and is_capitalised(doc[noun - 1]) and doc[noun - 1].pos_ == "PROPN"
 
 
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

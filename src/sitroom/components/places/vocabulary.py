@@ -23,8 +23,9 @@ UNRESOLVED_CUE = "street"
 STREET_CUES = frozenset({"road", "street", "crossroads", "checkpoint"})
 LOCAL_CUES = frozenset({"airfield", "road", "street", "crossroads", "checkpoint", "town", "village"})
 CUE_PRIORITY = (
-    "airfield", "checkpoint", "crossroads", "road", "street", "county", "admin1", "city", "town", "village",
-    "locality", "region",
+    "airfield", "hospital", "school", "mosque", "church", "market", "bakery", "bridge", "dam", "prison", "camp",
+    "base", "stadium", "factory", "port", "field", "checkpoint", "crossroads", "road", "street", "county",
+    "admin1", "city", "town", "village", "locality", "region",
 )  # fmt: skip
 CUE_FIT: dict[str, dict[str, float]] = {
     "airfield": {"airfield": 3.0, "town": -1.0, "village": -1.0, "city": -1.5},
@@ -38,7 +39,18 @@ CUE_FIT: dict[str, dict[str, float]] = {
     "road": {"city": 0.3, "town": 0.5, "village": 0.5, "locality": 0.5},
     "crossroads": {"town": 0.3, "village": 0.3, "locality": 0.3},
     "checkpoint": {"town": 0.3, "village": 0.3, "locality": 0.3},
-}
+    # A facility named after its town or village ("Latamneh hospital", "Tabqa dam") stands at its point.
+    **{
+        facility: {"city": 0.3, "town": 0.3, "village": 0.3, "locality": 0.3}
+        for facility in ("hospital", "school", "mosque", "church", "market", "bakery", "bridge", "dam", "prison",
+                         "camp", "base", "stadium", "factory", "port", "field")
+    },
+}  # fmt: skip
+# Features a cue gives a place whatever the gazetteer entry its name resolves to (the entry is then only
+# where it stands: a road or hospital named after a town is located by that town).
+CUE_FEATURES = frozenset({"road", "street", "crossroads", "checkpoint", *CUE_FIT}) - {
+    "airfield", "admin1", "region", "county", "city", "town", "village", "locality",
+}  # fmt: skip
 # Cues that narrow the field enough to accept a near spelling beyond the names package's variants (a vowel
 # apart: "Jarrah" for Jirah Air Base); settlements take strict variants only (towns a vowel apart differ).
 FUZZY_FEATURES = {
