@@ -43,6 +43,8 @@ PART_NOUNS = word_set(
     """
 )
 ROUTE_NOUNS = word_set("road roads street streets highway highways avenue boulevard lane drive motorway")
+# Street names' last words, abbreviated as addresses write them ("Memphis St.", "Grand Ave.").
+STREET_NOUNS = word_set("street st. avenue ave. ave boulevard blvd. blvd drive dr. lane parkway pkwy. trafficway")
 JUNCTION_NOUNS = word_set("crossroads intersection junction roundabout square")
 NATURAL_NOUNS = word_set("river valley mountain mountains lake hill hills plain desert island")
 # Facilities, each with the feature a place named by it gets.
@@ -83,7 +85,7 @@ FEATURE_NOUNS: dict[str, str] = {
     **{noun: "locality" for noun in word_set("neighbourhood neighborhood suburb quarter")},
     **FACILITY_NOUNS,
     **{noun: "road" for noun in word_set("road highway")},
-    "street": "street",
+    **{noun: "street" for noun in STREET_NOUNS},
     **{noun: "crossroads" for noun in JUNCTION_NOUNS - {"square"}},
 }  # fmt: skip
 
