@@ -128,6 +128,8 @@ class Recogniser:
     ) -> Toponym:
         span = self.doc[start:end]
         after, width = feature_after(self.doc, end)
+        if any(e.feature == "country" and e.exact for e in candidates):
+            after = None  # "Syria town", "Syria oil field": the country modifies the noun, it is not one
         cue = cue or after or feature_before(self.doc, start)
         name_end = self.doc[end + width - 1].idx + len(self.doc[end + width - 1]) if after else span.end_char
         for i in range(start, end):
