@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sitroom.knowledge.collectives import CollectiveType
+
 ActorKind = Literal[
     "state",
     "government",
@@ -90,6 +92,11 @@ class Actor(_Model):
     roles: list[str] = []
     registered: bool = Field(default=False, description="True when the actor resolved to the registry")
     canonical_id: str | None = Field(default=None, description="Registry id, stable across documents")
+    collective: CollectiveType | None = Field(
+        default=None,
+        description="Set for an unnamed group (rebels, six civilians): its type; such actors are never "
+        "resolved to an identity across documents",
+    )
 
 
 class Place(_Model):
@@ -112,6 +119,40 @@ class Place(_Model):
     parent: str | None = Field(default=None, description="Id of the place of this record that contains it")
 
 
+CasualtyCategory = Literal["civilians", "children", "women", "fighters", "security_forces", "unknown"]
+Provenance = Literal["clause", "sentence", "dateline", "document"]
+
+
+class Casualty(_Model):
+    """A number of people killed or injured, as the text states it ("at least 35 civilians")."""
+
+    outcome: Literal["killed", "injured"]
+    count: int = Field(ge=0)
+    min: bool = Field(default=False, description='A lower bound: "at least 35", "more than 60"')
+    approximate: bool = Field(
+        default=False,
+        description='"about 40"; "dozens" (12), "scores" (20), "hundreds" (100) as ACLED codes them',
+    )
+    category: CasualtyCategory = Field(description="Who: the victims' group; unknown for 'people' or a bare count")
+    included: bool = Field(default=False, description='Part of another count: "including three children"')
+    evidence: Span
+
+
+class AcledCoding(_Model):
+    """The event in ACLED's terms (ACLED codebook): categories, actor types, fatalities, precisions."""
+
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    inter1: int | None = Field(default=None, description="ACLED actor type of the source (1 state forces ... 8)")
+    inter2: int | None = Field(default=None, description="ACLED actor type of the target")
+    interaction: int | None = Field(default=None, description="inter1 and inter2 as one code, lower first (17)")
+    civilian_targeting: bool = Field(default=False, description="Civilians were the target")
+    fatalities: int | None = Field(default=None, description="Killed, as the text states (absent: not stated)")
+    geo_precision: int = Field(ge=1, le=3, description="1 a town or point, 2 part of a region, 3 a province")
+    time_precision: int = Field(ge=1, le=3, description="1 a day, 2 a week, 3 a month or coarser")
+
+
 class Event(_Model):
     id: str
     type: EventType
@@ -123,6 +164,13 @@ class Event(_Model):
     status: EventStatus = "occurred"
     reported_by: list[str] = []
     evidence: Span
+    mentions: list[Span] = Field(default=[], description="Every sentence that tells this happening, in text order")
+    casualties: list[Casualty] = []
+    place_from: Provenance | None = Field(
+        default=None, description="Where the place was read: the clause, the sentence, the dateline, the document"
+    )
+    date_from: Provenance | None = Field(default=None, description="Where the date was read (as place_from)")
+    acled: AcledCoding | None = None
 
 
 class Quote(_Model):

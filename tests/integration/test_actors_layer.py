@@ -228,3 +228,57 @@ def test_a_capital_reported_from_is_a_place_but_a_statement_from_it_is_its_state
     assert not any(m.text == "Damascus" for actor in reported._.actors for m in actor.mentions)
     statement = nlp("A statement from Moscow denied the report.")
     assert [actor.canonical_id for actor in statement._.actors] == ["RUS"]
+
+
+# ----------------------------------------------------------------------------- collectives and non-actors
+@pytest.mark.parametrize(
+    ("text", "name", "collective", "kind"),
+    [
+        ("Opposition fighters shelled the village overnight.", "Opposition fighters", "fighters", "armed_group"),
+        ("The strike killed nine civilians in the market.", "civilians", "civilians", "other"),
+        ("Four children were among the dead.", "children", "children", "other"),
+        ("Soldiers opened fire on the crowd.", "Soldiers", "security_forces", "institution"),
+        ("Kurdish gunmen ambushed the convoy.", "Kurdish gunmen", "fighters", "armed_group"),
+    ],
+)
+def test_unnamed_groups_are_typed_collectives(nlp: Language, text: str, name: str, collective: str, kind: str) -> None:
+    actor = actors_of(nlp, text)[name]
+    assert (actor.collective, actor.kind, actor.registered) == (collective, kind, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses said 36 militants were killed near the dam.",  # a number is not part of the group's name
+        "The backed militants withdrew from the hills.",  # nor a participle
+    ],
+)
+def test_a_number_or_participle_never_names_a_group(nlp: Language, text: str) -> None:
+    assert set(actors_of(nlp, text)) & {"36 militants", "backed militants"} == set()
+    assert any(actor.collective == "fighters" for actor in actors_of(nlp, text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        ("Shells fell on Tel Hamis and Kafr Hamra on Monday, residents said.", "Tel Hamis"),
+        ("Shells fell on Tel Hamis and Kafr Hamra on Monday, residents said.", "Kafr Hamra"),
+        ("Gunmen blew up the al-Shihan Bridge at dawn.", "al-Shihan Bridge"),
+        ("Latest News We report from the front. The army advanced.", "Latest News We"),
+    ],
+)
+def test_places_and_page_furniture_are_not_actors(nlp: Language, text: str, not_actor: str) -> None:
+    assert not_actor not in actors_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "canonical_id"),
+    [
+        ("A video showed Ayman al-Zawaheri speaking to followers.", "Ayman al-Zawaheri", "ayman_al_zawahiri"),
+        ("The speech by Hassan Nasrulla was broadcast on Sunday.", "Hassan Nasrulla", "hassan_nasrallah"),
+    ],
+)
+def test_a_spelling_of_a_registered_name_links_to_the_registry(
+    nlp: Language, text: str, mention: str, canonical_id: str
+) -> None:
+    assert actors_of(nlp, text)[mention].canonical_id == canonical_id

@@ -58,8 +58,8 @@ def test_aid_with_weapons_is_military_and_its_place_is_not_the_actors(model: Lan
         [place(text, "bgd", "city", "Baghdad")],
         date="2014-01-15",
     )
-    assert [(e.type, e.mode, e.source, e.target, e.place, e.date) for e in events] == [
-        ("AID", "military", ["us"], ["iq"], None, "2014-01")
+    assert [(e.type, e.mode, e.source, e.target, e.place, e.date, e.date_from) for e in events] == [
+        ("AID", "military", ["us"], ["iq"], None, "2014-01-15", "document")
     ]
     evidence = events[0].evidence
     assert text[evidence.start : evidence.end] == evidence.text == text

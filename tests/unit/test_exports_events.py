@@ -11,7 +11,7 @@ import pytest
 from sitroom.exports.acled import COLUMNS, write_acled_csv
 from sitroom.exports.plover import records_to_plover
 from sitroom.knowledge.acled import AcledCategory, acled_categories, to_acled
-from sitroom.record import Actor, Event, Place, Record, Span
+from sitroom.record import AcledCoding, Actor, Event, Place, Record, Span
 
 TEXT = "Government jets bombed Saraqib on 3 May. Rebels may attack Idlib."
 
@@ -100,6 +100,42 @@ def test_acled_csv_has_acled_columns_and_only_real_events() -> None:
         "1",
         "Reuters",
     )
+
+
+def test_acled_csv_carries_the_events_acled_coding() -> None:
+    record = _record()
+    coding = AcledCoding(
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        disorder_type="Political violence",
+        inter1=1,
+        inter2=7,
+        interaction=17,
+        civilian_targeting=True,
+        fatalities=12,
+        geo_precision=1,
+        time_precision=1,
+    )
+    record.events[0] = record.events[0].model_copy(update={"acled": coding})
+    stream = io.StringIO()
+    write_acled_csv([record], stream)
+    row = next(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert (row["inter1"], row["inter2"], row["interaction"]) == ("1", "7", "17")
+    assert (row["fatalities"], row["civilian_targeting"], row["disorder_type"]) == (
+        "12",
+        "Civilian targeting",
+        "Political violence",
+    )
+    assert row["event_id_cnty"].startswith("SYR") and row["iso"] == "760"
+    again = io.StringIO()
+    write_acled_csv([record], again)
+    assert next(csv.DictReader(io.StringIO(again.getvalue())))["event_id_cnty"] == row["event_id_cnty"]
+
+
+def test_acled_fatalities_are_zero_when_no_toll_is_stated() -> None:
+    stream = io.StringIO()
+    write_acled_csv([_record()], stream)
+    assert next(csv.DictReader(io.StringIO(stream.getvalue())))["fatalities"] == "0"
 
 
 @pytest.mark.parametrize(

@@ -162,3 +162,12 @@ def test_article_keys_and_town_keys(registry: Registry) -> None:
 def test_generic_sector_names_are_not_actors(registry: Registry) -> None:
     assert registry.lookup("NGO") == []  # Phoenix's bare sector code "NGO_ [NGO]"
     assert registry.lookup("NGO Health Committee")
+
+
+def test_similar_finds_a_whole_name_spelt_otherwise() -> None:
+    registry = load_registry()
+    entry = registry.similar("Ayman al-Zawaheri", person=True)
+    assert entry is not None and entry.id == "ayman_al_zawahiri"
+    assert registry.similar("Zawaheri", person=True) is None  # one word alone is never enough
+    assert registry.similar("Ayman al-Zawahiri", person=True) is None  # a registered spelling: the scanner's call
+    assert registry.similar("Hassan Rohani", person=False) is None  # persons only among persons

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,11 @@ import typer
 from sitroom.cli.common import ActorFiles, JsonOut, app, settings_for, stdout
 from sitroom.pipeline import analyze, build_pipeline
 from sitroom.record import Record
+
+
+class Half(StrEnum):
+    A = "A"
+    B = "B"
 
 
 @app.command("eval-geo")
@@ -44,12 +50,15 @@ def eval_geo_command(
 @app.command("eval-events")
 def eval_events_command(
     corpus: Annotated[Path, typer.Argument(help="plover_gsr_dev.json or PETR2_GSR_validation.xml.", exists=True)],
+    half: Annotated[
+        Half | None, typer.Option(help="Only one half of the sentences, split by a digest of their ids.")
+    ] = None,
     json_out: JsonOut = None,
 ) -> None:
     """Event coding accuracy on PLOVER / PETRARCH-2 gold sentences."""
     from sitroom.evaluation.corpora.events import evaluate_events
 
-    report = evaluate_events(corpus)
+    report = evaluate_events(corpus, half=half.value if half is not None else None)
     stdout.print(report.to_table())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
@@ -94,7 +103,7 @@ def eval_command(
 @app.command("eval-names")
 def eval_names_command(
     pairs: Annotated[Path, typer.Argument(help="JSON Lines of name pairs: a, b, same, kind (and half).", exists=True)],
-    half: Annotated[str | None, typer.Option(help="Only the pairs of this half (A or B).")] = None,
+    half: Annotated[Half | None, typer.Option(help="Only the pairs of this half.")] = None,
     show: Annotated[int, typer.Option(help="List this many false merges and misses.", min=0)] = 20,
     json_out: JsonOut = None,
 ) -> None:
@@ -102,7 +111,7 @@ def eval_names_command(
     from sitroom.evaluation.corpora.names import evaluate_names
 
     try:
-        report = evaluate_names(pairs, half=half)
+        report = evaluate_names(pairs, half=half.value if half is not None else None)
     except ValueError as error:
         stdout.print(f"[red]error[/red]: {error}", highlight=False)
         raise typer.Exit(code=2) from error
@@ -111,5 +120,28 @@ def eval_names_command(
         stdout.print(f"{title}: {len(listed)}", highlight=False)
         for pair in listed[:show]:
             stdout.print(f"  {pair.kind:<6} {pair.a} | {pair.b}", highlight=False, markup=False)
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+class FakesHalf(StrEnum):
+    dev = "dev"
+    held_out = "held-out"
+
+
+@app.command("eval-facts")
+def eval_facts_command(
+    corpus: Annotated[Path, typer.Argument(help="FA-KES articles.jsonl (with crowd-sourced facts).", exists=True)],
+    half: Annotated[
+        FakesHalf | None, typer.Option(help="Only one half (dev: sha256(id) begins 0, 3, 6, 8, c, e).")
+    ] = None,
+    json_out: JsonOut = None,
+    actors: ActorFiles = None,
+) -> None:
+    """The main incident of each FA-KES article against its facts: governorate, perpetrator, cause, civilians."""
+    from sitroom.evaluation.corpora.fakes import evaluate_facts
+
+    report = evaluate_facts(corpus, build_pipeline(settings_for(actors)), half=half.value if half else None)
+    stdout.print(report.to_table())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")

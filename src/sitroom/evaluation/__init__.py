@@ -14,6 +14,8 @@ Conventions (where FORMAT.md leaves a choice):
   occurrence of the string in the text.
 - For events, quotes, claims and agreements, a system actor (place) id is aligned to the gold
   actor (place) it is matched with, or else to the gold item it shares most mentions with.
+- Collective actors (unnamed groups: "rebels", "six civilians"; ``collective`` set) are outside the gold
+  format's actors: they are judged only where they share a mention with a gold actor.
 - Actor kind accuracy is the share of matched pairs with a required gold actor whose system
   kind equals the gold kind (optional and out-of-scope gold actors are not judged).
 - Events match on type with overlapping (or both empty) source and target sets; exact argument

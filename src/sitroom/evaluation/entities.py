@@ -92,17 +92,29 @@ def _is_false_merge(spans: Sequence[Sequence[GoldMention]]) -> bool:
     return bool(entity_sets) and not set.intersection(*entity_sets)
 
 
+def scored_actors(document: GoldDocument, record: Record) -> list[Actor]:
+    """The record's actors that the gold judges: named actors, and collective ones (unnamed groups, which
+    the gold format does not annotate) only where they share a mention with a gold actor."""
+    index = _gold_mentions(document.text, [actor.mentions for actor in document.actors])
+    return [
+        actor
+        for actor in record.actors
+        if actor.collective is None or any(m.matches(span) for span in actor.mentions for m in index)
+    ]
+
+
 def score_actors(document: GoldDocument, record: Record) -> EntityResult:
     """Actors matched to gold actors by shared mentions."""
-    return _score_entities(document.text, record.actors, document.actors)
+    return _score_entities(document.text, scored_actors(document, record), document.actors)
 
 
 def score_actor_kinds(document: GoldDocument, record: Record, matching: dict[int, int]) -> Ratio:
     """Of matched pairs whose gold actor is required, those whose system kind is the gold kind."""
     statuses = [gold_status(actor) for actor in document.actors]
+    actors = scored_actors(document, record)
     ratio = Ratio()
     for system, gold in required_pairs(matching, statuses):
-        ratio.add(record.actors[system].kind == document.actors[gold].kind)
+        ratio.add(actors[system].kind == document.actors[gold].kind)
     return ratio
 
 

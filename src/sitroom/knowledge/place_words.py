@@ -68,7 +68,7 @@ FACILITY_PAIRS: dict[tuple[str, str], str] = {
 COMPASS_WORDS = word_set(
     """
     northern southern eastern western northeastern northwestern southeastern southwestern central north
-    south east west rural occupied
+    south east west northeast northwest southeast southwest rural occupied
     """
 )
 
@@ -98,12 +98,15 @@ PLURAL_FEATURE_NOUNS: dict[str, str] = {
     "hospitals": "hospital", "schools": "school", "mosques": "mosque", "streets": "street", "roads": "road",
 }  # fmt: skip
 
-# Words that open Arabic place names ("Kafr Nabl", "Tall Rifaat", "Deir al-Zour", "Maarat al-Numan"): in a
-# list written without commas, a new name starts at one of them.
+# Words that open Arabic place names (tell, gate, village of, inn, spring, monastery, mountain, bridge ...):
+# "Kafr Nabl", "Tall Rifaat", "Bab al-Nasr", "Khan Touman". The places layer starts a new name at one of them
+# in a list written without commas; the actors layer reads a name opening with one as a place even when the
+# model tags it as a person.
 ARABIC_NAME_OPENERS = word_set(
     """
-    kafr kfar tal tall tell tel deir dayr dair ain ayn ein khan jisr beit bayt bait bab ras umm um abu maarat
-    maarrat maaret jabal jebel jbel wadi hayy sheikh shaykh bir qasr qalaat khirbet khirbat mazraat marj hazm
+    kafr kfar kafar tal tall tell tel tuloul tulul deir dayr dair ain ayn ein khan jisr jubb beit bayt bait
+    bab ras umm um abu maarat maarrat maaret jabal jebel jbel wadi hayy harat sheikh shaykh bir qasr qalaat
+    khirbet khirbat mazraat marj hazm bustan qaryat sayyida sayyeda sayeda sayyidah zeinab halab
     """
 )
 
@@ -117,6 +120,7 @@ PLACE_HEADS = (
     | JUNCTION_NOUNS
     | NATURAL_NOUNS
     | frozenset(FACILITY_NOUNS)
+    | word_set("crossing plant cathedral hotel station field fields tower palace")
 )
 GEO_NOUNS = word_set("border borders area region frontier side zone territory province city")
 

@@ -14,20 +14,23 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import Any, get_args
 
 import yaml
 
-from sitroom.names import ARABIC_ARTICLES, fold, name_tokens
+from sitroom.names import ARABIC_ARTICLES, blocking_key, fold, name_tokens, same_full_name, same_organisation
+from sitroom.names.matching import NameKind
 from sitroom.record import ActorKind
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BUILTIN_FILES = (DATA_DIR / "actors_phoenix.json", DATA_DIR / "actors_curated.yaml")
 TRUSTED_FILES = frozenset({DATA_DIR / "actors_phoenix.json"})  # generated; checked by parse_entry in tests
 ACTOR_KINDS: frozenset[str] = frozenset(get_args(ActorKind))
+# States and their bodies are found by their exact names, demonyms and metonyms, never by a similar spelling.
+SIMILAR_SKIPPED_KINDS = frozenset({"state", "government"})
 
 _LIST_FIELDS = ("aliases", "affiliations", "roles", "demonyms", "metonyms", "replaces")
 _TEXT_FIELDS = ("country", "valid_from", "valid_until", "successor", "note")
@@ -112,6 +115,34 @@ class Registry:
     def lookup_key(self, key: tuple[str, ...], date: str | None = None) -> list[ActorEntry]:
         found = [self.entries[actor_id] for actor_id in self.by_name.get(key, ())]
         return sorted(found, key=lambda entry: not entry.valid_on(date))
+
+    def similar(self, name: str, person: bool, date: str | None = None) -> ActorEntry | None:
+        """The one entry with a name that is a spelling of ``name`` as a whole ("Hafiz al-Asad" for "Hafez
+        al-Assad"), a person or else an organisation; None when there is none or several."""
+        kind: NameKind = "person" if person else "group"
+        if name_tokens(name) in self.by_name:
+            return None  # a registered spelling: the exact look-up, with its plausibility checks, decides
+        candidates = self._similar_index[kind].get(blocking_key(name, kind), ())
+        same = same_full_name if person else same_organisation
+        found = {actor_id for actor_id, known in candidates if same(name, known)}
+        entries = sorted((self.entries[actor_id] for actor_id in found), key=lambda entry: not entry.valid_on(date))
+        if len(entries) == 1 or (len(entries) > 1 and entries[0].valid_on(date) and not entries[1].valid_on(date)):
+            return entries[0]
+        return None
+
+    @cached_property
+    def _similar_index(self) -> dict[NameKind, dict[str, tuple[tuple[str, str], ...]]]:
+        """(entry id, name) by blocking key, for persons and for named organisations (built on first use)."""
+        index: dict[NameKind, dict[str, list[tuple[str, str]]]] = {"person": {}, "group": {}}
+        for entry in self.entries.values():
+            if entry.kind in SIMILAR_SKIPPED_KINDS:
+                continue
+            kind: NameKind = "person" if entry.kind == "person" else "group"
+            for name in entry.names:
+                key = blocking_key(name, kind)
+                if " " in key:  # one word alone is never enough
+                    index[kind].setdefault(key, []).append((entry.id, name))
+        return {kind: {key: tuple(items) for key, items in keys.items()} for kind, keys in index.items()}
 
 
 def load_registry(extra_paths: Sequence[Path | str] = ()) -> Registry:

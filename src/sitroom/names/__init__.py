@@ -8,8 +8,10 @@ names can denote one person, organisation or place.
 
 from sitroom.names.matching import (
     NameKind,
+    blocking_key,
     is_short_form,
     same_entity,
+    same_full_name,
     same_organisation,
     same_person,
     same_place,
@@ -37,6 +39,7 @@ __all__ = [
     "Form",
     "NameKind",
     "NameParts",
+    "blocking_key",
     "blocking_skeleton",
     "fold",
     "form_of",
@@ -46,6 +49,7 @@ __all__ = [
     "name_tokens",
     "parse_name",
     "same_entity",
+    "same_full_name",
     "same_organisation",
     "same_person",
     "same_place",

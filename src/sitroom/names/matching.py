@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
-from sitroom.names.normalise import fold, is_filler, name_tokens
-from sitroom.names.phonetic import Form, form_of, forms_match
-from sitroom.names.structure import TITLES, NameParts, forms_of, parse_name
+from sitroom.names.normalise import compound_parts, fold, is_filler, name_tokens
+from sitroom.names.phonetic import Form, blocking_skeleton, form_of, forms_match
+from sitroom.names.structure import KUNYA_MARKERS, NASAB_MARKERS, TITLES, NameParts, forms_of, parse_name
 
 NameKind = Literal["person", "group", "place"]
 
@@ -115,6 +115,25 @@ def same_person(a: str, b: str) -> bool:
     if _all_match(pa.forms, pb.forms) or _joined_alike(pa, pb):
         return True
     return is_short_form(a, b) or is_short_form(b, a)
+
+
+def same_full_name(a: str, b: str) -> bool:
+    """Every token of one personal name sounds like the other's, in order: a spelling of the whole name,
+    never a short form ("Hafiz al-Asad" is "Hafez al-Assad"; "Assad" alone is not)."""
+    pa, pb = parse_name(a), parse_name(b)
+    return bool(pa.forms) and (_all_match(pa.forms, pb.forms) or _joined_alike(pa, pb))
+
+
+def blocking_key(name: str, kind: NameKind) -> str:
+    """Consonant skeletons of a name's distinctive words: names that can match in full share this key."""
+    words = _words(name)
+    if kind == "person":
+        words = [word for word in words if word not in KUNYA_MARKERS and word not in NASAB_MARKERS] or words
+    elif kind == "group":
+        words = [word for word in words if _singular(word) not in ORGANISATION_WORDS] or words
+    else:
+        words = [word for word in words if word not in PLACE_WORDS] or words
+    return " ".join(blocking_skeleton(part) for word in words for part in compound_parts(word))
 
 
 def _joined_alike(a: NameParts, b: NameParts) -> bool:

@@ -90,7 +90,7 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
     registry linked the short name by itself to a namesake ("Khalil" after "Ahmed Khalil" is not the
     registered Mustafa Khalil): the document's own fuller name is the better evidence."""
     persons = [c for c in clusters if c.mentions and is_person_cluster(c)]
-    for cluster in persons:
+    for cluster in persons + [c for c in clusters if _lone_surname(doc, c) and not is_person_cluster(c)]:
         if not cluster.mentions:
             continue
         texts = [doc[m.start : m.end].text for m in cluster.mentions]
@@ -104,6 +104,18 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
         if len(targets) == 1 and (cluster.entry is None or _shortened_entry(cluster.entry, texts)):
             targets[0].mentions.extend(cluster.mentions)
             cluster.mentions = []
+
+
+def _lone_surname(doc: Doc, cluster: Cluster) -> bool:
+    """An unregistered cluster named by one capitalised word ("Mistura", "Ayrault"), which the model may have
+    tagged as an organisation: it may still be the surname of a person named in full."""
+    return (
+        cluster.entry is None
+        and bool(cluster.mentions)
+        and all(
+            m.end - m.start == 1 and m.collective is None and doc[m.start].text[:1].isupper() for m in cluster.mentions
+        )
+    )
 
 
 def _shortened_entry(entry: ActorEntry, texts: list[str]) -> bool:

@@ -32,7 +32,7 @@ class ActorsComponent:
         mentions = [mention for mention in scanned if mention.source != "skip"]
         mentions += descriptor_mentions(doc, scanned, self.registry)
         groups = group_mentions(doc, mentions, self.registry)
-        mentions += groups + ner_mentions(doc, scanned + groups, self.registry.town_keys)
+        mentions += groups + ner_mentions(doc, scanned + groups, self.registry, date)
         mentions = [mention for mention in mentions if mention.source != "skip"]
         clusters = cluster_mentions(doc, mentions)
         for cluster in clusters:

@@ -9,6 +9,8 @@ from sitroom.components.actors.vocabulary import GOVERNMENT_NOUNS, STATE_KINDS
 from sitroom.knowledge.registry import ActorEntry, Registry
 from sitroom.names import fold
 
+BARE_GOVERNMENT_NOUNS = frozenset({"regime", "government"})
+
 
 def descriptor_mentions(doc: Doc, taken: list[Mention], registry: Registry) -> list[Mention]:
     """'the Shiite regime (in Baghdad)' and the plural 'Shiites' that refers back to it."""
@@ -24,6 +26,7 @@ def descriptor_mentions(doc: Doc, taken: list[Mention], registry: Registry) -> l
         end, state = _seat_of(token, registry)
         entry = registry.get(f"{state.id}_GOV") if state is not None else None
         found.append(Mention(start, end, "descriptor", entry, descriptor=fold(adjective.text)))
+    found += _bare_government(doc, taken, covered | covered_tokens(found), registry)
     adjectives = {mention.descriptor for mention in found}
     for token in doc:
         if token.i in covered or token.tag_ not in {"NNS", "NNPS"} or not token.text[:1].isupper():
@@ -46,3 +49,36 @@ def _seat_of(noun: Token, registry: Registry) -> tuple[int, ActorEntry | None]:
             if place.dep_ == "pobj" and state is not None and state.kind in STATE_KINDS:
                 return place.i + 1, state
     return noun.i + 1, None
+
+
+def _bare_government(doc: Doc, taken: list[Mention], covered: set[int], registry: Registry) -> list[Mention]:
+    """ "the regime", "regime forces", "government troops": with no state named beside it, the government of
+    the state the document names most (its own name, government, forces or ministries)."""
+    state = _main_state(taken)
+    government = registry.get(f"{state}_GOV") if state is not None else None
+    if government is None:
+        return []
+    found: list[Mention] = []
+    for token in doc:
+        if token.i in covered or token.lemma_.lower() not in BARE_GOVERNMENT_NOUNS or not token.is_lower:
+            continue
+        named = any(c.dep_ in {"amod", "compound", "poss"} and c.text[:1].isupper() for c in token.children)
+        of_state = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        modifier = token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if not named and not of_state and (modifier or definite):
+            found.append(Mention(token.i, token.i + 1, "descriptor", government, descriptor="government"))
+    return found
+
+
+def _main_state(taken: list[Mention]) -> str | None:
+    """The registry id of the state the document's mentions name most (a body counts for its state)."""
+    counts: dict[str, int] = {}
+    for mention in taken:
+        entry = mention.entry
+        if entry is None or mention.source == "skip":
+            continue
+        state = entry.id if entry.kind in STATE_KINDS else entry.id.split("_", 1)[0] if "_" in entry.id else None
+        if state is not None and state.isupper():
+            counts[state] = counts.get(state, 0) + 1
+    return max(counts, key=lambda state: (counts[state], state), default=None)

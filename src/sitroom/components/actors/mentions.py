@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitroom.knowledge.collectives import CollectiveType
 from sitroom.knowledge.registry import ActorEntry
 from sitroom.names import fold, token_keys
 
@@ -23,6 +24,7 @@ class Mention:
     label: str = ""
     descriptor: str = ""  # adjective of a descriptor ("shiite" in "the Shiite regime")
     affiliation: str = ""  # registry id of the state a group belongs to ("Georgian demonstrators")
+    collective: CollectiveType | None = None  # an unnamed group ("rebels", "six civilians")
 
 
 @lru_cache(maxsize=65536)

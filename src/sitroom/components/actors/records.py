@@ -8,10 +8,13 @@ from sitroom.components.actors.clustering import Cluster
 from sitroom.components.actors.mentions import Mention
 from sitroom.components.actors.roles import add_unique
 from sitroom.components.actors.vocabulary import GROUP_WORDS, INSTITUTION_WORDS, MEDIA_WORDS, PARTY_WORDS
+from sitroom.knowledge.collectives import CollectiveType
 from sitroom.knowledge.registry import Registry
 from sitroom.names import fold, name_tokens
 from sitroom.record import Actor, ActorKind
 from sitroom.record import Span as TextSpan
+
+COLLECTIVE_KINDS: dict[CollectiveType, ActorKind] = {"fighters": "armed_group", "security_forces": "institution"}
 
 
 def actor_records(doc: Doc, clusters: list[Cluster], registry: Registry) -> list[Actor]:
@@ -23,11 +26,13 @@ def actor_records(doc: Doc, clusters: list[Cluster], registry: Registry) -> list
         mentions = sorted((_text_span(doc, m) for m in cluster.mentions), key=lambda span: span.start)
         entry = cluster.entry
         name = entry.name if entry is not None else _unregistered_name(mentions)
+        collective = _collective(cluster)
         actors.append(
             Actor(
                 id=ids[id(cluster)],
                 name=name,
                 kind=entry.kind if entry is not None else _guess_kind(cluster, name),
+                collective=collective,
                 mentions=_unique_spans(mentions),
                 affiliations=_affiliation_refs(cluster, ids, by_entry, registry),
                 roles=cluster.roles,
@@ -58,8 +63,19 @@ def _unregistered_name(mentions: list[TextSpan]) -> str:
     return longest[4:] if longest.lower().startswith("the ") else longest
 
 
+def _collective(cluster: Cluster) -> CollectiveType | None:
+    """The type of an unnamed group: every mention of the cluster is a collective of one type."""
+    kinds = {mention.collective for mention in cluster.mentions}
+    if cluster.entry is not None or len(kinds) != 1:
+        return None
+    return next(iter(kinds))
+
+
 def _guess_kind(cluster: Cluster, name: str) -> ActorKind:
     words = set(fold(name).split())
+    collective = _collective(cluster)
+    if collective is not None:
+        return COLLECTIVE_KINDS.get(collective, "other")
     if any(m.source == "descriptor" for m in cluster.mentions):
         return "government"
     if words & MEDIA_WORDS:

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from sitroom.components.actors.mentions import Key, Mention, covered_tokens
 from sitroom.components.actors.vocabulary import (
+    DATELINE_WORDS,
     DESCRIPTOR_WORDS,
     GOVERNMENT_NOUNS,
     GROUP_WORDS,
@@ -17,29 +18,72 @@ from sitroom.components.actors.vocabulary import (
     SACRED_WORDS,
     WEB_WORDS,
 )
-from sitroom.knowledge.place_words import PLACE_HEADS, PLACE_PREFIX_WORDS
+from sitroom.knowledge.place_words import ARABIC_NAME_OPENERS, PLACE_HEADS, PLACE_PREFIX_WORDS
+from sitroom.knowledge.registry import Registry
 from sitroom.names import fold, name_tokens, token_key
 
+HEADLINE_SEARCH = 300  # characters from the start of the text where a repeated title is looked for
 
-def ner_mentions(doc: Doc, taken: list[Mention], place_names: frozenset[Key]) -> list[Mention]:
-    """PERSON and ORG entities that no registry match covers and that pass the filters."""
+
+def ner_mentions(doc: Doc, taken: list[Mention], registry: Registry, date: str | None) -> list[Mention]:
+    """PERSON and ORG entities that no registry match covers and that pass the filters; one that is a
+    spelling of a registered name as a whole ("Hafiz al-Asad") is linked to that entry."""
+    place_names = registry.town_keys
     covered = covered_tokens(taken)
     found: list[Mention] = []
     place_like: set[int] = set()
-    for ent in doc.ents:
+    headline = headline_tokens(doc)
+    for entity in doc.ents:
+        ent = _without_trailing_verbs(entity)
         if ent.label_ not in {"PERSON", "ORG"} or any(index in covered for index in range(ent.start, ent.end)):
+            continue
+        if _toponym(ent):
+            place_like.add(ent.root.i)
             continue
         if _looks_like_place(ent, place_like) or _is_place_name(ent.text, place_names):
             place_like.add(ent.root.i)
             continue
-        if _is_noise(ent):
+        entry = registry.similar(ent.text, person=ent.label_ == "PERSON", date=date)
+        if entry is None and (_is_noise(ent) or ent.start in headline):
             continue
-        found.append(Mention(ent.start, ent.end, "ner", label=ent.label_))
+        found.append(Mention(ent.start, ent.end, "ner", entry=entry, label=ent.label_))
     return found + _parenthetical_mentions(doc, taken + found)
 
 
+def _without_trailing_verbs(ent: Span) -> Span:
+    """'Youssef Diab Launched': a headline verb the model took into the name is not part of it."""
+    end = ent.end
+    while end - ent.start > 1 and ent.doc[end - 1].tag_ in {"VBD", "VBZ", "VBN", "VBG"}:
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+def headline_tokens(doc: Doc) -> set[int]:
+    """Tokens of the document's title where the text repeats it in title case ("Aleppo Kills 20"): there
+    capitals say nothing about names, so an unregistered entity there is not trusted."""
+    document = doc._.document
+    title = getattr(document, "title", None)
+    if not title or not _title_case(title):
+        return set()
+    start = doc.text.find(title, 0, HEADLINE_SEARCH + len(title))
+    span = doc.char_span(start, start + len(title), alignment_mode="expand") if start >= 0 else None
+    return {token.i for token in span} if span is not None else set()
+
+
+def _title_case(text: str) -> bool:
+    words = [word for word in text.split() if word[:1].isalpha() and len(word) > 3]
+    return len(words) >= 3 and sum(word[:1].isupper() for word in words) >= 0.8 * len(words)
+
+
+def _toponym(ent: Span) -> bool:
+    """A name that begins with an Arabic place word ("Tel Hamis", "Bab al-Nasr", "Khan Touman")."""
+    words = [fold(token.text) for token in ent if token.is_alpha]
+    return len(words) >= 2 and words[0] in ARABIC_NAME_OPENERS
+
+
 def _is_noise(ent: Span) -> bool:
-    """Religious formulae, descriptor-only words ("Chechen Jihadi"), lower-case fragments."""
+    """Religious formulae, descriptor-only words ("Chechen Jihadi"), lower-case fragments, page furniture
+    ("Latest News", "Sun Apr"), directions alone ("Eastern"), headline verbs ("Aleppo Kills")."""
     words = [fold(token.text) for token in ent if token.is_alpha]
     if (
         any(char.isdigit() for char in ent.text)
@@ -47,8 +91,12 @@ def _is_noise(ent: Span) -> bool:
         or not any(token.text[:1].isupper() for token in ent if token.is_alpha)
     ):
         return True
-    if any(word in SACRED_WORDS or word in WEB_WORDS for word in words):
+    if any(word in SACRED_WORDS or word in WEB_WORDS or word in DATELINE_WORDS for word in words):
         return True
+    if all(word in PLACE_PREFIX_WORDS for word in words):
+        return True
+    if any(token.tag_ == "VBZ" and token.text[:1].isupper() for token in ent):
+        return True  # a capitalised verb: a headline ("Attack Kills"), not a name
     if len(words) == 1 and words[0] in GOVERNMENT_NOUNS | DESCRIPTOR_WORDS:
         return True
     root = ent.root

@@ -89,9 +89,12 @@ SACRED_WORDS = word_set(
 WEB_WORDS = word_set(
     """
     youtube subscribe instagram twitter facebook android slideshow gmt showcase category newsletter
-    whatsapp telegram skype tags
+    whatsapp telegram skype tags latest related updated update breaking photos photo video videos exclusive
+    share print comments
     """
 )
+# Day and month abbreviations of datelines ("Sun Apr 2017"): never part of an actor's name.
+DATELINE_WORDS = word_set("mon tue tues wed thu thur thurs fri sat sun jan feb apr jun jul aug sep sept oct nov dec")
 DESCRIPTOR_WORDS = frozenset({"jihadi", "islamic", "mujahid", "salafi", "takfiri", "wahhabi", "regime"})
 GROUP_WORDS = word_set(
     """

@@ -1,0 +1,294 @@
+"""Participants of an event from the dependency parse: subjects (through control, coordination and
+relative clauses), passive agents, objects, prepositional targets, nominal events' own arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from sitroom.components.events.context import Context, actors_in, lemma, unique
+from sitroom.components.events.coreference import referent
+from sitroom.components.events.vocabulary import (
+    ACT_NOUNS,
+    ATTACK_VERBS,
+    COLLECTIVE_NOUNS,
+    COMBAT_NOUNS,
+    CONTROL_DEPS,
+    LOCATIVE_PREPS,
+    MEANS_PREPS,
+    NOMINAL_TARGET_PREPS,
+    NON_PARTY_KINDS,
+    OBJECT_DEPS,
+    REPORT_VERBS,
+    REPORTED_PRONOUNS,
+    STATE_KINDS,
+    STATEMENT_NOUNS,
+    SUBJECT_DEPS,
+    TARGET_PREPS,
+    TIME_MARKS,
+)
+
+
+def _argument_tokens(head: Token) -> Iterator[Token]:
+    """The subtree of an argument without relative clauses and clausal modifiers."""
+    yield head
+    for child in head.children:
+        if child.dep_ not in {"relcl", "acl", "advcl", "punct", "appos"}:
+            yield from _argument_tokens(child)
+
+
+def argument_actors(head: Token, ctx: Context) -> list[str]:
+    """Actors named by the argument headed by ``head`` (a collective "both countries" is resolved)."""
+    if head.lower_ in ctx.aliases:
+        return list(ctx.aliases[head.lower_])
+    found = actors_in(_argument_tokens(head), ctx)
+    if found:
+        return found
+    modifiers = [child for child in head.children if child.dep_ in {"compound", "amod", "nmod"}]
+    return (
+        _collective_reference(head, ctx)
+        or referent(head, ctx)
+        or [actor for modifier in modifiers for actor in referent(modifier, ctx)]  # "regime helicopters"
+    )
+
+
+def _collective_reference(head: Token, ctx: Context) -> list[str]:
+    """ "both countries", "the two sides" → the last two distinct actors named before this sentence."""
+    if head.lemma_.lower() not in COLLECTIVE_NOUNS:
+        return []
+    markers = {child.lower_ for child in head.children if child.dep_ in {"det", "nummod", "predet"}}
+    if not markers & {"both", "two"}:
+        return []
+    wanted = STATE_KINDS if head.lemma_.lower() in {"country", "nation", "government", "state"} else None
+    previous: list[str] = []
+    for index in range(head.sent.start - 1, -1, -1):
+        actor_id = ctx.token_actor.get(index)
+        if actor_id is None or actor_id in previous:
+            continue
+        kind = ctx.actors[actor_id].kind
+        if (wanted is None and kind not in NON_PARTY_KINDS) or (wanted is not None and kind in wanted):
+            previous.append(actor_id)
+        if len(previous) == 2:
+            return list(reversed(previous))
+    return []
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, climbing through control ("X is scheduled to attend"), coordination and
+    relative clauses."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS or (child.dep_ == "nsubjpass" and current.i != verb.i):
+                return child
+        infinitival = any(child.lower_ == "to" and child.dep_ == "aux" for child in current.children)
+        if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"} and not infinitival:
+            return _issuer(current.head)
+        if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
+            return None
+        current = current.head if current.head.pos_ in {"VERB", "AUX"} else _clause_head(current.head)
+    return None
+
+
+def _issuer(noun: Token) -> Token:
+    """ "X issued a declaration demanding ...": who demands is who issued the statement."""
+    if lemma(noun) in STATEMENT_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}:
+        issuer = next((child for child in noun.head.children if child.dep_ in SUBJECT_DEPS), None)
+        return issuer if issuer is not None else noun
+    return noun
+
+
+def _clause_head(token: Token) -> Token | None:
+    """The nearest verb above ``token``."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+    return None
+
+
+def prep_objects(head: Token, preps: frozenset[str]) -> Iterator[tuple[str, Token]]:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield child.lower_, grand
+
+
+def _co_sources(verb: Token, ctx: Context) -> list[str]:
+    """ "together with X", "jointly with X", "alongside X": X shares the source role."""
+    found: list[str] = []
+    adverbs = {child.lower_ for child in verb.children if child.dep_ == "advmod"}
+    for prep, pobj in prep_objects(verb, frozenset({"with", "alongside"})):
+        if prep == "alongside" or adverbs & {"together", "jointly"}:
+            found.extend(argument_actors(pobj, ctx))
+    return found
+
+
+def nominal_participants(noun: Token, ctx: Context) -> tuple[list[str], list[str]]:
+    """Source and target of an event noun: "truce between A and B", "attack by A on B", "Russian airstrikes
+    on Idlib", "regime shelling of Douma"."""
+    source: list[str] = []
+    target: list[str] = []
+    for prep, pobj in prep_objects(noun, NOMINAL_TARGET_PREPS | {"between", "by", "of"}):
+        actors = argument_actors(pobj, ctx)
+        if prep == "between":
+            source, target = actors[:1], actors[1:]
+        elif prep == "by":
+            source = actors
+        elif prep != "of" or lemma(noun) in ACT_NOUNS:
+            target.extend(actors)
+    if not source and lemma(noun) in ACT_NOUNS:
+        source = [actor for actor in nominal_agents(noun, ctx) if actor not in target]
+    return source, target
+
+
+def nominal_agents(noun: Token, ctx: Context) -> list[str]:
+    """Who carried out an act a noun names: the noun itself when it is an actor's ("Russian airstrikes"), its
+    modifiers ("Assad regime airstrikes"), or the agent of a participle on it ("an airstrike carried out by the
+    coalition", "rockets fired by militants")."""
+    if noun.i in ctx.token_actor:
+        return [ctx.token_actor[noun.i]]
+    found: list[str] = []
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+            found += actors_in(child.subtree, ctx) or referent(child, ctx)
+        elif child.dep_ in {"acl", "relcl"} and (agent := passive_agent(child)) is not None:
+            found += argument_actors(agent, ctx)
+        elif child.dep_ == "prep" and child.lower_ == "by":  # "air strikes by Syrian regime war planes"
+            found += [
+                actor for grand in child.children if grand.dep_ == "pobj" for actor in argument_actors(grand, ctx)
+            ]
+    return unique(found)
+
+
+def means_agents(verb: Token, ctx: Context) -> list[str]:
+    """Who killed, when the clause names only the means: "killed in Russian airstrikes", "killed by a rocket
+    fired by militants", "died at the hands of ISIL"."""
+    for prep, pobj in prep_objects(verb, MEANS_PREPS | {"at"}):
+        if prep == "at" and lemma(pobj) == "hand":
+            owners = [owner for _of, owner in prep_objects(pobj, frozenset({"of"}))]
+            return unique(actor for owner in owners for actor in argument_actors(owner, ctx))
+        if prep != "at" and lemma(pobj) in COMBAT_NOUNS:
+            opponents = [obj for _with, obj in prep_objects(pobj, frozenset({"with", "against"}))]
+            found = [actor for obj in opponents for actor in argument_actors(obj, ctx)]
+            if found:
+                return found  # "29 rebels were killed in clashes with regime troops": the other side killed them
+        if prep != "at" and lemma(pobj) in ACT_NOUNS:
+            by_objects = [by_object for _by, by_object in prep_objects(pobj, frozenset({"by"}))]
+            found = nominal_agents(pobj, ctx) or [actor for obj in by_objects for actor in argument_actors(obj, ctx)]
+            if found:
+                return found
+    return []
+
+
+def _attacker_of_when_clause(verb: Token, ctx: Context) -> list[str]:
+    """ "Two people were killed as regime forces attacked the village": the subject of an attack told in a
+    clause of time (as, when, after, while) is who killed."""
+    for clause in verb.children:
+        marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
+        if clause.dep_ == "advcl" and marks & TIME_MARKS and lemma(clause) in ATTACK_VERBS:
+            subject = next((child for child in clause.children if child.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                return argument_actors(subject, ctx)
+    return []
+
+
+def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
+    """Source and target actors of an event verb."""
+    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
+    subject = passive_agent(verb) if passive else subject_of(verb)
+    source = argument_actors(subject, ctx) if subject is not None else []
+    if not source and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
+        source = _speaker_of(subject, ctx)
+    if not source and subject is not None and lemma(subject) in ACT_NOUNS:
+        source = nominal_agents(subject, ctx)  # "an airstrike carried out by the coalition killed ..."
+    if not source:
+        source = means_agents(verb, ctx) or _attacker_of_when_clause(verb, ctx)
+    source += [actor for actor in _co_sources(verb, ctx) if actor not in source]
+    target: list[str] = []
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubjpass"):
+            target += argument_actors(child, ctx)
+            noun_source, noun_target = nominal_participants(child, ctx)
+            source = source or noun_source
+            target += noun_source if source != noun_source else []
+            target += noun_target
+    for prep, pobj in prep_objects(verb, TARGET_PREPS | LOCATIVE_PREPS):
+        target += argument_actors(pobj, ctx) if prep in TARGET_PREPS else []
+        target += nominal_participants(pobj, ctx)[1]
+    target += _purpose_targets(verb, ctx)
+    target += _complement_subjects(verb, ctx)
+    target = target or _intended_targets(verb, ctx)
+    return source, unique([actor for actor in target if actor not in source])
+
+
+def _speaker_of(pronoun: Token, ctx: Context) -> list[str]:
+    """ "Syria says it will withdraw": a pronoun subject of reported speech stands for the speaker."""
+    current = pronoun.head
+    while current.dep_ in {"ccomp", "xcomp", "conj"} and current.head.i != current.i:
+        current = current.head
+        if lemma(current) in REPORT_VERBS:
+            speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+            return argument_actors(speaker, ctx) if speaker is not None else []
+    return []
+
+
+def _intended_targets(verb: Token, ctx: Context) -> list[str]:
+    """ "offered to hand over to Britain", "threatened to ban the opposition": the complement's objects."""
+    targets: list[str] = []
+    for child in verb.children:
+        if child.dep_ != "xcomp":
+            continue
+        for grand in child.children:
+            if grand.dep_ in OBJECT_DEPS:
+                targets += argument_actors(grand, ctx) + nominal_participants(grand, ctx)[1]
+        for _prep, pobj in prep_objects(child, TARGET_PREPS):
+            targets += argument_actors(pobj, ctx)
+    return targets
+
+
+def _purpose_targets(verb: Token, ctx: Context) -> list[str]:
+    """ "work together to combat X": the object of a purpose clause is the target of the main event."""
+    targets: list[str] = []
+    for child in verb.children:
+        if child.dep_ in {"advcl", "xcomp"} and any(grand.lower_ == "to" for grand in child.children):
+            for grand in child.children:
+                if grand.dep_ in OBJECT_DEPS:
+                    targets += argument_actors(grand, ctx)
+            for _prep, pobj in prep_objects(child, frozenset({"against"})):
+                targets += argument_actors(pobj, ctx)
+    return targets
+
+
+def _complement_subjects(verb: Token, ctx: Context) -> list[str]:
+    """ "demanded that X cancel", "urged X to": the addressee of a demand or appeal is its target."""
+    if lemma(verb) in REPORT_VERBS:
+        return []
+    found: list[str] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            found += argument_actors(subject, ctx) if subject is not None else []
+    return found
+
+
+def demand_participants(
+    speaker: Token, participants: tuple[list[str], list[str]], ctx: Context
+) -> tuple[list[str], list[str]]:
+    """ "X said Y must withdraw": X asks, Y is asked (Y was coded as the source of the demanded act)."""
+    subject = next((child for child in speaker.children if child.dep_ in SUBJECT_DEPS), None)
+    source = argument_actors(subject, ctx) if subject is not None else []
+    asked = participants[0] or participants[1]
+    return source, [actor for actor in asked if actor not in source]

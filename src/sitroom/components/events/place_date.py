@@ -1,0 +1,189 @@
+"""An event's place and date, with where each was read: its own clause, its sentence, the article's
+dateline, or the document as a whole (its most named place, its date). A date in a subordinate clause ("since
+the war began in 2011") or a bare year elsewhere in the sentence is never the event's date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from sitroom.components.events.context import Context, lemma
+from sitroom.components.events.vocabulary import AREA_NOUNS, PLACE_NOUNS
+from sitroom.record import Provenance
+
+DATELINE_CHARS = 80  # the dateline ("ALEPPO, Syria (Reuters) -") opens the body within this many characters
+SUBORDINATE_DEPS = frozenset({"ccomp", "relcl", "acl", "parataxis", "advcl"})
+Located = tuple[str | None, Provenance | None]
+
+
+def _attached_to_actor(token: Token, stop: Token, ctx: Context) -> bool:
+    """True when ``token`` modifies an actor mention ("the regime in Baghdad") or a border phrase."""
+    base = token
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head
+    if base.head.lower_ == "of" and lemma(base.head.head) not in PLACE_NOUNS:
+        return True  # "the people of Aleppo", but "the town of Samarra" is the place itself
+    current = token
+    while current.head.i != current.i and current.i != stop.i:
+        current = current.head
+        if current.i in ctx.token_actor or (
+            current.lower_ in {"with", "between"} and lemma(current.head) in {"border", "area", "frontier"}
+        ):
+            return True
+    return False
+
+
+def _locative_places(tokens: Iterable[Token], stop: Token, ctx: Context) -> list[str]:
+    found: list[str] = []
+    for token in tokens:
+        place_id = ctx.token_place.get(token.i)
+        if place_id is None or place_id in found or token.i in ctx.token_actor:
+            continue
+        if not _attached_to_actor(token, stop, ctx):
+            found.append(place_id)
+    return found
+
+
+def _most_specific(place_ids: list[str], ctx: Context) -> str | None:
+    """The first place that is not a country (or the first place at all)."""
+    specific = [
+        pid for pid in place_ids if ctx.places[pid].feature not in {"country", None} or ctx.places[pid].country is None
+    ]
+    candidates = specific or place_ids
+    return candidates[0] if candidates else None
+
+
+def _clause_tokens(
+    head: Token, embedded: frozenset[str] = frozenset({"ccomp", "relcl", "acl", "parataxis"})
+) -> Iterator[Token]:
+    """The clause of ``head`` without embedded clauses (complements, relative clauses)."""
+    yield head
+    for child in head.children:
+        if child.dep_ not in embedded:
+            yield from _clause_tokens(child, embedded)
+
+
+def event_place(trigger: Token, ctx: Context) -> str | None:
+    """The event's own place; a bare "the area"/"the border area" falls back to the last place named."""
+    clause = list(_clause_tokens(trigger))
+    place = _most_specific(_locative_places(clause, trigger, ctx), ctx)
+    if place is not None:
+        return place
+    if not any(lemma(token) in AREA_NOUNS for token in clause):
+        return None
+    sentences = list(ctx.doc.sents)
+    index = next(i for i, sent in enumerate(sentences) if sent.start <= trigger.i < sent.end)
+    for sent in reversed(sentences[max(0, index - 3) : index]):
+        specific = [
+            pid for pid in _locative_places(sent, sent.root, ctx) if ctx.places[pid].feature not in {"country", None}
+        ]
+        if specific:
+            return specific[0]
+    return None
+
+
+def event_date(sentence: Span, ctx: Context) -> str | None:
+    """A date named in the sentence, else the document's month."""
+    for start, end, value in ctx.dates:
+        if sentence.start_char <= start and end <= sentence.end_char:
+            return value
+    return ctx.document_month
+
+
+def locate_place(trigger: Token, sentence: Span, ctx: Context) -> Located:
+    """The event's place and where it was read: its clause, its sentence, the dateline, the document. The
+    first that is located below the country level wins; a place the gazetteer could not locate, or a
+    country, gives way to a located town or province read further out (as ACLED codes the nearest known
+    location), and is kept only when nothing better is found."""
+    candidates: list[tuple[str, Provenance]] = []
+    if (place := event_place(trigger, ctx)) is not None:
+        candidates.append((place, "clause"))
+    candidates += [(place, "sentence") for place in _locative_places(sentence, sentence.root, ctx)]
+    if (place := dateline_place(ctx)) is not None:
+        candidates.append((place, "dateline"))
+    if (place := focus_place(ctx)) is not None:
+        candidates.append((place, "document"))
+    if not candidates:
+        return None, None
+    specific = [c for c in candidates if c[1] != "sentence" or ctx.places[c[0]].feature != "country"]
+    first = (specific or candidates)[0]
+    first_place = ctx.places[first[0]]
+    if first_place is not None and first_place.lat is not None and first_place.feature != "country":
+        return first
+    for place_id, read_from in candidates[1:]:
+        found = ctx.places[place_id]
+        same_country = first_place.country in {None, found.country}
+        if found.lat is not None and found.feature != "country" and same_country:
+            return place_id, read_from
+    return first
+
+
+def locate_date(trigger: Token, sentence: Span, ctx: Context) -> Located:
+    """The event's date and where it was read: a date in its clause, a day or month elsewhere in the
+    sentence (outside subordinate clauses), else the document's date."""
+    clause = {token.i for token in _clause_tokens(trigger, SUBORDINATE_DEPS)}
+    in_sentence: list[str] = []
+    for start, end, value in ctx.dates:
+        if not (sentence.start_char <= start and end <= sentence.end_char):
+            continue
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(token.i in clause for token in span):
+            return value, "clause"
+        if span is not None and len(value) > 4 and not _subordinate(span.root, sentence):
+            in_sentence.append(value)
+    if in_sentence:
+        return in_sentence[0], "sentence"
+    return (ctx.document_date, "document") if ctx.document_date else (None, None)
+
+
+def _subordinate(token: Token, sentence: Span) -> bool:
+    """Inside a subordinate clause of the sentence ("since the war began in 2011")."""
+    current = token
+    while current.head.i != current.i and current.i != sentence.root.i:
+        if current.dep_ in SUBORDINATE_DEPS:
+            return True
+        current = current.head
+    return False
+
+
+def dateline_place(ctx: Context) -> str | None:
+    """The place of the article's dateline: a place named at the very start of the body, in capitals or
+    before the outlet ("BEIRUT (Reuters)", "ALEPPO Syria AFP")."""
+    for unit in ctx.units[:3]:
+        if unit.start_char > DATELINE_CHARS * 4 or any(token.i in ctx.heading_tokens for token in unit):
+            continue
+        for token in unit:
+            if token.idx - unit.start_char > DATELINE_CHARS:
+                break
+            place = ctx.token_place.get(token.i)
+            if place is not None and (token.text.isupper() or _before_outlet(token, ctx)):
+                return place
+        return None
+    return None
+
+
+def _before_outlet(token: Token, ctx: Context) -> bool:
+    following = token.doc[token.i + 1 : token.i + 5]
+    return any(
+        t.text == "("
+        or (
+            ctx.actors.get(ctx.token_actor.get(t.i, ""), None) is not None
+            and ctx.actors[ctx.token_actor[t.i]].kind == "media"
+        )
+        for t in following
+    )
+
+
+def focus_place(ctx: Context) -> str | None:
+    """The place the document names most often below the country level, else its most named country; places
+    that only say where an actor sits ("the regime in Baghdad") do not count."""
+    counts: dict[str, int] = {}
+    for index, place_id in ctx.token_place.items():
+        token = ctx.doc[index]
+        if index not in ctx.token_actor and not _attached_to_actor(token, token.sent.root, ctx):
+            counts[place_id] = counts.get(place_id, 0) + 1
+    ranked = sorted(counts, key=lambda pid: (-counts[pid], pid))
+    specific = [pid for pid in ranked if ctx.places[pid].feature not in {"country", None}]
+    candidates = specific or ranked
+    return candidates[0] if candidates else None

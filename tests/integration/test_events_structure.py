@@ -1,0 +1,114 @@
+"""Events on invented reports through the whole pipeline: who did what to whom (through means, clashes,
+coordination and references), how many died, one event per happening, place and date with where they
+were read, and the ACLED coding."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitroom.pipeline import analyze_one
+from sitroom.readers import make_document
+from sitroom.record import Event, Record
+
+
+def analyse(nlp: Language, text: str, date: str | None = None) -> Record:
+    return analyze_one(nlp, make_document("t", text, "t", {"date": date} if date else None))
+
+
+def names(record: Record, ids: list[str]) -> list[str]:
+    by_id = {actor.id: actor.name for actor in record.actors}
+    return [by_id[i] for i in ids]
+
+
+def attacks(record: Record) -> list[Event]:
+    return [event for event in record.events if event.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Nine villagers were killed in Hezbollah rocket attacks on the town.", "Hezbollah"),
+        ("Four farmers were killed in an airstrike carried out by the Free Syrian Army.", "Free Syrian Army"),
+        ("Seven jihadists were killed in clashes with the Syrian Democratic Forces.", "Syrian Democratic Forces"),
+        ("Eight people died at the hands of Jaysh al-Islam gunmen near the river.", "Jaysh al-Islam"),
+    ],
+)
+def test_who_killed_is_read_from_the_means(nlp: Language, text: str, source: str) -> None:
+    (event,) = attacks(analyse(nlp, text))
+    assert source in names(analyse(nlp, text), event.source)
+
+
+def test_a_definite_attack_refers_back_to_the_last_attack(nlp: Language) -> None:
+    record = analyse(
+        nlp, "Jaysh al-Islam fighters stormed an army post in Harasta on Monday. The attack killed 14 soldiers."
+    )
+    (event,) = attacks(record)
+    assert "Jaysh al-Islam" in names(record, event.source)
+    assert len(event.mentions) == 2 and event.acled is not None and event.acled.fatalities == 14
+
+
+def test_the_regime_is_the_government_the_document_names(nlp: Language) -> None:
+    record = analyse(
+        nlp, "The Syrian government rejected the plan. Days later regime helicopters bombed a bakery in Douma."
+    )
+    event = next(e for e in attacks(record))
+    assert names(record, event.source) == ["Government of Syria"]
+    assert event.acled is not None and event.acled.civilian_targeting
+
+
+def test_a_headline_and_its_lead_are_one_event_with_the_most_specific_place(nlp: Language) -> None:
+    text = (
+        "Car bomb kills nine in Homs\n\n"
+        "A car bomb exploded in a market in Homs on Tuesday, killing nine civilians, the governor said.\n"
+        "The blast in Homs killed nine people and wounded 20, activists said."
+    )
+    record = analyse(nlp, text, date="2016-05-12")
+    (event,) = attacks(record)
+    assert event.acled is not None and event.acled.fatalities == 9 and len(event.mentions) == 2
+    assert event.date == "2016-05-10" and event.date_from == "clause"
+    assert event.mode == "explosives" and event.acled.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_year_in_passing_is_not_the_date_and_a_running_total_is_not_coded(nlp: Language) -> None:
+    record = analyse(nlp, "Since the war began in 2011, more than 400,000 people have been killed.", date="2017-03-01")
+    for event in record.events:
+        assert event.date != "2011"
+        assert event.acled is None
+
+
+def test_acled_actor_types_interaction_and_precision(nlp: Language) -> None:
+    record = analyse(nlp, "Russian warplanes struck a market in Idlib, Syria, on 3 June 2017, killing 15 civilians.")
+    (event,) = attacks(record)
+    acled = event.acled
+    assert acled is not None
+    assert (acled.inter1, acled.inter2, acled.interaction) == (8, 7, 78)  # foreign state forces, civilians
+    assert acled.civilian_targeting and acled.fatalities == 15 and acled.time_precision == 1
+    assert [c.category for c in event.casualties] == ["civilians"]
+
+
+def test_a_period_total_is_not_coded_but_a_days_toll_is(nlp: Language) -> None:
+    record = analyse(nlp, "Government shelling has killed 300 civilians in the past month in Douma.", date="2017-03-01")
+    assert all(event.acled is None for event in attacks(record))
+    record = analyse(nlp, "Government shelling killed 30 civilians in Douma on Monday.", date="2017-03-01")
+    assert [event.acled.fatalities for event in attacks(record) if event.acled] == [30]
+
+
+def test_a_place_not_located_gives_way_to_a_located_one_of_the_same_report(nlp: Language) -> None:
+    text = "Rebels shelled the village of Tal Qarrah in Homs province, killing four soldiers, state media said."
+    (event,) = attacks(analyse(nlp, text))
+    place = next(p for p in analyse(nlp, text).places if p.id == event.place)
+    assert place.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Iraq's army advanced. Later, regime air raids on Falluja killed 12 civilians.", "Government of Iraq"),
+        ("Two farmers were killed as Hezbollah fighters attacked the village.", "Hezbollah"),
+        ("Air strikes by Ahrar al-Sham on Friday killed six soldiers.", "Ahrar al-Sham"),
+    ],
+)
+def test_who_killed_through_the_regime_a_time_clause_and_a_by_phrase(nlp: Language, text: str, source: str) -> None:
+    record = analyse(nlp, text)
+    assert any(source in names(record, event.source) for event in attacks(record))
