@@ -48,10 +48,10 @@ from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
 
 from sitroom.knowledge.geo_centres import country_point, us_state_centres
-from sitroom.names import blocking_skeleton, fold, form_of, is_filler, name_key, same_place, strip_articles
+from sitroom.names import blocking_skeleton, fold, is_filler, name_key, same_place, strip_articles
 from sitroom.names.matching import PLACE_WORDS
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -619,7 +619,7 @@ def block_of(name: str) -> str:
     """The blocking key of a place name: the consonant skeletons of its distinctive words, articles and
     generic place words ("Muhafazat", "city") left out; "Idleb" and "Idlib" share one."""
     words = [word for word in fold(name).split() if not is_filler(word) and word not in PLACE_WORDS]
-    return " ".join(blocking_skeleton(form_of(word)) for word in words)
+    return " ".join(blocking_skeleton(word) for word in words)
 
 
 def _name_rows(place_id: int, names: Iterable[str]) -> Iterator[tuple[str, int, str, int, str]]:
