@@ -36,6 +36,7 @@ from sitroom.components.places.vocabulary import (
     STRICT_LOCATIVE,
 )
 from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, spelling_of
+from sitroom.knowledge.noun_classes import noun_classes
 from sitroom.knowledge.place_words import (
     ARABIC_NAME_OPENERS,
     COMPASS_WORDS,
@@ -56,6 +57,15 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 def _without_county_word(span: SpacySpan) -> str:
     words = [token.text for token in span]
     return " ".join(words[:-1]) if len(words) > 1 and FEATURE_NOUNS.get(words[-1].lower()) == "county" else span.text
+
+
+def _is_common_word(toponym: Toponym) -> bool:
+    """A single generic word ("West", "North"), or an English common noun naming no prominent place
+    ("Church", "Bank"): a place only when cued or read as a location."""
+    word = toponym.text.lower()
+    if " " in word:
+        return False
+    return word in GENERIC_WORDS or (word in noun_classes() and not _is_prominent(toponym.candidates))
 
 
 def _ap_state(text: str) -> str | None:
@@ -92,7 +102,7 @@ class Recogniser:
             for t in toponyms
             if not self._is_claimed(t)
             and fold(t.text) not in NEVER_PLACES
-            and (t.cue or t.strictly_locative or t.key not in persons)
+            and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
         ]
         return sorted(kept, key=lambda t: t.start)
 
