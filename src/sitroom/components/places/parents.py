@@ -3,9 +3,9 @@ that contains it, flagged ``located_by="parent"``.
 
 The parent is the place the text links it to — "X in Y", "X, Y", "north of Y", "Y's X", "the Y town of X",
 and for a list ("the villages of A, B and C in rural Idlib") the parent of its first member — else the
-document's focus: the settlement it mentions most in its main country, else that country's most mentioned
-province (an approximation, flagged like the others). A country is never a parent: its point says nothing
-about where a village lies.
+document's focus when one place dominates it: the settlement it mentions most in its main country (else that
+country's most mentioned province), holding at least half the mentions of the country's located places. A
+country is never a parent: its point says nothing about where a village lies.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ AREA_FEATURES = frozenset({"admin1", "region", "county"})
 PARENT_FEATURES = SETTLEMENT_FEATURES | AREA_FEATURES
 CONTAINING_PREPOSITIONS = frozenset({"in", "of", "near", "outside", "at", "inside", "within", "around"})
 MAX_CONJUNCTS = 12
+DOMINANCE = 0.5
 
 
 def _mention_tokens(doc: Doc, place: Place) -> list[Token]:
@@ -96,15 +97,18 @@ def _following(text: str, place: Place, located: Sequence[Place]) -> Place | Non
 
 
 def _focus(places: Sequence[Place]) -> Place | None:
-    """The document's main settlement (else province) in the country it mentions most."""
+    """The document's main settlement (else province) in the country it mentions most, when it dominates: at
+    least half the mentions of that country's located places are its own (a local story, not a round-up of
+    a war's fronts, where a village could lie near any of them)."""
     countries = Counter(p.country for p in places for _ in p.mentions if p.country)
     if not countries:
         return None
-    country = countries.most_common(1)[0][0]
+    country, mentions = countries.most_common(1)[0]
     for features in (SETTLEMENT_FEATURES, AREA_FEATURES - {"county"}):
         candidates = [p for p in places if p.country == country and p.feature in features]
         if candidates:
-            return max(candidates, key=lambda p: len(p.mentions))
+            main = max(candidates, key=lambda p: len(p.mentions))
+            return main if len(main.mentions) >= DOMINANCE * mentions else None
     return None
 
 

@@ -175,15 +175,16 @@ class Recogniser:
         return tuple(self.gazetteer.lookup(text))
 
     def _name_start(self, start: int, end: int) -> int:
-        """Skip web furniture ("Tags") and a possessive country written without its apostrophe, as in
-        text stripped of punctuation ("Syrias Idlib province")."""
+        """Skip web furniture ("Tags"), a nationality ("Syrian Idlib province") and a possessive country
+        written without its apostrophe, as in text stripped of punctuation ("Syrias Idlib province")."""
         doc = self.doc
         while start < end - 1:
             word = doc[start].lower_
             possessive = word.endswith("s") and any(
                 e.feature == "country" and e.exact for e in self.gazetteer.lookup(doc[start].text[:-1])
             )
-            if word not in FURNITURE_WORDS and not possessive:
+            nationality = doc[start].ent_type_ == "NORP" and doc[start + 1].ent_type_ != "NORP"
+            if word not in FURNITURE_WORDS and not possessive and not nationality:
                 break
             start += 1
         return start

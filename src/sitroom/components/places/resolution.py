@@ -68,6 +68,8 @@ def _fits_settlement_cue(entry: GazetteerEntry, cue: str | None) -> bool:
     neighbourhood" is not a province), and a facility or road stands in a settlement, not a province."""
     if cue in CUE_FEATURES:
         return entry.feature in SETTLEMENT_CUES
+    if entry.exact and entry.feature in ("city", "admin1"):
+        return True  # "the Damascus suburb of Daraya": a noun beside a city's exact name does not unmake it
     return cue not in SETTLEMENT_CUES or entry.feature in CUE_FIT[cue] or entry.id <= COUNTY_ID_BASE
 
 

@@ -60,12 +60,27 @@ def noun_has_own_name(doc: Doc, noun: int) -> bool:
 
 
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading determiner and trailing possessive or punctuation."""
+    """Drop a leading determiner and trailing possessive, punctuation, or words that are neither names nor
+    place nouns (an entity that ran on: "Raqqa At least", "Jayrud 60 kilometres")."""
     while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "\u2019s", "'")
+        or doc[end - 1].is_punct
+        or (end - start > 1 and _runs_on(doc[end - 1]))
+    ):
         end -= 1
     return start, end
+
+
+def _runs_on(token: Token) -> bool:
+    """A trailing word that is no part of a place name: lower-case and no place noun, a number, or a
+    connector left at the end."""
+    if token.like_num:
+        return True
+    if is_connector(token):
+        return True
+    return not is_capitalised(token) and token.lower_ not in FEATURE_NOUNS
 
 
 def strip_feature_words(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
