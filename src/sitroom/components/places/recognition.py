@@ -59,13 +59,16 @@ def _without_county_word(span: SpacySpan) -> str:
     return " ".join(words[:-1]) if len(words) > 1 and FEATURE_NOUNS.get(words[-1].lower()) == "county" else span.text
 
 
+def _is_generic_word(toponym: Toponym) -> bool:
+    """A single generic word ("the West", "North"): a place only with a place noun ("West Province")."""
+    return toponym.text.lower().removeprefix("the ") in GENERIC_WORDS
+
+
 def _is_common_word(toponym: Toponym) -> bool:
-    """A single generic word ("West", "North"), or an English common noun naming no prominent place
-    ("Church", "Bank"): a place only when cued or read as a location."""
+    """An English common noun naming no prominent place ("Church", "Bank"): a place only when cued or read as
+    a location."""
     word = toponym.text.lower()
-    if " " in word:
-        return False
-    return word in GENERIC_WORDS or (word in noun_classes() and not _is_prominent(toponym.candidates))
+    return " " not in word and word in noun_classes() and not _is_prominent(toponym.candidates)
 
 
 def _ap_state(text: str) -> str | None:
@@ -102,6 +105,7 @@ class Recogniser:
             for t in toponyms
             if not self._is_claimed(t)
             and fold(t.text) not in NEVER_PLACES
+            and not (_is_generic_word(t) and not t.cue)
             and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
         ]
         return sorted(kept, key=lambda t: t.start)
