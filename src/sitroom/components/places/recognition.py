@@ -61,7 +61,7 @@ def _without_county_word(span: SpacySpan) -> str:
 
 def _is_generic_word(toponym: Toponym) -> bool:
     """A single generic word ("the West", "North"): a place only with a place noun ("West Province")."""
-    return toponym.text.lower().removeprefix("the ") in GENERIC_WORDS
+    return fold(toponym.text).removeprefix("the ") in GENERIC_WORDS
 
 
 def _is_common_word(toponym: Toponym) -> bool:
