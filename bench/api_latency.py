@@ -68,10 +68,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(db: str) -> Iterator[str]:
-    """``sitroom serve`` in a subprocess; yields its base URL once it answers."""
+def server(db: str, *options: str, environment: dict[str, str] | None = None) -> Iterator[str]:
+    """``sitroom serve`` (with more ``options``) in a subprocess; yields its base URL once it answers."""
     port = free_port()
-    process = subprocess.Popen([str(SITROOM), "serve", "--db", db, "--port", str(port)])
+    process = subprocess.Popen([str(SITROOM), "serve", "--db", db, "--port", str(port), *options], env=environment)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

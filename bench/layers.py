@@ -2,11 +2,16 @@
 
     .venv/bin/python bench/layers.py            # FA-KES, 804 articles
     .venv/bin/python bench/layers.py --limit 200
+    .venv/bin/python bench/layers.py --long     # one 1,000,000-character document (and a 250,000 one)
 
 The full pipeline runs one component at a time over the whole corpus, in pipeline order (each layer reads
 the ones before it, as in ``nlp.pipe``), and each component's time is measured alone: the tokenizer and
 spaCy's own components make the bare model's time, and each sitroom layer is reported as a share of it.
 One untimed pass over the first documents warms caches (the gazetteer, the registry, lexicons) first.
+
+``--long`` measures every component on one document of 250,000 and one of 1,000,000 characters (FA-KES
+articles one after another, spaCy's largest document), in CPU seconds, and writes that section of
+docs/layers.md: a layer linear in document length takes 4 times as long on the 4 times longer document.
 """
 
 from __future__ import annotations
@@ -33,8 +38,10 @@ ROOT = Path(__file__).resolve().parents[1]
 FAKES = ROOT.parent / "shared" / "corpus" / "fakes" / "articles.jsonl"
 REPORT = ROOT / "docs" / "layers.md"
 WARM_UP = 16
+LONG_SIZES = (250_000, 1_000_000)
+LONG_BEGIN, LONG_END = "<!-- long document: bench/layers.py --long -->", "<!-- end of long document -->"
 # Issue acceptance: the most each layer may add to the bare spaCy time.
-LIMITS = {"sitroom_actors": 0.25, "sitroom_places": 0.20}
+LIMITS = {"sitroom_actors": 0.25, "sitroom_places": 0.20, "sitroom_attribution": 0.05}
 
 
 @dataclass
@@ -117,20 +124,82 @@ spaCy time is the tokenizer and the model's components.
 """
 
 
+def long_document(characters: int) -> Document:
+    """FA-KES articles one after another, blank lines between, cut to ``characters``."""
+    texts = [item.text for item in read_jsonl(FAKES) if isinstance(item, Document)]
+    parts: list[str] = []
+    while sum(len(part) + 2 for part in parts) < characters:
+        parts.append(texts[len(parts) % len(texts)])
+    return Document(id=f"long-{characters}", text="\n\n".join(parts)[:characters])
+
+
+def time_long(nlp: Language, document: Document) -> list[Timing]:
+    """Each component's CPU time on one document, the tokenizer first."""
+    started = time.process_time()
+    doc = nlp.make_doc(document.text)
+    doc._.document = document
+    timings = [Timing("tokenizer", time.process_time() - started)]
+    for name, component in nlp.pipeline:
+        started = time.process_time()
+        doc = component(doc)
+        timings.append(Timing(name, time.process_time() - started))
+    return timings
+
+
+def long_section(nlp: Language) -> str:
+    runs = [time_long(nlp, long_document(size)) for size in LONG_SIZES]
+    short, long = LONG_SIZES
+    lines = [
+        f"| component | {short:,} characters (CPU s) | {long:,} characters (CPU s) | ratio (linear: {long // short}) |",
+        "|---|---:|---:|---:|",
+    ]
+    for first, second in zip(*runs, strict=True):
+        ratio = f"{second.seconds / first.seconds:.1f}" if first.seconds >= 0.05 else ""
+        lines.append(f"| {first.component} | {first.seconds:.1f} | {second.seconds:.1f} | {ratio} |")
+    totals = [sum(t.seconds for t in run if t.is_sitroom) for run in runs]
+    lines.append(f"| **sitroom layers** | {totals[0]:.1f} | {totals[1]:.1f} | {totals[1] / totals[0]:.1f} |")
+    return f"""{LONG_BEGIN}
+## One long document
+
+Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `.venv/bin/python bench/layers.py --long`: FA-KES articles
+one after another as one document, each component's CPU time alone (so other load on the machine does not
+count). A layer that grows by more than the length ratio is worse than linear.
+
+{chr(10).join(lines)}
+{LONG_END}"""
+
+
+def _with_long_section(report_text: str, section: str | None) -> str:
+    """``report_text`` with the long-document section replaced (or kept from the current report)."""
+    if section is None and REPORT.exists():
+        current = REPORT.read_text(encoding="utf-8")
+        if LONG_BEGIN in current:
+            section = current[current.index(LONG_BEGIN) : current.index(LONG_END) + len(LONG_END)]
+    if LONG_BEGIN in report_text:
+        report_text = report_text[: report_text.index(LONG_BEGIN)].rstrip() + "\n"
+    return report_text if section is None else f"{report_text.rstrip()}\n\n{section}\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, help="only the first N articles; print, do not write")
+    parser.add_argument("--long", action="store_true", help="only the long-document section")
     arguments = parser.parse_args()
     load = os.getloadavg()
     settings = Settings()
     nlp = pipeline.build_pipeline(settings)
+    if arguments.long:
+        section = long_section(nlp)
+        REPORT.write_text(_with_long_section(REPORT.read_text(encoding="utf-8"), section), encoding="utf-8")
+        print(section)
+        return
     items = islice(read_jsonl(FAKES), arguments.limit)
     documents = [item for item in items if isinstance(item, Document)]
     time_components(nlp, documents[:WARM_UP], settings.batch_size)
     timings = time_components(nlp, documents, settings.batch_size)
     text = report(timings, len(documents), load)
     if arguments.limit is None:
-        REPORT.write_text(text, encoding="utf-8")
+        REPORT.write_text(_with_long_section(text, None), encoding="utf-8")
     print(text)
 
 

@@ -11,15 +11,16 @@ export interface EventItem {
 }
 export interface Report { doc_id: string; title: string | null; outlet: string | null; date: string | null; status: string; evidence: string; start: number; end: number }
 export interface Span { text: string; start: number; end: number }
+export interface SourceHop { name: string; type: string; anonymous: boolean; actor: string | null; kind: string | null; source: Span | null; cue: Span | null }
 export interface RecordJson {
   id: string; title: string | null; date: string | null; outlet: string | null;
   actors: { id: string; name: string; kind: string; mentions: Span[]; affiliations: string[]; roles: string[] }[];
   places: { id: string; name: string; country: string | null; mentions: Span[] }[];
   events: { id: string; type: string; mode: string | null; source: string[]; target: string[]; place: string | null; date: string | null; status: string; reported_by: string[]; evidence: Span }[];
   quotes: { speaker: string | null; text: string; start: number; end: number; direct: boolean; cue: string | null }[];
-  claims: { text: string; start: number; end: number; source_chain: string[]; cue: string | null; hedged: boolean }[];
+  claims: { text: string; start: number; end: number; source_chain: string[]; cue: string | null; hedged: boolean; chain?: SourceHop[]; anonymous?: boolean; voice?: string }[];
   agreements: { id: string; kind: string; parties: string[]; provisions: { n: number; type: string; obligors: string[]; text: string; start: number; end: number }[] }[];
-  framing: { text: string; start: number; end: number; technique: string; target: string | null }[];
+  framing: { text: string; start: number; end: number; technique: string; target: string | null; voice?: string }[];
 }
 export interface DocumentDetail {
   doc_id: string; title: string | null; date: string | null; outlet: string | null; text: string; record: RecordJson;
@@ -49,6 +50,17 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
     headers: { "content-type": "application/json", accept: "application/json" },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  if (!response.ok) throw new Error(await problem(response));
   return (await response.json()) as T;
+}
+
+/** The server's own reason for a refusal ("text too long to analyse here: …"), else the status line. */
+async function problem(response: Response): Promise<string> {
+  const status = `${response.status} ${response.statusText}`;
+  try {
+    const detail = ((await response.json()) as { detail?: unknown }).detail;
+    return typeof detail === "string" ? `${status}: ${detail}` : status;
+  } catch {
+    return status;
+  }
 }

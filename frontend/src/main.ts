@@ -10,6 +10,7 @@ import { networkView } from "./views/network";
 import { agreementsView, agreementView } from "./views/agreements";
 import { outletsView, outletView } from "./views/outlets";
 import { analyzeView } from "./views/analyze";
+import { identitiesView } from "./views/identities";
 
 type View = (root: HTMLElement, arg: string, params: URLSearchParams) => Promise<void>;
 
@@ -27,6 +28,7 @@ const routes: [RegExp, View][] = [
   [/^\/outlets$/, outletsView],
   [/^\/outlet\/(.+)$/, outletView],
   [/^\/analyze$/, analyzeView],
+  [/^\/identities$/, identitiesView],
 ];
 
 async function route(): Promise<void> {

@@ -1,11 +1,13 @@
 """Distributed ingest on Dask: corpus → partitions → records (JSON Lines + Parquet) → knowledge base.
 
-The client reads the corpus lazily, drops documents already stored (by content hash) before sending
-anything, and keeps a bounded number of partitions in flight, so memory stays flat however large the
-corpus. Each worker process builds the pipeline once and analyses whole partitions. Finished partitions
-are written under ``work_dir`` as files named by a digest of their content (a rerun reuses them instead
-of analysing again) and stored as they complete. Storing is idempotent by content hash, so a run killed
-at any point and started again stores every document exactly once.
+The client only schedules: it reads the corpus lazily, drops documents already stored (by content hash)
+before sending anything, and keeps a bounded number of partitions in flight, so memory stays flat however
+large the corpus. Each worker process builds the pipeline once and, per partition, analyses it (or reads
+the results a killed run already wrote under ``work_dir``, files named by a digest of their content),
+writes the results, then links and stores them itself. Identities have deterministic keys and the
+database's unique constraints and upserts settle conflicts between workers: on PostgreSQL they store
+concurrently, on SQLite one at a time (each partition's transaction takes the write lock). Storing is
+idempotent by content hash, so a run killed at any point and started again stores every document once.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ from sitroom.ingest import IngestSummary
 from sitroom.readers import read_documents
 from sitroom.record import ErrorRecord, Record
 from sitroom.settings import PARTITION_SIZE, Settings
-from sitroom.store.database import open_engine
-from sitroom.store.writer import known_hashes, store_error, store_records
+from sitroom.store.database import checkpoint, open_engine
+from sitroom.store.writer import known_hashes, store_documents, store_error
+from sitroom.versions import AnalysisVersion, current_version
 
 Item = Document | ReadError
 Result = Record | ErrorRecord
@@ -146,13 +149,63 @@ def _partitions(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 @dataclass
+class PartitionOutcome:
+    """What a worker did with one partition."""
+
+    added: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    errors: int = 0
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def worker_engine(db: str) -> Engine:
+    """The knowledge base at ``db``, opened once per process and reused by every partition after."""
+    if db not in _ENGINES:
+        _ENGINES[db] = open_engine(db)
+    return _ENGINES[db]
+
+
+def process_partition(documents: list[Document], settings: Settings, db: str, partition_file: str) -> PartitionOutcome:
+    """Run on a worker: analyse a partition (or read the results already written there), write, store.
+
+    ``partition_file``: the JSON Lines file of the partition's results (its Parquet file lies beside it).
+    """
+    written = Path(partition_file)
+    if written.exists():
+        log.info("partition reused", extra={"partition": written.stem, "documents": len(documents)})
+        results = read_partition(written)
+    else:
+        results = analyse_partition(documents, settings)
+        written.parent.mkdir(parents=True, exist_ok=True)
+        write_partition(written.parent, written.stem, documents, results)
+    return store_partition(worker_engine(db), documents, results, current_version(settings))
+
+
+def store_partition(
+    engine: Engine, documents: list[Document], results: list[Result], version: AnalysisVersion
+) -> PartitionOutcome:
+    """Store a partition's records in one transaction, and its error records as ingest errors."""
+    by_id = {document.id: document for document in documents}
+    pairs = [(by_id[result.id], result) for result in results if isinstance(result, Record)]
+    counts = store_documents(engine, pairs, version)
+    errors = [result for result in results if isinstance(result, ErrorRecord)]
+    for error in errors:
+        store_error(engine, error.source, error.error)
+        log.warning(error.error, extra={"source": error.source})
+    return PartitionOutcome(counts.added, counts.revised, counts.unchanged, len(errors) + len(counts.refused))
+
+
+@dataclass
 class _Partition:
     digest: str
     documents: list[Document]
 
 
 class _Cluster:
-    """A Dask client and the partitions it is analysing, handed back in completion order."""
+    """A Dask client and the partitions it is processing, handed back in completion order."""
 
     def __init__(self, client: Client) -> None:
         self.client = client
@@ -162,11 +215,11 @@ class _Cluster:
         address = client.scheduler_info()["address"]
         log.info("cluster ready", extra={"scheduler": address, "workers": len(threads)})
 
-    def submit(self, partition: _Partition, settings: Settings) -> str:
+    def submit(self, partition: _Partition, settings: Settings, db: str, work_dir: Path) -> str:
         key = f"sitroom-partition-{partition.digest}"
-        self.completed.add(  # type: ignore[no-untyped-call]
-            self.client.submit(analyse_partition, partition.documents, settings, key=key)
-        )
+        partition_file = str(work_dir / f"{partition.digest}.jsonl")
+        future = self.client.submit(process_partition, partition.documents, settings, db, partition_file, key=key)
+        self.completed.add(future)  # type: ignore[no-untyped-call]
         return key
 
     def full(self) -> bool:
@@ -174,7 +227,7 @@ class _Cluster:
 
 
 class _Ingestion:
-    """Client-side bookkeeping: what is in flight, what is stored, what the run has done."""
+    """Client-side bookkeeping: what is in flight, what the workers stored, what the run has done."""
 
     def __init__(
         self,
@@ -187,6 +240,7 @@ class _Ingestion:
         self.connect = connect
         self.cluster: _Cluster | None = None
         self.engine = engine
+        self.db = engine.url.render_as_string(hide_password=False)
         self.settings = settings
         self.fingerprint = pipeline_fingerprint(settings)
         self.work_dir = work_dir
@@ -196,24 +250,18 @@ class _Ingestion:
         self.in_flight_hashes: set[str] = set()
 
     def add(self, chunk: list[Item]) -> None:
-        """Account for a chunk of corpus items and send its new documents for analysis."""
+        """Account for a chunk of corpus items and send its new documents to the workers."""
         self.summary.read += len(chunk)
         documents = self._new_documents(chunk)
         self.on_progress(len(chunk) - len(documents))
         if not documents:
             return
-        partition = _Partition(partition_digest(documents, self.fingerprint), documents)
-        written = self.work_dir / f"{partition.digest}.jsonl"
-        if written.exists():
-            log.info("partition reused", extra={"partition": partition.digest, "documents": len(documents)})
-            self._store(partition, read_partition(written))
-            return
-        cluster = self._submit(partition)
+        cluster = self._submit(_Partition(partition_digest(documents, self.fingerprint), documents))
         while cluster.full():
             self._finish(next(cluster.completed))
 
     def drain(self) -> None:
-        """Wait for every partition in flight and store it."""
+        """Wait for every partition in flight."""
         if self.cluster is not None:
             for future in self.cluster.completed:
                 self._finish(future)
@@ -238,48 +286,40 @@ class _Ingestion:
         return list(fresh.values())
 
     def _submit(self, partition: _Partition) -> _Cluster:
-        """Send a partition to the cluster, connecting to it when the first one needs analysing."""
+        """Send a partition to the cluster, connecting to it when the first one needs processing."""
         if self.cluster is None:
             self.cluster = _Cluster(self.connect())
-        self.in_flight[self.cluster.submit(partition, self.settings)] = partition
+        self.in_flight[self.cluster.submit(partition, self.settings, self.db, self.work_dir)] = partition
         self.in_flight_hashes.update(document.content_hash for document in partition.documents)
         return self.cluster
 
-    def _finish(self, future: Future[list[Result]]) -> None:
+    def _finish(self, future: Future[PartitionOutcome]) -> None:
         partition = self.in_flight.pop(str(future.key))
         self.in_flight_hashes.difference_update(document.content_hash for document in partition.documents)
         try:
-            results: list[Result] = future.result()
+            outcome: PartitionOutcome = future.result()
         except Exception as error:  # a worker died or the pipeline raised outside its components
             self._recover(partition, error)
             return
         finally:
             future.release()  # type: ignore[no-untyped-call]
-        write_partition(self.work_dir, partition.digest, partition.documents, results)
-        self._store(partition, results)
+        self.summary.added += outcome.added
+        self.summary.revised += outcome.revised
+        self.summary.already_stored += outcome.unchanged
+        self.summary.errors += outcome.errors
+        log.info("partition stored", extra={"partition": partition.digest, "added": outcome.added})
+        self.on_progress(len(partition.documents))
 
     def _recover(self, partition: _Partition, error: Exception) -> None:
         """Retry a failed partition one document at a time, so one bad document fails alone."""
         message = f"analysis failed: {type(error).__name__}: {error}"
         log.warning("partition failed", extra={"partition": partition.digest, "error": message})
         if len(partition.documents) == 1:
-            document = partition.documents[0]
-            self._store(partition, [ErrorRecord(id=document.id, source=document.source, error=message)])
+            self._error(partition.documents[0].source, message)
+            self.on_progress(1)
             return
         for document in partition.documents:
             self._submit(_Partition(partition_digest([document], self.fingerprint), [document]))
-
-    def _store(self, partition: _Partition, results: list[Result]) -> None:
-        by_id = {document.id: document for document in partition.documents}
-        pairs = [(by_id[result.id], result) for result in results if isinstance(result, Record)]
-        added = store_records(self.engine, pairs)
-        for result in results:
-            if isinstance(result, ErrorRecord):
-                self._error(result.source, result.error)
-        self.summary.added += added
-        self.summary.already_stored += len(pairs) - added
-        log.info("partition stored", extra={"partition": partition.digest, "added": added})
-        self.on_progress(len(partition.documents))
 
     def _error(self, source: str, message: str) -> None:
         self.summary.errors += 1
@@ -357,6 +397,7 @@ def ingest_distributed(
         for chunk in _partitions(read_documents(path), partition_size):
             run.add(chunk)
         run.drain()
+    checkpoint(engine)
     run.summary.seconds = time.perf_counter() - started
     log.info("ingest finished", extra=asdict(run.summary))
     return run.summary

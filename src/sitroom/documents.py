@@ -5,6 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+# The longest metadata a knowledge base stores (its column sizes); readers shorten longer values.
+MAX_ID_CHARS = 512
+MAX_OUTLET_CHARS = 256
+MAX_LANGUAGE_CHARS = 8
+
 
 @dataclass(frozen=True)
 class Document:

@@ -43,7 +43,7 @@ def records_from_db(db: str) -> Iterator[Record]:
     from sitroom.exports.json_export import stored_records
     from sitroom.store.database import open_engine
 
-    yield from stored_records(open_engine(db))
+    yield from stored_records(open_engine(db, create=False))
 
 
 def _graphml_from_db(db: str) -> str:
@@ -53,7 +53,7 @@ def _graphml_from_db(db: str) -> str:
     from sitroom.store.browse import EventFilter, network
     from sitroom.store.database import open_engine
 
-    with Session(open_engine(db)) as session:
+    with Session(open_engine(db, create=False)) as session:
         graph = network(session, EventFilter(), limit=1_000_000)
     return to_graphml(graph["nodes"], graph["edges"])
 

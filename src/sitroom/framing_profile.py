@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sitroom.record import Actor, Framing, Record
+from sitroom.record import Actor, Framing, Record, Voice
 
 UNKNOWN_OUTLET = "(unknown outlet)"
 UNTARGETED = "(no target)"
@@ -31,13 +31,16 @@ def normalise_label(framing: Framing, target: Actor | None) -> str:
     return _LEADING_ARTICLE.sub("", text) or text
 
 
-def framing_profile(records: Iterable[Record]) -> dict[str, dict[str, dict[str, int]]]:
-    """Outlet → target actor name → normalised label → count, over all framing items of the records."""
+def framing_profile(records: Iterable[Record], voice: Voice | None = None) -> dict[str, dict[str, dict[str, int]]]:
+    """Outlet → target actor name → normalised label → count, over the framing items of the records: all of
+    them, or only those said in ``voice`` ("outlet": the outlet's own text; "attributed": quoted sources)."""
     profile: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     for record in records:
         actors = {actor.id: actor for actor in record.actors}
         outlet = record.outlet or UNKNOWN_OUTLET
         for framing in record.framing:
+            if voice is not None and framing.voice != voice:
+                continue
             target = actors.get(framing.target) if framing.target else None
             name = target.name if target is not None else UNTARGETED
             profile[outlet][name][normalise_label(framing, target)] += 1

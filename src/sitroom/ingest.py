@@ -14,7 +14,8 @@ from sqlalchemy import Engine
 from sitroom.documents import Document, ReadError
 from sitroom.pipeline import analyze
 from sitroom.record import ErrorRecord, Record
-from sitroom.store.writer import known_hashes, store_error, store_records
+from sitroom.store.database import checkpoint
+from sitroom.store.writer import known_hashes, store_documents, store_error
 
 Item = Document | ReadError
 log = logging.getLogger("sitroom.ingest")
@@ -22,10 +23,11 @@ log = logging.getLogger("sitroom.ingest")
 
 @dataclass
 class IngestSummary:
-    """What one ingest run did."""
+    """What one ingest run did: every document read is added, already stored, or an error."""
 
     read: int = 0
     added: int = 0
+    revised: int = 0  # known documents whose text changed: their analysis was replaced
     already_stored: int = 0
     errors: int = 0
     seconds: float = 0.0
@@ -76,9 +78,14 @@ def ingest(
                 log.warning("analysis failed", extra={"source": result.source, "error": result.error})
             else:
                 pairs.append((by_id[result.id], result))
-        summary.added += store_records(engine, pairs)
+        counts = store_documents(engine, pairs)
+        summary.added += counts.added
+        summary.revised += counts.revised
+        summary.already_stored += counts.unchanged
+        summary.errors += len(counts.refused)
         if on_progress:
             on_progress(len(chunk))
+    checkpoint(engine)
     summary.seconds = time.perf_counter() - started
     log.info("ingest finished", extra=vars(summary))
     return summary

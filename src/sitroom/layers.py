@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-LAYERS = ("actors", "places", "events", "quotes", "claims", "agreements", "framing")
+LAYERS = ("actors", "places", "events", "quotes", "claims", "agreements", "framing", "attributions")
 
 
 def register_extensions() -> None:

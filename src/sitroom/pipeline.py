@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitroom import layers
+from sitroom.analysis_text import analysis_text, restore_offsets
 from sitroom.documents import Document, ReadError
 from sitroom.record import ErrorRecord, Record
 from sitroom.settings import Settings
@@ -64,9 +65,9 @@ def build_pipeline(settings: Settings | None = None) -> Language:
 
 
 def to_record(doc: Doc) -> Record:
-    """The analysis record of a processed Doc."""
+    """The analysis record of a processed Doc, its offsets into the document's text as read."""
     document: Document = doc._.document
-    return Record(
+    record = Record(
         id=document.id,
         title=document.title,
         date=document.date,
@@ -74,6 +75,9 @@ def to_record(doc: Doc) -> Record:
         language=document.language,
         **{layer: getattr(doc._, layer) or [] for layer in layers.LAYERS},
     )
+    if doc.text != document.text:  # the layers read the text without its invisible characters
+        restore_offsets(record, analysis_text(document.text), document.text)
+    return record
 
 
 class _ErrorCollector:
@@ -102,7 +106,7 @@ def analyze(
                 item = ReadError(item.source, f"text too long: {len(item.text):,} characters")
             pending.append(item)
             if isinstance(item, Document):
-                doc = nlp.make_doc(item.text)
+                doc = nlp.make_doc(analysis_text(item.text).text)
                 doc._.document = item
                 yield doc
 

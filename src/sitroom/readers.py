@@ -5,23 +5,31 @@ Every reader yields :class:`Document` or :class:`ReadError`; a bad file or row n
 
 from __future__ import annotations
 
+import codecs
 import csv
+import hashlib
 import io
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import trafilatura
 
-from sitroom.decoding import MAX_DOCUMENT_BYTES, DecodeError, decode_bytes
-from sitroom.documents import Document, ReadError
+from sitroom.analysis_text import analysis_text
+from sitroom.decoding import MAX_DOCUMENT_BYTES, DecodeError, decode_bytes, replace_unstorable
+from sitroom.documents import MAX_ID_CHARS, MAX_LANGUAGE_CHARS, MAX_OUTLET_CHARS, Document, ReadError
 from sitroom.metadata import find_date, read_text_metadata
 
 Item = Document | ReadError
 
 CORPUS_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+# A JSON line holds one document, escaped: a line longer than this is refused, not read into memory.
+MAX_LINE_BYTES = 2 * MAX_DOCUMENT_BYTES
+MAX_CSV_BYTES = 2 * 1024**3
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _US_DATE = re.compile(r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})$")
 
@@ -49,6 +57,37 @@ def _optional_text(value: object) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
+class _Fields:
+    """Metadata made storable: no NUL or lone surrogate, no value longer than a knowledge base keeps."""
+
+    def __init__(self, warnings: tuple[str, ...]) -> None:
+        self.warnings = list(warnings)
+
+    def storable(self, name: str, value: str) -> str:
+        cleaned, replaced = replace_unstorable(value)
+        if replaced:
+            self.warnings.append(f"{replaced:,} NUL or lone-surrogate character(s) in the {name} replaced by U+FFFD")
+        return cleaned
+
+    def optional(self, name: str, value: object, limit: int | None = None) -> str | None:
+        text = _optional_text(value)
+        if text is None:
+            return None
+        text = self.storable(name, text)
+        if limit is not None and len(text) > limit:
+            self.warnings.append(f"{name} longer than {limit:,} characters: shortened")
+            text = text[:limit]
+        return text
+
+    def identifier(self, value: str) -> str:
+        text = self.storable("id", value)
+        if len(text) <= MAX_ID_CHARS:
+            return text
+        self.warnings.append(f"id longer than {MAX_ID_CHARS:,} characters: shortened, with a digest of the whole")
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        return f"{text[: MAX_ID_CHARS - 17]}~{digest}"
+
+
 def make_document(
     doc_id: str,
     text: str,
@@ -56,28 +95,42 @@ def make_document(
     fields: Mapping[str, object] | None = None,
     warnings: tuple[str, ...] = (),
 ) -> Document:
-    """A Document whose missing title, date and outlet are read from the text itself."""
+    """A Document whose missing title, date and outlet are read from the text itself.
+
+    Every field is made storable (see :class:`_Fields`), each change named in the document's warnings.
+    """
     fields = fields or {}
-    found = read_text_metadata(text)
+    checked = _Fields(warnings)
+    text = checked.storable("text", text)
+    found = read_text_metadata(analysis_text(text).text)
     return Document(
-        id=doc_id,
+        id=checked.identifier(doc_id),
         text=text,
-        title=_optional_text(fields.get("title")) or found.title,
-        date=normalise_date(fields.get("date")) or found.date,
-        outlet=_optional_text(fields.get("outlet")) or found.byline,
-        language=_optional_text(fields.get("language")) or "en",
-        source=source,
-        warnings=warnings,
+        title=checked.optional("title", fields.get("title")) or found.title,
+        date=normalise_date(checked.optional("date", fields.get("date"))) or found.date,
+        outlet=checked.optional("outlet", fields.get("outlet"), MAX_OUTLET_CHARS) or found.byline,
+        language=checked.optional("language", fields.get("language"), MAX_LANGUAGE_CHARS) or "en",
+        source=checked.storable("source", source),
+        warnings=tuple(checked.warnings),
     )
 
 
+def _read_capped(handle: BinaryIO, limit: int) -> bytes | None:
+    """At most ``limit`` bytes from ``handle``; None when there are more (devices like /dev/zero never end)."""
+    data = handle.read(limit + 1)
+    return None if len(data) > limit else data
+
+
 def read_text_file(path: Path) -> Item:
-    """A plain-text or HTML file as one document (its size is checked before it is read)."""
+    """A plain-text or HTML file as one document (read up to the size limit, never further)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            return ReadError(str(path), f"document too large: {size:,} bytes (limit {MAX_DOCUMENT_BYTES:,})")
-        decoded = decode_bytes(path.read_bytes())
+        with path.open("rb") as handle:
+            data = _read_capped(handle, MAX_DOCUMENT_BYTES)
+            if data is None:
+                size = os.fstat(handle.fileno()).st_size
+                told = f"{size:,} bytes" if size > MAX_DOCUMENT_BYTES else f"more than {MAX_DOCUMENT_BYTES:,} bytes"
+                return ReadError(str(path), f"document too large: {told} (limit {MAX_DOCUMENT_BYTES:,})")
+        decoded = decode_bytes(data)
     except (DecodeError, OSError) as error:
         return ReadError(str(path), str(error))
     warnings = (decoded.warning,) if decoded.warning else ()
@@ -107,6 +160,28 @@ def _corpus_row(row: Mapping[str, object], source: str, default_id: str) -> Item
     return make_document(doc_id, text, source, row)
 
 
+def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of ``handle``; None for a line over ``limit`` bytes, which is skipped without being kept."""
+    while raw := handle.readline(limit + 1):
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while (rest := handle.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _json_row(raw: bytes, source: str) -> dict[str, object] | ReadError:
+    try:
+        row = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        return ReadError(source, f"malformed JSON line: {reason}")
+    if not isinstance(row, dict):
+        return ReadError(source, "JSON line is not an object")
+    return row
+
+
 def read_jsonl(path: Path) -> Iterator[Item]:
     """One document per JSON line; a broken line is an error naming file and line."""
     try:
@@ -115,45 +190,63 @@ def read_jsonl(path: Path) -> Iterator[Item]:
         yield ReadError(str(path), str(error))
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_lines(handle, MAX_LINE_BYTES), start=1):
             source = f"{path}:{number}"
+            if number == 1 and raw is not None:
+                raw = raw.removeprefix(codecs.BOM_UTF8)  # editors on Windows start files with one
+            if raw is None:
+                yield ReadError(source, f"JSON line too long (limit {MAX_LINE_BYTES:,} bytes)")
+                continue
             if not raw.strip():
                 continue
-            try:
-                row = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                yield ReadError(source, f"malformed JSON line: {error}")
-                continue
-            if not isinstance(row, dict):
-                yield ReadError(source, "JSON line is not an object")
-                continue
-            yield _corpus_row(row, source, f"{path.stem}-{number}")
+            row = _json_row(raw, source)
+            yield row if isinstance(row, ReadError) else _corpus_row(row, source, f"{path.stem}-{number}")
 
 
 def read_csv(path: Path) -> Iterator[Item]:
     """One document per CSV row with a ``text`` column."""
     try:
-        decoded = decode_bytes(path.read_bytes(), max_bytes=2**40)
+        with path.open("rb") as handle:
+            data = _read_capped(handle, MAX_CSV_BYTES)
+        if data is None:
+            raise DecodeError(f"CSV corpus too large (limit {MAX_CSV_BYTES:,} bytes): split it")
+        decoded = decode_bytes(data, max_bytes=MAX_CSV_BYTES)
     except (DecodeError, OSError) as error:
         yield ReadError(str(path), str(error))
         return
     csv.field_size_limit(2**31 - 1)
     reader = csv.DictReader(io.StringIO(decoded.text, newline=""))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        yield ReadError(str(path), "CSV has no 'text' column")
+    try:
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            yield ReadError(str(path), "CSV has no 'text' column")
+            return
+        for number, row in enumerate(reader, start=2):
+            yield _corpus_row(row, f"{path}:{number}", f"{path.stem}-{number}")
+    except csv.Error as error:
+        yield ReadError(f"{path}:{reader.line_num}", f"malformed CSV: {error}")
+
+
+def _iter_folder(folder: Path) -> Iterator[Path | ReadError]:
+    """Every visible file under ``folder`` in path order, and an error for each folder that cannot be listed."""
+    found: list[Path | ReadError] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append(ReadError(str(error.filename), f"unreadable folder: {error.strerror}"))
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            path = Path(root, name)
+            if not name.startswith(".") and path.is_file():
+                found.append(path)
+    found.sort(key=lambda item: item if isinstance(item, Path) else Path(item.source))
+    yield from found
+
+
+def _read_one(path: Path | ReadError) -> Iterator[Item]:
+    if isinstance(path, ReadError):
+        yield path
         return
-    for number, row in enumerate(reader, start=2):
-        yield _corpus_row(row, f"{path}:{number}", f"{path.stem}-{number}")
-
-
-def _iter_folder(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if path.is_file() and not hidden:
-            yield path
-
-
-def _read_one(path: Path) -> Iterator[Item]:
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
         yield from read_jsonl(path)
@@ -181,5 +274,5 @@ def read_documents(path: Path) -> Iterator[Item]:
     if not path.exists():
         yield ReadError(str(path), "no such file or folder")
         return
-    files = _iter_folder(path) if path.is_dir() else iter([path])
+    files: Iterator[Path | ReadError] = _iter_folder(path) if path.is_dir() else iter([path])
     yield from _unique_ids(item for file in files for item in _read_one(file))

@@ -40,6 +40,8 @@ EventType = Literal[
     "ASSAULT",
 ]
 EventStatus = Literal["occurred", "claimed", "promised", "planned", "denied", "hypothetical"]
+SourceType = Literal["outlet", "named", "pronoun", "description", "collective", "anonymous"]
+Voice = Literal["outlet", "attributed"]
 ProvisionType = Literal[
     "ceasefire",
     "non_attack",
@@ -153,6 +155,46 @@ class AcledCoding(_Model):
     time_precision: int = Field(ge=1, le=3, description="1 a day, 2 a week, 3 a month or coarser")
 
 
+VOICE_DESCRIPTION = (
+    "'outlet' when the item lies in the outlet's own text, 'attributed' when it lies inside the content of "
+    "an attribution (something a source is reported to have said or thought)"
+)
+ATTRIBUTION_DESCRIPTION = "Id of the innermost attribution whose content holds the item (see ``attributions``)"
+
+
+class SourceHop(_Model):
+    """One reporter in an attribution chain, outermost first: the outlet, then each source in the text."""
+
+    name: str = Field(description='The source as written ("he", "activists"), or the outlet\'s name')
+    type: SourceType = Field(
+        description="outlet: the implicit first hop; named: a name; pronoun: he/she/they...; description: a "
+        'definite description of one actor ("the spokesman", "the ministry"); collective: an unnamed '
+        'group ("activists", "state media", "intelligence agencies"); anonymous: no one named '
+        '("sources", "a security source", "it is reported")'
+    )
+    anonymous: bool = Field(default=False, description="The source has no name: type collective or anonymous")
+    actor: str | None = Field(default=None, description="Id of the actor the source resolves to, if any")
+    kind: ActorKind | None = Field(
+        default=None, description="The resolved actor's kind, else the kind the source's head noun denotes"
+    )
+    source: Span | None = Field(default=None, description="The source's words in the text (none for the outlet)")
+    cue: Span | None = Field(default=None, description='The cue of this hop ("said", "according to")')
+
+
+class Attribution(_Model):
+    """An attribution relation (PARC / PolNeAR): a source, a cue and the content attributed to the source."""
+
+    id: str
+    cue: Span = Field(description='The reporting cue: a verb, noun or phrase ("said", "statement", ":")')
+    source: Span | None = Field(default=None, description="The source's words; none when left unsaid")
+    content: list[Span] = Field(description="The attributed content, in one or more fragments")
+    direct: bool = Field(default=False, description="The content is a direct quote (in quote marks)")
+    chain: list[SourceHop] = Field(
+        description="Who reports it, outermost first: the outlet, each enclosing source, then this source"
+    )
+    parent: str | None = Field(default=None, description="Id of the attribution whose content holds this one")
+
+
 class Event(_Model):
     id: str
     type: EventType
@@ -171,6 +213,8 @@ class Event(_Model):
     )
     date_from: Provenance | None = Field(default=None, description="Where the date was read (as place_from)")
     acled: AcledCoding | None = None
+    voice: Voice = Field(default="outlet", description=VOICE_DESCRIPTION)
+    attribution: str | None = Field(default=None, description=ATTRIBUTION_DESCRIPTION)
 
 
 class Quote(_Model):
@@ -180,6 +224,8 @@ class Quote(_Model):
     end: int
     direct: bool
     cue: str | None = None
+    chain: list[SourceHop] = Field(default=[], description="The speaker's full chain, outermost first")
+    attribution: str | None = Field(default=None, description="Id of the attribution this quote is the content of")
 
 
 class Claim(_Model):
@@ -189,6 +235,18 @@ class Claim(_Model):
     source_chain: list[str]
     cue: str | None = None
     hedged: bool = False
+    chain: list[SourceHop] = Field(
+        default=[], description="The full chain, outermost first, each hop with its words and cue in the text"
+    )
+    anonymous: bool = Field(
+        default=False, description="The innermost source has no name: anonymous or an unnamed collective"
+    )
+    voice: Voice = Field(
+        default="outlet",
+        description="Where the claim is made: 'outlet' when its cue lies in the outlet's own text, 'attributed' "
+        "when the claim is itself reported inside another source's content",
+    )
+    attribution: str | None = Field(default=None, description="Id of the attribution this claim is the content of")
 
 
 class Provision(_Model):
@@ -220,6 +278,8 @@ class Framing(_Model):
     end: int
     technique: Technique
     target: str | None = None
+    voice: Voice = Field(default="outlet", description=VOICE_DESCRIPTION)
+    attribution: str | None = Field(default=None, description=ATTRIBUTION_DESCRIPTION)
 
 
 class Record(_Model):
@@ -237,6 +297,9 @@ class Record(_Model):
     claims: list[Claim] = []
     agreements: list[Agreement] = []
     framing: list[Framing] = []
+    attributions: list[Attribution] = Field(
+        default=[], description="Attribution relations (source, cue, content) with their chains"
+    )
 
     def to_json(self, indent: int | None = None) -> str:
         return self.model_dump_json(indent=indent)

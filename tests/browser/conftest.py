@@ -39,6 +39,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
+SPELLING = "Nusra envoys met {} delegates in Turkey."  # one group spelled two ways: an identity link
 HOSTILE = (
     "Rebels <script>window.__pwned = 1; alert('script')</script> shelled "
     '<img src=x onerror="window.__pwned = 2; alert(1)"> the town of Maskanah, '
@@ -77,6 +78,12 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Itera
                 date="2014-02-02",
                 place=("Saraqib bakery", 35.86, 36.8),
                 located_by="parent",
+            ),
+            report_pair(
+                "v1", SPELLING.format("Jaysh"), outlet="AFP", date="2015-04-01", event_type="CONSULT", place=None
+            ),
+            report_pair(
+                "v2", SPELLING.format("Jaish"), outlet="AP", date="2015-04-02", event_type="CONSULT", place=None
             ),
         ],
     )

@@ -51,6 +51,7 @@ def _routes(page: Any) -> dict[str, tuple[str, str]]:
         "outlets": ("outlets", "main table a[href^='#/outlet/']"),
         "outlet": (f"outlet/{quote('Reuters')}", "main table"),
         "analyze": ("analyze", "form.analyze textarea"),
+        "identities": ("identities", "table button.decide-same"),
     }
 
 
@@ -121,3 +122,11 @@ def test_a_document_opened_from_an_event_highlights_the_evidence(page: Any) -> N
     assert evidence.startswith(focused.inner_text())
     assert focused.evaluate("(element) => getComputedStyle(element).outlineStyle") == "solid"
     assert focused.is_visible()
+
+
+def test_identities_to_review_show_both_spellings_and_a_read_only_server_says_so(page: Any) -> None:
+    _open(page, "identities")
+    row = page.locator("table tbody tr").filter(has_text="Jaish")
+    assert row.count() == 1 and "Jaysh" in row.inner_text()
+    assert row.locator("button.decide-different").is_disabled()
+    assert "read-only" in page.locator("p.read-only").inner_text()

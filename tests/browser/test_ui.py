@@ -90,3 +90,15 @@ def test_hostile_markup_in_an_article_renders_inert(page: Any) -> None:
     page.locator(".doc-text").get_by_text("witnesses", exact=False).first.click()
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
+
+
+def test_claim_chains_show_every_hop_and_outlets_their_voices(page: Any) -> None:
+    page.goto(f"/#/doc/{SEED_ID}")
+    page.wait_for_selector(".doc-side .chain")
+    chain = page.locator(".doc-side li", has_text="exactly these two organizations").locator(".chain")
+    assert chain.inner_text().split(" → ")[1:] == ["DEBKAfile", "Intelligence agencies of the US and Iran"]
+    assert chain.locator(".hop.unnamed").count() == 1
+    page.goto("/#/outlet/Al-Ikhwah%20Al-Mujahidun")
+    page.wait_for_selector("table.voice")
+    voice = page.locator("table.voice").inner_text()
+    assert "Framing inside quoted sources" in voice and "Claims from unnamed sources" in voice

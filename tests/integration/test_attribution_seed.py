@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitroom.components.attribution import attribution_at
 from sitroom.components.dates import parse_anchor
 from sitroom.documents import Document
 from sitroom.record import Actor, ActorKind, Span
@@ -137,12 +138,18 @@ def test_seed_dateline_is_resolved(seed_doc: Doc) -> None:
     assert ("15 January 2014", "2014-01-15", "day") in {(m.text, m.value, m.precision) for m in seed_doc._.dates}
 
 
-def test_full_chain_with_the_actors_layer(model: Language, gold: dict[str, Any]) -> None:
-    """spaCy → sitroom_actors → sitroom_dates → sitroom_attribution, checked against the gold."""
+@pytest.fixture(scope="session")
+def seed_full(model: Language) -> Doc:
+    """The seed through spaCy → sitroom_actors → sitroom_dates → sitroom_attribution."""
     text = SEED.read_text(encoding="utf-8")
     doc = model(text)
     doc._.document = Document(id="seed", text=text, date="2014-01-15", outlet=OUTLET)
-    doc = run(model, doc, ("sitroom_actors", "sitroom_dates", "sitroom_attribution"))
+    return run(model, doc, ("sitroom_actors", "sitroom_dates", "sitroom_attribution"))
+
+
+def test_full_chain_with_the_actors_layer(seed_full: Doc, gold: dict[str, Any]) -> None:
+    """spaCy → sitroom_actors → sitroom_dates → sitroom_attribution, checked against the gold."""
+    doc = seed_full
     gold_mentions = {mention: g["id"] for g in gold["actors"] for mention in g["mentions"]}
     id_of = {a.id: gold_mentions[m.text] for a in doc._.actors for m in a.mentions if m.text in gold_mentions}
     assert all(quotes_found(doc, gold, id_of))
@@ -190,3 +197,26 @@ def test_fakes_claims_are_attributed_and_within_one_sentence(fakes_docs: list[Do
         assert claim.cue
         span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
         assert span is not None and len({token.sent.start for token in span}) <= 2
+
+
+def test_seed_chains_are_complete_with_unnamed_hops(seed_full: Doc) -> None:
+    """The outlet, DEBKAfile and then the intelligence agencies the text names, each hop with its words."""
+    claim = next(c for c in seed_full._.claims if c.text.startswith("exactly these two organizations"))
+    assert [hop.type for hop in claim.chain] == ["outlet", "named", "collective"]
+    assert [hop.name for hop in claim.chain][1:] == ["Debka", "Intelligence agencies of the US and Iran"]
+    assert claim.voice == "attributed"
+    for hop in claim.chain[1:]:
+        assert hop.source is not None and seed_full.text[hop.source.start : hop.source.end] == hop.source.text
+
+
+def test_seed_hellfire_deliveries_lie_in_debkas_report(seed_full: Doc) -> None:
+    """An event told in the running report ("Debka says that ...") is reported by Debka; the anonymous
+    "It is reported that" sentence after it is the outlet's, from an unnamed source."""
+    text = seed_full.text
+    debka = next(a.id for a in seed_full._.actors if a.name == "DEBKAfile")
+    hellfire = text.index("The US has already started supplying")
+    attribution = attribution_at(seed_full, hellfire, text.index(".", hellfire))
+    assert attribution is not None and [hop.actor for hop in attribution.chain][1:] == [debka]
+    used = text.index("the Shiite regime has already started to use")
+    reported = attribution_at(seed_full, used, text.index(".", used))
+    assert reported is not None and [hop.type for hop in reported.chain] == ["outlet", "anonymous"]

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from sitroom.cli import app
 from sitroom.decoding import MAX_DOCUMENT_BYTES
+from sitroom.store.database import open_engine
 from tests.conftest import FAKES
 
 runner = CliRunner()
@@ -98,7 +99,8 @@ def test_ingest_records_each_bad_document_and_stores_the_good(bad_folder: Path, 
 
     result = runner.invoke(app, ["ingest", str(bad_folder), "--db", str(db)])
 
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some documents failed: the status says so
+    assert "errors 10" in result.stderr
     with sqlite3.connect(db) as connection:
         errors = dict(connection.execute("SELECT source, error FROM ingest_errors").fetchall())
         stored = sorted(row[0] for row in connection.execute("SELECT doc_id FROM documents"))
@@ -108,3 +110,63 @@ def test_ingest_records_each_bad_document_and_stores_the_good(bad_folder: Path, 
     assert all(errors[source].startswith(message) for source, message in expected.items())
     assert stored == STORED_IDS
     assert DOUMA in douma
+
+
+# --- bad command lines: one clear line and a non-zero status, never a traceback -------------------
+
+
+def _fails_cleanly(arguments: list[str], message: str) -> None:
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # not a traceback
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and message in errors[0], result.stderr
+
+
+@pytest.mark.parametrize("command", ["analyze", "ingest"])
+def test_a_missing_corpus_is_one_clear_line(tmp_path: Path, command: str) -> None:
+    extra = ["--db", str(tmp_path / "kb.sqlite")] if command == "ingest" else []
+    _fails_cleanly([command, str(tmp_path / "missing.jsonl"), *extra], "missing.jsonl: no such file or folder")
+    assert not (tmp_path / "kb.sqlite").exists()
+
+
+def _knowledge_base_cases(tmp_path: Path) -> list[tuple[str, str]]:
+    (tmp_path / "notes.txt").write_text("Not a knowledge base. " * 50)
+    (tmp_path / "folder").mkdir()
+    return [
+        (str(tmp_path / "notes.txt"), "file is not a database"),
+        (str(tmp_path / "folder"), "a folder, not a knowledge base file"),
+        (str(tmp_path / "missing" / "kb.sqlite"), "missing/kb.sqlite"),
+        ("postgresql+psycopg://sitroom:secret@127.0.0.1:1/kb", "cannot open the knowledge base"),
+        ("nosuchdialect://x", "cannot open the knowledge base"),
+    ]
+
+
+@pytest.mark.parametrize("command", ["search", "export", "serve"])
+def test_a_bad_knowledge_base_is_one_clear_line(tmp_path: Path, command: str) -> None:
+    for db, message in _knowledge_base_cases(tmp_path):
+        arguments = {"search": ["search", "Aleppo"], "export": ["export", "-f", "json"], "serve": ["serve"]}[command]
+        _fails_cleanly([*arguments, "--db", db], message)
+
+
+def test_ingest_into_a_folder_that_does_not_exist_is_one_clear_line(tmp_path: Path, seed_path: Path) -> None:
+    _fails_cleanly(["ingest", str(seed_path), "--db", str(tmp_path / "no" / "kb.sqlite")], "does not exist")
+
+
+@pytest.mark.parametrize("command", [["search", "Aleppo"], ["export", "-f", "acled"], ["serve"]])
+def test_only_ingest_creates_a_knowledge_base(tmp_path: Path, command: list[str]) -> None:
+    _fails_cleanly([*command, "--db", str(tmp_path / "typo.sqlite")], "no knowledge base there")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_into_a_missing_folder_is_one_clear_line(tmp_path: Path) -> None:
+    open_engine(tmp_path / "kb.sqlite").dispose()
+    output = tmp_path / "missing" / "events.csv"
+    _fails_cleanly(["export", "-f", "acled", "--db", str(tmp_path / "kb.sqlite"), "-o", str(output)], "does not exist")
+
+
+def test_a_token_on_the_command_line_is_refused(tmp_path: Path) -> None:
+    open_engine(tmp_path / "kb.sqlite").dispose()
+    _fails_cleanly(["serve", "--db", str(tmp_path / "kb.sqlite"), "--token", "s3cret"], "SITROOM_TOKEN")
+    (tmp_path / "token").write_text("")
+    _fails_cleanly(["serve", "--db", str(tmp_path / "kb.sqlite"), "--token-file", str(tmp_path / "token")], "empty")

@@ -51,7 +51,7 @@ def stored_count(db: Path) -> int:
         return 0
 
 
-def kill_when_stored(process: subprocess.Popen[bytes], db: Path, deadline_s: float = 60) -> int:
+def kill_when_stored(process: subprocess.Popen[bytes], db: Path, deadline_s: float = 180) -> int:
     """SIGKILL the process (and its workers) once some documents are stored; how many were."""
     deadline = time.monotonic() + deadline_s
     while (stored := stored_count(db)) == 0:

@@ -112,3 +112,12 @@ def test_a_place_not_located_gives_way_to_a_located_one_of_the_same_report(nlp: 
 def test_who_killed_through_the_regime_a_time_clause_and_a_by_phrase(nlp: Language, text: str, source: str) -> None:
     record = analyse(nlp, text)
     assert any(source in names(record, event.source) for event in attacks(record))
+
+
+def test_an_event_told_in_a_statement_is_reported_by_the_chain(nlp: Language) -> None:
+    record = analyse(nlp, "The Syrian Observatory for Human Rights said that Jaysh al-Islam shelled a school in Douma.")
+    (event,) = attacks(record)
+    assert event.voice == "attributed" and event.attribution is not None
+    assert "Syrian Observatory for Human Rights" in names(record, event.reported_by)
+    record = analyse(nlp, "Jaysh al-Islam shelled a school in Douma on Monday.")
+    assert [event.voice for event in attacks(record)] == ["outlet"]

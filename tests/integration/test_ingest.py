@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 from sqlalchemy import text
 
@@ -38,3 +41,24 @@ def test_resume_analyses_only_what_is_missing(tmp_path: Path, nlp: Language) -> 
     assert count_documents(engine) == len({document.text for document in documents})
     with engine.connect() as connection:
         assert connection.execute(text("SELECT source FROM ingest_errors")).scalars().all() == ["bad.jsonl:7"]
+
+
+def test_a_document_stored_meanwhile_by_another_run_is_counted_as_already_stored(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = fakes_documents(3)
+    engine = open_engine(tmp_path / "kb.sqlite")
+    ingest(engine, nlp, documents[:2])
+    # The race: both runs find no document stored; the other run stores two of them first.
+    monkeypatch.setattr("sitroom.ingest.known_hashes", lambda _engine, _hashes: set())
+    summary = ingest(engine, nlp, documents)
+    assert (summary.read, summary.added, summary.already_stored, summary.errors) == (3, 1, 2, 0)
+
+
+def test_the_sqlite_file_alone_holds_every_document_after_an_ingest(tmp_path: Path, nlp: Language) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    ingest(engine, nlp, fakes_documents(5))
+    copy = tmp_path / "copy.sqlite"
+    shutil.copyfile(tmp_path / "kb.sqlite", copy)  # without the -wal file
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == 5

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from sitroom.documents import Document
 from sitroom.pipeline import analyze
-from sitroom.readers import read_documents
+from sitroom.readers import make_document, read_documents
 from sitroom.record import Record
 from tests.conftest import fakes_documents
 
@@ -45,3 +45,25 @@ def test_seed_offsets_are_exact(nlp: Language, seed_path: Path) -> None:
 
 def test_fakes_offsets_are_exact(nlp: Language) -> None:
     assert _check(fakes_documents(50), nlp) > 0
+
+
+def _layer_counts(record: Record) -> dict[str, int]:
+    layers = ("actors", "places", "events", "quotes", "claims", "agreements", "framing")
+    return {layer: len(getattr(record, layer)) for layer in layers}
+
+
+def test_invisible_characters_change_no_analysis_and_offsets_index_the_text_as_read(
+    nlp: Language, seed_path: Path
+) -> None:
+    clean = seed_path.read_text(encoding="utf-8")
+    hidden = clean.replace(" ", " \u200b").replace("Aleppo", "Alep\u00adpo").replace("\n", "\u2028\n", 3)
+    documents = [make_document("clean", clean, "seed"), make_document("hidden", hidden, "seed")]
+    (clean_record, hidden_record) = analyze(nlp, documents)
+    assert isinstance(clean_record, Record) and isinstance(hidden_record, Record)
+    assert _layer_counts(hidden_record) == _layer_counts(clean_record)
+    assert (hidden_record.title, hidden_record.date, hidden_record.outlet) == (
+        clean_record.title,
+        clean_record.date,
+        clean_record.outlet,
+    )
+    assert _check([documents[1]], nlp) == _check([documents[0]], nlp) > 100  # every span exact, none lost

@@ -6,16 +6,24 @@ unless CI is set, where a missing server is a failure.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from spacy.language import Language
 from sqlalchemy import Engine, create_engine, inspect, text
 
+from sitroom.ingest import ingest
+from sitroom.readers import read_documents
 from sitroom.store.database import open_engine
 from sitroom.store.queries import count_documents, search_documents
-from sitroom.store.writer import store_records
+from sitroom.store.writer import store_documents, store_records
 from sitroom.web import create_app
 from tests.kb_fixtures import report_pair, seed_pair
 
@@ -86,3 +94,72 @@ def test_the_api_serves_a_postgres_knowledge_base(engine: Engine) -> None:
     assert events["total"] == 1 and events["items"][0]["contested"] is True
     assert client.get("/api/network").json()["edges"]
     assert client.get("/api/timeline").json()
+    for url in ("/api/documents?q=Aleppo%00", "/api/actors?q=%00", "/api/places?q=%00", "/api/documents/x%00"):
+        assert client.get(url).status_code == 400, url  # PostgreSQL cannot take a NUL: a clear 400, not a 500
+
+
+def test_concurrent_writers_open_one_cluster_per_event_and_count_every_report(engine: Engine) -> None:
+    raid = "Jaysh fighters raided Fatah positions near Maskanah."
+    batches = [
+        [
+            report_pair(f"w{writer}-{n}", f"{raid} Report {writer}.{n}.", outlet=f"Outlet {n % 5}", date="2014-03-02")
+            for n in range(10)
+        ]
+        for writer in range(6)
+    ]
+    with ThreadPoolExecutor(max_workers=6) as pool:  # each writer its own connection and transaction
+        stored = list(pool.map(lambda batch: store_records(engine, batch), batches))
+
+    assert stored == [10] * 6
+    with engine.connect() as connection:
+        clusters = connection.execute(
+            text("SELECT report_count, source_count FROM corroborated_events_view WHERE sources = 'Jaysh'")
+        ).all()
+        identities = connection.execute(text("SELECT count(*) FROM actor_identities WHERE name = 'Jaysh'")).scalar()
+    assert [tuple(row) for row in clusters] == [(60, 5)]
+    assert identities == 1
+
+
+@pytest.fixture
+def bad_input_url() -> str:
+    """A fresh schema of its own, so this test's documents meet no other test's."""
+    assert URL is not None
+    with create_engine(URL).begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS bad_input CASCADE"))
+        connection.execute(text("CREATE SCHEMA bad_input"))
+    separator = "&" if "?" in URL else "?"
+    return f"{URL}{separator}options=-csearch_path%3Dbad_input"
+
+
+def test_what_sqlite_stores_postgres_stores_and_a_refused_document_fails_alone(
+    bad_input_url: str, tmp_path: Path, nlp: Language
+) -> None:
+    rows = [
+        {"id": "nul", "text": "Rebels shelled Maskanah.\u0000 Five died."},
+        {"id": "long-outlet", "text": "Government forces retook Douma.", "outlet": "O" * 300},
+        {"id": "i" * 600, "text": "A truce held in Idlib.", "language": "english-us"},
+        {"id": "after", "text": "Turkish troops entered Jarabulus."},
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    kb = open_engine(bad_input_url)
+    for _ in range(2):  # a rerun neither crashes nor stores anything twice
+        summary = ingest(kb, nlp, read_documents(corpus))
+        assert summary.errors == 0 and summary.added + summary.already_stored == 4
+    assert count_documents(kb) == 4
+    document, record = report_pair("refused", "ISIL attacked Homs.", outlet="Blog", date="2015-03-01")
+    record.actors[0].name = "ISIL" + "\u0000"  # past the reader: the database itself refuses it
+    kept = report_pair("kept", "Rebels withdrew from Homs.", outlet=None, date=None)
+    outcome = store_documents(kb, [(document, record), kept])
+    assert outcome.added == 1 and [refused.id for refused, _ in outcome.refused] == ["refused"]
+    with kb.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM ingest_errors")).scalar() == 1
+    kb.dispose()
+
+
+def test_processes_creating_one_knowledge_base_at_once_take_turns(bad_input_url: str) -> None:
+    script = "import sys; from sitroom.store.database import open_engine; open_engine(sys.argv[1]).dispose()"
+    runs = [subprocess.Popen([sys.executable, "-c", script, bad_input_url], stderr=subprocess.PIPE) for _ in range(4)]
+    outcomes = [(run.wait(timeout=120), run.stderr.read() if run.stderr else b"") for run in runs]
+    assert [code for code, _ in outcomes] == [0] * 4, outcomes
+    assert count_documents(open_engine(bad_input_url, create=False)) == 0

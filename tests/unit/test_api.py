@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import io
+import os
+import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import psutil
 import pytest
 from fastapi.testclient import TestClient
 
 from sitroom.documents import Document
+from sitroom.exports.acled import COLUMNS
 from sitroom.record import Record
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from sitroom.web import create_app
+from sitroom.web.analysis import AnalysisLimits, AnalysisService
+from sitroom.web.security import TOKEN_VARIABLE, allowed_hosts, read_token
 from tests.kb_fixtures import report_pair, seed_pair
 
 ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
@@ -116,7 +125,7 @@ def test_network_timeline_agreements_and_outlets(client: TestClient) -> None:
     assert ("Nusra", "Ahrar", "ASSAULT") in {
         (names[e["source"]], names[e["target"]], e["type"]) for e in graph["edges"]
     }
-    corroborated = [{"month": "2014-01", "type": "ASSAULT", "events": 1}]
+    corroborated = [{"bin": "2014-01", "month": "2014-01", "type": "ASSAULT", "events": 1}]
     assert _get(client, "/api/timeline", min_sources=2) == corroborated
     (agreement,) = _get(client, "/api/agreements")["items"]
     table = _get(client, f"/api/agreements/{agreement['id']}")
@@ -145,7 +154,7 @@ def test_exports(client: TestClient) -> None:
     acled = client.get("/api/export/acled")
     assert acled.status_code == 200
     header = acled.text.splitlines()[0].split(",")
-    assert header[:4] == ["event_date", "event_type", "sub_event_type", "actor1"]
+    assert tuple(header) == COLUMNS
     plover = client.get("/api/export/plover").json()
     assert isinstance(plover, list) and all("event" in item for item in plover)
     assert client.get("/api/export/passwd").status_code == 404
@@ -154,8 +163,8 @@ def test_exports(client: TestClient) -> None:
 def test_writes_need_the_operator_token(kb: Path, client: TestClient) -> None:
     body = {"text": "Rebels withdrew from Maskanah on Monday.", "id": "w1"}
     assert client.post("/api/documents", json=body).status_code == 403  # read-only server
-    writable = TestClient(create_app(str(kb), write_token=TOKEN))
-    writable.app.state.analyzer = _fake_analyzer  # type: ignore[attr-defined]
+    stub = AnalysisService(analyse=_fake_analyzer, processes=False)
+    writable = TestClient(create_app(str(kb), write_token=TOKEN, analysis=stub))
     assert writable.post("/api/documents", json=body).status_code == 401
     wrong = writable.post("/api/documents", json=body, headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 401
@@ -163,9 +172,9 @@ def test_writes_need_the_operator_token(kb: Path, client: TestClient) -> None:
     assert added.status_code == 201 and added.json() == {"doc_id": "w1", "added": True}
 
 
-def _fake_analyzer(request: Any) -> tuple[Document, Record]:
-    document = Document(id=request.id, text=request.text)
-    return document, Record(id=request.id)
+def _fake_analyzer(fields: Any) -> tuple[Document, Record]:
+    document = Document(id=fields["id"], text=fields["text"])
+    return document, Record(id=fields["id"])
 
 
 def test_analyze_runs_the_pipeline_on_pasted_text(client: TestClient) -> None:
@@ -194,3 +203,137 @@ def test_hostile_markup_is_returned_as_data_never_as_markup(client: TestClient) 
     response = client.get("/api/documents/hostile")
     assert response.headers["content-type"].startswith("application/json")
     assert "<script>" in response.json()["text"]  # kept verbatim; the UI renders it as text
+
+
+# --- hostile requests --------------------------------------------------------------------------
+
+
+def test_a_nul_character_in_the_query_or_path_is_a_400_with_a_message(client: TestClient) -> None:
+    for url in ("/api/documents?q=Aleppo%00", "/api/actors?q=%00", "/api/documents/a%00b", "/api/outlets/x%00"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert "NUL" in response.json()["detail"]
+
+
+def test_a_lone_surrogate_in_a_json_body_is_a_422_with_a_message(client: TestClient) -> None:
+    response = client.post(
+        "/api/analyze",
+        content=b'{"text": "Rebels shelled \\ud800 Maskanah."}',
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert "unicode" in response.text and "\\ud800" in response.text  # the input echoed as an escape
+
+
+def test_only_the_hosts_the_server_was_started_for_are_answered(kb: Path) -> None:
+    hosts = allowed_hosts("127.0.0.1", ["kb.example.org"])
+    guarded = TestClient(create_app(str(kb), allowed_hosts=hosts), base_url="http://127.0.0.1:8000")
+    assert guarded.get("/api/stats").status_code == 200
+    for host in ("localhost:8000", "[::1]:8000", "kb.example.org"):
+        assert guarded.get("/api/stats", headers={"host": host}).status_code == 200, host
+    rebound = guarded.get("/api/stats", headers={"host": "evil.example:8000"})
+    assert rebound.status_code == 400 and "x-content-type-options" in rebound.headers
+    assert "evil.example" not in allowed_hosts("0.0.0.0")
+
+
+def test_the_write_token_comes_from_a_file_or_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(TOKEN_VARIABLE, raising=False)
+    assert read_token(None) is None
+    monkeypatch.setenv(TOKEN_VARIABLE, "from-env")
+    assert read_token(None) == "from-env"
+    (tmp_path / "token").write_text("from-file\n")
+    assert read_token(tmp_path / "token") == "from-file"
+    with pytest.raises(ValueError, match="cannot read"):
+        read_token(tmp_path / "missing")
+
+
+def test_the_token_is_checked_before_the_body_is_read(kb: Path, client: TestClient) -> None:
+    json_type = {"content-type": "application/json"}
+    assert client.post("/api/documents", content=b"{not json", headers=json_type).status_code == 403  # read-only
+    writable = TestClient(create_app(str(kb), write_token=TOKEN))
+    assert writable.post("/api/documents", content=b"{not json", headers=json_type).status_code == 401
+    wrong = {"content-type": "application/json", "authorization": "Bearer wrong"}
+    assert writable.post("/api/documents", content=b"{not json", headers=wrong).status_code == 401
+
+
+def test_the_api_docs_are_served_from_packaged_assets(client: TestClient) -> None:
+    for page, script in (("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")):
+        response = client.get(page)
+        assert response.status_code == 200 and "script-src 'self'" in response.headers["content-security-policy"]
+        sources = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+        assert sources and all(source.startswith("/") for source in sources), sources  # no CDN
+        assert not re.search(r"<script>", response.text)  # no inline script for the policy to block
+        assert f"/docs-assets/{script}" in sources
+        for source in sources:
+            assert client.get(source).status_code == 200, source
+
+
+# --- analysis limits -----------------------------------------------------------------------------
+
+
+class _Gate:
+    """A stand-in analysis that waits until released, so requests can be held in flight."""
+
+    def __init__(self) -> None:
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(self, fields: Any) -> tuple[Document, Record]:
+        self.entered.set()
+        self.release.wait(timeout=30)
+        return Document(id=fields["id"], text=fields["text"]), Record(id=fields["id"])
+
+
+def _gated_client(kb: Path, gate: _Gate, limits: AnalysisLimits) -> TestClient:
+    return TestClient(create_app(str(kb), analysis=AnalysisService(limits, gate, processes=False)))
+
+
+def test_too_long_a_text_is_a_413(kb: Path) -> None:
+    gated = _gated_client(kb, _Gate(), AnalysisLimits(max_chars=20))
+    response = gated.post("/api/analyze", json={"text": "Rebels shelled Maskanah on Monday."})
+    assert response.status_code == 413 and "limit 20" in response.json()["detail"]
+
+
+def test_when_every_worker_is_busy_a_request_is_a_429_and_reads_are_answered(kb: Path) -> None:
+    gate = _Gate()
+    gated = _gated_client(kb, gate, AnalysisLimits(workers=1, waiting=0))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first = pool.submit(gated.post, "/api/analyze", json={"text": "Rebels shelled Maskanah.", "id": "p1"})
+        assert gate.entered.wait(timeout=10)
+        busy = gated.post("/api/analyze", json={"text": "Another article."})
+        assert busy.status_code == 429 and busy.headers["retry-after"]
+        assert gated.get("/api/stats").status_code == 200  # reads do not wait for the analysis
+        gate.release.set()
+        assert first.result(timeout=10).json()["id"] == "p1"
+
+
+def test_an_analysis_over_the_time_limit_is_a_503(kb: Path) -> None:
+    gate = _Gate()
+    gated = _gated_client(kb, gate, AnalysisLimits(seconds=0.5))
+    response = gated.post("/api/analyze", json={"text": "Rebels shelled Maskanah."})
+    gate.release.set()
+    assert response.status_code == 503 and "0.5 s" in response.json()["detail"]
+
+
+def sleep_and_report(fields: dict[str, str]) -> tuple[Document, Record]:
+    """Run in a worker process: answer a warm-up at once; else write the worker's pid and take far too long."""
+    if fields["text"] == "warm up":
+        return Document(id="w", text="warm up"), Record(id="w")
+    Path(fields["text"]).write_text(str(os.getpid()))
+    time.sleep(120)
+    raise AssertionError("the worker should have been stopped")
+
+
+def test_a_worker_over_the_time_limit_is_stopped(kb: Path, tmp_path: Path) -> None:
+    service = AnalysisService(AnalysisLimits(seconds=60), sleep_and_report)
+    with TestClient(create_app(str(kb), analysis=service)) as slow:
+        assert slow.post("/api/analyze", json={"text": "warm up"}).status_code == 200  # the worker has started
+        service.limits = AnalysisLimits(seconds=2)
+        pid_file = tmp_path / "pid"
+        response = slow.post("/api/analyze", json={"text": str(pid_file)})
+        assert response.status_code == 503
+        pid = int(pid_file.read_text())
+        deadline = time.monotonic() + 10
+        while psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+            assert time.monotonic() < deadline, "the worker still runs"
+            time.sleep(0.1)

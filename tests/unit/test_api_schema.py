@@ -15,10 +15,16 @@ import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import (
+    allow_header_conformance,
     content_type_conformance,
+    ignored_auth,
+    missing_required_header,
+    negative_data_rejection,
     not_a_server_error,
+    response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
 )
 from schemathesis.core.result import Ok
 
@@ -28,17 +34,27 @@ from sitroom.record import Record
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from sitroom.web import create_app
-from sitroom.web.api import AnalyzeRequest
+from sitroom.web.analysis import AnalysisService, Fields
 from tests.kb_fixtures import report_pair, seed_pair
 
 ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
+    negative_data_rejection,  # invalid input is a 4xx
+    missing_required_header,
+    unsupported_method,  # an undocumented method is a 405 ...
+    allow_header_conformance,  # ... whose Allow header lists the documented ones
+    ignored_auth,  # a write without the token is refused
+]
 
 
-def _analyze_without_nlp(request: AnalyzeRequest) -> tuple[Document, Record]:
+def _analyze_without_nlp(fields: Fields) -> tuple[Document, Record]:
     """A stand-in for the NLP pipeline: the document as the API builds it, with an empty analysis."""
-    fields = {"title": request.title, "date": request.date, "outlet": request.outlet}
-    document = make_document(request.id, request.text, "api:analyze", fields)
+    document = make_document(fields["id"] or "", fields["text"] or "", "api:analyze", fields)
     return document, Record(id=document.id, title=document.title, date=document.date, outlet=document.outlet)
 
 
@@ -54,9 +70,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
             report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
         ],
     )
-    built = create_app(str(path))
-    built.state.analyzer = _analyze_without_nlp
-    return built
+    analysis = AnalysisService(analyse=_analyze_without_nlp, processes=False)
+    return create_app(str(path), write_token="s3cret", analysis=analysis)
 
 
 @pytest.fixture(scope="module")
@@ -90,5 +105,6 @@ def test_get_operations_never_fail_and_match_the_schema(api_schema: schemathesis
     assert {"GET /api/events", "GET /api/actors/{identity_id}", "GET /api/network"} <= set(labels)
 
 
-def test_analyze_never_fails_and_matches_the_schema(api_schema: schemathesis.BaseSchema) -> None:
-    assert _fuzz(api_schema.include(method="POST", path="/api/analyze"), max_examples=15) == ["POST /api/analyze"]
+def test_analyze_and_writes_never_fail_and_match_the_schema(api_schema: schemathesis.BaseSchema) -> None:
+    labels = _fuzz(api_schema.include(method="POST"), max_examples=15)
+    assert sorted(labels) == ["POST /api/analyze", "POST /api/documents", "POST /api/identities/decisions"]

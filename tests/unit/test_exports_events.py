@@ -190,3 +190,16 @@ def test_a_place_at_its_parents_point_is_exported_as_near_its_town() -> None:
     rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
     assert rows and {row["geo_precision"] for row in rows} == {"2"}
     assert {row["location"] for row in rows} == {"Saraqib bakery"}
+
+
+@pytest.mark.parametrize(
+    ("date", "written", "precision"),
+    [("2017-05-03", "2017-05-03", "1"), ("2017-04", "2017-04-01", "3"), ("2017", "2017-01-01", "3")],
+)
+def test_acled_event_date_is_always_a_day_with_its_precision(date: str, written: str, precision: str) -> None:
+    record = _record()
+    record.events[0].date = date
+    stream = io.StringIO()
+    write_acled_csv([record], stream)
+    (row,) = csv.DictReader(io.StringIO(stream.getvalue()))
+    assert (row["event_date"], row["time_precision"]) == (written, precision)

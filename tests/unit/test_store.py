@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect, text
 
 from sitroom.documents import Document
 from sitroom.record import Actor, Record, Span
-from sitroom.store.database import open_engine
+from sitroom.store.database import KnowledgeBaseError, open_engine
 from sitroom.store.queries import count_documents, search_documents
-from sitroom.store.writer import known_hashes, store_error, store_records
+from sitroom.store.writer import known_hashes, store_documents, store_error, store_records
 
 
 def _pair(doc_id: str, body: str) -> tuple[Document, Record]:
@@ -59,3 +61,46 @@ def test_errors_are_recorded_once_per_source(tmp_path: Path) -> None:
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT source, error FROM ingest_errors")).all()
     assert rows == [("a.txt", "binary file")]
+
+
+def test_a_document_the_database_refuses_fails_alone(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    unstorable = _pair("bad", "ISIL \ud800 claimed the attack.")  # not Unicode: no database can store it
+    outcome = store_documents(engine, [_pair("a", "ISIL took the town."), unstorable, _pair("b", "ISIL withdrew.")])
+    assert (outcome.added, outcome.unchanged) == (2, 0)
+    assert [(document.id, reason.split(":")[0]) for document, reason in outcome.refused] == [
+        ("bad", "could not be stored")
+    ]
+    assert count_documents(engine) == 2
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM ingest_errors")).scalar() == 1
+
+
+def test_opening_a_missing_knowledge_base_for_reading_creates_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "typo.sqlite"
+    with pytest.raises(KnowledgeBaseError, match="no knowledge base there"):
+        open_engine(target, create=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda path: path.write_text("not a database " * 100), "file is not a database"),
+        (lambda path: path.mkdir(), "a folder, not a knowledge base file"),
+    ],
+    ids=["text file", "folder"],
+)
+def test_what_is_not_a_knowledge_base_is_a_clear_error(
+    tmp_path: Path, make: Callable[[Path], object], message: str
+) -> None:
+    target = tmp_path / "kb.sqlite"
+    make(target)
+    with pytest.raises(KnowledgeBaseError, match=message):
+        open_engine(target)
+
+
+def test_a_server_url_error_hides_the_password() -> None:
+    with pytest.raises(KnowledgeBaseError) as raised:
+        open_engine("postgresql+psycopg://sitroom:hunter2@127.0.0.1:1/kb", create=False)
+    assert "hunter2" not in str(raised.value) and "sitroom:***@127.0.0.1:1/kb" in str(raised.value)

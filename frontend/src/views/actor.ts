@@ -5,7 +5,7 @@ import { eventsTable } from "./common";
 interface ActorDetail {
   id: number; name: string; kind: string; canonical_id: string | null; aliases: string[]; roles: string[];
   affiliations: { member_of: { id: number; name: string }[]; members: { id: number; name: string }[] };
-  documents: DocumentSummary[]; events: EventItem[];
+  documents: DocumentSummary[]; documents_total: number; merged_with: { id: number; name: string }[]; events: EventItem[];
   co_occurring: { id: number; name: string; kind: string; documents: number }[];
   framing: { techniques: Record<string, number>; examples: { technique: string; text: string; doc_id: string; outlet: string | null }[] };
   quotes: { text: string; start: number; doc_id: string; outlet: string | null }[];
@@ -21,15 +21,19 @@ export async function actorView(root: HTMLElement, id: string): Promise<void> {
       h("p", { class: "muted" }, actor.kind, actor.canonical_id ? ` · registry id ${actor.canonical_id}` : " · not in the registry",
         actor.roles.length ? ` · ${actor.roles.join(", ")}` : "",
         " · ", link(`#/network?actor=${actor.id}`, "network"), " · ", link(`#/map?actor=${actor.id}`, "map")),
-      h("div", { class: "aliases" }, h("span", { class: "muted" }, "Also written: "), chips(actor.aliases))),
+      h("div", { class: "aliases" }, h("span", { class: "muted" }, "Also written: "), chips(actor.aliases)),
+      actor.merged_with.length
+        ? h("p", { class: "merged muted" }, "Merged with: ", ...actor.merged_with.flatMap((other, index) => [index ? ", " : "", link(`#/actor/${other.id}`, other.name)]), " · ", link("#/identities", "review"))
+        : null),
     h("div", { class: "two-columns" },
       h("div", {},
         section(`Events (${actor.events.length})`, actor.events.length ? eventsTable(actor.events) : empty("No events.")),
         section(`Quotes (${actor.quotes.length})`, actor.quotes.length
           ? h("ul", { class: "plain" }, actor.quotes.map((quote) => h("li", {}, `“${quote.text.slice(0, 200)}” `, docLink(quote.doc_id, quote.outlet ?? quote.doc_id, quote.start))))
           : empty("No quotes.")),
-        section(`Documents (${actor.documents.length})`, h("ul", { class: "plain" }, actor.documents.map((doc) =>
-          h("li", {}, docLink(doc.doc_id, doc.title || doc.doc_id), h("span", { class: "muted" }, ` ${doc.date ?? ""} ${doc.outlet ?? ""}`))))),
+        section(actor.documents_total > actor.documents.length ? `Documents (the latest ${actor.documents.length} of ${actor.documents_total})` : `Documents (${actor.documents_total})`,
+          h("ul", { class: "plain" }, actor.documents.map((doc) =>
+            h("li", {}, docLink(doc.doc_id, doc.title || doc.doc_id), h("span", { class: "muted" }, ` ${doc.date ?? ""} ${doc.outlet ?? ""}`))))),
       ),
       h("div", {},
         section("Affiliations",

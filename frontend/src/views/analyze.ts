@@ -2,7 +2,7 @@ import { RecordJson, post } from "../api";
 import { h } from "../dom";
 
 export async function analyzeView(root: HTMLElement): Promise<void> {
-  const text = h("textarea", { rows: 12, placeholder: "Paste an article…", "aria-label": "Article text", maxlength: 200000 }) as HTMLTextAreaElement;
+  const text = h("textarea", { rows: 12, placeholder: "Paste an article…", "aria-label": "Article text", maxlength: 100000 }) as HTMLTextAreaElement;
   const output = h("pre", { class: "record" });
   const button = h("button", { type: "submit" }, "Analyse") as HTMLButtonElement;
   const form = h("form", { class: "analyze" }, text, button);

@@ -1,4 +1,4 @@
-import { DocumentDetail, RecordJson, get } from "../api";
+import { DocumentDetail, RecordJson, SourceHop, get } from "../api";
 import { Child, append, h, link, section } from "../dom";
 
 // Each layer highlights spans of the text and can be toggled on and off.
@@ -61,14 +61,20 @@ function collectMarks(doc: DocumentDetail): Mark[] {
     marks.push({ ...event.evidence, layer: "events", title: `${event.type} (${event.status}): ${who}`, href: cluster ? `#/event/${cluster}` : undefined });
   }
   for (const quote of record.quotes) marks.push({ ...quote, layer: "quotes", title: `Quote by ${quote.speaker ? names(quote.speaker) : "unknown"}` });
-  for (const claim of record.claims) marks.push({ ...claim, layer: "claims", title: `Claim: ${claim.source_chain.map(names).join(" ← ")}` });
+  for (const claim of record.claims) {
+    const chain = claim.chain?.length ? claim.chain.map((hop) => hop.name).join(" → ") : claim.source_chain.map(names).join(" → ");
+    marks.push({ ...claim, layer: "claims", title: `Claim reported by ${chain}${claim.anonymous ? " (unnamed source)" : ""}` });
+  }
   for (const agreement of record.agreements) {
     const pk = doc.links.agreements[agreement.id];
     for (const provision of agreement.provisions) {
       marks.push({ ...provision, layer: "provisions", title: `Provision ${provision.n}: ${provision.type}`, href: pk ? `#/agreement/${pk}` : undefined });
     }
   }
-  for (const item of record.framing) marks.push({ ...item, layer: "framing", title: `${item.technique}${item.target ? ` about ${names(item.target)}` : ""}` });
+  for (const item of record.framing) {
+    const voice = item.voice === "attributed" ? " (in a quoted source's words)" : "";
+    marks.push({ ...item, layer: "framing", title: `${item.technique}${item.target ? ` about ${names(item.target)}` : ""}${voice}` });
+  }
   return marks.filter((mark) => mark.end > mark.start && mark.end <= doc.text.length);
 }
 
@@ -122,6 +128,11 @@ function sidePanel(doc: DocumentDetail): HTMLElement {
     return identity ? link(`#/actor/${identity}`, names(id)) : names(id);
   };
   const join = (ids: string[], separator = ", "): Child[] => ids.flatMap((id, index) => [index ? separator : "", actorLink(id)]);
+  // Each hop of a chain, outermost first: an actor's link, else the source's words ("activists").
+  const hops = (chain: SourceHop[]): Child[] => chain.flatMap((hop, index) => [
+    index ? " → " : "",
+    hop.actor ? actorLink(hop.actor) : h("span", { class: hop.anonymous ? "hop unnamed" : "hop", title: hop.type }, hop.name),
+  ]);
   const list = (items: Child[][]): HTMLElement => h("ul", { class: "plain" }, items.map((item) => h("li", {}, item)));
   const panel = h("aside", { class: "doc-side" });
   append(panel, [
@@ -136,7 +147,11 @@ function sidePanel(doc: DocumentDetail): HTMLElement {
     }))),
     section(`Quotes (${record.quotes.length})`, list(record.quotes.map((quote) => [h("b", {}, quote.speaker ? actorLink(quote.speaker) : "unknown"), `: “${quote.text.slice(0, 140)}${quote.text.length > 140 ? "…" : ""}”`]))),
     section(`Claims and their source chain (${record.claims.length})`, list(record.claims.map((claim) => [
-      h("span", { class: "chain" }, ...join(claim.source_chain, " ← ")), claim.hedged ? h("span", { class: "status" }, "hedged") : null, h("br"), `“${claim.text.slice(0, 140)}${claim.text.length > 140 ? "…" : ""}”`,
+      h("span", { class: "chain" }, ...(claim.chain?.length ? hops(claim.chain) : join(claim.source_chain, " → "))),
+      claim.hedged ? h("span", { class: "status" }, "hedged") : null,
+      claim.anonymous ? h("span", { class: "status unnamed" }, "unnamed source") : null,
+      claim.voice === "attributed" ? h("span", { class: "status" }, "relayed") : null,
+      h("br"), `“${claim.text.slice(0, 140)}${claim.text.length > 140 ? "…" : ""}”`,
     ]))),
     section(`Agreements (${record.agreements.length})`, list(record.agreements.map((agreement) => {
       const pk = doc.links.agreements[agreement.id];

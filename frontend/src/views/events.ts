@@ -2,15 +2,20 @@ import { EventItem, PageOf, Report, get } from "../api";
 import { append, empty, h, link, section, table } from "../dom";
 import { actorLinks, dateText, eventFilters, eventsTable, filterParams, setHashParams, statusBadges, typeBadge } from "./common";
 
+// A page of events: ``total`` is a lower bound past 10,000 (``total_exact`` false) and null after a cursor.
+type EventPage = Omit<PageOf<EventItem>, "total"> & { total: number | null; total_exact: boolean; next_cursor: string | null };
+
 export async function eventsView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
   const filters = filterParams(params);
-  const offset = Number(params.get("offset") ?? 0);
+  const cursor = params.get("cursor");
   root.append(h("h2", {}, "Events"), eventFilters(params, (values) => setHashParams("#/events", values)));
-  const page = await get<PageOf<EventItem>>("events", { ...filters, limit: 100, offset });
+  // Keyset paging: the next page starts after the last event shown, at the same cost however deep.
+  const page = await get<EventPage>("events", { ...filters, limit: 100, ...(cursor ? { cursor } : {}) });
+  const total = page.total === null ? "More" : `${page.total.toLocaleString("en")}${page.total_exact ? "" : "+"}`;
   append(root, [
-    h("p", { class: "muted" }, `${page.total} corroborated events (reports of one event from several documents are merged)`),
+    h("p", { class: "muted" }, `${total} corroborated events (reports of one event from several documents are merged)`),
     page.items.length ? eventsTable(page.items) : empty("No event matches."),
-    page.total > offset + 100 ? link(`#/events?${new URLSearchParams({ ...filters, offset: String(offset + 100) })}`, "more →") : null,
+    page.next_cursor ? link(`#/events?${new URLSearchParams({ ...filters, cursor: page.next_cursor })}`, "more →") : null,
   ]);
 }
 

@@ -8,6 +8,8 @@ interface Profile {
   framed_actors: { id: number; name: string; items: number }[];
   event_statuses: Record<string, number>;
   claims: Record<string, number>;
+  framing_voice: { own: number; quoted: number };
+  claim_sources: { claims: number; unnamed: number; unnamed_share: number | null };
 }
 
 export async function outletsView(root: HTMLElement): Promise<void> {
@@ -42,7 +44,13 @@ export async function outletView(root: HTMLElement, name: string): Promise<void>
           ? h("ul", { class: "plain" }, profile.framed_actors.map((actor) => h("li", {}, link(`#/actor/${actor.id}`, actor.name), ` ${actor.items}`)))
           : empty("None.")),
         section("How it reports events", table(["Status", "Reports"], Object.entries(profile.event_statuses).map(([status, count]) => [status, String(count)]))),
-        section("Claims", table(["", "Claims"], Object.entries(profile.claims).map(([kind, count]) => [kind, String(count)])))),
+        section("Claims", table(["", "Claims"], Object.entries(profile.claims).map(([kind, count]) => [kind, String(count)]))),
+        section("Whose voice", table(["", "Items"], [
+          ["Framing in its own text", String(profile.framing_voice.own)],
+          ["Framing inside quoted sources", String(profile.framing_voice.quoted)],
+          ["Claims from unnamed sources", profile.claim_sources.unnamed_share === null ? "–"
+            : `${profile.claim_sources.unnamed} of ${profile.claim_sources.claims} (${Math.round(100 * profile.claim_sources.unnamed_share)}%)`],
+        ], "voice"))),
     ),
   );
 }

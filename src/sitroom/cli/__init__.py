@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from sitroom.cli import analysis, evaluation, knowledge_base  # noqa: F401  (each registers its commands)
+from sitroom.cli import (  # noqa: F401  (each registers its commands)
+    analysis,
+    evaluation,
+    identities,
+    knowledge_base,
+    maintenance,
+    publishing,
+)
 from sitroom.cli.common import app
 from sitroom.logs import configure_logging
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from sitroom.cli.common import ActorFiles, app, report_problems, settings_for, stderr, stdout
+from sitroom.cli.common import ActorFiles, app, existing_input, report_problems, settings_for, stderr, stdout
 from sitroom.pipeline import analyze, build_pipeline
 from sitroom.progress import count_items, progress_bar
 from sitroom.readers import read_documents
@@ -30,6 +30,7 @@ def analyze_command(
     actors: ActorFiles = None,
 ) -> None:
     """Analyse documents and print their records (JSON Lines when there are several)."""
+    existing_input(path)
     nlp = build_pipeline(settings_for(actors))
     total = count_items(path)
     failures = 0

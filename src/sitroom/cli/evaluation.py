@@ -1,5 +1,5 @@
 """Evaluation commands: the gold scorer (``eval``) and the public corpora (``eval-geo``, ``eval-events``,
-``eval-framing``)."""
+``eval-framing``, ``eval-attribution``)."""
 
 from __future__ import annotations
 
@@ -98,6 +98,23 @@ def eval_command(
     stdout.print(report.to_table())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+@app.command("eval-attribution")
+def eval_attribution_command(
+    directory: Annotated[Path, typer.Argument(help="A PolNeAR folder (text/, attributions/).", exists=True)],
+    json_out: JsonOut = None,
+) -> None:
+    """Attribution relations on PolNeAR: content P/R/F1, cue and source accuracy, on each half of the folder."""
+    from sitroom.evaluation.corpora.polnear import evaluate_polnear, reports_table
+
+    try:
+        reports = evaluate_polnear(directory)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
+    stdout.print(reports_table(reports))
+    if json_out:
+        json_out.write_text(json.dumps([r.to_dict() for r in reports], indent=2) + "\n", encoding="utf-8")
 
 
 @app.command("eval-names")

@@ -8,7 +8,19 @@ from typing import Annotated
 
 import typer
 
-from sitroom.cli.common import ActorFiles, DbOption, app, report_problems, settings_for, stderr, stdout
+from sitroom.cli.common import (
+    ActorFiles,
+    DbOption,
+    app,
+    existing_input,
+    fail,
+    report_problems,
+    settings_for,
+    stderr,
+    stdout,
+    user_errors,
+)
+from sitroom.cli.publishing import MetadataOption, publish_to
 from sitroom.exporting import ExportFormat
 from sitroom.pipeline import build_pipeline
 from sitroom.progress import count_items, progress_bar
@@ -28,10 +40,20 @@ def ingest_command(
     partition_size: Annotated[
         int, typer.Option(help="Documents per Dask task (with --workers or --scheduler).", min=1)
     ] = PARTITION_SIZE,
+    corpus_title: Annotated[str | None, typer.Option(help="The corpus's title, for the published metadata.")] = None,
+    corpus_licence: Annotated[str | None, typer.Option(help="The corpus's licence, e.g. 'CC BY 4.0'.")] = None,
+    corpus_source: Annotated[str | None, typer.Option(help="Where the corpus comes from (a URL).")] = None,
+    metadata: MetadataOption = None,
 ) -> None:
-    """Analyse documents into the knowledge base; documents already stored are skipped."""
+    """Analyse documents into the knowledge base (created if need be); stored texts are skipped, changed ones
+    revised.
+
+    Exits with status 1 when any document could not be read, analysed or stored (each is in the
+    knowledge base's ingest_errors table); the others are stored all the same.
+    """
+    existing_input(path)
     settings = settings_for(actors)
-    with progress_bar(stderr) as progress:
+    with user_errors(), progress_bar(stderr) as progress:
         task = progress.add_task("ingesting", total=count_items(path))
 
         def advance(count: int) -> None:
@@ -61,8 +83,28 @@ def ingest_command(
         f"errors {summary.errors} in {summary.seconds:.1f} s",
         highlight=False,
     )
+    if summary.revised:
+        stderr.print(f"revised {summary.revised} (changed texts; old versions in document_revisions)")
     if summary.errors:
-        stderr.print("errors are kept in the ingest_errors table", highlight=False)
+        stderr.print(f"{summary.errors} document(s) failed: they are kept in the ingest_errors table", highlight=False)
+    _finish_ingest(db, path, (corpus_title, corpus_licence, corpus_source), metadata)
+    if summary.errors:
+        raise typer.Exit(code=1)
+
+
+def _finish_ingest(
+    db: str, path: Path, corpus: tuple[str | None, str | None, str | None], metadata: Path | None
+) -> None:
+    """Remember the corpus, publish when asked, and leave the write-ahead log checkpointed."""
+    from sitroom.store.database import checkpoint, open_engine
+    from sitroom.store.publishing import record_corpus
+
+    with user_errors():
+        engine = open_engine(db)
+        record_corpus(engine, path, *corpus)
+        if metadata is not None:
+            publish_to(db, metadata, None)
+        checkpoint(engine)
 
 
 @app.command("search")
@@ -75,7 +117,9 @@ def search_command(
     from sitroom.store.database import open_engine
     from sitroom.store.queries import search_documents
 
-    for hit in search_documents(open_engine(db), query, limit):
+    with user_errors():
+        hits = search_documents(open_engine(db, create=False), query, limit)
+    for hit in hits:
         stdout.print(f"[bold]{hit.doc_id}[/bold]  {hit.title or ''}\n    {hit.snippet}", highlight=False)
 
 
@@ -84,12 +128,35 @@ def serve_command(
     db: DbOption,
     host: str = "127.0.0.1",
     port: int = 8000,
-    token: Annotated[str | None, typer.Option(help="Bearer token that enables write endpoints.")] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(help="File whose first line is the bearer token that enables writes (or set SITROOM_TOKEN)."),
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(help="Another host name clients use to reach the server (a proxy's): repeatable."),
+    ] = None,
+    analyze_workers: Annotated[int, typer.Option(help="Processes that analyse posted text.", min=1)] = 1,
+    analyze_max_chars: Annotated[int, typer.Option(help="Longest text analysed (longer: 413).", min=1)] = 100_000,
+    analyze_seconds: Annotated[float, typer.Option(help="Time limit of one analysis (longer: 503).", min=1)] = 30.0,
+    token: Annotated[str | None, typer.Option(hidden=True)] = None,
 ) -> None:
-    """Serve the HTTP API and the web UI over a knowledge base."""
+    """Serve the HTTP API and the web UI over an existing knowledge base (read-only without a token)."""
+    from sitroom.web.analysis import AnalysisLimits
+    from sitroom.web.security import read_token
     from sitroom.web.server import serve
 
-    serve(db, host=host, port=port, token=token)
+    if token is not None:
+        fail("--token is refused (every local user can read it with `ps`): set SITROOM_TOKEN or use --token-file")
+    try:
+        write_token = read_token(token_file)
+    except ValueError as error:
+        fail(str(error))
+    limits = AnalysisLimits(
+        max_chars=analyze_max_chars, workers=analyze_workers, waiting=analyze_workers, seconds=analyze_seconds
+    )
+    with user_errors():
+        serve(db, host=host, port=port, token=write_token, extra_hosts=allowed_host or (), limits=limits)
 
 
 @app.command("export")
@@ -104,22 +171,23 @@ def export_command(
     """Export records as JSON Lines, ACLED-style CSV, PLOVER JSON, GeoJSON (places) or GraphML (network)."""
     from sitroom.exporting import export_text, records_from_db, records_from_file
 
+    if output is not None and not output.parent.is_dir():
+        fail(f"{output}: the folder {output.parent} does not exist")
     if db is not None and records is None:
         source = records_from_db(db)
     elif records is not None and db is None:
         source = records_from_file(records)
     else:
-        stderr.print("[red]error[/red]: give exactly one of --db and --records")
-        raise typer.Exit(code=2)
-    try:
-        body = export_text(export_format, source, db)
-    except (OSError, ValueError) as error:
-        stderr.print(f"[red]error[/red]: {error}", highlight=False)
-        raise typer.Exit(code=1) from error
-    if output is None:
-        sys.stdout.write(body)
-    else:
-        output.write_text(body, encoding="utf-8")
+        fail("give exactly one of --db and --records", code=2)
+    with user_errors():
+        try:
+            body = export_text(export_format, source, db)
+        except ValueError as error:
+            fail(str(error))
+        if output is None:
+            sys.stdout.write(body)
+        else:
+            output.write_text(body, encoding="utf-8")
 
 
 gazetteer_app = typer.Typer(help="The offline gazetteer used by the places layer.", no_args_is_help=True)

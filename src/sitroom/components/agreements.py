@@ -132,8 +132,9 @@ def representation(sentence: Span, ctx: Context) -> dict[str, str]:
     """Person → organisation they act for: "X on behalf of A", "X, the representative of A"."""
     mapping: dict[str, str] = {}
     mentions = _mentions_in(sentence, ctx)
+    text, offset = sentence.text, sentence.start_char
     for (person, _start, end), (org, org_start, _end) in pairwise(mentions):
-        gap = ctx.doc.text[end:org_start].lower()
+        gap = text[end - offset : org_start - offset].lower()
         if (
             ctx.actors[person].kind == "person"
             and ctx.actors[org].kind not in NON_PARTY_KINDS
@@ -292,7 +293,7 @@ def provisions(draft: Draft, ctx: Context) -> list[Provision]:
     """Numbered clauses, then unnumbered deontic sentences that do not restate one of them."""
     doc = ctx.doc
     start = draft.announcement.end_char
-    clauses = numbered_clauses(doc.text, start, draft.end_char)
+    clauses = numbered_clauses(ctx.text, start, draft.end_char)
     covered = [(clause.start, clause.end) for clause in clauses]
     next_n = max((clause.n for clause in clauses), default=0) + 1
     for sentence in draft.sentences:
@@ -313,7 +314,7 @@ def provisions(draft: Draft, ctx: Context) -> list[Provision]:
         if clause.n > len(covered) and _restates(kind, lemmas, seen):
             continue
         seen.append((kind, lemmas))
-        text = doc.text[clause.start : clause.end]
+        text = ctx.text[clause.start : clause.end]
         result.append(
             Provision(
                 n=clause.n,

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from sitroom.components.attribution.lookup import attribution_at
 from sitroom.components.framing_labels import label_matches
 from sitroom.components.framing_literal import is_literal_use
 from sitroom.components.framing_valence import ValenceRules, loaded_words
@@ -272,6 +273,14 @@ def repetitions(found: Iterable[tuple[Candidate, Framing]]) -> Iterator[Framing]
         seen.add(key)
 
 
+def with_voice(doc: Doc, framing: Framing) -> Framing:
+    """The framing item with the voice it is said in: the outlet's own, or a source's (and which attribution)."""
+    attribution = attribution_at(doc, framing.start, framing.end)
+    if attribution is None:
+        return framing
+    return framing.model_copy(update={"voice": "attributed", "attribution": attribution.id})
+
+
 class FramingComponent:
     """spaCy component setting ``doc._.framing`` from the lexicon's rules."""
 
@@ -292,7 +301,9 @@ class FramingComponent:
         found = [
             (candidate, self._framing(doc, candidate, actors)) for candidate in keep_longest(self._candidates(doc))
         ]
-        framings = [framing for _, framing in found] + list(repetitions(found))
+        framings = [
+            with_voice(doc, framing) for framing in [framing for _, framing in found] + list(repetitions(found))
+        ]
         doc._.framing = sorted(framings, key=lambda item: (item.start, item.end, item.technique))
         return doc
 

@@ -5,6 +5,11 @@ The columns follow ACLED's codebook for what a record knows: categories, disorde
 fatalities. ``fatalities`` is 0 when the text states no count of dead, as in ACLED's data (the record keeps
 the difference: ``acled.fatalities`` is then absent). ``event_id_cnty`` is the country's alpha-3 code with a
 number fixed by a digest of the document and event ids.
+
+Dates: ACLED's ``event_date`` is always a whole day. An event dated to the day is written as that day
+with ``time_precision`` 1; one the text dates only to a month (``2017-04``) or a year (``2017``) is
+written as the first day of that period (``2017-04-01``, ``2017-01-01``) with ``time_precision`` 3,
+ACLED's code for "the month or less precisely". Read ``event_date`` together with ``time_precision``.
 """
 
 from __future__ import annotations
@@ -89,6 +94,17 @@ def time_precision(date: str | None) -> str:
     return "1" if date and len(date) >= 10 else "3"
 
 
+def event_date(date: str | None) -> str:
+    """ACLED's event_date, a whole day: the date itself, or the first day of a month or a year."""
+    if not date:
+        return ""
+    if len(date) == 7:  # YYYY-MM
+        return f"{date}-01"
+    if len(date) == 4:  # YYYY
+        return f"{date}-01-01"
+    return date[:10]
+
+
 def _names(ids: list[str], record: Record) -> list[str]:
     names = {actor.id: actor.name for actor in record.actors}
     return [names[actor_id] for actor_id in ids if actor_id in names]
@@ -127,7 +143,7 @@ def event_row(event: Event, record: Record) -> dict[str, str]:
     notes = event.evidence.text if event.status == "occurred" else f"[{event.status}] {event.evidence.text}"
     return {
         "event_id_cnty": event_id_cnty(event, record, iso3),
-        "event_date": date or "",
+        "event_date": event_date(date),
         "disorder_type": coding.disorder_type if coding else "",
         "event_type": coding.event_type if coding else category.event_type,
         "sub_event_type": coding.sub_event_type if coding else category.sub_event_type,

@@ -8,12 +8,13 @@ Reports with the same type, source and target identities and place, whose dates 
 from __future__ import annotations
 
 import calendar
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import ARRAY, BigInteger, cast, func, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.store.schema import DocumentRow, EventClusterRow, EventRow
@@ -58,6 +59,29 @@ def event_signature(event_type: str, sources: Sequence[int], targets: Sequence[i
     return f"{event_type}|{','.join(map(str, sorted(set(sources))))}|{','.join(map(str, sorted(set(targets))))}|{place}"
 
 
+def shared_signature(event_type: str, sources: Sequence[int], targets: Sequence[int], place: int | None) -> str | None:
+    """The signature of a report other reports can corroborate; None when it names no actor and no place."""
+    if sources or targets or place is not None:
+        return event_signature(event_type, sources, targets, place)
+    return None
+
+
+def lock_signatures(session: Session, signatures: Iterable[str]) -> None:
+    """On PostgreSQL, wait until no other transaction is clustering reports of these signatures.
+
+    Writers storing concurrently would otherwise each open a cluster for one event, or recount one
+    cluster from what each alone sees. Transaction-scoped advisory locks, taken in one order by every
+    writer (so never a deadlock), serialise only the writers that share a signature. SQLite has one
+    writer at a time and needs none.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    keys = sorted({int.from_bytes(hashlib.sha256(s.encode()).digest()[:8], "big", signed=True) for s in signatures})
+    if keys:  # one round trip, the locks taken in key order
+        ordered = select(func.unnest(cast(keys, ARRAY(BigInteger))).label("key")).order_by("key").subquery()
+        session.execute(select(func.count(func.pg_advisory_xact_lock(ordered.c.key))))
+
+
 @dataclass
 class Report:
     """An event report just stored (row ``event_pk``), waiting for its cluster."""
@@ -69,12 +93,12 @@ class Report:
     targets: list[int]
     place_identity_id: int | None
     days: DateRange | None
+    point: tuple[float | None, float | None] = (None, None)  # the place's latitude and longitude
 
     @property
     def signature(self) -> str:
-        if self.sources or self.targets or self.place_identity_id is not None:
-            return event_signature(self.type, self.sources, self.targets, self.place_identity_id)
-        return f"single:{self.event_pk}"  # nothing to corroborate on: the report stays an event of its own
+        shared = shared_signature(self.type, self.sources, self.targets, self.place_identity_id)
+        return shared or f"single:{self.event_pk}"  # nothing to corroborate on: the report stays an event of its own
 
 
 @dataclass
@@ -141,6 +165,8 @@ def _new_row(cluster: _Cluster) -> dict[str, object]:
         "type": report.type,
         "mode": report.mode,
         "place_identity_id": report.place_identity_id,
+        "latitude": report.point[0],
+        "longitude": report.point[1],
         "report_count": 0,
         "source_count": 0,
         "statuses": "",

@@ -60,7 +60,8 @@ def _identity_ids(session: Session, model: IdentityModel, rows: dict[str, Row]) 
     return found
 
 
-def _aliases(actor: Actor) -> Iterable[str]:
+def actor_aliases(actor: Actor) -> Iterable[str]:
+    """Every name an actor goes by in a record, whitespace-normalised."""
     for text in dict.fromkeys([actor.name, *(mention.text for mention in actor.mentions)]):
         if alias := " ".join(text.split())[:MAX_KEY]:
             yield alias
@@ -68,29 +69,46 @@ def _aliases(actor: Actor) -> Iterable[str]:
 
 def link_actors(session: Session, actors: Sequence[Actor]) -> dict[str, int]:
     """Identity ids of a record's actors (local id → identity), with every name they go by stored as an alias."""
+    return link_actor_groups(session, [actors])[0]
+
+
+def link_actor_groups(session: Session, groups: Sequence[Sequence[Actor]]) -> list[dict[str, int]]:
+    """:func:`link_actors` for the actors of several records at once (one group per record). Unnamed groups
+    ("rebels", "six civilians") have no identity across documents.
+
+    Identities and aliases of the whole batch are inserted in one statement each, in key order, so that
+    writers storing batches concurrently (PostgreSQL) wait for each other's unique keys in one order.
+    """
+    groups = [[actor for actor in actors if actor.collective is None] for actors in groups]
     rows: dict[str, Row] = {}
-    for actor in actors:
+    for actor in (actor for actors in groups for actor in actors):
         values = {"canonical_id": actor.canonical_id, "name": actor.name, "kind": actor.kind}
         rows.setdefault(actor_key(actor), values)
     by_key = _identity_ids(session, ActorIdentityRow, rows)
-    identities = {actor.id: by_key[actor_key(actor)] for actor in actors}
+    linked = [{actor.id: by_key[actor_key(actor)] for actor in actors} for actors in groups]
     aliases = {
         (identities[actor.id], alias): {
             "identity_id": identities[actor.id],
             "alias": alias,
             "alias_key": name_key(alias)[:MAX_KEY],
         }
+        for actors, identities in zip(groups, linked, strict=True)
         for actor in actors
-        for alias in _aliases(actor)
+        for alias in actor_aliases(actor)
     }
     insert_ignoring_conflicts(session, ActorAliasRow, [aliases[pair] for pair in sorted(aliases)])
-    return identities
+    return linked
 
 
 def link_places(session: Session, places: Sequence[Place]) -> dict[str, int]:
     """Identity ids of a record's places (local id → identity)."""
+    return link_place_groups(session, [places])[0]
+
+
+def link_place_groups(session: Session, groups: Sequence[Sequence[Place]]) -> list[dict[str, int]]:
+    """:func:`link_places` for the places of several records at once, in key order (see above)."""
     rows: dict[str, Row] = {}
-    for place in places:
+    for place in (place for places in groups for place in places):
         rows.setdefault(place_key(place), place.model_dump(include=set(PLACE_FIELDS)))
     by_key = _identity_ids(session, PlaceIdentityRow, rows)
-    return {place.id: by_key[place_key(place)] for place in places}
+    return [{place.id: by_key[place_key(place)] for place in places} for places in groups]

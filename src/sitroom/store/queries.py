@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from sitroom.store.schema import DocumentRow
+from sitroom.names import name_key
+from sitroom.store.identity_review import match_key, merged_group, same_identity
+from sitroom.store.schema import ActorAliasRow, ActorIdentityRow, ActorRow, DocumentRow
+
+MAX_NAME_QUERY = 200  # a query longer than this is not a name
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,48 @@ def _fts_query(query: str) -> str:
 
 
 def search_documents(engine: Engine, query: str, limit: int = 20) -> list[SearchHit]:
+    """Full-text search over titles and texts, then the documents that name the actor the query names in
+    another spelling ("Ahrar ash-Sham" finds "Ahrar al-Sham"), through the knowledge base's identities."""
+    hits = _text_search(engine, query, limit)
+    if len(hits) >= limit:
+        return hits
+    seen = {hit.doc_id for hit in hits}
+    with Session(engine) as session:
+        for doc_id, title, name in _identity_documents(session, query):
+            if doc_id not in seen and len(hits) < limit:
+                seen.add(doc_id)
+                hits.append(SearchHit(doc_id, title, f"names [{name}]"))
+    return hits
+
+
+def _identity_documents(session: Session, query: str) -> list[tuple[str, str | None, str]]:
+    """(doc id, title, the name used) of documents naming an identity the query is a spelling of."""
+    words = " ".join(query.split())
+    if not words or len(words) > MAX_NAME_QUERY:
+        return []
+    identities = set(
+        session.scalars(select(ActorAliasRow.identity_id).where(ActorAliasRow.alias_key == name_key(words)[:300]))
+    )
+    for kind in ("person", "group"):
+        candidates = session.execute(
+            select(ActorIdentityRow.id, ActorIdentityRow.name, ActorIdentityRow.kind).where(
+                ActorIdentityRow.match_key == match_key(words, kind)
+            )
+        )
+        identities |= {i for i, name, actor_kind in candidates if same_identity(words, name, actor_kind)}
+    grouped = {member for identity in identities for member in merged_group(session, identity)}
+    if not grouped:
+        return []
+    rows = session.execute(
+        select(DocumentRow.doc_id, DocumentRow.title, ActorRow.name)
+        .join(ActorRow, ActorRow.document_id == DocumentRow.id)
+        .where(ActorRow.identity_id.in_(sorted(grouped)))
+        .order_by(DocumentRow.id)
+    )
+    return [(doc_id, title, name) for doc_id, title, name in rows]
+
+
+def _text_search(engine: Engine, query: str, limit: int) -> list[SearchHit]:
     """Full-text search over titles and texts (SQLite FTS5, PostgreSQL text search, else substrings)."""
     with Session(engine) as session:
         if engine.dialect.name == "sqlite":

@@ -29,6 +29,10 @@ class DocumentRow(Base):
     record: Mapped[str] = mapped_column(Text)
     analyzed_at: Mapped[str] = mapped_column(String(32))
     linked: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
+    # Revision kb_scale: when the text last changed, and what analysed it (sitroom and spaCy model versions).
+    updated_at: Mapped[str | None] = mapped_column(String(32))
+    analysis_version: Mapped[str | None] = mapped_column(String(32), index=True)
+    model_version: Mapped[str | None] = mapped_column(String(128))
 
 
 class ActorRow(Base):
@@ -42,7 +46,7 @@ class ActorRow(Base):
     canonical_id: Mapped[str | None] = mapped_column(String(128), index=True)
     registered: Mapped[bool]
     mention_count: Mapped[int] = mapped_column(Integer)
-    identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    identity_id: Mapped[int | None] = mapped_column(ForeignKey("actor_identities.id"), index=True)
     affiliations: Mapped[str | None] = mapped_column(Text)
     roles: Mapped[str | None] = mapped_column(Text)
 
@@ -60,7 +64,9 @@ class PlaceRow(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     feature: Mapped[str | None] = mapped_column(String(32))
     geonames_id: Mapped[int | None] = mapped_column(Integer)
-    identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    identity_id: Mapped[int | None] = mapped_column(ForeignKey("place_identities.id"), index=True)
+    latitude: Mapped[float | None] = mapped_column(Float)  # lat and lon again, named as map tools expect
+    longitude: Mapped[float | None] = mapped_column(Float)
     located_by: Mapped[str | None] = mapped_column(String(16))
 
 
@@ -82,8 +88,10 @@ class EventRow(Base):
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
     reported_by: Mapped[str | None] = mapped_column(Text)
-    place_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
-    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    place_identity_id: Mapped[int | None] = mapped_column(ForeignKey("place_identities.id"), index=True)
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("event_clusters.id"), index=True)
+    latitude: Mapped[float | None] = mapped_column(Float)  # the place's point
+    longitude: Mapped[float | None] = mapped_column(Float)
 
 
 class IngestErrorRow(Base):
@@ -108,6 +116,8 @@ class ActorIdentityRow(Base):
     canonical_id: Mapped[str | None] = mapped_column(String(128))
     name: Mapped[str] = mapped_column(Text, index=True)
     kind: Mapped[str] = mapped_column(String(32))
+    match_key: Mapped[str | None] = mapped_column(String(300), index=True)  # blocking key of spelling variants
+    merged_into: Mapped[int | None] = mapped_column(Integer, index=True)  # representative of its merged identities
 
 
 class ActorAliasRow(Base):
@@ -152,6 +162,11 @@ class EventClusterRow(Base):
     """One real-world event: the reports of it (rows of ``events``) from every document."""
 
     __tablename__ = "event_clusters"
+    __table_args__ = (
+        Index("ix_event_clusters_date_start_id", "date_start", "id"),
+        Index("ix_event_clusters_type_date_start_id", "type", "date_start", "id"),
+        Index("ix_event_clusters_latitude_longitude", "latitude", "longitude"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     signature: Mapped[str] = mapped_column(String(600), index=True)
@@ -159,11 +174,13 @@ class EventClusterRow(Base):
     mode: Mapped[str | None] = mapped_column(String(64))
     date_start: Mapped[str | None] = mapped_column(String(10), index=True)
     date_end: Mapped[str | None] = mapped_column(String(10))
-    place_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    place_identity_id: Mapped[int | None] = mapped_column(ForeignKey("place_identities.id"), index=True)
     report_count: Mapped[int] = mapped_column(Integer)
     source_count: Mapped[int] = mapped_column(Integer)
     statuses: Mapped[str] = mapped_column(String(120))
     contested: Mapped[bool] = mapped_column(Boolean)
+    latitude: Mapped[float | None] = mapped_column(Float)  # the place's point, here so maps need no join
+    longitude: Mapped[float | None] = mapped_column(Float)
 
 
 class EventActorRow(Base):
@@ -183,7 +200,7 @@ class QuoteRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     speaker: Mapped[str | None] = mapped_column(Text)
-    speaker_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    speaker_identity_id: Mapped[int | None] = mapped_column(ForeignKey("actor_identities.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -200,9 +217,11 @@ class ClaimRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     source_chain: Mapped[str] = mapped_column(Text)
-    source_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    source_identity_id: Mapped[int | None] = mapped_column(ForeignKey("actor_identities.id"), index=True)
     cue: Mapped[str | None] = mapped_column(String(64))
     hedged: Mapped[bool] = mapped_column(Boolean)
+    anonymous: Mapped[bool | None] = mapped_column(Boolean)
+    voice: Mapped[str | None] = mapped_column(String(16))
 
 
 class AgreementRow(Base):
@@ -216,7 +235,7 @@ class AgreementRow(Base):
     signatories: Mapped[str] = mapped_column(Text)
     implementers: Mapped[str] = mapped_column(Text)
     place: Mapped[str | None] = mapped_column(Text)
-    place_identity_id: Mapped[int | None] = mapped_column(Integer)
+    place_identity_id: Mapped[int | None] = mapped_column(ForeignKey("place_identities.id"))
     date: Mapped[str | None] = mapped_column(String(10))
     evidence: Mapped[str | None] = mapped_column(Text)
 
@@ -253,4 +272,66 @@ class FramingRow(Base):
     end: Mapped[int] = mapped_column(Integer)
     technique: Mapped[str] = mapped_column(String(64), index=True)
     target: Mapped[str | None] = mapped_column(Text)
-    target_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    target_identity_id: Mapped[int | None] = mapped_column(ForeignKey("actor_identities.id"), index=True)
+    voice: Mapped[str | None] = mapped_column(String(16))
+
+
+# --- Revisions and corpora (revision kb_scale) -------------------------------------------------
+
+
+class DocumentRevisionRow(Base):
+    """A version of a document that was replaced by a changed text, or deleted."""
+
+    __tablename__ = "document_revisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(512), index=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    analyzed_at: Mapped[str] = mapped_column(String(32))
+    analysis_version: Mapped[str | None] = mapped_column(String(32))
+    ended_at: Mapped[str] = mapped_column(String(32))
+    change: Mapped[str] = mapped_column(String(16))  # "replaced" or "deleted"
+
+
+class CorpusRow(Base):
+    """A corpus ingested into the knowledge base, with the title, licence and source its user gave."""
+
+    __tablename__ = "corpora"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(String(1000), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    licence: Mapped[str | None] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[str] = mapped_column(String(32))
+
+
+# --- Reviewable identities (revision identity_review) ------------------------------------------
+
+
+class IdentityLinkRow(Base):
+    """Two actor identities whose names are spellings of one name: merged unless an analyst rejected it."""
+
+    __tablename__ = "identity_links"
+    __table_args__ = (UniqueConstraint("identity_id", "other_id", name="uq_identity_links_pair"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("actor_identities.id"), index=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("actor_identities.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), index=True)  # proposed | accepted | rejected
+
+
+class IdentityDecisionRow(Base):
+    """An analyst's judgement on two identity keys, honoured by every later ingest (exported and imported)."""
+
+    __tablename__ = "identity_decisions"
+    __table_args__ = (UniqueConstraint("key", "other_key", name="uq_identity_decisions_pair"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300))
+    other_key: Mapped[str] = mapped_column(String(300))
+    verdict: Mapped[str] = mapped_column(String(16))  # same | different
+    decided_by: Mapped[str] = mapped_column(String(128))
+    decided_at: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)

@@ -3,26 +3,48 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Security
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from sitroom.documents import Document
 from sitroom.exporting import ExportFormat, export_text
 from sitroom.exports.graphml import to_graphml
 from sitroom.exports.json_export import json_lines, stored_records
 from sitroom.record import EventStatus, EventType, Record
 from sitroom.store import browse
 from sitroom.store.browse import EventFilter, Json, Page
+from sitroom.store.database import checkpoint
+from sitroom.store.writer import StoreCounts, store_documents
+from sitroom.web.analysis import AnalysisRefused, AnalysisService
 from sitroom.web.cache import ResponseCache, knowledge_version
-from sitroom.web.security import require_token
+from sitroom.web.security import TokenFirstRoute, bearer
 
-router = APIRouter(prefix="/api")
+
+class Problem(BaseModel):
+    """What every error answer carries."""
+
+    detail: str
+
+
+def _problem(description: str) -> dict[str, Any]:
+    return {"description": description, "model": Problem}
+
+
+Responses = dict[int | str, dict[str, Any]]
+BAD_REQUEST: Responses = {400: _problem("A NUL character in the path or query string")}
+TOKEN_RESPONSES: Responses = {
+    401: _problem("Missing or wrong write token"),
+    403: _problem("The server is read-only (started without a write token)"),
+}
+router = APIRouter(prefix="/api", responses=BAD_REQUEST)
 
 Text = Annotated[str | None, Query(max_length=200)]
 # Row ids are SQLite/Postgres 64-bit integers: larger values are rejected (422) rather than overflowing.
@@ -104,10 +126,49 @@ def get_actor(db: Db, identity_id: RowId) -> Json:
     return _found(browse.get_actor(db, identity_id), "actor")
 
 
+EventCursor = Annotated[
+    str | None,
+    Query(
+        max_length=40,
+        pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?~\d{1,19}$",
+        description="Keyset paging: the previous page's ``next_cursor`` (the same cost on any page; ``offset`` "
+        "is ignored).",
+    ),
+]
+
+
 @router.get("/events")
-def list_events(db: Db, paging: Paging, selection: Filter) -> Json:
-    """Corroborated events: reports of one event from several documents merged, sources counted."""
-    return browse.list_events(db, selection, paging)
+def list_events(db: Db, paging: Paging, selection: Filter, cursor: EventCursor = None) -> Json:
+    """Corroborated events, newest first: reports of one event from several documents merged, sources counted.
+
+    ``total`` is exact up to 10,000 events and a lower bound beyond (``total_exact`` false);
+    ``next_cursor`` pages on by keyset.
+    """
+    position = browse.Cursor.decode(cursor) if cursor is not None else None  # the pattern admits only cursors
+    return browse.list_events(db, selection, paging, position)
+
+
+@router.get("/events/map")
+def events_map(
+    db: Db,
+    selection: Filter,
+    zoom: Annotated[int, Query(ge=0, le=18, description="Map zoom level (0: the whole world on one tile).")] = 5,
+    south: Annotated[float | None, Query(ge=-90, le=90, description="The view's southern edge (degrees).")] = None,
+    west: Annotated[float | None, Query(ge=-180, le=180, description="The view's western edge.")] = None,
+    north: Annotated[float | None, Query(ge=-90, le=90, description="The view's northern edge.")] = None,
+    east: Annotated[float | None, Query(ge=-180, le=180, description="The view's eastern edge.")] = None,
+) -> Json:
+    """Located events clustered on the server by a grid that follows the zoom (cells of about 32 pixels).
+
+    Each cell has its events' count and mean point (and ``event``, the id, when it holds one event);
+    give all four edges to cluster one view only.
+    """
+    if south is not None and west is not None and north is not None and east is not None:
+        return browse.event_map(db, selection, zoom, browse.Bounds(south, west, north, east))
+    if (south, west, north, east) != (None, None, None, None):
+        message = "give all four edges of the view (south, west, north, east) or none"
+        raise RequestValidationError([{"loc": ("query", "south"), "msg": message, "type": "value_error"}])
+    return browse.event_map(db, selection, zoom)
 
 
 @router.get("/events.geojson", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
@@ -124,9 +185,14 @@ def get_event(db: Db, cluster_id: RowId) -> Json:
     return _found(browse.get_event(db, cluster_id), "event")
 
 
+TimeBin = Literal["day", "week", "month", "year"]
+
+
 @router.get("/timeline")
-def timeline(db: Db, selection: Filter) -> list[Json]:
-    return browse.timeline(db, selection)
+def timeline(db: Db, selection: Filter, bin: TimeBin = "month") -> list[Json]:
+    """Corroborated events per time bin and type, counted on the server; ``bin`` is each bin's first day,
+    month or year (weeks start on Monday)."""
+    return browse.timeline(db, selection, bin)
 
 
 @router.get("/network")
@@ -231,48 +297,56 @@ def _dump(body: Any) -> str:
 
 
 class AnalyzeRequest(BaseModel):
-    text: str = Field(min_length=1, max_length=200_000)
+    text: str = Field(min_length=1, description="The article; longer than the server's limit: 413")
     title: str | None = Field(default=None, max_length=1000)
     date: str | None = Field(default=None, max_length=32)
     outlet: str | None = Field(default=None, max_length=256)
     id: str = Field(default="pasted", max_length=200)
 
 
-class _Analyzer:
-    """The NLP pipeline, built on first use and shared by requests (one at a time)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._nlp: Any = None
-
-    def __call__(self, request: AnalyzeRequest) -> tuple[Any, Record]:
-        from sitroom.pipeline import analyze_one, build_pipeline
-        from sitroom.readers import make_document
-
-        fields = {"title": request.title, "date": request.date, "outlet": request.outlet}
-        document = make_document(request.id, request.text, "api:analyze", fields)
-        with self._lock:
-            if self._nlp is None:
-                self._nlp = build_pipeline()
-            return document, analyze_one(self._nlp, document)
+ANALYSIS_RESPONSES: Responses = {
+    413: _problem("Text longer than the server analyses"),
+    422: _problem("Invalid request, or a text the pipeline could not analyse"),
+    429: _problem("Every analysis worker is busy (see Retry-After)"),
+    503: _problem("The analysis took longer than the server's time limit and was stopped"),
+}
 
 
-analyzer = _Analyzer()
+async def _analysed(request: Request, body: AnalyzeRequest) -> tuple[Document, Record]:
+    """The document and record for ``body``, from the app's analysis service (never on this loop)."""
+    service: AnalysisService = request.app.state.analysis
+    try:
+        return await service.analyse(body.model_dump())
+    except AnalysisRefused as refused:
+        headers = {"retry-after": str(refused.retry_after)} if refused.retry_after else None
+        raise HTTPException(refused.status, str(refused), headers=headers) from refused
 
 
-@router.post("/analyze")
-def analyze(request: Request, body: AnalyzeRequest) -> Json:
+@router.post("/analyze", responses=ANALYSIS_RESPONSES)
+async def analyze(request: Request, body: AnalyzeRequest) -> Json:
     """Analyse a pasted document and return its record (nothing is stored)."""
-    _, record = request.app.state.analyzer(body)
+    _, record = await _analysed(request, body)
     result: Json = record.model_dump(mode="json")
     return result
 
 
-@router.post("/documents", dependencies=[Depends(require_token)], status_code=201)
-def add_document(request: Request, body: AnalyzeRequest) -> Json:
-    """Analyse a document and store it in the knowledge base (needs the operator's write token)."""
-    from sitroom.store.writer import store_records
+write_router = APIRouter(
+    prefix="/api", route_class=TokenFirstRoute, dependencies=[Security(bearer)], responses=BAD_REQUEST
+)
 
-    document, record = request.app.state.analyzer(body)
-    added = store_records(request.app.state.engine, [(document, record)])
-    return {"doc_id": document.id, "added": bool(added)}
+
+@write_router.post("/documents", status_code=201, responses={**ANALYSIS_RESPONSES, **TOKEN_RESPONSES})
+async def add_document(request: Request, body: AnalyzeRequest) -> Json:
+    """Analyse a document and store it in the knowledge base (needs the operator's write token)."""
+    document, record = await _analysed(request, body)
+    engine: Engine = request.app.state.engine
+    stored = await run_in_threadpool(_store_and_checkpoint, engine, document, record)
+    if stored.refused:
+        raise HTTPException(422, stored.refused[0][1])
+    return {"doc_id": document.id, "added": bool(stored.added)}
+
+
+def _store_and_checkpoint(engine: Engine, document: Document, record: Record) -> StoreCounts:
+    stored = store_documents(engine, [(document, record)])
+    checkpoint(engine)
+    return stored

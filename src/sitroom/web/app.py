@@ -1,34 +1,70 @@
-"""The FastAPI application: JSON API under /api, the web UI everywhere else."""
+"""The FastAPI application: JSON API under /api, its documentation, the web UI everywhere else."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, HTTPException
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitroom.store.database import open_engine
-from sitroom.web.api import analyzer, router
+from sitroom.web.analysis import AnalysisService
+from sitroom.web.api import router, write_router
 from sitroom.web.assets import Asset, load_assets
 from sitroom.web.cache import ResponseCache
-from sitroom.web.security import HardeningMiddleware
+from sitroom.web.docs import mount_docs
+from sitroom.web.identities import router as identities_router
+from sitroom.web.identities import write_router as identity_decisions_router
+from sitroom.web.security import HardeningMiddleware, validation_error
+
+ANY_HOST = ("*",)
 
 
-def create_app(db: str, *, write_token: str | None = None) -> FastAPI:
-    """An app serving the knowledge base at ``db`` (a SQLite path or a database URL).
+def create_app(
+    db: str,
+    *,
+    write_token: str | None = None,
+    allowed_hosts: Sequence[str] = ANY_HOST,
+    analysis: AnalysisService | None = None,
+) -> FastAPI:
+    """An app serving the existing knowledge base at ``db`` (a SQLite path or a database URL).
 
     Read-only unless ``write_token`` is given; write endpoints then need ``Authorization: Bearer <token>``.
+    Requests whose Host header is not in ``allowed_hosts`` are refused (400); ``sitroom serve`` passes the
+    names it was started for (see :func:`sitroom.web.security.allowed_hosts`). Analyses run on ``analysis``
+    (worker processes within :class:`~sitroom.web.analysis.AnalysisLimits` by default).
     """
+    service = analysis or AnalysisService()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        service.close()
+
     app = FastAPI(
         title="sitroom",
         summary="Conflict reporting as structured, evidence-linked knowledge.",
         version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
     )
-    app.state.engine = open_engine(db)
+    app.state.engine = open_engine(db, create=False)
     app.state.write_token = write_token or None
-    app.state.analyzer = analyzer
+    app.state.analysis = service
     app.state.geojson_cache = ResponseCache()
+    app.add_exception_handler(RequestValidationError, validation_error)
     app.include_router(router)
+    app.include_router(write_router)
+    app.include_router(identities_router)
+    app.include_router(identity_decisions_router)
+    mount_docs(app)
     _mount_ui(app, load_assets())
-    app.add_middleware(HardeningMiddleware)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts), www_redirect=False)
+    app.add_middleware(HardeningMiddleware)  # outermost: every answer gets the security headers
     return app
 
 

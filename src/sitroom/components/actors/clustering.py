@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from sitroom.components.actors.mentions import Mention
 from sitroom.knowledge.registry import ActorEntry
-from sitroom.names import is_short_form, name_tokens, same_person
+from sitroom.names import blocking_skeleton, fold, is_filler, is_short_form, name_tokens, same_person
 
 
 @dataclass
@@ -29,38 +29,53 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     """Registry mentions by entry, descriptors by adjective, the rest by name identity."""
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
+    by_word: dict[str, set[str]] = {}  # word skeleton → keys of the name clusters with a mention holding it
+    by_start: dict[int, str] = {}  # mention start → key of its cluster
     ordered = sorted(mentions, key=lambda mention: (mention.source == "paren", mention.start))
     for mention in ordered:
-        key = _cluster_key(doc, mention, by_key)
+        key = _cluster_key(doc, mention, by_key, by_word, by_start)
         cluster = by_key.get(key)
         if cluster is None:
             cluster = Cluster(mentions=[], entry=mention.entry)
             by_key[key] = cluster
             clusters.append(cluster)
         cluster.mentions.append(mention)
+        by_start[mention.start] = key
+        if key.startswith("name:"):
+            for word in _word_skeletons(doc[mention.start : mention.end].text):
+                by_word.setdefault(word, set()).add(key)
     _merge_descriptor_entries(clusters)
     _join_short_forms(doc, clusters)
     _join_appositions(doc, clusters)
     return sorted((cluster for cluster in clusters if cluster.mentions), key=lambda cluster: cluster.first)
 
 
-def _cluster_key(doc: Doc, mention: Mention, by_key: dict[str, Cluster]) -> str:
+def _word_skeletons(text: str) -> set[str]:
+    """The consonant skeletons of a name's words: names that can denote one person share one."""
+    return {blocking_skeleton(word) for word in fold(text).split() if not is_filler(word)}
+
+
+def _cluster_key(
+    doc: Doc, mention: Mention, by_key: dict[str, Cluster], by_word: dict[str, set[str]], by_start: dict[int, str]
+) -> str:
     if mention.source == "descriptor":
         return "descriptor:" + mention.descriptor
     if mention.entry is not None:
         return "id:" + mention.entry.id
-    if mention.source == "paren":
-        owner = next((k for k, c in by_key.items() if any(m.start == int(mention.label) for m in c.mentions)), None)
-        if owner is not None:
-            return owner
+    if mention.source == "paren" and int(mention.label) in by_start:
+        return by_start[int(mention.label)]
     text = doc[mention.start : mention.end].text
-    key = " ".join(name_tokens(text))
-    for existing, cluster in by_key.items():
-        if not existing.startswith("name:") or cluster.entry is not None:
-            continue
-        if existing == "name:" + key or (mention.label == "PERSON" and _same_cluster_person(doc, text, cluster)):
+    key = "name:" + " ".join(name_tokens(text))
+    if key in by_key and by_key[key].entry is None:
+        return key
+    if mention.label != "PERSON":
+        return key
+    candidates = sorted({found for word in _word_skeletons(text) for found in by_word.get(word, ())})
+    for existing in candidates:  # in the order they were first named, as a scan of every cluster would find
+        cluster = by_key[existing]
+        if cluster.entry is None and _same_cluster_person(doc, text, cluster):
             return existing
-    return "name:" + key
+    return key
 
 
 def _same_cluster_person(doc: Doc, text: str, cluster: Cluster) -> bool:
@@ -90,13 +105,19 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
     registry linked the short name by itself to a namesake ("Khalil" after "Ahmed Khalil" is not the
     registered Mustafa Khalil): the document's own fuller name is the better evidence."""
     persons = [c for c in clusters if c.mentions and is_person_cluster(c)]
+    by_word: dict[str, list[int]] = {}  # word skeleton → indexes of the person clusters naming it
+    for index, cluster in enumerate(persons):
+        for word in {w for m in cluster.mentions for w in _word_skeletons(doc[m.start : m.end].text)}:
+            by_word.setdefault(word, []).append(index)
     for cluster in persons + [c for c in clusters if _lone_surname(doc, c) and not is_person_cluster(c)]:
         if not cluster.mentions:
             continue
         texts = [doc[m.start : m.end].text for m in cluster.mentions]
+        shared = set.intersection(*(_word_skeletons(text) for text in texts)) or set()
+        near = sorted({index for word in shared for index in by_word.get(word, ())})
         targets = [
             other
-            for other in persons
+            for other in (persons[index] for index in near)
             if other is not cluster
             and other.mentions
             and all(any(is_short_form(text, doc[m.start : m.end].text) for m in other.mentions) for text in texts)

@@ -12,7 +12,7 @@ from sitroom.components.actors.descriptors import descriptor_mentions
 from sitroom.components.actors.groups import group_mentions
 from sitroom.components.actors.records import actor_records
 from sitroom.components.actors.registry_scan import RegistryScanner
-from sitroom.components.actors.roles import describe
+from sitroom.components.actors.roles import describe, token_owners
 from sitroom.components.actors.unregistered import ner_mentions
 from sitroom.knowledge.registry import Registry, load_registry
 from sitroom.layers import register_extensions
@@ -35,8 +35,9 @@ class ActorsComponent:
         mentions += groups + ner_mentions(doc, scanned + groups, self.registry, date)
         mentions = [mention for mention in mentions if mention.source != "skip"]
         clusters = cluster_mentions(doc, mentions)
+        owners = token_owners(clusters)
         for cluster in clusters:
-            describe(doc, cluster, clusters)
+            describe(doc, cluster, owners)
         doc._.actors = actor_records(doc, clusters, self.registry)
         return doc
 

@@ -93,11 +93,11 @@ def _guess_kind(cluster: Cluster, name: str) -> ActorKind:
 
 def _affiliation_refs(cluster: Cluster, ids: dict[int, str], by_entry: dict[str, str], registry: Registry) -> list[str]:
     """Actor ids of this record where the affiliate is in it, else the registry's canonical name."""
-    by_object = {"@" + str(key): value for key, value in ids.items()}
     refs: list[str] = []
     for affiliation in cluster.affiliations:
-        if affiliation in by_object:
-            add_unique(refs, by_object[affiliation])
+        other = int(affiliation[1:]) if affiliation.startswith("@") and affiliation[1:].isdigit() else None
+        if other is not None and other in ids:  # "@<id of a cluster>" (roles.describe)
+            add_unique(refs, ids[other])
         elif affiliation in by_entry:
             add_unique(refs, by_entry[affiliation])
         else:

@@ -11,10 +11,15 @@ from sitroom.components.actors.vocabulary import IMPLEMENTATION_CUES, MULTIWORD_
 from sitroom.names import fold
 
 
-def describe(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> None:
-    """Roles and affiliations of a cluster from the registry and the text around its mentions."""
+def token_owners(clusters: list[Cluster]) -> dict[int, Cluster]:
+    """Token index → the cluster whose mention holds it (built once per document)."""
+    return {index: cluster for cluster in clusters for m in cluster.mentions for index in range(m.start, m.end)}
+
+
+def describe(doc: Doc, cluster: Cluster, by_token: dict[int, Cluster]) -> None:
+    """Roles and affiliations of a cluster from the registry and the text around its mentions
+    (``by_token``: :func:`token_owners` of the document's clusters)."""
     entry = cluster.entry
-    by_token = {index: other for other in clusters for m in other.mentions for index in range(m.start, m.end)}
     if entry is not None:
         cluster.affiliations.extend(entry.affiliations)
     for mention in cluster.mentions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -19,20 +20,27 @@ class Mention:
 
 
 class ActorIndex:
-    """The actor mentions of a document, in text order."""
+    """The actor mentions of a document, in text order; lookups are binary searches."""
 
     def __init__(self, actors: Iterable[Actor]) -> None:
         self.mentions = sorted(
             (Mention(span.start, span.end, actor) for actor in actors for span in actor.mentions),
             key=lambda mention: mention.start,
         )
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start < end and start < m.end]
+        first = bisect_right(self.mentions, start - self._longest, key=lambda m: m.start)
+        last = bisect_left(self.mentions, end, key=lambda m: m.start)
+        return [m for m in self.mentions[first:last] if start < m.end]
 
     def latest_before(self, position: int, accept: Callable[[Actor], bool]) -> Actor | None:
-        before = [m for m in self.mentions if m.end <= position and accept(m.actor)]
-        return before[-1].actor if before else None
+        """The last mention (in start order) that ends by ``position`` and whose actor ``accept``s."""
+        for index in range(bisect_right(self.mentions, position, key=lambda m: m.start) - 1, -1, -1):
+            mention = self.mentions[index]
+            if mention.end <= position and accept(mention.actor):
+                return mention.actor
+        return None
 
 
 def outlet_actor(actors: Iterable[Actor], outlet: str | None) -> str | None:

@@ -6,16 +6,23 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitroom import layers
+from sitroom.components.attribution.actor_index import outlet_actor
 from sitroom.components.attribution.document import DocumentAttribution
+from sitroom.components.attribution.records import Outlet, RecordBuilder
+from sitroom.knowledge.reporting import reporting_lexicon
 
 
 class AttributionComponent:
-    """Sets ``doc._.quotes`` and ``doc._.claims``."""
+    """Sets ``doc._.attributions``, ``doc._.quotes`` and ``doc._.claims``."""
 
     def __call__(self, doc: Doc) -> Doc:
         document = doc._.document
-        outlet = document.outlet if document is not None else None
-        doc._.quotes, doc._.claims = DocumentAttribution(doc, list(doc._.actors or []), outlet).run()
+        actors = list(doc._.actors or [])
+        name = document.outlet if document is not None else None
+        outlet = Outlet(name, outlet_actor(actors, name))
+        found = DocumentAttribution(doc, actors).run()
+        result = RecordBuilder(doc.text, outlet, reporting_lexicon()).build(found)
+        doc._.attributions, doc._.quotes, doc._.claims = result.attributions, result.quotes, result.claims
         return doc
 
 

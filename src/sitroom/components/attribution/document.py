@@ -1,21 +1,23 @@
-"""The document pass: direct quotes, claims and indirect quotes, with running sources carried on."""
+"""The document pass: attributions sentence by sentence, direct quotes joined to their cues, nesting, and
+present-tense reports carried over the following sentences."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from sitroom.components.attribution.actor_index import ActorIndex, outlet_actor
-from sitroom.components.attribution.finder import Attribution, AttributionFinder
+from sitroom.components.attribution.actor_index import ActorIndex
+from sitroom.components.attribution.finder import AttributionFinder, Found, Range, is_cue_verb
 from sitroom.components.attribution.quotes import QuoteSpan, in_spans, is_real_quote, quote_spans
-from sitroom.components.attribution.speakers import SpeakerResolver, is_cue_verb
-from sitroom.components.attribution.text_geometry import Sentence, clipped_sentences, trimmed, word_count
+from sitroom.components.attribution.sources import SourceResolver
+from sitroom.components.attribution.text_geometry import Sentence, clipped_sentences, letter_word_count, trimmed
 from sitroom.knowledge.reporting import reporting_lexicon
-from sitroom.record import Actor, Claim, Quote
+from sitroom.record import Actor
 
 MAX_CARRY = 4
 MIN_CARRIED_WORDS = 4
@@ -23,46 +25,71 @@ MAX_CUE_DISTANCE = 15
 MAX_TRAILING_ATTRIBUTION_TOKENS = 12
 
 
-@dataclass
-class RunningSource:
-    """A named source whose report goes on over the following sentences."""
+@dataclass(frozen=True)
+class DirectQuote:
+    """A real quote (not a scare quote): its trimmed offsets and the attribution it belongs to, if any."""
 
-    sources: list[str]
-    cue: str
+    start: int
+    end: int
+    found: Found | None
+
+
+@dataclass
+class Running:
+    """A present-tense report that runs on over the following sentences without a cue of their own."""
+
+    found: Found
     since: int = 0
 
 
-class DocumentAttribution:
-    """Quotes and claims of one parsed document."""
+@dataclass(frozen=True)
+class FoundAttributions:
+    """Every attribution of a document in text order, and its direct quotes."""
 
-    def __init__(self, doc: Doc, actors: list[Actor], outlet: str | None) -> None:
+    found: list[Found]
+    quotes: list[DirectQuote]
+    carried: set[Range]
+
+
+class DocumentAttribution:
+    """Attributions of one parsed document."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
         self.doc = doc
         self.text = doc.text
         self.lexicon = reporting_lexicon()
-        self.resolver = SpeakerResolver(doc, self.text, ActorIndex(actors), self.lexicon)
+        self.resolver = SourceResolver(doc, self.text, ActorIndex(actors), self.lexicon)
         self.finder = AttributionFinder(doc, self.text, self.resolver, self.lexicon)
-        self.outlet = outlet_actor(actors, outlet)
         self.sentences = clipped_sentences(doc, self.text)
-        self.token_starts = [token.idx for token in doc]
-        self.all_quote_spans: list[QuoteSpan] = []
-        self.direct: list[tuple[QuoteSpan, Quote]] = []
+        self.resolver.sentence_starts = [sentence.start for sentence in self.sentences]
+        self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        self.quote_spans: list[QuoteSpan] = []
 
-    def run(self) -> tuple[list[Quote], list[Claim]]:
-        self.all_quote_spans = [self.bounded(span) for span in quote_spans(self.text)]
-        self.direct = list(self.direct_quotes())
-        quotes = [quote for _, quote in self.direct]
-        claims: list[Claim] = []
-        running: RunningSource | None = None
+    def run(self) -> FoundAttributions:
+        self.quote_spans = [self.bounded(span) for span in quote_spans(self.text)]
+        quoted = self.cued_quotes()
+        found: list[Found] = []
+        carried: set[Range] = set()
+        running: Running | None = None
         for sentence in self.sentences:
+            in_sentence = self.finder.in_sentence(sentence, self.quote_spans)
+            in_sentence = self.with_quotes(in_sentence, quoted, sentence)
+            nest(in_sentence)
+            for item in in_sentence:
+                self.resolver.remember(item.source)
             if sentence.heading:
+                found.extend(in_sentence)
                 running = None
-                continue
-            attributions = self.finder.in_sentence(sentence, self.all_quote_spans)
-            if attributions:
-                running = self.attributed(attributions, running, quotes, claims)
+            elif in_sentence:
+                running = self.next_running(in_sentence, running, sentence)
+                found.extend(in_sentence)
             elif running is not None:
-                running = self.carried(sentence, running, claims)
-        return sorted(quotes, key=lambda q: q.start), claims
+                running = self.carried(sentence, running, carried)
+        quotes = self.join_quotes(quoted, found)
+        for item in found:
+            item.content = merged(item.content)
+        nest(found)
+        return FoundAttributions(sorted(found, key=lambda f: f.cue[0]), quotes, carried)
 
     # direct quotes
 
@@ -91,29 +118,20 @@ class DocumentAttribution:
             return None
         return commas[-1].idx
 
-    def direct_quotes(self) -> Iterator[tuple[QuoteSpan, Quote]]:
-        previous: Quote | None = None
-        for span in self.all_quote_spans:
+    def cued_quotes(self) -> list[tuple[Range, Token | None]]:
+        """Every real quote's trimmed offsets with the cue verb that introduces it, if any."""
+        quotes = []
+        for span in self.quote_spans:
             start, end = trimmed(self.text, span.start, span.end)
-            if not is_real_quote(self.text[start:end]):
-                continue
-            cue = self.quote_cue(span)
-            if cue is not None:
-                speaker = self.resolver.resolve(cue, self.sentence_of(cue))
-                quote = Quote(speaker=speaker.actor, text=self.text[start:end], start=start, end=end,
-                              direct=True, cue=cue.text)  # fmt: skip
-            else:
-                inherited = previous if previous and self.continues(previous, start) else None
-                quote = Quote(speaker=inherited.speaker if inherited else None, text=self.text[start:end],
-                              start=start, end=end, direct=True, cue=inherited.cue if inherited else None)  # fmt: skip
-            previous = quote
-            yield span, quote
+            if end > start and is_real_quote(self.text[span.start : span.end].strip()):
+                quotes.append(((start, end), self.quote_cue(span)))
+        return quotes
 
     def quote_cue(self, span: QuoteSpan) -> Token | None:
         """The nearest reporting verb outside quotes, in the quote's paragraph and sentence."""
         candidates = []
         for token in self.tokens_near(span):
-            if not is_cue_verb(token, self.lexicon) or in_spans(token.idx, self.all_quote_spans):
+            if not is_cue_verb(token, self.lexicon) or in_spans(token.idx, self.quote_spans):
                 continue
             if token.idx >= span.end:
                 gap = self.text[span.end : token.idx]
@@ -144,75 +162,129 @@ class DocumentAttribution:
         cues = [t for t in self.doc[sentence.first : sentence.last] if is_cue_verb(t, self.lexicon)]
         return cues[-1] if cues else None
 
-    def continues(self, previous: Quote, start: int) -> bool:
+    def with_quotes(
+        self, found: list[Found], quoted: list[tuple[Range, Token | None]], sentence: Sentence
+    ) -> list[Found]:
+        """The sentence's attributions with the direct quotes their cues introduce; a cue of the sentence
+        that introduces a quote but found no content of its own becomes an attribution of the quote."""
+        by_cue = {item.cue_token.i: item for item in found}
+        for quote, cue in quoted:
+            if cue is None or not sentence.first <= cue.i < sentence.last:
+                continue
+            item = by_cue.get(cue.i)
+            if item is None:
+                item = Found((cue.idx, cue.idx + len(cue)), cue, [], self.resolver.of_verb(cue, sentence))
+                by_cue[cue.i] = item
+                found.append(item)
+            item.content = with_fragment(item.content, quote)
+        return [item for item in found if item.content]
+
+    def join_quotes(self, quoted: list[tuple[Range, Token | None]], found: list[Found]) -> list[DirectQuote]:
+        """Each real quote with its attribution: its cue's, else that of the quote it continues (one right
+        before it, at most one sentence between), whose content it joins."""
+        owners: dict[Range, Found] = {}
+        for attribution in found:
+            for fragment in attribution.content:
+                owners.setdefault(fragment, attribution)
+        result: list[DirectQuote] = []
+        for quote, _ in quoted:
+            owner = next((f for r, f in owners.items() if r[0] <= quote[0] and quote[1] <= r[1]), None)
+            previous = result[-1] if result else None
+            if owner is None and previous is not None and previous.found and self.continues(previous.end, quote[0]):
+                owner = previous.found
+                owner.content.append(quote)
+            result.append(DirectQuote(quote[0], quote[1], owner))
+        return result
+
+    def continues(self, previous_end: int, start: int) -> bool:
         """A quote right after another, with at most one sentence between: the same speaker goes on."""
-        gap = self.text[previous.end : start]
+        gap = self.text[previous_end:start]
         return len(re.findall(r"[.!?](?=\s|$)", gap)) <= 1 and gap.count("\n") <= 2 and len(gap.split()) < 20
 
-    def sentence_of(self, token: Token) -> Sentence:
-        return next(s for s in self.sentences if s.first <= token.i < s.last)
+    # running reports
 
-    # claims and indirect quotes
-
-    def in_direct_quote(self, content: tuple[int, int]) -> bool:
-        inside = sum(max(0, min(content[1], span.end) - max(content[0], span.start)) for span, _ in self.direct)
-        return inside * 2 > content[1] - content[0]
-
-    def chain(self, sources: Iterable[str | None]) -> list[str]:
-        ids = [self.outlet] if self.outlet else []
-        for source in sources:
-            if source and (not ids or ids[-1] != source):
-                ids.append(source)
-        return ids
-
-    def attributed(
-        self,
-        attributions: list[Attribution],
-        running: RunningSource | None,
-        quotes: list[Quote],
-        claims: list[Claim],
-    ) -> RunningSource | None:
-        """Records the sentence's own attributions; returns the source running on after it."""
-        for attribution in attributions:
-            speaker = attribution.speaker
-            nested = running is not None and (attribution.running or speaker.actor in running.sources)
-            sources = [*attribution.outer, speaker.actor] if speaker.actor else list(attribution.outer)
-            chain = self.chain([] if speaker.anonymous else (running.sources if running and nested else []) + sources)
-            if self.in_direct_quote(attribution.content):
-                continue
-            start, end = attribution.content
-            text = self.text[start:end]
-            hedged = speaker.anonymous or self.lexicon.is_hedge(attribution.cue)
-            claims.append(
-                Claim(text=text, start=start, end=end, source_chain=chain, cue=attribution.cue, hedged=hedged)
-            )
-            if not speaker.anonymous:
-                quotes.append(Quote(speaker=speaker.actor, text=text, start=start, end=end, direct=False,
-                                    cue=attribution.cue))  # fmt: skip
-        return self.next_running(attributions[-1], running)
-
-    @staticmethod
-    def next_running(last: Attribution, running: RunningSource | None) -> RunningSource | None:
-        actor = last.speaker.actor
-        if last.speaker.anonymous:
-            return None
-        if running is not None and actor is not None and actor == running.sources[-1]:
-            return RunningSource(running.sources, last.cue)
-        if running is not None and (actor in running.sources or last.running):
-            running.since = 0
+    def next_running(self, found: list[Found], running: Running | None, sentence: Sentence) -> Running | None:
+        """Nests the sentence's cognition reports under a running report (a reporter relaying what others
+        believe); returns the report running on after the sentence: an organisation's (an outlet's, an
+        agency's) present-tense clausal report, which the article may paraphrase at length. A person's
+        statements are cued each time."""
+        top = [item for item in found if item.parent is None]
+        if running is not None:
+            for item in top:
+                if item.cognition and item.source.start is not None and not same_source(item, running.found):
+                    item.parent = running.found
+                    running.found.children.append(item)
+                    running.found.content.append((sentence.start, sentence.end))
+            top = [item for item in top if item.parent is None]
+        if not top:
+            if running is not None:
+                running.since = 0
             return running
-        if last.running and actor is not None:
-            return RunningSource([*last.outer, actor], last.cue)
+        last = top[-1]
+        actor = last.source.actor
+        if last.source.type == "anonymous" or actor is None or actor.kind == "person" or not last.clausal:
+            return None
+        if last.present or (running is not None and same_source(last, running.found)):
+            return Running(last)
         return None
 
-    def carried(self, sentence: Sentence, running: RunningSource, claims: list[Claim]) -> RunningSource | None:
-        """A sentence without its own cue continues the running report, for up to ``MAX_CARRY`` sentences."""
-        if running.since >= MAX_CARRY:
+    def carried(self, sentence: Sentence, running: Running, carried: set[Range]) -> Running | None:
+        """A sentence without a cue of its own continues the running report, for up to ``MAX_CARRY``
+        sentences; a line of fewer than ``MIN_CARRIED_WORDS`` words of letters (a separator, a time stamp) ends it."""
+        words = letter_word_count(self.text[sentence.start : sentence.end])
+        if running.since >= MAX_CARRY or words < MIN_CARRIED_WORDS:
             return None
         running.since += 1
-        start, end = trimmed(self.text, sentence.start, sentence.end, trailing=" \t\n")
-        text = self.text[start:end]
-        if word_count(text) >= MIN_CARRIED_WORDS and not self.in_direct_quote((start, end)):
-            claims.append(Claim(text=text, start=start, end=end, source_chain=self.chain(running.sources),
-                                cue=running.cue, hedged=self.lexicon.is_hedge(running.cue)))  # fmt: skip
+        fragment = (sentence.start, sentence.end)
+        running.found.content.append(fragment)
+        carried.add(fragment)
         return running
+
+
+def same_source(first: Found, second: Found) -> bool:
+    return first.source.actor is not None and first.source.actor is second.source.actor
+
+
+def nest(found: list[Found]) -> None:
+    """Each attribution whose cue lies inside a larger one's content becomes the child of the smallest such
+    one (sizes strictly grow up the nesting, so it has no cycle)."""
+
+    def order(item: Found) -> tuple[int, int]:
+        return sum(end - start for start, end in item.content), item.cue[0]
+
+    for item in found:
+        if item.parent is not None:
+            continue
+        holders = [o for o in found if o.holds(item.cue[0]) and order(o) > order(item) and not descends(o, item)]
+        if holders:
+            parent = min(holders, key=order)
+            item.parent = parent
+            parent.children.append(item)
+
+
+def descends(item: Found, ancestor: Found) -> bool:
+    while item.parent is not None:
+        if item.parent is ancestor:
+            return True
+        item = item.parent
+    return False
+
+
+def with_fragment(content: list[Range], fragment: Range) -> list[Range]:
+    """The content with a quote added: a fragment overlapping the quote grows to cover it."""
+    overlapping = [c for c in content if c[0] < fragment[1] and fragment[0] < c[1]]
+    rest = [c for c in content if c not in overlapping]
+    start = min([fragment[0], *(c[0] for c in overlapping)])
+    end = max([fragment[1], *(c[1] for c in overlapping)])
+    return sorted([*rest, (start, end)])
+
+
+def merged(fragments: list[Range]) -> list[Range]:
+    """Fragments in text order with overlapping ones merged."""
+    result: list[Range] = []
+    for start, end in sorted(fragments):
+        if result and start < result[-1][1]:
+            result[-1] = (result[-1][0], max(result[-1][1], end))
+        else:
+            result.append((start, end))
+    return result

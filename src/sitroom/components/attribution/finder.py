@@ -1,103 +1,248 @@
-"""Attribution finding: reporting cues of a sentence with the content span each one attributes."""
+"""Attributions of one sentence: reporting cues with the content each one attributes and its source.
+
+Cues are verbs of communication or cognition (the reporting lexicon), cue nouns with a "that" clause
+("a report that ..."), "according to", hedge adverbs ("reportedly") and a headline's colon ("Lavrov: ...").
+A verb's content is, in this order: its clausal complement; the subject and infinitive of a passive cue
+("is reported to have ..."); its object, object complement or infinitive ("condemned the attack", "urged
+them to leave"); the rest of the sentence beside a set-off cue (", he said."); the object of a content
+preposition ("called for ...", "spoke of ..."); or what follows its colon ("added: ...").
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.quotes import QuoteSpan, in_spans
-from sitroom.components.attribution.speakers import (
-    Speaker,
-    SpeakerResolver,
-    is_cue_verb,
-    is_passive,
+from sitroom.components.attribution.sources import (
+    UNSAID,
+    Source,
+    SourceResolver,
+    is_pronoun,
     subtree_without_clauses,
 )
 from sitroom.components.attribution.text_geometry import STRIP_TRAILING, Sentence, trimmed, word_count
-from sitroom.components.attribution.vocabulary import MODIFIER_DEPS, SEGMENT_DEPS
+from sitroom.components.attribution.vocabulary import (
+    ADDRESSEE_VERBS,
+    CONTENT_PREPOSITIONS,
+    MODIFIER_DEPS,
+    SEGMENT_DEPS,
+)
+from sitroom.knowledge.noun_classes import classes_of
 from sitroom.knowledge.reporting import ReportingLexicon
 
-MIN_CLAIM_WORDS = 3
+Range = tuple[int, int]
+MAX_HEADLINE_SOURCE_TOKENS = 6
+OBJECT_DEPS = frozenset({"dobj", "oprd", "xcomp"})
+TRAILING_CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "nsubj", "nsubjpass"})
+NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
 @dataclass
-class Attribution:
-    """One reporting cue with its content span and speaker."""
+class Found:
+    """One attribution found in a sentence: cue offsets, content fragments and source."""
 
-    cue: str
-    cue_index: int
-    cue_start: int
-    content: tuple[int, int]
-    speaker: Speaker
-    running: bool
-    outer: list[str] = field(default_factory=list)
+    cue: Range
+    cue_token: Token
+    content: list[Range]
+    source: Source
+    clausal: bool = True
+    present: bool = False
+    cognition: bool = False
+    negated: bool = False
+    minor: set[Range] = field(default_factory=set)
+    children: list[Found] = field(default_factory=list)
+    parent: Found | None = None
+
+    @property
+    def start(self) -> int:
+        return min(start for start, _ in self.content)
+
+    def holds(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.content)
+
+
+def is_cue_verb(token: Token, lexicon: ReportingLexicon) -> bool:
+    return token.tag_.startswith("VB") and lexicon.is_reporting_verb(token.text, token.lemma_)
 
 
 class AttributionFinder:
     """Reporting cues of one document with the span each one attributes."""
 
-    def __init__(self, doc: Doc, text: str, resolver: SpeakerResolver, lexicon: ReportingLexicon) -> None:
+    def __init__(self, doc: Doc, text: str, resolver: SourceResolver, lexicon: ReportingLexicon) -> None:
         self.doc = doc
         self.text = text
         self.resolver = resolver
         self.lexicon = lexicon
 
-    def in_sentence(self, sentence: Sentence, quotes: list[QuoteSpan]) -> list[Attribution]:
+    def in_sentence(self, sentence: Sentence, quotes: list[QuoteSpan]) -> list[Found]:
         found = []
+        headline = self.headline(sentence)
+        if headline is not None:
+            found.append(headline)
+        quoted = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
         for token in self.doc[sentence.first : sentence.last]:
-            if in_spans(token.idx, quotes):
+            if quoted and in_spans(token.idx, quoted):
                 continue
             attribution = self.from_token(token, sentence)
-            if attribution is not None and word_count(self.span_text(attribution.content)) >= MIN_CLAIM_WORDS:
+            if attribution is not None and attribution.content:
                 found.append(attribution)
-        return nest(found)
+        return found
 
-    def span_text(self, span: tuple[int, int]) -> str:
+    def span_text(self, span: Range) -> str:
         return self.text[span[0] : span[1]]
 
-    def from_token(self, token: Token, sentence: Sentence) -> Attribution | None:
-        if token.lower_ == "according" and token.i + 1 < sentence.last and self.doc[token.i + 1].lower_ == "to":
+    def from_token(self, token: Token, sentence: Sentence) -> Found | None:
+        tag = token.tag_
+        if tag in ("NN", "NNS"):
+            return self.cue_noun(token, sentence) if token.lemma_.lower() in self.lexicon.cue_nouns else None
+        lower = token.lower_
+        if lower == "according" and token.i + 1 < sentence.last and self.doc[token.i + 1].lower_ == "to":
             return self.according_to(token, sentence)
-        if token.lower_ in self.lexicon.hedge_adverbs:
+        if tag.startswith("VB"):
+            return self.reporting_verb(token, sentence) if is_cue_verb(token, self.lexicon) else None
+        if lower in self.lexicon.hedge_adverbs:
             return self.hedge_adverb(token, sentence)
-        if is_cue_verb(token, self.lexicon) and not any(child.dep_ == "neg" for child in token.children):
-            return self.reporting_verb(token, sentence)
         return None
 
-    def according_to(self, token: Token, sentence: Sentence) -> Attribution | None:
+    def according_to(self, token: Token, sentence: Sentence) -> Found | None:
         to = self.doc[token.i + 1]
         source = next((t for t in to.children if t.dep_ == "pobj"), None)
         if source is None:
             return None
         segment = (token.i, max(t.i for t in source.subtree))
         content = self.side_content(clause_range(token.head, sentence), segment)
-        speaker = self.resolver.from_subject(source, token)
-        cue = self.text[token.idx : to.idx + len(to)]
-        return Attribution(cue, token.i, token.idx, content, speaker, running=False) if content else None
-
-    def hedge_adverb(self, token: Token, sentence: Sentence) -> Attribution | None:
-        first, last = clause_range(token.head, sentence)
-        content = trimmed(self.text, self.doc[first].idx, self.doc[last - 1].idx + len(self.doc[last - 1]))
-        return Attribution(token.text, token.i, token.idx, content, Speaker(anonymous=True), running=False)
-
-    def reporting_verb(self, cue: Token, sentence: Sentence) -> Attribution | None:
-        complement = self.complement(cue, sentence)
-        content = self.span_of(complement) if complement is not None else self.parenthetical(cue, sentence)
         if content is None:
             return None
-        speaker = self.resolver.resolve(cue, sentence)
-        cue_text = self.anonymous_cue(cue) if speaker.anonymous and is_passive(cue) else cue.text
-        return Attribution(cue_text, cue.i, cue.idx, content, speaker, running=cue.tag_ in ("VBZ", "VBP"))
+        cue = (token.idx, to.idx + len(to))
+        return Found(cue, token, [content], self.resolver.of_phrase(source, token, sentence))
 
-    def anonymous_cue(self, cue: Token) -> str:
-        """The cue with its expletive subject and auxiliary ("It is reported"), else the cue alone."""
+    def hedge_adverb(self, token: Token, sentence: Sentence) -> Found | None:
+        first, last = clause_range(token.head, sentence)
+        content = self.trimmed_tokens(first, last - 1)
+        if content is None:
+            return None
+        return Found((token.idx, token.idx + len(token)), token, [content], UNSAID)
+
+    def reporting_verb(self, cue: Token, sentence: Sentence) -> Found | None:
+        content, clausal, minor = self.verb_content(cue, sentence)
+        if content is None:
+            return None
+        source = self.resolver.of_verb(cue, sentence)
+        return Found(
+            self.cue_range(cue, source),
+            cue,
+            [content, *minor],
+            source,
+            clausal=clausal,
+            present=cue.tag_ in ("VBZ", "VBP"),
+            cognition=self.lexicon.is_cognition(cue.lemma_),
+            negated=any(child.dep_ == "neg" for child in cue.children),
+            minor=set(minor),
+        )
+
+    def verb_content(self, cue: Token, sentence: Sentence) -> tuple[Range | None, bool, list[Range]]:
+        """The content of a cue verb, whether it is a clause, and a set-off cue's shorter side (", he said,")."""
+        complement = self.complement(cue, sentence)
+        if complement is not None:
+            return self.span_of(complement), True, []
+        if self.modifies_a_noun(cue):
+            return None, False, []
+        if self.lexicon.needs_clause(cue.lemma_) and not self.reports_evidence(cue):
+            infinitive = self.infinitive(cue, sentence)
+            if infinitive is not None:
+                return infinitive, False, []
+            return self.set_off(cue, sentence)
+        content = self.object_content(cue, sentence)
+        if content is not None:
+            return content, False, []
+        content, clausal, minor = self.set_off(cue, sentence)
+        if content is not None:
+            return content, clausal, minor
+        content = self.preposition_content(cue, sentence)
+        if content is not None:
+            return content, False, []
+        return self.after_colon(cue, sentence), True, []
+
+    def set_off(self, cue: Token, sentence: Sentence) -> tuple[Range | None, bool, list[Range]]:
+        sides = self.parenthetical(cue, sentence)
+        return (sides[0], True, sides[1:]) if sides else (None, True, [])
+
+    def reports_evidence(self, cue: Token) -> bool:
+        """An evidence verb whose subject is a record ("the poll shows", "a study found") reports its object."""
+        if cue.lemma_.lower() not in self.lexicon.clause_verbs:
+            return False
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return False
+        lemma = subject.lemma_.lower()
+        return "cognition" in classes_of(lemma).main or lemma in self.lexicon.evidence_sources
+
+    @staticmethod
+    def cue_range(cue: Token, source: Source) -> Range:
+        """The cue verb, from its expletive subject when nobody is named ("It is reported")."""
         expletive = [c for c in cue.children if c.dep_ == "nsubjpass" and c.lower_ == "it"]
-        if not expletive:
-            return cue.text
-        return self.text[expletive[0].idx : cue.idx + len(cue)]
+        start = expletive[0].idx if expletive and source is UNSAID else cue.idx
+        return start, cue.idx + len(cue)
 
-    def complement(self, cue: Token, sentence: Sentence) -> tuple[int, int] | None:
+    def cue_noun(self, noun: Token, sentence: Sentence) -> Found | None:
+        """ "a report that ...", "the claim that ...": the noun's "that" clause, and its owner as source."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and
+                       self.starts_with_that(c)), None)  # fmt: skip
+        if clause is None:
+            return None
+        tokens = [t.i for t in clause.subtree if sentence.first <= t.i < sentence.last]
+        content = self.span_of((min(tokens), max(tokens)))
+        if content is None:
+            return None
+        return Found((noun.idx, noun.idx + len(noun)), noun, [content], self.noun_source(noun, sentence))
+
+    @staticmethod
+    def starts_with_that(clause: Token) -> bool:
+        first = min(clause.subtree, key=lambda t: t.i)
+        return first.lower_ == "that" and first.dep_ == "mark"
+
+    def noun_source(self, noun: Token, sentence: Sentence) -> Source:
+        """The owner of a cue noun: a possessor or a name before it, an agent ("by", "from"), or the
+        subject of the verb that has the noun as its object ("X issued a statement that ...")."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                return self.resolver.of_phrase(child, noun, sentence)
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                owner = next((t for t in child.children if t.dep_ == "pobj"), None)
+                if owner is not None:
+                    return self.resolver.of_phrase(owner, noun, sentence)
+        verb = noun.head
+        if noun.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return self.resolver.of_phrase(subject, noun, sentence)
+        return UNSAID
+
+    def headline(self, sentence: Sentence) -> Found | None:
+        """A short name before a colon that opens the sentence ("Lavrov: the West is changing")."""
+        if ":" not in self.text[sentence.start : sentence.end]:
+            return None
+        tokens = self.doc[sentence.first : sentence.last]
+        colon = next((t for t in tokens[: MAX_HEADLINE_SOURCE_TOKENS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == sentence.first:
+            return None
+        before = self.doc[sentence.first : colon.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ == "PROPN" for t in before):
+            return None
+        start, end = trimmed(self.text, colon.idx + 1, max(sentence.end, sentence.paragraph_end))
+        if word_count(self.text[start:end]) < 2:
+            return None
+        content = (start, end)
+        head = before.root
+        source = self.resolver.of_phrase(head, colon, sentence)
+        return Found((colon.idx, colon.idx + 1), colon, [content], source)
+
+    # contents
+
+    def complement(self, cue: Token, sentence: Sentence) -> Range | None:
         """Token range (inclusive) of the reported clause in the sentence, preferring one after the cue."""
         for after in (True, False):
             for clause in cue.children:
@@ -108,10 +253,24 @@ class AttributionFinder:
                 ]
                 if tokens:
                     return min(tokens), max(tokens)
-        return self.passive_complement(cue, sentence)
+        return self.passive_complement(cue, sentence) or self.unmarked_clause(cue, sentence)
 
     @staticmethod
-    def passive_complement(cue: Token, sentence: Sentence) -> tuple[int, int] | None:
+    def unmarked_clause(cue: Token, sentence: Sentence) -> Range | None:
+        """A clause with its own subject after the cue that no conjunction introduces ("said after the
+        convention he would not accept", "has not said when they would vote"): a complement the parser
+        took for an adverbial clause."""
+        for clause in cue.children:
+            if clause.dep_ != "advcl" or clause.i < cue.i or any(c.dep_ == "mark" for c in clause.children):
+                continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                continue
+            tokens = [t.i for t in clause.subtree if sentence.first <= t.i < sentence.last]
+            return min(tokens), max(tokens)
+        return None
+
+    @staticmethod
+    def passive_complement(cue: Token, sentence: Sentence) -> Range | None:
         """Subject and infinitive of a passive cue ("The regime is reported to have ...")."""
         subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")]
         clause = next((c for c in cue.children if c.dep_ == "xcomp"), None)
@@ -120,19 +279,86 @@ class AttributionFinder:
         tokens = [t.i for t in (*subjects[0].subtree, *clause.subtree) if sentence.first <= t.i < sentence.last]
         return min(tokens), max(tokens)
 
-    def span_of(self, tokens: tuple[int, int]) -> tuple[int, int] | None:
+    def object_content(self, cue: Token, sentence: Sentence) -> Range | None:
+        """The object with its complement or infinitive ("condemned the attack", "urged them to leave");
+        the one spoken to ("told reporters") is not content."""
+        parts = []
+        for child in cue.children:
+            if child.dep_ not in OBJECT_DEPS or not sentence.first <= child.i < sentence.last or child.i < cue.i:
+                continue
+            if child.dep_ == "dobj" and self.is_addressee(cue, child):
+                continue
+            parts.append(child)
+        if not parts or all(p.dep_ == "dobj" and p.ent_type_ in NOT_CONTENT_ENTITIES for p in parts):
+            return None
+        return self.span_of(self.to_clause_end(cue, min(p.i for p in parts), sentence))
+
+    def to_clause_end(self, cue: Token, first: Token | int, sentence: Sentence) -> Range:
+        """From the content's first token to the end of what follows it in the cue's clause, leaving out
+        a following clause of its own ("..., adding that", "and said")."""
+        head = self.doc[first] if isinstance(first, int) else first
+        inside = [t.i for t in head.subtree if sentence.first <= t.i < sentence.last] or [head.i]
+        start = min(inside)
+        tokens = inside
+        for child in cue.children:
+            if child.i < start or child.dep_ in TRAILING_CLAUSE_DEPS:
+                continue
+            tokens.extend(t.i for t in child.subtree if sentence.first <= t.i < sentence.last)
+        return start, max(tokens)
+
+    def infinitive(self, cue: Token, sentence: Sentence) -> Range | None:
+        """The infinitive of a verb of attitude ("expects to win", "wants to leave")."""
+        clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+        return self.span_of(self.to_clause_end(cue, clause, sentence)) if clause is not None else None
+
+    @staticmethod
+    def is_addressee(cue: Token, obj: Token) -> bool:
+        return cue.lemma_.lower() in ADDRESSEE_VERBS and (is_pronoun(obj) or obj.ent_type_ != "" or obj.tag_ == "NNS")
+
+    def preposition_content(self, cue: Token, sentence: Sentence) -> Range | None:
+        for child in cue.children:
+            if child.dep_ != "prep" or child.lower_ not in CONTENT_PREPOSITIONS or child.i < cue.i:
+                continue
+            obj = next((t for t in child.children if t.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.ent_type_ in NOT_CONTENT_ENTITIES:
+                continue
+            return self.span_of(self.to_clause_end(cue, obj, sentence))
+        return None
+
+    def after_colon(self, cue: Token, sentence: Sentence) -> Range | None:
+        """What follows the cue's colon: the rest of the sentence, or the next paragraph when the colon
+        ends its own ("The governor added:" and the statement below)."""
+        following = cue.i + 1
+        if following >= sentence.last or self.doc[following].text != ":":
+            return None
+        rest = self.trimmed_tokens(following + 1, sentence.last - 1)
+        if rest is not None:
+            return rest
+        match = re.compile(r"\s*\n\s*([^\n]+)").match(self.text, sentence.end)
+        if match is None:
+            return None
+        start, end = trimmed(self.text, match.start(1), match.end(1))
+        return (start, end) if end > start else None
+
+    def trimmed_tokens(self, first: int, last: int) -> Range | None:
+        """Trimmed character span of an inclusive token range, or None when nothing is left."""
+        if first > last:
+            return None
+        start, end = trimmed(self.text, self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))
+        return (start, end) if end > start else None
+
+    def span_of(self, tokens: Range) -> Range | None:
         """Character span of an inclusive token range, without a leading "that"."""
         first, last = tokens
         if self.doc[first].lower_ == "that" and self.doc[first].dep_ == "mark":
             first += 1
-        if first > last:
-            return None
-        return trimmed(self.text, self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))
+        return self.trimmed_tokens(first, last)
 
-    def parenthetical(self, cue: Token, sentence: Sentence) -> tuple[int, int] | None:
-        """Content beside a set-off cue ("In addition, says Debka, the US ...", "... the WHO said on Wednesday.")."""
-        if self.modifies_a_noun(cue) or any(c.dep_ == "dobj" and cue.lemma_ != "tell" for c in cue.children):
-            return None
+    def parenthetical(self, cue: Token, sentence: Sentence) -> list[Range]:
+        """Content beside a set-off cue ("In addition, says Debka, the US ...", "... the WHO said on Wednesday."):
+        the longer side, then the shorter one when it has words of its own."""
+        if any(c.dep_ == "dobj" and cue.lemma_ != "tell" for c in cue.children):
+            return []
         segment_tokens = [cue]
         for child in cue.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -144,18 +370,18 @@ class AttributionFinder:
             inside.pop()
         segment = (inside[0], inside[-1])
         if not self.delimited(segment, sentence):
-            return None
-        return self.side_content((sentence.first, sentence.last), segment)
+            return []
+        return self.sides((sentence.first, sentence.last), segment)
 
     @staticmethod
     def modifies_a_noun(cue: Token) -> bool:
         """A participle or relative clause ("a document declaring ..."), unless it has a subject of its own
         (an unpunctuated "... a nerve agent the WHO said", parsed as a relative clause)."""
         if cue.dep_ == "relcl":
-            return not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in cue.children)
+            return not any(c.dep_ == "nsubj" for c in cue.children)
         return cue.dep_ in MODIFIER_DEPS
 
-    def delimited(self, segment: tuple[int, int], sentence: Sentence) -> bool:
+    def delimited(self, segment: Range, sentence: Sentence) -> bool:
         """The attribution is set off by commas or dashes, or closes the sentence."""
         before = self.doc[segment[0] - 1] if segment[0] > sentence.first else None
         after = self.doc[segment[1] + 1] if segment[1] + 1 < sentence.last else None
@@ -163,32 +389,23 @@ class AttributionFinder:
         opens_with_comma = before is None or before.text in (",", "-", "\u2013", "\u2014")
         return closes_sentence or (opens_with_comma and after is not None and after.text == ",")
 
-    def side_content(self, clause: tuple[int, int], segment: tuple[int, int]) -> tuple[int, int] | None:
+    def side_content(self, clause: Range, segment: Range) -> Range | None:
         """The longer stretch of the clause before or after the attribution segment."""
-        sides = [(clause[0], segment[0]), (segment[1] + 1, clause[1])]
+        sides = self.sides(clause, segment)
+        return sides[0] if sides else None
+
+    def sides(self, clause: Range, segment: Range) -> list[Range]:
+        """The stretches of the clause before and after the attribution segment that hold words, longer first."""
         spans = []
-        for first, last in sides:
+        for first, last in ((clause[0], segment[0]), (segment[1] + 1, clause[1])):
             if first < last:
                 start, end = self.doc[first].idx, self.doc[last - 1].idx + len(self.doc[last - 1])
                 spans.append(trimmed(self.text, start, end, trailing=STRIP_TRAILING + "."))
-        spans = [span for span in spans if span[1] > span[0]]
-        return max(spans, key=lambda span: word_count(self.span_text(span)), default=None)
+        spans = [span for span in spans if word_count(self.span_text(span)) > 0]
+        return sorted(spans, key=lambda span: -word_count(self.span_text(span)))
 
 
-def clause_range(head: Token, sentence: Sentence) -> tuple[int, int]:
+def clause_range(head: Token, sentence: Sentence) -> Range:
     """Token range of the head's subtree inside the sentence (end exclusive)."""
     inside = [t.i for t in head.subtree if sentence.first <= t.i < sentence.last]
     return (min(inside), max(inside) + 1) if inside else (sentence.first, sentence.last)
-
-
-def nest(found: list[Attribution]) -> list[Attribution]:
-    """A cue inside another cue's content records the outer speakers in ``outer``; outer cues are dropped."""
-    kept = []
-    for outer in sorted(found, key=lambda a: a.content[0] - a.content[1]):
-        inner = [a for a in found if a is not outer and outer.content[0] <= a.cue_start < outer.content[1]]
-        for attribution in inner:
-            if outer.speaker.actor is not None:
-                attribution.outer.append(outer.speaker.actor)
-        if not inner:
-            kept.append(outer)
-    return sorted(kept, key=lambda a: a.cue_start)

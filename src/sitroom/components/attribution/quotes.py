@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitroom.components.attribution.text_geometry import paragraphs, word_count
 
+_MARK = re.compile("''|``|[\"\u201c\u201d\u00ab\u00bb]")
 _QUOTE_MARKS = {'"': "straight", "\u201c": "open", "\u201d": "close", "\u00ab": "open", "\u00bb": "close"}
 
 
@@ -36,26 +38,38 @@ def mark_role(text: str, position: int) -> str:
     return "close"
 
 
+def quote_marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(offset, length, role) of the quote marks of ``text[start:end]``; two apostrophes or two backticks
+    are one double quote mark (the typewriter style of some newspapers: ''like this'')."""
+    marks = []
+    for match in _MARK.finditer(text, start, end):
+        position = match.start()
+        if len(match.group()) == 1:
+            marks.append((position, 1, mark_role(text, position)))
+            continue
+        before = text[position - 1] if position > 0 else " "
+        after = text[position + 2] if position + 2 < len(text) else " "
+        opening = match.group() == "``" or ((before.isspace() or before in "([-\u2013\u2014") and not after.isspace())
+        marks.append((position, 2, "open" if opening else "close"))
+    return marks
+
+
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Spans inside quote marks, per paragraph; an opening mark never closed runs to the next opening mark
     or the end of its paragraph."""
     spans = []
     for para_start, para_end in paragraphs(text):
         pending: int | None = None
-        for offset, char in enumerate(text[para_start:para_end]):
-            if char not in _QUOTE_MARKS:
-                continue
-            position = para_start + offset
-            role = mark_role(text, position)
+        for position, length, role in quote_marks(text, para_start, para_end):
             if role == "open":
                 if pending is not None:
-                    spans.append(QuoteSpan(pending + 1, position, closed=False))
-                pending = position
+                    spans.append(QuoteSpan(pending, position, closed=False))
+                pending = position + length
             elif pending is not None:
-                spans.append(QuoteSpan(pending + 1, position, closed=True))
+                spans.append(QuoteSpan(pending, position, closed=True))
                 pending = None
         if pending is not None:
-            spans.append(QuoteSpan(pending + 1, para_end, closed=False))
+            spans.append(QuoteSpan(pending, para_end, closed=False))
     return spans
 
 

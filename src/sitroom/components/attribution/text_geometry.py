@@ -21,6 +21,7 @@ class Sentence:
     first: int
     last: int
     heading: bool
+    paragraph_end: int = 0
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -54,7 +55,7 @@ def clipped_sentences(doc: Doc, text: str) -> list[Sentence]:
             start, end = trimmed(text, start, end, trailing=" \t\n")
             tokens = [t.i for t in sent if start <= t.idx < end and not t.is_space]
             if tokens:
-                result.append(Sentence(start, end, tokens[0], tokens[-1] + 1, heading))
+                result.append(Sentence(start, end, tokens[0], tokens[-1] + 1, heading, para_end))
     return result
 
 
@@ -66,3 +67,8 @@ def is_heading(paragraph: str) -> bool:
 def word_count(text: str) -> int:
     """Number of word-character runs in the text."""
     return len(re.findall(r"\w+", text))
+
+
+def letter_word_count(text: str) -> int:
+    """Number of words of two letters or more (a time stamp such as "10:15 a.m." has none)."""
+    return len(re.findall(r"[^\W\d_]{2,}", text))

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom import layers
+from sitroom.components.attribution.lookup import attribution_at
 from sitroom.components.events.arguments import (
     demand_participants,
     means_agents,
@@ -58,6 +59,9 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
         return None
     sense, status = coded
     status, reported_by = report_status(trigger, status, ctx)
+    attribution = attribution_at(ctx.doc, trigger.idx, trigger.idx + len(trigger.text))
+    if attribution is not None:  # told inside someone's statement: the whole chain reports it
+        reported_by = [hop.actor for hop in attribution.chain[1:] if hop.actor] or reported_by
     source, target = participants
     if sense.type in FORCE_TYPES:
         source = [actor for actor in source if ctx.actors[actor].kind != "media"]
@@ -75,11 +79,12 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
         place=place,
         date=date,
         status=status,
-        reported_by=[actor for actor in reported_by if actor not in source],
+        reported_by=unique(actor for actor in reported_by if actor not in source),
         place_from=place_from,
         date_from=date_from,
         sentences=[sentence],
         civilian_site=targets_civilian_site(trigger),
+        attribution=attribution.id if attribution is not None else None,
     )
 
 
@@ -208,6 +213,8 @@ def to_events(drafts: list[Draft], ctx: Context) -> list[Event]:
                 place_from=draft.place_from,
                 date_from=draft.date_from,
                 acled=_acled(draft, ctx),
+                voice="attributed" if draft.attribution else "outlet",
+                attribution=draft.attribution,
             )
         )
     return events

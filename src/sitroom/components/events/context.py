@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.events.vocabulary import HEADING_MAX_WORDS, TERMINAL
+from sitroom.components.offset_index import OffsetIndex
 from sitroom.record import Actor, Claim, Place
 
 TITLE_SEARCH = 300  # characters from the start where a repeated title is looked for
@@ -30,6 +31,18 @@ class Context:
     heading_tokens: set[int] = field(default_factory=set)
     units: list[Span] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    claim_index: OffsetIndex[Claim] = field(init=False)
+    date_index: OffsetIndex[tuple[int, int, str]] = field(init=False)
+    unit_index: OffsetIndex[Span] = field(init=False)
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap; the text
+        once (spaCy joins every token each time ``doc.text`` is read)."""
+        self.text = self.doc.text
+        self.claim_index = OffsetIndex(self.claims, lambda claim: claim.start, lambda claim: claim.end)
+        self.date_index = OffsetIndex(self.dates, lambda date: date[0], lambda date: date[1])
+        self.unit_index = OffsetIndex(self.units, lambda unit: unit.start, lambda unit: unit.end)
 
 
 def _token_index(doc: Doc, spans: Iterable[tuple[str, int, int]]) -> dict[int, str]:
@@ -126,7 +139,7 @@ def sentence_units(doc: Doc) -> list[Span]:
 
 
 def sentence_of(token: Token, ctx: Context) -> Span:
-    return next(unit for unit in ctx.units if unit.start <= token.i < unit.end)
+    return ctx.unit_index.covering(token.i)[0]
 
 
 def actors_in(tokens: Iterable[Token], ctx: Context) -> list[str]:

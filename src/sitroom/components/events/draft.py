@@ -28,6 +28,7 @@ class Draft:
     casualties: list[Casualty] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)  # every sentence that tells it (merged mentions)
     civilian_site: bool = False  # a market, hospital, school ... is the target
+    attribution: str | None = None  # the attribution whose content tells the event (None: the outlet's voice)
 
     def signature(self) -> tuple[str, frozenset[str]]:
         return self.sense.type, frozenset(self.source)

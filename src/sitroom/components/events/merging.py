@@ -28,10 +28,15 @@ PROVENANCE_RANK = {"clause": 0, "sentence": 1, "dateline": 2, "document": 3, Non
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     """Merge events of one type and source whose targets are nested (one event told twice)."""
     merged: list[Draft] = []
+    # Only drafts of one signature can be one event, and without a source only within one sentence.
+    by_key: dict[tuple[str, frozenset[str], int | None], list[Draft]] = {}
     for draft in drafts:
-        twin = next((kept for kept in merged if _same_event(kept, draft)), None)
+        kind, source = draft.signature()
+        candidates = by_key.setdefault((kind, source, None if source else draft.sentence.start), [])
+        twin = next((kept for kept in candidates if _same_event(kept, draft)), None)
         if twin is None:
             merged.append(draft)
+            candidates.append(draft)
             continue
         twin.target = unique(twin.target + draft.target)
         twin.place = twin.place or draft.place

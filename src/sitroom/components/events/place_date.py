@@ -72,9 +72,7 @@ def event_place(trigger: Token, ctx: Context) -> str | None:
         return place
     if not any(lemma(token) in AREA_NOUNS for token in clause):
         return None
-    sentences = list(ctx.doc.sents)
-    index = next(i for i, sent in enumerate(sentences) if sent.start <= trigger.i < sent.end)
-    for sent in reversed(sentences[max(0, index - 3) : index]):
+    for sent in _previous_sentences(trigger, 3):
         specific = [
             pid for pid in _locative_places(sent, sent.root, ctx) if ctx.places[pid].feature not in {"country", None}
         ]
@@ -83,11 +81,20 @@ def event_place(trigger: Token, ctx: Context) -> str | None:
     return None
 
 
+def _previous_sentences(token: Token, count: int) -> list[Span]:
+    """Up to ``count`` sentences before the token's, nearest first."""
+    found: list[Span] = []
+    sentence = token.sent
+    while len(found) < count and sentence.start > 0:
+        sentence = sentence.doc[sentence.start - 1].sent
+        found.append(sentence)
+    return found
+
+
 def event_date(sentence: Span, ctx: Context) -> str | None:
     """A date named in the sentence, else the document's month."""
-    for start, end, value in ctx.dates:
-        if sentence.start_char <= start and end <= sentence.end_char:
-            return value
+    for _start, _end, value in ctx.date_index.inside(sentence.start_char, sentence.end_char):
+        return value
     return ctx.document_month
 
 

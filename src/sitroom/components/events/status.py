@@ -76,7 +76,7 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _covering_claim(trigger: Token, ctx: Context) -> Claim | None:
-    covering = [claim for claim in ctx.claims if claim.start <= trigger.idx < claim.end]
+    covering = ctx.claim_index.covering(trigger.idx)
     return min(covering, key=lambda claim: claim.end - claim.start, default=None)
 
 

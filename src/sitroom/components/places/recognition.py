@@ -8,6 +8,7 @@ from typing import Literal
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from sitroom.components.offset_index import OffsetIndex
 from sitroom.components.places.embedded import dateline_places, organisation_places
 from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
@@ -87,7 +88,7 @@ class Recogniser:
     def __init__(self, doc: Doc, gazetteer: Gazetteer, claimed: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        self.claimed = claimed
+        self.claimed = OffsetIndex(claimed, lambda span: span[0], lambda span: span[1])
         self.labels = entity_labels(doc)
         self.covered = [False] * len(doc)
         self.open_list: tuple[str, int] | None = None  # the cue and end of the last run read as a list
@@ -130,7 +131,8 @@ class Recogniser:
         return None
 
     def _is_claimed(self, toponym: Toponym) -> bool:
-        return any(start <= toponym.start and toponym.end <= end for start, end in self.claimed)
+        """Inside a span the actors layer claimed (a binary search: documents can be long)."""
+        return any(toponym.end <= end for _start, end in self.claimed.covering(toponym.start))
 
     def make(
         self,

@@ -4,15 +4,28 @@ from sitroom.store.browse.actors import get_actor, list_actors
 from sitroom.store.browse.agreements import get_agreement, list_agreements
 from sitroom.store.browse.common import Json, Page
 from sitroom.store.browse.documents import get_document, list_documents
-from sitroom.store.browse.events import EventFilter, events_geojson, get_event, list_events, network, timeline
+from sitroom.store.browse.events import (
+    Bounds,
+    Cursor,
+    EventFilter,
+    event_map,
+    events_geojson,
+    get_event,
+    list_events,
+    network,
+    timeline,
+)
 from sitroom.store.browse.outlets import get_outlet, list_outlets
 from sitroom.store.browse.places import get_place, list_places
 from sitroom.store.browse.stats import stats
 
 __all__ = [
+    "Bounds",
+    "Cursor",
     "EventFilter",
     "Json",
     "Page",
+    "event_map",
     "events_geojson",
     "get_actor",
     "get_agreement",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sitroom.names import name_key
 from sitroom.store.browse.common import Json, Page, count_rows, document_summary, escape_like, paged
 from sitroom.store.browse.events import EventFilter, list_events
+from sitroom.store.identity_review import merged_group
 from sitroom.store.schema import (
     ActorAliasRow,
     ActorIdentityRow,
@@ -65,15 +66,17 @@ def get_actor(session: Session, identity_id: int) -> Json | None:
     identity = session.get(ActorIdentityRow, identity_id)
     if identity is None:
         return None
-    aliases = list(
-        session.scalars(
-            select(ActorAliasRow.alias).where(ActorAliasRow.identity_id == identity_id).order_by(ActorAliasRow.alias)
-        )
-    )
+    group = merged_group(session, identity_id)  # spellings of the same actor merged across documents
+    aliases = sorted(set(session.scalars(select(ActorAliasRow.alias).where(ActorAliasRow.identity_id.in_(group)))))
     roles = Counter(
         role
-        for roles_json in session.scalars(select(ActorRow.roles).where(ActorRow.identity_id == identity_id))
+        for roles_json in session.scalars(select(ActorRow.roles).where(ActorRow.identity_id.in_(group)))
         for role in json.loads(roles_json or "[]")
+    )
+    merged = session.execute(
+        select(ActorIdentityRow.id, ActorIdentityRow.name).where(
+            ActorIdentityRow.id.in_(group), ActorIdentityRow.id != identity_id
+        )
     )
     return {
         "id": identity.id,
@@ -81,9 +84,11 @@ def get_actor(session: Session, identity_id: int) -> Json | None:
         "kind": identity.kind,
         "canonical_id": identity.canonical_id,
         "aliases": aliases,
+        "merged_with": [{"id": row.id, "name": row.name} for row in merged],
         "roles": [role for role, _ in roles.most_common()],
         "affiliations": _affiliations(session, identity_id),
-        "documents": _actor_documents(session, identity_id),
+        "documents": _actor_documents(session, group),
+        "documents_total": _count_documents(session, group),
         "events": list_events(session, EventFilter(actor=identity_id), Page(limit=200))["items"],
         "co_occurring": _co_occurring(session, identity_id),
         "framing": _framing_about(session, identity_id),
@@ -107,16 +112,21 @@ def _affiliations(session: Session, identity_id: int) -> Json:
     }
 
 
-def _actor_documents(session: Session, identity_id: int, limit: int = 100) -> list[Json]:
+def _actor_documents(session: Session, identities: list[int], limit: int = 100) -> list[Json]:
     rows = session.execute(
         select(DocumentRow.doc_id, DocumentRow.title, DocumentRow.date, DocumentRow.outlet)
         .join(ActorRow, ActorRow.document_id == DocumentRow.id)
-        .where(ActorRow.identity_id == identity_id)
+        .where(ActorRow.identity_id.in_(identities))
         .distinct()
         .order_by(DocumentRow.date.desc())
         .limit(limit)
     )
     return [document_summary(row) for row in rows]
+
+
+def _count_documents(session: Session, identities: list[int]) -> int:
+    counted = select(func.count(func.distinct(ActorRow.document_id))).where(ActorRow.identity_id.in_(identities))
+    return session.scalar(counted) or 0
 
 
 def _co_occurring(session: Session, identity_id: int, limit: int = 25) -> list[Json]:

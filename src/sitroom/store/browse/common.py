@@ -21,7 +21,7 @@ class Page:
     offset: int = 0
 
 
-def paged(total: int, page: Page, items: list[Json]) -> Json:
+def paged(total: int | None, page: Page, items: list[Json]) -> Json:
     """One page of items with the total they are taken from."""
     return {"total": total, "limit": page.limit, "offset": page.offset, "items": items}
 

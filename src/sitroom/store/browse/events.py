@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from sitroom.store.browse.common import Json, Page, count_rows, paged, place_json
@@ -52,7 +53,9 @@ def _has_report(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
 
 
 def _event_conditions(selection: EventFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [EventClusterRow.source_count >= selection.min_sources]
+    conditions: list[ColumnElement[bool]] = []
+    if selection.min_sources > 1:  # every cluster has a source: a condition of 0 or 1 would only cost a lookup
+        conditions.append(EventClusterRow.source_count >= selection.min_sources)
     if selection.type:
         conditions.append(EventClusterRow.type == selection.type)
     if selection.actor is not None:
@@ -78,7 +81,7 @@ def _event_query(selection: EventFilter) -> Select[*tuple[Any, ...]]:
     return (
         select(EventClusterRow, PlaceIdentityRow)
         .outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id)
-        .where(and_(*_event_conditions(selection)))
+        .where(and_(true(), *_event_conditions(selection)))
     )
 
 
@@ -119,19 +122,80 @@ def _cluster_json(cluster: EventClusterRow, place: PlaceIdentityRow | None, acto
     }
 
 
-def _clusters(session: Session, query: Select[*tuple[Any, ...]], page: Page) -> list[Json]:
-    """One page of a clusters-and-places query as event items, newest first."""
-    rows = session.execute(
-        query.order_by(EventClusterRow.date_start.desc(), EventClusterRow.id).limit(page.limit).offset(page.offset)
-    ).all()
+# Newest first: dated events by date then id, both descending, then undated ones by id (NULLS LAST on both
+# databases, which order NULLs differently by default).
+_NEWEST_FIRST = (EventClusterRow.date_start.desc().nulls_last(), EventClusterRow.id.desc())
+
+
+def _items(session: Session, rows: Sequence[Any]) -> list[Json]:
     actors = _cluster_actors(session, [cluster.id for cluster, _ in rows])
     return [_cluster_json(cluster, place, actors.get(cluster.id) or _no_actors()) for cluster, place in rows]
 
 
-def list_events(session: Session, selection: EventFilter, page: Page) -> Json:
-    """Corroborated events (clusters of reports), newest first."""
+def _clusters(session: Session, query: Select[*tuple[Any, ...]], page: Page) -> list[Json]:
+    """One page of a clusters-and-places query as event items, newest first."""
+    return _items(session, session.execute(query.order_by(*_NEWEST_FIRST).limit(page.limit).offset(page.offset)).all())
+
+
+def list_events(session: Session, selection: EventFilter, page: Page, cursor: Cursor | None = None) -> Json:
+    """Corroborated events (clusters of reports), newest first.
+
+    Paged by ``cursor`` (keyset: the position after the last event of the previous page, ``next_cursor``),
+    which costs the same on any page, or by offset. ``total`` is exact up to ``COUNT_LIMIT``, a lower bound
+    beyond (``total_exact``): counting a million events would cost more than the page; pages after a
+    cursor do not count again (``total`` null).
+    """
     query = _event_query(selection)
-    return paged(count_rows(session, query), page, _clusters(session, query, page))
+    if cursor is None:
+        items = _clusters(session, query, page)
+        matching = _with_places(select(EventClusterRow.id).where(*_event_conditions(selection)), selection)
+        total: int | None = count_rows(session, matching.limit(COUNT_LIMIT + 1))
+    else:
+        items, total = _items(session, _after(session, query, cursor, page.limit)), None
+    exact = total is not None and total <= COUNT_LIMIT
+    result = paged(min(total, COUNT_LIMIT) if total is not None else None, page, items) | {"total_exact": exact}
+    last = items[-1] if len(items) == page.limit else None
+    return result | {"next_cursor": Cursor(last["date_start"], last["id"]).encode() if last else None}
+
+
+COUNT_LIMIT = 10_000
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A position in the newest-first order of events: after the event ``id`` dated ``date``."""
+
+    date: str | None
+    id: int
+
+    def encode(self) -> str:
+        return f"{self.date or ''}~{self.id}"
+
+    @classmethod
+    def decode(cls, text: str) -> Cursor:
+        """A cursor from ``next_cursor`` (``DATE~ID``, the date possibly empty); ValueError when it is not one.
+
+        The date is only compared with stored dates, as text: a made-up one pages from wherever it falls.
+        """
+        date, separator, number = text.rpartition("~")
+        if not separator or not number.isdigit():
+            raise ValueError(f"not an event cursor: {text!r}")
+        return cls(date or None, int(number))
+
+
+def _after(session: Session, query: Select[*tuple[Any, ...]], cursor: Cursor, limit: int) -> list[Any]:
+    """The ``limit`` events after ``cursor``: dated ones by an index range, then the undated ones."""
+    date, pk = EventClusterRow.date_start, EventClusterRow.id
+    rows: list[Any] = []
+    if cursor.date is not None:
+        later = or_(date < cursor.date, and_(date == cursor.date, pk < cursor.id))
+        dated = query.where(date.is_not(None), later).order_by(date.desc(), pk.desc()).limit(limit)
+        rows = list(session.execute(dated).all())
+    if len(rows) < limit:
+        after = pk < cursor.id if cursor.date is None else true()
+        undated = query.where(date.is_(None), after).order_by(pk.desc()).limit(limit - len(rows))
+        rows += session.execute(undated).all()
+    return rows
 
 
 def get_event(session: Session, cluster_id: int) -> Json | None:
@@ -185,18 +249,84 @@ def events_geojson(session: Session, selection: EventFilter, limit: int = 5000) 
     return {"type": "FeatureCollection", "features": features}
 
 
-def timeline(session: Session, selection: EventFilter) -> list[Json]:
-    """Corroborated events per month and type."""
-    month = func.substr(EventClusterRow.date_start, 1, 7).label("month")
-    rows = session.execute(
-        select(month, EventClusterRow.type, func.count().label("events"))
-        .select_from(EventClusterRow)
-        .outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id)
+def timeline(session: Session, selection: EventFilter, bin: str = "month") -> list[Json]:
+    """Corroborated events per time bin (``day``, ``week``, ``month`` or ``year``) and type.
+
+    Each item has ``bin`` (the bin's first day, month or year) and, for months, ``month`` as before.
+    """
+    width = {"day": 10, "week": 10, "month": 7, "year": 4}[bin]
+    start = func.substr(EventClusterRow.date_start, 1, width).label("start")
+    query = (
+        select(start, EventClusterRow.type, func.count().label("events"))
         .where(EventClusterRow.date_start.is_not(None), *_event_conditions(selection))
-        .group_by(month, EventClusterRow.type)
-        .order_by(month)
+        .group_by(start, EventClusterRow.type)
     )
-    return [{"month": row.month, "type": row.type, "events": row.events} for row in rows]
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for row in session.execute(_with_places(query, selection)):
+        counts[(_week_of(row.start) if bin == "week" else row.start, row.type)] += row.events
+    return [
+        {"bin": start, "type": kind, "events": events} | ({"month": start} if bin == "month" else {})
+        for (start, kind), events in sorted(counts.items())
+    ]
+
+
+def _week_of(day: str) -> str:
+    """The Monday of an ISO date's week (the day itself when it is not a full date)."""
+    found = date_range(day)
+    return (found[0] - timedelta(days=found[0].weekday())).isoformat() if found and len(day) == 10 else day
+
+
+def _with_places(query: Select[*tuple[Any, ...]], selection: EventFilter) -> Select[*tuple[Any, ...]]:
+    """The query joined to place identities, when the filter needs them (by country)."""
+    if not selection.country:
+        return query
+    return query.outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id)
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A map view: south-west and north-east corners in degrees."""
+
+    south: float
+    west: float
+    north: float
+    east: float
+
+
+CELLS_PER_TILE = 8  # a 256-pixel map tile is cut into cells of 32 by 32 pixels
+MAX_CELLS = 5000
+
+
+def event_map(session: Session, selection: EventFilter, zoom: int, bounds: Bounds | None = None) -> Json:
+    """Located corroborated events clustered on a grid that follows the map's zoom level.
+
+    A cell is ``360 / 2**zoom / CELLS_PER_TILE`` degrees on each side, about 32 pixels on screen at that
+    zoom; each cell gives its events' count and mean point, and its one event's id when it holds one.
+    """
+    size = 360 / 2**zoom / CELLS_PER_TILE
+    lat, lon = EventClusterRow.latitude, EventClusterRow.longitude
+    row, column = func.floor((lat + 90) / size).label("row"), func.floor((lon + 180) / size).label("col")
+    conditions = [lat.is_not(None), lon.is_not(None), *_event_conditions(selection)]
+    if bounds is not None:
+        conditions += [lat.between(bounds.south, bounds.north), lon.between(bounds.west, bounds.east)]
+    count = func.count().label("events")
+    query = (
+        select(row, column, count, func.avg(lat), func.avg(lon), func.min(EventClusterRow.id))
+        .where(*conditions)
+        .group_by(row, column)
+        .order_by(count.desc())
+        .limit(MAX_CELLS)
+    )
+    cells = [
+        {
+            "lat": round(mean_lat, 5),
+            "lon": round(mean_lon, 5),
+            "events": events,
+            "event": first if events == 1 else None,
+        }
+        for _, _, events, mean_lat, mean_lon, first in session.execute(_with_places(query, selection))
+    ]
+    return {"zoom": zoom, "cell_degrees": size, "events": sum(cell["events"] for cell in cells), "cells": cells}
 
 
 def network(session: Session, selection: EventFilter, limit: int = 400) -> Json:

@@ -30,7 +30,8 @@ def list_outlets(session: Session) -> list[Json]:
 
 
 def get_outlet(session: Session, outlet: str) -> Json | None:
-    """An outlet's framing profile: techniques (per document), framed actors, how it reports events."""
+    """An outlet's framing profile: techniques (per document), framed actors, how it reports events, its framing
+    in its own voice and in quoted voices, and the share of its claims whose source has no name."""
     documents = session.scalar(select(func.count()).select_from(DocumentRow).where(DocumentRow.outlet == outlet)) or 0
     if documents == 0:
         return None
@@ -47,6 +48,9 @@ def get_outlet(session: Session, outlet: str) -> Json | None:
     )
     statuses = pairs(session, _count_per_value(EventRow.status, EventRow.document_id, of_outlet)).items()
     claims = pairs(session, _count_per_value(ClaimRow.hedged, ClaimRow.document_id, of_outlet)).items()
+    framing_voice = pairs(session, _count_per_value(FramingRow.voice, FramingRow.document_id, of_outlet))
+    unnamed = pairs(session, _count_per_value(ClaimRow.anonymous, ClaimRow.document_id, of_outlet))
+    claim_count = sum(unnamed.values())
     return {
         "outlet": outlet,
         "documents": documents,
@@ -54,6 +58,12 @@ def get_outlet(session: Session, outlet: str) -> Json | None:
         "framed_actors": [{"id": r.id, "name": r.name, "items": r.items} for r in targets],
         "event_statuses": dict(statuses),
         "claims": {"hedged" if hedged else "unhedged": n for hedged, n in claims},
+        "framing_voice": {"own": framing_voice.get("outlet", 0), "quoted": framing_voice.get("attributed", 0)},
+        "claim_sources": {
+            "claims": claim_count,
+            "unnamed": unnamed.get(True, 0),
+            "unnamed_share": round(unnamed.get(True, 0) / claim_count, 3) if claim_count else None,
+        },
     }
 
 

