@@ -100,8 +100,7 @@ PLURAL_FEATURE_NOUNS: dict[str, str] = {
 
 # Words that open Arabic place names (tell, gate, village of, inn, spring, monastery, mountain, bridge ...):
 # "Kafr Nabl", "Tall Rifaat", "Bab al-Nasr", "Khan Touman". The places layer starts a new name at one of them
-# in a list written without commas; the actors layer reads a name opening with one as a place even when the
-# model tags it as a person.
+# in a list written without commas.
 ARABIC_NAME_OPENERS = word_set(
     """
     kafr kfar kafar tal tall tell tel tuloul tulul deir dayr dair ain ayn ein khan jisr jubb beit bayt bait
@@ -109,6 +108,11 @@ ARABIC_NAME_OPENERS = word_set(
     khirbet khirbat mazraat marj hazm bustan qaryat sayyida sayyeda sayeda sayyidah zeinab halab
     """
 )
+
+# Of those, the ones that open persons' names as often (a kunya, "Abu Hamza"; a title, "Sheikh Ahmad"): the
+# actors layer does not read a name opening with one as a place.
+PERSON_NAME_OPENERS = word_set("abu umm um sheikh shaykh")
+PLACE_ONLY_OPENERS = ARABIC_NAME_OPENERS - PERSON_NAME_OPENERS
 
 # --- the actors layer
 PLACE_HEADS = (

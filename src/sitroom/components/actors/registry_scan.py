@@ -14,6 +14,7 @@ from sitroom.knowledge.registry import ActorEntry, Registry
 from sitroom.names import ARABIC_ARTICLES, fold, name_tokens
 
 STALE_PERSON_YEARS = 10
+STATE_BODY_KINDS = frozenset({"government", "institution"})
 
 
 class RegistryScanner:
@@ -43,7 +44,9 @@ class RegistryScanner:
         titled = _after_title(doc, start)
         if not token_parts(doc[start].text) or not (_starts_name(doc[start]) or titled):
             return None
-        keys: tuple[Key, ...] = ((),)  # readings of the words so far: as written, and possessives
+        # Readings of the words so far: as written, and with possessives whose apostrophe was stripped;
+        # the flag marks a lower-case word read so, which is as likely a plural ("Islamic groups").
+        readings: dict[Key, bool] = {(): False}
         best: Mention | None = None
         for position in range(start, min(len(doc), start + 3 * self.registry.max_name_tokens)):
             token = doc[position]
@@ -53,12 +56,23 @@ class RegistryScanner:
                     continue
                 break
             stripped = _possessive_parts(token.text, inside=position > start)
-            readings = [key + parts for key in keys] + [key + stripped for key in keys if stripped]
-            keys = tuple(key for key in dict.fromkeys(readings) if key in self.prefixes)
-            if not keys:
+            lowered = not token.text[:1].isupper()
+            extended = [(key + parts, flag) for key, flag in readings.items()]
+            extended += [(key + stripped, flag or lowered) for key, flag in readings.items() if stripped]
+            readings = {}
+            for key, flag in extended:
+                if key in self.prefixes:
+                    readings.setdefault(key, flag)
+            if not readings:
                 break
             best = next(
-                (found for key in keys if (found := self._match(doc, start, position + 1, key, date, titled))), best
+                (
+                    found
+                    for key, flag in readings.items()
+                    if (found := self._match(doc, start, position + 1, key, date, titled))
+                    and (not flag or _state_body(found))
+                ),
+                best,
             )
         return best
 
@@ -120,7 +134,7 @@ class RegistryScanner:
             and previous.text[:1].isupper()
             and fold(previous.text) not in ROLE_WORDS
         )
-        return spelled_alike and not other_given_name and not _long_gone(entry, date)
+        return spelled_alike and not other_given_name and not _long_gone(entry, date) and not _within_person_name(span)
 
     def _foreign_owner(self, span: Span, entry: ActorEntry) -> bool:
         """'Rwanda's Senate', 'Rwandan Senate': a national body named after another state than the entry's."""
@@ -135,9 +149,15 @@ class RegistryScanner:
         return bool(states) and all(state.country != entry.country for state in states)
 
 
+def _state_body(mention: Mention) -> bool:
+    """A state's government or institution: 'the Syrian governments control' reads as a possessive, while
+    a group's or an organisation's name with a lower-case plural ('Islamic groups', 'Aid groups') does not."""
+    return mention.entry is not None and mention.entry.kind in STATE_BODY_KINDS
+
+
 def _within_person_name(span: Span) -> bool:
-    """'Hamza Khatib', 'Abu Hamza al-Shami': a one-word name that a person's name, as the model reads it,
-    runs on past (not through a title: 'Hezbollah Secretary-General Hassan Nasrallah')."""
+    """'Hamza Khatib', 'Abu Hamza al-Shami', 'Christopher Wilson': a one-word name that a person's name, as
+    the model reads it, runs on past (not through a title: 'Hezbollah Secretary-General Hassan Nasrallah')."""
     doc = span.doc
     for entity in doc.ents:
         if entity.label_ != "PERSON" or not (entity.start <= span.start and span.end <= entity.end):

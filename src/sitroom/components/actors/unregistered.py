@@ -18,7 +18,7 @@ from sitroom.components.actors.vocabulary import (
     SACRED_WORDS,
     WEB_WORDS,
 )
-from sitroom.knowledge.place_words import ARABIC_NAME_OPENERS, PLACE_HEADS, PLACE_PREFIX_WORDS
+from sitroom.knowledge.place_words import PLACE_HEADS, PLACE_ONLY_OPENERS, PLACE_PREFIX_WORDS
 from sitroom.knowledge.registry import Registry
 from sitroom.names import fold, name_tokens, token_key
 
@@ -76,9 +76,10 @@ def _title_case(text: str) -> bool:
 
 
 def _toponym(ent: Span) -> bool:
-    """A name that begins with an Arabic place word ("Tel Hamis", "Bab al-Nasr", "Khan Touman")."""
+    """A name that begins with an Arabic place word ("Tel Hamis", "Bab al-Nasr", "Khan Touman"), even when
+    the model tags it as a person; never a kunya or title ("Abu Hamza", "Sheikh Ahmad")."""
     words = [fold(token.text) for token in ent if token.is_alpha]
-    return len(words) >= 2 and words[0] in ARABIC_NAME_OPENERS
+    return len(words) >= 2 and words[0] in PLACE_ONLY_OPENERS
 
 
 def _is_noise(ent: Span) -> bool:
