@@ -43,12 +43,15 @@ ACTOR_PATTERNS = {
     "United States": r"^(the )?(united states|us|u\.s\.|usa|america)$",
     "Syrian Democratic Forces": r"syrian democratic forces|\bsdf\b",
 }
+# Registered states (their canonical ids are ISO alpha-3 codes): a state is an actor and a place.
+STATE_IDENTITIES = (
+    "SELECT id FROM actor_identities WHERE length(canonical_id) = 3 AND upper(canonical_id) = canonical_id"
+)
 NON_ACTOR_CLASSES = {
     "a number or quantifier with a noun": r"^(\d|at least|estimated|confirmed|some |dozens|hundreds|several|many )",
     "page furniture (Tags, UPDATED, Latest News)": r"\b(tags|updated|latest news|read more)\b",
     "a bare direction": r"^(eastern|western|northern|southern|east|west|north|south)$",
 }
-STATES = {"syria", "russia", "turkey", "iran", "iraq", "israel", "united states", "lebanon", "jordan", "saudi arabia"}
 
 
 def main() -> None:
@@ -93,8 +96,9 @@ def main() -> None:
         found = [names[identity] for identity in documents if matcher.search(names[identity])]
         print(f"   {label}: {len(found)} {found[:10]}")
     places = {name.lower() for (name,) in connection.execute("SELECT name FROM place_identities")}
-    as_places = [names[i] for i in documents if names[i].lower() in places and names[i].lower() not in STATES]
-    print(f"   a name of the knowledge base's places: {len(as_places)} {as_places[:12]}")
+    states = {identity for (identity,) in connection.execute(STATE_IDENTITIES)}
+    as_places = [names[i] for i in documents if names[i].lower() in places and i not in states]
+    print(f"   a name of the knowledge base's places (states aside): {len(as_places)} {sorted(as_places)}")
     pairs = connection.execute(
         "SELECT al.alias, i.name, coalesce(i.canonical_id, '') FROM actor_aliases al "
         "JOIN actor_identities i ON i.id = al.identity_id WHERE lower(al.alias) <> lower(i.name) ORDER BY al.id"
