@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -358,3 +358,21 @@ def network(session: Session, selection: EventFilter, limit: int = 400) -> Json:
         "nodes": [{"id": row.id, "name": row.name, "kind": row.kind} for row in nodes],
         "edges": [{"source": r.source, "target": r.target, "type": r.type, "weight": r.weight} for r in rows],
     }
+
+
+def iter_events(session: Session, selection: EventFilter, batch: int = 1000) -> Iterator[Json]:
+    """Every event the filter selects, newest first, paged by keyset (for exports: no cap)."""
+    query = _event_query(selection)
+    chunk = _items(session, session.execute(query.order_by(*_NEWEST_FIRST).limit(batch)).all())
+    while chunk:
+        yield from chunk
+        if len(chunk) < batch:
+            return
+        last = chunk[-1]
+        chunk = _items(session, _after(session, query, Cursor(last["date_start"], last["id"]), batch))
+
+
+def matching_reports(selection: EventFilter) -> Select[int, str]:
+    """(document row id, event local id) of every report in an event the filter selects."""
+    clusters = _with_places(select(EventClusterRow.id).where(*_event_conditions(selection)), selection)
+    return select(EventRow.document_id, EventRow.local_id).where(EventRow.cluster_id.in_(clusters))
