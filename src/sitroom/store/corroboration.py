@@ -1,8 +1,21 @@
 """Corroboration: each event report joins the cluster of reports of the same real-world event.
 
-Reports with the same type, source and target identities and place, whose dates fall within
-``DATE_WINDOW_DAYS`` of each other, are one event. A cluster counts its reports, its independent sources
-(outlets), its statuses (contested when one report denies what another affirms) and its date range.
+A report joins a cluster only when every field agrees within these stated tolerances (``join_reasons``
+states them for each cluster page):
+
+- **type**: the same PLOVER event type;
+- **actors**: the same source and the same target actor identities, and at least one of them named (a
+  collective such as "civilians" has no identity and cannot tie two reports together);
+- **place**: the same place identity, known and finer than a province (``COARSE_FEATURES``: two reports
+  "in Syria" are not one event);
+- **date**: both dated to the day (the event's own date, else its document's), and the whole cluster,
+  with the report, spans at most ``DATE_WINDOW_DAYS`` days (no chaining: a report three days after one
+  that was three days after the first does not join);
+- **document**: one report per document (the pipeline already merged a document's mentions of one event;
+  two of its reports are two events).
+
+A report that cannot meet them stays an event of its own. A cluster counts its reports, its independent
+sources (outlets), its statuses (contested when one report denies what another affirms) and its date range.
 """
 
 from __future__ import annotations
@@ -11,16 +24,17 @@ import calendar
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import ARRAY, BigInteger, cast, func, select, update
 from sqlalchemy.orm import Session
 
-from sitroom.store.schema import DocumentRow, EventClusterRow, EventRow
+from sitroom.store.schema import DocumentRow, EventClusterRow, EventRow, PlaceIdentityRow
 from sitroom.store.statements import insert_returning_ids
 
 DATE_WINDOW_DAYS = 3
+COARSE_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 STATUS_ORDER = ("occurred", "claimed", "promised", "planned", "denied", "hypothetical")
 _AFFIRMING = frozenset({"occurred", "claimed"})
 _LOOKUP_CHUNK = 500
@@ -47,11 +61,21 @@ def date_range(text: str | None) -> DateRange | None:
 
 
 def dates_compatible(first: DateRange | None, second: DateRange | None) -> bool:
-    """True when two date ranges lie within the corroboration window (two undated reports match)."""
-    if first is None or second is None:
-        return first is None and second is None
-    window = timedelta(days=DATE_WINDOW_DAYS)
-    return first[0] - window <= second[1] and second[0] <= first[1] + window
+    """True when two dates, each known to the day, are at most ``DATE_WINDOW_DAYS`` apart."""
+    return within_window(first, second)
+
+
+def within_window(cluster: DateRange | None, report: DateRange | None) -> bool:
+    """True when the report is dated to the day and the cluster's days with it span at most the window."""
+    if cluster is None or report is None or not is_day(report):
+        return False
+    span = max(cluster[1], report[1]) - min(cluster[0], report[0])
+    return span <= timedelta(days=DATE_WINDOW_DAYS)
+
+
+def is_day(days: DateRange | None) -> bool:
+    """True for a date known to the day."""
+    return days is not None and days[0] == days[1]
 
 
 def event_signature(event_type: str, sources: Sequence[int], targets: Sequence[int], place: int | None) -> str:
@@ -60,8 +84,8 @@ def event_signature(event_type: str, sources: Sequence[int], targets: Sequence[i
 
 
 def shared_signature(event_type: str, sources: Sequence[int], targets: Sequence[int], place: int | None) -> str | None:
-    """The signature of a report other reports can corroborate; None when it names no actor and no place."""
-    if sources or targets or place is not None:
+    """The signature of a report other reports can corroborate; None without a named actor and a place."""
+    if (sources or targets) and place is not None:
         return event_signature(event_type, sources, targets, place)
     return None
 
@@ -94,11 +118,15 @@ class Report:
     place_identity_id: int | None
     days: DateRange | None
     point: tuple[float | None, float | None] = (None, None)  # the place's latitude and longitude
+    document_pk: int | None = None  # the document reporting it (one report per document in a cluster)
+    coarse_place: bool = False  # a country or province: too wide to tell two events apart
 
     @property
     def signature(self) -> str:
         shared = shared_signature(self.type, self.sources, self.targets, self.place_identity_id)
-        return shared or f"single:{self.event_pk}"  # nothing to corroborate on: the report stays an event of its own
+        if shared is None or self.coarse_place or not is_day(self.days):
+            return f"single:{self.event_pk}"  # nothing to corroborate on: the report stays an event of its own
+        return shared
 
 
 @dataclass
@@ -106,6 +134,10 @@ class _Cluster:
     pk: int | None  # None until a new cluster is inserted
     days: DateRange | None
     founder: Report | None = None  # the report that opened a new cluster
+    documents: set[int] = field(default_factory=set)  # the documents already reporting it
+
+    def admits(self, report: Report) -> bool:
+        return report.document_pk not in self.documents and within_window(self.days, report.days)
 
     def take(self, days: DateRange | None) -> None:
         if days is not None:
@@ -115,28 +147,55 @@ class _Cluster:
 def _existing_clusters(session: Session, signatures: Sequence[str]) -> dict[str, list[_Cluster]]:
     clusters: dict[str, list[_Cluster]] = defaultdict(list)
     columns = (EventClusterRow.id, EventClusterRow.signature, EventClusterRow.date_start, EventClusterRow.date_end)
-    for start in range(0, len(signatures), _LOOKUP_CHUNK):
-        chunk = signatures[start : start + _LOOKUP_CHUNK]
+    shared = [signature for signature in signatures if not signature.startswith("single:")]
+    by_pk: dict[int, _Cluster] = {}
+    for start in range(0, len(shared), _LOOKUP_CHUNK):
+        chunk = shared[start : start + _LOOKUP_CHUNK]
         query = select(*columns).where(EventClusterRow.signature.in_(chunk)).order_by(EventClusterRow.id)
         for pk, signature, first, last in session.execute(query):
             days = (date.fromisoformat(first), date.fromisoformat(last)) if first and last else None
-            clusters[signature].append(_Cluster(pk, days))
+            by_pk[pk] = _Cluster(pk, days)
+            clusters[signature].append(by_pk[pk])
+    pks = sorted(by_pk)
+    for start in range(0, len(pks), _LOOKUP_CHUNK):
+        members = select(EventRow.cluster_id, EventRow.document_id).where(
+            EventRow.cluster_id.in_(pks[start : start + _LOOKUP_CHUNK])
+        )
+        for cluster_pk, document_pk in session.execute(members):
+            by_pk[cluster_pk].documents.add(document_pk)
     return clusters
 
 
+def _mark_coarse_places(session: Session, reports: Sequence[Report]) -> None:
+    """Flag the reports whose place is a country or a province (``COARSE_FEATURES``)."""
+    places = sorted({report.place_identity_id for report in reports if report.place_identity_id is not None})
+    coarse: set[int] = set()
+    for start in range(0, len(places), _LOOKUP_CHUNK):
+        query = select(PlaceIdentityRow.id).where(
+            PlaceIdentityRow.id.in_(places[start : start + _LOOKUP_CHUNK]),
+            PlaceIdentityRow.feature.in_(sorted(COARSE_FEATURES)),
+        )
+        coarse.update(session.scalars(query))
+    for report in reports:
+        report.coarse_place = report.place_identity_id in coarse
+
+
 def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
-    """Put each report (in order) in the first cluster of its signature whose dates fit, else in a new one."""
+    """Put each report (in order) in the first cluster of its signature it agrees with, else in a new one."""
     if not reports:
         return
+    _mark_coarse_places(session, reports)
     candidates = _existing_clusters(session, list(dict.fromkeys(report.signature for report in reports)))
     chosen: list[_Cluster] = []
     for report in reports:
         options = candidates[report.signature]
-        cluster = next((c for c in options if dates_compatible(c.days, report.days)), None)
+        cluster = next((c for c in options if c.admits(report)), None)
         if cluster is None:
             cluster = _Cluster(None, report.days, founder=report)
             options.append(cluster)
         cluster.take(report.days)
+        if report.document_pk is not None:
+            cluster.documents.add(report.document_pk)
         chosen.append(cluster)
     new = list({id(cluster): cluster for cluster in chosen if cluster.pk is None}.values())
     for cluster, pk in zip(
