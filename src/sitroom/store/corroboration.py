@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from sqlalchemy import ARRAY, BigInteger, cast, func, select, update
 from sqlalchemy.orm import Session
 
-from sitroom.store.schema import DocumentRow, EventClusterRow, EventRow, PlaceIdentityRow
+from sitroom.store.schema import DocumentRow, EventActorRow, EventClusterRow, EventRow, PlaceIdentityRow
 from sitroom.store.statements import insert_returning_ids
 
 DATE_WINDOW_DAYS = 3
@@ -198,19 +198,34 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
             cluster.documents.add(report.document_pk)
         chosen.append(cluster)
     new = list({id(cluster): cluster for cluster in chosen if cluster.pk is None}.values())
-    for cluster, pk in zip(
-        new,
-        insert_returning_ids(session, EventClusterRow, [_new_row(c) for c in new], key=_NEW_CLUSTER_KEY),
-        strict=True,
-    ):
-        cluster.pk = pk
+    for round_ in _told_apart(new):
+        rows = [_new_row(cluster) for cluster in round_]
+        for cluster, pk in zip(
+            round_, insert_returning_ids(session, EventClusterRow, rows, key=_NEW_CLUSTER_KEY), strict=True
+        ):
+            cluster.pk = pk
     pairs = [{"id": report.event_pk, "cluster_id": cluster.pk} for report, cluster in zip(reports, chosen, strict=True)]
     session.execute(update(EventRow), pairs)
     refresh_clusters(session, {cluster.pk for cluster in chosen if cluster.pk is not None})
 
 
-# New clusters of one signature have incompatible founding dates, so never the same first day.
+# New clusters are told apart by signature and first day; two of one document's reports can open two
+# clusters with both the same, so those go in separate insert statements (``_told_apart``).
 _NEW_CLUSTER_KEY = ("signature", "date_start")
+
+
+def _told_apart(clusters: list[_Cluster]) -> list[list[_Cluster]]:
+    """The new clusters in rounds whose (signature, first day) keys are unique within each round."""
+    rounds: list[list[_Cluster]] = []
+    seen: dict[tuple[str, object], int] = defaultdict(int)
+    for cluster in clusters:
+        row = _new_row(cluster)
+        key = (str(row["signature"]), row["date_start"])
+        if seen[key] == len(rounds):
+            rounds.append([])
+        rounds[seen[key]].append(cluster)
+        seen[key] += 1
+    return rounds
 
 
 def _new_row(cluster: _Cluster) -> dict[str, object]:
@@ -270,3 +285,59 @@ def _counts(cluster_pk: int, reports: list[tuple[str, DateRange | None, str]]) -
         "date_start": min(start for start, _ in ranges).isoformat() if ranges else None,
         "date_end": max(end for _, end in ranges).isoformat() if ranges else None,
     }
+
+
+def recluster(session: Session, batch: int = 1000) -> int:
+    """Cluster every stored report again under the current tolerances (a knowledge base built by an older
+    sitroom); returns the number of clusters. Reports are taken in storage order, as ingestion took them."""
+    session.execute(update(EventRow).values(cluster_id=None))
+    session.execute(EventClusterRow.__table__.delete())
+    last = 0
+    while True:
+        rows = session.execute(
+            select(
+                EventRow.id,
+                EventRow.type,
+                EventRow.mode,
+                EventRow.place_identity_id,
+                EventRow.latitude,
+                EventRow.longitude,
+                EventRow.date,
+                DocumentRow.date,
+                EventRow.document_id,
+            )
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(EventRow.id > last)
+            .order_by(EventRow.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            break
+        roles = _event_roles(session, [row[0] for row in rows])
+        reports = [
+            Report(
+                event_pk=pk,
+                type=kind,
+                mode=mode,
+                sources=roles[pk]["source"],
+                targets=roles[pk]["target"],
+                place_identity_id=place,
+                days=date_range(own or fallback),
+                point=(lat, lon),
+                document_pk=document_pk,
+            )
+            for pk, kind, mode, place, lat, lon, own, fallback, document_pk in rows
+        ]
+        assign_clusters(session, reports)
+        last = rows[-1][0]
+    return session.scalar(select(func.count()).select_from(EventClusterRow)) or 0
+
+
+def _event_roles(session: Session, event_pks: list[int]) -> dict[int, dict[str, list[int]]]:
+    roles: dict[int, dict[str, list[int]]] = defaultdict(lambda: {"source": [], "target": []})
+    query = select(EventActorRow.event_id, EventActorRow.role, EventActorRow.identity_id).where(
+        EventActorRow.event_id.in_(event_pks), EventActorRow.role.in_(("source", "target"))
+    )
+    for event_pk, role, identity in session.execute(query.order_by(EventActorRow.id)):
+        roles[event_pk][role].append(identity)
+    return roles
