@@ -143,3 +143,13 @@ def test_document_exports_follow_the_search(client: TestClient) -> None:
     formula = _csv(client, "/api/exports/documents", q="HYPERLINK")
     assert formula[0]["title"].startswith("'=") and formula[0]["outlet"] == "'@SUM(1+1)"
     assert client.get("/api/exports/documents", params={"q": "(bad"}).status_code == 400
+
+
+def test_an_event_page_says_why_its_reports_were_joined_and_where_they_disagree(client: TestClient) -> None:
+    contested = _get(client, "/api/events", status="denied")["items"][0]
+    event = _get(client, f"/api/events/{contested['id']}")
+    assert event["contested"] and len(event["reports"]) == 3
+    assert [reason["field"] for reason in event["joined_because"]][:4] == ["type", "actors", "place", "date"]
+    assert "within 3 day(s)" in event["joined_because"][3]["rule"]
+    assert "status" in event["disagreeing_fields"] and "place_as_written" not in event["disagreeing_fields"]
+    assert {report["status"] for report in event["reports"]} == {"occurred", "denied"}

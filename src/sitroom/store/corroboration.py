@@ -4,8 +4,10 @@ A report joins a cluster only when every field agrees within these stated tolera
 states them for each cluster page):
 
 - **type**: the same PLOVER event type;
-- **actors**: the same source and the same target actor identities, and at least one of them named (a
-  collective such as "civilians" has no identity and cannot tie two reports together);
+- **actors**: the same source and the same target actor identities; a report naming none (a collective
+  such as "civilians" has no identity) joins only reports naming none, on the same day
+  (``UNNAMED_WINDOW_DAYS``) and with the same known mode (air strike, explosives …);
+- **mode**: the same when both reports state it;
 - **place**: the same place identity, known and finer than a province (``COARSE_FEATURES``: two reports
   "in Syria" are not one event);
 - **date**: both dated to the day (the event's own date, else its document's), and the whole cluster,
@@ -27,13 +29,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import ARRAY, BigInteger, cast, func, select, update
+from sqlalchemy import ARRAY, BigInteger, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.store.schema import DocumentRow, EventActorRow, EventClusterRow, EventRow, PlaceIdentityRow
 from sitroom.store.statements import insert_returning_ids
 
 DATE_WINDOW_DAYS = 3
+UNNAMED_WINDOW_DAYS = 0  # reports naming no actor: the same day only
 COARSE_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 STATUS_ORDER = ("occurred", "claimed", "promised", "planned", "denied", "hypothetical")
 _AFFIRMING = frozenset({"occurred", "claimed"})
@@ -65,12 +68,12 @@ def dates_compatible(first: DateRange | None, second: DateRange | None) -> bool:
     return within_window(first, second)
 
 
-def within_window(cluster: DateRange | None, report: DateRange | None) -> bool:
-    """True when the report is dated to the day and the cluster's days with it span at most the window."""
+def within_window(cluster: DateRange | None, report: DateRange | None, window: int = DATE_WINDOW_DAYS) -> bool:
+    """True when the report is dated to the day and the cluster's days with it span at most ``window`` days."""
     if cluster is None or report is None or not is_day(report):
         return False
     span = max(cluster[1], report[1]) - min(cluster[0], report[0])
-    return span <= timedelta(days=DATE_WINDOW_DAYS)
+    return span <= timedelta(days=window)
 
 
 def is_day(days: DateRange | None) -> bool:
@@ -84,8 +87,8 @@ def event_signature(event_type: str, sources: Sequence[int], targets: Sequence[i
 
 
 def shared_signature(event_type: str, sources: Sequence[int], targets: Sequence[int], place: int | None) -> str | None:
-    """The signature of a report other reports can corroborate; None without a named actor and a place."""
-    if (sources or targets) and place is not None:
+    """The signature of a report other reports can corroborate; None without a place."""
+    if place is not None:
         return event_signature(event_type, sources, targets, place)
     return None
 
@@ -122,9 +125,14 @@ class Report:
     coarse_place: bool = False  # a country or province: too wide to tell two events apart
 
     @property
+    def names_an_actor(self) -> bool:
+        return bool(self.sources or self.targets)
+
+    @property
     def signature(self) -> str:
         shared = shared_signature(self.type, self.sources, self.targets, self.place_identity_id)
-        if shared is None or self.coarse_place or not is_day(self.days):
+        unnamed_without_mode = not self.names_an_actor and not self.mode
+        if shared is None or self.coarse_place or not is_day(self.days) or unnamed_without_mode:
             return f"single:{self.event_pk}"  # nothing to corroborate on: the report stays an event of its own
         return shared
 
@@ -134,27 +142,43 @@ class _Cluster:
     pk: int | None  # None until a new cluster is inserted
     days: DateRange | None
     founder: Report | None = None  # the report that opened a new cluster
+    mode: str | None = None
     documents: set[int] = field(default_factory=set)  # the documents already reporting it
 
     def admits(self, report: Report) -> bool:
-        return report.document_pk not in self.documents and within_window(self.days, report.days)
+        """True when the report agrees with the cluster within the tolerances (its signature already does)."""
+        window = DATE_WINDOW_DAYS if report.names_an_actor else UNNAMED_WINDOW_DAYS
+        modes_agree = self.mode is None or report.mode is None or self.mode == report.mode
+        return (
+            report.document_pk not in self.documents and modes_agree and within_window(self.days, report.days, window)
+        )
 
-    def take(self, days: DateRange | None) -> None:
+    def take(self, report: Report) -> None:
+        days = report.days
         if days is not None:
             self.days = days if self.days is None else (min(self.days[0], days[0]), max(self.days[1], days[1]))
+        self.mode = self.mode or report.mode
+        if report.document_pk is not None:
+            self.documents.add(report.document_pk)
 
 
 def _existing_clusters(session: Session, signatures: Sequence[str]) -> dict[str, list[_Cluster]]:
     clusters: dict[str, list[_Cluster]] = defaultdict(list)
-    columns = (EventClusterRow.id, EventClusterRow.signature, EventClusterRow.date_start, EventClusterRow.date_end)
+    columns = (
+        EventClusterRow.id,
+        EventClusterRow.signature,
+        EventClusterRow.date_start,
+        EventClusterRow.date_end,
+        EventClusterRow.mode,
+    )
     shared = [signature for signature in signatures if not signature.startswith("single:")]
     by_pk: dict[int, _Cluster] = {}
     for start in range(0, len(shared), _LOOKUP_CHUNK):
         chunk = shared[start : start + _LOOKUP_CHUNK]
         query = select(*columns).where(EventClusterRow.signature.in_(chunk)).order_by(EventClusterRow.id)
-        for pk, signature, first, last in session.execute(query):
+        for pk, signature, first, last, mode in session.execute(query):
             days = (date.fromisoformat(first), date.fromisoformat(last)) if first and last else None
-            by_pk[pk] = _Cluster(pk, days)
+            by_pk[pk] = _Cluster(pk, days, mode=mode)
             clusters[signature].append(by_pk[pk])
     pks = sorted(by_pk)
     for start in range(0, len(pks), _LOOKUP_CHUNK):
@@ -162,7 +186,8 @@ def _existing_clusters(session: Session, signatures: Sequence[str]) -> dict[str,
             EventRow.cluster_id.in_(pks[start : start + _LOOKUP_CHUNK])
         )
         for cluster_pk, document_pk in session.execute(members):
-            by_pk[cluster_pk].documents.add(document_pk)
+            if cluster_pk is not None:  # selected by cluster
+                by_pk[cluster_pk].documents.add(document_pk)
     return clusters
 
 
@@ -193,9 +218,7 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
         if cluster is None:
             cluster = _Cluster(None, report.days, founder=report)
             options.append(cluster)
-        cluster.take(report.days)
-        if report.document_pk is not None:
-            cluster.documents.add(report.document_pk)
+        cluster.take(report)
         chosen.append(cluster)
     new = list({id(cluster): cluster for cluster in chosen if cluster.pk is None}.values())
     for round_ in _told_apart(new):
@@ -291,7 +314,7 @@ def recluster(session: Session, batch: int = 1000) -> int:
     """Cluster every stored report again under the current tolerances (a knowledge base built by an older
     sitroom); returns the number of clusters. Reports are taken in storage order, as ingestion took them."""
     session.execute(update(EventRow).values(cluster_id=None))
-    session.execute(EventClusterRow.__table__.delete())
+    session.execute(delete(EventClusterRow))
     last = 0
     while True:
         rows = session.execute(
