@@ -280,6 +280,18 @@ def list_outlets(db: Db) -> list[Json]:
     return browse.list_outlets(db)
 
 
+@router.get("/outlets/compare")
+def compare_outlets(
+    db: Db,
+    outlet: Annotated[list[str], Query(min_length=1, max_length=10, description="Two to ten outlets to compare.")],
+) -> Json:
+    """Outlets side by side in their own voice (quoted sources' words left out): framing techniques per 1,000
+    words, framing items per target actor, and the share of claims from unnamed sources."""
+    if any(len(name) > 256 for name in outlet):
+        raise HTTPException(422, "an outlet name is at most 256 characters")
+    return browse.compare_outlets(db, outlet)
+
+
 @router.get("/outlets/{outlet:path}", responses=NOT_FOUND)
 def get_outlet(db: Db, outlet: str) -> Json:
     """An outlet's framing profile."""

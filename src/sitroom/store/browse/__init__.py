@@ -17,7 +17,7 @@ from sitroom.store.browse.events import (
     network,
     timeline,
 )
-from sitroom.store.browse.outlets import get_outlet, list_outlets
+from sitroom.store.browse.outlets import compare_outlets, get_outlet, list_outlets
 from sitroom.store.browse.places import get_place, list_places
 from sitroom.store.browse.search import DocumentSearch, iter_documents, search_documents
 from sitroom.store.browse.stats import stats
@@ -30,6 +30,7 @@ __all__ = [
     "Json",
     "Page",
     "actor_documents",
+    "compare_outlets",
     "event_map",
     "events_geojson",
     "get_actor",
