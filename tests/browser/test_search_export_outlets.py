@@ -68,7 +68,7 @@ def test_an_event_says_why_its_reports_are_one_and_where_they_disagree(page: Any
     event = _api(page, "events?min_sources=2")["items"][0]["id"]
     _open(page, f"event/{event}")
     reasons = page.locator("table.join-reasons tbody tr")
-    assert reasons.count() == 6 and "within 3 day(s)" in reasons.nth(3).inner_text()
+    assert reasons.count() == 6 and "within 1 day(s)" in reasons.nth(3).inner_text()
     status = page.locator("table.side-by-side tr[data-field='status']")
     assert "differs" in (status.get_attribute("class") or "")
     assert {"occurred", "denied"} <= set(status.locator("td").all_inner_texts())

@@ -150,6 +150,6 @@ def test_an_event_page_says_why_its_reports_were_joined_and_where_they_disagree(
     event = _get(client, f"/api/events/{contested['id']}")
     assert event["contested"] and len(event["reports"]) == 3
     assert [reason["field"] for reason in event["joined_because"]][:4] == ["type", "actors", "place", "date"]
-    assert "within 3 day(s)" in event["joined_because"][3]["rule"]
+    assert "within 1 day(s)" in event["joined_because"][3]["rule"]
     assert "status" in event["disagreeing_fields"] and "place_as_written" not in event["disagreeing_fields"]
     assert {report["status"] for report in event["reports"]} == {"occurred", "denied"}

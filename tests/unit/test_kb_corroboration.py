@@ -6,10 +6,11 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 from sitroom.documents import Document
 from sitroom.record import Record
-from sitroom.store.corroboration import date_range, dates_compatible, within_window
+from sitroom.store.corroboration import date_range, dates_compatible, recluster, within_window
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from tests.kb_fixtures import report_pair
@@ -36,8 +37,8 @@ def test_date_ranges_follow_the_precision_of_the_date() -> None:
 
 
 def test_dates_known_to_the_day_within_the_window_are_compatible() -> None:
-    assert dates_compatible(date_range("2014-01-10"), date_range("2014-01-13"))
-    assert not dates_compatible(date_range("2014-01-10"), date_range("2014-01-14"))
+    assert dates_compatible(date_range("2014-01-10"), date_range("2014-01-11"))
+    assert not dates_compatible(date_range("2014-01-10"), date_range("2014-01-12"))
     assert not dates_compatible(date_range("2014-01"), date_range("2014-01-02"))  # a month is no day
     assert not dates_compatible(date_range("2014-01-10"), date_range("2014"))
     assert not dates_compatible(date_range("2014-01-10"), None)
@@ -45,10 +46,10 @@ def test_dates_known_to_the_day_within_the_window_are_compatible() -> None:
 
 
 def test_the_window_bounds_the_whole_cluster_not_each_neighbour() -> None:
-    cluster = (date(2014, 1, 10), date(2014, 1, 12))
-    assert within_window(cluster, date_range("2014-01-13"))
-    assert not within_window(cluster, date_range("2014-01-14"))  # 2 days after the last, 4 after the first
-    assert within_window(cluster, date_range("2014-01-09"))
+    cluster = (date(2014, 1, 10), date(2014, 1, 11))
+    assert within_window(cluster, date_range("2014-01-10"))
+    assert not within_window(cluster, date_range("2014-01-12"))  # a day after the last, two after the first
+    assert within_window(cluster, date_range("2014-01-12"), window=3)
 
 
 def test_reports_from_different_outlets_merge_and_count_independent_sources(tmp_path: Path) -> None:
@@ -57,7 +58,7 @@ def test_reports_from_different_outlets_merge_and_count_independent_sources(tmp_
         engine,
         [
             report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
-            report_pair("r2", ATTACK + " Dozens died.", outlet="SANA", date="2014-01-12"),
+            report_pair("r2", ATTACK + " Dozens died.", outlet="SANA", date="2014-01-11"),
             report_pair("r3", ATTACK + " Witnesses confirmed.", outlet="Reuters", date="2014-01-11"),
             report_pair("r4", ATTACK + " A month later.", outlet="SANA", date="2014-02-20"),
         ],
@@ -113,11 +114,11 @@ def test_reports_of_one_document_are_separate_events_and_the_window_does_not_cha
     assert [row[0] for row in _clusters(engine)] == [1, 1]  # one document, two events: the pipeline said so
     chained = [
         report_pair(f"c{day}", ATTACK + f" Day {day}.", outlet=f"Outlet {day}", date=f"2014-02-{day:02}")
-        for day in (10, 13, 16, 19)
+        for day in (10, 11, 12, 13)
     ]
     store_records(engine, chained)
     february = [(row[0], row[4]) for row in _clusters(engine) if row[4] and row[4] >= "2014-02"]
-    assert february == [(2, "2014-02-10"), (2, "2014-02-16")]  # each cluster spans at most 3 days
+    assert february == [(2, "2014-02-10"), (2, "2014-02-12")]  # each cluster spans at most 1 day
 
 
 def _without_actors(pair: tuple[Document, Record]) -> tuple[Document, Record]:
@@ -148,3 +149,48 @@ def test_reports_without_a_named_actor_a_fine_place_or_a_day_stay_apart(tmp_path
     fine = [report_pair(f"f{n}", f"{ATTACK} Fine {n}.", outlet=f"F{n}", date="2014-05-02") for n in (1, 2)]
     store_records(engine, fine)
     assert sorted(row[0] for row in _clusters(engine)) == [1] * 8 + [2]  # the same, with every field known
+
+
+def _unnamed(doc_id: str, day: str, mode: str | None) -> tuple[Document, Record]:
+    document, record = _without_actors(report_pair(doc_id, f"{ATTACK} {doc_id}.", outlet=doc_id.upper(), date=day))
+    return document, record.model_copy(update={"events": [record.events[0].model_copy(update={"mode": mode})]})
+
+
+def test_reports_naming_no_actor_join_on_the_same_day_and_mode_only(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(
+        engine,
+        [
+            _unnamed("a1", "2014-07-01", "aerial"),
+            _unnamed("a2", "2014-07-01", "aerial"),  # joins a1
+            _unnamed("a3", "2014-07-02", "aerial"),  # a day later: named actors would join, unnamed do not
+            _unnamed("a4", "2014-07-01", "explosives"),  # another mode
+        ],
+    )
+    assert sorted(row[0] for row in _clusters(engine)) == [1, 1, 2]
+
+
+def test_recluster_rebuilds_what_ingestion_built(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(
+        engine,
+        [
+            report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
+            report_pair("r2", ATTACK + " Dozens died.", outlet="SANA", date="2014-01-11"),
+            _unnamed("a1", "2014-07-01", "aerial"),
+            _unnamed("a2", "2014-07-01", "aerial"),
+        ],
+    )
+    before = _clusters(engine)
+    with Session(engine) as session, session.begin():
+        session.execute(text("UPDATE events SET cluster_id = NULL"))
+        session.execute(text("DELETE FROM event_clusters"))
+        session.execute(
+            text(
+                "INSERT INTO event_clusters (signature, type, report_count, source_count, statuses, contested) VALUES ('x', 'ASSAULT', 0, 0, '', false)"
+            )
+        )
+        session.execute(text("UPDATE events SET cluster_id = (SELECT id FROM event_clusters)"))  # one wrong cluster
+    with Session(engine) as session, session.begin():
+        assert recluster(session) == 2
+    assert _clusters(engine) == before

@@ -11,8 +11,8 @@ states them for each cluster page):
 - **place**: the same place identity, known and finer than a province (``COARSE_FEATURES``: two reports
   "in Syria" are not one event);
 - **date**: both dated to the day (the event's own date, else its document's), and the whole cluster,
-  with the report, spans at most ``DATE_WINDOW_DAYS`` days (no chaining: a report three days after one
-  that was three days after the first does not join);
+  with the report, spans at most ``DATE_WINDOW_DAYS`` days (no chaining: a report a day after one
+  that was a day after the first does not join);
 - **document**: one report per document (the pipeline already merged a document's mentions of one event;
   two of its reports are two events).
 
@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from sitroom.store.schema import DocumentRow, EventActorRow, EventClusterRow, EventRow, PlaceIdentityRow
 from sitroom.store.statements import insert_returning_ids
 
-DATE_WINDOW_DAYS = 3
+DATE_WINDOW_DAYS = 1  # publication a day later, time zones; two days apart is often the next strike
 UNNAMED_WINDOW_DAYS = 0  # reports naming no actor: the same day only
 COARSE_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 STATUS_ORDER = ("occurred", "claimed", "promised", "planned", "denied", "hypothetical")
