@@ -187,7 +187,8 @@ def test_recluster_rebuilds_what_ingestion_built(tmp_path: Path) -> None:
         session.execute(text("DELETE FROM event_clusters"))
         session.execute(
             text(
-                "INSERT INTO event_clusters (signature, type, report_count, source_count, statuses, contested) VALUES ('x', 'ASSAULT', 0, 0, '', false)"
+                "INSERT INTO event_clusters (signature, type, report_count, source_count, statuses, contested) "
+                "VALUES ('x', 'ASSAULT', 0, 0, '', false)"
             )
         )
         session.execute(text("UPDATE events SET cluster_id = (SELECT id FROM event_clusters)"))  # one wrong cluster
