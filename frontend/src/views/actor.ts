@@ -1,6 +1,7 @@
 import { DocumentSummary, EventItem, PageOf, get } from "../api";
 import { chips, empty, h, link, section, table } from "../dom";
 import { eventsTable } from "./common";
+import { exportBar } from "./exports";
 
 interface ActorDetail {
   id: number; name: string; kind: string; canonical_id: string | null; aliases: string[]; roles: string[];
@@ -43,6 +44,7 @@ export async function actorView(root: HTMLElement, id: string, params: URLSearch
           ? h("ul", { class: "plain" }, actor.quotes.map((quote) => h("li", {}, `“${quote.text.slice(0, 200)}” `, docLink(quote.doc_id, quote.outlet ?? quote.doc_id, quote.start))))
           : empty("No quotes.")),
         section(`Documents (${documents.total})`,
+          exportBar("exports/documents", { actor: actor.id, sort: "newest" }, ["csv", "json"]),
           h("ul", { class: "plain" }, documents.items.map((doc) =>
             h("li", {}, docLink(doc.doc_id, doc.title || doc.doc_id), h("span", { class: "muted" }, ` ${doc.date ?? ""} ${doc.outlet ?? ""}`)))),
           documentsPager(actor.id, offset, documents.total)),

@@ -30,6 +30,7 @@ export async function outletsView(root: HTMLElement, _arg: string, params: URLSe
   });
   append(root, [
     h("h2", {}, `Outlets (${outlets.length})`),
+    h("p", { class: "export-bar muted" }, "Export: ", h("a", { href: "/api/outlets", download: "outlets.json", class: "export" }, "JSON")),
     h("p", { class: "muted" }, "Framing counted in each outlet\u2019s own voice: loaded words inside quotation marks or attributed to a source are left out."),
     outlets.length
       ? [table(["", "Outlet", "Documents", "Words", "Own-voice framing", "per 1,000 words", "All framing (incl. quoted)"], outlets.map((item, index) => [
