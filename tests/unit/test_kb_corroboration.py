@@ -195,3 +195,30 @@ def test_recluster_rebuilds_what_ingestion_built(tmp_path: Path) -> None:
     with Session(engine) as session, session.begin():
         assert recluster(session) == 2
     assert _clusters(engine) == before
+
+
+def _partition(engine: Engine) -> set[frozenset[str]]:
+    """The groups of documents whose reports share a cluster (cluster ids differ with the order)."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT e.cluster_id, d.doc_id FROM events e JOIN documents d ON d.id = e.document_id")
+        )
+        groups: dict[int, set[str]] = {}
+        for cluster, document in rows:
+            groups.setdefault(cluster, set()).add(document)
+    return {frozenset(group) for group in groups.values()}
+
+
+def test_the_events_do_not_depend_on_the_order_of_ingest(tmp_path: Path) -> None:
+    days = {"early": "2014-01-10", "bridge": "2014-01-11", "late": "2014-01-12"}
+    reports = {name: report_pair(name, f"{ATTACK} ({name})", outlet=name, date=day) for name, day in days.items()}
+    orders = (["early", "bridge", "late"], ["late", "bridge", "early"], ["bridge", "late", "early"])
+    partitions = []
+    for number, order in enumerate(orders):
+        engine = open_engine(tmp_path / f"kb{number}.sqlite")
+        for name in order:  # one ingest each: later reports meet stored clusters, which may split
+            store_records(engine, [reports[name]])
+        partitions.append(_partition(engine))
+        assert sorted(row[0] for row in _clusters(engine)) == [1, 2]  # counts refreshed after every move
+    # Taken by day, the first event spans the 10th and 11th; the 12th is a day too far from its first day.
+    assert partitions[0] == partitions[1] == partitions[2] == {frozenset({"early", "bridge"}), frozenset({"late"})}

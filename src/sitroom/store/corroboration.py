@@ -138,57 +138,117 @@ class Report:
 
 
 @dataclass
-class _Cluster:
-    pk: int | None  # None until a new cluster is inserted
-    days: DateRange | None
-    founder: Report | None = None  # the report that opened a new cluster
+class _Member:
+    """A report of a signature, stored or new, as the partition sees it."""
+
+    event_pk: int
+    key: tuple[str, str]  # (document id, event id): the same whatever the order of ingest
+    day: date | None
+    document_pk: int | None
+    mode: str | None
+    cluster_pk: int | None  # its stored cluster; None for a new report
+
+
+@dataclass
+class _Group:
+    """One event being formed: the members whose reports agree within the tolerances."""
+
+    members: list[_Member] = field(default_factory=list)
+    documents: set[int | None] = field(default_factory=set)
     mode: str | None = None
-    documents: set[int] = field(default_factory=set)  # the documents already reporting it
+    pk: int | None = None
 
-    def admits(self, report: Report) -> bool:
-        """True when the report agrees with the cluster within the tolerances (its signature already does)."""
-        window = DATE_WINDOW_DAYS if report.names_an_actor else UNNAMED_WINDOW_DAYS
-        modes_agree = self.mode is None or report.mode is None or self.mode == report.mode
-        return (
-            report.document_pk not in self.documents and modes_agree and within_window(self.days, report.days, window)
+    def admits(self, member: _Member, window: int) -> bool:
+        first = self.members[0].day
+        assert first is not None and member.day is not None  # only reports dated to the day are grouped
+        modes_agree = self.mode is None or member.mode is None or self.mode == member.mode
+        same_document = member.document_pk is not None and member.document_pk in self.documents
+        return member.day - first <= timedelta(days=window) and modes_agree and not same_document
+
+    def add(self, member: _Member) -> None:
+        self.members.append(member)
+        self.documents.add(member.document_pk)
+        self.mode = self.mode or member.mode
+
+
+def _names_an_actor(signature: str) -> bool:
+    _, sources, targets, _ = signature.split("|")
+    return bool(sources or targets)
+
+
+def partition(members: Sequence[_Member], signature: str) -> list[_Group]:
+    """The events a signature's reports form: taken by day and then by (document id, event id), each report
+    joins the first event it agrees with (the window counted from the event's first day, one report per
+    document, modes agreeing), else opens one. The order of ingest never enters, so neither does it change
+    the events."""
+    undated = [member for member in members if member.day is None]  # stored by an older sitroom's rules
+    if signature.startswith("single:") or undated:
+        return [_Group(members=[member], documents={member.document_pk}) for member in undated or members] + (
+            partition([member for member in members if member.day is not None], signature) if undated else []
         )
+    window = DATE_WINDOW_DAYS if _names_an_actor(signature) else UNNAMED_WINDOW_DAYS
+    groups: list[_Group] = []
+    open_groups: list[_Group] = []
+    for member in sorted(members, key=lambda item: (item.day or date.min, item.key)):
+        assert member.day is not None
+        open_groups = [g for g in open_groups if member.day - g.members[0].day <= timedelta(days=window)]  # type: ignore[operator]
+        group = next((g for g in open_groups if g.admits(member, window)), None)
+        if group is None:
+            group = _Group()
+            groups.append(group)
+            open_groups.append(group)
+        group.add(member)
+    return groups
 
-    def take(self, report: Report) -> None:
-        days = report.days
-        if days is not None:
-            self.days = days if self.days is None else (min(self.days[0], days[0]), max(self.days[1], days[1]))
-        self.mode = self.mode or report.mode
-        if report.document_pk is not None:
-            self.documents.add(report.document_pk)
 
-
-def _existing_clusters(session: Session, signatures: Sequence[str]) -> dict[str, list[_Cluster]]:
-    clusters: dict[str, list[_Cluster]] = defaultdict(list)
-    columns = (
-        EventClusterRow.id,
-        EventClusterRow.signature,
-        EventClusterRow.date_start,
-        EventClusterRow.date_end,
-        EventClusterRow.mode,
-    )
+def _stored_members(session: Session, signatures: Sequence[str]) -> dict[str, list[_Member]]:
+    """The stored reports of the given (shared) signatures."""
+    members: dict[str, list[_Member]] = defaultdict(list)
     shared = [signature for signature in signatures if not signature.startswith("single:")]
-    by_pk: dict[int, _Cluster] = {}
     for start in range(0, len(shared), _LOOKUP_CHUNK):
-        chunk = shared[start : start + _LOOKUP_CHUNK]
-        query = select(*columns).where(EventClusterRow.signature.in_(chunk)).order_by(EventClusterRow.id)
-        for pk, signature, first, last, mode in session.execute(query):
-            days = (date.fromisoformat(first), date.fromisoformat(last)) if first and last else None
-            by_pk[pk] = _Cluster(pk, days, mode=mode)
-            clusters[signature].append(by_pk[pk])
-    pks = sorted(by_pk)
-    for start in range(0, len(pks), _LOOKUP_CHUNK):
-        members = select(EventRow.cluster_id, EventRow.document_id).where(
-            EventRow.cluster_id.in_(pks[start : start + _LOOKUP_CHUNK])
+        query = (
+            select(
+                EventClusterRow.signature,
+                EventRow.id,
+                DocumentRow.doc_id,
+                EventRow.local_id,
+                EventRow.date,
+                DocumentRow.date,
+                EventRow.document_id,
+                EventRow.mode,
+                EventRow.cluster_id,
+            )
+            .join(EventRow, EventRow.cluster_id == EventClusterRow.id)
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(EventClusterRow.signature.in_(shared[start : start + _LOOKUP_CHUNK]))
         )
-        for cluster_pk, document_pk in session.execute(members):
-            if cluster_pk is not None:  # selected by cluster
-                by_pk[cluster_pk].documents.add(document_pk)
-    return clusters
+        for signature, pk, doc_id, local_id, own, fallback, document_pk, mode, cluster_pk in session.execute(query):
+            days = date_range(own or fallback)
+            day = days[0] if days is not None and is_day(days) else None
+            members[signature].append(_Member(pk, (doc_id, local_id), day, document_pk, mode, cluster_pk))
+    return members
+
+
+def _new_members(session: Session, reports: Sequence[Report]) -> list[_Member]:
+    document_pks = sorted({report.document_pk for report in reports if report.document_pk is not None})
+    doc_ids: dict[int, str] = {}
+    for start in range(0, len(document_pks), _LOOKUP_CHUNK):
+        chunk = document_pks[start : start + _LOOKUP_CHUNK]
+        query = select(DocumentRow.id, DocumentRow.doc_id).where(DocumentRow.id.in_(chunk))
+        doc_ids.update((pk, doc_id) for pk, doc_id in session.execute(query))
+    events = select(EventRow.id, EventRow.local_id).where(EventRow.id.in_([report.event_pk for report in reports]))
+    local_ids = {pk: local_id for pk, local_id in session.execute(events)}
+    return [
+        _Member(
+            report.event_pk,
+            (doc_ids.get(report.document_pk or 0, ""), local_ids.get(report.event_pk, str(report.event_pk))),
+            report.days[0] if report.days is not None and is_day(report.days) else None,
+            report.document_pk,
+            report.mode,
+            None,
+        )
+        for report in reports
+    ]
 
 
 def _mark_coarse_places(session: Session, reports: Sequence[Report]) -> None:
@@ -206,64 +266,92 @@ def _mark_coarse_places(session: Session, reports: Sequence[Report]) -> None:
 
 
 def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
-    """Put each report (in order) in the first cluster of its signature it agrees with, else in a new one."""
+    """Cluster new reports with the stored reports of their signatures: each signature's reports are
+    partitioned again (``partition``), stored clusters keep their ids where they keep reports, and clusters
+    left empty go."""
     if not reports:
         return
     _mark_coarse_places(session, reports)
-    candidates = _existing_clusters(session, list(dict.fromkeys(report.signature for report in reports)))
-    chosen: list[_Cluster] = []
+    by_signature: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
-        options = candidates[report.signature]
-        cluster = next((c for c in options if c.admits(report)), None)
-        if cluster is None:
-            cluster = _Cluster(None, report.days, founder=report)
-            options.append(cluster)
-        cluster.take(report)
-        chosen.append(cluster)
-    new = list({id(cluster): cluster for cluster in chosen if cluster.pk is None}.values())
-    for round_ in _told_apart(new):
-        rows = [_new_row(cluster) for cluster in round_]
-        for cluster, pk in zip(
+        by_signature[report.signature].append(report)
+    stored = _stored_members(session, list(by_signature))
+    new_members = dict(zip((r.event_pk for r in reports), _new_members(session, reports), strict=True))
+    founders: list[tuple[_Group, Report]] = []
+    every_group: list[_Group] = []
+    dropped: set[int] = set()
+    for signature, fresh in by_signature.items():
+        old = stored.get(signature, [])
+        groups = partition([*old, *(new_members[r.event_pk] for r in fresh)], signature)
+        dropped |= _keep_ids(groups, {member.cluster_pk for member in old if member.cluster_pk is not None})
+        template = fresh[0]
+        every_group += groups
+        for group in groups:
+            if group.pk is None:
+                founders.append((group, template))
+    for round_ in _told_apart(founders):
+        rows = [_new_row(group, template) for group, template in round_]
+        for (group, _), pk in zip(
             round_, insert_returning_ids(session, EventClusterRow, rows, key=_NEW_CLUSTER_KEY), strict=True
         ):
-            cluster.pk = pk
-    pairs = [{"id": report.event_pk, "cluster_id": cluster.pk} for report, cluster in zip(reports, chosen, strict=True)]
-    session.execute(update(EventRow), pairs)
-    refresh_clusters(session, {cluster.pk for cluster in chosen if cluster.pk is not None})
+            group.pk = pk
+    moves = [{"id": m.event_pk, "cluster_id": g.pk} for g in every_group for m in g.members if m.cluster_pk != g.pk]
+    if moves:
+        session.execute(update(EventRow), moves)
+    if dropped:
+        session.execute(delete(EventClusterRow).where(EventClusterRow.id.in_(sorted(dropped))))
+    refresh_clusters(session, {group.pk for group in every_group if group.pk is not None})
 
 
-# New clusters are told apart by signature and first day; two of one document's reports can open two
-# clusters with both the same, so those go in separate insert statements (``_told_apart``).
+def _keep_ids(groups: list[_Group], stored: set[int]) -> set[int]:
+    """Give each group the stored cluster holding most of its reports (each id once); the stored clusters
+    no group keeps are returned, to be dropped."""
+    kept: set[int] = set()
+    for group in sorted(groups, key=lambda g: -len(g.members)):
+        counts: dict[int, int] = defaultdict(int)
+        for member in group.members:
+            if member.cluster_pk is not None and member.cluster_pk not in kept:
+                counts[member.cluster_pk] += 1
+        if counts:
+            group.pk = min(counts, key=lambda pk: (-counts[pk], pk))
+            kept.add(group.pk)
+    return stored - kept
+
+
+# New clusters are told apart by signature and first day; one document's reports, or a partition that
+# splits, can open two clusters with both the same, so those go in separate insert statements.
 _NEW_CLUSTER_KEY = ("signature", "date_start")
 
 
-def _told_apart(clusters: list[_Cluster]) -> list[list[_Cluster]]:
+def _told_apart(founders: list[tuple[_Group, Report]]) -> list[list[tuple[_Group, Report]]]:
     """The new clusters in rounds whose (signature, first day) keys are unique within each round."""
-    rounds: list[list[_Cluster]] = []
+    rounds: list[list[tuple[_Group, Report]]] = []
     seen: dict[tuple[str, object], int] = defaultdict(int)
-    for cluster in clusters:
-        row = _new_row(cluster)
+    for group, template in founders:
+        row = _new_row(group, template)
         key = (str(row["signature"]), row["date_start"])
         if seen[key] == len(rounds):
             rounds.append([])
-        rounds[seen[key]].append(cluster)
+        rounds[seen[key]].append((group, template))
         seen[key] += 1
     return rounds
 
 
-def _new_row(cluster: _Cluster) -> dict[str, object]:
-    """A cluster row as its founding report opens it (``refresh_clusters`` then counts its reports)."""
-    report = cluster.founder
-    assert report is not None
+def _new_row(group: _Group, template: Report) -> dict[str, object]:
+    """A cluster row as a group opens it (``refresh_clusters`` then counts its reports); type, place and
+    point are the signature's, the same for every report of it."""
+    first = min((m.day for m in group.members if m.day is not None), default=None)
+    single = template.signature.startswith("single:")
+    days = template.days if single else ((first, first) if first else None)
     return {
-        "signature": report.signature,
-        "date_start": report.days[0].isoformat() if report.days else None,
-        "date_end": report.days[1].isoformat() if report.days else None,
-        "type": report.type,
-        "mode": report.mode,
-        "place_identity_id": report.place_identity_id,
-        "latitude": report.point[0],
-        "longitude": report.point[1],
+        "signature": template.signature,
+        "date_start": days[0].isoformat() if days else None,
+        "date_end": days[1].isoformat() if days else None,
+        "type": template.type,
+        "mode": group.mode,
+        "place_identity_id": template.place_identity_id,
+        "latitude": template.point[0],
+        "longitude": template.point[1],
         "report_count": 0,
         "source_count": 0,
         "statuses": "",
