@@ -16,7 +16,8 @@ states them for each cluster page):
 - **document**: one report per document (the pipeline already merged a document's mentions of one event;
   two of its reports are two events).
 
-A report that cannot meet them stays an event of its own. A cluster counts its reports, its independent
+A report that cannot meet them stays an event of its own. The events do not depend on the order of
+ingest: a signature's reports are partitioned again whenever one arrives (``partition``). A cluster counts its reports, its independent
 sources (outlets), its statuses (contested when one report denies what another affirms) and its date range.
 """
 
