@@ -17,8 +17,9 @@ states them for each cluster page):
   two of its reports are two events).
 
 A report that cannot meet them stays an event of its own. The events do not depend on the order of
-ingest: a signature's reports are partitioned again whenever one arrives (``partition``). A cluster counts its reports, its independent
-sources (outlets), its statuses (contested when one report denies what another affirms) and its date range.
+ingest: a signature's reports are partitioned again whenever one arrives (``partition``). A cluster counts
+its reports, its independent sources (outlets), its statuses (contested when one report denies what
+another affirms) and its date range.
 """
 
 from __future__ import annotations
