@@ -158,6 +158,7 @@ def report_pair(
     status: str = "occurred",
     event_type: str = "ASSAULT",
     place: tuple[str, float, float] | None = ("Maskanah", 35.96, 38.04),
+    located_by: str = "gazetteer",
 ) -> tuple[Document, Record]:
     """A one-event report: the first two capitalised words are source and target actors.
 
@@ -178,7 +179,12 @@ def report_pair(
     places = []
     if place is not None:
         name, lat, lon = place
-        places = [Place(id="p1", name=name, country="SY", lat=lat, lon=lon, resolved=True, mentions=[])]
+        places = [
+            Place.model_validate(
+                {"id": "p1", "name": name, "country": "SY", "lat": lat, "lon": lon, "mentions": [],
+                 "resolved": located_by == "gazetteer", "located_by": located_by}
+            )
+        ]  # fmt: skip
     event = Event.model_validate(
         {
             "id": "e1",

@@ -83,6 +83,14 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Itera
             report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
             report_pair("hostile", HOSTILE, outlet="Blog", date="2015-03-01"),
             report_pair(
+                "bakery",
+                "Nusra shelled Ahrar at a bakery in Saraqib.",
+                outlet="AFP",
+                date="2014-02-02",
+                place=("Saraqib bakery", 35.86, 36.8),
+                located_by="parent",
+            ),
+            report_pair(
                 "v1", SPELLING.format("Jaysh"), outlet="AFP", date="2015-04-01", event_type="CONSULT", place=None
             ),
             report_pair(

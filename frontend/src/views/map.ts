@@ -8,7 +8,7 @@ import { get } from "../api";
 import { h, link } from "../dom";
 import { TYPE_COLOURS, eventFilters, filterParams, setHashParams } from "./common";
 
-interface EventProperties { id: number; type: string; date_start: string | null; place: string; source_count: number; report_count: number; contested: boolean; statuses: string[] }
+interface EventProperties { id: number; type: string; date_start: string | null; place: string; located_by: string | null; source_count: number; report_count: number; contested: boolean; statuses: string[] }
 
 /** The offline basemap: country shapes from world-atlas (Natural Earth, public domain). */
 function basemap(): L.GeoJSON {
@@ -30,21 +30,24 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
   const markers = data.features.map((point) => {
     const [lon, lat] = point.geometry.coordinates;
     const properties = point.properties;
+    const approximate = properties.located_by === "parent";
     const marker = L.circleMarker([lat, lon], {
       radius: 4 + Math.min(10, properties.source_count * 2),
       color: properties.contested ? "#000" : "#fff",
       weight: properties.contested ? 2 : 1,
+      dashArray: approximate ? "3 3" : undefined,
       fillColor: TYPE_COLOURS[properties.type] ?? "#555",
-      fillOpacity: 0.85,
-      className: "event-marker",
+      fillOpacity: approximate ? 0.45 : 0.85,
+      className: approximate ? "event-marker approximate" : "event-marker",
     });
     marker.bindPopup(() => h("div", {},
-      h("b", {}, properties.type), ` ${properties.date_start ?? "undated"}`, h("br"), properties.place, h("br"),
+      h("b", {}, properties.type), ` ${properties.date_start ?? "undated"}`, h("br"), properties.place,
+      approximate ? h("span", { class: "muted" }, " (approximate: at the point of the place containing it)") : "", h("br"),
       `${properties.source_count} source(s), ${properties.report_count} report(s)`, h("br"),
       link(`#/event/${properties.id}`, "open event")));
     return marker.addTo(map);
   });
   container.dataset.markers = String(markers.length);
   if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 8 });
-  root.append(h("p", { class: "muted" }, `${markers.length} located events. Marker size: independent sources; black ring: contested.`));
+  root.append(h("p", { class: "muted" }, `${markers.length} located events. Marker size: independent sources; black ring: contested; pale, dashed: approximate point (the place's parent).`));
 }
