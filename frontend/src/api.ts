@@ -40,7 +40,7 @@ export function query(params: Params): string {
 
 export async function get<T>(path: string, params: Params = {}): Promise<T> {
   const response = await fetch(`/api/${path}${query(params)}`, { headers: { accept: "application/json" } });
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  if (!response.ok) throw new Error(await problem(response));
   return (await response.json()) as T;
 }
 

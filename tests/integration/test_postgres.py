@@ -163,3 +163,23 @@ def test_processes_creating_one_knowledge_base_at_once_take_turns(bad_input_url:
     outcomes = [(run.wait(timeout=120), run.stderr.read() if run.stderr else b"") for run in runs]
     assert [code for code, _ in outcomes] == [0] * 4, outcomes
     assert count_documents(open_engine(bad_input_url, create=False)) == 0
+
+
+def test_the_search_language_runs_on_postgres_text_search(engine: Engine) -> None:
+    client = TestClient(create_app(URL or ""))
+
+    def found(**params: str) -> set[str]:
+        response = client.get("/api/documents", params={**params, "limit": "500"})
+        assert response.status_code == 200, response.text
+        return {item["doc_id"] for item in response.json()["items"]}
+
+    # Other tests add documents to this base: each query is checked on the four it starts with.
+    first = {"000_1c0d675042cec979", "r1", "r2", "r3"}
+    assert found(q='"Many died"') & first == {"r2"}
+    assert found(q="died OR denied") & first == {"r2", "r3"}
+    assert found(q="Maskanah -died") & first == {"r1"}
+    assert found(q="deni*", sort="oldest") & first == {"r3"}
+    assert found(q="(truce OR died) Aleppo") & first == {"000_1c0d675042cec979"}
+    facets = client.get("/api/documents", params={"q": "Ahrar"}).json()["facets"]
+    assert {"value": "SANA", "documents": 1} in facets["outlet"]
+    assert client.get("/api/documents", params={"q": "(x"}).status_code == 400

@@ -64,7 +64,9 @@ def test_full_text_search_marks_hits_and_paginates(client: TestClient) -> None:
     assert "\u0002" in found["items"][0]["snippet"]
     everything = _get(client, "/api/documents", limit=2, offset=2)
     assert everything["total"] == 5 and len(everything["items"]) == 2
-    assert _get(client, "/api/documents", q='" OR 1=1 --')["total"] == 0
+    assert _get(client, "/api/documents", q='"OR 1=1 --"')["total"] == 0  # a phrase, never SQL or FTS syntax
+    unclosed = client.get("/api/documents", params={"q": '" OR 1=1 --'})
+    assert unclosed.status_code == 400 and "not closed" in unclosed.json()["detail"]
 
 
 def test_a_document_comes_with_its_layers_and_links(client: TestClient) -> None:

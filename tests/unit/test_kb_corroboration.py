@@ -6,10 +6,11 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 from sitroom.documents import Document
 from sitroom.record import Record
-from sitroom.store.corroboration import date_range, dates_compatible
+from sitroom.store.corroboration import date_range, dates_compatible, recluster, within_window
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from tests.kb_fixtures import report_pair
@@ -35,12 +36,20 @@ def test_date_ranges_follow_the_precision_of_the_date() -> None:
     assert date_range("soon") is None and date_range(None) is None
 
 
-def test_dates_within_the_window_are_compatible() -> None:
-    assert dates_compatible(date_range("2014-01-10"), date_range("2014-01-13"))
-    assert not dates_compatible(date_range("2014-01-10"), date_range("2014-01-14"))
-    assert dates_compatible(date_range("2014-01"), date_range("2014-02-02"))
+def test_dates_known_to_the_day_within_the_window_are_compatible() -> None:
+    assert dates_compatible(date_range("2014-01-10"), date_range("2014-01-11"))
+    assert not dates_compatible(date_range("2014-01-10"), date_range("2014-01-12"))
+    assert not dates_compatible(date_range("2014-01"), date_range("2014-01-02"))  # a month is no day
+    assert not dates_compatible(date_range("2014-01-10"), date_range("2014"))
     assert not dates_compatible(date_range("2014-01-10"), None)
-    assert dates_compatible(None, None)
+    assert not dates_compatible(None, None)
+
+
+def test_the_window_bounds_the_whole_cluster_not_each_neighbour() -> None:
+    cluster = (date(2014, 1, 10), date(2014, 1, 11))
+    assert within_window(cluster, date_range("2014-01-10"))
+    assert not within_window(cluster, date_range("2014-01-12"))  # a day after the last, two after the first
+    assert within_window(cluster, date_range("2014-01-12"), window=3)
 
 
 def test_reports_from_different_outlets_merge_and_count_independent_sources(tmp_path: Path) -> None:
@@ -49,7 +58,7 @@ def test_reports_from_different_outlets_merge_and_count_independent_sources(tmp_
         engine,
         [
             report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
-            report_pair("r2", ATTACK + " Dozens died.", outlet="SANA", date="2014-01-12"),
+            report_pair("r2", ATTACK + " Dozens died.", outlet="SANA", date="2014-01-11"),
             report_pair("r3", ATTACK + " Witnesses confirmed.", outlet="Reuters", date="2014-01-11"),
             report_pair("r4", ATTACK + " A month later.", outlet="SANA", date="2014-02-20"),
         ],
@@ -83,6 +92,11 @@ def test_different_places_types_or_undated_reports_stay_apart(tmp_path: Path) ->
     assert [row[0] for row in _clusters(engine)] == [1, 1, 1, 1]
 
 
+def _with_place_feature(pair: tuple[Document, Record], feature: str) -> tuple[Document, Record]:
+    document, record = pair
+    return document, record.model_copy(update={"places": [record.places[0].model_copy(update={"feature": feature})]})
+
+
 def _with_event_dates(pair: tuple[Document, Record], dates: list[str | None]) -> tuple[Document, Record]:
     """The report with its one event repeated, once per date."""
     document, record = pair
@@ -91,17 +105,96 @@ def _with_event_dates(pair: tuple[Document, Record], dates: list[str | None]) ->
     return document, record.model_copy(update={"events": events})
 
 
-def test_reports_within_one_document_corroborate_in_order_and_widen_the_range(tmp_path: Path) -> None:
+def test_reports_of_one_document_are_separate_events_and_the_window_does_not_chain(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
-    # The 16th is within the window of the 13th, which joined the cluster the 10th opened.
-    dates: list[str | None] = ["2014-01-10", "2014-01-13", "2014-01-16"]
-    store_records(engine, [_with_event_dates(report_pair("r1", ATTACK, outlet="Reuters", date=None), dates)])
-    ((reports, sources, *_),) = _clusters(engine)
-    assert (reports, sources) == (3, 1)
-    later = _with_event_dates(report_pair("r2", ATTACK + " Again.", outlet="SANA", date=None), ["2014-01-19", None])
-    store_records(engine, [later])
-    clusters = _clusters(engine)
-    assert [(row[0], row[1], row[4]) for row in clusters] == [(1, 1, None), (4, 2, "2014-01-10")]
+    store_records(
+        engine,
+        [_with_event_dates(report_pair("r1", ATTACK, outlet="Reuters", date=None), ["2014-01-10", "2014-01-11"])],
+    )
+    assert [row[0] for row in _clusters(engine)] == [1, 1]  # one document, two events: the pipeline said so
+    chained = [
+        report_pair(f"c{day}", ATTACK + f" Day {day}.", outlet=f"Outlet {day}", date=f"2014-02-{day:02}")
+        for day in (10, 11, 12, 13)
+    ]
+    store_records(engine, chained)
+    february = [(row[0], row[4]) for row in _clusters(engine) if row[4] and row[4] >= "2014-02"]
+    assert february == [(2, "2014-02-10"), (2, "2014-02-12")]  # each cluster spans at most 1 day
+
+
+def _without_actors(pair: tuple[Document, Record]) -> tuple[Document, Record]:
+    document, record = pair
+    event = record.events[0].model_copy(update={"source": [], "target": []})
+    return document, record.model_copy(update={"events": [event]})
+
+
+def test_reports_without_a_named_actor_a_fine_place_or_a_day_stay_apart(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    country = ("Syria", 35.0, 38.0)
+    pairs = [
+        *[report_pair(f"m{n}", f"{ATTACK} Month {n}.", outlet=f"M{n}", date="2014-03") for n in (1, 2)],
+        *[
+            report_pair(f"u{n}", f"{ATTACK} Nowhere {n}.", outlet=f"U{n}", date="2014-04-02", place=None)
+            for n in (1, 2)
+        ],
+        *[
+            _without_actors(report_pair(f"a{n}", f"{ATTACK} By whom {n}.", outlet=f"A{n}", date="2014-06-02"))
+            for n in (1, 2)
+        ],
+    ]
+    wide = [
+        report_pair(f"s{n}", f"{ATTACK} Wide {n}.", outlet=f"S{n}", date="2014-05-02", place=country) for n in (1, 2)
+    ]
+    store_records(engine, [*pairs, *(_with_place_feature(pair, "country") for pair in wide)])
+    assert [row[0] for row in _clusters(engine)] == [1] * 8
+    fine = [report_pair(f"f{n}", f"{ATTACK} Fine {n}.", outlet=f"F{n}", date="2014-05-02") for n in (1, 2)]
+    store_records(engine, fine)
+    assert sorted(row[0] for row in _clusters(engine)) == [1] * 8 + [2]  # the same, with every field known
+
+
+def _unnamed(doc_id: str, day: str, mode: str | None) -> tuple[Document, Record]:
+    document, record = _without_actors(report_pair(doc_id, f"{ATTACK} {doc_id}.", outlet=doc_id.upper(), date=day))
+    return document, record.model_copy(update={"events": [record.events[0].model_copy(update={"mode": mode})]})
+
+
+def test_reports_naming_no_actor_join_on_the_same_day_and_mode_only(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(
+        engine,
+        [
+            _unnamed("a1", "2014-07-01", "aerial"),
+            _unnamed("a2", "2014-07-01", "aerial"),  # joins a1
+            _unnamed("a3", "2014-07-02", "aerial"),  # a day later: named actors would join, unnamed do not
+            _unnamed("a4", "2014-07-01", "explosives"),  # another mode
+        ],
+    )
+    assert sorted(row[0] for row in _clusters(engine)) == [1, 1, 2]
+
+
+def test_recluster_rebuilds_what_ingestion_built(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(
+        engine,
+        [
+            report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
+            report_pair("r2", ATTACK + " Dozens died.", outlet="SANA", date="2014-01-11"),
+            _unnamed("a1", "2014-07-01", "aerial"),
+            _unnamed("a2", "2014-07-01", "aerial"),
+        ],
+    )
+    before = _clusters(engine)
+    with Session(engine) as session, session.begin():
+        session.execute(text("UPDATE events SET cluster_id = NULL"))
+        session.execute(text("DELETE FROM event_clusters"))
+        session.execute(
+            text(
+                "INSERT INTO event_clusters (signature, type, report_count, source_count, statuses, contested) "
+                "VALUES ('x', 'ASSAULT', 0, 0, '', false)"
+            )
+        )
+        session.execute(text("UPDATE events SET cluster_id = (SELECT id FROM event_clusters)"))  # one wrong cluster
+    with Session(engine) as session, session.begin():
+        assert recluster(session) == 2
+    assert _clusters(engine) == before
 
 
 def _partition(engine: Engine) -> set[frozenset[str]]:
@@ -116,25 +209,16 @@ def _partition(engine: Engine) -> set[frozenset[str]]:
     return {frozenset(group) for group in groups.values()}
 
 
-def test_a_report_that_bridges_two_clusters_merges_them_whatever_the_order(tmp_path: Path) -> None:
-    days = {"early": "2014-01-10", "bridge": "2014-01-13", "late": "2014-01-16"}
+def test_the_events_do_not_depend_on_the_order_of_ingest(tmp_path: Path) -> None:
+    days = {"early": "2014-01-10", "bridge": "2014-01-11", "late": "2014-01-12"}
     reports = {name: report_pair(name, f"{ATTACK} ({name})", outlet=name, date=day) for name, day in days.items()}
+    orders = (["early", "bridge", "late"], ["late", "bridge", "early"], ["bridge", "late", "early"])
     partitions = []
-    for number, order in enumerate((["early", "bridge", "late"], ["early", "late", "bridge"], ["late", "early"])):
+    for number, order in enumerate(orders):
         engine = open_engine(tmp_path / f"kb{number}.sqlite")
-        for name in order:  # one ingest each: the bridge meets stored clusters
+        for name in order:  # one ingest each: later reports meet stored clusters, which may split
             store_records(engine, [reports[name]])
         partitions.append(_partition(engine))
-        if "bridge" in order:
-            ((count, sources, *_),) = _clusters(engine)
-            assert (count, sources) == (3, 3)
-    assert partitions[0] == partitions[1] == {frozenset(days)}
-    assert partitions[2] == {frozenset({"early"}), frozenset({"late"})}
-
-
-def test_clusters_opened_within_one_ingest_merge_when_a_later_report_bridges_them(tmp_path: Path) -> None:
-    engine = open_engine(tmp_path / "kb.sqlite")
-    dates: list[str | None] = ["2014-01-10", "2014-01-16", "2014-01-13"]
-    store_records(engine, [_with_event_dates(report_pair("r1", ATTACK, outlet="Reuters", date=None), dates)])
-    ((reports, _, _, _, start, *_),) = _clusters(engine)
-    assert (reports, start) == (3, "2014-01-10")
+        assert sorted(row[0] for row in _clusters(engine)) == [1, 2]  # counts refreshed after every move
+    # Taken by day, the first event spans the 10th and 11th; the 12th is a day too far from its first day.
+    assert partitions[0] == partitions[1] == partitions[2] == {frozenset({"early", "bridge"}), frozenset({"late"})}

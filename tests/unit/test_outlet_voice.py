@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -49,3 +50,27 @@ def test_framing_profile_by_voice() -> None:
     assert framing_profile(records, voice="outlet") == {"Valley Daily": {UNTARGETED: {"thugs": 2}}}
     assert framing_profile(records, voice="attributed") == {"Valley Daily": {UNTARGETED: {"thugs": 4}}}
     assert framing_profile(records) == {"Valley Daily": {UNTARGETED: {"thugs": 6}}}
+
+
+def _renamed(pair: tuple[Document, Record], outlet: str, quoted_only: bool) -> tuple[Document, Record]:
+    document, item = pair
+    framing = [f.model_copy(update={"voice": "attributed"}) for f in item.framing] if quoted_only else item.framing
+    return replace(document, outlet=outlet), item.model_copy(update={"outlet": outlet, "framing": framing})
+
+
+def test_outlets_compare_in_their_own_voice_per_thousand_words(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    quoting = [_renamed(record(f"q{n}"), "Quoting Wire", quoted_only=True) for n in (1, 2)]
+    store_records(engine, [record("one"), record("two"), *quoting])
+    with Session(engine) as session:
+        compared = browse.compare_outlets(session, ["Valley Daily", "Quoting Wire", "Nobody"])
+        listed = {item["outlet"]: item for item in browse.list_outlets(session)}
+        profile = browse.get_outlet(session, "Quoting Wire")
+    words = len(record("one")[0].text.split()) * 2
+    assert compared["outlets"][0] == {"outlet": "Valley Daily", "words": words, "claims": 4, "unnamed_share": 0.5}
+    assert compared["unknown"] == ["Nobody"]
+    # Only Valley Daily's own "thugs" count: Quoting Wire's are all inside quoted voices.
+    assert compared["techniques"] == {"Name_Calling,Labeling": {"Valley Daily": round(2000 / words, 3)}}
+    assert listed["Quoting Wire"]["framing"] == 6 and listed["Quoting Wire"]["own_framing"] == 0
+    assert listed["Valley Daily"]["own_per_1000_words"] == round(2000 / words, 3)
+    assert profile is not None and profile["own_voice"] == [] and profile["words"] == words

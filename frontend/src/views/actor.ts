@@ -1,18 +1,29 @@
-import { DocumentSummary, EventItem, get } from "../api";
+import { DocumentSummary, EventItem, PageOf, get } from "../api";
 import { chips, empty, h, link, section, table } from "../dom";
 import { eventsTable } from "./common";
+import { exportBar } from "./exports";
 
 interface ActorDetail {
   id: number; name: string; kind: string; canonical_id: string | null; aliases: string[]; roles: string[];
   affiliations: { member_of: { id: number; name: string }[]; members: { id: number; name: string }[] };
   documents: DocumentSummary[]; documents_total: number; merged_with: { id: number; name: string }[]; events: EventItem[];
+  events_total: number | null; events_total_exact: boolean;
   co_occurring: { id: number; name: string; kind: string; documents: number }[];
   framing: { techniques: Record<string, number>; examples: { technique: string; text: string; doc_id: string; outlet: string | null }[] };
   quotes: { text: string; start: number; doc_id: string; outlet: string | null }[];
 }
 
-export async function actorView(root: HTMLElement, id: string): Promise<void> {
-  const actor = await get<ActorDetail>(`actors/${id}`);
+const DOCUMENTS_PAGE = 50;
+
+export async function actorView(root: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
+  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const [actor, documents] = await Promise.all([
+    get<ActorDetail>(`actors/${id}`),
+    get<PageOf<DocumentSummary>>(`actors/${id}/documents`, { limit: DOCUMENTS_PAGE, offset }),
+  ]);
+  const eventsTotal = actor.events_total ?? actor.events.length;
+  const eventsTitle = eventsTotal > actor.events.length
+    ? `Events (the latest ${actor.events.length} of ${eventsTotal}${actor.events_total_exact ? "" : "+"})` : `Events (${actor.events.length})`;
   const docLink = (docId: string, text: string, at?: number) =>
     link(`#/doc/${encodeURIComponent(docId)}${at !== undefined ? `?at=${at}` : ""}`, text);
   root.append(
@@ -27,13 +38,16 @@ export async function actorView(root: HTMLElement, id: string): Promise<void> {
         : null),
     h("div", { class: "two-columns" },
       h("div", {},
-        section(`Events (${actor.events.length})`, actor.events.length ? eventsTable(actor.events) : empty("No events.")),
+        section(eventsTitle, actor.events.length ? eventsTable(actor.events) : empty("No events."),
+          eventsTotal > actor.events.length ? link(`#/events?actor=${actor.id}`, `all ${eventsTotal} events →`) : null),
         section(`Quotes (${actor.quotes.length})`, actor.quotes.length
           ? h("ul", { class: "plain" }, actor.quotes.map((quote) => h("li", {}, `“${quote.text.slice(0, 200)}” `, docLink(quote.doc_id, quote.outlet ?? quote.doc_id, quote.start))))
           : empty("No quotes.")),
-        section(actor.documents_total > actor.documents.length ? `Documents (the latest ${actor.documents.length} of ${actor.documents_total})` : `Documents (${actor.documents_total})`,
-          h("ul", { class: "plain" }, actor.documents.map((doc) =>
-            h("li", {}, docLink(doc.doc_id, doc.title || doc.doc_id), h("span", { class: "muted" }, ` ${doc.date ?? ""} ${doc.outlet ?? ""}`))))),
+        section(`Documents (${documents.total})`,
+          exportBar("exports/documents", { actor: actor.id, sort: "newest" }, ["csv", "json"]),
+          h("ul", { class: "plain" }, documents.items.map((doc) =>
+            h("li", {}, docLink(doc.doc_id, doc.title || doc.doc_id), h("span", { class: "muted" }, ` ${doc.date ?? ""} ${doc.outlet ?? ""}`)))),
+          documentsPager(actor.id, offset, documents.total)),
       ),
       h("div", {},
         section("Affiliations",
@@ -50,4 +64,13 @@ export async function actorView(root: HTMLElement, id: string): Promise<void> {
       ),
     ),
   );
+}
+
+function documentsPager(id: number, offset: number, total: number): HTMLElement | null {
+  if (total <= DOCUMENTS_PAGE) return null;
+  const to = (start: number) => `#/actor/${id}?offset=${start}`;
+  return h("nav", { class: "pager" },
+    offset > 0 ? link(to(Math.max(0, offset - DOCUMENTS_PAGE)), "← previous") : null,
+    h("span", { class: "muted" }, ` ${offset + 1}–${Math.min(offset + DOCUMENTS_PAGE, total)} of ${total} `),
+    offset + DOCUMENTS_PAGE < total ? link(to(offset + DOCUMENTS_PAGE), "next →") : null);
 }

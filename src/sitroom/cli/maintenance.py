@@ -59,3 +59,18 @@ def reanalyze_command(
         stderr.print(f"[red]error[/red]: {error}", highlight=False)
         raise typer.Exit(code=2) from error
     stderr.print(f"refreshed {summary.refreshed}, errors {summary.errors} in {summary.seconds:.1f} s", highlight=False)
+
+
+@app.command("recluster")
+def recluster_command(db: DbOption) -> None:
+    """Corroborate every stored event report again under the current tolerances (see docs/corroboration.md)."""
+    from sqlalchemy.orm import Session
+
+    from sitroom.store.corroboration import recluster
+    from sitroom.store.database import checkpoint, open_engine
+
+    engine = open_engine(db, create=False)
+    with Session(engine) as session, session.begin():
+        clusters = recluster(session)
+    checkpoint(engine)
+    stderr.print(f"{clusters} events after corroborating every report again", highlight=False)

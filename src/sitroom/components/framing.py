@@ -19,6 +19,7 @@ from sitroom.components.attribution.lookup import attribution_at
 from sitroom.components.framing_labels import label_matches
 from sitroom.components.framing_literal import is_literal_use
 from sitroom.components.framing_valence import ValenceRules, loaded_words
+from sitroom.components.quotation_marks import inside_quotation, quotation_spans
 from sitroom.knowledge.framing_lexicon import FramingLexicon, LexiconEntry, load_lexicon
 from sitroom.knowledge.valence import load_valence
 from sitroom.layers import register_extensions
@@ -273,11 +274,14 @@ def repetitions(found: Iterable[tuple[Candidate, Framing]]) -> Iterator[Framing]
         seen.add(key)
 
 
-def with_voice(doc: Doc, framing: Framing) -> Framing:
+def with_voice(doc: Doc, framing: Framing, quotations: list[tuple[int, int]] | None = None) -> Framing:
     """The framing item with the voice it is said in: the outlet's own, or a source's (and which attribution)."""
     attribution = attribution_at(doc, framing.start, framing.end)
     if attribution is None:
-        return framing
+        # Loaded words inside quotation marks are someone else's (or held at a distance), not the outlet's.
+        spans = quotation_spans(doc.text) if quotations is None else quotations
+        quoted = inside_quotation(spans, framing.start, framing.end)
+        return framing.model_copy(update={"voice": "attributed"}) if quoted else framing
     return framing.model_copy(update={"voice": "attributed", "attribution": attribution.id})
 
 
@@ -301,8 +305,10 @@ class FramingComponent:
         found = [
             (candidate, self._framing(doc, candidate, actors)) for candidate in keep_longest(self._candidates(doc))
         ]
+        quotations = quotation_spans(doc.text)
         framings = [
-            with_voice(doc, framing) for framing in [framing for _, framing in found] + list(repetitions(found))
+            with_voice(doc, framing, quotations)
+            for framing in [framing for _, framing in found] + list(repetitions(found))
         ]
         doc._.framing = sorted(framings, key=lambda item: (item.start, item.end, item.technique))
         return doc

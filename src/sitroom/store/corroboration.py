@@ -1,9 +1,24 @@
 """Corroboration: each event report joins the cluster of reports of the same real-world event.
 
-Reports with the same type, source and target identities and place, whose dates fall within
-``DATE_WINDOW_DAYS`` of each other, are one event: a cluster is a connected group of such reports, so a
-report that fits two clusters joins them, and the clusters do not depend on the order of ingest. A cluster
-counts its reports, its independent sources (outlets), its statuses (contested when one report denies what
+A report joins a cluster only when every field agrees within these stated tolerances (``join_reasons``
+states them for each cluster page):
+
+- **type**: the same PLOVER event type;
+- **actors**: the same source and the same target actor identities; a report naming none (a collective
+  such as "civilians" has no identity) joins only reports naming none, on the same day
+  (``UNNAMED_WINDOW_DAYS``) and with the same known mode (air strike, explosives …);
+- **mode**: the same when both reports state it;
+- **place**: the same place identity, known and finer than a province (``COARSE_FEATURES``: two reports
+  "in Syria" are not one event);
+- **date**: both dated to the day (the event's own date, else its document's), and the whole cluster,
+  with the report, spans at most ``DATE_WINDOW_DAYS`` days (no chaining: a report a day after one
+  that was a day after the first does not join);
+- **document**: one report per document (the pipeline already merged a document's mentions of one event;
+  two of its reports are two events).
+
+A report that cannot meet them stays an event of its own. The events do not depend on the order of
+ingest: a signature's reports are partitioned again whenever one arrives (``partition``). A cluster counts
+its reports, its independent sources (outlets), its statuses (contested when one report denies what
 another affirms) and its date range.
 """
 
@@ -13,16 +28,18 @@ import calendar
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import ARRAY, BigInteger, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from sitroom.store.schema import DocumentRow, EventClusterRow, EventRow
+from sitroom.store.schema import DocumentRow, EventActorRow, EventClusterRow, EventRow, PlaceIdentityRow
 from sitroom.store.statements import insert_returning_ids
 
-DATE_WINDOW_DAYS = 3
+DATE_WINDOW_DAYS = 1  # publication a day later, time zones; two days apart is often the next strike
+UNNAMED_WINDOW_DAYS = 0  # reports naming no actor: the same day only
+COARSE_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 STATUS_ORDER = ("occurred", "claimed", "promised", "planned", "denied", "hypothetical")
 _AFFIRMING = frozenset({"occurred", "claimed"})
 _LOOKUP_CHUNK = 500
@@ -49,11 +66,21 @@ def date_range(text: str | None) -> DateRange | None:
 
 
 def dates_compatible(first: DateRange | None, second: DateRange | None) -> bool:
-    """True when two date ranges lie within the corroboration window (two undated reports match)."""
-    if first is None or second is None:
-        return first is None and second is None
-    window = timedelta(days=DATE_WINDOW_DAYS)
-    return first[0] - window <= second[1] and second[0] <= first[1] + window
+    """True when two dates, each known to the day, are at most ``DATE_WINDOW_DAYS`` apart."""
+    return within_window(first, second)
+
+
+def within_window(cluster: DateRange | None, report: DateRange | None, window: int = DATE_WINDOW_DAYS) -> bool:
+    """True when the report is dated to the day and the cluster's days with it span at most ``window`` days."""
+    if cluster is None or report is None or not is_day(report):
+        return False
+    span = max(cluster[1], report[1]) - min(cluster[0], report[0])
+    return span <= timedelta(days=window)
+
+
+def is_day(days: DateRange | None) -> bool:
+    """True for a date known to the day."""
+    return days is not None and days[0] == days[1]
 
 
 def event_signature(event_type: str, sources: Sequence[int], targets: Sequence[int], place: int | None) -> str:
@@ -62,8 +89,8 @@ def event_signature(event_type: str, sources: Sequence[int], targets: Sequence[i
 
 
 def shared_signature(event_type: str, sources: Sequence[int], targets: Sequence[int], place: int | None) -> str | None:
-    """The signature of a report other reports can corroborate; None when it names no actor and no place."""
-    if sources or targets or place is not None:
+    """The signature of a report other reports can corroborate; None without a place."""
+    if place is not None:
         return event_signature(event_type, sources, targets, place)
     return None
 
@@ -96,111 +123,237 @@ class Report:
     place_identity_id: int | None
     days: DateRange | None
     point: tuple[float | None, float | None] = (None, None)  # the place's latitude and longitude
+    document_pk: int | None = None  # the document reporting it (one report per document in a cluster)
+    coarse_place: bool = False  # a country or province: too wide to tell two events apart
+
+    @property
+    def names_an_actor(self) -> bool:
+        return bool(self.sources or self.targets)
 
     @property
     def signature(self) -> str:
         shared = shared_signature(self.type, self.sources, self.targets, self.place_identity_id)
-        return shared or f"single:{self.event_pk}"  # nothing to corroborate on: the report stays an event of its own
+        unnamed_without_mode = not self.names_an_actor and not self.mode
+        if shared is None or self.coarse_place or not is_day(self.days) or unnamed_without_mode:
+            return f"single:{self.event_pk}"  # nothing to corroborate on: the report stays an event of its own
+        return shared
 
 
 @dataclass
-class _Cluster:
-    pk: int | None  # None until a new cluster is inserted
-    days: DateRange | None
-    founder: Report | None = None  # the report that opened a new cluster
-    joined: _Cluster | None = None  # the cluster this one was merged into
+class _Member:
+    """A report of a signature, stored or new, as the partition sees it."""
 
-    def take(self, days: DateRange | None) -> None:
-        if days is not None:
-            self.days = days if self.days is None else (min(self.days[0], days[0]), max(self.days[1], days[1]))
-
-    def root(self) -> _Cluster:
-        """The cluster that holds this one's reports after every merge."""
-        cluster = self
-        while cluster.joined is not None:
-            cluster = cluster.joined
-        return cluster
+    event_pk: int
+    key: tuple[str, str]  # (document id, event id): the same whatever the order of ingest
+    day: date | None
+    document_pk: int | None
+    mode: str | None
+    cluster_pk: int | None  # its stored cluster; None for a new report
 
 
-def _existing_clusters(session: Session, signatures: Sequence[str]) -> dict[str, list[_Cluster]]:
-    clusters: dict[str, list[_Cluster]] = defaultdict(list)
-    columns = (EventClusterRow.id, EventClusterRow.signature, EventClusterRow.date_start, EventClusterRow.date_end)
-    for start in range(0, len(signatures), _LOOKUP_CHUNK):
-        chunk = signatures[start : start + _LOOKUP_CHUNK]
-        query = select(*columns).where(EventClusterRow.signature.in_(chunk)).order_by(EventClusterRow.id)
-        for pk, signature, first, last in session.execute(query):
-            days = (date.fromisoformat(first), date.fromisoformat(last)) if first and last else None
-            clusters[signature].append(_Cluster(pk, days))
-    return clusters
+@dataclass
+class _Group:
+    """One event being formed: the members whose reports agree within the tolerances."""
+
+    members: list[_Member] = field(default_factory=list)
+    documents: set[int | None] = field(default_factory=set)
+    mode: str | None = None
+    pk: int | None = None
+
+    def admits(self, member: _Member, window: int) -> bool:
+        first = self.members[0].day
+        assert first is not None and member.day is not None  # only reports dated to the day are grouped
+        modes_agree = self.mode is None or member.mode is None or self.mode == member.mode
+        same_document = member.document_pk is not None and member.document_pk in self.documents
+        return member.day - first <= timedelta(days=window) and modes_agree and not same_document
+
+    def add(self, member: _Member) -> None:
+        self.members.append(member)
+        self.documents.add(member.document_pk)
+        self.mode = self.mode or member.mode
+
+
+def _names_an_actor(signature: str) -> bool:
+    _, sources, targets, _ = signature.split("|")
+    return bool(sources or targets)
+
+
+def partition(members: Sequence[_Member], signature: str) -> list[_Group]:
+    """The events a signature's reports form: taken by day and then by (document id, event id), each report
+    joins the first event it agrees with (the window counted from the event's first day, one report per
+    document, modes agreeing), else opens one. The order of ingest never enters, so neither does it change
+    the events."""
+    undated = [member for member in members if member.day is None]  # stored by an older sitroom's rules
+    if signature.startswith("single:") or undated:
+        return [_Group(members=[member], documents={member.document_pk}) for member in undated or members] + (
+            partition([member for member in members if member.day is not None], signature) if undated else []
+        )
+    window = DATE_WINDOW_DAYS if _names_an_actor(signature) else UNNAMED_WINDOW_DAYS
+    groups: list[_Group] = []
+    open_groups: list[_Group] = []
+    for member in sorted(members, key=lambda item: (item.day or date.min, item.key)):
+        assert member.day is not None
+        open_groups = [g for g in open_groups if member.day - g.members[0].day <= timedelta(days=window)]  # type: ignore[operator]
+        group = next((g for g in open_groups if g.admits(member, window)), None)
+        if group is None:
+            group = _Group()
+            groups.append(group)
+            open_groups.append(group)
+        group.add(member)
+    return groups
+
+
+def _stored_members(session: Session, signatures: Sequence[str]) -> dict[str, list[_Member]]:
+    """The stored reports of the given (shared) signatures."""
+    members: dict[str, list[_Member]] = defaultdict(list)
+    shared = [signature for signature in signatures if not signature.startswith("single:")]
+    for start in range(0, len(shared), _LOOKUP_CHUNK):
+        query = (
+            select(
+                EventClusterRow.signature,
+                EventRow.id,
+                DocumentRow.doc_id,
+                EventRow.local_id,
+                EventRow.date,
+                DocumentRow.date,
+                EventRow.document_id,
+                EventRow.mode,
+                EventRow.cluster_id,
+            )
+            .join(EventRow, EventRow.cluster_id == EventClusterRow.id)
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(EventClusterRow.signature.in_(shared[start : start + _LOOKUP_CHUNK]))
+        )
+        for signature, pk, doc_id, local_id, own, fallback, document_pk, mode, cluster_pk in session.execute(query):
+            days = date_range(own or fallback)
+            day = days[0] if days is not None and is_day(days) else None
+            members[signature].append(_Member(pk, (doc_id, local_id), day, document_pk, mode, cluster_pk))
+    return members
+
+
+def _new_members(session: Session, reports: Sequence[Report]) -> list[_Member]:
+    document_pks = sorted({report.document_pk for report in reports if report.document_pk is not None})
+    doc_ids: dict[int, str] = {}
+    for start in range(0, len(document_pks), _LOOKUP_CHUNK):
+        chunk = document_pks[start : start + _LOOKUP_CHUNK]
+        query = select(DocumentRow.id, DocumentRow.doc_id).where(DocumentRow.id.in_(chunk))
+        doc_ids.update((pk, doc_id) for pk, doc_id in session.execute(query))
+    events = select(EventRow.id, EventRow.local_id).where(EventRow.id.in_([report.event_pk for report in reports]))
+    local_ids = {pk: local_id for pk, local_id in session.execute(events)}
+    return [
+        _Member(
+            report.event_pk,
+            (doc_ids.get(report.document_pk or 0, ""), local_ids.get(report.event_pk, str(report.event_pk))),
+            report.days[0] if report.days is not None and is_day(report.days) else None,
+            report.document_pk,
+            report.mode,
+            None,
+        )
+        for report in reports
+    ]
+
+
+def _mark_coarse_places(session: Session, reports: Sequence[Report]) -> None:
+    """Flag the reports whose place is a country or a province (``COARSE_FEATURES``)."""
+    places = sorted({report.place_identity_id for report in reports if report.place_identity_id is not None})
+    coarse: set[int] = set()
+    for start in range(0, len(places), _LOOKUP_CHUNK):
+        query = select(PlaceIdentityRow.id).where(
+            PlaceIdentityRow.id.in_(places[start : start + _LOOKUP_CHUNK]),
+            PlaceIdentityRow.feature.in_(sorted(COARSE_FEATURES)),
+        )
+        coarse.update(session.scalars(query))
+    for report in reports:
+        report.coarse_place = report.place_identity_id in coarse
 
 
 def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
-    """Put each report in the cluster of its signature whose dates fit, merging the clusters it bridges.
-
-    A report that fits none opens a new cluster. One that fits several shows they are one event: they
-    merge into the oldest (existing clusters before new ones, lowest id first), so every order of ingest
-    ends with the same groups of reports.
-    """
+    """Cluster new reports with the stored reports of their signatures: each signature's reports are
+    partitioned again (``partition``), stored clusters keep their ids where they keep reports, and clusters
+    left empty go."""
     if not reports:
         return
-    candidates = _existing_clusters(session, list(dict.fromkeys(report.signature for report in reports)))
-    chosen: list[_Cluster] = []
-    absorbed: list[_Cluster] = []
+    _mark_coarse_places(session, reports)
+    by_signature: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
-        options = candidates[report.signature]
-        fitting = [cluster for cluster in options if dates_compatible(cluster.days, report.days)]
-        if not fitting:
-            fitting = [_Cluster(None, report.days, founder=report)]
-            options.append(fitting[0])
-        cluster = fitting[0]
-        for other in fitting[1:]:
-            other.joined = cluster
-            cluster.take(other.days)
-            options.remove(other)
-            absorbed.append(other)
-        cluster.take(report.days)
-        chosen.append(cluster)
-    chosen = [cluster.root() for cluster in chosen]
-    new = list({id(cluster): cluster for cluster in chosen if cluster.pk is None}.values())
-    for cluster, pk in zip(
-        new,
-        insert_returning_ids(session, EventClusterRow, [_new_row(c) for c in new], key=_NEW_CLUSTER_KEY),
-        strict=True,
-    ):
-        cluster.pk = pk
-    _merge_stored(session, [cluster for cluster in absorbed if cluster.pk is not None])
-    pairs = [{"id": report.event_pk, "cluster_id": cluster.pk} for report, cluster in zip(reports, chosen, strict=True)]
-    session.execute(update(EventRow), pairs)
-    refresh_clusters(session, {cluster.pk for cluster in chosen if cluster.pk is not None})
+        by_signature[report.signature].append(report)
+    stored = _stored_members(session, list(by_signature))
+    new_members = dict(zip((r.event_pk for r in reports), _new_members(session, reports), strict=True))
+    founders: list[tuple[_Group, Report]] = []
+    every_group: list[_Group] = []
+    dropped: set[int] = set()
+    for signature, fresh in by_signature.items():
+        old = stored.get(signature, [])
+        groups = partition([*old, *(new_members[r.event_pk] for r in fresh)], signature)
+        dropped |= _keep_ids(groups, {member.cluster_pk for member in old if member.cluster_pk is not None})
+        template = fresh[0]
+        every_group += groups
+        for group in groups:
+            if group.pk is None:
+                founders.append((group, template))
+    for round_ in _told_apart(founders):
+        rows = [_new_row(group, template) for group, template in round_]
+        for (group, _), pk in zip(
+            round_, insert_returning_ids(session, EventClusterRow, rows, key=_NEW_CLUSTER_KEY), strict=True
+        ):
+            group.pk = pk
+    moves = [{"id": m.event_pk, "cluster_id": g.pk} for g in every_group for m in g.members if m.cluster_pk != g.pk]
+    if moves:
+        session.execute(update(EventRow), moves)
+    if dropped:
+        session.execute(delete(EventClusterRow).where(EventClusterRow.id.in_(sorted(dropped))))
+    refresh_clusters(session, {group.pk for group in every_group if group.pk is not None})
 
 
-def _merge_stored(session: Session, absorbed: Sequence[_Cluster]) -> None:
-    """Move the reports of stored clusters that merged into another to that cluster; drop their rows."""
-    for cluster in absorbed:
-        survivor = cluster.root().pk
-        assert survivor is not None  # the root of a stored cluster is stored (or was just inserted)
-        session.execute(update(EventRow).where(EventRow.cluster_id == cluster.pk).values(cluster_id=survivor))
-    if absorbed:
-        session.execute(delete(EventClusterRow).where(EventClusterRow.id.in_([cluster.pk for cluster in absorbed])))
+def _keep_ids(groups: list[_Group], stored: set[int]) -> set[int]:
+    """Give each group the stored cluster holding most of its reports (each id once); the stored clusters
+    no group keeps are returned, to be dropped."""
+    kept: set[int] = set()
+    for group in sorted(groups, key=lambda g: -len(g.members)):
+        counts: dict[int, int] = defaultdict(int)
+        for member in group.members:
+            if member.cluster_pk is not None and member.cluster_pk not in kept:
+                counts[member.cluster_pk] += 1
+        if counts:
+            group.pk = min(counts, key=lambda pk: (-counts[pk], pk))
+            kept.add(group.pk)
+    return stored - kept
 
 
-# New clusters of one signature have incompatible founding dates, so never the same first day.
+# New clusters are told apart by signature and first day; one document's reports, or a partition that
+# splits, can open two clusters with both the same, so those go in separate insert statements.
 _NEW_CLUSTER_KEY = ("signature", "date_start")
 
 
-def _new_row(cluster: _Cluster) -> dict[str, object]:
-    """A cluster row as its founding report opens it (``refresh_clusters`` then counts its reports)."""
-    report = cluster.founder
-    assert report is not None
+def _told_apart(founders: list[tuple[_Group, Report]]) -> list[list[tuple[_Group, Report]]]:
+    """The new clusters in rounds whose (signature, first day) keys are unique within each round."""
+    rounds: list[list[tuple[_Group, Report]]] = []
+    seen: dict[tuple[str, object], int] = defaultdict(int)
+    for group, template in founders:
+        row = _new_row(group, template)
+        key = (str(row["signature"]), row["date_start"])
+        if seen[key] == len(rounds):
+            rounds.append([])
+        rounds[seen[key]].append((group, template))
+        seen[key] += 1
+    return rounds
+
+
+def _new_row(group: _Group, template: Report) -> dict[str, object]:
+    """A cluster row as a group opens it (``refresh_clusters`` then counts its reports); type, place and
+    point are the signature's, the same for every report of it."""
+    first = min((m.day for m in group.members if m.day is not None), default=None)
+    single = template.signature.startswith("single:")
+    days = template.days if single else ((first, first) if first else None)
     return {
-        "signature": report.signature,
-        "date_start": report.days[0].isoformat() if report.days else None,
-        "date_end": report.days[1].isoformat() if report.days else None,
-        "type": report.type,
-        "mode": report.mode,
-        "place_identity_id": report.place_identity_id,
-        "latitude": report.point[0],
-        "longitude": report.point[1],
+        "signature": template.signature,
+        "date_start": days[0].isoformat() if days else None,
+        "date_end": days[1].isoformat() if days else None,
+        "type": template.type,
+        "mode": group.mode,
+        "place_identity_id": template.place_identity_id,
+        "latitude": template.point[0],
+        "longitude": template.point[1],
         "report_count": 0,
         "source_count": 0,
         "statuses": "",
@@ -245,3 +398,59 @@ def _counts(cluster_pk: int, reports: list[tuple[str, DateRange | None, str]]) -
         "date_start": min(start for start, _ in ranges).isoformat() if ranges else None,
         "date_end": max(end for _, end in ranges).isoformat() if ranges else None,
     }
+
+
+def recluster(session: Session, batch: int = 1000) -> int:
+    """Cluster every stored report again under the current tolerances (a knowledge base built by an older
+    sitroom); returns the number of clusters. Reports are taken in storage order, as ingestion took them."""
+    session.execute(update(EventRow).values(cluster_id=None))
+    session.execute(delete(EventClusterRow))
+    last = 0
+    while True:
+        rows = session.execute(
+            select(
+                EventRow.id,
+                EventRow.type,
+                EventRow.mode,
+                EventRow.place_identity_id,
+                EventRow.latitude,
+                EventRow.longitude,
+                EventRow.date,
+                DocumentRow.date,
+                EventRow.document_id,
+            )
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(EventRow.id > last)
+            .order_by(EventRow.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            break
+        roles = _event_roles(session, [row[0] for row in rows])
+        reports = [
+            Report(
+                event_pk=pk,
+                type=kind,
+                mode=mode,
+                sources=roles[pk]["source"],
+                targets=roles[pk]["target"],
+                place_identity_id=place,
+                days=date_range(own or fallback),
+                point=(lat, lon),
+                document_pk=document_pk,
+            )
+            for pk, kind, mode, place, lat, lon, own, fallback, document_pk in rows
+        ]
+        assign_clusters(session, reports)
+        last = rows[-1][0]
+    return session.scalar(select(func.count()).select_from(EventClusterRow)) or 0
+
+
+def _event_roles(session: Session, event_pks: list[int]) -> dict[int, dict[str, list[int]]]:
+    roles: dict[int, dict[str, list[int]]] = defaultdict(lambda: {"source": [], "target": []})
+    query = select(EventActorRow.event_id, EventActorRow.role, EventActorRow.identity_id).where(
+        EventActorRow.event_id.in_(event_pks), EventActorRow.role.in_(("source", "target"))
+    )
+    for event_pk, role, identity in session.execute(query.order_by(EventActorRow.id)):
+        roles[event_pk][role].append(identity)
+    return roles

@@ -210,6 +210,7 @@ def _store_events(session: Session, batch: Sequence[_Linked]) -> None:
                 place_identity_id=linked.place_identity(event.place),
                 days=date_range(event.date or linked.record.date),
                 point=linked.place_point(event.place),
+                document_pk=linked.document_pk,
             )
         )
     insert_rows(session, EventActorRow, roles)

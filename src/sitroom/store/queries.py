@@ -55,9 +55,23 @@ def search_documents(engine: Engine, query: str, limit: int = 20) -> list[Search
 
 def _identity_documents(session: Session, query: str) -> list[tuple[str, str | None, str]]:
     """(doc id, title, the name used) of documents naming an identity the query is a spelling of."""
+    grouped = {member for identity in identities_named(session, query) for member in merged_group(session, identity)}
+    if not grouped:
+        return []
+    rows = session.execute(
+        select(DocumentRow.doc_id, DocumentRow.title, ActorRow.name)
+        .join(ActorRow, ActorRow.document_id == DocumentRow.id)
+        .where(ActorRow.identity_id.in_(sorted(grouped)))
+        .order_by(DocumentRow.id)
+    )
+    return [(doc_id, title, name) for doc_id, title, name in rows]
+
+
+def identities_named(session: Session, query: str) -> set[int]:
+    """Actor identities the query is a spelling of (by alias key, or a person's or group's name match)."""
     words = " ".join(query.split())
     if not words or len(words) > MAX_NAME_QUERY:
-        return []
+        return set()
     identities = set(
         session.scalars(select(ActorAliasRow.identity_id).where(ActorAliasRow.alias_key == name_key(words)[:300]))
     )
@@ -68,16 +82,7 @@ def _identity_documents(session: Session, query: str) -> list[tuple[str, str | N
             )
         )
         identities |= {i for i, name, actor_kind in candidates if same_identity(words, name, actor_kind)}
-    grouped = {member for identity in identities for member in merged_group(session, identity)}
-    if not grouped:
-        return []
-    rows = session.execute(
-        select(DocumentRow.doc_id, DocumentRow.title, ActorRow.name)
-        .join(ActorRow, ActorRow.document_id == DocumentRow.id)
-        .where(ActorRow.identity_id.in_(sorted(grouped)))
-        .order_by(DocumentRow.id)
-    )
-    return [(doc_id, title, name) for doc_id, title, name in rows]
+    return identities
 
 
 def _text_search(engine: Engine, query: str, limit: int) -> list[SearchHit]:

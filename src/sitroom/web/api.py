@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Security
@@ -17,11 +17,22 @@ from sqlalchemy.orm import Session
 from sitroom.documents import Document
 from sitroom.exporting import ExportFormat, export_text
 from sitroom.exports.graphml import to_graphml
-from sitroom.exports.json_export import json_lines, stored_records
+from sitroom.exports.json_export import filtered_records, json_lines, stored_records
+from sitroom.exports.tables import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    csv_lines,
+    document_row,
+    event_row,
+    geojson_lines,
+    json_array,
+)
 from sitroom.record import EventStatus, EventType, Record
 from sitroom.store import browse
 from sitroom.store.browse import EventFilter, Json, Page
+from sitroom.store.browse.search import Sort
 from sitroom.store.database import checkpoint
+from sitroom.store.search_syntax import SearchSyntaxError
 from sitroom.store.writer import StoreCounts, store_documents
 from sitroom.web.analysis import AnalysisRefused, AnalysisService
 from sitroom.web.cache import ResponseCache, knowledge_version
@@ -102,10 +113,44 @@ def get_stats(db: Db) -> Json:
     return browse.stats(db)
 
 
-@router.get("/documents")
-def list_documents(db: Db, paging: Paging, q: Text = None, outlet: Text = None) -> Json:
-    """Documents, or full-text search over titles and texts (snippets mark hits with \\u0002…\\u0003)."""
-    return browse.list_documents(db, q, outlet, paging)
+SEARCH_RESPONSES: Responses = {400: _problem("A search query the search language cannot read (says what and where)")}
+
+
+def document_search(
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description='Words (all must occur), "a phrase", OR, NOT or -word, prefix*, (brackets); an actor\'s '
+            "name in any spelling also finds the documents naming that actor.",
+        ),
+    ] = None,
+    outlet: Text = None,
+    date_from: IsoDate = None,
+    date_to: IsoDate = None,
+    actor: RowRef = None,
+    place: RowRef = None,
+    event_type: EventType | None = None,
+    sort: Sort = "relevance",
+) -> browse.DocumentSearch:
+    return browse.DocumentSearch(q, outlet, date_from, date_to, actor, place, event_type, sort)
+
+
+Search = Annotated[browse.DocumentSearch, Depends(document_search)]
+
+
+def _searched(run: Callable[[], Json]) -> Json:
+    try:
+        return run()
+    except SearchSyntaxError as error:
+        raise HTTPException(400, f"search syntax: {error}") from error
+
+
+@router.get("/documents", responses=SEARCH_RESPONSES)
+def list_documents(db: Db, paging: Paging, search: Search) -> Json:
+    """Documents, newest first, or the search's matches, best first (snippets mark hits with \\u0002…\\u0003),
+    with facets over every match: outlet, year, actor, place and event type."""
+    return _searched(lambda: browse.search_documents(db, search, paging))
 
 
 @router.get("/documents/{doc_id:path}", responses=NOT_FOUND)
@@ -118,6 +163,12 @@ def get_document(db: Db, doc_id: str) -> Json:
 def list_actors(db: Db, paging: Paging, q: Text = None, kind: Text = None) -> Json:
     """Actor identities across documents; ``q`` matches any alias, transliteration-aware."""
     return browse.list_actors(db, q, kind, paging)
+
+
+@router.get("/actors/{identity_id}/documents", responses=NOT_FOUND)
+def get_actor_documents(db: Db, paging: Paging, identity_id: RowId) -> Json:
+    """The documents naming an actor (any merged spelling), newest first, a page at a time, with the total."""
+    return _found(browse.actor_documents(db, identity_id, paging), "actor")
 
 
 @router.get("/actors/{identity_id}", responses=NOT_FOUND)
@@ -241,6 +292,18 @@ def list_outlets(db: Db) -> list[Json]:
     return browse.list_outlets(db)
 
 
+@router.get("/outlets/compare")
+def compare_outlets(
+    db: Db,
+    outlet: Annotated[list[str], Query(min_length=1, max_length=10, description="Two to ten outlets to compare.")],
+) -> Json:
+    """Outlets side by side in their own voice (quoted sources' words left out): framing techniques per 1,000
+    words, framing items per target actor, and the share of claims from unnamed sources."""
+    if any(len(name) > 256 for name in outlet):
+        raise HTTPException(422, "an outlet name is at most 256 characters")
+    return browse.compare_outlets(db, outlet)
+
+
 @router.get("/outlets/{outlet:path}", responses=NOT_FOUND)
 def get_outlet(db: Db, outlet: str) -> Json:
     """An outlet's framing profile."""
@@ -277,19 +340,23 @@ _EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/export/{name}", response_class=Response, responses=_EXPORT_RESPONSES)
-def export(request: Request, db: Db, name: str) -> Response:
+def export(request: Request, db: Db, name: str, selection: Filter) -> Response:
     """Exports: ``json`` (records, JSON Lines), ``geojson`` (events), ``graphml`` (network), ``acled``, ``plover``,
-    ``pax`` (agreements and provisions, PA-X-like CSV)."""
+    ``pax`` (agreements and provisions, PA-X-like CSV).
+
+    The events filters apply to the event exports: with any filter, records keep only the events it selects.
+    """
     engine: Engine = request.app.state.engine
+    filtered = selection != EventFilter()
+    records = (lambda: filtered_records(engine, browse.matching_reports(selection))) if filtered else None
     if name == "json":
-        return StreamingResponse(
-            json_lines(engine), media_type="application/x-ndjson", headers=_attachment("records.jsonl")
-        )
+        lines = (record.to_json() + "\n" for record in records()) if records else json_lines(engine)
+        return StreamingResponse(lines, media_type="application/x-ndjson", headers=_attachment("records.jsonl"))
     if name == "geojson":
-        collection = browse.events_geojson(db, EventFilter(min_sources=0), limit=1_000_000)
+        collection = browse.events_geojson(db, selection, limit=1_000_000)
         return Response(_dump(collection), media_type="application/geo+json", headers=_attachment("events.geojson"))
     if name == "graphml":
-        graph = browse.network(db, EventFilter(), limit=1_000_000)
+        graph = browse.network(db, selection, limit=1_000_000)
         return PlainTextResponse(
             to_graphml(graph["nodes"], graph["edges"]),
             media_type="application/graphml+xml",
@@ -302,9 +369,41 @@ def export(request: Request, db: Db, name: str) -> Response:
         return Response(body, media_type="text/csv", headers=_attachment("agreements.pax.csv"))
     if name in _RECORD_EXPORTS:
         export_format, media_type, file_name = _RECORD_EXPORTS[name]
-        body = export_text(export_format, stored_records(engine), db=None)
+        body = export_text(export_format, records() if records else stored_records(engine), db=None)
         return Response(body, media_type=media_type, headers=_attachment(file_name))
     raise HTTPException(404, "unknown export (json, geojson, graphml, acled, plover, pax)")
+
+
+ListFormat = Literal["csv", "json", "geojson"]
+_LIST_MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json", "geojson": "application/geo+json"}
+_LIST_RESPONSES: Responses = {
+    200: {"description": "The list, as an attachment", "content": {media: {} for media in _LIST_MEDIA.values()}},
+    **SEARCH_RESPONSES,
+}
+
+
+def _list_file(lines: Iterator[str], name: str, format: str) -> StreamingResponse:
+    return StreamingResponse(lines, media_type=_LIST_MEDIA[format], headers=_attachment(f"{name}.{format}"))
+
+
+@router.get("/exports/events", response_class=Response, responses=_LIST_RESPONSES)
+def export_events(db: Db, selection: Filter, format: ListFormat = "csv") -> StreamingResponse:
+    """Exactly the events list the filters show, every page of it: CSV (cells a spreadsheet would run as
+    formulas neutralised), JSON (the list's items) or GeoJSON (the located ones)."""
+    items = browse.iter_events(db, selection)
+    if format == "csv":
+        return _list_file(csv_lines(map(event_row, items), EVENT_COLUMNS), "events", format)
+    return _list_file(geojson_lines(items) if format == "geojson" else json_array(items), "events", format)
+
+
+@router.get("/exports/documents", response_class=Response, responses=_LIST_RESPONSES)
+def export_documents(db: Db, search: Search, format: Literal["csv", "json"] = "csv") -> StreamingResponse:
+    """Exactly the documents a search (with its filters and sort) finds, every page of it, as CSV or JSON."""
+    _searched(lambda: browse.search_documents(db, search, Page(limit=1)))  # a bad query: 400 before streaming
+    items = browse.iter_documents(db, search)
+    if format == "csv":
+        return _list_file(csv_lines(map(document_row, items), DOCUMENT_COLUMNS), "documents", format)
+    return _list_file(json_array(items), "documents", format)
 
 
 def _dump(body: Any) -> str:

@@ -1,6 +1,6 @@
 """Read-side queries behind the HTTP API: plain JSON-ready dicts, parameterised SQL only."""
 
-from sitroom.store.browse.actors import get_actor, list_actors
+from sitroom.store.browse.actors import actor_documents, get_actor, list_actors
 from sitroom.store.browse.agreements import (
     get_agreement,
     get_agreement_identity,
@@ -16,20 +16,26 @@ from sitroom.store.browse.events import (
     event_map,
     events_geojson,
     get_event,
+    iter_events,
     list_events,
+    matching_reports,
     network,
     timeline,
 )
-from sitroom.store.browse.outlets import get_outlet, list_outlets
+from sitroom.store.browse.outlets import compare_outlets, get_outlet, list_outlets
 from sitroom.store.browse.places import get_place, list_places
+from sitroom.store.browse.search import DocumentSearch, iter_documents, search_documents
 from sitroom.store.browse.stats import stats
 
 __all__ = [
     "Bounds",
     "Cursor",
+    "DocumentSearch",
     "EventFilter",
     "Json",
     "Page",
+    "actor_documents",
+    "compare_outlets",
     "event_map",
     "events_geojson",
     "get_actor",
@@ -39,6 +45,8 @@ __all__ = [
     "get_event",
     "get_outlet",
     "get_place",
+    "iter_documents",
+    "iter_events",
     "list_actors",
     "list_agreement_identities",
     "list_agreements",
@@ -46,7 +54,9 @@ __all__ = [
     "list_events",
     "list_outlets",
     "list_places",
+    "matching_reports",
     "network",
+    "search_documents",
     "stats",
     "timeline",
 ]

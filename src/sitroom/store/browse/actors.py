@@ -89,11 +89,32 @@ def get_actor(session: Session, identity_id: int) -> Json | None:
         "affiliations": _affiliations(session, identity_id),
         "documents": _actor_documents(session, group),
         "documents_total": _count_documents(session, group),
-        "events": list_events(session, EventFilter(actor=identity_id), Page(limit=200))["items"],
+        **_events_page(session, identity_id),
         "co_occurring": _co_occurring(session, identity_id),
         "framing": _framing_about(session, identity_id),
         "quotes": _quotes_by(session, identity_id),
     }
+
+
+def _events_page(session: Session, identity_id: int) -> Json:
+    """The actor's latest events and how many it has (the page says when it shows only some)."""
+    events = list_events(session, EventFilter(actor=identity_id), Page(limit=200))
+    return {"events": events["items"], "events_total": events["total"], "events_total_exact": events["total_exact"]}
+
+
+def actor_documents(session: Session, identity_id: int, page: Page) -> Json | None:
+    """One page of the documents naming the actor (any merged spelling), newest first, with the total."""
+    if session.get(ActorIdentityRow, identity_id) is None:
+        return None
+    group = merged_group(session, identity_id)
+    rows = session.execute(
+        select(DocumentRow.doc_id, DocumentRow.title, DocumentRow.date, DocumentRow.outlet)
+        .where(DocumentRow.id.in_(select(ActorRow.document_id).where(ActorRow.identity_id.in_(group))))
+        .order_by(DocumentRow.date.desc().nulls_last(), DocumentRow.id.desc())
+        .limit(page.limit)
+        .offset(page.offset)
+    )
+    return paged(_count_documents(session, group), page, [document_summary(row) for row in rows])
 
 
 def _affiliations(session: Session, identity_id: int) -> Json:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -12,7 +13,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from sitroom.store.browse.common import Json, Page, count_rows, paged, place_json
-from sitroom.store.corroboration import date_range
+from sitroom.store.corroboration import DATE_WINDOW_DAYS, UNNAMED_WINDOW_DAYS, date_range
 from sitroom.store.schema import (
     ActorIdentityRow,
     DocumentRow,
@@ -224,14 +225,19 @@ def get_event(session: Session, cluster_id: int) -> Json | None:
             "title": report.title,
             "outlet": report.outlet,
             "date": report.EventRow.date or report.doc_date,
+            "date_from": "event" if report.EventRow.date else "document",
             "status": report.EventRow.status,
+            "mode": report.EventRow.mode,
+            "sources_as_written": json.loads(report.EventRow.source_actors or "[]"),
+            "targets_as_written": json.loads(report.EventRow.target_actors or "[]"),
+            "place_as_written": report.EventRow.place,
             "evidence": report.EventRow.evidence,
             "start": report.EventRow.evidence_start,
             "end": report.EventRow.evidence_end,
         }
         for report in reports
     ]
-    return event
+    return event | join_explanation(event, place)
 
 
 def events_geojson(session: Session, selection: EventFilter, limit: int = 5000) -> Json:
@@ -358,3 +364,52 @@ def network(session: Session, selection: EventFilter, limit: int = 400) -> Json:
         "nodes": [{"id": row.id, "name": row.name, "kind": row.kind} for row in nodes],
         "edges": [{"source": r.source, "target": r.target, "type": r.type, "weight": r.weight} for r in rows],
     }
+
+
+def iter_events(session: Session, selection: EventFilter, batch: int = 1000) -> Iterator[Json]:
+    """Every event the filter selects, newest first, paged by keyset (for exports: no cap)."""
+    query = _event_query(selection)
+    chunk = _items(session, session.execute(query.order_by(*_NEWEST_FIRST).limit(batch)).all())
+    while chunk:
+        yield from chunk
+        if len(chunk) < batch:
+            return
+        last = chunk[-1]
+        chunk = _items(session, _after(session, query, Cursor(last["date_start"], last["id"]), batch))
+
+
+def matching_reports(selection: EventFilter) -> Select[int, str]:
+    """(document row id, event local id) of every report in an event the filter selects."""
+    clusters = _with_places(select(EventClusterRow.id).where(*_event_conditions(selection)), selection)
+    return select(EventRow.document_id, EventRow.local_id).where(EventRow.cluster_id.in_(clusters))
+
+
+COMPARED_FIELDS = ("status", "date", "mode", "sources_as_written", "targets_as_written", "place_as_written")
+
+
+def join_explanation(event: Json, place: PlaceIdentityRow | None) -> Json:
+    """Why the event's reports are one event (each tolerance and what met it) and which of their fields
+    disagree (shown side by side for contested events)."""
+    named = bool(event["sources"] or event["targets"])
+    window = DATE_WINDOW_DAYS if named else UNNAMED_WINDOW_DAYS
+    actors = "no actor named by any report" if not named else "the same source and target identities"
+    place_text = f"{place.name} ({place.feature or 'unresolved name'})" if place is not None else "none"
+    reasons = [
+        {"field": "type", "rule": "the same event type", "value": event["type"]},
+        {"field": "actors", "rule": actors, "value": _names(event["sources"]) + " → " + _names(event["targets"])},
+        {"field": "place", "rule": "the same place, finer than a province", "value": place_text},
+        {
+            "field": "date",
+            "rule": f"dated to the day, all within {window} day(s)",
+            "value": f"{event['date_start']} to {event['date_end']}",
+        },
+        {"field": "mode", "rule": "the same when both state it", "value": event["mode"] or "not stated"},
+        {"field": "documents", "rule": "one report per document", "value": str(len(event["reports"]))},
+    ]
+    reports = event["reports"]
+    disagreeing = [field for field in COMPARED_FIELDS if len({json.dumps(report[field]) for report in reports}) > 1]
+    return {"joined_because": reasons if len(reports) > 1 else [], "disagreeing_fields": disagreeing}
+
+
+def _names(actors: list[Json]) -> str:
+    return ", ".join(actor["name"] for actor in actors) or "none"
