@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sitroom.documents import Document
 from sitroom.evaluation import GoldDocument, load_gold, locate
-from sitroom.record import Actor, Agreement, Claim, Event, Framing, Place, Provision, Quote, Record, Span
+from sitroom.record import Actor, ActorKind, Agreement, Claim, Event, Framing, Place, Provision, Quote, Record, Span
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "seed.json"
 
@@ -158,8 +158,10 @@ def report_pair(
     status: str = "occurred",
     event_type: str = "ASSAULT",
     place: tuple[str, float, float] | None = ("Maskanah", 35.96, 38.04),
+    place_feature: str | None = None,
+    actor_kind: ActorKind = "armed_group",
 ) -> tuple[Document, Record]:
-    """A one-event report: the first two capitalised words are source and target actors.
+    """A one-event report: the first two capitalised words are source and target actors (of ``actor_kind``).
 
     The source is registered (canonical id = its upper-cased name), the target is not.
     """
@@ -168,7 +170,7 @@ def report_pair(
         Actor(
             id=f"a{number}",
             name=name,
-            kind="armed_group",
+            kind=actor_kind,
             mentions=_spans(text, [name])[:1],
             registered=number == 1,
             canonical_id=name.upper() if number == 1 else None,
@@ -178,7 +180,9 @@ def report_pair(
     places = []
     if place is not None:
         name, lat, lon = place
-        places = [Place(id="p1", name=name, country="SY", lat=lat, lon=lon, resolved=True, mentions=[])]
+        places = [
+            Place(id="p1", name=name, country="SY", lat=lat, lon=lon, feature=place_feature, resolved=True, mentions=[])
+        ]
     event = Event.model_validate(
         {
             "id": "e1",
