@@ -40,7 +40,7 @@ def test_the_map_draws_event_markers_over_the_offline_basemap(page: Any) -> None
     page.goto("/#/map")
     page.wait_for_selector("#map[data-markers]")
     assert int(page.locator("#map").get_attribute("data-markers")) >= 3
-    assert page.locator("path.event-marker").count() >= 3
+    assert page.locator("path.event-marker").count() + page.locator(".marker-cluster").count() >= 1
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # country shapes
 
 

@@ -5,6 +5,9 @@ import "leaflet.markercluster";
 import "leaflet.markercluster/dist/MarkerCluster.css";
 import "leaflet.markercluster/dist/MarkerCluster.Default.css";
 import type { Feature, FeatureCollection, Geometry, Point } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import countries from "world-atlas/countries-110m.json";
 import { get } from "../api";
 import { h, link } from "../dom";
 import { TYPE_COLOURS } from "./common";
@@ -40,8 +43,9 @@ function clusterPopup(cluster: L.MarkerCluster): HTMLElement | null {
     h("ul", { class: "plain" }, items), markers.length > 12 ? link(`#/place/${first.place_id}`, "all of them on the place page") : "");
 }
 
+/** Event points in a cluster layer; ``show`` replaces them and returns their number. */
 export function clusteredEvents(map: L.Map): { layer: L.MarkerClusterGroup; show: (data: PointEvents) => number } {
-  const layer = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, chunkedLoading: true, spiderfyOnMaxZoom: false, zoomToBoundsOnClick: false });
+  const layer = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: false, zoomToBoundsOnClick: false });
   layer.on("clusterclick", (event) => {
     const cluster = (event as L.LeafletEvent & { layer: L.MarkerCluster }).layer;
     const list = clusterPopup(cluster);
@@ -72,20 +76,28 @@ export function clusteredEvents(map: L.Map): { layer: L.MarkerClusterGroup; show
   return { layer, show };
 }
 
-/** Country shapes shaded by how many events are known only to that country (matched by name). */
-export function areaShading(countries: L.GeoJSON, areas: AreaEvents[]): number {
+/** The world's country shapes (Natural Earth via world-atlas), to shade the areas that events are known to. */
+const COUNTRY_SHAPES = (() => {
+  const topology = countries as unknown as Topology<{ countries: GeometryCollection }>;
+  return feature(topology, topology.objects.countries).features as Feature<Geometry, { name?: string }>[];
+})();
+
+/** Country shapes shaded by how many events are known only to that country (matched by name), on ``layer``. */
+export function areaShading(layer: L.LayerGroup, areas: AreaEvents[]): number {
   const byName = new Map(areas.filter((area) => area.feature === "country").map((area) => [area.name.toLowerCase(), area]));
-  let shaded = 0;
-  countries.eachLayer((layer) => {
-    const shape = layer as L.Path & { feature?: Feature<Geometry, { name?: string }> };
-    const area = byName.get((shape.feature?.properties.name ?? "").toLowerCase());
-    if (!area) return;
-    shaded += 1;
-    shape.setStyle({ fillColor: "#c9a227", fillOpacity: 0.35, dashArray: "4 3", weight: 1.2, color: "#8a6d00", className: "area-events" });
-    shape.bindTooltip(`${area.name}: ${area.events} event(s) known only to the country`, { sticky: true });
-    shape.on("click", () => { location.hash = `#/place/${area.id}`; });
-  });
-  return shaded;
+  layer.clearLayers();
+  const shaded = COUNTRY_SHAPES.filter((shape) => byName.has((shape.properties.name ?? "").toLowerCase()));
+  for (const shape of shaded) {
+    const area = byName.get((shape.properties.name ?? "").toLowerCase()) as AreaEvents;
+    const drawn = L.geoJSON(shape, {
+      style: { fillColor: "#c9a227", fillOpacity: 0.3, dashArray: "4 3", weight: 1.2, color: "#8a6d00", className: "area-events" },
+    });
+    drawn.bindTooltip(`${area.name}: ${area.events} event(s) known only to the country`, { sticky: true });
+    drawn.on("click", () => { location.hash = `#/place/${area.id}`; });
+    layer.addLayer(drawn);
+    drawn.eachLayer((part) => (part as L.Path).getElement()?.classList.add("area-events"));
+  }
+  return shaded.length;
 }
 
 /** The list beside the map of events known only to a country, province or region. */
@@ -114,7 +126,13 @@ export function placeLabels(map: L.Map): L.LayerGroup {
     });
     if (ticket !== asked) return;
     layer.clearLayers();
+    const placed: L.Point[] = [];
     for (const label of labels) {
+      // Largest first: a name is left out where it would overlap one already placed.
+      const at = map.latLngToContainerPoint([label.lat, label.lon]);
+      const room = label.name.length * 3.5 + 40;
+      if (placed.some((other) => Math.abs(other.x - at.x) < room && Math.abs(other.y - at.y) < 16)) continue;
+      placed.push(at);
       const icon = L.divIcon({ className: `map-label map-label-${label.feature}`, html: "", iconSize: undefined });
       const marker = L.marker([label.lat, label.lon], { icon, interactive: false, keyboard: false, pane: "labels" });
       marker.on("add", () => { const element = marker.getElement(); if (element) element.textContent = label.name; });

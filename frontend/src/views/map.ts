@@ -32,7 +32,7 @@ function placeFilter(filters: Record<string, string>, current: PlaceRef | null):
     const found = await get<PageOf<PlaceRef>>("places", { q: input.value.trim(), limit: 10 });
     options.replaceChildren(...found.items.map((place) => h("option", { value: place.name }, place.country ?? "")));
   });
-  const form = h("form", { class: "filters place-filter" },
+  const form = h("form", { class: "place-filter" },
     h("label", { class: "field" }, h("span", {}, "Place"), input), options,
     h("button", { type: "submit" }, "Show place"),
     current ? link(hashFor(Object.fromEntries(Object.entries(filters).filter(([key]) => key !== "place"))), "all places", "clear-place") : "",
@@ -68,34 +68,38 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
     return Promise.all([get<PointEvents>("map/points", query), get<AreaEvents[]>("map/areas", query)]);
   };
   const [bins, [points, areas]] = await Promise.all([binsFor(filters), load(window)]);
-  const map = L.map(container, { worldCopyJump: true, attributionControl: true, preferCanvas: false }).setView([34.8, 38.5], 5);
+  const map = L.map(container, { worldCopyJump: true, attributionControl: true, preferCanvas: false, minZoom: 2, maxZoom: 12 });
+  const located = points.features.map((point) => L.latLng(point.geometry.coordinates[1], point.geometry.coordinates[0]));
+  if (located.length) map.fitBounds(L.latLngBounds(located).pad(0.3), { maxZoom: 8, animate: false });
+  else map.setView([34.8, 38.5], 5);
   map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas; names: GeoNames");
-  const countries = basemap().addTo(map);
+  basemap().addTo(map);
+  const shading = L.layerGroup().addTo(map);
   const events = clusteredEvents(map);
-  const draw = (data: PointEvents, inAreas: AreaEvents[]): void => {
+  const draw = async (data: PointEvents, inAreas: AreaEvents[]): Promise<void> => {
+    delete container.dataset.markers;
     const shown = events.show(data);
-    countries.resetStyle();
-    const shaded = areaShading(countries, inAreas);
+    const shaded = areaShading(shading, inAreas);
     side.replaceChildren(areaList(inAreas, { ...filters, ...(window ?? {}) }));
     container.dataset.markers = String(shown);
+    container.dataset.window = window ? `${window.date_from}..${window.date_to}` : "";
     container.dataset.areas = String(inAreas.length);
     container.dataset.shaded = String(shaded);
     note.textContent = `${shown} events at a place${data.truncated ? " (the newest only: narrow the filters)" : ""}` +
       `${window ? `, ${window.date_from} to ${window.date_to}` : ""}. Marker size: independent sources; black ring: contested; ` +
       "numbered circles: several events (click to list or zoom).";
   };
-  draw(points, areas);
-  if (points.features.length) map.fitBounds(events.layer.getBounds().pad(0.3), { maxZoom: 8 });
+  await draw(points, areas);
   placeLabels(map);
   const months = axisMonths(bins, false);
   if (months.length) {
     const chart = monthsChart(bins.bins, {
-      by: "type", months, selected: window, height: 80,
+      by: "type", months, selected: window, height: 80, width: strip.clientWidth - 14,
       onSelect: async (chosen) => {
         window = chosen;
         keepWindow(chosen);
         history.replaceState(null, "", hashFor({ ...filters, ...chosen }));
-        draw(...(await load(chosen)));
+        await draw(...(await load(chosen)));
       },
     });
     const clear = h("button", { type: "button", class: "clear-window" }, "All dates");
@@ -104,7 +108,7 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
       keepWindow(null);
       chart.select(null);
       history.replaceState(null, "", hashFor(filters));
-      draw(...(await load(null)));
+      await draw(...(await load(null)));
     });
     strip.append(chart.element, h("p", { class: "muted" }, "Drag across months to show their events (shared with the timeline). ", clear));
   }

@@ -79,6 +79,7 @@ export interface ChartOptions {
   months: string[];
   selected: TimeWindow | null;
   height?: number;
+  width?: number;
   onSelect: (window: TimeWindow) => void;
 }
 
@@ -97,8 +98,8 @@ export function monthsChart(bins: TimeBin[], options: ChartOptions): { element: 
   const colours = by === "type" ? TYPE_COLOURS : PRECISION_COLOURS;
   const highest = Math.max(1, ...stacks.map((stack) => [...stack.values()].reduce((a, b) => a + b, 0)));
   const height = options.height ?? 260, bottom = 28;
-  const width = Math.max(600, months.length * 10), barWidth = width / Math.max(1, months.length);
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline", role: "img", "aria-label": "events per month", preserveAspectRatio: "none" });
+  const width = Math.max(400, options.width ?? months.length * 10), barWidth = width / Math.max(1, months.length);
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline", role: "img", "aria-label": "events per month" });
   chart.style.height = `${height}px`;
   const shade = svg("rect", { class: "brush", x: 0, y: 0, width: 0, height: height - bottom });
   chart.appendChild(shade);

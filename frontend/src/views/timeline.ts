@@ -24,6 +24,7 @@ async function listWindow(list: HTMLElement, filters: Record<string, string>, wi
     page.items.length ? eventsTable(page.items) : empty("No events in this window."),
   );
   list.dataset.events = String(total);
+  list.dataset.window = window ? `${window.date_from}..${window.date_to}` : "";
 }
 
 export async function timelineView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
@@ -42,14 +43,15 @@ export async function timelineView(root: HTMLElement, _arg: string, params: URLS
     "Bars by ", by === "type" ? h("b", {}, "event type") : link(hashFor("#/timeline", { ...options, by: "type" }), "event type", "by-type"),
     " | ", by === "precision" ? h("b", {}, "date precision") : link(hashFor("#/timeline", { ...options, by: "precision" }), "date precision", "by-precision"),
     data.window && data.window.outside ? h("span", { class: "outside" }, " · ",
-      all ? link(hashFor("#/timeline", { ...options, all: "" }), `hide the ${data.window.outside} events outside the dense period`)
-        : link(hashFor("#/timeline", { ...options, all: "1" }), `show all: ${data.window.outside} events fall outside ${data.window.from} – ${data.window.to}`, "show-all")) : "");
+      all ? link(hashFor("#/timeline", { ...options, all: "" }), `hide the ${data.window.outside} event(s) outside the dense period`)
+        : link(hashFor("#/timeline", { ...options, all: "1" }), `show all: ${data.window.outside} event(s) fall outside ${data.window.from} – ${data.window.to}`, "show-all")) : "");
   const list = h("div", { class: "window-events" });
   let selected = sharedWindow(params);
   const chart = monthsChart(data.bins, {
     by,
     months,
     selected,
+    width: root.clientWidth - 14,
     onSelect: (window) => {
       selected = window;
       keepWindow(window);

@@ -3,9 +3,10 @@ the actors at a place (the views' own queries, beside the general API in :mod:`s
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from sitroom.knowledge.map_labels import labels_in_view
@@ -15,6 +16,7 @@ from sitroom.store.browse.common import Json
 from sitroom.store.browse.map_layers import area_events, place_actors, point_events
 from sitroom.store.browse.time_bins import time_bins
 from sitroom.web.api import BAD_REQUEST, MAX_ID, Db, Filter, Paging, RowId
+from sitroom.web.cache import ResponseCache, knowledge_version
 
 router = APIRouter(prefix="/api", responses=BAD_REQUEST)
 
@@ -22,10 +24,14 @@ Latitude = Annotated[float, Query(ge=-90, le=90)]
 Longitude = Annotated[float, Query(ge=-180, le=180)]
 
 
-@router.get("/map/points")
-def map_points(db: Db, selection: Filter) -> Json:
-    """Events at places more precise than a province, as GeoJSON points (``truncated`` when capped)."""
-    return point_events(db, selection)
+@router.get("/map/points", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
+def map_points(request: Request, db: Db, selection: Filter) -> Response:
+    """Events at places more precise than a province, as GeoJSON points (``truncated`` when capped);
+    serialised once per filter and knowledge-base version."""
+    cache: ResponseCache = request.app.state.geojson_cache
+    key = ("map/points", selection)
+    body = cache.get(key, knowledge_version(db), lambda: json.dumps(point_events(db, selection), separators=(",", ":")))
+    return Response(body, media_type="application/geo+json")
 
 
 @router.get("/map/areas")

@@ -7,12 +7,14 @@ by area instead of drawing them as points.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sitroom.store.browse.actor_graph import NOT_ACTORS
 from sitroom.store.browse.common import Json, Page, paged, place_json
-from sitroom.store.browse.events import EventFilter, _clusters, _event_conditions, _event_query
+from sitroom.store.browse.events import _NEWEST_FIRST, EventFilter, _event_conditions
 from sitroom.store.schema import ActorIdentityRow, EventActorRow, EventClusterRow, EventRow, PlaceIdentityRow
 
 AREA_FEATURES = ("country", "admin1", "region")
@@ -21,28 +23,38 @@ POINT_LIMIT = 20_000
 
 def point_events(session: Session, selection: EventFilter, limit: int = POINT_LIMIT) -> Json:
     """Events at a place more precise than a province, as GeoJSON points (newest first, at most ``limit``)."""
-    located = _event_query(selection).where(
-        PlaceIdentityRow.lat.is_not(None),
-        PlaceIdentityRow.lon.is_not(None),
-        func.coalesce(PlaceIdentityRow.feature, "").not_in(AREA_FEATURES),
+    cluster, place = EventClusterRow, PlaceIdentityRow
+    columns: list[Any] = [cluster.id, cluster.type, cluster.date_start, cluster.date_end, cluster.source_count]
+    columns += [cluster.report_count, cluster.contested, place.id.label("place_id"), place.name, place.lat, place.lon]
+    query = (
+        select(*columns)
+        .join(place, place.id == cluster.place_identity_id)
+        .where(
+            place.lat.is_not(None),
+            place.lon.is_not(None),
+            func.coalesce(place.feature, "").not_in(AREA_FEATURES),
+            *_event_conditions(selection),
+        )
+        .order_by(*_NEWEST_FIRST)
+        .limit(limit)
     )
     features = [
         {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [item["place"]["lon"], item["place"]["lat"]]},
+            "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
             "properties": {
-                "id": item["id"],
-                "type": item["type"],
-                "date_start": item["date_start"],
-                "date_end": item["date_end"],
-                "place": item["place"]["name"],
-                "place_id": item["place"]["id"],
-                "source_count": item["source_count"],
-                "report_count": item["report_count"],
-                "contested": item["contested"],
+                "id": row.id,
+                "type": row.type,
+                "date_start": row.date_start,
+                "date_end": row.date_end,
+                "place": row.name,
+                "place_id": row.place_id,
+                "source_count": row.source_count,
+                "report_count": row.report_count,
+                "contested": row.contested,
             },
         }
-        for item in _clusters(session, located, Page(limit=limit))
+        for row in session.execute(query)
     ]
     return {"type": "FeatureCollection", "features": features, "truncated": len(features) == limit}
 

@@ -21,7 +21,7 @@ from sitroom.store.schema import EventClusterRow
 PRECISIONS = ("day", "days", "month", "year", "longer")
 # A run of months with events is cut where no event falls for this many months: the default window is the
 # run holding the most events, so a few events dated decades early do not stretch the axis.
-GAP_MONTHS = 12
+GAP_MONTHS = 24
 TRIM_SHARE = 0.005  # and the sparsest half percent at each end of that run is left out
 
 
