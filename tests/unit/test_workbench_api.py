@@ -3,7 +3,6 @@ bins by date precision with a density window, and the filtered actor network."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,7 +36,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
                 date="2014-02-02",
                 place=SYRIA,
                 place_feature="country",
-            ),  # fmt: skip
+            ),
             report_pair(
                 "thing",
                 "Nusra fighters attacked Convoys.",
@@ -45,7 +44,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
                 date="2014-02-03",
                 actor_kind="other",
                 event_type="COERCE",
-            ),  # fmt: skip
+            ),
         ],
     )
     return TestClient(create_app(str(path)))
