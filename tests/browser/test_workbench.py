@@ -86,7 +86,8 @@ def test_the_timeline_opens_on_the_dense_period_and_a_month_lists_all_its_days(
     _open(page, "timeline")
     months = [element.get_attribute("data-month") for element in page.locator("svg.timeline g.month").all()]
     window = _api(page, "timeline/bins")["window"]
-    assert (months[0], months[-1]) == (window["from"], window["to"]) == ("2013-01", "2015-04")
+    assert (months[0], months[-1]) == (window["from"], window["to"])
+    assert window["to"] == "2015-04" and window["outside"] == 1
     assert "1950-06" not in months  # one early event does not stretch the axis
     assert "1 event(s) fall outside" in page.locator("a.show-all").inner_text()
     _click_month(page, "2014-01")

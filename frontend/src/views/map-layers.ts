@@ -76,17 +76,38 @@ export function clusteredEvents(map: L.Map): { layer: L.MarkerClusterGroup; show
   return { layer, show };
 }
 
+/** A ring crossing the antimeridian (Russia's, Fiji's) continued eastward past 180°, so that it is not drawn
+ * as a band across the whole map. */
+function eastward(ring: number[][]): number[][] {
+  const crosses = ring.some(([lon]) => lon > 90) && ring.some(([lon]) => lon < -90);
+  return crosses ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring;
+}
+
+function unwrapped(shape: Feature<Geometry, { name?: string }>): Feature<Geometry, { name?: string }> {
+  const geometry = shape.geometry;
+  if (geometry.type === "Polygon") return { ...shape, geometry: { ...geometry, coordinates: geometry.coordinates.map(eastward) } };
+  if (geometry.type === "MultiPolygon") {
+    return { ...shape, geometry: { ...geometry, coordinates: geometry.coordinates.map((polygon) => polygon.map(eastward)) } };
+  }
+  return shape;
+}
+
+let countryShapes: Feature<Geometry, { name?: string }>[] | null = null;
+
 /** The world's country shapes (Natural Earth via world-atlas), to shade the areas that events are known to. */
-const COUNTRY_SHAPES = (() => {
-  const topology = countries as unknown as Topology<{ countries: GeometryCollection }>;
-  return feature(topology, topology.objects.countries).features as Feature<Geometry, { name?: string }>[];
-})();
+function shapesOfCountries(): Feature<Geometry, { name?: string }>[] {
+  if (countryShapes === null) {
+    const topology = countries as unknown as Topology<{ countries: GeometryCollection }>;
+    countryShapes = (feature(topology, topology.objects.countries).features as Feature<Geometry, { name?: string }>[]).map(unwrapped);
+  }
+  return countryShapes;
+}
 
 /** Country shapes shaded by how many events are known only to that country (matched by name), on ``layer``. */
 export function areaShading(layer: L.LayerGroup, areas: AreaEvents[]): number {
   const byName = new Map(areas.filter((area) => area.feature === "country").map((area) => [area.name.toLowerCase(), area]));
   layer.clearLayers();
-  const shaded = COUNTRY_SHAPES.filter((shape) => byName.has((shape.properties.name ?? "").toLowerCase()));
+  const shaded = shapesOfCountries().filter((shape) => byName.has((shape.properties.name ?? "").toLowerCase()));
   for (const shape of shaded) {
     const area = byName.get((shape.properties.name ?? "").toLowerCase()) as AreaEvents;
     const drawn = L.geoJSON(shape, {
