@@ -87,7 +87,11 @@ def server(db: str, *options: str, environment: dict[str, str] | None = None) ->
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # a loaded machine: do not leave it running
+            process.kill()
+            process.wait()
 
 
 def sample(url: str) -> Samples:

@@ -6,7 +6,8 @@ crash), then writes docs/robustness.md.
 
 Classes: bad documents and corpus lines ingested beside a good one (SQLite, and PostgreSQL with
 ``--postgres`` or SITROOM_TEST_POSTGRES_URL), bad command lines (one clear line, status 1, no traceback),
-SIGKILLs during ingests then a resumed run, two ingests racing on one corpus, 100 concurrent analyses
+SIGKILLs during ingests then a resumed run, two ingests racing on one corpus, one corpus ingested in two
+orders (the same event clusters), 100 concurrent analyses
 while reading, hostile HTTP requests to a running ``sitroom serve``, and schemathesis over the OpenAPI
 schema with every check. Not a test: it runs for several minutes and needs ../shared.
 """
@@ -166,9 +167,10 @@ def probe_bad_inputs(probe: Probe, group: str, engine: Engine, nlp: Any, work: P
 
         def run(folder: Path = folder, case: BadInput = case, good: str = good) -> tuple[bool, str]:
             summary = ingest(engine, nlp, read_documents(folder))
-            adds_up = summary.read == summary.added + summary.already_stored + summary.errors
+            # an earlier case may hold the same text, or the same document id with another text (a revision)
+            stored = summary.added + summary.revised + summary.already_stored
+            adds_up = summary.read == stored + summary.errors
             kept = good in _stored_texts(engine)
-            stored = summary.added + summary.already_stored  # an earlier case may hold the same text
             expected = (stored, summary.errors) == (case.stored + 1, case.errors)
             return adds_up and kept and expected, f"summary {summary}"
 
@@ -310,6 +312,34 @@ def probe_race(probe: Probe, group: str, db: str, corpus: Path) -> None:
         return adds_up and sum(s[1] for s in summaries) == unique, f"summaries {summaries}, unique {unique}"
 
     probe.check(group, "two ingests racing on one corpus: each summary adds up, each document stored once", race)
+
+
+def _clusters(db: str) -> set[frozenset[tuple[str, str]]]:
+    """Each event cluster as its reports (document id, event id): names that do not depend on the order."""
+    engine = create_engine(f"sqlite:///{db}")
+    query = "SELECT e.cluster_id, d.doc_id, e.local_id FROM events e JOIN documents d ON d.id = e.document_id"
+    groups: dict[int, set[tuple[str, str]]] = {}
+    with engine.connect() as connection:
+        for cluster, document, event in connection.execute(text(query)):
+            groups.setdefault(cluster, set()).add((document, event))
+    engine.dispose()
+    return {frozenset(group) for group in groups.values()}
+
+
+def probe_ingest_order(probe: Probe, group: str, work: Path, corpus: Path) -> None:
+    def same_clusters() -> tuple[bool, str]:
+        lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+        reversed_corpus = work / "reversed.jsonl"
+        reversed_corpus.write_text("".join(lines[::-1]), encoding="utf-8")
+        partitions = []
+        for name, source in (("forward", corpus), ("reversed", reversed_corpus)):
+            db = str(work / f"order-{name}.sqlite")
+            subprocess.run([str(SITROOM), "ingest", str(source), "--db", db], capture_output=True, timeout=600)
+            partitions.append(_clusters(db))
+        forward, backward = partitions
+        return bool(forward) and forward == backward, f"{len(forward)} and {len(backward)} event clusters"
+
+    probe.check(group, "one corpus ingested forward and reversed gives the same event clusters", same_clusters)
 
 
 # --- the server ---------------------------------------------------------------------------------
@@ -516,6 +546,7 @@ def main() -> None:
         probe_race(probe, "concurrency", str(work / "race.sqlite"), race_corpus)
         if arguments.postgres:
             probe_race(probe, "concurrency", _fresh_schema(arguments.postgres, "probe_race"), race_corpus)
+        probe_ingest_order(probe, "concurrency", work, race_corpus)
         with running_server(sqlite_db, "probe-token") as url:
             probe_hostile_requests(probe, "hostile requests: SQLite", url, "probe-token")
             probe_load(probe, url)

@@ -7,7 +7,7 @@ import { eventsView, eventView } from "./views/events";
 import { mapView } from "./views/map";
 import { timelineView } from "./views/timeline";
 import { networkView } from "./views/network";
-import { agreementsView, agreementView } from "./views/agreements";
+import { agreementIdentityView, agreementsView, agreementView } from "./views/agreements";
 import { outletsView, outletView } from "./views/outlets";
 import { analyzeView } from "./views/analyze";
 import { identitiesView } from "./views/identities";
@@ -26,6 +26,7 @@ const routes: [RegExp, View][] = [
   [/^\/network$/, networkView],
   [/^\/agreements$/, agreementsView],
   [/^\/agreement\/(\d+)$/, agreementView],
+  [/^\/agreement-identity\/(\d+)$/, agreementIdentityView],
   [/^\/outlets$/, outletsView],
   [/^\/outlet\/(.+)$/, outletView],
   [/^\/analyze$/, analyzeView],

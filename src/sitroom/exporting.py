@@ -17,6 +17,7 @@ class ExportFormat(StrEnum):
     plover = "plover"
     geojson = "geojson"
     graphml = "graphml"
+    pax = "pax"
 
 
 def records_from_file(path: Path) -> Iterator[Record]:
@@ -58,8 +59,19 @@ def _graphml_from_db(db: str) -> str:
     return to_graphml(graph["nodes"], graph["edges"])
 
 
+def _pax_from_db(db: str) -> str:
+    from sqlalchemy.orm import Session
+
+    from sitroom.exports.pax import identity_rows, pax_csv
+    from sitroom.store.database import open_engine
+
+    with Session(open_engine(db)) as session:
+        return pax_csv(identity_rows(session))
+
+
 def export_text(export_format: ExportFormat, records: Iterator[Record], db: str | None) -> str:
-    """The whole export as text (GraphML needs the knowledge base's cross-document network)."""
+    """The whole export as text (GraphML needs the knowledge base's cross-document network; PA-X takes its
+    agreement identities when there is one, else each record's agreements)."""
     if export_format is ExportFormat.json:
         return "".join(record.to_json() + "\n" for record in records)
     if export_format is ExportFormat.acled:
@@ -76,6 +88,10 @@ def export_text(export_format: ExportFormat, records: Iterator[Record], db: str 
         from sitroom.exports.geojson import records_to_geojson
 
         return json.dumps(records_to_geojson(records), ensure_ascii=False) + "\n"
+    if export_format is ExportFormat.pax:
+        from sitroom.exports.pax import pax_csv, record_rows
+
+        return _pax_from_db(db) if db is not None else pax_csv(record_rows(records))
     if db is None:
         raise ValueError("the graphml export needs --db (it is the knowledge base's actor network)")
     return _graphml_from_db(db)

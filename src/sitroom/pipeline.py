@@ -48,7 +48,7 @@ def load_model(name: str) -> Language:
 
 
 def _component_config(name: str, settings: Settings) -> dict[str, Any]:
-    if name == "sitroom_actors" and settings.actor_files:
+    if name in {"sitroom_actors", "sitroom_agreements"} and settings.actor_files:
         return {"extra_registry_paths": [str(path) for path in settings.actor_files]}
     return {}
 

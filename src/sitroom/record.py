@@ -54,7 +54,20 @@ ProvisionType = Literal[
     "disarmament",
     "monitoring",
     "other",
+    "evacuation",
+    "exchange",
+    "amnesty",
+    "return_of_displaced",
+    "local_administration",
+    "weapons_handover",
+    "sanctions",
 ]
+AgreementStatus = Literal["proposed", "agreed", "in_force", "violated", "suspended", "extended", "collapsed"]
+AgreementRoleName = Literal[
+    "party", "signatory", "representative", "mediator", "guarantor", "monitor", "implementer", "excluded"
+]
+Sidedness = Literal["unilateral", "bilateral", "multilateral"]
+EndReason = Literal["collapsed", "terminated", "expired"]
 Technique = Literal[
     "Loaded_Language",
     "Name_Calling,Labeling",
@@ -251,6 +264,24 @@ class Provision(_Model):
     end: int
 
 
+class AgreementRole(_Model):
+    """One actor in one role of an agreement, with the text that says so."""
+
+    actor: str
+    role: AgreementRoleName
+    evidence: Span
+
+
+class StatusReport(_Model):
+    """What one passage says about an agreement's stage, when, by whom, and which events it concerns."""
+
+    status: AgreementStatus
+    date: str | None = None
+    actors: list[str] = Field(default=[], description="Who declared, violated, suspended, ended or extended it")
+    events: list[str] = Field(default=[], description="Ids of the events the passage says break it (violations)")
+    evidence: Span
+
+
 class Agreement(_Model):
     id: str
     kind: str
@@ -263,6 +294,21 @@ class Agreement(_Model):
     provisions: list[Provision] = []
     evidence: Span | None = None
     event: str | None = Field(default=None, description="Id of the AGREE event that announces it")
+    mediators: list[str] = Field(default=[], description="Brokers, sponsors and hosts of the talks")
+    guarantors: list[str] = Field(default=[], description="Actors that back, endorse or guarantee it")
+    monitors: list[str] = Field(default=[], description="Actors that monitor or supervise it")
+    excluded: list[str] = Field(default=[], description="Actors the text says it does not cover")
+    roles: list[AgreementRole] = Field(default=[], description="Every role above with its evidence")
+    sidedness: Sidedness | None = None
+    written: bool | None = Field(default=None, description="True when written or signed, False when verbal")
+    status: AgreementStatus | None = Field(default=None, description="Its latest stage in the text")
+    statuses: list[StatusReport] = Field(default=[], description="Every stage the text reports, in text order")
+    start_date: str | None = None
+    end_date: str | None = None
+    end_reason: EndReason | None = None
+    duration: str | None = Field(default=None, description="ISO 8601 duration: P7D, PT48H, P2Y")
+    places: list[str] = Field(default=[], description="Every place it is said to cover")
+    mentions: list[Span] = Field(default=[], description="Every mention of it in the text")
 
 
 class Framing(_Model):

@@ -58,6 +58,16 @@ def _free_port() -> int:
         return port
 
 
+TRUCE_REPORT = (
+    "The truce between ISIL and Ahrar al-Sham on the eastern front collapsed on 20 January 2014 "
+    "after clashes near the Jarrah airfield."
+)
+
+
+def _analysed(nlp: Language, document: Document) -> tuple[Document, Record]:
+    return document, analyze_one(nlp, document)
+
+
 def _analysed_seed(nlp: Language) -> tuple[Document, Record]:
     """The seed article as the real pipeline analyses it."""
     (document,) = (item for item in read_documents(SEED) if isinstance(item, Document))
@@ -71,6 +81,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Itera
         open_engine(path),
         [
             _analysed_seed(nlp),
+            _analysed(nlp, Document(id="truce-report", text=TRUCE_REPORT, date="2014-01-21", outlet="Orient News")),
             report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
             report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
             report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),

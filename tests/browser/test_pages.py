@@ -36,7 +36,8 @@ def _routes(page: Any) -> dict[str, tuple[str, str]]:
     """Each page of the UI: name → (route, a selector its content must show)."""
     lavrov = _api(page, "actors?q=Lavrov")["items"][0]["id"]
     event = _api(page, "events?min_sources=2")["items"][0]["id"]
-    agreement = _api(page, "agreements")["items"][0]["id"]
+    agreement = next(item["id"] for item in _api(page, "agreements")["items"] if item["kind"] == "truce")
+    identity = _api(page, "agreement-identities")["items"][0]["id"]
     return {
         "search": ("?q=truce%20Aleppo", ".hit h4 a"),
         "document": (f"doc/{SEED_ID}", ".doc-text .hl-actors"),
@@ -48,6 +49,7 @@ def _routes(page: Any) -> dict[str, tuple[str, str]]:
         "network": ("network", "#network[data-nodes] canvas"),
         "agreements": ("agreements", "main table a"),
         "agreement": (f"agreement/{agreement}", "table.provisions tbody tr"),
+        "agreement-identity": (f"agreement-identity/{identity}", "table.reports tbody tr"),
         "outlets": ("outlets", "main table a[href^='#/outlet/']"),
         "outlet": (f"outlet/{quote('Reuters')}", "main table"),
         "analyze": ("analyze", "form.analyze textarea"),

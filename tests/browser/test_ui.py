@@ -54,10 +54,29 @@ def test_the_network_renders_actors_and_typed_edges(page: Any) -> None:
 
 def test_the_agreement_view_lists_the_provisions(page: Any) -> None:
     page.goto("/#/agreements")
-    page.locator("main table a").first.click()
+    page.locator("main table a", has_text="Truce").first.click()
     page.wait_for_selector("table.provisions")
     assert page.locator("table.provisions tbody tr").count() == 5
     assert "prisoner release" in page.locator("table.provisions").inner_text().lower()
+
+
+def test_an_agreement_shows_its_timeline_across_documents(page: Any, screenshots: list[Path]) -> None:
+    page.goto("/#/agreements")
+    page.locator("main table a", has_text="Truce").first.click()
+    page.wait_for_selector("ol.agreement-timeline li")
+    stages = page.locator("ol.agreement-timeline li")
+    assert stages.count() >= 2
+    assert "agreed" in stages.first.inner_text() and "collapsed" in stages.last.inner_text()
+    assert "2014-01-20" in stages.last.inner_text() and "Orient News" in stages.last.inner_text()
+    assert page.locator("table.reports tbody tr").count() == 2
+    page.locator("table.reports a").first.click()  # one document's report of it: the same timeline
+    page.wait_for_selector("ol.agreement-timeline li")
+    assert page.locator("ol.agreement-timeline li").count() == stages.count()
+    for folder in screenshots:
+        page.screenshot(path=str(folder / "agreement-timeline.png"))
+    page.locator("ol.agreement-timeline li a").last.click()
+    page.wait_for_selector(".doc-text")
+    assert "truce-report" in page.url
 
 
 def test_a_corroborated_event_lists_its_contradicting_reports(page: Any) -> None:

@@ -84,6 +84,8 @@ def test_publish_writes_metadata_and_checkpoints(published: tuple[Path, Path]) -
     assert tables["places"]["license"].startswith("CC BY 4.0 (GeoNames)")
     assert tables["events"]["fts_table"] == "events_fts"
     assert tables["events"]["columns"]["cluster_id"].startswith("the corroborated event")
+    assert tables["agreements"]["columns"]["identity_id"].startswith("the agreement across documents")
+    assert "agreement_identities" in tables and "agreement_status_reports" in tables
     assert set(written["databases"]["kb"]["queries"]) == {
         "actor_events",
         "place_events",

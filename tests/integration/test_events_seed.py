@@ -52,6 +52,9 @@ def test_seed_truce_is_exact(seed: tuple[Record, EvalReport]) -> None:
         assert report.ratios[f"agreement_{role}_exact"].rate == 1.0
     provisions = report.sections["agreement_provisions"]
     assert (provisions.tp, provisions.fp, provisions.fn) == (5, 0, 0)
-    [agreement] = record.agreements
+    truce, passing = sorted(record.agreements, key=lambda item: item.kind == "truce", reverse=True)
+    assert (passing.kind, passing.parties, passing.status) == ("agreement", [], "agreed")  # the Geneva Agreement
+    assert len(truce.mentions) == 6  # "a truce", "an agreement between ...", "This agreement", ...
+    agreement = truce
     assert agreement.evidence is not None
     assert [e.type for e in record.events if e.evidence == agreement.evidence] == ["AGREE"]

@@ -205,6 +205,23 @@ def test_hostile_markup_is_returned_as_data_never_as_markup(client: TestClient) 
     assert "<script>" in response.json()["text"]  # kept verbatim; the UI renders it as text
 
 
+def test_agreement_identities_and_the_pax_export(client: TestClient) -> None:
+    (identity,) = _get(client, "/api/agreement-identities")["items"]
+    assert (identity["kind"], identity["report_count"]) == ("truce", 1)
+    detail = _get(client, f"/api/agreement-identities/{identity['id']}")
+    assert [report["doc_id"] for report in detail["reports"]] == ["000_1c0d675042cec979"]
+    assert [provision["type"] for provision in detail["provisions"]][:2] == ["ceasefire", "non_attack"]
+    assert {actor["role"] for actor in detail["actors"]} >= {"party", "signatory", "implementer"}
+    assert client.get("/api/agreement-identities/999999").status_code == 404
+    (agreement,) = _get(client, "/api/agreements")["items"]
+    assert _get(client, f"/api/agreements/{agreement['id']}")["identity"]["id"] == identity["id"]
+    response = client.get("/api/export/pax")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = response.text.splitlines()
+    assert rows[0].startswith("row_type,agreement_id,name,kind,stage")
+    assert sum(1 for row in rows[1:] if row.startswith("provision,")) == 5
+
+
 # --- hostile requests --------------------------------------------------------------------------
 
 

@@ -392,6 +392,27 @@ def test_agreement_roles_and_provisions() -> None:
     assert counts(report, "agreement_provisions") == (1, 1, 1)
 
 
+def test_agreement_mediators_kind_status_and_pooled_roles() -> None:
+    document = gold_document(
+        agreements=[
+            {"kind": "ceasefire", "status": "violated", "parties": ["US"], "mediators": ["IRN"], "guarantors": []},
+            {"kind": "truce", "parties": [], "provisions": [{"n": 1, "type": "evacuation"}]},
+        ]
+    )
+    mediated = Agreement(
+        id="g1", kind="ceasefire", status="collapsed", parties=["a1"], mediators=["a3"], monitors=["a4"]
+    )
+    other = Agreement(id="g2", kind="agreement", mediators=["a4"], provisions=[provision(7, "evacuation")])
+    report = score_one(document, actors=SPLIT_AND_MERGED_ACTORS, agreements=[mediated, other])
+    assert counts(report, "agreements") == (2, 0, 0)
+    assert counts(report, "agreement_mediators") == (1, 0, 0)  # the truce's mediators are not annotated: a4 aside
+    assert counts(report, "agreement_monitors") == (0, 0, 0)  # monitors are not annotated: not scored
+    assert counts(report, "agreement_roles") == (2, 0, 0)
+    assert report.ratios["agreement_kind"].to_dict() == {"rate": 0.5, "hits": 1, "total": 2}
+    assert report.ratios["agreement_status"].to_dict() == {"rate": 0.0, "hits": 0, "total": 1}
+    assert counts(report, "agreement_provision_types") == (1, 0, 0)  # by type, whatever the number
+
+
 def test_missed_agreement_misses_all_its_roles_and_provisions() -> None:
     document = gold_document(
         agreements=[{"kind": "truce", "parties": ["US", "IRN"], "provisions": [{"n": 1, "type": "ceasefire"}]}]
@@ -603,7 +624,7 @@ def test_seed_scored_against_its_own_gold_is_perfect(seed_gold: GoldSet) -> None
         assert report.sections[name].recall == 1.0, name
     assert report.errors == {"actor_false_merges": 0, "place_false_merges": 0}
     for name, ratio in report.ratios.items():
-        assert ratio.rate == 1.0, name
+        assert ratio.rate == (None if name == "agreement_status" else 1.0), name  # the seed gold has no status
     assert report.ratios["places_resolved"].total == 9
 
 

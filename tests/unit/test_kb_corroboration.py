@@ -102,3 +102,39 @@ def test_reports_within_one_document_corroborate_in_order_and_widen_the_range(tm
     store_records(engine, [later])
     clusters = _clusters(engine)
     assert [(row[0], row[1], row[4]) for row in clusters] == [(1, 1, None), (4, 2, "2014-01-10")]
+
+
+def _partition(engine: Engine) -> set[frozenset[str]]:
+    """The groups of documents whose reports share a cluster (cluster ids differ with the order)."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT e.cluster_id, d.doc_id FROM events e JOIN documents d ON d.id = e.document_id")
+        )
+        groups: dict[int, set[str]] = {}
+        for cluster, document in rows:
+            groups.setdefault(cluster, set()).add(document)
+    return {frozenset(group) for group in groups.values()}
+
+
+def test_a_report_that_bridges_two_clusters_merges_them_whatever_the_order(tmp_path: Path) -> None:
+    days = {"early": "2014-01-10", "bridge": "2014-01-13", "late": "2014-01-16"}
+    reports = {name: report_pair(name, f"{ATTACK} ({name})", outlet=name, date=day) for name, day in days.items()}
+    partitions = []
+    for number, order in enumerate((["early", "bridge", "late"], ["early", "late", "bridge"], ["late", "early"])):
+        engine = open_engine(tmp_path / f"kb{number}.sqlite")
+        for name in order:  # one ingest each: the bridge meets stored clusters
+            store_records(engine, [reports[name]])
+        partitions.append(_partition(engine))
+        if "bridge" in order:
+            ((count, sources, *_),) = _clusters(engine)
+            assert (count, sources) == (3, 3)
+    assert partitions[0] == partitions[1] == {frozenset(days)}
+    assert partitions[2] == {frozenset({"early"}), frozenset({"late"})}
+
+
+def test_clusters_opened_within_one_ingest_merge_when_a_later_report_bridges_them(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    dates: list[str | None] = ["2014-01-10", "2014-01-16", "2014-01-13"]
+    store_records(engine, [_with_event_dates(report_pair("r1", ATTACK, outlet="Reuters", date=None), dates)])
+    ((reports, _, _, _, start, *_),) = _clusters(engine)
+    assert (reports, start) == (3, "2014-01-10")

@@ -153,3 +153,31 @@ def eval_facts_command(
     stdout.print(report.to_table())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+@app.command("eval-agreements")
+def eval_agreements_command(
+    golds: Annotated[list[Path], typer.Argument(help="Gold files (e.g. the seed and eval/agreements/).", exists=True)],
+    json_out: JsonOut = None,
+    actors: ActorFiles = None,
+) -> None:
+    """Agreements: detection F1, roles F1, kind and status accuracy, provision types, on each half of each file."""
+    from collections.abc import Iterable
+
+    from sitroom.evaluation import GoldDocument, load_gold
+    from sitroom.evaluation.agreement_halves import evaluate_halves, halves_table
+    from sitroom.readers import make_document
+
+    nlp = build_pipeline(settings_for(actors))
+
+    def analyse(documents: Iterable[GoldDocument]) -> dict[str, Record]:
+        made = [
+            make_document(d.id, d.text, str(d.text_file), {"title": d.title, "date": d.date, "outlet": d.outlet})
+            for d in documents
+        ]
+        return {r.id: r for r in analyze(nlp, made) if isinstance(r, Record)}
+
+    reports = [report for gold in golds for report in evaluate_halves(gold.name, load_gold(gold), analyse)]
+    stdout.print(halves_table(reports))
+    if json_out:
+        json_out.write_text(json.dumps([r.to_dict() for r in reports], indent=2) + "\n", encoding="utf-8")

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from sitroom.record import ActorKind, EventStatus, EventType, ProvisionType, Technique
+from sitroom.record import ActorKind, AgreementStatus, EventStatus, EventType, ProvisionType, Technique
 
 OUT_OF_SCOPE = "out_of_scope"
 
@@ -76,6 +76,8 @@ class GoldProvision(GoldItem):
 
 
 class GoldAgreement(GoldItem):
+    """An agreement; roles left out (None) were not annotated and are not scored."""
+
     kind: str
     parties: list[str] = []
     signatories: list[str] = []
@@ -83,6 +85,13 @@ class GoldAgreement(GoldItem):
     place: str | None = None
     date: str | None = None
     provisions: list[GoldProvision] = []
+    representatives: list[str] | None = None
+    mediators: list[str] | None = None
+    guarantors: list[str] | None = None
+    monitors: list[str] | None = None
+    excluded: list[str] | None = None
+    status: AgreementStatus | None = None
+    mentions: list[str] = Field(default=[], description="Phrases naming it, as they appear in the text")
 
 
 class GoldFraming(GoldItem):
@@ -128,7 +137,9 @@ class GoldDocument(_GoldModel):
         for number, agreement in enumerate(self.agreements, 1):
             obligors = [actor for provision in agreement.provisions for actor in provision.obligors]
             roles = [*agreement.parties, *agreement.signatories, *agreement.implementers]
-            yield f"agreement {number}", roles + obligors
+            for extra in (agreement.representatives, agreement.mediators, agreement.guarantors, agreement.monitors):
+                roles += extra or []
+            yield f"agreement {number}", roles + obligors + (agreement.excluded or [])
         for number, framing in enumerate(self.framing, 1):
             yield f"framing {number}", [framing.target] if framing.target else []
 

@@ -18,6 +18,13 @@ DETAIL_SECTIONS = (
     "agreement_signatories",
     "agreement_implementers",
     "agreement_provisions",
+    "agreement_representatives",
+    "agreement_mediators",
+    "agreement_guarantors",
+    "agreement_monitors",
+    "agreement_roles",
+    "agreement_excluded",
+    "agreement_provision_types",
 )
 RATIOS = (
     "actor_alias_merge",
@@ -31,6 +38,8 @@ RATIOS = (
     "agreement_parties_exact",
     "agreement_signatories_exact",
     "agreement_implementers_exact",
+    "agreement_kind",
+    "agreement_status",
 )
 ERROR_COUNTS = ("actor_false_merges", "place_false_merges")
 

@@ -1,8 +1,10 @@
 """Corroboration: each event report joins the cluster of reports of the same real-world event.
 
 Reports with the same type, source and target identities and place, whose dates fall within
-``DATE_WINDOW_DAYS`` of each other, are one event. A cluster counts its reports, its independent sources
-(outlets), its statuses (contested when one report denies what another affirms) and its date range.
+``DATE_WINDOW_DAYS`` of each other, are one event: a cluster is a connected group of such reports, so a
+report that fits two clusters joins them, and the clusters do not depend on the order of ingest. A cluster
+counts its reports, its independent sources (outlets), its statuses (contested when one report denies what
+another affirms) and its date range.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ARRAY, BigInteger, cast, func, select, update
+from sqlalchemy import ARRAY, BigInteger, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.store.schema import DocumentRow, EventClusterRow, EventRow
@@ -106,10 +108,18 @@ class _Cluster:
     pk: int | None  # None until a new cluster is inserted
     days: DateRange | None
     founder: Report | None = None  # the report that opened a new cluster
+    joined: _Cluster | None = None  # the cluster this one was merged into
 
     def take(self, days: DateRange | None) -> None:
         if days is not None:
             self.days = days if self.days is None else (min(self.days[0], days[0]), max(self.days[1], days[1]))
+
+    def root(self) -> _Cluster:
+        """The cluster that holds this one's reports after every merge."""
+        cluster = self
+        while cluster.joined is not None:
+            cluster = cluster.joined
+        return cluster
 
 
 def _existing_clusters(session: Session, signatures: Sequence[str]) -> dict[str, list[_Cluster]]:
@@ -125,19 +135,32 @@ def _existing_clusters(session: Session, signatures: Sequence[str]) -> dict[str,
 
 
 def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
-    """Put each report (in order) in the first cluster of its signature whose dates fit, else in a new one."""
+    """Put each report in the cluster of its signature whose dates fit, merging the clusters it bridges.
+
+    A report that fits none opens a new cluster. One that fits several shows they are one event: they
+    merge into the oldest (existing clusters before new ones, lowest id first), so every order of ingest
+    ends with the same groups of reports.
+    """
     if not reports:
         return
     candidates = _existing_clusters(session, list(dict.fromkeys(report.signature for report in reports)))
     chosen: list[_Cluster] = []
+    absorbed: list[_Cluster] = []
     for report in reports:
         options = candidates[report.signature]
-        cluster = next((c for c in options if dates_compatible(c.days, report.days)), None)
-        if cluster is None:
-            cluster = _Cluster(None, report.days, founder=report)
-            options.append(cluster)
+        fitting = [cluster for cluster in options if dates_compatible(cluster.days, report.days)]
+        if not fitting:
+            fitting = [_Cluster(None, report.days, founder=report)]
+            options.append(fitting[0])
+        cluster = fitting[0]
+        for other in fitting[1:]:
+            other.joined = cluster
+            cluster.take(other.days)
+            options.remove(other)
+            absorbed.append(other)
         cluster.take(report.days)
         chosen.append(cluster)
+    chosen = [cluster.root() for cluster in chosen]
     new = list({id(cluster): cluster for cluster in chosen if cluster.pk is None}.values())
     for cluster, pk in zip(
         new,
@@ -145,9 +168,20 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
         strict=True,
     ):
         cluster.pk = pk
+    _merge_stored(session, [cluster for cluster in absorbed if cluster.pk is not None])
     pairs = [{"id": report.event_pk, "cluster_id": cluster.pk} for report, cluster in zip(reports, chosen, strict=True)]
     session.execute(update(EventRow), pairs)
     refresh_clusters(session, {cluster.pk for cluster in chosen if cluster.pk is not None})
+
+
+def _merge_stored(session: Session, absorbed: Sequence[_Cluster]) -> None:
+    """Move the reports of stored clusters that merged into another to that cluster; drop their rows."""
+    for cluster in absorbed:
+        survivor = cluster.root().pk
+        assert survivor is not None  # the root of a stored cluster is stored (or was just inserted)
+        session.execute(update(EventRow).where(EventRow.cluster_id == cluster.pk).values(cluster_id=survivor))
+    if absorbed:
+        session.execute(delete(EventClusterRow).where(EventClusterRow.id.in_([cluster.pk for cluster in absorbed])))
 
 
 # New clusters of one signature have incompatible founding dates, so never the same first day.

@@ -107,10 +107,34 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     ),
     "agreements": (
         "Agreements (truces, ceasefires, deals) as one document reports them.",
-        {"document_id": _DOCUMENT, "place_identity_id": _PLACE, "evidence": "the passage that reports it"},
+        {
+            "document_id": _DOCUMENT,
+            "place_identity_id": _PLACE,
+            "identity_id": "the agreement across documents (agreement_identities.id)",
+            "evidence": "the passage that reports it",
+        },
+    ),
+    "agreement_identities": (
+        "One agreement across documents: the reports of it by several outlets on several dates.",
+        {
+            "participants": "its actor identities in any role but excluded (JSON list of actor_identities.id)",
+            "status": "what its latest report says of it",
+            "report_count": "its reports (rows of agreements)",
+            "source_count": "the outlets that report it",
+        },
+    ),
+    "agreement_status_reports": (
+        "Every stage an agreement is reported at (proposed, agreed, in force, violated, collapsed ...).",
+        {
+            "agreement_id": "the report (agreements.id)",
+            "identity_id": "the agreement across documents (agreement_identities.id)",
+            "events": "the violating events (JSON list of events.id)",
+            "evidence": "the passage that reports the stage",
+        },
     ),
     "agreement_actors": (
-        "Actor identities in agreements, as party, signatory or implementer.",
+        "Actor identities in agreements, as party, signatory, representative, mediator, guarantor, monitor, "
+        "implementer or excluded.",
         {"agreement_id": "the agreement (agreements.id)", "identity_id": _ACTOR},
     ),
     "provisions": (

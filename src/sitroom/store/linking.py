@@ -14,6 +14,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from sitroom.record import Agreement, Event, Record
+from sitroom.store.agreement_identities import AgreementReport, assign_agreement_identities
+from sitroom.store.agreement_rows import agreement_columns, agreement_report, agreement_roles, store_status_reports
 from sitroom.store.corroboration import Report, assign_clusters, date_range, shared_signature
 from sitroom.store.identities import PLACE_FIELDS, link_actor_groups, link_place_groups
 from sitroom.store.identity_review import reconcile
@@ -264,25 +266,31 @@ def _store_agreements(session: Session, batch: Sequence[_Linked]) -> None:
             "place_identity_id": linked.place_identity(agreement.place),
             "date": agreement.date,
             "evidence": agreement.evidence.text if agreement.evidence else None,
+            **agreement_columns(agreement, linked.actor_names, linked.place_name),
         }
         for linked, agreement in agreements
     ]
     parts: tuple[list[Row], list[Row]] = ([], [])
+    reports: list[AgreementReport] = []
+    per_document: dict[int, tuple[_Linked, list[Agreement], list[int]]] = {}
     pks = insert_returning_ids(session, AgreementRow, rows, key=["document_id", "local_id"])
     for (linked, agreement), agreement_pk in zip(agreements, pks, strict=True):
         _agreement_parts(linked, agreement, agreement_pk, *parts)
+        reports.append(agreement_report(agreement, agreement_pk, linked.record, linked.identities, linked.place_ids))
+        _linked, own, own_pks = per_document.setdefault(linked.document_pk, (linked, [], []))
+        own.append(agreement)
+        own_pks.append(agreement_pk)
     insert_rows(session, AgreementActorRow, parts[0])
     insert_rows(session, ProvisionRow, parts[1])
+    for linked, own, own_pks in per_document.values():
+        store_status_reports(session, linked.document_pk, own, own_pks, linked.actor_names)
+    assign_agreement_identities(session, reports)
 
 
 def _agreement_parts(
     linked: _Linked, agreement: Agreement, agreement_pk: int, actors: list[Row], provisions: list[Row]
 ) -> None:
-    for role, local_ids in (
-        ("party", agreement.parties),
-        ("signatory", agreement.signatories),
-        ("implementer", agreement.implementers),
-    ):
+    for role, local_ids in agreement_roles(agreement):
         actors += [{"agreement_id": agreement_pk, "identity_id": i, "role": role} for i in linked.identities(local_ids)]
     provisions += [
         {

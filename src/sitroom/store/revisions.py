@@ -1,10 +1,10 @@
 """Taking a document's analysis out of the knowledge base, for a revision, a reanalysis or a deletion.
 
-Its rows go; the event clusters it reported to are recounted (and removed when no report is left); the
-actor and place identities only it named are removed, and aliases of other identities that no remaining
-document of theirs contains any more. Removals race safely with concurrent writers (PostgreSQL): a row
-another transaction has just linked to makes the removal of that identity or cluster roll back to its
-savepoint, and the row stays.
+Its rows go; the event clusters and agreement identities it reported to are recounted (and removed when no
+report is left); the actor and place identities only it named are removed, and aliases of other identities
+that no remaining document of theirs contains any more. Removals race safely with concurrent writers
+(PostgreSQL): a row another transaction has just linked to makes the removal of that identity or cluster
+roll back to its savepoint, and the row stays.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sitroom.record import Record
+from sitroom.store.agreement_identities import refresh_agreement_identities
 from sitroom.store.corroboration import lock_signatures, refresh_clusters
 from sitroom.store.identities import actor_aliases
 from sitroom.store.identity_review import forget_links, remerge
@@ -25,6 +26,7 @@ from sitroom.store.schema import (
     ActorIdentityRow,
     ActorRow,
     AffiliationRow,
+    AgreementIdentityRow,
     AgreementRow,
     ClaimRow,
     DocumentRevisionRow,
@@ -50,14 +52,18 @@ class Removed:
     """What a removed analysis had linked to: to recount, or to remove when nothing links to it any more."""
 
     clusters: set[int] = field(default_factory=set)
+    agreements: set[int] = field(default_factory=set)
     actors: set[int] = field(default_factory=set)
     places: set[int] = field(default_factory=set)
     aliases: set[tuple[int, str]] = field(default_factory=set)
 
     def settle(self, session: Session) -> None:
-        """Recount the clusters, then drop clusters, identities and aliases nothing links to any more."""
+        """Recount clusters and agreement identities, then drop those, identities and aliases nothing links to any
+        more."""
         refresh_clusters(session, self.clusters)
         _prune(session, EventClusterRow, self.clusters, [EventClusterRow.report_count == 0])
+        refresh_agreement_identities(session, self.agreements)
+        _prune(session, AgreementIdentityRow, self.agreements, [AgreementIdentityRow.report_count == 0])
         _prune_aliases(session, self.aliases)
         _prune(session, ActorIdentityRow, self.actors, [~exists().where(ActorRow.identity_id == ActorIdentityRow.id)])
         place = PlaceIdentityRow.id
@@ -78,6 +84,7 @@ def remove_analysis(session: Session, document_pk: int, record_json: str) -> Rem
     """Delete the rows of document ``document_pk``'s analysis (its record: ``record_json``); what they linked."""
     removed = Removed()
     removed.clusters = _ids(session, select(EventRow.cluster_id).where(EventRow.document_id == document_pk))
+    removed.agreements = _ids(session, select(AgreementRow.identity_id).where(AgreementRow.document_id == document_pk))
     removed.places = _ids(session, select(PlaceRow.identity_id).where(PlaceRow.document_id == document_pk))
     removed.places |= _ids(
         session,
@@ -126,7 +133,7 @@ def _ids(session: Session, query: Select[int | None]) -> set[int]:
     return {value for value in session.scalars(query) if value is not None}
 
 
-IdModel = type[EventClusterRow] | type[ActorIdentityRow] | type[PlaceIdentityRow]
+IdModel = type[EventClusterRow] | type[AgreementIdentityRow] | type[ActorIdentityRow] | type[PlaceIdentityRow]
 
 
 def _prune(session: Session, model: IdModel, ids: set[int], unused: list[ColumnElement[bool]]) -> None:

@@ -236,6 +236,63 @@ class AgreementRow(Base):
     place_identity_id: Mapped[int | None] = mapped_column(ForeignKey("place_identities.id"))
     date: Mapped[str | None] = mapped_column(String(10))
     evidence: Mapped[str | None] = mapped_column(Text)
+    # revision "agreements": its identity across documents and its attributes (JSON lists of names)
+    identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    status: Mapped[str | None] = mapped_column(String(16))
+    sidedness: Mapped[str | None] = mapped_column(String(16))
+    written: Mapped[bool | None] = mapped_column(Boolean)
+    start_date: Mapped[str | None] = mapped_column(String(10))
+    end_date: Mapped[str | None] = mapped_column(String(10))
+    end_reason: Mapped[str | None] = mapped_column(String(16))
+    duration: Mapped[str | None] = mapped_column(String(16))
+    places: Mapped[str | None] = mapped_column(Text)
+    mediators: Mapped[str | None] = mapped_column(Text)
+    guarantors: Mapped[str | None] = mapped_column(Text)
+    monitors: Mapped[str | None] = mapped_column(Text)
+    excluded: Mapped[str | None] = mapped_column(Text)
+
+
+class AgreementIdentityRow(Base):
+    """One agreement across documents: its reports (rows of ``agreements``) and their status reports."""
+
+    __tablename__ = "agreement_identities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    family: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    participants: Mapped[str] = mapped_column(Text)  # JSON: actor identity ids in any role
+    states: Mapped[str | None] = mapped_column(Text)  # JSON: those of them that are states
+    places: Mapped[str] = mapped_column(Text)  # JSON: place identity ids
+    agreed_date: Mapped[str | None] = mapped_column(String(10))
+    stated: Mapped[str | None] = mapped_column(Text)  # JSON: dates its reports give (agreed, started, ended…)
+    date_start: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    anchor_start: Mapped[str | None] = mapped_column(String(10))  # dates of its reports that name actors or dates
+    anchor_end: Mapped[str | None] = mapped_column(String(10))
+    kinds: Mapped[str | None] = mapped_column(Text)  # JSON: the kinds its reports give
+    statuses: Mapped[str | None] = mapped_column(Text)  # JSON: the statuses of its reports
+    status: Mapped[str | None] = mapped_column(String(16))
+    status_date: Mapped[str | None] = mapped_column(String(10))
+    report_count: Mapped[int] = mapped_column(Integer)
+    source_count: Mapped[int] = mapped_column(Integer)
+
+
+class AgreementStatusRow(Base):
+    """One status report of one agreement in one document: the stage, its date, who acted, which events."""
+
+    __tablename__ = "agreement_status_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(10))
+    actors: Mapped[str] = mapped_column(Text)  # JSON: names
+    events: Mapped[str] = mapped_column(Text)  # JSON: event row ids
+    evidence: Mapped[str] = mapped_column(Text)
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
 
 
 class AgreementActorRow(Base):

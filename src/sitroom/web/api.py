@@ -224,6 +224,18 @@ def get_agreement(db: Db, agreement_id: RowId) -> Json:
     return _found(browse.get_agreement(db, agreement_id), "agreement")
 
 
+@router.get("/agreement-identities")
+def list_agreement_identities(db: Db, paging: Paging) -> Json:
+    """Agreements across documents: each with its latest status, dates, reports and sources."""
+    return browse.list_agreement_identities(db, paging)
+
+
+@router.get("/agreement-identities/{identity_id}", responses=NOT_FOUND)
+def get_agreement_identity(db: Db, identity_id: RowId) -> Json:
+    """One agreement across documents: the timeline of its status reports, actors by role, reports, provisions."""
+    return _found(browse.get_agreement_identity(db, identity_id), "agreement")
+
+
 @router.get("/outlets")
 def list_outlets(db: Db) -> list[Json]:
     return browse.list_outlets(db)
@@ -266,7 +278,8 @@ _EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 @router.get("/export/{name}", response_class=Response, responses=_EXPORT_RESPONSES)
 def export(request: Request, db: Db, name: str) -> Response:
-    """Exports: ``json`` (records, JSON Lines), ``geojson`` (events), ``graphml`` (network), ``acled``, ``plover``."""
+    """Exports: ``json`` (records, JSON Lines), ``geojson`` (events), ``graphml`` (network), ``acled``, ``plover``,
+    ``pax`` (agreements and provisions, PA-X-like CSV)."""
     engine: Engine = request.app.state.engine
     if name == "json":
         return StreamingResponse(
@@ -282,11 +295,16 @@ def export(request: Request, db: Db, name: str) -> Response:
             media_type="application/graphml+xml",
             headers=_attachment("network.graphml"),
         )
+    if name == "pax":
+        from sitroom.exports.pax import identity_rows, pax_csv
+
+        body = pax_csv(identity_rows(db))
+        return Response(body, media_type="text/csv", headers=_attachment("agreements.pax.csv"))
     if name in _RECORD_EXPORTS:
         export_format, media_type, file_name = _RECORD_EXPORTS[name]
         body = export_text(export_format, stored_records(engine), db=None)
         return Response(body, media_type=media_type, headers=_attachment(file_name))
-    raise HTTPException(404, "unknown export (json, geojson, graphml, acled, plover)")
+    raise HTTPException(404, "unknown export (json, geojson, graphml, acled, plover, pax)")
 
 
 def _dump(body: Any) -> str:

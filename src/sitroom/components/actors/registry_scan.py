@@ -43,7 +43,7 @@ class RegistryScanner:
         titled = _after_title(doc, start)
         if not token_parts(doc[start].text) or not (_starts_name(doc[start]) or titled):
             return None
-        key: Key = ()
+        keys: tuple[Key, ...] = ((),)  # readings of the words so far: as written, and possessives
         best: Mention | None = None
         for position in range(start, min(len(doc), start + 3 * self.registry.max_name_tokens)):
             token = doc[position]
@@ -52,26 +52,23 @@ class RegistryScanner:
                 if _transparent(token):
                     continue
                 break
-            stripped = _possessive_parts(token.text)
-            possessive = key + stripped
-            key = (
-                possessive
-                if stripped and key + parts not in self.prefixes and possessive in self.prefixes
-                else key + parts
-            )
-            if key not in self.prefixes:
-                if (
-                    stripped
-                    and possessive in self.registry.by_name
-                    and _case_agrees(doc[start : position + 1], possessive, self.registry.acronyms)
-                ):
-                    best = self._classify(doc, start, position + 1, possessive, date) or best
+            stripped = _possessive_parts(token.text, inside=position > start)
+            readings = [key + parts for key in keys] + [key + stripped for key in keys if stripped]
+            keys = tuple(key for key in dict.fromkeys(readings) if key in self.prefixes)
+            if not keys:
                 break
-            if titled and not doc[start].text[:1].isupper():
-                best = self._titled_person(doc, start, position + 1, key, date) or best
-            elif _case_agrees(doc[start : position + 1], key, self.registry.acronyms):
-                best = self._classify(doc, start, position + 1, key, date) or best
+            best = next(
+                (found for key in keys if (found := self._match(doc, start, position + 1, key, date, titled))), best
+            )
         return best
+
+    def _match(self, doc: Doc, start: int, end: int, key: Key, date: str | None, titled: bool) -> Mention | None:
+        """The mention ``doc[start:end]`` makes when read as ``key``, if any."""
+        if titled and not doc[start].text[:1].isupper():
+            return self._titled_person(doc, start, end, key, date)
+        if _case_agrees(doc[start:end], key, self.registry.acronyms):
+            return self._classify(doc, start, end, key, date)
+        return None
 
     def _titled_person(self, doc: Doc, start: int, end: int, key: Key, date: str | None) -> Mention | None:
         """'President obama' (lower-cased text): a registered person right after a capitalised title."""
@@ -156,9 +153,10 @@ def _after_title(doc: Doc, start: int) -> bool:
     return start >= 1 and doc[start - 1].text[:1].isupper() and fold(doc[start - 1].text) in ROLE_WORDS
 
 
-def _possessive_parts(text: str) -> Key:
-    """Parts of "Assads" read as "Assad's" (FA-KES strips apostrophes)."""
-    if len(text) > 3 and text.endswith("s") and text[:1].isupper() and text[-2:-1].isalpha():
+def _possessive_parts(text: str, *, inside: bool) -> Key:
+    """Parts of "Assads" read as "Assad's" (FA-KES strips apostrophes); inside a name also a lower-case word
+    ("the Syrian governments control")."""
+    if len(text) > 3 and text.endswith("s") and (inside or text[:1].isupper()) and text[-2:-1].isalpha():
         return token_parts(text[:-1])
     return ()
 
@@ -193,7 +191,8 @@ def _transparent(token: Token) -> bool:
 
 
 def _case_agrees(span: Span, key: Key, acronyms: frozenset[Key]) -> bool:
-    """Content words capitalised (or common words); acronyms upper-case and never a single letter."""
+    """Content words capitalised (or common words, also with a possessive "s" whose apostrophe was
+    stripped); acronyms upper-case and never a single letter."""
     words = [token for token in span if any(char.isalpha() for char in token.text)]
     letters = "".join(char for token in words for char in token.text if char.isalpha())
     if len(letters) < 2:
@@ -204,7 +203,7 @@ def _case_agrees(span: Span, key: Key, acronyms: frozenset[Key]) -> bool:
         return letters.isupper()
     if len(words) == 1 and words[0].pos_ in {"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "CCONJ", "SCONJ"}:
         return False
-    return all(token.text[:1].isupper() or token.lower_ in COMMON_WORDS for token in words)
+    return all(token.text[:1].isupper() or token.lower_.removesuffix("s") in COMMON_WORDS for token in words)
 
 
 def _extend_the(doc: Doc, start: int, end: int) -> int:

@@ -1,7 +1,12 @@
 """Read-side queries behind the HTTP API: plain JSON-ready dicts, parameterised SQL only."""
 
 from sitroom.store.browse.actors import get_actor, list_actors
-from sitroom.store.browse.agreements import get_agreement, list_agreements
+from sitroom.store.browse.agreements import (
+    get_agreement,
+    get_agreement_identity,
+    list_agreement_identities,
+    list_agreements,
+)
 from sitroom.store.browse.common import Json, Page
 from sitroom.store.browse.documents import get_document, list_documents
 from sitroom.store.browse.events import (
@@ -29,11 +34,13 @@ __all__ = [
     "events_geojson",
     "get_actor",
     "get_agreement",
+    "get_agreement_identity",
     "get_document",
     "get_event",
     "get_outlet",
     "get_place",
     "list_actors",
+    "list_agreement_identities",
     "list_agreements",
     "list_documents",
     "list_events",

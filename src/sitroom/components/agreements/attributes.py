@@ -1,0 +1,73 @@
+"""Attributes of an agreement that its mentions' phrases and sentences state: the places it covers, a date
+inside the phrase ("a February ceasefire deal"), whether it is unilateral, bilateral or multilateral, and
+whether it is written or verbal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from sitroom.components.agreements.context import Context
+from sitroom.components.agreements.detection import Mention
+from sitroom.components.agreements.syntax import is_negated, lemma
+from sitroom.components.agreements.vocabulary import UNILATERAL_WORDS, VERBAL_WORDS, WRITTEN_WORDS
+from sitroom.record import Sidedness
+
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
+COVERING = frozenset({"cover", "include"})
+BROAD_FEATURES = frozenset({"country", "admin1", None})
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The mention's phrase with its prepositional phrases, without its clauses."""
+    skipped = {token.i for child in head.children if child.dep_ in CLAUSE_DEPS for token in child.subtree}
+    return [token for token in head.subtree if token.i not in skipped]
+
+
+def places(mention: Mention, ctx: Context) -> list[str]:
+    """Places the mention's phrase names ("a truce for Syria"), the place a "where" clause is about ("the
+    Yarmuk camp where a ceasefire has broken down"), and what it is said to cover ("the zone covers Idlib")."""
+    head = mention.head
+    tokens = phrase_tokens(head)
+    clause = head.head
+    where = any(child.lower_ == "where" for child in clause.children)
+    if head.dep_ in {"nsubj", "nsubjpass"} and where and clause.dep_ == "relcl":
+        tokens += list(clause.doc[clause.head.left_edge.i : clause.head.i + 1])
+    if head.dep_ == "nsubj" and lemma(clause) in COVERING and not is_negated(clause):
+        tokens += [t for child in clause.children if child.dep_ in {"dobj", "obj"} for t in child.subtree]
+    return ctx.places_in(tokens)
+
+
+def most_specific_place(place_ids: list[str], ctx: Context) -> str | None:
+    """The first place finer than a province, else the first place."""
+    specific = [p for p in place_ids if ctx.places[p].feature not in BROAD_FEATURES]
+    return next(iter(specific or place_ids), None)
+
+
+def phrase_date(mention: Mention, ctx: Context) -> str | None:
+    """A date inside the mention's own phrase: "a February ceasefire deal", "the 2013 agreement"."""
+    span = mention.span
+    found = ctx.dates_within(span.start_char, span.end_char)
+    return found[0][2] if found else None
+
+
+def sidedness(parties: list[str], phrases: Iterable[Span], with_party: bool) -> Sidedness | None:
+    """Unilateral when the text says so or one side declares it; else by the number of parties."""
+    words = {token.lower_ for phrase in phrases for token in phrase}
+    if words & UNILATERAL_WORDS:
+        return "unilateral"
+    if not parties:
+        return None
+    if len(parties) == 1:
+        return "bilateral" if with_party else "unilateral"
+    return "bilateral" if len(parties) == 2 else "multilateral"
+
+
+def written(units: Iterable[Span]) -> bool | None:
+    """True when the text speaks of signing or of its document, False when it says verbal, else unknown."""
+    tokens = [token for unit in units for token in unit]
+    words = {token.lemma_.lower() for token in tokens} | {token.lower_ for token in tokens}
+    if words & VERBAL_WORDS:
+        return False
+    return True if words & WRITTEN_WORDS else None

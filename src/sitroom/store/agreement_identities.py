@@ -1,0 +1,523 @@
+"""Agreement identities: the reports of one agreement by several outlets on several dates become one
+agreement, with the timeline of its status reports.
+
+A report joins the identity it fits best. It fits when
+- their kinds are of one group (ceasefire, truce and cessation of hostilities; pauses; de-escalation zones;
+  evacuation and reconciliation deals; …); a generic "agreement" or "deal" fits one that shares two actors;
+- their local places (finer than a province) overlap, when both name some;
+- their actors (parties, mediators, guarantors, monitors) are the same, when both name some: two shared,
+  the same ones, or the states of one among the other's; a report naming actors joins an identity that
+  names none only when both give dates that agree;
+- the dates agree: a date the report's text gives for the agreement (agreed, started, extended, suspended,
+  ended) is within ``STATED_DAYS`` of one stated for the identity (else it is at most ``LATE_DAYS``
+  before the identity's span); a report with no such date was published inside the identity's span (from
+  ``EARLY_DAYS`` before its first date to ``LATE_DAYS`` after its last).
+A report that names no actors joins only when exactly one identity fits (one founded on actors or dates,
+when there is one). A vague report (no actors, no dates) joins only an identity of its very kind, of a
+kind made for a whole country or front (``VAGUE_GROUPS``: not evacuations, made town by town), that is
+current (``VAGUE_LATE_DAYS``), never a local one, never as a proposal, and says "collapsed" only of one
+whose clearer reports say it collapsed about then. A report that names the actors of two identities that
+can be one agreement merges them: reports arrive in any order, and an agreement's first reports are not
+always its clearest.
+For the same reason, after each batch an identity whose reports name no actors and no local place joins
+the one identity it fits, by the rules above, as if it were one report.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from sitroom.knowledge.agreement_kinds import STATUS_ORDER, group_of, most_specific
+from sitroom.store.corroboration import DateRange, date_range
+from sitroom.store.schema import (
+    ActorIdentityRow,
+    AgreementActorRow,
+    AgreementIdentityRow,
+    AgreementRow,
+    AgreementStatusRow,
+    DocumentRow,
+    PlaceIdentityRow,
+)
+from sitroom.store.statements import Row, insert_returning_ids
+
+STATED_DAYS = 45
+EARLY_DAYS = 31
+LATE_DAYS = 365
+VAGUE_LATE_DAYS = 90
+PARTICIPANT_ROLES = ("party", "mediator", "guarantor", "monitor")
+BROAD_FEATURES = ("country", "admin1")
+VAGUE_GROUPS = frozenset({"ceasefire", "pause", "de_escalation", "memorandum"})  # a vague report may join these
+DEFINING_STAGES = ("agreed", "extended", "suspended", "collapsed")  # stages whose dates say which agreement
+_RANK: dict[str, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+_CHUNK = 500
+
+
+@dataclass
+class AgreementReport:
+    """An agreement just stored (row ``agreement_pk``), waiting for its identity."""
+
+    agreement_pk: int
+    kind: str
+    participants: set[int]  # actor identity ids in any role but "excluded"
+    places: set[int]  # place identity ids of local places
+    stated: list[DateRange]  # dates the text gives: agreed, started, ended, a stage's date
+    seen: DateRange | None  # the document's date
+    status: str | None = None
+    states: set[int] = field(default_factory=set)  # the participants that are states
+
+    @property
+    def group(self) -> str:
+        return group_of(self.kind)
+
+    @property
+    def vague(self) -> bool:
+        """Names no actor, no local place and gives no date: "despite the ceasefire"."""
+        return not self.participants and not self.stated and not self.places
+
+
+@dataclass
+class Identity:
+    """What a report is compared with. ``anchor`` spans the dates of its reports that name actors or
+    dates; ``span`` all of them."""
+
+    pk: int | None
+    group: str
+    participants: set[int]
+    places: set[int]
+    stated: list[DateRange] = field(default_factory=list)
+    span: DateRange | None = None
+    anchor: DateRange | None = None
+    kinds: set[str] = field(default_factory=set)
+    statuses: set[str] = field(default_factory=set)
+    states: set[int] = field(default_factory=set)
+    ended: DateRange | None = None  # when its reports first say it collapsed
+
+    @property
+    def vague(self) -> bool:
+        return not self.participants and not self.stated and not self.places
+
+    def fit(self, report: AgreementReport) -> float | None:
+        """How well ``report`` fits (higher is better), or None when it cannot be this agreement."""
+        shared = len(report.participants & self.participants)
+        union = len(report.participants | self.participants)
+        if report.group != self.group and ("other" not in (report.group, self.group) or shared < 2):
+            return None  # "a deal": the same agreement only with two of its actors
+        if report.places and self.places and not report.places & self.places:
+            return None
+        if report.participants and self.participants and not _same_actors(report, self):
+            return None
+        if report.participants and not self.participants and not (report.stated and self.stated):
+            return None  # actors against none: only dates the texts give can tell it is the same
+        if report.vague and not self._takes_vague(report):
+            return None
+        if not self._dates_agree(report):
+            return None
+        return 1.0 + 2 * shared / max(union, 1) + (report.kind in self.kinds) + bool(report.places & self.places)
+
+    def compatible(self, other: Identity) -> bool:
+        """Can two identities a report fits both be one agreement (the report bridges them)?"""
+        if self.group != other.group or (self.places and other.places and not self.places & other.places):
+            return False
+        if self.participants and other.participants and not _same_actors(other, self):
+            return False
+        if self.stated and other.stated:
+            slack = timedelta(days=STATED_DAYS)
+            return any(_within(mine, theirs, slack) for mine in self.stated for theirs in other.stated)
+        mine, theirs = self.anchor or self.span, other.anchor or other.span
+        return mine is None or theirs is None or _within(mine, theirs, timedelta(days=LATE_DAYS))
+
+    def _takes_vague(self, report: AgreementReport) -> bool:
+        """A vague report joins only a well-founded identity of its very kind, national in scope, that is
+        current when it is published; never when it is a proposal, says only "an agreement", or is of a kind
+        made place by place, many at a time (evacuations, reconciliations, exchanges)."""
+        if report.status == "proposed" or report.group not in VAGUE_GROUPS or self.vague or self.places:
+            return False
+        if report.status == "collapsed" and not (
+            self.ended and report.seen and _after(report.seen, self.ended, EARLY_DAYS)
+        ):
+            return False  # "the breakdown of a ceasefire": one whose reports say it collapsed then
+        window = self.anchor or self.span
+        fresh = report.seen is None or window is None or _after(report.seen, window, VAGUE_LATE_DAYS)
+        started = report.seen is None or window is None or report.seen[1] >= window[0]  # not before it existed
+        return report.kind in self.kinds and fresh and started
+
+    def _dates_agree(self, report: AgreementReport) -> bool:
+        if report.stated and self.stated:
+            slack = timedelta(days=STATED_DAYS)
+            return any(_within(mine, theirs, slack) for mine in report.stated for theirs in self.stated)
+        window = self.anchor or self.span
+        if window is None:
+            return True
+        if report.stated:  # an agreement is mentioned for months after it is made
+            earlier = (window[0] - timedelta(days=LATE_DAYS), window[1] + timedelta(days=EARLY_DAYS))
+            return any(_within(mine, earlier, timedelta(0)) for mine in report.stated)
+        if report.group == "other":  # "a deal" with its actors, no date: one of theirs that is current
+            return report.seen is None or (window[0] <= report.seen[1] and _after(report.seen, window, VAGUE_LATE_DAYS))
+        return report.seen is None or _after(report.seen, window, LATE_DAYS)
+
+    def take(self, report: AgreementReport | Identity) -> None:
+        self.participants |= report.participants
+        self.places |= report.places
+        self.stated += [days for days in report.stated if days not in self.stated]
+        self.states |= report.states
+        if isinstance(report, AgreementReport):
+            self.kinds.add(report.kind)
+            self.statuses.add(report.status or "agreed")
+            if report.status == "collapsed" and report.seen and not report.vague:
+                self.ended = report.seen if self.ended is None or report.seen < self.ended else self.ended
+            dated = [*report.stated, *([report.seen] if report.seen else [])]
+            if not report.vague:
+                self.anchor = _extend(self.anchor, dated)
+            self.span = _extend(self.span, dated)
+        else:
+            self.kinds |= report.kinds
+            self.statuses |= report.statuses
+            self.span = _extend(self.span, [report.span] if report.span else [])
+
+
+def _same_actors(report: AgreementReport | Identity, identity: Identity) -> bool:
+    """Two actors in common, the same actors, or one side's states all among the other's."""
+    shared = report.participants & identity.participants
+    if len(shared) >= 2 or report.participants == identity.participants:
+        return True
+    smaller = min(report.participants, identity.participants, key=len)
+    return bool(shared) and shared == smaller and shared <= (report.states | identity.states)
+
+
+def _extend(span: DateRange | None, dates: list[DateRange]) -> DateRange | None:
+    for days in dates:
+        span = days if span is None else (min(span[0], days[0]), max(span[1], days[1]))
+    return span
+
+
+def _after(seen: DateRange, window: DateRange, late_days: int) -> bool:
+    """Published from ``EARLY_DAYS`` before the window to ``late_days`` after it."""
+    return window[0] - timedelta(days=EARLY_DAYS) <= seen[1] and seen[0] <= window[1] + timedelta(days=late_days)
+
+
+def _within(first: DateRange, second: DateRange, slack: timedelta) -> bool:
+    return first[0] - slack <= second[1] and second[0] <= first[1] + slack
+
+
+def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Identity | None:
+    """The identity ``report`` belongs to among ``candidates`` (None: it founds its own)."""
+    scored = [(score, identity) for identity in candidates if (score := identity.fit(report)) is not None]
+    if not report.participants:  # only one agreement it can be, preferring those founded on actors or dates
+        founded = [pair for pair in scored if not pair[1].vague]
+        scored = founded if founded else scored
+        if len(scored) != 1:
+            return None
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def assign_agreement_identities(session: Session, reports: Sequence[AgreementReport]) -> None:
+    """Put each report (in order) in its identity, founding new ones, and recount the identities touched."""
+    if not reports:
+        return
+    candidates = _candidates(session)
+    chosen: list[Identity] = []
+    merged: dict[int, tuple[Identity, Identity]] = {}  # id() of a merged identity → (it, the one it joined)
+    for report in reports:
+        identity = best_identity(report, candidates)
+        if identity is None:
+            identity = Identity(None, report.group, set(), set())
+            candidates.append(identity)
+        identity.take(report)
+        for other in [] if report.vague else _bridged(report, identity, candidates):
+            identity.take(other)
+            candidates[:] = [candidate for candidate in candidates if candidate is not other]
+            merged[id(other)] = (other, identity)
+        chosen.append(identity)
+    joined = _settle(candidates, merged)
+    chosen = [_final(identity, merged) for identity in chosen]
+    new = list({id(identity): identity for identity in chosen if identity.pk is None}.values())
+    batch = secrets.token_hex(8)
+    rows = [_new_row(identity, f"{batch}-{number}") for number, identity in enumerate(new)]
+    for identity, pk in zip(new, insert_returning_ids(session, AgreementIdentityRow, rows, key=["name"]), strict=True):
+        identity.pk = pk
+    members: dict[int, list[int]] = {}
+    for report, identity in zip(reports, chosen, strict=True):
+        assert identity.pk is not None
+        members.setdefault(identity.pk, []).append(report.agreement_pk)
+    for identity_pk, agreement_pks in members.items():
+        _move(
+            session, AgreementRow.id.in_(agreement_pks), AgreementStatusRow.agreement_id.in_(agreement_pks), identity_pk
+        )
+    gone = _absorb(session, merged)
+    touched = [*chosen, *(_final(identity, merged) for identity in joined)]
+    refresh_agreement_identities(session, {identity.pk for identity in touched if identity.pk is not None} - gone)
+
+
+def _settle(candidates: list[Identity], merged: dict[int, tuple[Identity, Identity]]) -> list[Identity]:
+    """Identities whose reports name no actors and no local place join the one identity founded on actors
+    or places they fit, now that the batch's clearer reports are in ("despite the ceasefire" published
+    before the reports that name its sides). Every kind the loner was reported as must fit the same one.
+    The identities that took one are returned."""
+    joined: list[Identity] = []
+    founded = [identity for identity in candidates if identity.participants or identity.places]
+    for loner in [identity for identity in candidates if not identity.participants and not identity.places]:
+        targets = [best_identity(_as_report(loner, kind), founded) for kind in sorted(loner.kinds)]
+        target = targets[0] if targets else None
+        if target is None or any(other is not target for other in targets):
+            continue
+        target.take(loner)
+        candidates[:] = [identity for identity in candidates if identity is not loner]
+        merged[id(loner)] = (loner, target)
+        joined.append(target)
+    return joined
+
+
+def _as_report(identity: Identity, kind: str) -> AgreementReport:
+    """An identity without actors, seen as one report of ``kind`` over its whole span."""
+    statuses = identity.statuses
+    status = "proposed" if statuses == {"proposed"} else "collapsed" if statuses == {"collapsed"} else None
+    return AgreementReport(-1, kind, set(), set(identity.places), list(identity.stated), identity.span, status)
+
+
+def _bridged(report: AgreementReport, identity: Identity, candidates: list[Identity]) -> list[Identity]:
+    """The other identities whose actors ``report`` names too, when they can be one agreement with its own."""
+    return [other for other in candidates if other is not identity and _bridges(report, identity, other)]
+
+
+def _bridges(report: AgreementReport, identity: Identity, other: Identity) -> bool:
+    """Does ``report`` name the actors of both identities, which can be one agreement?"""
+    if not (report.participants and other.participants and _same_actors(report, other)):
+        return False
+    return other.fit(report) is not None and identity.compatible(other)
+
+
+def _final(identity: Identity, merged: dict[int, tuple[Identity, Identity]]) -> Identity:
+    while id(identity) in merged:
+        identity = merged[id(identity)][1]
+    return identity
+
+
+def _move(session: Session, agreements: object, reports: object, identity_pk: int) -> None:
+    session.execute(update(AgreementRow).where(agreements).values(identity_id=identity_pk))  # type: ignore[arg-type]
+    session.execute(update(AgreementStatusRow).where(reports).values(identity_id=identity_pk))  # type: ignore[arg-type]
+
+
+def _absorb(session: Session, merged: dict[int, tuple[Identity, Identity]]) -> set[int]:
+    """Move the agreements of stored identities that were merged into another to it; delete them."""
+    gone: set[int] = set()
+    for joined, into in merged.values():
+        pk, final = joined.pk, _final(into, merged)
+        if pk is None or final.pk is None or pk == final.pk:
+            continue
+        _move(session, AgreementRow.identity_id == pk, AgreementStatusRow.identity_id == pk, final.pk)
+        session.execute(delete(AgreementIdentityRow).where(AgreementIdentityRow.id == pk))
+        gone.add(pk)
+    return gone
+
+
+def _candidates(session: Session) -> list[Identity]:
+    query = select(AgreementIdentityRow).order_by(AgreementIdentityRow.id)
+    return [
+        Identity(
+            row.id,
+            row.family,
+            set(json.loads(row.participants)),
+            set(json.loads(row.places)),
+            [days for day in json.loads(row.stated or "[]") if (days := date_range(day)) is not None],
+            _span(row.date_start, row.date_end),
+            _span(row.anchor_start, row.anchor_end),
+            set(json.loads(row.kinds or "[]")),
+            set(json.loads(row.statuses or "[]")),
+            set(json.loads(row.states or "[]")),
+            date_range(row.status_date) if row.status == "collapsed" else None,
+        )
+        for row in session.scalars(query)
+    ]
+
+
+def _span(start: str | None, end: str | None) -> DateRange | None:
+    first, last = date_range(start), date_range(end)
+    if first is None or last is None:
+        return None
+    return first[0], last[1]
+
+
+def _new_row(identity: Identity, token: str) -> Row:
+    """A placeholder row (``refresh_agreement_identities`` fills it); its name tells new rows apart."""
+    return {
+        "kind": "agreement",
+        "family": identity.group,
+        "name": f"new agreement {token}",
+        "participants": "[]",
+        "places": "[]",
+        "report_count": 0,
+        "source_count": 0,
+    }
+
+
+# ----------------------------------------------------------------------------------------- refresh
+@dataclass
+class _Member:
+    agreement_pk: int
+    kind: str
+    parties: list[str]
+    mediators: list[str]
+    stated: list[str]
+    seen: str | None
+    outlet: str
+    status: str | None
+    participants: set[tuple[int, bool]]
+
+    @property
+    def vague(self) -> bool:
+        return not self.participants and not self.stated
+
+
+def refresh_agreement_identities(session: Session, identity_ids: Iterable[int]) -> None:
+    """Recount identities: kind, name, actors, places, dates, latest status, reports and sources (those
+    that still exist: one a report was removed from may have been merged into another since)."""
+    wanted = sorted(identity_ids)
+    for start in range(0, len(wanted), _CHUNK):
+        stored = select(AgreementIdentityRow.id).where(AgreementIdentityRow.id.in_(wanted[start : start + _CHUNK]))
+        chunk = sorted(session.scalars(stored))
+        actors = _participants(session, chunk)
+        members = _members(session, chunk, actors)
+        rows = [_identity_row(pk, members.get(pk, [])) for pk in chunk]
+        session.execute(update(AgreementIdentityRow), rows)
+        places = _places(session, chunk)
+        session.execute(
+            update(AgreementIdentityRow),
+            [{"id": pk, "places": json.dumps(sorted(places.get(pk, set())))} for pk in chunk],
+        )
+
+
+def _members(
+    session: Session, identity_ids: list[int], actors: dict[int, set[tuple[int, bool]]]
+) -> dict[int, list[_Member]]:
+    columns = (
+        AgreementRow.identity_id,
+        AgreementRow.id,
+        AgreementRow.kind,
+        AgreementRow.parties,
+        AgreementRow.mediators,
+        AgreementRow.date,
+        AgreementRow.start_date,
+        AgreementRow.end_date,
+        AgreementRow.status,
+        DocumentRow.date,
+        DocumentRow.outlet,
+        DocumentRow.id,
+    )
+    query = select(*columns).join(DocumentRow, DocumentRow.id == AgreementRow.document_id)
+    reported = _status_dates(session, identity_ids)
+    found: dict[int, list[_Member]] = {}
+    for row in session.execute(query.where(AgreementRow.identity_id.in_(identity_ids))):
+        identity, pk, kind, parties, mediators, agreed, start, end, status, seen, outlet, document = row
+        if identity is None:
+            continue
+        days = [agreed if agreed != (seen or "")[:7] else None, start, end, *reported.get(pk, [])]
+        stated = [d for d in dict.fromkeys(days) if d and len(d) >= 7 and d != seen]
+        found.setdefault(identity, []).append(
+            _Member(
+                pk,
+                kind,
+                json.loads(parties),
+                json.loads(mediators or "[]"),
+                stated,
+                seen,
+                outlet or f"#{document}",
+                status,
+                actors.get(pk, set()),
+            )
+        )
+    return found
+
+
+def _status_dates(session: Session, identity_ids: list[int]) -> dict[int, list[str]]:
+    query = select(AgreementStatusRow.agreement_id, AgreementStatusRow.date).where(
+        AgreementStatusRow.identity_id.in_(identity_ids),
+        AgreementStatusRow.date.is_not(None),
+        AgreementStatusRow.status.in_(DEFINING_STAGES),
+    )
+    found: dict[int, list[str]] = {}
+    for agreement, day in session.execute(query):
+        if day is not None:
+            found.setdefault(agreement, []).append(day)
+    return found
+
+
+def _participants(session: Session, identity_ids: list[int]) -> dict[int, set[tuple[int, bool]]]:
+    """(actor identity, is a state) in any role but "excluded", per agreement row."""
+    query = (
+        select(AgreementRow.id, AgreementActorRow.identity_id, ActorIdentityRow.kind)
+        .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)
+        .join(ActorIdentityRow, ActorIdentityRow.id == AgreementActorRow.identity_id)
+        .where(AgreementRow.identity_id.in_(identity_ids), AgreementActorRow.role.in_(PARTICIPANT_ROLES))
+    )
+    found: dict[int, set[tuple[int, bool]]] = {}
+    for agreement, actor, kind in session.execute(query):
+        found.setdefault(agreement, set()).add((actor, kind == "state"))
+    return found
+
+
+def _places(session: Session, identity_ids: list[int]) -> dict[int, set[int]]:
+    """Local places (finer than a province) of the identity's reports."""
+    query = (
+        select(AgreementRow.identity_id, AgreementRow.place_identity_id)
+        .join(PlaceIdentityRow, PlaceIdentityRow.id == AgreementRow.place_identity_id)
+        .where(AgreementRow.identity_id.in_(identity_ids), PlaceIdentityRow.feature.not_in(BROAD_FEATURES))
+    )
+    found: dict[int, set[int]] = {}
+    for identity, place in session.execute(query):
+        if identity is not None and place is not None:
+            found.setdefault(identity, set()).add(place)
+    return found
+
+
+def _latest(members: list[_Member]) -> _Member | None:
+    """The report of the latest document (at equal dates, the later stage): what is said of it last."""
+    return max(members, key=lambda m: (m.seen or "", _RANK.get(m.status or "", -1)), default=None)
+
+
+def _identity_row(pk: int, members: list[_Member]) -> Row:
+    kind = most_specific([member.kind for member in members])
+    latest = _latest(members)
+    participants = {actor for member in members for actor, _state in member.participants}
+    states = {actor for member in members for actor, state in member.participants if state}
+    anchored = [
+        r for member in members if not member.vague for day in [*member.stated, member.seen] if (r := date_range(day))
+    ]
+    parties = _most_named([name for member in members for name in member.parties])
+    mediators = _most_named([name for member in members for name in member.mediators])
+    stated = sorted({day for member in members for day in member.stated})
+    days = [r for member in members for day in [*member.stated, member.seen] if (r := date_range(day))]
+    label = ", ".join(parties) or (f"brokered by {', '.join(mediators)}" if mediators else "")
+    return {
+        "id": pk,
+        "kind": kind,
+        "family": group_of(kind),
+        "name": f"{kind.replace('_', ' ')}: {label}" if label else kind.replace("_", " "),
+        "participants": json.dumps(sorted(participants)),
+        "states": json.dumps(sorted(states)),
+        "agreed_date": stated[0] if stated else None,  # the first date its reports state
+        "stated": json.dumps(stated),
+        "date_start": min(r[0] for r in days).isoformat() if days else None,
+        "date_end": max(r[1] for r in days).isoformat() if days else None,
+        "anchor_start": min(r[0] for r in anchored).isoformat() if anchored else None,
+        "anchor_end": max(r[1] for r in anchored).isoformat() if anchored else None,
+        "kinds": json.dumps(sorted({member.kind for member in members})),
+        "statuses": json.dumps(sorted({member.status or "agreed" for member in members})),
+        "status": latest.status if latest else None,
+        "status_date": latest.seen if latest else None,
+        "report_count": len(members),
+        "source_count": len({member.outlet for member in members}),
+    }
+
+
+def _most_named(names: list[str], limit: int = 4) -> list[str]:
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return sorted(counts, key=lambda name: (-counts[name], names.index(name)))[:limit]

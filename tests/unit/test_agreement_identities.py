@@ -1,0 +1,242 @@
+"""Agreement identities across documents: which reports are one agreement, the timeline of its status
+reports, what a stored agreement keeps, and the PA-X-like export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from sitroom.documents import Document
+from sitroom.exporting import ExportFormat, export_text
+from sitroom.record import Actor, Agreement, Record, Span, StatusReport
+from sitroom.store import browse
+from sitroom.store.agreement_identities import AgreementReport, Identity, best_identity
+from sitroom.store.database import open_engine
+from sitroom.store.schema import AgreementIdentityRow, AgreementStatusRow
+from sitroom.store.writer import delete_document, store_records
+
+FEB = (date(2016, 2, 27), date(2016, 2, 27))
+SEPT = (date(2016, 9, 12), date(2016, 9, 12))
+JUNE = (date(2016, 6, 1), date(2016, 6, 30))
+
+
+def report(
+    participants: set[int], stated: list[tuple[date, date]], seen: tuple[date, date], **extra: object
+) -> AgreementReport:
+    fields: dict[str, object] = {"kind": "ceasefire", "places": set(), "status": "violated", "states": set()} | extra
+    return AgreementReport(0, participants=participants, stated=stated, seen=seen, **fields)  # type: ignore[arg-type]
+
+
+def identity(
+    participants: set[int], stated: list[tuple[date, date]], span: tuple[date, date], **extra: object
+) -> Identity:
+    found = Identity(None, "ceasefire", participants, set(), stated, span, span, {"ceasefire"}, **extra)  # type: ignore[arg-type]
+    return found
+
+
+def test_the_dates_a_text_gives_tell_two_agreements_of_the_same_sides_apart() -> None:
+    february = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
+    september = identity({1, 2}, [SEPT], SEPT)
+    assert best_identity(report({1, 2}, [FEB], JUNE), [february, september]) is february
+    assert best_identity(report({1, 2}, [SEPT], SEPT), [february, september]) is september
+    assert best_identity(report({1, 2}, [(date(2015, 5, 1), date(2015, 5, 31))], JUNE), [february, september]) is None
+
+
+def test_one_shared_actor_is_not_enough_unless_it_is_a_state_named_alone() -> None:
+    local = identity({1, 3}, [], JUNE)
+    assert best_identity(report({1}, [], JUNE), [local]) is None
+    assert best_identity(report({1}, [], JUNE, states={1}), [identity({1, 3}, [], JUNE, states={1})]) is not None
+
+
+def test_a_vague_report_joins_only_the_one_current_agreement_of_its_kind() -> None:
+    founded = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
+    assert best_identity(report(set(), [], JUNE), [founded]) is founded
+    assert best_identity(report(set(), [], JUNE, status="proposed"), [founded]) is None
+    assert best_identity(report(set(), [], JUNE, kind="truce"), [founded]) is None
+    later = (date(2017, 3, 1), date(2017, 3, 1))
+    assert best_identity(report(set(), [], later), [founded]) is None  # long after its last report
+    other = identity({4, 5}, [FEB], (FEB[0], JUNE[1]))
+    assert best_identity(report(set(), [], JUNE), [founded, other]) is None  # which one: unknown
+
+
+def test_a_vague_collapse_joins_only_an_agreement_whose_clearer_reports_say_it_collapsed_then() -> None:
+    holding = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
+    assert best_identity(report(set(), [], JUNE, status="collapsed"), [holding]) is None
+    broken = identity({1, 2}, [FEB], (FEB[0], JUNE[1]), ended=JUNE)
+    assert best_identity(report(set(), [], JUNE, status="collapsed"), [broken]) is broken
+
+
+def test_a_vague_evacuation_joins_no_agreement() -> None:
+    deal = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
+    deal.group, deal.kinds = "population", {"evacuation"}
+    assert best_identity(report(set(), [], JUNE, kind="evacuation"), [deal]) is None  # made town by town
+
+
+def test_an_identity_of_vague_reports_joins_the_agreement_reported_after_it(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    vague = "Shelling continued despite the ceasefire."
+    store_records(engine, [_pair("d0", "2016-09-15", "SANA", vague, {"mediators": [], "status": "violated"})])
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(AgreementIdentityRow)) == 1
+    brokered = "A ceasefire brokered by Russia and the United States took effect on 12 September."
+    store_records(engine, [_pair("d1", "2016-09-14", "Reuters", brokered, {"start_date": "2016-09-12"})])
+    with Session(engine) as session:
+        [row] = session.scalars(select(AgreementIdentityRow))
+        assert row.report_count == 2
+
+
+# ------------------------------------------------------------------------------ the knowledge base
+def test_a_revised_report_that_names_both_sides_merges_its_old_agreement_into_the_other(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    took_effect = "A ceasefire took effect on 12 September."
+    began = {"start_date": "2016-09-12"}
+    store_records(engine, [_pair("us", "2016-09-14", "Reuters", took_effect, began | {"mediators": ["a2"]})])
+    store_records(engine, [_pair("ru", "2016-09-14", "TASS", f"{took_effect} Russia", began | {"mediators": ["a1"]})])
+    assert _identity_counts(engine) == [1, 1]  # one mediator each: nothing says they are one agreement
+    both = f"{took_effect} Russia and the United States brokered it."
+    store_records(engine, [_pair("ru", "2016-09-14", "TASS", both, began)])  # a revision of "ru"
+    assert _identity_counts(engine) == [2]
+
+
+def _identity_counts(engine: Engine) -> list[int]:
+    with Session(engine) as session:
+        return list(session.scalars(select(AgreementIdentityRow.report_count).order_by(AgreementIdentityRow.id)))
+
+
+def test_deleting_a_report_recounts_its_agreement_and_the_last_report_takes_the_agreement_away(
+    tmp_path: Path,
+) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    brokered = "A ceasefire brokered by Russia and the United States took effect on 12 September."
+    store_records(
+        engine,
+        [
+            _pair("d1", "2016-09-14", "Reuters", brokered, {"start_date": "2016-09-12"}),
+            _pair("d2", "2016-09-15", "SANA", f"{brokered} It held.", {"start_date": "2016-09-12"}),
+        ],
+    )
+    delete_document(engine, "d1")
+    with Session(engine) as session:
+        [row] = session.scalars(select(AgreementIdentityRow))
+        assert (row.report_count, row.source_count) == (1, 1)
+    delete_document(engine, "d2")
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(AgreementIdentityRow)) == 0
+
+
+def _pair(doc_id: str, day: str, outlet: str, text: str, agreement: dict[str, object]) -> tuple[Document, Record]:
+    actors = [
+        Actor(id="a1", name="Russia", kind="state", mentions=[], registered=True, canonical_id="RUS"),
+        Actor(id="a2", name="United States", kind="state", mentions=[], registered=True, canonical_id="USA"),
+    ]
+    evidence = Span(text=text, start=0, end=len(text))
+    fields = {"id": "g1", "kind": "ceasefire", "mediators": ["a1", "a2"], "evidence": evidence} | agreement
+    record = Record(id=doc_id, date=day, outlet=outlet, actors=actors, agreements=[Agreement.model_validate(fields)])
+    return Document(id=doc_id, text=text, date=day, outlet=outlet), record
+
+
+def _status(status: str, day: str, text: str) -> StatusReport:
+    return StatusReport(status=status, date=day, evidence=Span(text=text, start=0, end=len(text)))
+
+
+def _kb(tmp_path: Path) -> Engine:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    brokered = "A ceasefire brokered by Russia and the United States took effect on 12 September."
+    collapsed = "The ceasefire collapsed on Monday."
+    older = "A truce brokered by Russia and the US in February was violated again."
+    store_records(
+        engine,
+        [
+            _pair(
+                "d1",
+                "2016-09-14",
+                "Reuters",
+                brokered,
+                {
+                    "status": "in_force",
+                    "start_date": "2016-09-12",
+                    "statuses": [_status("in_force", "2016-09-12", brokered)],
+                },
+            ),
+            _pair(
+                "d2",
+                "2016-09-20",
+                "AFP",
+                collapsed,
+                {
+                    "status": "collapsed",
+                    "end_date": "2016-09-19",
+                    "statuses": [_status("collapsed", "2016-09-19", collapsed)],
+                },
+            ),
+            _pair(
+                "d3",
+                "2016-06-05",
+                "SANA",
+                older,
+                {
+                    "kind": "truce",
+                    "status": "violated",
+                    "date": "2016-02",
+                    "statuses": [_status("agreed", "2016-02", older), _status("violated", "2016-06-05", older)],
+                },
+            ),
+        ],
+    )
+    return engine
+
+
+def test_reports_of_one_agreement_share_an_identity_with_its_timeline(tmp_path: Path) -> None:
+    engine = _kb(tmp_path)
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(AgreementIdentityRow)) == 2
+        listed = browse.list_agreement_identities(session, browse.Page())["items"]
+        september = next(item for item in listed if item["report_count"] == 2)
+        detail = browse.get_agreement_identity(session, september["id"])
+        assert detail is not None
+        assert [(report["status"], report["date"]) for report in detail["timeline"]] == [
+            ("in_force", "2016-09-12"),
+            ("collapsed", "2016-09-19"),
+        ]
+        assert (detail["status"], detail["source_count"]) == ("collapsed", 2)
+        assert {actor["name"] for actor in detail["actors"] if actor["role"] == "mediator"} == {
+            "Russia",
+            "United States",
+        }
+        assert session.scalar(select(func.count()).where(AgreementStatusRow.identity_id.is_(None))) == 0
+
+
+def test_the_pax_export_has_a_row_per_agreement_and_per_provision(tmp_path: Path) -> None:
+    engine = _kb(tmp_path)
+    url = str(engine.url).removeprefix("sqlite:///")
+    rows = list(csv.DictReader(io.StringIO(export_text(ExportFormat.pax, iter([]), url))))
+    agreements = [row for row in rows if row["row_type"] == "agreement"]
+    assert len(agreements) == 2
+    september = next(row for row in agreements if row["reports"] == "2")
+    assert (september["stage"], september["status"], september["mediators"]) == (
+        "Cea",
+        "collapsed",
+        "Russia; United States",
+    )
+    assert (september["start_date"], september["end_date"]) == ("2016-09-12", "2016-09-19")
+
+
+def test_the_pax_export_of_records_types_each_provision(tmp_path: Path) -> None:
+    document, record = _pair("d9", "2016-09-14", "Reuters", "x", {})
+    provision = {"n": 1, "type": "evacuation", "obligors": ["a1"], "text": "x", "start": 0, "end": 1}
+    data = json.loads(record.to_json())
+    data["agreements"][0]["provisions"] = [provision]
+    rows = list(csv.DictReader(io.StringIO(export_text(ExportFormat.pax, iter([Record.model_validate(data)]), None))))
+    assert [row["row_type"] for row in rows] == ["agreement", "provision"]
+    assert (rows[1]["provision_type"], rows[1]["pax_category"], rows[1]["obligors"]) == (
+        "evacuation",
+        "Groups: refugees and displaced persons",
+        "Russia",
+    )
+    assert document.id == rows[0]["doc_id"]

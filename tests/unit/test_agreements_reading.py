@@ -1,0 +1,139 @@
+"""The agreements layer over the real pipeline, on sentences written for these tests: roles, kinds, stages
+with their dates, provisions, which mentions are one agreement, and the actors it completes."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitroom.pipeline import analyze_one
+from sitroom.readers import make_document
+from sitroom.record import Agreement, Record
+
+DATE = "2017-03-15"  # a Wednesday
+
+
+def read(nlp: Language, text: str) -> Record:
+    return analyze_one(nlp, make_document("t", text, "test", {"date": DATE}))
+
+
+def only(record: Record) -> Agreement:
+    [agreement] = record.agreements
+    return agreement
+
+
+def canonical(record: Record, actor_ids: list[str]) -> set[str | None]:
+    actors = {actor.id: actor for actor in record.actors}
+    return {actors[actor].canonical_id for actor in actor_ids}
+
+
+def names(record: Record, actor_ids: list[str]) -> set[str]:
+    actors = {actor.id: actor for actor in record.actors}
+    return {actors[actor].name for actor in actor_ids}
+
+
+def test_parties_between_and_mediators_by(nlp: Language) -> None:
+    record = read(nlp, "A ceasefire between the army and the rebels was brokered by Egypt and Qatar last week.")
+    agreement = only(record)
+    assert names(record, agreement.parties) == {"army", "rebels"}
+    assert canonical(record, agreement.mediators) == {"EGY", "QAT"}
+    assert (agreement.kind, agreement.status, agreement.sidedness) == ("ceasefire", "agreed", "bilateral")
+    assert {role.role for role in agreement.roles} == {"party", "mediator"}
+    assert all(role.evidence.text.startswith("A ceasefire between") for role in agreement.roles)
+
+
+def test_the_proposer_is_not_a_party(nlp: Language) -> None:
+    record = read(nlp, "Egypt proposed a ceasefire between Hamas and Israel.")
+    agreement = only(record)
+    assert names(record, agreement.parties) == {"Hamas", "Israel"}
+    assert agreement.status == "proposed"
+
+
+def test_guarantors_monitors_and_who_is_left_out(nlp: Language) -> None:
+    record = read(nlp, "Moscow and Ankara guaranteed the deal, which excludes the Islamic State.")
+    agreement = only(record)
+    assert canonical(record, agreement.guarantors) == {"RUS", "TUR"}
+    assert len(agreement.excluded) == 1 and not agreement.parties
+    record = read(nlp, "Under the agreement, monitored by Turkey, the rebels will hand over their heavy weapons.")
+    agreement = only(record)
+    assert canonical(record, agreement.monitors) == {"TUR"}
+    assert [provision.type for provision in agreement.provisions] == ["weapons_handover"]
+
+
+def test_a_role_noun_and_the_start_date(nlp: Language) -> None:
+    record = read(nlp, "Iran is a guarantor of the ceasefire, which took effect on 30 December.")
+    agreement = only(record)
+    assert canonical(record, agreement.guarantors) == {"IRN"}
+    assert (agreement.status, agreement.start_date) == ("in_force", "2016-12-30")
+
+
+def test_a_list_the_actors_layer_missed_is_completed(nlp: Language) -> None:
+    record = read(nlp, "Russia Iran and Turkey agreed a ceasefire.")
+    agreement = only(record)
+    assert canonical(record, agreement.parties) == {"RUS", "IRN", "TUR"}
+    russia = next(actor for actor in record.actors if actor.canonical_id == "RUS")
+    assert [(m.text, m.start) for m in russia.mentions] == [("Russia", 0)]
+    assert agreement.sidedness == "multilateral"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        ("Shelling resumed despite the cessation of hostilities agreement.", "cessation_of_hostilities", "violated"),
+        ("The town lies inside a de-escalation zone.", "de_escalation", "agreed"),
+        ("The army declared a four-day pause in air strikes.", "humanitarian_pause", "agreed"),
+        ("The population swap deal was suspended after a bombing.", "evacuation", "suspended"),
+        ("The prisoner exchange deal was extended by a week.", "prisoner_exchange", "extended"),
+        ("The rebels did not commit to the truce.", "truce", "violated"),
+        ("The truce broke down in the night.", "truce", "collapsed"),
+    ],
+)
+def test_kinds_and_stages(nlp: Language, text: str, kind: str, status: str) -> None:
+    agreement = only(read(nlp, text))
+    assert (agreement.kind, agreement.status) == (kind, status)
+
+
+def test_a_stage_has_its_own_date_and_an_end_has_a_reason(nlp: Language) -> None:
+    agreement = only(read(nlp, "The truce, mediated by the United Nations, collapsed on Tuesday after heavy shelling."))
+    assert [(report.status, report.date) for report in agreement.statuses] == [
+        ("agreed", DATE),
+        ("collapsed", "2017-03-14"),
+    ]
+    assert (agreement.end_date, agreement.end_reason) == ("2017-03-14", "collapsed")
+    agreement = only(read(nlp, "The army declared a week-long ceasefire over on Monday."))
+    assert (agreement.duration, agreement.end_reason, agreement.status) == ("P1W", "terminated", "collapsed")
+
+
+def test_a_violation_points_at_the_event_that_breaks_it(nlp: Language) -> None:
+    record = read(nlp, "Government warplanes bombed a market in Douma despite the truce.")
+    agreement = only(record)
+    [report] = agreement.statuses
+    assert report.status == "violated"
+    assert report.events and {e.type for e in record.events if e.id in report.events} == {"ASSAULT"}
+
+
+def test_mentions_that_refer_back_are_one_agreement(nlp: Language) -> None:
+    record = read(nlp, "A truce between Hamas and Israel took effect on Monday.\n\nThe truce collapsed on Friday.")
+    agreement = only(record)
+    assert [report.status for report in agreement.statuses] == ["in_force", "collapsed"]
+    assert (agreement.status, agreement.start_date) == ("collapsed", "2017-03-13")
+
+
+def test_a_local_truce_and_a_nationwide_ceasefire_are_two(nlp: Language) -> None:
+    text = "A local truce held in Douma.\n\nMeanwhile a nationwide ceasefire was declared by the government."
+    assert [agreement.kind for agreement in read(nlp, text).agreements] == ["truce", "ceasefire"]
+
+
+def test_a_class_of_agreements_is_not_an_agreement(nlp: Language) -> None:
+    assert read(nlp, "Local truces have rarely held in the region.").agreements == []
+
+
+def test_what_the_parties_agreed_to_do_are_provisions(nlp: Language) -> None:
+    record = read(
+        nlp, "In the truce the army and the rebels agreed to stop the shelling and let aid convoys into the town."
+    )
+    agreement = only(record)
+    assert [provision.type for provision in agreement.provisions] == ["ceasefire", "humanitarian_access"]
+    agreement = only(read(nlp, "The deal to evacuate the besieged towns was signed on Monday."))
+    assert [provision.type for provision in agreement.provisions] == ["evacuation"]
+    assert agreement.written is True
