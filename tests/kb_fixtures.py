@@ -160,6 +160,7 @@ def report_pair(
     place: tuple[str, float, float] | None = ("Maskanah", 35.96, 38.04),
     place_feature: str | None = None,
     actor_kind: ActorKind = "armed_group",
+    located_by: str = "gazetteer",
 ) -> tuple[Document, Record]:
     """A one-event report: the first two capitalised words are source and target actors (of ``actor_kind``).
 
@@ -181,8 +182,11 @@ def report_pair(
     if place is not None:
         name, lat, lon = place
         places = [
-            Place(id="p1", name=name, country="SY", lat=lat, lon=lon, feature=place_feature, resolved=True, mentions=[])
-        ]
+            Place.model_validate(
+                {"id": "p1", "name": name, "country": "SY", "lat": lat, "lon": lon, "mentions": [],
+                 "feature": place_feature, "resolved": located_by == "gazetteer", "located_by": located_by}
+            )
+        ]  # fmt: skip
     event = Event.model_validate(
         {
             "id": "e1",

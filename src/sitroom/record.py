@@ -125,6 +125,13 @@ class Place(_Model):
     geonames_id: int | None = None
     resolved: bool = False
     mentions: list[Span]
+    located_by: Literal["gazetteer", "parent"] | None = Field(
+        default=None,
+        description='Where lat/lon come from: the place\'s own gazetteer entry, or "parent": a place that contains '
+        "it (a hospital or street at its town's point, a village not in the gazetteer at its district's), so "
+        "the point is approximate",
+    )
+    parent: str | None = Field(default=None, description="Id of the place of this record that contains it")
 
 
 CasualtyCategory = Literal["civilians", "children", "women", "fighters", "security_forces", "unknown"]

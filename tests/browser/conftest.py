@@ -90,6 +90,14 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Itera
             report_pair("area", AREA_ONLY, outlet="AP", date="2015-02-01", place=SYRIA, place_feature="country"),
             report_pair("early", EARLY, outlet="AP", date="1950-06-01"),
             report_pair(
+                "bakery",
+                "Nusra shelled Ahrar at a bakery in Saraqib.",
+                outlet="AFP",
+                date="2014-02-02",
+                place=("Saraqib bakery", 35.86, 36.8),
+                located_by="parent",
+            ),
+            report_pair(
                 "v1", SPELLING.format("Jaysh"), outlet="AFP", date="2015-04-01", event_type="CONSULT", place=None
             ),
             report_pair(

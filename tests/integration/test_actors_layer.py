@@ -187,6 +187,24 @@ def test_a_possessive_written_without_its_apostrophe_inside_a_name(
 
 
 @pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Hamza Khatib, the director of a clinic in Homs, said the ward was full.", "Hamza Khatib"),
+        ("The blast killed Abu Hamza al-Shami, a commander of the brigade.", "Abu Hamza al-Shami"),
+    ],
+)
+def test_a_one_word_group_name_inside_a_persons_name_is_the_person(nlp: Language, text: str, person: str) -> None:
+    found = actors_of(nlp, text)
+    assert found[person].kind == "person" and found[person].canonical_id is None
+    assert not any(actor.kind == "armed_group" for actor in found.values())
+
+
+def test_a_group_before_a_title_and_a_name_stays_the_group(nlp: Language) -> None:
+    found = actors_of(nlp, "Hezbollah Secretary-General Hassan Nasrallah spoke on Friday.")
+    assert found["Hezbollah"].canonical_id == "hezbollah"
+
+
+@pytest.mark.parametrize(
     ("text", "mention"),
     [
         ("Fighting continued in Lebanon and in the border area between Syria and Iraq.", "Lebanon"),

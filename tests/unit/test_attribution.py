@@ -10,6 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitroom.components.attribution import is_heading, outlet_actor, quote_spans
+from sitroom.components.attribution.finder import AttributionFinder, within_sentence
+from sitroom.components.attribution.text_geometry import Sentence
 from sitroom.documents import Document
 from sitroom.record import Actor, ActorKind, Span
 
@@ -242,3 +244,16 @@ def test_outlet_actor_is_fold_matched() -> None:
     assert outlet_actor(actors, "Al-Ikhwah Al-Mujahidun") == "a1"
     assert outlet_actor(actors, "Reuters") is None
     assert outlet_actor(actors, None) is None
+
+
+def test_a_clause_parsed_outside_the_sentence_gives_no_content_and_no_error() -> None:
+    """A subtree that crosses the sentence's bounds (seen on long documents) is clipped to nothing."""
+    words = ["He", "said", "they", "would", "vote", "."]
+    heads = [1, 1, 4, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "advcl", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    clipped = Sentence(start=0, end=2, first=0, last=2, heading=False)
+    assert within_sentence(doc[4].subtree, clipped) is None
+    assert AttributionFinder.unmarked_clause(doc[1], clipped) is None
+    whole = Sentence(start=0, end=6, first=0, last=6, heading=False)
+    assert AttributionFinder.unmarked_clause(doc[1], whole) == (2, 4)

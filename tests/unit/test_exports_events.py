@@ -167,6 +167,31 @@ def test_acled_table_has_six_types_and_twenty_five_sub_types() -> None:
     assert AcledCategory("Battles", "Armed clash") in categories
 
 
+def test_a_place_at_its_parents_point_is_exported_as_near_its_town() -> None:
+    record = _record()
+    town = record.places[0]
+    bakery = Place(
+        id="p9",
+        name="Saraqib bakery",
+        country="SY",
+        admin1="Idlib",
+        lat=town.lat,
+        lon=town.lon,
+        feature="bakery",
+        mentions=town.mentions,
+        located_by="parent",
+        parent=town.id,
+    )
+    record.places.append(bakery)
+    for event in record.events:
+        event.place = bakery.id
+    stream = io.StringIO()
+    write_acled_csv([record], stream)
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert rows and {row["geo_precision"] for row in rows} == {"2"}
+    assert {row["location"] for row in rows} == {"Saraqib bakery"}
+
+
 @pytest.mark.parametrize(
     ("date", "written", "precision"),
     [("2017-05-03", "2017-05-03", "1"), ("2017-04", "2017-04-01", "3"), ("2017", "2017-01-01", "3")],

@@ -13,11 +13,11 @@ import pytest
 from sitroom.knowledge import gazetteer
 from sitroom.knowledge.gazetteer import (
     Gazetteer,
+    block_of,
     default_db_path,
     distance_km,
     ensure_gazetteer,
     import_geonames_dump,
-    skeleton_of,
 )
 from sitroom.names import name_key
 
@@ -75,10 +75,35 @@ def test_countries_provinces_and_airfields_are_indexed(shared_gazetteer: Gazette
     assert jirah and distance_km(jirah[0].lat, jirah[0].lon, 36.09, 37.94) < 10
 
 
-def test_consonant_skeletons_bridge_vowel_spellings(shared_gazetteer: Gazetteer) -> None:
-    assert skeleton_of(name_key("Jarrah")) == skeleton_of(name_key("Jirah"))
-    near = shared_gazetteer.near_spellings(name_key("Jarrah"), "SY", ("airfield",))
-    assert any(e.name == "Jirah Air Base" for e in near)
+def test_blocking_keys_gather_vowel_spellings(shared_gazetteer: Gazetteer) -> None:
+    assert block_of("Jarrah") == block_of("Jirah")
+    assert block_of("Muhafazat al-Qunaytirah") == block_of("Qunaitira")
+    assert any(e.name == "Jirah Air Base" for e in shared_gazetteer.blocked("Jarrah", "SY"))
+
+
+@pytest.mark.parametrize(
+    ("spelling", "country", "name"),
+    [
+        ("Idleb", "SY", "Idlib"),  # a vowel the key keeps apart
+        ("Qamishly", "SY", "Qamishli"),  # y for a final i
+        ("Muhafazat Idleeb", "SY", "Idlib"),  # a generic word before the name
+        ("Deir ez-Zur", "SY", "Deir ez-Zor"),
+        ("Diyalah Governorate", "IQ", "Diyala"),
+        ("Kerkouk", "IQ", "Kirkuk"),
+    ],
+)
+def test_spelling_variants_are_found_in_the_countries_asked(
+    shared_gazetteer: Gazetteer, spelling: str, country: str, name: str
+) -> None:
+    variants = shared_gazetteer.variants(spelling, (country,))
+    assert any(name_key(e.name) == name_key(name) or e.admin1 == name for e in variants)
+    assert not shared_gazetteer.variants(spelling, ("BR",))
+
+
+def test_names_a_vowel_apart_are_not_variants(shared_gazetteer: Gazetteer) -> None:
+    """Hama and Homs share a blocking key's letters but not their vowels."""
+    assert not any(e.name == "Homs" for e in shared_gazetteer.variants("Hamis", ("SY",)))
+    assert not any(e.name == "Hama" for e in shared_gazetteer.variants("Huma", ("SY",)))
 
 
 def test_a_gazetteer_survives_pickling(shared_gazetteer: Gazetteer) -> None:
@@ -132,3 +157,15 @@ def test_dump_lines_of_another_shape_are_skipped(private_db: Path, tmp_path: Pat
     dump = tmp_path / "broken.txt"
     dump.write_text("# comment\nnot\tenough\tcolumns\n" + "\t".join(DUMP_ROWS[1]) + "\n", encoding="utf-8")
     assert import_geonames_dump(dump, private_db) == 1
+
+
+def test_older_gazetteers_are_removed_but_a_newer_checkouts_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SITROOM_DATA_DIR", str(tmp_path))
+    older = tmp_path / f"gazetteer-v{gazetteer.SCHEMA_VERSION - 1}.sqlite"
+    newer = tmp_path / f"gazetteer-v{gazetteer.SCHEMA_VERSION + 1}.sqlite"
+    for path in (older, newer, default_db_path()):
+        path.write_bytes(b"")
+    gazetteer._remove_older_versions(default_db_path())
+    assert not older.exists() and newer.exists() and default_db_path().exists()

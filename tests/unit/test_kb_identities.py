@@ -137,3 +137,16 @@ def test_a_knowledge_base_from_revision_0001_is_linked_when_opened(tmp_path: Pat
     assert _rows(engine, "SELECT count(*) FROM actor_identities") == [(len(record.actors),)]
     assert _rows(engine, "SELECT count(*) FROM event_clusters")[0][0] >= 1
     assert _rows(engine, "SELECT count(*) FROM documents WHERE linked") == [(1,)]
+
+
+def test_a_place_at_its_parents_point_keeps_its_own_identity(tmp_path: Path) -> None:
+    """A hospital placed at its town's point is not the town, and keeps the flag in the knowledge base."""
+    town = Place(id="p1", name="Saraqib", country="SY", lat=35.86, lon=36.8, resolved=True, mentions=[],
+                 located_by="gazetteer")  # fmt: skip
+    hospital = Place(id="p2", name="Saraqib hospital", country="SY", lat=35.86, lon=36.8, mentions=[],
+                     located_by="parent", parent="p1")  # fmt: skip
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [_actor_doc("d1", "text", places=(town, hospital))])
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT name, located_by FROM place_identities ORDER BY name")).all()
+    assert [tuple(row) for row in rows] == [("Saraqib", "gazetteer"), ("Saraqib hospital", "parent")]

@@ -13,7 +13,7 @@ import { h, link } from "../dom";
 import { TYPE_COLOURS } from "./common";
 
 export interface PointProperties {
-  id: number; type: string; date_start: string | null; date_end: string | null; place: string; place_id: number;
+  id: number; type: string; date_start: string | null; date_end: string | null; place: string; place_id: number; located_by: string | null;
   source_count: number; report_count: number; contested: boolean;
 }
 export type PointEvents = FeatureCollection<Point, PointProperties> & { truncated: boolean };
@@ -23,7 +23,8 @@ interface Label { name: string; feature: string; lat: number; lon: number }
 function eventPopup(properties: PointProperties): HTMLElement {
   return h("div", { class: "event-popup" },
     h("b", {}, properties.type), ` ${properties.date_start ?? "undated"}`, h("br"),
-    link(`#/place/${properties.place_id}`, properties.place, "place-link"), h("br"),
+    link(`#/place/${properties.place_id}`, properties.place, "place-link"),
+    properties.located_by === "parent" ? h("span", { class: "muted" }, " (approximate: at the point of the place containing it)") : "", h("br"),
     `${properties.source_count} source(s), ${properties.report_count} report(s)`, h("br"),
     link(`#/event/${properties.id}`, "open event"));
 }
@@ -58,13 +59,15 @@ export function clusteredEvents(map: L.Map): { layer: L.MarkerClusterGroup; show
     const markers = data.features.map((point: Feature<Point, PointProperties>) => {
       const [lon, lat] = point.geometry.coordinates;
       const properties = point.properties;
+      const approximate = properties.located_by === "parent";  // pale and dashed: the point of a containing place
       const marker = L.circleMarker([lat, lon], {
         radius: 4 + Math.min(10, properties.source_count * 2),
         color: properties.contested ? "#000" : "#fff",
         weight: properties.contested ? 2 : 1,
+        dashArray: approximate ? "3 3" : undefined,
         fillColor: TYPE_COLOURS[properties.type] ?? "#555",
-        fillOpacity: 0.85,
-        className: "event-marker",
+        fillOpacity: approximate ? 0.45 : 0.85,
+        className: approximate ? "event-marker approximate" : "event-marker",
       }) as L.CircleMarker & { options: { event?: PointProperties } };
       marker.options.event = properties;
       marker.bindPopup(() => eventPopup(properties));

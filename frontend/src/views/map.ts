@@ -86,7 +86,7 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
     container.dataset.areas = String(inAreas.length);
     container.dataset.shaded = String(shaded);
     note.textContent = `${shown} events at a place${data.truncated ? " (the newest only: narrow the filters)" : ""}` +
-      `${window ? `, ${window.date_from} to ${window.date_to}` : ""}. Marker size: independent sources; black ring: contested; ` +
+      `${window ? `, ${window.date_from} to ${window.date_to}` : ""}. Marker size: independent sources; black ring: contested; pale, dashed: approximate point (the place's parent); ` +
       "numbered circles: several events (click to list or zoom).";
   };
   await draw(points, areas);

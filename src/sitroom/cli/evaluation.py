@@ -25,15 +25,24 @@ def eval_geo_command(
     corpora: Annotated[list[Path], typer.Argument(help="lgl.xml and/or GeoVirus.xml.", exists=True)],
     baseline: Annotated[bool, typer.Option(help="Also score the population-only baseline.")] = True,
     limit: Annotated[int | None, typer.Option(help="Only the first N articles of each corpus.")] = None,
+    half: Annotated[
+        str | None, typer.Option(help="Only half A or B of each corpus (by article; see evaluation/corpora/geo.py).")
+    ] = None,
     json_out: JsonOut = None,
 ) -> None:
-    """Geoparsing accuracy on standard corpora: toponym P/R/F1, Acc@161km, mean and median error."""
-    from sitroom.evaluation.corpora.geo import evaluate_geo, geo_table
+    """Geoparsing accuracy on standard corpora: toponym P/R/F1, Acc@161km, mean and median error; recall by
+    feature class and the most frequent misses."""
+    from sitroom.evaluation.corpora.geo import class_table, evaluate_geo, geo_table, misses_table
 
-    reports = [evaluate_geo(path, limit=limit) for path in corpora]
+    if half is not None and half not in ("A", "B"):
+        raise typer.BadParameter("--half must be A or B")
+    reports = [evaluate_geo(path, limit=limit, half=half) for path in corpora]
     if baseline:
-        reports += [evaluate_geo(path, baseline=True, limit=limit) for path in corpora]
+        reports += [evaluate_geo(path, baseline=True, limit=limit, half=half) for path in corpora]
     stdout.print(geo_table(reports))
+    stdout.print(class_table(reports))
+    for report in reports[: len(corpora)]:
+        stdout.print(misses_table(report))
     if json_out:
         json_out.write_text(json.dumps([r.to_dict() for r in reports], indent=2) + "\n", encoding="utf-8")
 

@@ -76,10 +76,14 @@ _ISO3: dict[str, str] = {code: info["iso3"] for code, info in _COUNTRY_INFO.item
 _NUMERIC: dict[str, str] = {code: str(info["isonumeric"]) for code, info in _COUNTRY_INFO.items()}
 
 
-def geo_precision(place: Place | None) -> str:
-    """ACLED geo-precision: 1 a town or point, 2 part of a region, 3 a province or country (or unknown)."""
+def geo_precision(place: Place | None, parent: Place | None = None) -> str:
+    """ACLED geo-precision: 1 a town or point, 2 part of a region, 3 a province or country (or unknown). A
+    place at its parent's point (``located_by="parent"``: a street or village the gazetteer lacks) is 2 when
+    the parent is a town (near it), else 3."""
     if place is None or place.feature is None:
         return "3"
+    if place.located_by == "parent":
+        return "2" if parent is not None and parent.feature in POINT_FEATURES else "3"
     if place.feature in POINT_FEATURES:
         return "1"
     return "2" if place.feature in REGION_FEATURES else "3"
@@ -109,6 +113,10 @@ def _names(ids: list[str], record: Record) -> list[str]:
 def _kinds(ids: list[str], record: Record) -> frozenset[str]:
     kinds = {actor.id: actor.kind for actor in record.actors}
     return frozenset(kinds[actor_id] for actor_id in ids if actor_id in kinds)
+
+
+def _parent(place: Place | None, record: Record) -> Place | None:
+    return next((p for p in record.places if place is not None and p.id == place.parent), None)
 
 
 def event_id_cnty(event: Event, record: Record, iso3: str) -> str:
@@ -153,7 +161,7 @@ def event_row(event: Event, record: Record) -> dict[str, str]:
         "location": place.name if place else "",
         "latitude": "" if place is None or place.lat is None else f"{place.lat:.4f}",
         "longitude": "" if place is None or place.lon is None else f"{place.lon:.4f}",
-        "geo_precision": str(coding.geo_precision) if coding else geo_precision(place),
+        "geo_precision": str(coding.geo_precision) if coding else geo_precision(place, _parent(place, record)),
         "time_precision": str(coding.time_precision) if coding else time_precision(date),
         "source": record.outlet or "",
         "notes": " ".join(notes.split()),

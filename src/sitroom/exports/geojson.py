@@ -22,17 +22,19 @@ def place_feature(document_id: str, place: Place) -> dict[str, Any]:
             "country": place.country,
             "admin1": place.admin1,
             "geonames_id": place.geonames_id,
+            "located_by": place.located_by,
             "mention_count": len(place.mentions),
         },
     }
 
 
 def records_to_geojson(records: Iterable[Record]) -> dict[str, Any]:
-    """A FeatureCollection of every resolved place with coordinates; unresolved places are left out."""
+    """A FeatureCollection of every place with a point: its own, or its parent's (``located_by``: "parent");
+    places without a point are left out."""
     features = [
         place_feature(record.id, place)
         for record in records
         for place in record.places
-        if place.resolved and place.lat is not None and place.lon is not None
+        if place.lat is not None and place.lon is not None
     ]
     return {"type": "FeatureCollection", "features": features}

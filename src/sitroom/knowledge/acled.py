@@ -136,8 +136,8 @@ def geo_precision(place: Place | None, read_from: Provenance | None) -> int:
     gives), 3 a province, a country or nothing."""
     if place is None or place.feature is None or place.feature in {"admin1", "country", "continent"}:
         return 3
-    if place.feature in REGION_FEATURES:
-        return 2
+    if place.feature in REGION_FEATURES or place.located_by == "parent":
+        return 2  # a region, or a street, facility or village placed at the point of the place containing it
     return 1 if read_from in {"clause", "sentence"} else 2
 
 

@@ -18,7 +18,10 @@ that villages and facilities resolve too.
 The database lives in ``$SITROOM_DATA_DIR`` (else ``~/.cache/sitroom``) under a name carrying the schema
 version; it is built into a temporary file and renamed into place, so concurrent builders cannot corrupt
 it. Names are indexed by :func:`sitroom.names.name_key`, so transliteration variants share an entry, and by
-consonant skeleton for near spellings ("Jarrah" and "Jirah").
+the blocking key of :mod:`sitroom.names` (each distinctive word's consonant skeleton, consonant classes
+folded; articles and generic words such as "Muhafazat" left out), which gathers the spellings a key leaves
+apart: vowels and doubled letters ("Idleb", "Idlib"; "Jarrah", "Jirah"). A blocked candidate is a variant
+only when :func:`sitroom.names.same_place` accepts it, so towns a vowel apart stay apart.
 """
 
 from __future__ import annotations
@@ -45,9 +48,10 @@ from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
 
 from sitroom.knowledge.geo_centres import country_point, us_state_centres
-from sitroom.names import fold, name_key, strip_articles
+from sitroom.names import blocking_skeleton, fold, is_filler, name_key, same_place, strip_articles
+from sitroom.names.matching import PLACE_WORDS
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -67,7 +71,7 @@ CREATE TABLE names (
     place_id INTEGER NOT NULL,
     spelling TEXT NOT NULL,
     primary_name INTEGER NOT NULL,
-    skeleton TEXT NOT NULL,
+    block TEXT NOT NULL,
     PRIMARY KEY (key, place_id, spelling)
 ) WITHOUT ROWID;
 CREATE TABLE admin1_codes (
@@ -78,7 +82,7 @@ CREATE TABLE admin1_codes (
 ) WITHOUT ROWID;
 CREATE INDEX places_by_country_feature ON places (country, feature);
 CREATE INDEX names_by_place ON names (place_id);
-CREATE INDEX names_by_skeleton ON names (skeleton);
+CREATE INDEX names_by_block ON names (block);
 """
 
 # Representative points of large countries (hand-entered: GeoNames' country points, or the geographic centre
@@ -270,16 +274,18 @@ def build_gazetteer(path: Path) -> Path:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _remove_other_versions(path)
+    _remove_older_versions(path)
     return path
 
 
-def _remove_other_versions(path: Path) -> None:
-    """Drop gazetteers of older schema versions from the default location (they are never read again)."""
+def _remove_older_versions(path: Path) -> None:
+    """Drop gazetteers of older schema versions from the default location (this code never reads them again;
+    a newer version may belong to another checkout sharing the folder, so it stays)."""
     if path != default_db_path():
         return
     for stale in path.parent.glob("gazetteer-v*.sqlite"):
-        if stale != path:
+        version = stale.stem.removeprefix("gazetteer-v")
+        if version.isdigit() and int(version) < SCHEMA_VERSION:
             stale.unlink(missing_ok=True)
 
 
@@ -611,10 +617,11 @@ def spelling_of(name: str) -> str:
     return " ".join(strip_articles(fold(name).split()))
 
 
-def skeleton_of(key: str) -> str:
-    """The consonants of a name key: Arabic names are written without short vowels ("Jarrah", "Jirah")."""
-    consonants = "".join(char for char in key if char not in "aeiouy ")
-    return "".join(char for i, char in enumerate(consonants) if i == 0 or consonants[i - 1] != char)
+def block_of(name: str) -> str:
+    """The blocking key of a place name: the consonant skeletons of its distinctive words, articles and
+    generic place words ("Muhafazat", "city") left out; "Idleb" and "Idlib" share one."""
+    words = [word for word in fold(name).split() if not is_filler(word) and word not in PLACE_WORDS]
+    return " ".join(blocking_skeleton(word) for word in words)
 
 
 def _name_rows(place_id: int, names: Iterable[str]) -> Iterator[tuple[str, int, str, int, str]]:
@@ -624,7 +631,7 @@ def _name_rows(place_id: int, names: Iterable[str]) -> Iterator[tuple[str, int, 
         if spelling and spelling not in seen:
             seen.add(spelling)
             key = name_key(name)
-            yield key, place_id, spelling, int(position == 0), skeleton_of(key)
+            yield key, place_id, spelling, int(position == 0), block_of(name)
 
 
 def _flush(
@@ -800,7 +807,7 @@ class Gazetteer:
         self._connection: sqlite3.Connection | None = None
         self._pid = -1
         self._lookup = lru_cache(maxsize=50_000)(self._lookup_uncached)
-        self._near = lru_cache(maxsize=4096)(self._near_uncached)
+        self._blocked = lru_cache(maxsize=16_384)(self._blocked_uncached)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the location only (for multiprocessing): connections and caches are rebuilt."""
@@ -837,23 +844,38 @@ class Gazetteer:
         )
         return tuple(_entry(row, exact=bool(row[10])) for row in rows)
 
-    def near_spellings(self, key: str, country: str, features: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
-        """Places of the given features in ``country`` whose names share ``key``'s consonant skeleton."""
-        return self._near(skeleton_of(key), country, features)
+    def blocked(self, name: str, country: str) -> tuple[GazetteerEntry, ...]:
+        """Places of ``country`` whose names share ``name``'s blocking key (vowels and doubled letters aside),
+        each with ``key`` set to the key of the name that matched; not checked further (see :meth:`variants`)."""
+        return tuple(entry for entry, _ in self._spellings(name, country))
 
-    def _near_uncached(self, skeleton: str, country: str, features: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
-        marks = ", ".join("?" for _ in features)
+    def variants(self, name: str, countries: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
+        """Places of ``countries`` with a spelling of ``name`` that the key leaves apart but
+        :func:`sitroom.names.same_place` accepts ("Idleb" for Idlib, "Muhafazat Halab" for Halab)."""
+        key = name_key(name)
+        found: dict[int, GazetteerEntry] = {}
+        for country in countries:
+            for entry, spelling in self._spellings(name, country):
+                if entry.key != key and entry.id not in found and same_place(name, spelling):
+                    found[entry.id] = entry
+        return tuple(found.values())
+
+    def _spellings(self, name: str, country: str) -> tuple[tuple[GazetteerEntry, str], ...]:
+        block = block_of(name)
+        return self._blocked(block, country) if block else ()
+
+    def _blocked_uncached(self, block: str, country: str) -> tuple[tuple[GazetteerEntry, str], ...]:
         rows = (
             self._db()
             .execute(
                 "SELECT p.id, p.geonames_id, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population,"
-                " MAX(n.primary_name), n.key FROM names n JOIN places p ON p.id = n.place_id"
-                f" WHERE n.skeleton = ? AND p.country = ? AND p.feature IN ({marks}) GROUP BY p.id, n.key",
-                (skeleton, country, *features),
+                " n.primary_name, n.key, n.spelling FROM names n JOIN places p ON p.id = n.place_id"
+                " WHERE n.block = ? AND p.country = ? ORDER BY p.population DESC LIMIT ?",
+                (block, country, 4 * self.max_candidates),
             )
             .fetchall()
         )
-        return tuple(_entry(row, exact=False, key=row[10]) for row in rows)
+        return tuple((_entry(row, exact=False, key=row[10]), row[11]) for row in rows)
 
     def meta(self) -> dict[str, str]:
         """The build's metadata: schema version, sources, imported dumps."""

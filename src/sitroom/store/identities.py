@@ -1,7 +1,8 @@
 """Cross-document identities of actors and places, resolved for a whole record in a few statements.
 
 An actor is its registry id when registered, else its normalised name (``sitroom.names.name_key``); a
-place is its GeoNames id, else its coordinates rounded to 0.01°, else its normalised name and country.
+place is its GeoNames id, else its coordinates rounded to 0.01°, else its normalised name and country (a
+place located at its parent's point is known by its name: a hospital is not the town it stands in).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sitroom.store.statements import Row, insert_ignoring_conflicts
 
 MAX_KEY = 300
 _LOOKUP_CHUNK = 500
-PLACE_FIELDS = frozenset({"name", "country", "admin1", "lat", "lon", "feature", "geonames_id"})
+PLACE_FIELDS = frozenset({"name", "country", "admin1", "lat", "lon", "feature", "geonames_id", "located_by"})
 
 
 def actor_key(actor: Actor) -> str:
@@ -32,7 +33,7 @@ def place_key(place: Place) -> str:
     """The cross-document identity key of a place."""
     if place.geonames_id is not None:
         return f"gn:{place.geonames_id}"
-    if place.lat is not None and place.lon is not None:
+    if place.lat is not None and place.lon is not None and place.located_by != "parent":
         return f"ll:{place.lat:.2f},{place.lon:.2f}"
     return f"name:{name_key(place.name) or place.name.casefold()}|{place.country or ''}"[:MAX_KEY]
 

@@ -67,6 +67,7 @@ class PlaceRow(Base):
     identity_id: Mapped[int | None] = mapped_column(ForeignKey("place_identities.id"), index=True)
     latitude: Mapped[float | None] = mapped_column(Float)  # lat and lon again, named as map tools expect
     longitude: Mapped[float | None] = mapped_column(Float)
+    located_by: Mapped[str | None] = mapped_column(String(16))
 
 
 class EventRow(Base):
@@ -154,6 +155,7 @@ class PlaceIdentityRow(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     feature: Mapped[str | None] = mapped_column(String(32))
     geonames_id: Mapped[int | None] = mapped_column(Integer)
+    located_by: Mapped[str | None] = mapped_column(String(16))
 
 
 class EventClusterRow(Base):

@@ -7,7 +7,6 @@ from spacy.tokens import Span, Token
 from sitroom.components.actors.vocabulary import (
     AGENCY_NOUNS,
     FROM_GOVERNORS,
-    GEO_NOUNS,
     GEO_VERBS,
     ON_GOVERNORS,
     RELATION_NOUNS,
@@ -16,6 +15,7 @@ from sitroom.components.actors.vocabulary import (
     TARGET_WORDS,
     TO_GOVERNORS,
 )
+from sitroom.knowledge.place_words import GEO_NOUNS
 
 
 def is_actor_use(span: Span) -> bool:

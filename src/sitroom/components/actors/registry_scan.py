@@ -110,7 +110,9 @@ class RegistryScanner:
         spellings = [fold(name).split()[-1] for name in entry.names if name_tokens(name) == key]
         spelled_alike = any(Levenshtein.distance(written, spelling) <= 1 for spelling in spellings)
         if entry.kind != "person":
-            return spelled_alike or key not in self.registry.town_keys
+            return (spelled_alike or key not in self.registry.town_keys) and not (
+                entry.kind != "media" and _within_person_name(span)
+            )
         previous = span.doc[span.start - 1] if span.start > 0 else None
         other_given_name = (
             previous is not None
@@ -131,6 +133,19 @@ class RegistryScanner:
         ids = self.registry.by_name.get(parts, ()) + self.registry.by_demonym.get(parts, ())
         states = [self.registry.entries[i] for i in ids if self.registry.entries[i].kind in STATE_KINDS]
         return bool(states) and all(state.country != entry.country for state in states)
+
+
+def _within_person_name(span: Span) -> bool:
+    """'Hamza Khatib', 'Abu Hamza al-Shami': a one-word name that a person's name, as the model reads it,
+    runs on past (not through a title: 'Hezbollah Secretary-General Hassan Nasrallah')."""
+    doc = span.doc
+    for entity in doc.ents:
+        if entity.label_ != "PERSON" or not (entity.start <= span.start and span.end <= entity.end):
+            continue
+        neighbours = [doc[i] for i in (span.start - 1, span.end) if entity.start <= i < entity.end]
+        if neighbours and not any(fold(token.text) in ROLE_WORDS for token in neighbours):
+            return True
+    return False
 
 
 def _long_gone(entry: ActorEntry, date: str | None) -> bool:

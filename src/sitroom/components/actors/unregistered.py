@@ -6,22 +6,19 @@ from spacy.tokens import Doc, Span
 
 from sitroom.components.actors.mentions import Key, Mention, covered_tokens
 from sitroom.components.actors.vocabulary import (
-    COMPASS_WORDS,
     DATELINE_WORDS,
     DESCRIPTOR_WORDS,
-    DIRECTIONS,
     GOVERNMENT_NOUNS,
     GROUP_WORDS,
     INSTITUTION_WORDS,
     LOCATIVE_PREPOSITIONS,
     MEDIA_WORDS,
-    PLACE_HEADS,
     PLACE_PREPOSITIONS,
     ROLE_WORDS,
     SACRED_WORDS,
-    TOPONYM_PREFIXES,
     WEB_WORDS,
 )
+from sitroom.knowledge.place_words import ARABIC_NAME_OPENERS, PLACE_HEADS, PLACE_PREFIX_WORDS
 from sitroom.knowledge.registry import Registry
 from sitroom.names import fold, name_tokens, token_key
 
@@ -81,7 +78,7 @@ def _title_case(text: str) -> bool:
 def _toponym(ent: Span) -> bool:
     """A name that begins with an Arabic place word ("Tel Hamis", "Bab al-Nasr", "Khan Touman")."""
     words = [fold(token.text) for token in ent if token.is_alpha]
-    return len(words) >= 2 and words[0] in TOPONYM_PREFIXES
+    return len(words) >= 2 and words[0] in ARABIC_NAME_OPENERS
 
 
 def _is_noise(ent: Span) -> bool:
@@ -96,7 +93,7 @@ def _is_noise(ent: Span) -> bool:
         return True
     if any(word in SACRED_WORDS or word in WEB_WORDS or word in DATELINE_WORDS for word in words):
         return True
-    if all(word in COMPASS_WORDS or word in DIRECTIONS for word in words):
+    if all(word in PLACE_PREFIX_WORDS for word in words):
         return True
     if any(token.tag_ == "VBZ" and token.text[:1].isupper() for token in ent):
         return True  # a capitalised verb: a headline ("Attack Kills"), not a name
@@ -115,7 +112,7 @@ def _is_adjectival(word: str) -> bool:
 def _is_place_name(text: str, place_names: frozenset[Key]) -> bool:
     """A listed town or province, also with a compass word ("Eastern Ghouta") or a possessive "s"."""
     words = text.split()
-    while len(words) > 1 and fold(words[0]) in COMPASS_WORDS:
+    while len(words) > 1 and fold(words[0]) in PLACE_PREFIX_WORDS:
         words = words[1:]
     key = name_tokens(" ".join(words))
     return key in place_names or (text.endswith("s") and name_tokens(text[:-1]) in place_names)

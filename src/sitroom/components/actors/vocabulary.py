@@ -80,7 +80,6 @@ ON_GOVERNORS = word_set(
     sanction sanctions pressure attack attacks strike strikes embargo war ban restrictions demands
     """
 )
-GEO_NOUNS = word_set("border borders area region frontier side zone territory province city")
 SUPPORT_NOUNS = word_set("support aid assistance threat message appeal letter ultimatum warning call")
 SACRED_WORDS = word_set(
     """
@@ -96,15 +95,6 @@ WEB_WORDS = word_set(
 )
 # Day and month abbreviations of datelines ("Sun Apr 2017"): never part of an actor's name.
 DATELINE_WORDS = word_set("mon tue tues wed thu thur thurs fri sat sun jan feb apr jun jul aug sep sept oct nov dec")
-# First words of Arabic place names (tell, gate, village of, inn, spring, monastery, mountain, bridge ...):
-# "Tel Hamis", "Bab al-Nasr", "Kafr Hamra", "Khan Touman" are places even when tagged as persons.
-TOPONYM_PREFIXES = word_set(
-    """
-    tel tal tall tell tuloul tulul bab kafr kfar kafar khan jubb ain ayn ein deir dayr jabal jebel jisr
-    khirbet khirbat maarat maarrat marj wadi ras bir qasr mazraat harat halab bustan sayyida sayyeda sayeda
-    sayyidah zeinab qaryat
-    """
-)
 DESCRIPTOR_WORDS = frozenset({"jihadi", "islamic", "mujahid", "salafi", "takfiri", "wahhabi", "regime"})
 GROUP_WORDS = word_set(
     """
@@ -150,14 +140,4 @@ INSTITUTION_WORDS = word_set("ministry department office court council agency po
 PARTY_WORDS = frozenset({"party"})
 LOCATIVE_PREPOSITIONS = word_set("in at near from into inside outside around towards toward to across via")
 PLACE_PREPOSITIONS = word_set("in at near inside outside around across into towards toward via")
-COMPASS_WORDS = word_set("eastern western northern southern central east west north south greater upper lower old")
-DIRECTIONS = word_set("northwest northeast southwest southeast northwestern northeastern southwestern southeastern")
-PLACE_HEADS = word_set(
-    """
-    road airfield airport airbase base province governorate district city town village street
-    checkpoint crossing area region border river valley mountain mountains camp neighbourhood
-    neighborhood suburb square highway countryside bridge mosque hospital school plant hill dam prison church
-    cathedral university stadium hotel bakery market roundabout station field fields tower palace
-    """
-)
 IMPLEMENTATION_CUES = ("responsible for the implementation", "in charge of implementing", "implementer")

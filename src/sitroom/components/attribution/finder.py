@@ -11,6 +11,7 @@ preposition ("called for ...", "spoke of ..."); or what follows its colon ("adde
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -193,8 +194,8 @@ class AttributionFinder:
                        self.starts_with_that(c)), None)  # fmt: skip
         if clause is None:
             return None
-        tokens = [t.i for t in clause.subtree if sentence.first <= t.i < sentence.last]
-        content = self.span_of((min(tokens), max(tokens)))
+        extent = within_sentence(clause.subtree, sentence)
+        content = self.span_of(extent) if extent else None
         if content is None:
             return None
         return Found((noun.idx, noun.idx + len(noun)), noun, [content], self.noun_source(noun, sentence))
@@ -265,8 +266,8 @@ class AttributionFinder:
                 continue
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 continue
-            tokens = [t.i for t in clause.subtree if sentence.first <= t.i < sentence.last]
-            return min(tokens), max(tokens)
+            if extent := within_sentence(clause.subtree, sentence):
+                return extent
         return None
 
     @staticmethod
@@ -276,8 +277,7 @@ class AttributionFinder:
         clause = next((c for c in cue.children if c.dep_ == "xcomp"), None)
         if not subjects or clause is None:
             return None
-        tokens = [t.i for t in (*subjects[0].subtree, *clause.subtree) if sentence.first <= t.i < sentence.last]
-        return min(tokens), max(tokens)
+        return within_sentence((*subjects[0].subtree, *clause.subtree), sentence)
 
     def object_content(self, cue: Token, sentence: Sentence) -> Range | None:
         """The object with its complement or infinitive ("condemned the attack", "urged them to leave");
@@ -409,3 +409,10 @@ def clause_range(head: Token, sentence: Sentence) -> Range:
     """Token range of the head's subtree inside the sentence (end exclusive)."""
     inside = [t.i for t in head.subtree if sentence.first <= t.i < sentence.last]
     return (min(inside), max(inside) + 1) if inside else (sentence.first, sentence.last)
+
+
+def within_sentence(tokens: Iterable[Token], sentence: Sentence) -> Range | None:
+    """First and last index of the tokens inside the sentence; None when the parse puts them all outside
+    (a subtree that crosses the sentence's bounds)."""
+    inside = [token.i for token in tokens if sentence.first <= token.i < sentence.last]
+    return (min(inside), max(inside)) if inside else None

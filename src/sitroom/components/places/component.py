@@ -9,14 +9,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitroom import layers
+from sitroom.components.places.parents import assign_parents
 from sitroom.components.places.recognition import Recogniser
 from sitroom.components.places.resolution import Resolver
 from sitroom.components.places.scoring import CREDIBLE, CREDIBLE_CHAIN
 from sitroom.components.places.toponyms import ToponymGroup, group_toponyms
+from sitroom.components.places.vocabulary import CUE_FEATURES
 from sitroom.knowledge.gazetteer import Gazetteer, get_gazetteer
 from sitroom.record import Actor, Place, Span
 
 Strategy = Literal["context", "population"]
+# A state or capital is a place when at least this share of its mentions do not act (else an actor throughout).
+PLACE_SHARE = 1 / 3
 # The feature an unresolved place still has, from the word that named it ("Thawra Street" is a road).
 UNRESOLVED_FEATURES = {
     "road": "road",
@@ -45,14 +49,24 @@ def _emitted(group: ToponymGroup) -> bool:
     strictly_located = cued or any(t.strictly_locative for t in group.toponyms)
     loosely_located = cued or any(t.locative for t in group.toponyms)
     if group.metonymy_prone:
-        return credible and strictly_located
+        located = sum(1 for t in group.toponyms if not t.acting)
+        return credible and located > 0 and located >= PLACE_SHARE * len(group.toponyms)
     sources = {t.source for t in group.toponyms}
     if "ner" in sources:
         return credible or strictly_located
+    if "embedded" in sources:
+        return credible
     if "chain" in sources:
         return cued or (credible and (loosely_located or (group.score >= CREDIBLE_CHAIN and group.focus >= 0.5)))
     arabic = any(t.text.split("-")[0].split(" ")[0].lower() in ("al", "el") for t in group.toponyms)
     return cued or (credible and (strictly_located or (loosely_located and arabic)))
+
+
+def _without_acting_mentions(group: ToponymGroup) -> ToponymGroup:
+    """A state's or capital's mentions that act are the actor's, not the place's ("Damascus said")."""
+    if group.metonymy_prone:
+        group.toponyms = [t for t in group.toponyms if not t.acting]
+    return group
 
 
 def _place(number: int, group: ToponymGroup, text: str, resolved: bool, population_only: bool) -> Place:
@@ -62,16 +76,26 @@ def _place(number: int, group: ToponymGroup, text: str, resolved: bool, populati
         best = max((entry for entry, _ in group.candidates), key=lambda e: (e.feature == "country", e.population))
         resolved = True
     cue = group.cue
+    first = group.toponyms[0]
+    if cue in CUE_FEATURES:
+        name = text[first.start : max(first.end, first.name_end)]  # "Thawra Street", "Latamneh hospital"
+    else:
+        name = first.text[4:] if first.text.lower().startswith("the ") else first.text
     if not resolved or best is None:
-        name = group.toponyms[0].text
+        return Place(id=f"p{number}", name=name, feature=UNRESOLVED_FEATURES.get(cue or "", cue), mentions=mentions)
+    if cue in CUE_FEATURES and best.feature != cue:
+        # A road or facility named after the town it serves: placed at the town's point, not the town.
         return Place(
             id=f"p{number}",
-            name=name[4:] if name.lower().startswith("the ") else name,
-            feature=UNRESOLVED_FEATURES.get(cue or ""),
-            resolved=False,
+            name=name,
+            country=best.country,
+            admin1=best.admin1,
+            lat=best.lat,
+            lon=best.lon,
+            feature=UNRESOLVED_FEATURES.get(cue or "", cue),
             mentions=mentions,
+            located_by="parent",
         )
-    feature = cue if cue in ("road", "crossroads", "checkpoint") else best.feature
     return Place(
         id=f"p{number}",
         name=best.name,
@@ -79,10 +103,11 @@ def _place(number: int, group: ToponymGroup, text: str, resolved: bool, populati
         admin1=best.admin1,
         lat=best.lat,
         lon=best.lon,
-        feature=feature,
+        feature=best.feature,
         geonames_id=best.geonames_id,
         resolved=True,
         mentions=mentions,
+        located_by="gazetteer",
     )
 
 
@@ -112,12 +137,14 @@ class PlacesComponent:
     def places(self, doc: Doc) -> list[Place]:
         """The places of one parsed document, numbered in order of first mention."""
         toponyms = Recogniser(doc, self.gazetteer, _actor_claims(doc, self.gazetteer)).run()
-        groups = group_toponyms(toponyms)
+        groups = group_toponyms(toponyms, doc.text)
         Resolver(groups, self.gazetteer).run()
-        kept = _merge_same_entries([group for group in groups if _emitted(group)])
+        kept = _merge_same_entries([_without_acting_mentions(group) for group in groups if _emitted(group)])
         kept.sort(key=lambda group: group.toponyms[0].start)
         population_only, text = self.strategy == "population", doc.text
-        return [_place(n, g, text, g.score >= CREDIBLE, population_only) for n, g in enumerate(kept, start=1)]
+        places = [_place(n, g, text, g.score >= CREDIBLE, population_only) for n, g in enumerate(kept, start=1)]
+        assign_parents(doc, places)
+        return places
 
 
 @Language.factory(

@@ -9,22 +9,25 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.components.offset_index import OffsetIndex
+from sitroom.components.places.embedded import dateline_places, organisation_places
+from sitroom.components.places.lists import LIST_GLUE, share_list_cues
+from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
     entity_labels,
     feature_after,
     feature_before,
     is_capitalised,
     is_connector,
+    noun_has_own_name,
     reads_as_location,
     strip_feature_words,
     trim_span,
 )
-from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Toponym
+from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Source, Toponym
 from sitroom.components.places.vocabulary import (
     AP_STATES,
     CALENDAR_WORDS,
-    DIRECTION_WORDS,
-    FEATURE_WORDS,
+    FURNITURE_WORDS,
     GENERIC_WORDS,
     INSTITUTION_WORDS,
     LOCAL_CUES,
@@ -34,9 +37,18 @@ from sitroom.components.places.vocabulary import (
     STRICT_LOCATIVE,
 )
 from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, spelling_of
-from sitroom.names import fold, name_key
+from sitroom.knowledge.noun_classes import noun_classes
+from sitroom.knowledge.place_words import (
+    ARABIC_NAME_OPENERS,
+    COMPASS_WORDS,
+    FEATURE_NOUNS,
+    PLURAL_FEATURE_NOUNS,
+)
+from sitroom.names import ARABIC_ARTICLES, fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
+# Features of the settlements and quarters a list after "the villages of" names.
+LIST_FEATURES = frozenset({"city", "town", "village", "locality"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entity labels the small model gives place names by mistake ("Aleppo city" as NORP, "near Quneitra" as DATE).
 MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", *TIME_LABELS})
@@ -45,7 +57,24 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
 def _without_county_word(span: SpacySpan) -> str:
     words = [token.text for token in span]
-    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_WORDS.get(words[-1].lower()) == "county" else span.text
+    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_NOUNS.get(words[-1].lower()) == "county" else span.text
+
+
+def _is_generic_word(toponym: Toponym) -> bool:
+    """A single generic word ("the West", "North"): a place only with a place noun ("West Province")."""
+    return fold(toponym.text).removeprefix("the ") in GENERIC_WORDS
+
+
+def _is_common_word(toponym: Toponym) -> bool:
+    """An English common noun naming no prominent place ("Church", "Bank"): a place only when cued or read as
+    a location."""
+    word = toponym.text.lower()
+    return " " not in word and word in noun_classes() and not _is_prominent(toponym.candidates)
+
+
+def _ap_state(text: str) -> str | None:
+    """The US state an AP abbreviation stands for, written with or without spaces ("W.Va.", "W. Va.")."""
+    return AP_STATES.get(text.replace(" ", ""))
 
 
 def _is_prominent(candidates: Iterable[GazetteerEntry]) -> bool:
@@ -62,18 +91,23 @@ class Recogniser:
         self.claimed = OffsetIndex(claimed, lambda span: span[0], lambda span: span[1])
         self.labels = entity_labels(doc)
         self.covered = [False] * len(doc)
+        self.open_list: tuple[str, int] | None = None  # the cue and end of the last run read as a list
 
     def run(self) -> list[Toponym]:
-        toponyms = [t for ent in self.doc.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
+        toponyms = list(dateline_places(self))
+        toponyms += [t for ent in self.doc.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
+        toponyms += organisation_places(self)
         toponyms += [t for chain in self._chains() for t in self._from_chain(*chain)]
         toponyms += [t for t in (self._state_after(t) for t in toponyms) if t is not None]
+        share_list_cues(self.doc, toponyms)
         persons = self._person_keys()
         kept = [
             t
             for t in toponyms
             if not self._is_claimed(t)
             and fold(t.text) not in NEVER_PLACES
-            and (t.source == "ner" or t.cue or t.key not in persons)
+            and not (_is_generic_word(t) and not t.cue)
+            and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
         ]
         return sorted(kept, key=lambda t: t.start)
 
@@ -87,32 +121,36 @@ class Recogniser:
         return keys
 
     def _state_after(self, toponym: Toponym) -> Toponym | None:
-        """An AP abbreviation of a US state after a toponym and a comma ("Gainesville, Ga.")."""
+        """An AP abbreviation of a US state after a toponym and a comma ("Gainesville, Ga.", "Elkins, W. Va.")."""
         index = toponym.token_end
         if index + 1 >= len(self.doc) or self.doc[index].text != "," or self.covered[index + 1]:
             return None
-        if self.doc[index + 1].text not in AP_STATES:
-            return None
-        return self._make(index + 1, index + 2, None, "ner", self._lookup(index + 1, index + 2))
+        for end in (index + 3, index + 2):
+            if end <= len(self.doc) and _ap_state(self.doc[index + 1 : end].text) is not None:
+                return self.make(index + 1, end, None, "ner", self.lookup(index + 1, end))
+        return None
 
     def _is_claimed(self, toponym: Toponym) -> bool:
         """Inside a span the actors layer claimed (a binary search: documents can be long)."""
         return any(toponym.end <= end for _start, end in self.claimed.covering(toponym.start))
 
-    def _make(
+    def make(
         self,
         start: int,
         end: int,
         cue: str | None,
-        source: Literal["ner", "chain", "named_entity"],
+        source: Source,
         candidates: tuple[GazetteerEntry, ...],
     ) -> Toponym:
         span = self.doc[start:end]
-        after, _ = feature_after(self.doc, end)
+        after, width = feature_after(self.doc, end)
+        if any(e.feature == "country" and e.exact for e in candidates):
+            after = None  # "Syria town", "Syria oil field": the country modifies the noun, it is not one
         cue = cue or after or feature_before(self.doc, start)
+        name_end = self.doc[end + width - 1].idx + len(self.doc[end + width - 1]) if after else span.end_char
         for i in range(start, end):
             self.covered[i] = True
-        key = name_key(AP_STATES.get(span.text, span.text))
+        key = name_key(_ap_state(span.text) or span.text)
         if cue == "county":
             key = name_key(_without_county_word(span)) + COUNTY_KEY_SUFFIX
         return Toponym(
@@ -127,52 +165,75 @@ class Recogniser:
             candidates,
             reads_as_location(span.root, LOOSE_LOCATIVE),
             reads_as_location(span.root, STRICT_LOCATIVE),
+            acts(span),
+            name_end=name_end,
         )
 
-    def _lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
+    def lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
         text = self.doc[start:end].text
-        if text in AP_STATES:
-            state = self.gazetteer.lookup(AP_STATES[text])
+        state_name = _ap_state(text)
+        if state_name is not None:
+            state = self.gazetteer.lookup(state_name)
             return tuple(e for e in state if e.feature == "admin1" and e.country == "US")
         spelling = spelling_of(text)
         if len(spelling) < 2 or spelling in CALENDAR_WORDS or spelling in NEVER_PLACES:
             return ()
         return tuple(self.gazetteer.lookup(text))
 
+    def _name_start(self, start: int, end: int) -> int:
+        """Skip web furniture ("Tags"), a nationality ("Syrian Idlib province") and a possessive country
+        written without its apostrophe, as in text stripped of punctuation ("Syrias Idlib province")."""
+        doc = self.doc
+        while start < end - 1:
+            word = doc[start].lower_
+            possessive = word.endswith("s") and any(
+                e.feature == "country" and e.exact for e in self.gazetteer.lookup(doc[start].text[:-1])
+            )
+            nationality = doc[start].ent_type_ == "NORP" and doc[start + 1].ent_type_ != "NORP"
+            if word not in FURNITURE_WORDS and not possessive and not nationality:
+                break
+            start += 1
+        return start
+
     def _from_entity(self, ent: SpacySpan) -> list[Toponym]:
         start, full_end = trim_span(self.doc, ent.start, ent.end)
+        start = self._name_start(start, full_end)
         end, cue = strip_feature_words(self.doc, start, full_end)
         if start >= end or not any(is_capitalised(token) for token in self.doc[start:end]):
             return []
-        full = self._lookup(start, full_end) if end < full_end else ()
+        full = self.lookup(start, full_end) if end < full_end else ()
         if full:
-            return [self._make(start, full_end, cue, "ner", full)]
-        candidates = self._lookup(start, end)
+            return [self.make(start, full_end, cue, "ner", full)]
+        candidates = self.lookup(start, end)
         if candidates:
-            return [self._make(start, end, cue, "ner", candidates)]
+            return [self.make(start, end, cue, "ner", candidates)]
         inner_start = self._after_direction_words(start, end)
-        inner = self._lookup(inner_start, end) if inner_start is not None else ()
+        inner = self.lookup(inner_start, end) if inner_start is not None else ()
         if inner and inner_start is not None:
-            return [self._make(inner_start, end, cue, "ner", inner)]
+            return [self.make(inner_start, end, cue, "ner", inner)]
         segments = self._segment(start, end)
         if segments and len(segments) > 1:
-            return [self._make(s, e, cue if e == end else None, "ner", c) for s, e, c in segments]
+            return [self.make(s, e, cue if e == end else None, "ner", c) for s, e, c in segments]
         institution_end = self._before_institution_words(start, end)
         if institution_end is not None:
             inner_end, inner_cue = strip_feature_words(self.doc, start, institution_end)
-            inner = self._lookup(start, inner_end)
+            inner = self.lookup(start, inner_end)
             if inner:
-                return [self._make(start, inner_end, inner_cue, "ner", inner)]
+                return [self.make(start, inner_end, inner_cue, "ner", inner)]
         if not any(token.pos_ == "PROPN" for token in self.doc[start:end]):
             return []
-        return [self._make(start, end, cue, "ner", ())]
+        return [self.make(start, end, cue, "ner", ())]
 
     def _after_direction_words(self, start: int, end: int) -> int | None:
-        """The start of the name after leading direction words ("Texas" in "North Texas")."""
+        """The start of the name after leading direction or province words ("Texas" in "North Texas",
+        "Idlib" in "Muhafazat Idlib")."""
         inner = start
-        while inner < end - 1 and self.doc[inner].lower_ in DIRECTION_WORDS:
+        while inner < end - 1 and (self.doc[inner].lower_ in COMPASS_WORDS or self._province_word(inner)):
             inner += 1
         return inner if inner > start else None
+
+    def _province_word(self, index: int) -> bool:
+        return FEATURE_NOUNS.get(self.doc[index].lower_) == "admin1" and self.doc[index].lower_ not in ("state",)
 
     def _before_institution_words(self, start: int, end: int) -> int | None:
         """The end of the place inside a facility's name ("Cottonport" in "Cottonport Fire Station")."""
@@ -207,16 +268,21 @@ class Recogniser:
         while start < end and not (doc[start].pos_ == "PROPN" or self.labels[start]) and not is_connector(doc[start]):
             start += 1
         start, full_end = trim_span(doc, start, end)
+        start = self._name_start(start, full_end)
         end, cue = strip_feature_words(doc, start, full_end)
         if start >= end or not any(self._is_name_word(i) for i in range(start, end)):
             return []
-        whole = self._lookup(start, full_end) if end < full_end else ()
+        whole = self.lookup(start, full_end) if end < full_end else ()
         segments = [(start, full_end, whole)] if whole else self._segment(start, end)
         inner_start = self._after_direction_words(start, end)
         if segments is None and inner_start is not None:
-            inner = self._lookup(inner_start, end)
+            inner = self.lookup(inner_start, end)
             segments = [(inner_start, end, inner)] if inner else None
-        if segments and len(segments) > 1 and not all(_is_prominent(c) for _, _, c in segments):
+        list_cue = self._list_cue(start)
+        if list_cue is not None:
+            segments, cue = self._split_list(start, end), cue or list_cue
+            self.open_list = (list_cue, end)
+        elif segments and len(segments) > 1 and not all(_is_prominent(c) for _, _, c in segments):
             segments = None
         end = full_end if whole else end
         cue = cue or feature_after(doc, end)[0] or feature_before(doc, start)
@@ -227,9 +293,61 @@ class Recogniser:
         toponyms = []
         for seg_start, seg_end, candidates in segments:
             source = self._chain_source(seg_start, seg_end)
+            if source is None and seg_start == inner_start and seg_end == end:
+                source = self._chain_source(start, end)  # "Muhafazat Idleb" read as one entity
             if source is not None:
-                toponyms.append(self._make(seg_start, seg_end, cue if seg_end == end else None, source, candidates))
+                own_cue = cue if seg_end == end or list_cue is not None else None
+                toponyms.append(self.make(seg_start, seg_end, own_cue, source, candidates))
         return toponyms
+
+    def _list_cue(self, start: int) -> str | None:
+        """The feature of a list of settlements this run belongs to: after "the villages of" / "the town of",
+        or after the commas and "and" that follow such a run."""
+        doc = self.doc
+        if start >= 2 and doc[start - 1].lower_ == "of" and not noun_has_own_name(doc, start - 2):
+            noun = doc[start - 2].lower_
+            feature = FEATURE_NOUNS.get(PLURAL_FEATURE_NOUNS.get(noun, noun))
+            if feature in LIST_FEATURES:
+                return feature
+        if self.open_list is not None:
+            cue, end = self.open_list
+            gap = doc[end:start]
+            if 0 < len(gap) <= 2 and all(token.lower_ in LIST_GLUE for token in gap):
+                return cue
+        return None
+
+    def _split_list(self, start: int, end: int) -> list[tuple[int, int, tuple[GazetteerEntry, ...]]]:
+        """Names of a list written without commas ("Kafr Nabl Hass Kafr Rumah"): the gazetteer's names,
+        longest first, and between them unknown names, a new one opening at each Arabic place-name opener."""
+        doc = self.doc
+        pieces: list[tuple[int, int, tuple[GazetteerEntry, ...]]] = []
+        pending: int | None = None
+        index = start
+        while index < end:
+            if doc[index].lower_ in LIST_GLUE:
+                if pending is not None:
+                    pieces.append((pending, index, ()))
+                pending, index = None, index + 1
+                continue
+            opening = pending is not None and all(doc[i].lower_ in ARABIC_NAME_OPENERS for i in range(pending, index))
+            found = None if opening else self._longest_match(index, end)
+            if found is not None and not all(doc[i].lower_ in ARABIC_NAME_OPENERS for i in range(found[0], found[1])):
+                if pending is not None:
+                    pieces.append((pending, index, ()))
+                    pending = None
+                pieces.append(found)
+                index = found[1]
+                continue
+            if pending is None or (
+                not opening and doc[index].lower_ in ARABIC_NAME_OPENERS and not is_connector(doc[index - 1])
+            ):
+                if pending is not None:
+                    pieces.append((pending, index, ()))
+                pending = index
+            index += 1
+        if pending is not None:
+            pieces.append((pending, end, ()))
+        return [piece for piece in pieces if any(is_capitalised(t) for t in doc[piece[0] : piece[1]])]
 
     def _is_name_word(self, index: int) -> bool:
         """A proper noun, or a noun the model tags as a person, organisation or place ("fled from Homs", Homs a
@@ -263,7 +381,16 @@ class Recogniser:
                 return None
         if len(segments) > 1 and not all(self._stands_alone(*segment) for segment in segments):
             return None
+        if any(self._joined_to_next(segment_end) for _, segment_end, _ in segments[:-1]):
+            return None  # "Bustan al-Qasr" is one name, not "Bustan" and "Qasr"
         return segments
+
+    def _joined_to_next(self, end: int) -> bool:
+        """The name goes on after ``end``: an article ends it or a hyphen follows without a space."""
+        doc = self.doc
+        ends_with_article = doc[end - 1].lower_ in ARABIC_ARTICLES
+        joined = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        return ends_with_article or joined
 
     def _stands_alone(self, start: int, end: int, candidates: tuple[GazetteerEntry, ...]) -> bool:
         """A piece of a split name must be a known spelling of a populated place or area, not a generic word."""
@@ -276,7 +403,7 @@ class Recogniser:
         for stop in range(min(end, start + MAX_SEGMENT_TOKENS), start, -1):
             if is_connector(self.doc[stop - 1]) and self.doc[stop - 1].lower_ not in ("al", "el"):
                 continue
-            candidates = self._lookup(start, stop)
+            candidates = self.lookup(start, stop)
             if candidates:
                 return start, stop, candidates
         return None

@@ -13,11 +13,14 @@ from sitroom.components.places.scoring import (
     CREDIBLE,
     FOREIGN_VARIANT_PENALTY,
     FUZZY_PENALTY,
+    OUTSIDE_PARENT_PENALTY,
+    VARIANT_PENALTY,
     W_ADMIN,
     W_CONTAINMENT,
     W_FOCUS,
     W_HIERARCHY,
     W_PROXIMITY,
+    needs_evidence,
     needs_locative_reading,
     prior_score,
 )
@@ -25,27 +28,31 @@ from sitroom.components.places.support import admin1_support, sibling_support, s
 from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, ToponymGroup
 from sitroom.components.places.vocabulary import (
     AREA_FEATURES,
+    CUE_FEATURES,
     CUE_FIT,
-    FEATURE_WORDS,
     FUZZY_FEATURES,
     STREET_CUES,
     UNRESOLVED_CUE,
 )
-from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, us_counties
+from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, distance_km, us_counties
 from sitroom.knowledge.geo_centres import us_county_centre
+from sitroom.knowledge.place_words import FEATURE_NOUNS
 
 COUNTY_ID_BASE = -3_000_000
+SETTLEMENT_CUES = frozenset({"locality", "village", "town", "city"})
+FOCUS_SHARE = 0.3
+QUARTER_KM = 30.0
 
 
 def _county_base(text: str) -> str:
     """The county's name without "County" or "Parish": "Tarrant County" → "Tarrant"."""
     words = text.split()
-    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_WORDS.get(words[-1].lower()) == "county" else text
+    return " ".join(words[:-1]) if len(words) > 1 and FEATURE_NOUNS.get(words[-1].lower()) == "county" else text
 
 
 def _county_name(text: str) -> str:
     """The county's display name: "Tarrant" or "Tarrant County" → "Tarrant County"; parishes keep theirs."""
-    return text if FEATURE_WORDS.get(text.rsplit(" ", 1)[-1].lower()) == "county" else f"{text} County"
+    return text if FEATURE_NOUNS.get(text.rsplit(" ", 1)[-1].lower()) == "county" else f"{text} County"
 
 
 def _without_alternate_readings_of_a_country(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
@@ -54,6 +61,16 @@ def _without_alternate_readings_of_a_country(entries: list[GazetteerEntry]) -> l
     if not any(e.feature == "country" and e.exact and e.primary_name for e in entries):
         return entries
     return [e for e in entries if e.primary_name or e.feature == "country"]
+
+
+def _fits_settlement_cue(entry: GazetteerEntry, cue: str | None) -> bool:
+    """A settlement's or neighbourhood's word rules out other kinds of place ("the Salaheddin
+    neighbourhood" is not a province), and a facility or road stands in a settlement, not a province."""
+    if cue in CUE_FEATURES:
+        return entry.feature in SETTLEMENT_CUES
+    if entry.exact and entry.feature in ("city", "admin1"):
+        return True  # "the Damascus suburb of Daraya": a noun beside a city's exact name does not unmake it
+    return cue not in SETTLEMENT_CUES or entry.feature in CUE_FIT[cue] or entry.id <= COUNTY_ID_BASE
 
 
 class Resolver:
@@ -76,8 +93,11 @@ class Resolver:
             self._choose(group)
             group.metonymy_prone = group.best is not None and needs_locative_reading(group.best)
         self._learn_focus()
+        focus_countries = self.focus_countries()
+        self._add_variants(focus_countries)
         self._add_fuzzy_candidates()
         self._add_county_candidates()
+        self._require_evidence(focus_countries)
         for group in self.groups:
             group.candidates = [
                 (entry, self._score(group, entry, prior_score(entry, group.cue, group.city_countries)))
@@ -100,6 +120,9 @@ class Resolver:
                 for entry, score in group.candidates
             ]
             self._choose(group)
+            group.metonymy_prone = (
+                group.best is not None and group.metonymy_prone and needs_locative_reading(group.best)
+            )
             group.focus = self.focus(group, group.best.country) if group.best else 0.0
             if group.best is not None and group.hint is not None and not needs_locative_reading(group.best):
                 group.metonymy_prone = False  # "Lebanon, Indiana": the state beside it settled the reading
@@ -148,6 +171,71 @@ class Resolver:
             if best.feature == "admin1" and (group.cue == "admin1" or (best.exact and located)):
                 self.admin_focus.add((best.country, best.admin1))
 
+    def focus_countries(self) -> tuple[str, ...]:
+        """The countries the document is about: at most three, each with at least 30% of the top weight."""
+        top = max(self.weights.values(), default=0.0)
+        ranked = sorted(self.weights.items(), key=lambda item: -item[1])[:3]
+        return tuple(country for country, weight in ranked if top and weight / top >= 0.3)
+
+    def _add_variants(self, countries: tuple[str, ...]) -> None:
+        """Spellings the key leaves apart ("Idleb", "Saraqeb", "Muhafazat Halab") of places in the focus
+        countries, for groups with no exact candidate there."""
+        if not countries:
+            return
+        for group in self.groups:
+            if group.cue == UNRESOLVED_CUE or any(e.exact and e.country in countries for e, _ in group.candidates):
+                continue
+            known = {e.id for e, _ in group.candidates}
+            extra = [e for e in self.gazetteer.variants(group.toponyms[0].text, countries) if e.id not in known]
+            group.candidates += [(e, prior_score(e, group.cue) - VARIANT_PENALTY) for e in extra]
+
+    def _require_evidence(self, countries: tuple[str, ...]) -> None:
+        """A small place outside the document's focus needs its country or province named in the document
+        ("Beit El" in an article on Syria is not the West Bank's; "Salaheddin" in Aleppo is not Iraq's
+        province): without that evidence the candidate is dropped. The focus that counts is the rest of the
+        document's, without the place's own mentions. A town that a facility is named after needs the same
+        evidence, however large ("the Al-Quds hospital" in Aleppo does not stand in Jerusalem). A county
+        read from "X County" is its own evidence. A province's word ("Muhafazat X", "X Province") keeps the
+        provinces of that name only, when there are any."""
+        for group in self.groups:
+            group.candidates = [(e, score) for e, score in group.candidates if _fits_settlement_cue(e, group.cue)]
+            if group.cue == "admin1" and any(e.feature == "admin1" for e, _ in group.candidates):
+                group.candidates = [(e, score) for e, score in group.candidates if e.feature == "admin1"]
+        if not countries:
+            return  # a document with no focus (one place, or none yet resolved) has nothing to be far from
+        for group in self.groups:
+            facility = group.cue in CUE_FEATURES
+            named = self._named_areas(besides=group)
+            group.candidates = [
+                (entry, score)
+                for entry, score in group.candidates
+                if not (needs_evidence(entry) or (facility and entry.feature in SETTLEMENT_CUES))
+                or entry.id <= COUNTY_ID_BASE
+                or self._others_focus(group, entry.country) >= FOCUS_SHARE
+                or (entry.country, None) in named
+                or (entry.country, entry.admin1) in named
+            ]
+
+    def _others_focus(self, group: ToponymGroup, country: str | None) -> float:
+        """How much the rest of the document is about ``country``, relative to its main country without
+        ``group``; 1 when nothing else in the document is placed (no evidence either way)."""
+        own_country, own = self.own_weight.get(id(group), ("", 0.0))
+        others = {c: w - (own if c == own_country else 0.0) for c, w in self.weights.items()}
+        top = max(others.values(), default=0.0)
+        return others.get(country or "", 0.0) / top if top > 0 else 1.0
+
+    def _named_areas(self, besides: ToponymGroup) -> set[tuple[str | None, str | None]]:
+        """Countries and provinces (country, admin1) that the document's other groups name (first pass)."""
+        return {
+            (group.best.country, group.best.admin1 if group.best.feature == "admin1" else None)
+            for group in self.groups
+            if group is not besides
+            and group.best is not None
+            and group.best.feature in ("country", "admin1")
+            and group.best.exact
+            and group.score >= CREDIBLE
+        }
+
     def _add_fuzzy_candidates(self) -> None:
         """For cued toponyms with no fitting candidate, look for near spellings in the focus countries."""
         top = max(self.weights.values(), default=0.0)
@@ -160,18 +248,19 @@ class Resolver:
             ):
                 continue
             extra = [
-                entry
-                for country in countries
-                for entry in self._near_spellings(group.key, country, FUZZY_FEATURES[cue])
+                entry for country in countries for entry in self._near_spellings(group, country, FUZZY_FEATURES[cue])
             ]
             known = {e.id for e, _ in group.candidates}
             group.candidates += [(e, prior_score(e, cue) - FUZZY_PENALTY) for e in extra if e.id not in known]
 
-    def _near_spellings(self, key: str, country: str, features: tuple[str, ...]) -> list[GazetteerEntry]:
+    def _near_spellings(self, group: ToponymGroup, country: str, features: tuple[str, ...]) -> list[GazetteerEntry]:
+        """Places of the cued feature whose names share the toponym's blocking key and most of its letters: a
+        cue such as "airfield" narrows the field enough to forgive a vowel ("Jarrah" for Jirah)."""
+        key = group.key
         return [
             entry
-            for entry in self.gazetteer.near_spellings(key, country, features)
-            if entry.key != key and ratio(key, entry.key) >= 70
+            for entry in self.gazetteer.blocked(group.toponyms[0].text, country)
+            if entry.feature in features and entry.key != key and ratio(key, entry.key) >= 70
         ]
 
     def _add_county_candidates(self) -> None:
@@ -237,10 +326,17 @@ class Resolver:
             score += W_ADMIN
         if group.hint is not None:
             parent = self.groups[group.hint].best
-            if (
-                parent
-                and parent.country == entry.country
-                and (parent.feature == "country" or (parent.feature == "admin1" and parent.admin1 == entry.admin1))
-            ):
-                score += W_HIERARCHY
+            if parent and self.groups[group.hint].score >= CREDIBLE and parent.feature not in STREET_CUES:
+                if parent.feature in ("country", "admin1"):
+                    inside = parent.country == entry.country and (
+                        parent.feature == "country" or parent.admin1 == entry.admin1
+                    )
+                else:  # a quarter or village of a town lies close to it
+                    inside = distance_km(parent.lat, parent.lon, entry.lat, entry.lon) <= QUARTER_KM
+                    if not group.hint_contains:
+                        inside = False
+                if inside:
+                    score += W_HIERARCHY
+                elif group.hint_contains:
+                    score -= OUTSIDE_PARENT_PENALTY  # "Orem in Aleppo governorate" is not Orem, Utah
         return score

@@ -20,6 +20,10 @@ W_PROXIMITY = 1.5
 W_CONTAINMENT = 1.0
 EXACT_BONUS = 0.5
 FUZZY_PENALTY = 1.0
+VARIANT_PENALTY = 0.3
+OUTSIDE_PARENT_PENALTY = 4.0
+# Places at least this populous are known well enough to need no evidence of their country in the text.
+WELL_KNOWN_POPULATION = 100_000
 FOREIGN_VARIANT_PENALTY = 1.0
 PRIMARY_BONUS = 0.4
 ADMIN1_BONUS = 1.0
@@ -48,6 +52,14 @@ def is_capital(entry: GazetteerEntry) -> bool:
 def needs_locative_reading(entry: GazetteerEntry) -> bool:
     """Countries, capitals and supra-national regions often stand for governments and alliances."""
     return entry.feature == "country" or is_capital(entry) or (entry.feature == "region" and not entry.country)
+
+
+def needs_evidence(entry: GazetteerEntry) -> bool:
+    """A small place (not a country, province, capital or city of 100,000) is a candidate outside the
+    document's focus only when the document names its country or province."""
+    if entry.feature in ("country", "admin1") or not entry.country or is_capital(entry):
+        return False
+    return entry.population < WELL_KNOWN_POPULATION
 
 
 def is_supranational(entry: GazetteerEntry) -> bool:

@@ -6,13 +6,13 @@ from spacy.tokens import Doc, Token
 
 from sitroom.components.places.vocabulary import (
     CONNECTORS,
-    DIRECTION_WORDS,
-    FEATURE_WORDS,
     FROM_PLACE_VERBS,
     LOCATIVE_VERBS,
-    PLACE_NOUNS,
-    TWO_WORD_FEATURES,
 )
+from sitroom.knowledge.place_words import COMPASS_WORDS, FACILITY_PAIRS, FEATURE_NOUNS, LOCATION_HEADS
+
+# A word before a name that makes it the countryside of a town or province ("rural Idlib").
+AREA_PREFIXES = frozenset({"rural"})
 
 
 def is_capitalised(token: Token) -> bool:
@@ -33,26 +33,54 @@ def feature_after(doc: Doc, index: int) -> tuple[str | None, int]:
         return None, 0
     if index + 1 < len(doc):
         pair = (doc[index].lower_, doc[index + 1].lower_)
-        if pair in TWO_WORD_FEATURES:
-            return TWO_WORD_FEATURES[pair], 2
-    return FEATURE_WORDS.get(doc[index].lower_), 1
+        if pair in FACILITY_PAIRS:
+            return FACILITY_PAIRS[pair], 2
+    return FEATURE_NOUNS.get(doc[index].lower_), 1
 
 
 def feature_before(doc: Doc, start: int) -> str | None:
-    """A feature word, then "of"/"at", then the name: "the airfield at X", "the town of X"."""
+    """A feature word, then "of"/"at", then the name: "the airfield at X", "the town of X"; or a word that
+    makes the name a province or its countryside: "Muhafazat X", "rural X"."""
+    if start >= 1 and FEATURE_NOUNS.get(doc[start - 1].lower_) == "admin1" and doc[start - 1].lower_ != "state":
+        return "admin1"
+    if start >= 1 and doc[start - 1].lower_ in AREA_PREFIXES:
+        return "region"
     if start < 2 or doc[start - 1].lower_ not in ("of", "at"):
         return None
-    feature = FEATURE_WORDS.get(doc[start - 2].lower_)
+    if noun_has_own_name(doc, start - 2):
+        return None
+    feature = FEATURE_NOUNS.get(doc[start - 2].lower_)
     return None if feature in ("road", "street", "region") else feature
 
 
+def noun_has_own_name(doc: Doc, noun: int) -> bool:
+    """The place noun at ``noun`` follows its own name: in "the Hamidiyeh neighbourhood of Homs" the
+    neighbourhood is Hamidiyeh, and Homs is the city."""
+    return noun >= 1 and is_capitalised(doc[noun - 1]) and doc[noun - 1].pos_ == "PROPN"
+
+
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading determiner and trailing possessive or punctuation."""
+    """Drop a leading determiner and trailing possessive, punctuation, or words that are neither names nor
+    place nouns (an entity that ran on: "Raqqa At least", "Jayrud 60 kilometres")."""
     while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "\u2019s", "'")
+        or doc[end - 1].is_punct
+        or (end - start > 1 and _runs_on(doc[end - 1]))
+    ):
         end -= 1
     return start, end
+
+
+def _runs_on(token: Token) -> bool:
+    """A trailing word that is no part of a place name: lower-case and no place noun, a number, or a
+    connector left at the end."""
+    if token.like_num:
+        return True
+    if is_connector(token):
+        return True
+    return not is_capitalised(token) and token.lower_ not in FEATURE_NOUNS
 
 
 def strip_feature_words(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
@@ -73,18 +101,18 @@ def strip_feature_words(doc: Doc, start: int, end: int) -> tuple[int, str | None
 def reads_as_location(token: Token, prepositions: frozenset[str]) -> bool:
     """Whether the phrase headed by ``token`` reads as a location (following conjunctions upward)."""
     for _ in range(6):
-        if any(child.lower_ in DIRECTION_WORDS and child.dep_ in ("amod", "compound") for child in token.lefts):
+        if any(child.lower_ in COMPASS_WORDS and child.dep_ in ("amod", "compound") for child in token.lefts):
             return True
         head = token.head
         if token.dep_ == "pobj" and head.lower_ in prepositions:
-            return head.lower_ != "between" or head.head.lower_ in PLACE_NOUNS
+            return head.lower_ != "between" or head.head.lower_ in LOCATION_HEADS
         if token.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_ in FROM_PLACE_VERBS:
             return True  # "reported from Damascus", "fled from Homs": a place left or written from
-        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in LOCATION_HEADS:
             return True
         if token.dep_ in ("dobj", "nsubjpass") and head.lemma_ in LOCATIVE_VERBS:
             return True
-        if token.dep_ == "compound" and head.lower_ in PLACE_NOUNS:
+        if token.dep_ == "compound" and head.lower_ in LOCATION_HEADS:
             return True
         if token.dep_ in ("conj", "appos") and head is not token:
             token = head

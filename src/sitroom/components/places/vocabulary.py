@@ -4,6 +4,8 @@ from __future__ import annotations
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACES = frozenset({"allah", "god", "lord", "jesus", "christ", "prophet", "muhammad", "mohammed"})
+# Web page furniture that opens a run of capitalised words ("Tags Syria Idlib Aleppo").
+FURNITURE_WORDS = frozenset({"tags", "tag", "topics", "related", "share", "photo", "video"})
 CALENDAR_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -15,30 +17,15 @@ CONNECTORS = frozenset({
     "al", "el", "ash", "as", "ad", "ar", "an", "at", "az", "ath", "adh", "de", "del", "la", "le", "du", "des",
     "of", "and", "the", "upon", "on", "bin", "ibn", "bani",
 })  # fmt: skip
-# Feature words after or before a toponym, with the feature they ask for.
-FEATURE_WORDS: dict[str, str] = {
-    "province": "admin1", "governorate": "admin1", "provinces": "admin1", "state": "admin1",
-    "countryside": "region", "region": "region", "district": "region", "county": "county", "parish": "county",
-    "area": "region", "city": "city", "town": "town", "village": "village", "neighbourhood": "locality",
-    "neighborhood": "locality", "suburb": "locality", "quarter": "locality", "camp": "locality",
-    "airfield": "airfield", "airport": "airfield", "airbase": "airfield", "road": "road", "highway": "road",
-    "street": "street", "crossroads": "crossroads", "intersection": "crossroads", "junction": "crossroads",
-    "roundabout": "crossroads", "checkpoint": "checkpoint", "checkpoints": "checkpoint",
-}  # fmt: skip
-TWO_WORD_FEATURES = {
-    ("air", "base"): "airfield",
-    ("military", "airport"): "airfield",
-    ("border", "area"): "border_area",
-    ("border", "crossing"): "checkpoint",
-}
 # A street is named after people, events or other places ("Thawra Street", "Baghdad Street") and lies in a
 # town: its name is never resolved to a populated place, unlike a road, usually named after the towns it joins.
 UNRESOLVED_CUE = "street"
 STREET_CUES = frozenset({"road", "street", "crossroads", "checkpoint"})
 LOCAL_CUES = frozenset({"airfield", "road", "street", "crossroads", "checkpoint", "town", "village"})
 CUE_PRIORITY = (
-    "airfield", "checkpoint", "crossroads", "road", "street", "county", "admin1", "city", "town", "village",
-    "locality", "region",
+    "airfield", "hospital", "school", "mosque", "church", "market", "bakery", "bridge", "dam", "prison", "camp",
+    "base", "stadium", "factory", "port", "field", "checkpoint", "crossroads", "road", "street", "county",
+    "admin1", "city", "town", "village", "locality", "region",
 )  # fmt: skip
 CUE_FIT: dict[str, dict[str, float]] = {
     "airfield": {"airfield": 3.0, "town": -1.0, "village": -1.0, "city": -1.5},
@@ -52,16 +39,23 @@ CUE_FIT: dict[str, dict[str, float]] = {
     "road": {"city": 0.3, "town": 0.5, "village": 0.5, "locality": 0.5},
     "crossroads": {"town": 0.3, "village": 0.3, "locality": 0.3},
     "checkpoint": {"town": 0.3, "village": 0.3, "locality": 0.3},
-}
+    # A facility named after its town or village ("Latamneh hospital", "Tabqa dam") stands at its point.
+    **{
+        facility: {"city": 0.3, "town": 0.3, "village": 0.3, "locality": 0.3}
+        for facility in ("hospital", "school", "mosque", "church", "market", "bakery", "bridge", "dam", "prison",
+                         "camp", "base", "stadium", "factory", "port", "field")
+    },
+}  # fmt: skip
+# Features a cue gives a place whatever the gazetteer entry its name resolves to (the entry is then only
+# where it stands: a road or hospital named after a town is located by that town).
+CUE_FEATURES = frozenset({"road", "street", "crossroads", "checkpoint", *CUE_FIT}) - {
+    "airfield", "admin1", "region", "county", "city", "town", "village", "locality",
+}  # fmt: skip
+# Cues that narrow the field enough to accept a near spelling beyond the names package's variants (a vowel
+# apart: "Jarrah" for Jirah Air Base); settlements take strict variants only (towns a vowel apart differ).
 FUZZY_FEATURES = {
     "airfield": ("airfield",),
     "admin1": ("admin1",),
-    "town": ("town", "village", "city"),
-    "village": ("village", "town"),
-    "city": ("city", "town"),
-    "checkpoint": ("town", "village"),
-    "crossroads": ("town", "village"),
-    "road": ("town", "village"),
 }
 # Prepositions after which a name reads as a location; the strict set decides for countries and capitals.
 STRICT_LOCATIVE = frozenset({
@@ -73,16 +67,6 @@ LOOSE_LOCATIVE = STRICT_LOCATIVE | {"from", "to", "between", "on", "off", "past"
 FROM_PLACE_VERBS = frozenset({
     "report", "broadcast", "write", "flee", "escape", "evacuate", "arrive", "return", "come", "travel", "fly",
     "drive", "march", "retreat", "withdraw", "displace", "fire", "launch",
-})  # fmt: skip
-PLACE_NOUNS = frozenset({
-    "area", "areas", "border", "borders", "region", "province", "part", "parts", "north", "south", "east",
-    "west", "northeast", "northwest", "southeast", "southwest", "city", "town", "village", "outskirts",
-    "countryside", "capital", "coast", "side", "frontier", "territory", "territories", "centre", "center",
-    "heart", "edge", "suburbs", "corner", "map", "soil", "streets",
-})  # fmt: skip
-DIRECTION_WORDS = frozenset({
-    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
-    "southwestern", "central", "north", "south", "east", "west", "rural", "occupied",
 })  # fmt: skip
 LOCATIVE_VERBS = frozenset({
     "border", "enter", "invade", "visit", "leave", "flee", "reach", "cross", "bomb", "shell", "besiege",

@@ -104,6 +104,7 @@ class FactsReport:
     """Shares of articles whose main event agrees with the facts, by half."""
 
     ratios: dict[tuple[str, str], Ratio] = field(default_factory=dict)
+    failed: list[str] = field(default_factory=list)  # articles whose analysis failed: misses on every measure
 
     def add(self, half: str, measure: str, hit: bool) -> None:
         self.ratios.setdefault((half, measure), Ratio()).add(hit)
@@ -117,10 +118,15 @@ class FactsReport:
         ):
             rate = "-" if ratio.rate is None else f"{ratio.rate:.3f}"
             table.add_row(half, measure, rate, str(ratio.hits), str(ratio.total))
+        if self.failed:
+            table.caption = f"{len(self.failed)} article(s) failed to analyse, counted as misses: {self.failed[:5]}"
         return table
 
     def to_dict(self) -> dict[str, Any]:
-        return {f"{half}/{measure}": ratio.to_dict() for (half, measure), ratio in sorted(self.ratios.items())}
+        scores: dict[str, Any] = {
+            f"{half}/{measure}": ratio.to_dict() for (half, measure), ratio in sorted(self.ratios.items())
+        }
+        return {**scores, "failed": self.failed}
 
 
 def read_articles(path: Path) -> Iterator[tuple[Document, Facts]]:
@@ -238,4 +244,8 @@ def evaluate_facts(path: Path, nlp: Language, half: str | None = None) -> FactsR
     for record in analyze(nlp, [doc for doc, _ in articles]):
         if isinstance(record, Record) and record.id in facts_by_id:
             score_article(report, half_of(record.id.split("~")[0]), facts_by_id[record.id], record)
+        elif not isinstance(record, Record):  # never scored over fewer articles without saying so
+            report.failed.append(record.id)
+            for measure in MEASURES:
+                report.add(half or half_of(record.id.split("~")[0]), measure, False)
     return report

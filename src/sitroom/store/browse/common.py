@@ -53,7 +53,15 @@ def document_summary(row: Any, snippet: str | None = None) -> Json:
 
 
 def place_json(place: PlaceIdentityRow | None) -> Json | None:
-    """A place identity's id, name, country and point."""
+    """A place identity's id, name, country and point (``located_by``: "parent" when the point is that of a
+    place containing it)."""
     if place is None:
         return None
-    return {"id": place.id, "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+    return {
+        "id": place.id,
+        "name": place.name,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "located_by": place.located_by,
+    }

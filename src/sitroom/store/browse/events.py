@@ -242,7 +242,7 @@ def events_geojson(session: Session, selection: EventFilter, limit: int = 5000) 
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [item["place"]["lon"], item["place"]["lat"]]},
             "properties": {key: value for key, value in item.items() if key != "place"}
-            | {"place": item["place"]["name"]},
+            | {"place": item["place"]["name"], "located_by": item["place"]["located_by"]},
         }
         for item in _clusters(session, located, Page(limit=limit))
     ]

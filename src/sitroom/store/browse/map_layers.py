@@ -26,6 +26,7 @@ def point_events(session: Session, selection: EventFilter, limit: int = POINT_LI
     cluster, place = EventClusterRow, PlaceIdentityRow
     columns: list[Any] = [cluster.id, cluster.type, cluster.date_start, cluster.date_end, cluster.source_count]
     columns += [cluster.report_count, cluster.contested, place.id.label("place_id"), place.name, place.lat, place.lon]
+    columns += [place.located_by]
     query = (
         select(*columns)
         .join(place, place.id == cluster.place_identity_id)
@@ -49,6 +50,7 @@ def point_events(session: Session, selection: EventFilter, limit: int = POINT_LI
                 "date_end": row.date_end,
                 "place": row.name,
                 "place_id": row.place_id,
+                "located_by": row.located_by,
                 "source_count": row.source_count,
                 "report_count": row.report_count,
                 "contested": row.contested,
