@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sitroom.documents import Document
 from sitroom.evaluation import GoldDocument, load_gold, locate
-from sitroom.record import Actor, Agreement, Claim, Event, Framing, Place, Provision, Quote, Record, Span
+from sitroom.record import Actor, ActorKind, Agreement, Claim, Event, Framing, Place, Provision, Quote, Record, Span
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "seed.json"
 
@@ -158,9 +158,11 @@ def report_pair(
     status: str = "occurred",
     event_type: str = "ASSAULT",
     place: tuple[str, float, float] | None = ("Maskanah", 35.96, 38.04),
+    place_feature: str | None = None,
+    actor_kind: ActorKind = "armed_group",
     located_by: str = "gazetteer",
 ) -> tuple[Document, Record]:
-    """A one-event report: the first two capitalised words are source and target actors.
+    """A one-event report: the first two capitalised words are source and target actors (of ``actor_kind``).
 
     The source is registered (canonical id = its upper-cased name), the target is not.
     """
@@ -169,7 +171,7 @@ def report_pair(
         Actor(
             id=f"a{number}",
             name=name,
-            kind="armed_group",
+            kind=actor_kind,
             mentions=_spans(text, [name])[:1],
             registered=number == 1,
             canonical_id=name.upper() if number == 1 else None,
@@ -182,7 +184,7 @@ def report_pair(
         places = [
             Place.model_validate(
                 {"id": "p1", "name": name, "country": "SY", "lat": lat, "lon": lon, "mentions": [],
-                 "resolved": located_by == "gazetteer", "located_by": located_by}
+                 "feature": place_feature, "resolved": located_by == "gazetteer", "located_by": located_by}
             )
         ]  # fmt: skip
     event = Event.model_validate(

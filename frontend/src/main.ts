@@ -11,6 +11,7 @@ import { agreementIdentityView, agreementsView, agreementView } from "./views/ag
 import { outletsView, outletView } from "./views/outlets";
 import { analyzeView } from "./views/analyze";
 import { identitiesView } from "./views/identities";
+import { placeView } from "./views/place";
 
 type View = (root: HTMLElement, arg: string, params: URLSearchParams) => Promise<void>;
 
@@ -30,6 +31,7 @@ const routes: [RegExp, View][] = [
   [/^\/outlet\/(.+)$/, outletView],
   [/^\/analyze$/, analyzeView],
   [/^\/identities$/, identitiesView],
+  [/^\/place\/(\d+)$/, placeView],
 ];
 
 async function route(): Promise<void> {

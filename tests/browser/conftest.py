@@ -40,6 +40,10 @@ CHROMIUM_ARGS = [
 ]
 ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
 SPELLING = "Nusra envoys met {} delegates in Turkey."  # one group spelled two ways: an identity link
+MONTH_END = "Hezbollah units shelled Qusayr posts."  # on the 31st: a month's bar must include it
+AREA_ONLY = "Army troops shelled Daraa."  # known only to the country: never a point on the map
+SYRIA = ("Syria", 35.0, 38.5)
+EARLY = "Nusra raiders attacked Kurds."  # dated decades early: outside the timeline's default window
 HOSTILE = (
     "Rebels <script>window.__pwned = 1; alert('script')</script> shelled "
     '<img src=x onerror="window.__pwned = 2; alert(1)"> the town of Maskanah, '
@@ -82,6 +86,9 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Itera
             report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
             report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
             report_pair("hostile", HOSTILE, outlet="Blog", date="2015-03-01"),
+            report_pair("month-end", MONTH_END, outlet="AFP", date="2014-01-31"),
+            report_pair("area", AREA_ONLY, outlet="AP", date="2015-02-01", place=SYRIA, place_feature="country"),
+            report_pair("early", EARLY, outlet="AP", date="1950-06-01"),
             report_pair(
                 "bakery",
                 "Nusra shelled Ahrar at a bakery in Saraqib.",

@@ -40,13 +40,13 @@ def test_the_map_draws_event_markers_over_the_offline_basemap(page: Any) -> None
     page.goto("/#/map")
     page.wait_for_selector("#map[data-markers]")
     assert int(page.locator("#map").get_attribute("data-markers")) >= 3
-    assert page.locator("path.event-marker").count() >= 3
-    features = page.request.get("/api/events.geojson").json()["features"]
+    assert page.locator("path.event-marker").count() + page.locator(".marker-cluster").count() >= 1
+    features = page.request.get("/api/map/points").json()["features"]
     at_parent = sum(1 for feature in features if feature["properties"]["located_by"] == "parent")
     approximate = page.locator("path.event-marker.approximate")
     assert at_parent >= 1  # the bakery, at Saraqib's point
-    assert approximate.count() == at_parent < page.locator("path.event-marker").count()
-    approximate.first.click(force=True)
+    assert 1 <= approximate.count() <= at_parent < len(features)  # the others may sit in clusters
+    approximate.first.dispatch_event("click")
     assert "approximate" in page.locator(".leaflet-popup-content").inner_text()
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # country shapes
 

@@ -2,13 +2,12 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import type { FeatureCollection, Point } from "geojson";
 import countries from "world-atlas/countries-110m.json";
-import { get } from "../api";
+import { PageOf, PlaceRef, get } from "../api";
 import { h, link } from "../dom";
-import { TYPE_COLOURS, eventFilters, filterParams, setHashParams } from "./common";
-
-interface EventProperties { id: number; type: string; date_start: string | null; place: string; located_by: string | null; source_count: number; report_count: number; contested: boolean; statuses: string[] }
+import { eventFilters, filterParams, setHashParams } from "./common";
+import { AreaEvents, PointEvents, areaList, areaShading, clusteredEvents, placeLabels } from "./map-layers";
+import { TimeWindow, axisMonths, binsFor, keepWindow, monthsChart, sharedWindow, withoutDates } from "./time-chart";
 
 /** The offline basemap: country shapes from world-atlas (Natural Earth, public domain). */
 function basemap(): L.GeoJSON {
@@ -19,35 +18,98 @@ function basemap(): L.GeoJSON {
   });
 }
 
-export async function mapView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
-  root.append(h("h2", {}, "Events map"), eventFilters(params, (values) => setHashParams("#/map", values)));
-  const container = h("div", { id: "map", class: "map" });
-  root.append(container);
-  const data = await get<FeatureCollection<Point, EventProperties>>("events.geojson", filterParams(params));
-  const map = L.map(container, { worldCopyJump: true, attributionControl: true, preferCanvas: false }).setView([34.8, 38.5], 5);
-  map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas");
-  basemap().addTo(map);
-  const markers = data.features.map((point) => {
-    const [lon, lat] = point.geometry.coordinates;
-    const properties = point.properties;
-    const approximate = properties.located_by === "parent";
-    const marker = L.circleMarker([lat, lon], {
-      radius: 4 + Math.min(10, properties.source_count * 2),
-      color: properties.contested ? "#000" : "#fff",
-      weight: properties.contested ? 2 : 1,
-      dashArray: approximate ? "3 3" : undefined,
-      fillColor: TYPE_COLOURS[properties.type] ?? "#555",
-      fillOpacity: approximate ? 0.45 : 0.85,
-      className: approximate ? "event-marker approximate" : "event-marker",
-    });
-    marker.bindPopup(() => h("div", {},
-      h("b", {}, properties.type), ` ${properties.date_start ?? "undated"}`, h("br"), properties.place,
-      approximate ? h("span", { class: "muted" }, " (approximate: at the point of the place containing it)") : "", h("br"),
-      `${properties.source_count} source(s), ${properties.report_count} report(s)`, h("br"),
-      link(`#/event/${properties.id}`, "open event")));
-    return marker.addTo(map);
+function hashFor(values: Record<string, string>): string {
+  const search = new URLSearchParams(values).toString();
+  return search ? `#/map?${search}` : "#/map";
+}
+
+/** A place filter: a name looked up among the knowledge base's places (suggested while typing). */
+function placeFilter(filters: Record<string, string>, current: PlaceRef | null): HTMLElement {
+  const options = h("datalist", { id: "place-names" });
+  const input = h("input", { name: "place_name", list: "place-names", placeholder: "a town, province or country", size: 24, value: current?.name ?? "" }) as HTMLInputElement;
+  input.addEventListener("input", async () => {
+    if (input.value.trim().length < 2) return;
+    const found = await get<PageOf<PlaceRef>>("places", { q: input.value.trim(), limit: 10 });
+    options.replaceChildren(...found.items.map((place) => h("option", { value: place.name }, place.country ?? "")));
   });
-  container.dataset.markers = String(markers.length);
-  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 8 });
-  root.append(h("p", { class: "muted" }, `${markers.length} located events. Marker size: independent sources; black ring: contested; pale, dashed: approximate point (the place's parent).`));
+  const form = h("form", { class: "place-filter" },
+    h("label", { class: "field" }, h("span", {}, "Place"), input), options,
+    h("button", { type: "submit" }, "Show place"),
+    current ? link(hashFor(Object.fromEntries(Object.entries(filters).filter(([key]) => key !== "place"))), "all places", "clear-place") : "",
+    current ? link(`#/place/${current.id}`, `${current.name}: place page`, "place-page") : "",
+    h("span", { class: "muted place-message" })) as HTMLFormElement;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const found = await get<PageOf<PlaceRef>>("places", { q: input.value.trim(), limit: 1 });
+    const place = found.items[0];
+    if (!place) {
+      (form.querySelector(".place-message") as HTMLElement).textContent = `no place named “${input.value.trim()}”`;
+      return;
+    }
+    location.hash = hashFor({ ...filters, place: String(place.id) });
+  });
+  return form;
+}
+
+export async function mapView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
+  const filters = withoutDates(filterParams(params));
+  let window: TimeWindow | null = sharedWindow(params);
+  const current = filters.place ? await get<PlaceRef>(`places/${encodeURIComponent(filters.place)}`) : null;
+  const keepPlace = (values: Record<string, string>): Record<string, string> => (filters.place ? { ...values, place: filters.place } : values);
+  root.append(h("h2", {}, current ? `Events map: ${current.name}` : "Events map"),
+    eventFilters(params, (values) => setHashParams("#/map", keepPlace(values))), placeFilter(filters, current));
+  const strip = h("div", { class: "map-time" });
+  const container = h("div", { id: "map", class: "map" });
+  const side = h("div", { class: "map-side" });
+  const note = h("p", { class: "muted" });
+  root.append(strip, h("div", { class: "map-layout" }, container, side), note);
+  const load = (chosen: TimeWindow | null): Promise<[PointEvents, AreaEvents[]]> => {
+    const query = { ...filters, ...(chosen ?? {}) };
+    return Promise.all([get<PointEvents>("map/points", query), get<AreaEvents[]>("map/areas", query)]);
+  };
+  const [bins, [points, areas]] = await Promise.all([binsFor(filters), load(window)]);
+  const map = L.map(container, { worldCopyJump: true, attributionControl: true, preferCanvas: false, minZoom: 2, maxZoom: 12 });
+  const located = points.features.map((point) => L.latLng(point.geometry.coordinates[1], point.geometry.coordinates[0]));
+  if (located.length) map.fitBounds(L.latLngBounds(located).pad(0.3), { maxZoom: 8, animate: false });
+  else map.setView([34.8, 38.5], 5);
+  map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas; names: GeoNames");
+  basemap().addTo(map);
+  const shading = L.layerGroup().addTo(map);
+  const events = clusteredEvents(map);
+  const draw = async (data: PointEvents, inAreas: AreaEvents[]): Promise<void> => {
+    delete container.dataset.markers;
+    const shown = events.show(data);
+    const shaded = areaShading(shading, inAreas);
+    side.replaceChildren(areaList(inAreas, { ...filters, ...(window ?? {}) }));
+    container.dataset.markers = String(shown);
+    container.dataset.window = window ? `${window.date_from}..${window.date_to}` : "";
+    container.dataset.areas = String(inAreas.length);
+    container.dataset.shaded = String(shaded);
+    note.textContent = `${shown} events at a place${data.truncated ? " (the newest only: narrow the filters)" : ""}` +
+      `${window ? `, ${window.date_from} to ${window.date_to}` : ""}. Marker size: independent sources; black ring: contested; pale, dashed: approximate point (the place's parent); ` +
+      "numbered circles: several events (click to list or zoom).";
+  };
+  await draw(points, areas);
+  placeLabels(map);
+  const months = axisMonths(bins, false);
+  if (months.length) {
+    const chart = monthsChart(bins.bins, {
+      by: "type", months, selected: window, height: 80, width: strip.clientWidth - 14,
+      onSelect: async (chosen) => {
+        window = chosen;
+        keepWindow(chosen);
+        history.replaceState(null, "", hashFor({ ...filters, ...chosen }));
+        await draw(...(await load(chosen)));
+      },
+    });
+    const clear = h("button", { type: "button", class: "clear-window" }, "All dates");
+    clear.addEventListener("click", async () => {
+      window = null;
+      keepWindow(null);
+      chart.select(null);
+      history.replaceState(null, "", hashFor(filters));
+      await draw(...(await load(null)));
+    });
+    strip.append(chart.element, h("p", { class: "muted" }, "Drag across months to show their events (shared with the timeline). ", clear));
+  }
 }

@@ -1,66 +1,72 @@
-import { get } from "../api";
-import { empty, h } from "../dom";
-import { EVENT_TYPES, TYPE_COLOURS, eventFilters, filterParams, setHashParams } from "./common";
+import { EventItem, PageOf, get } from "../api";
+import { empty, h, link } from "../dom";
+import { eventFilters, eventsTable, filterParams, setHashParams } from "./common";
+import { TimeWindow, axisMonths, binsFor, keepWindow, monthsChart, sharedWindow, withoutDates } from "./time-chart";
 
-interface Bucket { month: string; type: string; events: number }
-const SVG = "http://www.w3.org/2000/svg";
+const LIST_LIMIT = 50;
 
-function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, String(value));
-  return element;
+function hashFor(path: string, params: Record<string, string>): string {
+  const search = new URLSearchParams(params).toString();
+  return search ? `${path}?${search}` : path;
 }
 
-function months(first: string, last: string): string[] {
-  const out: string[] = [];
-  let [year, month] = first.split("-").map(Number);
-  const [endYear, endMonth] = last.split("-").map(Number);
-  while (year < endYear || (year === endYear && month <= endMonth)) {
-    out.push(`${year}-${String(month).padStart(2, "0")}`);
-    month += 1;
-    if (month > 12) { month = 1; year += 1; }
-  }
-  return out;
+/** The events of the brushed window, listed under the chart, with a link to the same window on the map. */
+async function listWindow(list: HTMLElement, filters: Record<string, string>, window: TimeWindow | null): Promise<void> {
+  const chosen = { ...filters, ...(window ?? {}) };
+  const page = await get<PageOf<EventItem> & { total_exact?: boolean }>("events", { ...chosen, limit: LIST_LIMIT });
+  const shown = page.items.length, total = page.total ?? shown;
+  list.replaceChildren(
+    h("p", { class: "window-summary" },
+      window ? `${window.date_from} to ${window.date_to}: ` : "",
+      `${total}${page.total_exact === false ? "+" : ""} events`, shown < total ? ` (the newest ${shown} listed)` : "", " · ",
+      link(hashFor("#/map", chosen), "show on the map", "to-map"), " · ",
+      link(hashFor("#/events", chosen), "open the events list")),
+    page.items.length ? eventsTable(page.items) : empty("No events in this window."),
+  );
+  list.dataset.events = String(total);
+  list.dataset.window = window ? `${window.date_from}..${window.date_to}` : "";
 }
 
 export async function timelineView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
-  root.append(h("h2", {}, "Timeline"), eventFilters(params, (values) => setHashParams("#/timeline", values)));
-  const buckets = await get<Bucket[]>("timeline", filterParams(params));
-  if (!buckets.length) {
+  const filters = withoutDates(filterParams(params));
+  const by = params.get("by") === "precision" ? "precision" : "type";
+  const all = params.get("all") === "1";
+  root.append(h("h2", {}, "Timeline"), eventFilters(params, (values) => setHashParams("#/timeline", { ...values, by })));
+  const data = await binsFor(filters);
+  const months = axisMonths(data, all);
+  if (!months.length) {
     root.append(empty("No dated events match."));
     return;
   }
-  const axis = months(buckets[0].month, buckets[buckets.length - 1].month);
-  const totals = new Map<string, Map<string, number>>();
-  for (const bucket of buckets) {
-    const perType = totals.get(bucket.month) ?? new Map<string, number>();
-    perType.set(bucket.type, bucket.events);
-    totals.set(bucket.month, perType);
-  }
-  const highest = Math.max(...[...totals.values()].map((perType) => [...perType.values()].reduce((a, b) => a + b, 0)));
-  const width = Math.max(600, axis.length * 14), height = 260, bottom = 40, barWidth = width / axis.length;
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline", role: "img", "aria-label": "events per month" });
-  axis.forEach((month, index) => {
-    let y = height - bottom;
-    for (const type of EVENT_TYPES) {
-      const count = totals.get(month)?.get(type) ?? 0;
-      if (!count) continue;
-      const barHeight = (count / highest) * (height - bottom - 10);
-      y -= barHeight;
-      const bar = svg("rect", { x: index * barWidth + 1, y, width: Math.max(1, barWidth - 2), height: barHeight, fill: TYPE_COLOURS[type], class: "bar" });
-      const title = svg("title", {});
-      title.textContent = `${month}: ${count} ${type}`;
-      bar.appendChild(title);
-      bar.addEventListener("click", () => setHashParams("#/events", { ...filterParams(params), type, date_from: `${month}-01`, date_to: `${month}-28` }));
-      chart.appendChild(bar);
-    }
-    if (index % Math.ceil(axis.length / 12) === 0) {
-      const label = svg("text", { x: index * barWidth, y: height - bottom + 16, class: "axis" });
-      label.textContent = month;
-      chart.appendChild(label);
-    }
+  const options = { ...filters, by, ...(all ? { all: "1" } : {}) };
+  const switches = h("p", { class: "chart-switches" },
+    "Bars by ", by === "type" ? h("b", {}, "event type") : link(hashFor("#/timeline", { ...options, by: "type" }), "event type", "by-type"),
+    " | ", by === "precision" ? h("b", {}, "date precision") : link(hashFor("#/timeline", { ...options, by: "precision" }), "date precision", "by-precision"),
+    data.window && data.window.outside ? h("span", { class: "outside" }, " · ",
+      all ? link(hashFor("#/timeline", { ...options, all: "" }), `hide the ${data.window.outside} event(s) outside the dense period`)
+        : link(hashFor("#/timeline", { ...options, all: "1" }), `show all: ${data.window.outside} event(s) fall outside ${data.window.from} – ${data.window.to}`, "show-all")) : "");
+  const list = h("div", { class: "window-events" });
+  let selected = sharedWindow(params);
+  const chart = monthsChart(data.bins, {
+    by,
+    months,
+    selected,
+    width: root.clientWidth - 14,
+    onSelect: (window) => {
+      selected = window;
+      keepWindow(window);
+      history.replaceState(null, "", hashFor("#/timeline", { ...options, ...window }));
+      void listWindow(list, filters, window);
+    },
   });
-  const legend = h("div", { class: "legend" }, EVENT_TYPES.filter((type) => buckets.some((b) => b.type === type)).map((type) =>
-    h("span", { class: "legend-item" }, h("span", { class: "swatch", style: `background:${TYPE_COLOURS[type]}` }), type)));
-  root.append(h("div", { class: "timeline-wrap" }, chart), legend, h("p", { class: "muted" }, "Click a bar to list its events."));
+  const clear = h("button", { type: "button", class: "clear-window" }, "Clear the time window");
+  clear.addEventListener("click", () => {
+    selected = null;
+    keepWindow(null);
+    chart.select(null);
+    history.replaceState(null, "", hashFor("#/timeline", options));
+    void listWindow(list, filters, null);
+  });
+  root.append(switches, chart.element, h("p", { class: "muted" }, "Drag across months (or click one) to list their events; the map shows the same window. ", clear), list);
+  await listWindow(list, filters, selected);
 }

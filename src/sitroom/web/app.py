@@ -19,6 +19,7 @@ from sitroom.web.docs import mount_docs
 from sitroom.web.identities import router as identities_router
 from sitroom.web.identities import write_router as identity_decisions_router
 from sitroom.web.security import HardeningMiddleware, validation_error
+from sitroom.web.workbench import router as workbench_router
 
 ANY_HOST = ("*",)
 
@@ -61,6 +62,7 @@ def create_app(
     app.include_router(write_router)
     app.include_router(identities_router)
     app.include_router(identity_decisions_router)
+    app.include_router(workbench_router)
     mount_docs(app)
     _mount_ui(app, load_assets())
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts), www_redirect=False)

@@ -1,0 +1,94 @@
+"""The actor network with its own filters: actor kinds, minimum events per edge, minimum degree, ego network.
+
+Only real actors take part: identities of kind ``other`` (things or words the pipeline could not type as a
+state, group, person…) are left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from sitroom.store.browse.common import Json
+from sitroom.store.browse.events import EventFilter, _event_conditions
+from sitroom.store.schema import ActorIdentityRow, EventActorRow, EventClusterRow, EventRow, PlaceIdentityRow
+
+NOT_ACTORS = ("other",)
+
+
+@dataclass(frozen=True)
+class GraphOptions:
+    """What the network keeps: actor kinds (all real ones when empty), edges with at least ``min_events``
+    events, actors with at least ``min_degree`` neighbours, and when ``ego`` is set only that actor, its
+    neighbours and the edges among them; at most ``limit`` edges, heaviest first."""
+
+    kinds: Collection[str] = field(default_factory=tuple)
+    min_events: int = 1
+    min_degree: int = 1
+    ego: int | None = None
+    limit: int = 400
+
+
+def _edges(selection: EventFilter, options: GraphOptions) -> Select[Any]:
+    source, target = EventActorRow.__table__.alias("s"), EventActorRow.__table__.alias("t")
+    source_actor, target_actor = aliased(ActorIdentityRow, name="sa"), aliased(ActorIdentityRow, name="ta")
+    weight = func.count(func.distinct(EventClusterRow.id)).label("weight")
+    kinds: list[ColumnElement[bool]] = [
+        source_actor.kind.not_in(NOT_ACTORS),
+        target_actor.kind.not_in(NOT_ACTORS),
+    ]
+    if options.kinds:
+        kinds += [source_actor.kind.in_(options.kinds), target_actor.kind.in_(options.kinds)]
+    return (
+        select(source.c.identity_id.label("source"), target.c.identity_id.label("target"), EventClusterRow.type, weight)
+        .select_from(EventRow)
+        .join(EventClusterRow, EventClusterRow.id == EventRow.cluster_id)
+        .outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id)
+        .join(source, and_(source.c.event_id == EventRow.id, source.c.role == "source"))
+        .join(target, and_(target.c.event_id == EventRow.id, target.c.role == "target"))
+        .join(source_actor, source_actor.id == source.c.identity_id)
+        .join(target_actor, target_actor.id == target.c.identity_id)
+        .where(source.c.identity_id != target.c.identity_id, *kinds, *_event_conditions(selection))
+        .group_by(source.c.identity_id, target.c.identity_id, EventClusterRow.type)
+        .having(weight >= options.min_events)
+        .order_by(weight.desc(), source.c.identity_id, target.c.identity_id)
+    )
+
+
+def actor_graph(session: Session, selection: EventFilter, options: GraphOptions) -> Json:
+    """Nodes (actors with their degree) and typed, weighted source→target edges; ``truncated`` when the edge
+    limit cut the graph."""
+    query = _edges(selection, options)
+    if options.ego is not None:
+        columns = query.selected_columns
+        touching = session.execute(
+            query.where(or_(columns.source == options.ego, columns.target == options.ego)).limit(options.limit)
+        ).all()
+        circle = {options.ego} | {row.source for row in touching} | {row.target for row in touching}
+        query = query.where(columns.source.in_(circle), columns.target.in_(circle))
+    rows = session.execute(query.limit(options.limit + 1)).all()
+    truncated = len(rows) > options.limit
+    rows = rows[: options.limit]
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for row in rows:
+        neighbours[row.source].add(row.target)
+        neighbours[row.target].add(row.source)
+    wanted = {actor for actor, others in neighbours.items() if len(others) >= options.min_degree}
+    edges = [row for row in rows if {row.source, row.target} <= wanted | {options.ego}]
+    kept = {row.source for row in edges} | {row.target for row in edges}
+    names = session.execute(
+        select(ActorIdentityRow.id, ActorIdentityRow.name, ActorIdentityRow.kind).where(ActorIdentityRow.id.in_(kept))
+    )
+    return {
+        "nodes": [
+            {"id": row.id, "name": row.name, "kind": row.kind, "degree": len(neighbours[row.id])}
+            for row in sorted(names, key=lambda item: item.id)
+        ],
+        "edges": [{"source": r.source, "target": r.target, "type": r.type, "weight": r.weight} for r in edges],
+        "truncated": truncated,
+    }

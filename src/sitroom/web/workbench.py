@@ -1,0 +1,77 @@
+"""The analyst's workbench endpoints: map layers and labels, timeline bins, the filtered actor network and
+the actors at a place (the views' own queries, beside the general API in :mod:`sitroom.web.api`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from sitroom.knowledge.map_labels import labels_in_view
+from sitroom.record import ActorKind
+from sitroom.store.browse.actor_graph import GraphOptions, actor_graph
+from sitroom.store.browse.common import Json
+from sitroom.store.browse.map_layers import area_events, place_actors, point_events
+from sitroom.store.browse.time_bins import time_bins
+from sitroom.web.api import BAD_REQUEST, MAX_ID, Db, Filter, Paging, RowId
+from sitroom.web.cache import ResponseCache, knowledge_version
+
+router = APIRouter(prefix="/api", responses=BAD_REQUEST)
+
+Latitude = Annotated[float, Query(ge=-90, le=90)]
+Longitude = Annotated[float, Query(ge=-180, le=180)]
+
+
+@router.get("/map/points", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
+def map_points(request: Request, db: Db, selection: Filter) -> Response:
+    """Events at places more precise than a province, as GeoJSON points (``truncated`` when capped);
+    serialised once per filter and knowledge-base version."""
+    cache: ResponseCache = request.app.state.geojson_cache
+    key = ("map/points", selection)
+    body = cache.get(key, knowledge_version(db), lambda: json.dumps(point_events(db, selection), separators=(",", ":")))
+    return Response(body, media_type="application/geo+json")
+
+
+@router.get("/map/areas")
+def map_areas(db: Db, selection: Filter) -> list[Json]:
+    """Events known only to a country, province or region, counted per area (never drawn as points)."""
+    return area_events(db, selection)
+
+
+@router.get("/map/labels")
+async def map_labels(
+    south: Latitude, west: Longitude, north: Latitude, east: Longitude, zoom: Annotated[int, Query(ge=0, le=18)]
+) -> list[Json]:
+    """Basemap place names in a view from the offline gazetteer: countries, then towns by population."""
+    found = await run_in_threadpool(labels_in_view, south, west, north, east, zoom)
+    return [{"name": label.name, "feature": label.feature, "lat": label.lat, "lon": label.lon} for label in found]
+
+
+@router.get("/timeline/bins")
+def timeline_bins(db: Db, selection: Filter) -> Json:
+    """Dated events per start month, type and date precision (day, days, month, year, longer), and the
+    default window where they are dense (``window``: first and last month, events outside it)."""
+    return time_bins(db, selection)
+
+
+@router.get("/network/graph")
+def network_graph(
+    db: Db,
+    selection: Filter,
+    kind: Annotated[list[ActorKind] | None, Query(description="Actor kinds to keep (repeatable); all if none.")] = None,
+    min_events: Annotated[int, Query(ge=1, le=10_000, description="Least events on an edge.")] = 1,
+    min_degree: Annotated[int, Query(ge=1, le=1000, description="Least neighbours an actor needs.")] = 1,
+    ego: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only this actor and its neighbours.")] = None,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 300,
+) -> Json:
+    """The actor network (real actors only) filtered by kind, edge weight, degree and ego actor."""
+    options = GraphOptions(kind or (), min_events, min_degree, ego, limit)
+    return actor_graph(db, selection, options)
+
+
+@router.get("/places/{identity_id}/actors")
+def actors_at_place(db: Db, identity_id: RowId, paging: Paging) -> Json:
+    """Actors in the events at a place, with how many events each (most first)."""
+    return place_actors(db, identity_id, paging)
