@@ -181,7 +181,7 @@ EventCursor = Annotated[
     str | None,
     Query(
         max_length=40,
-        pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?~\d{1,19}$",
+        pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?~\d{1,18}$",  # ids fit a signed 64-bit integer
         description="Keyset paging: the previous page's ``next_cursor`` (the same cost on any page; ``offset`` "
         "is ignored).",
     ),
