@@ -32,8 +32,10 @@ lint: $(INSTALLED)
 test-services:
 	sh scripts/ensure_chromium.sh
 
+# The PostgreSQL tests use the local server's test database unless SITROOM_TEST_POSTGRES_URL names another.
 test: lint test-services
-	SITROOM_TEST_POSTGRES_URL=$$(sh scripts/ensure_postgres.sh) $(BIN)/pytest
+	url=$$(sh scripts/ensure_postgres.sh); \
+		SITROOM_TEST_POSTGRES_URL=$${SITROOM_TEST_POSTGRES_URL:-$$url} $(BIN)/pytest
 
 # Rebuild the web UI into src/sitroom/web/static (the built files are committed, so this is optional).
 frontend:
