@@ -11,55 +11,18 @@ laid out, tables filled); prints the median and worst of ``--runs`` runs, the fi
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import httpx
+from api_latency import server  # bench/ is this script's folder
 from playwright.sync_api import Page, sync_playwright
 
-SITROOM = Path(sys.executable).parent / "sitroom"
 CHROMIUM = "/usr/bin/chromium"
 READY = "() => { const app = document.getElementById('app'); return app && app.children.length > 0 "
 READY += "&& !app.classList.contains('loading'); }"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@contextmanager
-def serving(db: str) -> Iterator[str]:
-    port = _free_port()
-    server = subprocess.Popen([str(SITROOM), "serve", "--db", db, "--port", str(port)])
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"{url}/api/stats", timeout=2)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def _open(page: Page, url: str, done: str) -> float:
@@ -116,7 +79,7 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    with serving(args.db) as url, sync_playwright() as playwright:
+    with server(args.db) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         page: Any = browser.new_page(viewport={"width": 1400, "height": 900})
         stats = httpx.get(f"{url}/api/stats", timeout=30).json()

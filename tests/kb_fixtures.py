@@ -14,6 +14,7 @@ from sitroom.evaluation import GoldDocument, load_gold, locate
 from sitroom.record import Actor, ActorKind, Agreement, Claim, Event, Framing, Place, Provision, Quote, Record, Span
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "seed.json"
+ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
 
 
 def _spans(text: str, needles: list[str]) -> list[Span]:
@@ -210,3 +211,12 @@ def report_pair(
         events=[event],
     )
     return document, record
+
+
+def contested_reports() -> list[tuple[Document, Record]]:
+    """Two outlets report one attack and a third denies it: one corroborated, contested event."""
+    return [
+        report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
+        report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
+        report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
+    ]

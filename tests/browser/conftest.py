@@ -25,7 +25,7 @@ from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from sitroom.web import create_app
 from tests.conftest import SEED
-from tests.kb_fixtures import report_pair
+from tests.kb_fixtures import contested_reports, report_pair
 
 CHROMIUM = Path("/usr/bin/chromium")
 DOC_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -38,7 +38,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
 SPELLING = "Nusra envoys met {} delegates in Turkey."  # one group spelled two ways: an identity link
 MONTH_END = "Hezbollah units shelled Qusayr posts."  # on the 31st: a month's bar must include it
 AREA_ONLY = "Army troops shelled Daraa."  # known only to the country: never a point on the map
@@ -82,9 +81,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Itera
         [
             _analysed_seed(nlp),
             _analysed(nlp, Document(id="truce-report", text=TRUCE_REPORT, date="2014-01-21", outlet="Orient News")),
-            report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
-            report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
-            report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
+            *contested_reports(),
             report_pair("hostile", HOSTILE, outlet="Blog", date="2015-03-01"),
             report_pair("month-end", MONTH_END, outlet="AFP", date="2014-01-31"),
             report_pair("area", AREA_ONLY, outlet="AP", date="2015-02-01", place=SYRIA, place_feature="country"),

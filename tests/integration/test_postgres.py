@@ -25,10 +25,9 @@ from sitroom.store.database import open_engine
 from sitroom.store.queries import count_documents, search_documents
 from sitroom.store.writer import store_documents, store_records
 from sitroom.web import create_app
-from tests.kb_fixtures import report_pair, seed_pair
+from tests.kb_fixtures import contested_reports, report_pair, seed_pair
 
 URL = os.environ.get("SITROOM_TEST_POSTGRES_URL")
-ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
 
 if not URL:
     if os.environ.get("CI"):
@@ -45,9 +44,7 @@ def engine() -> Iterator[Engine]:
     kb = open_engine(URL)
     pairs = [
         seed_pair(),
-        report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
-        report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
-        report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
+        *contested_reports(),
     ]
     assert store_records(kb, pairs) == 4
     assert store_records(kb, pairs) == 0

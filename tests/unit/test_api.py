@@ -24,9 +24,8 @@ from sitroom.store.writer import store_records
 from sitroom.web import create_app
 from sitroom.web.analysis import AnalysisLimits, AnalysisService
 from sitroom.web.security import TOKEN_VARIABLE, allowed_hosts, read_token
-from tests.kb_fixtures import report_pair, seed_pair
+from tests.kb_fixtures import contested_reports, report_pair, seed_pair
 
-ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
 HOSTILE = 'Rebels <script>alert("x")</script> shelled <img src=x onerror="alert(1)"> the town of Maskanah.'
 TOKEN = "s3cret-token"
 
@@ -38,9 +37,7 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
         open_engine(path),
         [
             seed_pair(),
-            report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
-            report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
-            report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
+            *contested_reports(),
             report_pair("hostile", HOSTILE, outlet="Blog", date="2015-03-01", place=None),
         ],
     )

@@ -35,9 +35,8 @@ from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from sitroom.web import create_app
 from sitroom.web.analysis import AnalysisService, Fields
-from tests.kb_fixtures import report_pair, seed_pair
+from tests.kb_fixtures import contested_reports, seed_pair
 
-ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -65,9 +64,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
         open_engine(path),
         [
             seed_pair(),
-            report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
-            report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
-            report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
+            *contested_reports(),
         ],
     )
     analysis = AnalysisService(analyse=_analyze_without_nlp, processes=False)

@@ -14,9 +14,8 @@ from fastapi.testclient import TestClient
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from sitroom.web import create_app
-from tests.kb_fixtures import report_pair, seed_pair
+from tests.kb_fixtures import contested_reports, report_pair, seed_pair
 
-ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
 FORMULA = '=HYPERLINK("http://evil.example","x") Nusra fighters shelled Ahrar positions.'
 
 
@@ -27,9 +26,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
         open_engine(path),
         [
             seed_pair(),
-            report_pair("r1", ATTACK, outlet="Reuters", date="2014-01-10"),
-            report_pair("r2", ATTACK + " Many died.", outlet="SANA", date="2014-01-11"),
-            report_pair("r3", "Nusra denied attacking Ahrar.", outlet="TASS", date="2014-01-11", status="denied"),
+            *contested_reports(),
             report_pair("f1", FORMULA, outlet="@SUM(1+1)", date="2016-05-02", place=None),
             *[
                 report_pair(
