@@ -1,3 +1,3 @@
 """sitroom: conflict reporting turned into structured, evidence-linked knowledge."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

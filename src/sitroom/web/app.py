@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from sitroom import __version__
 from sitroom.store.database import open_engine
 from sitroom.web.analysis import AnalysisService
 from sitroom.web.api import router, write_router
@@ -48,7 +49,7 @@ def create_app(
     app = FastAPI(
         title="sitroom",
         summary="Conflict reporting as structured, evidence-linked knowledge.",
-        version="0.1.0",
+        version=__version__,
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
