@@ -158,14 +158,13 @@ def _state_body(mention: Mention) -> bool:
 def _within_person_name(span: Span) -> bool:
     """'Hamza Khatib', 'Abu Hamza al-Shami', 'Christopher Wilson': a one-word name that a person's name, as
     the model reads it, runs on past (not through a title: 'Hezbollah Secretary-General Hassan Nasrallah')."""
-    doc = span.doc
-    for entity in doc.ents:
-        if entity.label_ != "PERSON" or not (entity.start <= span.start and span.end <= entity.end):
-            continue
-        neighbours = [doc[i] for i in (span.start - 1, span.end) if entity.start <= i < entity.end]
-        if neighbours and not any(fold(token.text) in ROLE_WORDS for token in neighbours):
-            return True
-    return False
+    doc, tokens = span.doc, list(span)
+    if any(token.ent_type_ != "PERSON" for token in tokens) or any(token.ent_iob_ != "I" for token in tokens[1:]):
+        return False  # not inside one person entity
+    neighbours = [doc[span.start - 1]] if tokens[0].ent_iob_ == "I" else []
+    if span.end < len(doc) and doc[span.end].ent_iob_ == "I":
+        neighbours.append(doc[span.end])
+    return bool(neighbours) and not any(fold(token.text) in ROLE_WORDS for token in neighbours)
 
 
 def _long_gone(entry: ActorEntry, date: str | None) -> bool:

@@ -7,28 +7,33 @@ statement.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import accumulate
 
 from spacy.tokens import Doc
 
-from sitroom.record import Attribution, Voice
+from sitroom.components.offset_index import OffsetIndex
+from sitroom.record import Attribution, Span, Voice
 
 MIN_SHARE = 0.5
 _PREFIX_KEY = "sitroom_non_space_prefix"
+_INDEX_KEY = "sitroom_attribution_index"
 
 
 def attribution_at(doc: Doc, start: int, end: int, min_share: float = MIN_SHARE) -> Attribution | None:
     """The innermost attribution whose content covers at least ``min_share`` of the span's non-space
     characters (the longest chain wins, then the shortest content), with its full chain; None when the
     span lies in the outlet's own text."""
-    count = _non_space_counter(doc)
-    start, end = max(0, start), min(end, len(doc.text))
+    prefix = _non_space_prefix(doc)
+    start, end = max(0, start), min(end, len(prefix) - 1)
+
+    def count(a: int, b: int) -> int:
+        return prefix[b] - prefix[a] if b > a else 0
+
     wanted = count(start, end)
     if wanted <= 0:
         return None
     best: tuple[int, int, Attribution] | None = None
-    for attribution in doc._.attributions or ():
+    for attribution in _attributions_overlapping(doc, start, end):
         covered = sum(count(max(start, span.start), min(end, span.end)) for span in attribution.content)
         if covered < min_share * wanted:
             continue
@@ -39,18 +44,29 @@ def attribution_at(doc: Doc, start: int, end: int, min_share: float = MIN_SHARE)
     return best[2] if best is not None else None
 
 
-def _non_space_counter(doc: Doc) -> Callable[[int, int], int]:
-    """Counts the non-space characters of ``doc.text[a:b]`` from prefix sums computed once per Doc."""
+def _attributions_overlapping(doc: Doc, start: int, end: int) -> list[Attribution]:
+    """The attributions with content overlapping ``[start, end)``, from an index of their content spans built
+    once per Doc (looping over every attribution per call made the callers quadratic in document length)."""
+    attributions: list[Attribution] = doc._.attributions or []
+    cached = doc.user_data.get(_INDEX_KEY)
+    if cached is not None and cached[0] is attributions and cached[1] == len(attributions):
+        index: OffsetIndex[tuple[Span, Attribution]] = cached[2]
+    else:  # first call, or the list changed since
+        spans = [(span, attribution) for attribution in attributions for span in attribution.content]
+        index = OffsetIndex(spans, lambda pair: pair[0].start, lambda pair: pair[0].end)
+        doc.user_data[_INDEX_KEY] = (attributions, len(attributions), index)
+    found = {id(attribution): attribution for _, attribution in index.overlapping(start, end)}
+    return list(found.values())
+
+
+def _non_space_prefix(doc: Doc) -> list[int]:
+    """Prefix sums of the non-space characters of ``doc.text``, computed once per Doc (``doc.text`` joins
+    every token: reading it per call made the layers that ask for voices quadratic in document length)."""
     prefix: list[int] | None = doc.user_data.get(_PREFIX_KEY)
     if prefix is None:
         prefix = [0, *accumulate(0 if char.isspace() else 1 for char in doc.text)]
         doc.user_data[_PREFIX_KEY] = prefix
-    table = prefix
-
-    def count(a: int, b: int) -> int:
-        return table[b] - table[a] if b > a else 0
-
-    return count
+    return prefix
 
 
 def voice_at(doc: Doc, start: int, end: int) -> Voice:

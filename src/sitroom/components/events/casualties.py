@@ -168,10 +168,11 @@ def _included(phrase: Token) -> bool:
 
 
 def _evidence(tokens: list[Token]) -> TextSpan:
-    doc = tokens[0].doc
-    start = min(token.idx for token in tokens)
-    end = max(token.idx + len(token.text) for token in tokens)
-    return TextSpan(text=doc.text[start:end], start=start, end=end)
+    """The text from the first to the last of the tokens (read from the span, not ``doc.text``, which joins
+    every token of the document)."""
+    first, last = min(tokens, key=lambda token: token.i), max(tokens, key=lambda token: token.i)
+    span = first.doc[first.i : last.i + 1]
+    return TextSpan(text=span.text, start=span.start_char, end=span.end_char)
 
 
 def find_casualties(sentence: Span) -> list[CasualtyMention]:

@@ -35,6 +35,8 @@ class Context:
     date_index: OffsetIndex[tuple[int, int, str]] = field(init=False)
     unit_index: OffsetIndex[Span] = field(init=False)
     text: str = field(init=False)
+    focus: str | None = field(init=False, default=None)  # the document's focus place, once computed
+    focus_known: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap; the text

@@ -184,7 +184,13 @@ def _before_outlet(token: Token, ctx: Context) -> bool:
 
 def focus_place(ctx: Context) -> str | None:
     """The place the document names most often below the country level, else its most named country; places
-    that only say where an actor sits ("the regime in Baghdad") do not count."""
+    that only say where an actor sits ("the regime in Baghdad") do not count. Computed once per document."""
+    if not ctx.focus_known:
+        ctx.focus, ctx.focus_known = _count_focus_place(ctx), True
+    return ctx.focus
+
+
+def _count_focus_place(ctx: Context) -> str | None:
     counts: dict[str, int] = {}
     for index, place_id in ctx.token_place.items():
         token = ctx.doc[index]

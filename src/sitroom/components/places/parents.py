@@ -119,12 +119,13 @@ def assign_parents(doc: Doc, places: Sequence[Place]) -> None:
         return
     parents = {token.i: place for place in located for token in _mention_tokens(doc, place)}
     focus = _focus(located)
+    text = doc.text  # once: spaCy joins every token each time it is read
     for place in places:
         if place.lat is not None:
             continue
         linked = (_linked(_first_conjunct(token), parents) for token in _mention_tokens(doc, place))
         parent = (
-            _following(doc.text, place, located)
+            _following(text, place, located)
             or next((p for p in linked if p is not None and p.id != place.id), None)
             or focus
         )
