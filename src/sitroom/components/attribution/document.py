@@ -16,6 +16,7 @@ from sitroom.components.attribution.finder import AttributionFinder, Found, Rang
 from sitroom.components.attribution.quotes import QuoteSpan, in_spans, is_real_quote, quote_spans
 from sitroom.components.attribution.sources import SourceResolver
 from sitroom.components.attribution.text_geometry import Sentence, clipped_sentences, letter_word_count, trimmed
+from sitroom.components.offset_index import OffsetIndex
 from sitroom.knowledge.reporting import reporting_lexicon
 from sitroom.record import Actor
 
@@ -252,10 +253,12 @@ def nest(found: list[Found]) -> None:
     def order(item: Found) -> tuple[int, int]:
         return sum(end - start for start, end in item.content), item.cue[0]
 
+    contents = OffsetIndex([(part, o) for o in found for part in o.content], lambda p: p[0][0], lambda p: p[0][1])
     for item in found:
         if item.parent is not None:
             continue
-        holders = [o for o in found if o.holds(item.cue[0]) and order(o) > order(item) and not descends(o, item)]
+        around = {id(o): o for _, o in contents.covering(item.cue[0])}  # in the order of ``found``
+        holders = [o for o in around.values() if order(o) > order(item) and not descends(o, item)]
         if holders:
             parent = min(holders, key=order)
             item.parent = parent
