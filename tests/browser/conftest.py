@@ -24,7 +24,7 @@ from sitroom.record import Record
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from sitroom.web import create_app
-from tests.conftest import SEED
+from tests.conftest import SEED, fakes_documents
 from tests.kb_fixtures import contested_reports, report_pair
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -102,6 +102,22 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Itera
             ),
         ],
     )
+    yield from _serve(path)
+
+
+FAKES_ARTICLES = 40  # the first FA-KES articles: four outlets, towns with several events, actors in many spellings
+
+
+@pytest.fixture(scope="session")
+def fakes_server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Iterator[str]:
+    """A live server over a knowledge base of real FA-KES articles analysed by the full pipeline."""
+    path = tmp_path_factory.mktemp("browser-fakes") / "kb.sqlite"
+    store_records(open_engine(path), [_analysed(nlp, document) for document in fakes_documents(FAKES_ARTICLES)])
+    yield from _serve(path)
+
+
+def _serve(path: Path) -> Iterator[str]:
+    """Serve the knowledge base at ``path`` on a free port until the session ends."""
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -130,10 +146,9 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Any, server_url: str) -> Iterator[Any]:
-    """A fresh page on the test server; the test fails if the page logs a console error."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=server_url)
+def _checked_page(browser: Any, base_url: str) -> Iterator[Any]:
+    """A fresh page on ``base_url``; the test fails if the page logs a console error."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=base_url, accept_downloads=True)
     opened = context.new_page()
     problems: list[str] = []
     opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
@@ -141,6 +156,18 @@ def page(browser: Any, server_url: str) -> Iterator[Any]:
     yield opened
     context.close()
     assert problems == [], problems
+
+
+@pytest.fixture
+def page(browser: Any, server_url: str) -> Iterator[Any]:
+    """A fresh page on the test server; the test fails if the page logs a console error."""
+    yield from _checked_page(browser, server_url)
+
+
+@pytest.fixture
+def fakes_page(browser: Any, fakes_server_url: str) -> Iterator[Any]:
+    """A fresh page on the server of real FA-KES articles; the test fails on a console error."""
+    yield from _checked_page(browser, fakes_server_url)
 
 
 @pytest.fixture(scope="session")

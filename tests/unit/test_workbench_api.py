@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import networkx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -124,3 +125,28 @@ def test_the_network_has_real_actors_only_and_filters_by_weight_degree_kind_and_
     assert _get(client, "/api/network/graph", kind="person")["nodes"] == []
     assert len(_get(client, "/api/network/graph", kind="armed_group")["edges"]) == len(graph["edges"])
     assert client.get("/api/network/graph", params={"kind": "spaceship"}).status_code == 422
+
+
+def test_the_network_export_holds_exactly_the_graph_the_view_draws(client: TestClient) -> None:
+    for params in ({}, {"min_events": 2}, {"date_from": "2014-01-01", "date_to": "2014-01-31"}, {"limit": 1}):
+        drawn = _get(client, "/api/network/graph", **params)
+        exported = client.get("/api/exports/network", params={**params, "format": "json"})
+        assert exported.headers["content-disposition"] == 'attachment; filename="network.json"'
+        assert exported.json() == drawn
+        graphml = client.get("/api/exports/network", params=params)
+        assert graphml.headers["content-type"].startswith("application/graphml+xml")
+        graph = networkx.parse_graphml(graphml.text, force_multigraph=True)
+        assert graph.number_of_nodes() == len(drawn["nodes"]) and graph.number_of_edges() == len(drawn["edges"])
+    assert client.get("/api/exports/network", params={"format": "csv"}).status_code == 422
+
+
+def test_a_place_pages_through_every_document_naming_it(client: TestClient) -> None:
+    maskanah = _get(client, "/api/map/points")["features"][0]["properties"]["place_id"]
+    place = _get(client, f"/api/places/{maskanah}")
+    assert "documents" not in place and "events" not in place  # no capped lists: they page on their own
+    pages = [_get(client, f"/api/places/{maskanah}/documents", limit=2, offset=offset) for offset in range(0, 12, 2)]
+    seen = [item["doc_id"] for page in pages for item in page["items"]]
+    assert len(seen) == len(set(seen)) == pages[0]["total"] == place["documents_total"] >= 7
+    dates = [item["date"] for page in pages for item in page["items"]]
+    assert dates == sorted(dates, reverse=True)  # newest first across pages
+    assert client.get("/api/places/999999/documents").status_code == 404

@@ -1,6 +1,6 @@
 import { DocumentSummary, EventItem, PageOf, get } from "../api";
 import { chips, empty, h, link, section, table } from "../dom";
-import { eventsTable } from "./common";
+import { eventsTable, offsetPager, offsetParam } from "./common";
 import { exportBar } from "./exports";
 
 interface ActorDetail {
@@ -16,7 +16,7 @@ interface ActorDetail {
 const DOCUMENTS_PAGE = 50;
 
 export async function actorView(root: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
-  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const offset = offsetParam(params);
   const [actor, documents] = await Promise.all([
     get<ActorDetail>(`actors/${id}`),
     get<PageOf<DocumentSummary>>(`actors/${id}/documents`, { limit: DOCUMENTS_PAGE, offset }),
@@ -31,7 +31,7 @@ export async function actorView(root: HTMLElement, id: string, params: URLSearch
       h("h2", {}, actor.name),
       h("p", { class: "muted" }, actor.kind, actor.canonical_id ? ` · registry id ${actor.canonical_id}` : " · not in the registry",
         actor.roles.length ? ` · ${actor.roles.join(", ")}` : "",
-        " · ", link(`#/network?actor=${actor.id}`, "network"), " · ", link(`#/map?actor=${actor.id}`, "map")),
+        " · ", link(`#/network?ego=${actor.id}`, "network"), " · ", link(`#/map?actor=${actor.id}`, "map")),
       h("div", { class: "aliases" }, h("span", { class: "muted" }, "Also written: "), chips(actor.aliases)),
       actor.merged_with.length
         ? h("p", { class: "merged muted" }, "Merged with: ", ...actor.merged_with.flatMap((other, index) => [index ? ", " : "", link(`#/actor/${other.id}`, other.name)]), " · ", link("#/identities", "review"))
@@ -67,10 +67,5 @@ export async function actorView(root: HTMLElement, id: string, params: URLSearch
 }
 
 function documentsPager(id: number, offset: number, total: number): HTMLElement | null {
-  if (total <= DOCUMENTS_PAGE) return null;
-  const to = (start: number) => `#/actor/${id}?offset=${start}`;
-  return h("nav", { class: "pager" },
-    offset > 0 ? link(to(Math.max(0, offset - DOCUMENTS_PAGE)), "← previous") : null,
-    h("span", { class: "muted" }, ` ${offset + 1}–${Math.min(offset + DOCUMENTS_PAGE, total)} of ${total} `),
-    offset + DOCUMENTS_PAGE < total ? link(to(offset + DOCUMENTS_PAGE), "next →") : null);
+  return offsetPager((start) => `#/actor/${id}?offset=${start}`, offset, DOCUMENTS_PAGE, total);
 }

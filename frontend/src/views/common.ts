@@ -97,3 +97,17 @@ export function setHashParams(path: string, values: Record<string, string>): voi
   const search = new URLSearchParams(values).toString();
   location.hash = search ? `${path}?${search}` : path;
 }
+
+/** Previous/next links over an offset-paged list of ``total`` items; ``to`` makes the link to an offset. */
+export function offsetPager(to: (offset: number) => string, offset: number, size: number, total: number, className = ""): HTMLElement | null {
+  if (total <= size && offset === 0) return null;
+  return h("nav", { class: `pager ${className}`.trim() },
+    offset > 0 ? link(to(Math.max(0, offset - size)), "← previous", "previous") : null,
+    h("span", { class: "muted" }, ` ${Math.min(offset + 1, total)}–${Math.min(offset + size, total)} of ${total.toLocaleString("en")} `),
+    offset + size < total ? link(to(offset + size), "next →", "next") : null);
+}
+
+/** A non-negative offset from the page's parameters. */
+export function offsetParam(params: URLSearchParams, key = "offset"): number {
+  return Math.max(0, Math.floor(Number(params.get(key) ?? 0)) || 0);
+}

@@ -6,6 +6,7 @@ import countries from "world-atlas/countries-110m.json";
 import { PageOf, PlaceRef, get } from "../api";
 import { h, link } from "../dom";
 import { eventFilters, filterParams, setHashParams } from "./common";
+import { exportBar } from "./exports";
 import { AreaEvents, PointEvents, areaList, areaShading, clusteredEvents, placeLabels } from "./map-layers";
 import { TimeWindow, axisMonths, binsFor, keepWindow, monthsChart, sharedWindow, withoutDates } from "./time-chart";
 
@@ -62,7 +63,8 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
   const container = h("div", { id: "map", class: "map" });
   const side = h("div", { class: "map-side" });
   const note = h("p", { class: "muted" });
-  root.append(strip, h("div", { class: "map-layout" }, container, side), note);
+  const exports = h("div", { class: "map-exports" });
+  root.append(strip, exports, h("div", { class: "map-layout" }, container, side), note);
   const load = (chosen: TimeWindow | null): Promise<[PointEvents, AreaEvents[]]> => {
     const query = { ...filters, ...(chosen ?? {}) };
     return Promise.all([get<PointEvents>("map/points", query), get<AreaEvents[]>("map/areas", query)]);
@@ -81,6 +83,7 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
     const shown = events.show(data);
     const shaded = areaShading(shading, inAreas);
     side.replaceChildren(areaList(inAreas, { ...filters, ...(window ?? {}) }));
+    exports.replaceChildren(exportBar("exports/events", { ...filters, ...(window ?? {}) }, ["csv", "json", "geojson"], [], "Export the events these filters and dates select (points and areas): "));
     container.dataset.markers = String(shown);
     container.dataset.window = window ? `${window.date_from}..${window.date_to}` : "";
     container.dataset.areas = String(inAreas.length);

@@ -3,6 +3,7 @@ import fcose from "cytoscape-fcose";
 import { PageOf, Ref, get } from "../api";
 import { empty, h, link, table } from "../dom";
 import { EVENT_TYPES, TYPE_COLOURS, formField, select } from "./common";
+import { exportBar } from "./exports";
 
 cytoscape.use(fcose);
 
@@ -142,6 +143,7 @@ export async function networkView(root: HTMLElement, _arg: string, params: URLSe
       "Links: who did what to whom, coloured by event type, thicker with more events; larger actors have more links. ",
       "Click an actor to open it, right-click to see the network around it. ",
       egoNode ? link(networkHash(whole), "whole network") : ""));
+  root.append(exportBar("exports/network", query, ["graphml", "json"], [], "Export this network (the links and actors drawn): "));
   const cy = drawGraph(container, data, ego);
   container.dataset.nodes = String(cy.nodes().length);
   container.dataset.edges = String(cy.edges().length);

@@ -1,8 +1,10 @@
 import { DocumentSummary, PageOf, Params, get } from "../api";
 import { empty, h, link, section, snippet } from "../dom";
 import { exportBar } from "./exports";
+import { offsetPager, offsetParam } from "./common";
 
 interface ActorHit { id: number; name: string; kind: string; documents: number }
+interface PlaceHit { id: number; name: string; country: string | null; feature: string | null; documents: number }
 interface Stats { documents: number; actors: number; places: number; events: number; reports: number; agreements: number; outlets: number }
 interface FacetValue { value: string | number; label?: string; documents: number }
 type Facets = Record<"outlet" | "year" | "actor" | "place" | "event_type", FacetValue[]>;
@@ -29,7 +31,7 @@ function hrefWith(current: Record<string, string>, changes: Params): string {
 export async function searchView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
   const current = searchParams(params);
   const q = current.q ?? "";
-  const offset = Number(params.get("offset") ?? 0);
+  const offset = offsetParam(params);
   const input = h("input", { type: "search", name: "q", value: q, placeholder: 'Search: Aleppo airstrike, "barrel bombs", Nusra OR Qaeda, negot*, Homs -Hama', autofocus: true, "aria-label": "Search" }) as HTMLInputElement;
   const sort = h("select", { name: "sort", "aria-label": "Sort" },
     ["relevance", "newest", "oldest"].map((value) => h("option", { value }, value))) as HTMLSelectElement;
@@ -49,7 +51,11 @@ export async function searchView(root: HTMLElement, _arg: string, params: URLSea
     root.append(h("p", { class: "search-error", role: "alert" }, String(error).replace(/^Error: /, "")));
     return;
   }
-  const [actors, stats] = await Promise.all([get<PageOf<ActorHit>>("actors", { q, limit: 12 }), get<Stats>("stats")]);
+  const [actors, places, stats] = await Promise.all([
+    get<PageOf<ActorHit>>("actors", { q, limit: 12 }),
+    q ? get<PageOf<PlaceHit>>("places", { q, limit: 8 }) : null,
+    get<Stats>("stats"),
+  ]);
   root.append(
     h("p", { class: "muted stats" },
       `${stats.documents} documents · ${stats.actors} actors · ${stats.places} places · ${stats.events} events (${stats.reports} reports) · ${stats.agreements} agreements · ${stats.outlets} outlets`),
@@ -74,7 +80,9 @@ export async function searchView(root: HTMLElement, _arg: string, params: URLSea
     h("div", { class: "search-layout" },
       facetPanel(current, documents.facets),
       section(title, results),
-      section(q ? "Actors (any alias)" : "Most reported actors", actors.items.length ? actorList : empty("No actor matches.")),
+      h("div", {},
+        section(q ? "Actors (any alias)" : "Most reported actors", actors.items.length ? actorList : empty("No actor matches.")),
+        places && places.items.length ? section("Places", placeList(places.items)) : null),
     ),
   );
 }
@@ -98,6 +106,13 @@ function facetPanel(current: Record<string, string>, facets: Facets): HTMLElemen
   );
 }
 
+/** Places whose name holds the query: each opens its place page (events, actors, documents). */
+function placeList(places: PlaceHit[]): HTMLElement {
+  return h("ul", { class: "plain place-hits" }, places.map((place) =>
+    h("li", {}, link(`#/place/${place.id}`, place.name),
+      h("span", { class: "muted" }, ` ${[place.feature, place.country].filter(Boolean).join(", ")} · ${place.documents} doc.`))));
+}
+
 function documentHit(item: DocumentSummary): HTMLElement {
   return h(
     "article",
@@ -109,13 +124,5 @@ function documentHit(item: DocumentSummary): HTMLElement {
 }
 
 function pager(current: Record<string, string>, offset: number, total: number): HTMLElement | null {
-  if (total <= PAGE) return null;
-  const to = (start: number) => `${hrefWith(current, {})}${Object.keys(current).length ? "&" : "?"}offset=${start}`;
-  return h(
-    "nav",
-    { class: "pager" },
-    offset > 0 ? link(to(Math.max(0, offset - PAGE)), "← previous") : null,
-    h("span", { class: "muted" }, ` ${offset + 1}–${Math.min(offset + PAGE, total)} of ${total} `),
-    offset + PAGE < total ? link(to(offset + PAGE), "next →") : null,
-  );
+  return offsetPager((start) => `${hrefWith(current, {})}${Object.keys(current).length ? "&" : "?"}offset=${start}`, offset, PAGE, total);
 }

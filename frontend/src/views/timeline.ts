@@ -1,6 +1,7 @@
 import { EventItem, PageOf, get } from "../api";
 import { empty, h, link } from "../dom";
 import { eventFilters, eventsTable, filterParams, setHashParams } from "./common";
+import { exportBar } from "./exports";
 import { TimeWindow, axisMonths, binsFor, keepWindow, monthsChart, sharedWindow, withoutDates } from "./time-chart";
 
 const LIST_LIMIT = 50;
@@ -21,6 +22,7 @@ async function listWindow(list: HTMLElement, filters: Record<string, string>, wi
       `${total}${page.total_exact === false ? "+" : ""} events`, shown < total ? ` (the newest ${shown} listed)` : "", " · ",
       link(hashFor("#/map", chosen), "show on the map", "to-map"), " · ",
       link(hashFor("#/events", chosen), "open the events list")),
+    exportBar("exports/events", chosen, ["csv", "json", "geojson"], [], "Export every event of this window and filters: "),
     page.items.length ? eventsTable(page.items) : empty("No events in this window."),
   );
   list.dataset.events = String(total);

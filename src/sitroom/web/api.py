@@ -259,8 +259,16 @@ def list_places(
     return browse.list_places(db, q, country, paging)
 
 
+@router.get("/places/{identity_id}/documents", responses=NOT_FOUND)
+def get_place_documents(db: Db, paging: Paging, identity_id: RowId) -> Json:
+    """The documents naming a place, newest first, a page at a time, with the total."""
+    return _found(browse.place_documents(db, identity_id, paging), "place")
+
+
 @router.get("/places/{identity_id}", responses=NOT_FOUND)
 def get_place(db: Db, identity_id: RowId) -> Json:
+    """A place: names, kind, where it lies and how many documents name it; its documents page by page at
+    ``/places/{id}/documents``, its events at ``/events?place={id}``."""
     return _found(browse.get_place(db, identity_id), "place")
 
 

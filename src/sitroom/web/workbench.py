@@ -4,11 +4,12 @@ the actors at a place (the views' own queries, beside the general API in :mod:`s
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
+from sitroom.exports.graphml import to_graphml
 from sitroom.knowledge.map_labels import labels_in_view
 from sitroom.record import ActorKind
 from sitroom.store.browse.actor_graph import GraphOptions, actor_graph
@@ -56,19 +57,40 @@ def timeline_bins(db: Db, selection: Filter) -> Json:
     return time_bins(db, selection)
 
 
-@router.get("/network/graph")
-def network_graph(
-    db: Db,
-    selection: Filter,
+def graph_options(
     kind: Annotated[list[ActorKind] | None, Query(description="Actor kinds to keep (repeatable); all if none.")] = None,
     min_events: Annotated[int, Query(ge=1, le=10_000, description="Least events on an edge.")] = 1,
     min_degree: Annotated[int, Query(ge=1, le=1000, description="Least neighbours an actor needs.")] = 1,
     ego: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only this actor and its neighbours.")] = None,
-    limit: Annotated[int, Query(ge=1, le=2000)] = 300,
-) -> Json:
+    limit: Annotated[int, Query(ge=1, le=2000, description="Most edges, heaviest first.")] = 300,
+) -> GraphOptions:
+    return GraphOptions(kind or (), min_events, min_degree, ego, limit)
+
+
+Graph = Annotated[GraphOptions, Depends(graph_options)]
+
+
+@router.get("/network/graph")
+def network_graph(db: Db, selection: Filter, options: Graph) -> Json:
     """The actor network (real actors only) filtered by kind, edge weight, degree and ego actor."""
-    options = GraphOptions(kind or (), min_events, min_degree, ego, limit)
     return actor_graph(db, selection, options)
+
+
+@router.get(
+    "/exports/network",
+    response_class=Response,
+    responses={200: {"content": {"application/graphml+xml": {}, "application/json": {}}}},
+)
+def export_network(
+    db: Db, selection: Filter, options: Graph, format: Literal["graphml", "json"] = "graphml"
+) -> Response:
+    """Exactly the network ``/network/graph`` draws with the same parameters, as GraphML (Gephi, yEd,
+    Cytoscape desktop) or JSON (nodes and edges)."""
+    graph = actor_graph(db, selection, options)
+    headers = {"content-disposition": f'attachment; filename="network.{format}"'}
+    if format == "json":
+        return Response(json.dumps(graph, ensure_ascii=False), media_type="application/json", headers=headers)
+    return Response(to_graphml(graph["nodes"], graph["edges"]), media_type="application/graphml+xml", headers=headers)
 
 
 @router.get("/places/{identity_id}/actors")

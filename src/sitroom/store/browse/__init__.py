@@ -23,7 +23,7 @@ from sitroom.store.browse.events import (
     timeline,
 )
 from sitroom.store.browse.outlets import compare_outlets, get_outlet, list_outlets
-from sitroom.store.browse.places import get_place, list_places
+from sitroom.store.browse.places import get_place, list_places, place_documents
 from sitroom.store.browse.search import DocumentSearch, iter_documents, search_documents
 from sitroom.store.browse.stats import stats
 
@@ -56,6 +56,7 @@ __all__ = [
     "list_places",
     "matching_reports",
     "network",
+    "place_documents",
     "search_documents",
     "stats",
     "timeline",

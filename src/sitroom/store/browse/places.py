@@ -14,7 +14,6 @@ from sitroom.store.browse.common import (
     paged,
     place_json,
 )
-from sitroom.store.browse.events import EventFilter, list_events
 from sitroom.store.schema import DocumentRow, PlaceIdentityRow, PlaceRow
 
 
@@ -36,23 +35,36 @@ def list_places(session: Session, query: str | None, country: str | None, page: 
 
 
 def get_place(session: Session, identity_id: int) -> Json | None:
-    """A place identity with its names, documents and corroborated events."""
+    """A place identity with its names and how many documents name it (its documents and events come a page
+    at a time from :func:`place_documents` and the events list filtered by place)."""
     place = session.get(PlaceIdentityRow, identity_id)
     if place is None:
         return None
     names = sorted(set(session.scalars(select(PlaceRow.name).where(PlaceRow.identity_id == identity_id))))
-    documents = session.execute(
-        select(DocumentRow.doc_id, DocumentRow.title, DocumentRow.date, DocumentRow.outlet)
-        .join(PlaceRow, PlaceRow.document_id == DocumentRow.id)
-        .where(PlaceRow.identity_id == identity_id)
-        .distinct()
-        .limit(100)
-    )
     return (place_json(place) or {}) | {
         "admin1": place.admin1,
         "feature": place.feature,
         "geonames_id": place.geonames_id,
         "names": names,
-        "documents": [document_summary(row) for row in documents],
-        "events": list_events(session, EventFilter(place=identity_id), Page(limit=200))["items"],
+        "documents_total": _count_documents(session, identity_id),
     }
+
+
+def _count_documents(session: Session, identity_id: int) -> int:
+    counted = select(func.count(func.distinct(PlaceRow.document_id))).where(PlaceRow.identity_id == identity_id)
+    return session.scalar(counted) or 0
+
+
+def place_documents(session: Session, identity_id: int, page: Page) -> Json | None:
+    """One page of the documents naming a place, newest first, with the total."""
+    if session.get(PlaceIdentityRow, identity_id) is None:
+        return None
+    naming = select(PlaceRow.document_id).where(PlaceRow.identity_id == identity_id)
+    rows = session.execute(
+        select(DocumentRow.doc_id, DocumentRow.title, DocumentRow.date, DocumentRow.outlet)
+        .where(DocumentRow.id.in_(naming))
+        .order_by(DocumentRow.date.desc().nulls_last(), DocumentRow.id.desc())
+        .limit(page.limit)
+        .offset(page.offset)
+    )
+    return paged(_count_documents(session, identity_id), page, [document_summary(row) for row in rows])
