@@ -80,12 +80,23 @@ def test_actors_are_found_by_any_alias_and_show_their_context(client: TestClient
     lavrov_id = _get(client, "/api/actors", q="Lavrov")["items"][0]["id"]
     lavrov = _get(client, f"/api/actors/{lavrov_id}")
     assert lavrov["framing"]["techniques"]["Name_Calling,Labeling"] >= 1
-    assert lavrov["quotes"] and lavrov["quotes"][0]["text"].startswith("Attitudes are changing")
+    assert any(quote["text"].startswith("Attitudes are changing") for quote in lavrov["quotes"])
     assert "Ministry of Foreign Affairs of Russia" in [a["name"] for a in lavrov["affiliations"]["member_of"]]
     detail = _get(client, f"/api/actors/{ahrar['id']}")
     assert {"Ahrar ash-Sham", "Ahrar al-Sham"} <= set(detail["aliases"])
     assert "Islamic State of Iraq and the Levant" in [actor["name"] for actor in detail["co_occurring"]]
     assert client.get("/api/actors/99999").status_code == 404
+
+
+def test_an_actors_quotes_page_on_with_their_total(client: TestClient) -> None:
+    lavrov_id = _get(client, "/api/actors", q="Lavrov")["items"][0]["id"]
+    actor = _get(client, f"/api/actors/{lavrov_id}")
+    assert "documents" not in actor  # no capped list: /actors/{id}/documents pages them
+    pages = [_get(client, f"/api/actors/{lavrov_id}/quotes", limit=1, offset=n) for n in range(actor["quotes_total"])]
+    assert actor["quotes_total"] >= 2 and all(page["total"] == actor["quotes_total"] for page in pages)
+    texts = [page["items"][0]["text"] for page in pages]
+    assert texts == [quote["text"] for quote in actor["quotes"]] and len(set(texts)) == len(texts)
+    assert client.get("/api/actors/99999/quotes").status_code == 404
 
 
 def test_events_are_corroborated_and_contradictions_kept(client: TestClient) -> None:

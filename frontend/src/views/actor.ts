@@ -6,21 +6,28 @@ import { exportBar } from "./exports";
 interface ActorDetail {
   id: number; name: string; kind: string; canonical_id: string | null; aliases: string[]; roles: string[];
   affiliations: { member_of: { id: number; name: string }[]; members: { id: number; name: string }[] };
-  documents: DocumentSummary[]; documents_total: number; merged_with: { id: number; name: string }[]; events: EventItem[];
+  documents_total: number; merged_with: { id: number; name: string }[]; events: EventItem[];
   events_total: number | null; events_total_exact: boolean;
   co_occurring: { id: number; name: string; kind: string; documents: number }[];
   framing: { techniques: Record<string, number>; examples: { technique: string; text: string; doc_id: string; outlet: string | null }[] };
-  quotes: { text: string; start: number; doc_id: string; outlet: string | null }[];
+  quotes: Quote[]; quotes_total: number;
 }
+interface Quote { text: string; start: number; doc_id: string; outlet: string | null }
 
 const DOCUMENTS_PAGE = 50;
+const QUOTES_PAGE = 50; // the actor's first page of quotes comes with the actor
 
 export async function actorView(root: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
   const offset = offsetParam(params);
-  const [actor, documents] = await Promise.all([
+  const quotesOffset = offsetParam(params, "quotes_offset");
+  const [actor, documents, quotes] = await Promise.all([
     get<ActorDetail>(`actors/${id}`),
     get<PageOf<DocumentSummary>>(`actors/${id}/documents`, { limit: DOCUMENTS_PAGE, offset }),
+    quotesOffset ? get<PageOf<Quote>>(`actors/${id}/quotes`, { limit: QUOTES_PAGE, offset: quotesOffset }) : null,
   ]);
+  const shownQuotes = quotes ? quotes.items : actor.quotes;
+  const quotesPager = offsetPager((start) => `#/actor/${id}?${new URLSearchParams({ offset: String(offset), quotes_offset: String(start) })}`,
+    quotesOffset, QUOTES_PAGE, actor.quotes_total, "quotes-pager");
   const eventsTotal = actor.events_total ?? actor.events.length;
   const eventsTitle = eventsTotal > actor.events.length
     ? `Events (the latest ${actor.events.length} of ${eventsTotal}${actor.events_total_exact ? "" : "+"})` : `Events (${actor.events.length})`;
@@ -40,9 +47,9 @@ export async function actorView(root: HTMLElement, id: string, params: URLSearch
       h("div", {},
         section(eventsTitle, actor.events.length ? eventsTable(actor.events) : empty("No events."),
           eventsTotal > actor.events.length ? link(`#/events?actor=${actor.id}`, `all ${eventsTotal} events →`) : null),
-        section(`Quotes (${actor.quotes.length})`, actor.quotes.length
-          ? h("ul", { class: "plain" }, actor.quotes.map((quote) => h("li", {}, `“${quote.text.slice(0, 200)}” `, docLink(quote.doc_id, quote.outlet ?? quote.doc_id, quote.start))))
-          : empty("No quotes.")),
+        section(`Quotes (${actor.quotes_total})`, shownQuotes.length
+          ? h("ul", { class: "plain quotes" }, shownQuotes.map((quote) => h("li", {}, `“${quote.text.slice(0, 200)}” `, docLink(quote.doc_id, quote.outlet ?? quote.doc_id, quote.start))))
+          : empty("No quotes."), quotesPager),
         section(`Documents (${documents.total})`,
           exportBar("exports/documents", { actor: actor.id, sort: "newest" }, ["csv", "json"]),
           h("ul", { class: "plain" }, documents.items.map((doc) =>

@@ -1,5 +1,6 @@
 import { PageOf, get } from "../api";
 import { append, empty, h, link, section, table } from "../dom";
+import { offsetPager, offsetParam } from "./common";
 
 // An agreement as one document reports it.
 interface Agreement {
@@ -76,8 +77,11 @@ function facts(item: Agreement | Identity, extra: string[] = []): HTMLElement {
   return h("p", { class: "muted" }, parts.join(" · "));
 }
 
-export async function agreementsView(root: HTMLElement): Promise<void> {
-  const page = await get<PageOf<Identity>>("agreement-identities", { limit: 200 });
+const AGREEMENTS_PAGE = 100;
+
+export async function agreementsView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
+  const offset = offsetParam(params);
+  const page = await get<PageOf<Identity>>("agreement-identities", { limit: AGREEMENTS_PAGE, offset });
   root.append(
     h("h2", {}, `Agreements (${page.total})`),
     h("p", { class: "muted" }, "Reports of one agreement by several outlets on several dates are one agreement here."),
@@ -87,6 +91,7 @@ export async function agreementsView(root: HTMLElement): Promise<void> {
           item.date_start ?? "", item.date_end ?? "", String(item.report_count), String(item.source_count),
         ]), "agreements")
       : empty("No agreements found in the documents."),
+    offsetPager((start) => `#/agreements?offset=${start}`, offset, AGREEMENTS_PAGE, page.total) ?? "",
   );
 }
 

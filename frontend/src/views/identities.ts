@@ -1,5 +1,8 @@
 import { get } from "../api";
 import { empty, h, link, table } from "../dom";
+import { offsetParam } from "./common";
+
+const LINKS_PAGE = 200;
 
 interface Link {
   identity_id: number; other_id: number; name: string; other_name: string; kind: string;
@@ -19,7 +22,16 @@ async function decide(identity: number, other: number, verdict: string, token: s
 
 export async function identitiesView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
   const status = STATUSES.includes(params.get("status") ?? "") ? (params.get("status") as string) : "proposed";
-  const page = await get<{ items: Link[]; writable: boolean }>("identities/links", { status, limit: 200 });
+  const offset = offsetParam(params);
+  const page = await get<{ items: Link[]; writable: boolean }>("identities/links", { status, limit: LINKS_PAGE, offset });
+  // The API does not count the links: a full page means there may be more.
+  const to = (start: number) => `#/identities?status=${status}&offset=${start}`;
+  const pager = offset > 0 || page.items.length === LINKS_PAGE
+    ? h("nav", { class: "pager" },
+        offset > 0 ? link(to(Math.max(0, offset - LINKS_PAGE)), "← previous", "previous") : null,
+        h("span", { class: "muted" }, ` ${offset + 1}–${offset + page.items.length} `),
+        page.items.length === LINKS_PAGE ? link(to(offset + LINKS_PAGE), "next →", "next") : null)
+    : null;
   const token = h("input", { type: "password", placeholder: "write token", "aria-label": "write token" }) as HTMLInputElement;
   const analyst = h("input", { type: "text", placeholder: "your name", "aria-label": "your name" }) as HTMLInputElement;
   token.value = sessionStorage.getItem("sitroom-token") ?? "";
@@ -56,5 +68,6 @@ export async function identitiesView(root: HTMLElement, _arg: string, params: UR
           ];
         }))
       : empty("No identities to review."),
+    pager ?? "",
   );
 }

@@ -37,6 +37,8 @@ class DocumentRow(Base):
 
 class ActorRow(Base):
     __tablename__ = "actors"
+    # Covers counting an actor's documents (actor lists, search facets) without reading the rows.
+    __table_args__ = (Index("ix_actors_identity_document", "identity_id", "document_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
@@ -53,6 +55,7 @@ class ActorRow(Base):
 
 class PlaceRow(Base):
     __tablename__ = "places"
+    __table_args__ = (Index("ix_places_identity_document", "identity_id", "document_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
@@ -72,7 +75,10 @@ class PlaceRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_type_date", "type", "date"),)
+    __table_args__ = (
+        Index("ix_events_type_date", "type", "date"),
+        Index("ix_events_type_document", "type", "document_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)

@@ -171,6 +171,12 @@ def get_actor_documents(db: Db, paging: Paging, identity_id: RowId) -> Json:
     return _found(browse.actor_documents(db, identity_id, paging), "actor")
 
 
+@router.get("/actors/{identity_id}/quotes", responses=NOT_FOUND)
+def get_actor_quotes(db: Db, paging: Paging, identity_id: RowId) -> Json:
+    """What the actor is quoted as saying, newest document first, a page at a time, with the total."""
+    return _found(browse.actor_quotes(db, identity_id, paging), "actor")
+
+
 @router.get("/actors/{identity_id}", responses=NOT_FOUND)
 def get_actor(db: Db, identity_id: RowId) -> Json:
     """Aliases, affiliations, events, co-occurring actors, framing used about the actor, its quotes."""

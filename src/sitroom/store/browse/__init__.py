@@ -1,6 +1,6 @@
 """Read-side queries behind the HTTP API: plain JSON-ready dicts, parameterised SQL only."""
 
-from sitroom.store.browse.actors import actor_documents, get_actor, list_actors
+from sitroom.store.browse.actors import actor_documents, actor_quotes, get_actor, list_actors
 from sitroom.store.browse.agreements import (
     get_agreement,
     get_agreement_identity,
@@ -35,6 +35,7 @@ __all__ = [
     "Json",
     "Page",
     "actor_documents",
+    "actor_quotes",
     "compare_outlets",
     "event_map",
     "events_geojson",

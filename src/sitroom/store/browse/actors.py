@@ -23,6 +23,8 @@ from sitroom.store.schema import (
     QuoteRow,
 )
 
+QUOTES_PAGE = 50
+
 
 def _identity_summary(row: Any) -> Json:
     return {
@@ -87,12 +89,12 @@ def get_actor(session: Session, identity_id: int) -> Json | None:
         "merged_with": [{"id": row.id, "name": row.name} for row in merged],
         "roles": [role for role, _ in roles.most_common()],
         "affiliations": _affiliations(session, identity_id),
-        "documents": _actor_documents(session, group),
         "documents_total": _count_documents(session, group),
         **_events_page(session, identity_id),
         "co_occurring": _co_occurring(session, identity_id),
         "framing": _framing_about(session, identity_id),
-        "quotes": _quotes_by(session, identity_id),
+        "quotes": (actor_quotes(session, identity_id, Page(limit=QUOTES_PAGE)) or {"items": []})["items"],
+        "quotes_total": _count_quotes(session, identity_id),
     }
 
 
@@ -133,18 +135,6 @@ def _affiliations(session: Session, identity_id: int) -> Json:
     }
 
 
-def _actor_documents(session: Session, identities: list[int], limit: int = 100) -> list[Json]:
-    rows = session.execute(
-        select(DocumentRow.doc_id, DocumentRow.title, DocumentRow.date, DocumentRow.outlet)
-        .join(ActorRow, ActorRow.document_id == DocumentRow.id)
-        .where(ActorRow.identity_id.in_(identities))
-        .distinct()
-        .order_by(DocumentRow.date.desc())
-        .limit(limit)
-    )
-    return [document_summary(row) for row in rows]
-
-
 def _count_documents(session: Session, identities: list[int]) -> int:
     counted = select(func.count(func.distinct(ActorRow.document_id))).where(ActorRow.identity_id.in_(identities))
     return session.scalar(counted) or 0
@@ -179,11 +169,21 @@ def _framing_about(session: Session, identity_id: int) -> Json:
     }
 
 
-def _quotes_by(session: Session, identity_id: int, limit: int = 50) -> list[Json]:
+def actor_quotes(session: Session, identity_id: int, page: Page) -> Json | None:
+    """One page of the actor's quotes, newest document first, with the total."""
+    if session.get(ActorIdentityRow, identity_id) is None:
+        return None
     rows = session.execute(
         select(QuoteRow.text, QuoteRow.start, QuoteRow.end, DocumentRow.doc_id, DocumentRow.outlet)
         .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
         .where(QuoteRow.speaker_identity_id == identity_id)
-        .limit(limit)
+        .order_by(DocumentRow.date.desc().nulls_last(), DocumentRow.id.desc(), QuoteRow.start)
+        .limit(page.limit)
+        .offset(page.offset)
     )
-    return [{"text": r.text, "start": r.start, "end": r.end, "doc_id": r.doc_id, "outlet": r.outlet} for r in rows]
+    items = [{"text": r.text, "start": r.start, "end": r.end, "doc_id": r.doc_id, "outlet": r.outlet} for r in rows]
+    return paged(_count_quotes(session, identity_id), page, items)
+
+
+def _count_quotes(session: Session, identity_id: int) -> int:
+    return session.scalar(select(func.count()).where(QuoteRow.speaker_identity_id == identity_id)) or 0

@@ -1,0 +1,31 @@
+"""Covering indexes for counting documents per actor, place and event type (the actor list, the search's
+facets): on a base of 24,000 documents and 169,000 events the search page's facets took 1.3 s without them
+and 0.2 s with them (bench/workbench_scale.py).
+
+Revision ID: workbench_scale
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "workbench_scale"
+down_revision = "places"
+branch_labels = None
+depends_on = None
+
+_INDEXES = {
+    "ix_actors_identity_document": ("actors", ["identity_id", "document_id"]),
+    "ix_places_identity_document": ("places", ["identity_id", "document_id"]),
+    "ix_events_type_document": ("events", ["type", "document_id"]),
+}
+
+
+def upgrade() -> None:
+    for name, (table, columns) in _INDEXES.items():
+        op.create_index(name, table, columns)
+
+
+def downgrade() -> None:
+    for name, (table, _) in _INDEXES.items():
+        op.drop_index(name, table_name=table)
