@@ -60,6 +60,11 @@ def _edges(selection: EventFilter, options: GraphOptions) -> Select[Any]:
     )
 
 
+def _events_of(actors: Collection[int]) -> Select[Any]:
+    """The events an actor takes part in (through the index on event actors, not a scan of every event)."""
+    return select(EventActorRow.event_id).where(EventActorRow.identity_id.in_(actors))
+
+
 def actor_graph(session: Session, selection: EventFilter, options: GraphOptions) -> Json:
     """Nodes (actors with their degree) and typed, weighted source→target edges; ``truncated`` when the edge
     limit cut the graph."""
@@ -67,10 +72,13 @@ def actor_graph(session: Session, selection: EventFilter, options: GraphOptions)
     if options.ego is not None:
         columns = query.selected_columns
         touching = session.execute(
-            query.where(or_(columns.source == options.ego, columns.target == options.ego)).limit(options.limit)
+            query.where(
+                EventRow.id.in_(_events_of([options.ego])),
+                or_(columns.source == options.ego, columns.target == options.ego),
+            ).limit(options.limit)
         ).all()
         circle = {options.ego} | {row.source for row in touching} | {row.target for row in touching}
-        query = query.where(columns.source.in_(circle), columns.target.in_(circle))
+        query = query.where(EventRow.id.in_(_events_of(circle)), columns.source.in_(circle), columns.target.in_(circle))
     rows = session.execute(query.limit(options.limit + 1)).all()
     truncated = len(rows) > options.limit
     rows = rows[: options.limit]
