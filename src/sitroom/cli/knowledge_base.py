@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +28,14 @@ from sitroom.pipeline import build_pipeline
 from sitroom.progress import count_items, progress_bar
 from sitroom.readers import read_documents
 from sitroom.settings import PARTITION_SIZE
+
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class SearchOrder(StrEnum):
+    relevance = "relevance"
+    newest = "newest"
+    oldest = "oldest"
 
 
 @app.command("ingest")
@@ -109,18 +119,49 @@ def _finish_ingest(
 
 @app.command("search")
 def search_command(
-    query: Annotated[str, typer.Argument(help="Words to find in titles and texts.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='The search language of the API and the web UI: words (all must occur), "a phrase", OR, NOT or '
+            "-word, prefix*, (brackets); an actor's name in any spelling also finds the documents naming it."
+        ),
+    ],
     db: DbOption,
-    limit: int = 20,
+    limit: Annotated[int, typer.Option(help="Documents to show.", min=1, max=500)] = 20,
+    offset: Annotated[int, typer.Option(help="Matches to skip (the next page).", min=0)] = 0,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet's documents.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option(help="Documents dated on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[str | None, typer.Option(help="Documents dated on or before.")] = None,
+    sort: Annotated[SearchOrder, typer.Option(help="Best matches first, or by date.")] = SearchOrder.relevance,
 ) -> None:
-    """Full-text search over the knowledge base's documents."""
-    from sitroom.store.database import open_engine
-    from sitroom.store.queries import search_documents
+    """Search the knowledge base's documents with the API's query language; a query it cannot read is an
+    error that says what and where, and status 1."""
+    from rich.markup import escape
+    from sqlalchemy.orm import Session
 
-    with user_errors():
-        hits = search_documents(open_engine(db, create=False), query, limit)
-    for hit in hits:
-        stdout.print(f"[bold]{hit.doc_id}[/bold]  {hit.title or ''}\n    {hit.snippet}", highlight=False)
+    from sitroom.store.browse import DocumentSearch, Page, search_documents
+    from sitroom.store.browse.search import MARK_END, MARK_START
+    from sitroom.store.corroboration import date_range
+    from sitroom.store.database import open_engine
+    from sitroom.store.search_syntax import SearchSyntaxError
+
+    for name, value in (("--date-from", date_from), ("--date-to", date_to)):
+        if value is not None and not (_ISO_DATE.fullmatch(value) and date_range(value)):
+            fail(f"{name} takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not {escape(repr(value))}")
+    search = DocumentSearch(query, outlet, date_from, date_to, sort=sort.value)
+    with user_errors(), Session(open_engine(db, create=False)) as session:
+        try:
+            found = search_documents(session, search, Page(limit=limit, offset=offset))
+        except SearchSyntaxError as error:
+            fail(f"search syntax: {escape(str(error))}")
+    shown = len(found["items"])
+    stderr.print(f"{found['total']} document(s) match" + (f"; {offset + 1} to {offset + shown} shown" if shown else ""))
+    for hit in found["items"]:
+        snippet = escape(hit["snippet"] or "").replace(MARK_START, "[bold]").replace(MARK_END, "[/bold]")
+        heading = escape(" · ".join(part for part in (hit["title"], hit["outlet"], hit["date"]) if part))
+        stdout.print(f"[bold]{escape(hit['doc_id'])}[/bold]  {heading}\n    {snippet}", highlight=False)
 
 
 @app.command("serve")
