@@ -24,6 +24,7 @@ MAX_CARRY = 4
 MIN_CARRIED_WORDS = 4
 MAX_CUE_DISTANCE = 15
 MAX_TRAILING_ATTRIBUTION_TOKENS = 12
+OPENING_QUOTE_SPACE = " \t\n\"'`\u201c\u2018\u00ab"
 
 
 @dataclass(frozen=True)
@@ -208,16 +209,33 @@ class DocumentAttribution:
             holding = [f for r, f in owner_index.covering(quote[0]) if quote[1] <= r[1]]
             owner = holding[0] if holding else None
             previous = result[-1] if result else None
-            if owner is None and previous is not None and previous.found and self.continues(previous.end, quote[0]):
+            if owner is None and previous is not None and previous.found and self.continues(previous, quote[0]):
                 owner = previous.found
                 owner.content.append(quote)
             result.append(DirectQuote(quote[0], quote[1], owner))
         return result
 
-    def continues(self, previous_end: int, start: int) -> bool:
-        """A quote right after another, with at most one sentence between: the same speaker goes on."""
-        gap = self.text[previous_end:start]
-        return len(re.findall(r"[.!?](?=\s|$)", gap)) <= 1 and gap.count("\n") <= 2 and len(gap.split()) < 20
+    def continues(self, previous: DirectQuote, start: int) -> bool:
+        """A quote right after another, the same speaker going on: at most one paragraph break between, and
+        between them only the rest of the sentence that attributes the previous quote ("...," said X, a
+        professor at Y. "..."), or one short sentence."""
+        gap = self.text[previous.end : start]
+        if gap.count("\n") > 2:
+            return False
+        if previous.found is not None and self.ends_with_its_attribution(previous.found, previous.end, start):
+            return True
+        return len(re.findall(r"[.!?](?=\s|$)", gap)) <= 1 and len(gap.split()) < 20
+
+    def ends_with_its_attribution(self, found: Found, after: int, start: int) -> bool:
+        """The attribution's cue lies between ``after`` and ``start``, and nothing but spaces and quote marks
+        lies between the end of the cue's sentence and ``start``."""
+        if not after <= found.cue[0] < start:
+            return False
+        around = self.sentence_index.covering(found.cue[0])
+        if not around:
+            return False
+        end = around[0].end
+        return end >= start or not self.text[end:start].strip(OPENING_QUOTE_SPACE)
 
     # running reports
 
