@@ -387,3 +387,12 @@ def test_a_plural_noun_before_a_persons_name_is_no_apposition(nlp: Language) -> 
     found = actors_of(nlp, text)
     assert found["Kerry"].canonical_id == "john_kerry"
     assert "friends" not in {m.text for m in found["Kerry"].mentions}
+
+
+def test_the_bare_regime_is_the_government_of_the_state_the_report_is_about(nlp: Language) -> None:
+    """Syria named three times as a place, the US twice as an actor: 'the regime' is still Syria's."""
+    text = (
+        "Shelling hit Idlib in Syria on Monday. Hospitals in Syria were full, and schools across Syria closed. "
+        "The US condemned the attack and the US asked for talks. The regime denied the attack."
+    )
+    assert actors_of(nlp, text)["regime"].canonical_id == "SYR_GOV"

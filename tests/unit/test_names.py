@@ -368,6 +368,7 @@ def test_same_entity_dispatches_by_kind() -> None:
         ("Fawzibin Nasser al-Harbi", "Fawzi bin Nasser al-Harbi", True),  # the same letters split otherwise
         ("Hassan Qadri", "Hussein Qadri", False),  # the first given name is never loosened: relatives
         ("Samir Qadri", "Samir Qudsi", False),  # other consonants: another family
+        ("Lena Wilson", "Lena Ellison", False),  # a first letter apart: another family
         ("Samir Hamid Qadri", "Samir Hamad Qadiri", False),  # two tokens a step apart: too far
     ],
 )

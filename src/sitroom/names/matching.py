@@ -73,8 +73,8 @@ def _close(a: Form, b: Form) -> bool:
     vowels and glides aside ("Shuaybi" / "Shuibi", "Safir" / "Safr"), or long and one letter apart ("Alami" /
     "Alimi", "Tleti" / "Tletli")."""
     skeleton = blocking_skeleton(a.key)
-    if len(skeleton) >= 2 and skeleton == blocking_skeleton(b.key):
-        return True
+    if len(skeleton) >= 2 and skeleton == blocking_skeleton(b.key) and a.key[:1] == b.key[:1]:
+        return True  # the first letter agrees: a glide dropped inside, not the word's onset (Wilson / Ellison)
     return min(len(a.key), len(b.key)) >= 4 and Levenshtein.distance(a.key, b.key) <= 1
 
 
