@@ -367,7 +367,7 @@ def hostile_requests(token: str) -> list[tuple[str, str, str, dict[str, Any], se
         ("NUL in an outlet name", "GET", "/api/outlets/a%00", {}, nul),
         ("a raw invalid UTF-8 query", "GET", "/api/documents?q=%ff%fe", {}, {200}),
         ("SQL in a search", "GET", "/api/documents?q=%27%20OR%201%3D1%20--", {}, {200}),
-        ("FTS syntax in a search", "GET", '/api/documents?q=NEAR(a b) AND "', {}, {200}),
+        ("FTS syntax in a search", "GET", '/api/documents?q=NEAR(a b) AND "', {}, {400}),  # a clear syntax error
         ("a 10,000-character query", "GET", "/api/documents?q=" + "a" * 10_000, {}, {422}),
         ("a negative limit", "GET", "/api/events?limit=-1", {}, {422}),
         ("an offset past 64 bits", "GET", "/api/events?offset=99999999999999999999999", {}, {422}),

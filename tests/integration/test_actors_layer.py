@@ -322,3 +322,77 @@ def test_a_spelling_of_a_registered_name_links_to_the_registry(
     nlp: Language, text: str, mention: str, canonical_id: str
 ) -> None:
     assert actors_of(nlp, text)[mention].canonical_id == canonical_id
+
+
+# ------------------------------------------------------------------------ registry links need evidence
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a registered person's namesake: the document names other countries, none of the person's
+        ("A shell hit the house of Mohammad Ali al-Hassan in Aleppo, Syrian activists said.", "Mohammad Ali al-Hassan"),
+        ("Turkish troops detained Muhammad Ali Hasan near the border with Syria.", "Muhammad Ali Hasan"),
+    ],
+)
+def test_a_registered_persons_namesake_outside_the_documents_countries_is_unregistered(
+    nlp: Language, text: str, mention: str
+) -> None:
+    actor = actors_of(nlp, text)[mention]
+    assert actor.kind == "person" and actor.canonical_id is None
+
+
+def test_a_registered_person_with_evidence_in_the_text_stays_registered(nlp: Language) -> None:
+    country = actors_of(nlp, "Sudanese officials said Muhammad Ali Hasan met envoys in Damascus.")
+    assert country["Muhammad Ali Hasan"].canonical_id == "muhammad_ali_hasan"
+    role = actors_of(nlp, "In Syria, Turkey said, Sergei Lavrov and the foreign minister of Iran spoke.")
+    assert role["Sergei Lavrov"].canonical_id == "sergey_lavrov"  # its role (foreign minister) is in the text
+    affiliation = actors_of(nlp, "Syrian media said the Kremlin had sent Vladimir Putin a letter.")
+    assert affiliation["Vladimir Putin"].canonical_id == "vladimir_putin"  # a body of his state acts here
+    alone = actors_of(nlp, "Muhammad Ali Hasan said the talks would go on.")  # no country named: no focus to leave
+    assert alone["Muhammad Ali Hasan"].canonical_id == "muhammad_ali_hasan"
+
+
+def test_a_capitals_namesake_outside_the_documents_countries_is_no_state(nlp: Language) -> None:
+    found = actors_of(nlp, "Lawyer Haitham al-Maleh left Syria in May. Al Maleh said the Syrian talks had failed.")
+    assert all(actor.canonical_id != "MDV" for actor in found.values())
+    named = actors_of(nlp, "The Maldives and Syria met. Male said the Syrian talks had failed.")
+    assert named["Male"].canonical_id == "MDV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces shelled villages held by Turkmens in the Latakia countryside.",
+        "Kurds and Turkmens fought for the town on Sunday.",
+    ],
+)
+def test_a_plural_people_noun_is_no_possessive_of_its_state(nlp: Language, text: str) -> None:
+    """'Turkmens' is a people, not 'Turkmen's' read without its apostrophe: nothing follows that it owns."""
+    found = actors_of(nlp, text)
+    assert all(actor.canonical_id != "TKM" for actor in found.values())
+
+
+def test_two_registry_names_run_together_are_two_actors(nlp: Language) -> None:
+    """A list stripped of its comma: 'Nusra Front Ahrar al-Sham' holds two names and is neither."""
+    found = actors_of(nlp, "Fighters of the Nusra Front Ahrar al-Sham and Jaish al-Islam attacked the base.")
+    assert "Nusra Front Ahrar al-Sham" not in found
+    assert found["Nusra Front"].canonical_id == "jabhat_al_nusra"
+    assert found["Ahrar al-Sham"].canonical_id == "ahrar_al_sham"
+    kept = actors_of(nlp, "Fighters of the Islamic movement Ahrar al-Sham attacked the base.")
+    assert "Islamic movement Ahrar al-Sham" in kept  # a descriptor that names no one else still joins
+
+
+def test_a_plural_noun_before_a_persons_name_is_no_apposition(nlp: Language) -> None:
+    """'all of our friends Kerry said' (punctuation stripped): the group noun is not a gloss of the person."""
+    text = "We listen to all of our friends Kerry said in a US briefing. Jordan asked its friends for aid."
+    found = actors_of(nlp, text)
+    assert found["Kerry"].canonical_id == "john_kerry"
+    assert "friends" not in {m.text for m in found["Kerry"].mentions}
+
+
+def test_the_bare_regime_is_the_government_of_the_state_the_report_is_about(nlp: Language) -> None:
+    """Syria named three times as a place, the US twice as an actor: 'the regime' is still Syria's."""
+    text = (
+        "Shelling hit Idlib in Syria on Monday. Hospitals in Syria were full, and schools across Syria closed. "
+        "The US condemned the attack and the US asked for talks. The regime denied the attack."
+    )
+    assert actors_of(nlp, text)["regime"].canonical_id == "SYR_GOV"

@@ -123,6 +123,20 @@ def test_direct_quote_continued_after_the_cue_is_one_attribution(parser: Languag
     assert said.direct and {q.speaker for q in doc._.quotes if q.direct} == {"BRANDT"}
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "said Karl B. Brandt, the mayor",  # initials and titles are no sentence ends
+        "said Karl Brandt, who has run the harbour office of the northern province for more than twenty years",
+    ],
+)
+def test_a_quote_after_its_attribution_sentence_continues_the_speaker(parser: Language, attribution: str) -> None:
+    text = f'"The roads are closed," {attribution}. "We expect them to open again before the winter."'
+    doc = analyse(parser, text, [("BRANDT", "person", ("Karl B. Brandt", "Karl Brandt"))])
+    [said] = doc._.attributions
+    assert [span.text for span in said.content][-1] == "We expect them to open again before the winter."
+
+
 def test_typewriter_quote_marks_delimit_quotes() -> None:
     text = "He said: ''The ferry will stop.'' Then he left."
     [span] = quote_spans(text)

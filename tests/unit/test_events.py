@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import sitroom.components.events  # noqa: F401  (registers the factory)
+from sitroom.components.events.merging import RESTATEMENT_WINDOW
 from sitroom.documents import Document
 from sitroom.knowledge.event_lexicon import cameo_sense, load_event_lexicon, parse_cameo_to_plover, parse_lexicon
 from sitroom.record import Actor, Claim, Event, Place
@@ -206,3 +207,16 @@ def test_deaths_in_a_crash_are_no_assault(model: Language) -> None:
     assert [event.type for event in run(model, "The crash killed 298 people in east Ukraine.", [])] == []
     assert [event.type for event in run(model, "The crash has killed 298 people in east Ukraine.", [])] == []
     assert [event.type for event in run(model, "The shelling killed 29 people in east Ukraine.", [])] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("filler_sentences", "events"), [(3, 1), (800, 2)])
+def test_a_restatement_is_one_happening_only_within_the_restatement_window(
+    model: Language, filler_sentences: int, events: int
+) -> None:
+    told = "Government troops shelled Kafr Nabl, killing nine villagers."
+    filler = " ".join(["Shops in the old market stayed open until late that evening."] * filler_sentences)
+    text = f"{told} {filler} {told}"
+    assert (len(text) > RESTATEMENT_WINDOW) == (events == 2)
+    actors = [actor(text, "a1", "armed_group", "Government troops")]
+    found = run(model, text, actors, [place(text, "p1", "town", "Kafr Nabl")])
+    assert len([event for event in found if event.type == "ASSAULT"]) == events

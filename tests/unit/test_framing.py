@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import get_args
 
@@ -13,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import sitroom.components.framing  # noqa: F401  (registers the factory)
+from sitroom.components.framing import Candidate, keep_longest
 from sitroom.framing_profile import UNKNOWN_OUTLET, UNTARGETED, framing_profile, normalise_label
 from sitroom.knowledge.framing_lexicon import LexiconError, load_lexicon, noun_forms, verb_forms
 from sitroom.record import Actor, Framing, Record, Span, Technique
@@ -240,3 +242,23 @@ def test_framing_profile_counts_labels_per_outlet_and_actor() -> None:
     assert profile["Outlet A"] == {"Sergey Lavrov": {"putin's thug": 1, "ringleader": 1, "thug": 2}}
     assert profile[UNKNOWN_OUTLET] == {UNTARGETED: {"terrorists": 1}}
     assert framing_profile([]) == {}
+
+
+def test_keep_longest_drops_only_overlaps_of_the_same_technique() -> None:
+    loaded = next(entry for entry in load_lexicon().entries if entry.technique == "Loaded_Language")
+    repeated = replace(loaded, technique="Repetition")
+    candidates = [
+        Candidate(2, 4, 2, loaded),  # inside the longer loaded candidate: dropped
+        Candidate(0, 6, 0, loaded),
+        Candidate(5, 9, 5, loaded),  # overlaps the longest at token 5: dropped
+        Candidate(6, 8, 6, loaded),  # right after it: kept
+        Candidate(3, 5, 3, repeated),  # another technique: kept
+        Candidate(10, 11, 10, loaded),
+    ]
+    kept = keep_longest(candidates)
+    assert [(c.start, c.end, c.entry.technique) for c in kept] == [
+        (0, 6, "Loaded_Language"),
+        (3, 5, "Repetition"),
+        (6, 8, "Loaded_Language"),
+        (10, 11, "Loaded_Language"),
+    ]

@@ -7,6 +7,7 @@ linked to the actor of ``doc._.actors`` that the phrase denotes, is in appositio
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,22 +102,25 @@ def line_of(doc: Doc, index: int) -> tuple[int, int]:
     return start, end + 1
 
 
-def in_headline(doc: Doc, index: int) -> bool:
-    """The token stands in a title-case headline: the document's first line, with nearly every longer word
-    capitalised."""
-    start, end = line_of(doc, index)
-    if any(not token.is_space for token in doc[:start]):
-        return False
+def headline_tokens(doc: Doc) -> range:
+    """Token range of a title-case headline: the document's first line when nearly every longer word of it
+    is capitalised; else an empty range."""
+    first = next((token.i for token in doc if not token.is_space), None)
+    if first is None:
+        return range(0)
+    start, end = line_of(doc, first)
     words = [token for token in doc[start:end] if token.is_alpha and len(token) > HEADLINE_SHORT_WORD]
     capitalised = sum(token.is_title or token.is_upper for token in words)
-    return len(words) >= HEADLINE_MIN_WORDS and capitalised >= HEADLINE_SHARE * len(words)
+    if len(words) >= HEADLINE_MIN_WORDS and capitalised >= HEADLINE_SHARE * len(words):
+        return range(start, end)
+    return range(0)
 
 
-def inside_proper_name(doc: Doc, start: int, end: int) -> bool:
+def inside_proper_name(doc: Doc, start: int, end: int, headline: range) -> bool:
     """True when capitalised matched tokens are part of a longer proper name ("Jaish al-Mujahideen"); never
-    in a title-case headline, where every word is capitalised."""
+    in a title-case headline (``headline_tokens``), where every word is capitalised."""
     words = [token for token in doc[start:end] if token.is_alpha]
-    if not words or not all(token.is_title or token.is_upper for token in words) or in_headline(doc, start):
+    if not words or not all(token.is_title or token.is_upper for token in words) or start in headline:
         return False
     neighbours = [_neighbour(doc, start - 1, -1), _neighbour(doc, end, 1)]
     return any(
@@ -245,16 +249,18 @@ def resolve_target(head: Token, start: int, end: int, actors: ActorIndex) -> str
 
 
 def keep_longest(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Per technique, drop candidates overlapping a longer kept one."""
+    """Per technique, drop candidates overlapping a longer kept one. A technique's kept candidates never
+    overlap one another, so sorted by start they are sorted by end too, and one binary search finds the
+    only one that can overlap a new candidate."""
     kept: list[Candidate] = []
+    by_technique: dict[str, list[Candidate]] = {}
     for candidate in sorted(candidates, key=lambda item: (item.start - item.end, item.start)):
-        if not any(
-            other.entry.technique == candidate.entry.technique
-            and other.start < candidate.end
-            and candidate.start < other.end
-            for other in kept
-        ):
-            kept.append(candidate)
+        same = by_technique.setdefault(candidate.entry.technique, [])
+        after = bisect_right(same, candidate.start, key=lambda other: other.end)  # first ending past its start
+        if after < len(same) and same[after].start < candidate.end:
+            continue
+        insort(same, candidate, key=lambda other: other.start)
+        kept.append(candidate)
     return sorted(kept, key=lambda item: (item.start, item.end))
 
 
@@ -302,9 +308,8 @@ class FramingComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         actors = ActorIndex(doc, doc._.actors)
-        found = [
-            (candidate, self._framing(doc, candidate, actors)) for candidate in keep_longest(self._candidates(doc))
-        ]
+        candidates = keep_longest(self._candidates(doc, headline_tokens(doc)))
+        found = [(candidate, self._framing(doc, candidate, actors)) for candidate in candidates]
         quotations = quotation_spans(doc.text)
         framings = [
             with_voice(doc, framing, quotations)
@@ -313,25 +318,25 @@ class FramingComponent:
         doc._.framing = sorted(framings, key=lambda item: (item.start, item.end, item.technique))
         return doc
 
-    def _candidates(self, doc: Doc) -> Iterator[Candidate]:
+    def _candidates(self, doc: Doc, headline: range) -> Iterator[Candidate]:
         matches = [
             (self._entries[doc.vocab.strings[match_id]], start, end)
             for match_id, start, end in [*self._phrases(doc), *self._patterns(doc)]
         ]
         for entry, start, end in [*matches, *self._valence_rules.matches(doc), *label_matches(doc)]:
-            candidate = self._widen(doc, entry, start, end)
+            candidate = self._widen(doc, entry, start, end, headline)
             if candidate is not None:
                 yield candidate
 
-    def _widen(self, doc: Doc, entry: LexiconEntry, start: int, end: int) -> Candidate | None:
+    def _widen(self, doc: Doc, entry: LexiconEntry, start: int, end: int, headline: range) -> Candidate | None:
         root = doc[start:end].root
         if entry.pos and root.pos_ not in entry.pos:
             return None
         if entry.literal_when and is_literal_use(doc, start, end, entry):
             return None
-        if entry.span != "match" and inside_proper_name(doc, start, end):
+        if entry.span != "match" and inside_proper_name(doc, start, end, headline):
             return None
-        if entry.span == "match" or (entry.span == "phrase" and in_headline(doc, start)):
+        if entry.span == "match" or (entry.span == "phrase" and start in headline):
             return Candidate(start, end, root.i, entry)
         left, right, head = WIDENERS[entry.span](doc, start, end)
         left, right = trim(doc, left, right)

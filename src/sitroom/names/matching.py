@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
+from rapidfuzz.distance import Levenshtein
+
 from sitroom.names.normalise import compound_parts, fold, is_filler, name_tokens
-from sitroom.names.phonetic import Form, blocking_skeleton, form_of, forms_match
+from sitroom.names.phonetic import Form, blocking_skeleton, form_of, forms_match, sound_alike
 from sitroom.names.structure import KUNYA_MARKERS, NASAB_MARKERS, TITLES, NameParts, forms_of, parse_name
 
 NameKind = Literal["person", "group", "place"]
@@ -66,6 +68,31 @@ def _all_match(a: Sequence[Form], b: Sequence[Form]) -> bool:
     return len(a) == len(b) and all(tokens_match(x, y) for x, y in zip(a, b, strict=True))
 
 
+def _close(a: Form, b: Form) -> bool:
+    """Tokens one transliteration step further apart than :func:`tokens_match` allows: the same consonants,
+    vowels and glides aside ("Shuaybi" / "Shuibi", "Safir" / "Safr"), or long and one letter apart ("Alami" /
+    "Alimi", "Tleti" / "Tletli")."""
+    skeleton = blocking_skeleton(a.key)
+    if len(skeleton) >= 2 and skeleton == blocking_skeleton(b.key) and a.key[:1] == b.key[:1]:
+        return True  # the first letter agrees: a glide dropped inside, not the word's onset (Wilson / Ellison)
+    return min(len(a.key), len(b.key)) >= 4 and Levenshtein.distance(a.key, b.key) <= 1
+
+
+def _alike_but_one(a: Sequence[Form], b: Sequence[Form]) -> bool:
+    """Names of one length whose given names sound alike and whose other tokens do too, but for one that is
+    only close: the family name or a father's name spelled a step apart ("Adil Safir" / "Adil Safr"). The
+    first given name is never loosened, since it tells relatives apart (Hassan / Hussein Nasrallah)."""
+    if len(a) != len(b) or len(a) < 2 or not tokens_match(a[0], b[0]):
+        return False
+    loose = [(x, y) for x, y in zip(a[1:], b[1:], strict=True) if not tokens_match(x, y)]
+    return len(loose) <= 1 and all(_close(x, y) for x, y in loose)
+
+
+def _spelled_alike(a: NameParts, b: NameParts) -> bool:
+    """Two spellings of one whole name (no token dropped)."""
+    return _all_match(a.forms, b.forms) or _alike_but_one(a.forms, b.forms) or _joined_alike(a, b)
+
+
 def _nested(a: Sequence[Form], b: Sequence[Form]) -> bool:
     """Either part is empty, or one is contained in the other."""
     return not a or not b or _subsequence(a, b) or _subsequence(b, a)
@@ -112,7 +139,7 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = parse_name(a), parse_name(b)
     if not pa.forms or not pb.forms:
         return False
-    if _all_match(pa.forms, pb.forms) or _joined_alike(pa, pb):
+    if _spelled_alike(pa, pb):
         return True
     return is_short_form(a, b) or is_short_form(b, a)
 
@@ -121,7 +148,7 @@ def same_full_name(a: str, b: str) -> bool:
     """Every token of one personal name sounds like the other's, in order: a spelling of the whole name,
     never a short form ("Hafiz al-Asad" is "Hafez al-Assad"; "Assad" alone is not)."""
     pa, pb = parse_name(a), parse_name(b)
-    return bool(pa.forms) and (_all_match(pa.forms, pb.forms) or _joined_alike(pa, pb))
+    return bool(pa.forms) and _spelled_alike(pa, pb)
 
 
 def blocking_key(name: str, kind: NameKind) -> str:
@@ -137,8 +164,14 @@ def blocking_key(name: str, kind: NameKind) -> str:
 
 
 def _joined_alike(a: NameParts, b: NameParts) -> bool:
-    """The same letters split into words differently: "Fahimbin Sultan" / "Fahim bin Sultan"."""
-    return len(a.forms) != len(b.forms) and "".join(name_tokens(a.text)) == "".join(name_tokens(b.text))
+    """The same sounds split into words differently: "Fahimbin Sultan" / "Fahim bin Sultan", "Abdulahi Abdi" /
+    "Abdullahi Abdi"."""
+    joined_a, joined_b = "".join(name_tokens(a.text)), "".join(name_tokens(b.text))
+    if joined_a == joined_b:
+        return True
+    return "".join(fold(a.text).split()) != "".join(fold(b.text).split()) and sound_alike(
+        form_of(joined_a), form_of(joined_b), glides=True
+    )
 
 
 # ---------------------------------------------------------------------------------- organisations, places
@@ -184,7 +217,22 @@ def same_organisation(a: str, b: str) -> bool:
     rest_b = [word for word in words_b if word not in skip and _singular(word) not in ORGANISATION_WORDS]
     if not rest_a and not rest_b:
         return bool(generic_a) and generic_a == generic_b
-    return _same_words(rest_a, rest_b, loose=True)
+    return _same_words(rest_a, rest_b, loose=True) or _same_stems(rest_a, rest_b)
+
+
+_DERIVED = re.compile(r"(?:ies|ants?|ans?|s|y|a)$")  # plural, demonym and adjective endings of English words
+
+
+def _stem(word: str) -> str:
+    """A translated organisation word without its English derivation: "revolutionaries" and "revolutionary",
+    "syrian" and "syria", "combatant" and "combat" share one stem."""
+    return _DERIVED.sub("", word) if len(word) >= 5 else word
+
+
+def _same_stems(a: list[str], b: list[str]) -> bool:
+    """The same translated words in any order: "Revolutionary and Military Committee" / "Military and
+    Revolutionary Committee", "Syrian Revolutionary Front" / "Syria Revolutionaries Front"."""
+    return len(a) == len(b) >= 2 and sorted(map(_stem, a)) == sorted(map(_stem, b))
 
 
 @lru_cache(maxsize=65536)

@@ -9,7 +9,9 @@ Sources of mentions, in order of trust:
    plural of the descriptor's adjective ("Shiites"); demonyms used as actors ("The Americans");
 4. spaCy's PERSON and ORG entities not in the registry, filtered (no place-like names, no
    religious formulae) and kept as unregistered actors.
-Short forms join their full form (Lavrov -> Sergey Lavrov, Umar al-Chechen -> Abu Umar
+A registered person, or a capital read as its state, outside the countries the document names needs
+evidence in the text (its country, role or affiliation: ``evidence.py``), as a far namesake town does in the
+places layer. Short forms join their full form (Lavrov -> Sergey Lavrov, Umar al-Chechen -> Abu Umar
 al-Chechen) only when exactly one person in the document fits; acronyms and glosses given in
 parentheses join the actor they follow. Roles and affiliations come from the registry and from
 descriptors in the text ("the representative of ISIL", "ISIL's Abu Umar", "on behalf of").

@@ -151,12 +151,19 @@ def _join_appositions(doc: Doc, clusters: list[Cluster]) -> None:
         if cluster.entry is not None or not cluster.mentions:
             continue
         for mention in list(cluster.mentions):
+            if not _proper_name(doc, mention):
+                continue
             following = mention.end + (1 if mention.end < len(doc) and doc[mention.end].text in {",", "the"} else 0)
             target = starts.get(following)
             if target is not None and target.entry is not None and target.entry.kind in {"person", "religious"}:
                 target.mentions.extend(cluster.mentions)
                 cluster.mentions = []
                 break
+
+
+def _proper_name(doc: Doc, mention: Mention) -> bool:
+    """A name that a person's name can gloss: capitalised, not an unnamed group ("our friends Kerry said")."""
+    return mention.collective is None and mention.label != "GROUP" and doc[mention.start].text[:1].isupper()
 
 
 def is_person_cluster(cluster: Cluster) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from sitroom.components.actors.clustering import cluster_mentions
 from sitroom.components.actors.descriptors import descriptor_mentions
+from sitroom.components.actors.evidence import LinkEvidence
 from sitroom.components.actors.groups import group_mentions
 from sitroom.components.actors.records import actor_records
 from sitroom.components.actors.registry_scan import RegistryScanner
@@ -29,10 +30,12 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         date = doc._.document.date if doc._.document is not None else None
         scanned = self.scanner.mentions(doc, date)
+        evidence = LinkEvidence(doc, scanned, self.registry)
+        scanned = evidence.filter(scanned)
         mentions = [mention for mention in scanned if mention.source != "skip"]
         mentions += descriptor_mentions(doc, scanned, self.registry)
         groups = group_mentions(doc, mentions, self.registry)
-        mentions += groups + ner_mentions(doc, scanned + groups, self.registry, date)
+        mentions += groups + evidence.filter(ner_mentions(doc, scanned + groups, self.registry, date))
         mentions = [mention for mention in mentions if mention.source != "skip"]
         clusters = cluster_mentions(doc, mentions)
         owners = token_owners(clusters)

@@ -72,11 +72,12 @@ def _bare_government(doc: Doc, taken: list[Mention], covered: set[int], registry
 
 
 def _main_state(taken: list[Mention]) -> str | None:
-    """The registry id of the state the document's mentions name most (a body counts for its state)."""
+    """The registry id of the state the document's mentions name most (a body counts for its state, and a
+    state named as a place counts too: a report on Syria names it mostly as the place where things happen)."""
     counts: dict[str, int] = {}
     for mention in taken:
         entry = mention.entry
-        if entry is None or mention.source == "skip":
+        if entry is None or mention.metonym:
             continue
         state = entry.id if entry.kind in STATE_KINDS else entry.id.split("_", 1)[0] if "_" in entry.id else None
         if state is not None and state.isupper():

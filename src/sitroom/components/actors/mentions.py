@@ -25,6 +25,7 @@ class Mention:
     descriptor: str = ""  # adjective of a descriptor ("shiite" in "the Shiite regime")
     affiliation: str = ""  # registry id of the state a group belongs to ("Georgian demonstrators")
     collective: CollectiveType | None = None  # an unnamed group ("rebels", "six civilians")
+    metonym: bool = False  # a capital read as its state ("Moscow said")
 
 
 @lru_cache(maxsize=65536)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,8 @@ class RegistryScanner:
             if found is None:
                 index += 1
                 continue
+            if mentions and found.start < mentions[-1].end:  # a descriptor reached back into the name before
+                found = replace(found, start=mentions[-1].end)
             mentions.append(found)
             index = found.end
         return mentions
@@ -59,6 +62,8 @@ class RegistryScanner:
             lowered = not token.text[:1].isupper()
             extended = [(key + parts, flag) for key, flag in readings.items()]
             extended += [(key + stripped, flag or lowered) for key, flag in readings.items() if stripped]
+            bare_plural = stripped and stripped != parts and not lowered and not _owns_next(doc, position)
+            possessives = {key + stripped for key in readings} if bare_plural else set()
             readings = {}
             for key, flag in extended:
                 if key in self.prefixes:
@@ -71,6 +76,7 @@ class RegistryScanner:
                     for key, flag in readings.items()
                     if (found := self._match(doc, start, position + 1, key, date, titled))
                     and (not flag or _state_body(found))
+                    and not (key in possessives and _is_state(found))
                 ),
                 best,
             )
@@ -106,7 +112,7 @@ class RegistryScanner:
             return Mention(_extend_descriptor(doc, start, entry), end, "registry", entry)
         if key in self.registry.by_metonym:
             entry = self.registry.entries[self.registry.by_metonym[key][0]]
-            return Mention(start, end, "state" if is_actor_use(doc[start:end]) else "skip", entry)
+            return Mention(start, end, "state" if is_actor_use(doc[start:end]) else "skip", entry, metonym=True)
         if key in self.plural_demonyms and is_plural_actor(doc[start:end]):
             return Mention(start, end, "demonym", self.registry.entries[self.plural_demonyms[key]])
         return None
@@ -147,6 +153,10 @@ class RegistryScanner:
         ids = self.registry.by_name.get(parts, ()) + self.registry.by_demonym.get(parts, ())
         states = [self.registry.entries[i] for i in ids if self.registry.entries[i].kind in STATE_KINDS]
         return bool(states) and all(state.country != entry.country for state in states)
+
+
+def _is_state(mention: Mention) -> bool:
+    return mention.entry is not None and mention.entry.kind in STATE_KINDS
 
 
 def _state_body(mention: Mention) -> bool:
@@ -193,6 +203,13 @@ def _possessive_parts(text: str, *, inside: bool) -> Key:
     if len(text) > 3 and text.endswith("s") and (inside or text[:1].isupper()) and text[-2:-1].isalpha():
         return token_parts(text[:-1])
     return ()
+
+
+def _owns_next(doc: Doc, position: int) -> bool:
+    """A capitalised possessive read without its apostrophe owns what follows ("Syrias army"); a people
+    named like its state does not ("villages held by Turkmens in Latakia", "Kurds and Turkmens fought")."""
+    following = doc[position + 1] if position + 1 < len(doc) else None
+    return following is not None and (following.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or following.tag_ == "VBZ")
 
 
 def _prefixes(keys: Iterable[Key]) -> frozenset[Key]:

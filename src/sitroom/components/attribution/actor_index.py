@@ -34,6 +34,12 @@ class ActorIndex:
         last = bisect_left(self.mentions, end, key=lambda m: m.start)
         return [m for m in self.mentions[first:last] if start < m.end]
 
+    def starting_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start at or after ``start`` and before ``end``, in text order."""
+        first = bisect_left(self.mentions, start, key=lambda m: m.start)
+        last = bisect_left(self.mentions, end, key=lambda m: m.start)
+        return self.mentions[first:last]
+
     def latest_before(self, position: int, accept: Callable[[Actor], bool]) -> Actor | None:
         """The last mention (in start order) that ends by ``position`` and whose actor ``accept``s."""
         for index in range(bisect_right(self.mentions, position, key=lambda m: m.start) - 1, -1, -1):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.actor_index import ActorIndex
 from sitroom.components.attribution.finder import AttributionFinder, Found, Range, is_cue_verb
-from sitroom.components.attribution.quotes import QuoteSpan, in_spans, is_real_quote, quote_spans
+from sitroom.components.attribution.quotes import QuoteSpan, is_real_quote, quote_spans
 from sitroom.components.attribution.sources import SourceResolver
 from sitroom.components.attribution.text_geometry import Sentence, clipped_sentences, letter_word_count, trimmed
 from sitroom.components.offset_index import OffsetIndex
@@ -24,6 +24,7 @@ MAX_CARRY = 4
 MIN_CARRIED_WORDS = 4
 MAX_CUE_DISTANCE = 15
 MAX_TRAILING_ATTRIBUTION_TOKENS = 12
+OPENING_QUOTE_SPACE = " \t\n\"'`\u201c\u2018\u00ab"
 
 
 @dataclass(frozen=True)
@@ -63,18 +64,23 @@ class DocumentAttribution:
         self.finder = AttributionFinder(doc, self.text, self.resolver, self.lexicon)
         self.sentences = clipped_sentences(doc, self.text)
         self.resolver.sentence_starts = [sentence.start for sentence in self.sentences]
+        self.sentence_index = OffsetIndex(self.sentences, lambda s: s.start, lambda s: s.end)
+        self.sentence_firsts = [sentence.first for sentence in self.sentences]
         self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.quote_spans: list[QuoteSpan] = []
+        self.quote_index: OffsetIndex[QuoteSpan] = OffsetIndex([], lambda q: q.start, lambda q: q.end)
 
     def run(self) -> FoundAttributions:
         self.quote_spans = [self.bounded(span) for span in quote_spans(self.text)]
+        self.quote_index = OffsetIndex(self.quote_spans, lambda q: q.start, lambda q: q.end)
         quoted = self.cued_quotes()
+        cued_in = self.by_cue_sentence(quoted)
         found: list[Found] = []
         carried: set[Range] = set()
         running: Running | None = None
-        for sentence in self.sentences:
-            in_sentence = self.finder.in_sentence(sentence, self.quote_spans)
-            in_sentence = self.with_quotes(in_sentence, quoted, sentence)
+        for number, sentence in enumerate(self.sentences):
+            in_sentence = self.finder.in_sentence(sentence, self.quote_index)
+            in_sentence = self.with_quotes(in_sentence, cued_in.get(number, []), sentence)
             nest(in_sentence)
             for item in in_sentence:
                 self.resolver.remember(item.source)
@@ -99,7 +105,7 @@ class DocumentAttribution:
         its first sentence when no attribution closes it within three sentences."""
         if span.closed:
             return span
-        inside = [s for s in self.sentences if span.start <= s.end and s.start < span.end]
+        inside = self.sentence_index.overlapping(span.start - 1, span.end)  # span.start <= s.end
         for sentence in inside[:3]:
             comma = self.trailing_attribution(sentence)
             if comma is not None:
@@ -132,7 +138,7 @@ class DocumentAttribution:
         """The nearest reporting verb outside quotes, in the quote's paragraph and sentence."""
         candidates = []
         for token in self.tokens_near(span):
-            if not is_cue_verb(token, self.lexicon) or in_spans(token.idx, self.quote_spans):
+            if not is_cue_verb(token, self.lexicon) or self.quote_index.covering(token.idx):
                 continue
             if token.idx >= span.end:
                 gap = self.text[span.end : token.idx]
@@ -154,24 +160,34 @@ class DocumentAttribution:
 
     def colon_cue(self, span: QuoteSpan) -> Token | None:
         """A cue in the line before the quote that ends with a colon ("Lavrov said:")."""
-        before = self.text[: span.start - 1].rstrip(" \n-\u2013\u2014")
-        if not before.endswith(":"):
+        before = span.start - 1
+        while before > 0 and self.text[before - 1] in " \n-\u2013\u2014":
+            before -= 1
+        if before <= 0 or self.text[before - 1] != ":":
             return None
-        sentence = next((s for s in self.sentences if s.start < len(before) <= s.end), None)
-        if sentence is None:
+        around = self.sentence_index.covering(before - 1)  # s.start < before <= s.end
+        if not around:
             return None
+        sentence = around[0]
         cues = [t for t in self.doc[sentence.first : sentence.last] if is_cue_verb(t, self.lexicon)]
         return cues[-1] if cues else None
 
-    def with_quotes(
-        self, found: list[Found], quoted: list[tuple[Range, Token | None]], sentence: Sentence
-    ) -> list[Found]:
-        """The sentence's attributions with the direct quotes their cues introduce; a cue of the sentence
+    def by_cue_sentence(self, quoted: list[tuple[Range, Token | None]]) -> dict[int, list[tuple[Range, Token]]]:
+        """The cued quotes grouped by the number of the sentence that holds their cue, in quote order."""
+        grouped: dict[int, list[tuple[Range, Token]]] = {}
+        for quote, cue in quoted:
+            if cue is None:
+                continue
+            number = bisect.bisect_right(self.sentence_firsts, cue.i) - 1
+            if number >= 0 and cue.i < self.sentences[number].last:
+                grouped.setdefault(number, []).append((quote, cue))
+        return grouped
+
+    def with_quotes(self, found: list[Found], quoted: list[tuple[Range, Token]], sentence: Sentence) -> list[Found]:
+        """The sentence's attributions with the direct quotes their cues (in the sentence) introduce; a cue
         that introduces a quote but found no content of its own becomes an attribution of the quote."""
         by_cue = {item.cue_token.i: item for item in found}
         for quote, cue in quoted:
-            if cue is None or not sentence.first <= cue.i < sentence.last:
-                continue
             item = by_cue.get(cue.i)
             if item is None:
                 item = Found((cue.idx, cue.idx + len(cue)), cue, [], self.resolver.of_verb(cue, sentence))
@@ -187,20 +203,39 @@ class DocumentAttribution:
         for attribution in found:
             for fragment in attribution.content:
                 owners.setdefault(fragment, attribution)
+        owner_index = OffsetIndex(list(owners.items()), lambda pair: pair[0][0], lambda pair: pair[0][1])
         result: list[DirectQuote] = []
         for quote, _ in quoted:
-            owner = next((f for r, f in owners.items() if r[0] <= quote[0] and quote[1] <= r[1]), None)
+            holding = [f for r, f in owner_index.covering(quote[0]) if quote[1] <= r[1]]
+            owner = holding[0] if holding else None
             previous = result[-1] if result else None
-            if owner is None and previous is not None and previous.found and self.continues(previous.end, quote[0]):
+            if owner is None and previous is not None and previous.found and self.continues(previous, quote[0]):
                 owner = previous.found
                 owner.content.append(quote)
             result.append(DirectQuote(quote[0], quote[1], owner))
         return result
 
-    def continues(self, previous_end: int, start: int) -> bool:
-        """A quote right after another, with at most one sentence between: the same speaker goes on."""
-        gap = self.text[previous_end:start]
-        return len(re.findall(r"[.!?](?=\s|$)", gap)) <= 1 and gap.count("\n") <= 2 and len(gap.split()) < 20
+    def continues(self, previous: DirectQuote, start: int) -> bool:
+        """A quote right after another, the same speaker going on: at most one paragraph break between, and
+        between them only the rest of the sentence that attributes the previous quote ("...," said X, a
+        professor at Y. "..."), or one short sentence."""
+        gap = self.text[previous.end : start]
+        if gap.count("\n") > 2:
+            return False
+        if previous.found is not None and self.ends_with_its_attribution(previous.found, previous.end, start):
+            return True
+        return len(re.findall(r"[.!?](?=\s|$)", gap)) <= 1 and len(gap.split()) < 20
+
+    def ends_with_its_attribution(self, found: Found, after: int, start: int) -> bool:
+        """The attribution's cue lies between ``after`` and ``start``, and nothing but spaces and quote marks
+        lies between the end of the cue's sentence and ``start``."""
+        if not after <= found.cue[0] < start:
+            return False
+        around = self.sentence_index.covering(found.cue[0])
+        if not around:
+            return False
+        end = around[0].end
+        return end >= start or not self.text[end:start].strip(OPENING_QUOTE_SPACE)
 
     # running reports
 

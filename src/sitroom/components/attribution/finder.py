@@ -31,6 +31,7 @@ from sitroom.components.attribution.vocabulary import (
     MODIFIER_DEPS,
     SEGMENT_DEPS,
 )
+from sitroom.components.offset_index import OffsetIndex
 from sitroom.knowledge.noun_classes import classes_of
 from sitroom.knowledge.reporting import ReportingLexicon
 
@@ -78,12 +79,12 @@ class AttributionFinder:
         self.resolver = resolver
         self.lexicon = lexicon
 
-    def in_sentence(self, sentence: Sentence, quotes: list[QuoteSpan]) -> list[Found]:
+    def in_sentence(self, sentence: Sentence, quotes: OffsetIndex[QuoteSpan]) -> list[Found]:
         found = []
         headline = self.headline(sentence)
         if headline is not None:
             found.append(headline)
-        quoted = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
+        quoted = quotes.overlapping(sentence.start, sentence.end)
         for token in self.doc[sentence.first : sentence.last]:
             if quoted and in_spans(token.idx, quoted):
                 continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sitroom.components.attribution.document import MIN_CARRIED_WORDS, FoundAttributions
 from sitroom.components.attribution.finder import Found, Range
 from sitroom.components.attribution.text_geometry import word_count
+from sitroom.components.offset_index import OffsetIndex
 from sitroom.knowledge.reporting import ReportingLexicon
 from sitroom.record import Attribution, Claim, Quote, SourceHop, Span
 
@@ -53,7 +54,7 @@ class RecordBuilder:
 
     def build(self, found: FoundAttributions) -> AttributionLayers:
         self.ids = {id(item): f"t{n}" for n, item in enumerate(found.found, start=1)}
-        direct = [(quote.start, quote.end) for quote in found.quotes]
+        direct = OffsetIndex([(quote.start, quote.end) for quote in found.quotes], lambda r: r[0], lambda r: r[1])
         attributions = [self.attribution(item, direct) for item in found.found]
         claims: list[Claim] = []
         indirect: list[Quote] = []
@@ -78,7 +79,7 @@ class RecordBuilder:
     def cue_text(self, item: Found) -> str:
         return self.text[item.cue[0] : item.cue[1]]
 
-    def attribution(self, item: Found, direct: list[Range]) -> Attribution:
+    def attribution(self, item: Found, direct: OffsetIndex[Range]) -> Attribution:
         source = item.source
         return Attribution.model_construct(
             id=self.ids[id(item)],
@@ -129,7 +130,7 @@ class RecordBuilder:
         return ids
 
     def claims_of(
-        self, item: Found, carried: set[Range], direct: list[Range], claims: list[Claim], indirect: list[Quote]
+        self, item: Found, carried: set[Range], direct: OffsetIndex[Range], claims: list[Claim], indirect: list[Quote]
     ) -> None:
         """The item's claims (and indirect quotes): fragments with no nested cue, not quoted directly."""
         cue = self.cue_text(item)
@@ -174,8 +175,9 @@ class RecordBuilder:
                 )
 
 
-def share_inside(fragment: Range, spans: list[Range]) -> float:
+def share_inside(fragment: Range, spans: OffsetIndex[Range]) -> float:
     """Share of the fragment's characters that lie inside the spans."""
     length = fragment[1] - fragment[0]
-    inside = sum(max(0, min(fragment[1], end) - max(fragment[0], start)) for start, end in spans)
+    overlapping = spans.overlapping(*fragment)
+    inside = sum(min(fragment[1], end) - max(fragment[0], start) for start, end in overlapping)
     return inside / length if length else 0.0

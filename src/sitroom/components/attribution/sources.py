@@ -109,11 +109,13 @@ class SourceResolver:
         self.lexicon = lexicon
         self.sentence_starts: list[int] = []
         self.earlier_sources: list[tuple[int, Actor]] = []
+        self.source_starts: set[int] = set()
 
     def remember(self, source: Source) -> None:
         """An earlier source is the most salient antecedent of a later pronoun."""
         if source.actor is not None and source.start is not None:
             self.earlier_sources.append((source.start, source.actor))
+            self.source_starts.add(source.start)
 
     # finding the source words
 
@@ -266,22 +268,22 @@ class SourceResolver:
 
     def salient_before(self, token: Token, accept: Callable[[Actor], bool]) -> Actor | None:
         sentence = self.sentence_index(token.idx)
-        sources = {start for start, _ in self.earlier_sources}
+        window = self.index.starting_between(self.sentence_start(sentence - SEARCH_SENTENCES), token.idx)
         ranked: list[tuple[bool, int, int, int, Actor]] = []
-        for mention in self.index.mentions:
+        for mention in window:
             if mention.end > token.idx:
                 break
             if not accept(mention.actor) or is_possessor(self.text, mention):
                 continue
             gap = sentence - self.sentence_index(mention.start)
-            if gap > SEARCH_SENTENCES:
-                continue
-            salient = mention.start in sources or self.is_subject_at(mention.start)
+            salient = mention.start in self.source_starts or self.is_subject_at(mention.start)
             ranked.append((gap >= SALIENT_SENTENCES, 0 if salient else 1, gap, -mention.start, mention.actor))
         if ranked:
             return min(ranked, key=lambda r: r[:4])[4]
-        earlier = [actor for start, actor in self.earlier_sources if start < token.idx and accept(actor)]
-        return earlier[-1] if earlier else self.index.latest_before(token.idx, accept)
+        for start, actor in reversed(self.earlier_sources):
+            if start < token.idx and accept(actor):
+                return actor
+        return self.index.latest_before(token.idx, accept)
 
     def is_subject_at(self, offset: int) -> bool:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -294,6 +296,10 @@ class SourceResolver:
 
     def sentence_index(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset)
+
+    def sentence_start(self, index: int) -> int:
+        """The first offset whose ``sentence_index`` is at least ``index``."""
+        return self.sentence_starts[index - 1] if index >= 1 else 0
 
     def described(self, head: Token) -> Actor | None:
         """A definite descriptor ("the portal", "the ministry") names the latest actor of its kind."""

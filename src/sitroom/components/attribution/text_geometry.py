@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Doc
 
@@ -46,11 +48,12 @@ def clipped_sentences(doc: Doc, text: str) -> list[Sentence]:
     """spaCy sentences cut at paragraph boundaries, without surrounding whitespace."""
     result = []
     sents = list(doc.sents)
+    ends = [sent.end_char for sent in sents]
     for para_start, para_end in paragraphs(text):
         heading = is_heading(text[para_start:para_end])
-        for sent in sents:
-            if sent.end_char <= para_start or sent.start_char >= para_end:
-                continue
+        for sent in islice(sents, bisect_right(ends, para_start), None):  # the first ending inside it, on
+            if sent.start_char >= para_end:
+                break
             start, end = max(sent.start_char, para_start), min(sent.end_char, para_end)
             start, end = trimmed(text, start, end, trailing=" \t\n")
             tokens = [t.i for t in sent if start <= t.idx < end and not t.is_space]

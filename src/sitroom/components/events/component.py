@@ -131,8 +131,11 @@ def attach_casualties(drafts: list[Draft], ctx: Context) -> list[Draft]:
     above it ("a bomb exploded, killing six"), or the sentence's assault. A count no event takes makes an
     assault of its own ("Four soldiers died in the ambush"), unless a mishap caused it. Returns new drafts."""
     created: list[Draft] = []
+    by_unit: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        by_unit.setdefault(draft.sentence.start, []).append(draft)
     for unit in ctx.units:
-        in_unit = [draft for draft in drafts if draft.sentence.start == unit.start]
+        in_unit = by_unit.get(unit.start, [])
         for found in find_casualties(unit):
             if found.predicate.i in ctx.heading_tokens:
                 continue  # a headline restates the toll the body gives

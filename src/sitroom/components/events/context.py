@@ -34,6 +34,7 @@ class Context:
     claim_index: OffsetIndex[Claim] = field(init=False)
     date_index: OffsetIndex[tuple[int, int, str]] = field(init=False)
     unit_index: OffsetIndex[Span] = field(init=False)
+    unit_starts: list[int] = field(init=False)  # first token of each sentence unit, ascending
     text: str = field(init=False)
     focus: str | None = field(init=False, default=None)  # the document's focus place, once computed
     focus_known: bool = field(init=False, default=False)
@@ -45,6 +46,7 @@ class Context:
         self.claim_index = OffsetIndex(self.claims, lambda claim: claim.start, lambda claim: claim.end)
         self.date_index = OffsetIndex(self.dates, lambda date: date[0], lambda date: date[1])
         self.unit_index = OffsetIndex(self.units, lambda unit: unit.start, lambda unit: unit.end)
+        self.unit_starts = sorted({unit.start for unit in self.units})
 
 
 def _token_index(doc: Doc, spans: Iterable[tuple[str, int, int]]) -> dict[int, str]:

@@ -10,6 +10,7 @@ kind a pronoun or description admits, within three sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import pairwise
 
 from spacy.tokens import Token
@@ -86,8 +87,8 @@ def _definite_or_modifier(head: Token) -> bool:
 
 def _nearest(head: Token, ctx: Context, kinds: frozenset[str]) -> str | None:
     """The nearest actor before ``head`` (back to the start of the sentence REFERENCE_SENTENCES earlier)."""
-    sentence_starts = sorted({unit.start for unit in ctx.units if unit.start <= head.i})
-    floor = sentence_starts[-REFERENCE_SENTENCES] if len(sentence_starts) >= REFERENCE_SENTENCES else 0
+    count = bisect_right(ctx.unit_starts, head.i)  # sentences starting at or before the head
+    floor = ctx.unit_starts[count - REFERENCE_SENTENCES] if count >= REFERENCE_SENTENCES else 0
     for index in range(head.i - 1, floor - 1, -1):
         actor_id = ctx.token_actor.get(index)
         if actor_id is not None and index not in ctx.heading_tokens and _kind_of(ctx.actors[actor_id]) in kinds:

@@ -131,9 +131,7 @@ def locate_date(trigger: Token, sentence: Span, ctx: Context) -> Located:
     sentence (outside subordinate clauses), else the document's date."""
     clause = {token.i for token in _clause_tokens(trigger, SUBORDINATE_DEPS)}
     in_sentence: list[str] = []
-    for start, end, value in ctx.dates:
-        if not (sentence.start_char <= start and end <= sentence.end_char):
-            continue
+    for start, end, value in ctx.date_index.inside(sentence.start_char, sentence.end_char):
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and any(token.i in clause for token in span):
             return value, "clause"
