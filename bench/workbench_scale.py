@@ -95,7 +95,12 @@ def views(samples: Samples) -> dict[str, Callable[[int], list[Call]]]:
     def search(n: int) -> list[Call]:
         q = QUERIES[n % len(QUERIES)] if n else ""
         first = [("documents", {"q": q, "limit": 20})] if q else [("documents", {"limit": 20})]
-        return [*first, ("actors", {"q": q, "limit": 12}), ("stats", {}), *([("places", {"q": q, "limit": 8})] if q else [])]
+        return [
+            *first,
+            ("actors", {"q": q, "limit": 12}),
+            ("stats", {}),
+            *([("places", {"q": q, "limit": 8})] if q else []),
+        ]
 
     def actor(n: int) -> list[Call]:
         actor_id = samples.actors[n % len(samples.actors)]
@@ -160,7 +165,9 @@ async def measure(url: str, variants: int) -> tuple[dict[str, Any], list[tuple[s
     return stats, rows
 
 
-def report(db: str, variants: int, stats: dict[str, Any], rows: list[tuple[str, float, float, float, float, str]]) -> str:
+def report(
+    db: str, variants: int, stats: dict[str, Any], rows: list[tuple[str, float, float, float, float, str]]
+) -> str:
     load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
     lines = [
         "# The workbench's views on a 100,000-event knowledge base",
