@@ -172,6 +172,8 @@ class EventClusterRow(Base):
         Index("ix_event_clusters_date_start_id", "date_start", "id"),
         Index("ix_event_clusters_type_date_start_id", "type", "date_start", "id"),
         Index("ix_event_clusters_latitude_longitude", "latitude", "longitude"),
+        # Covers the timeline's bins (month, type and date precision) without reading the rows.
+        Index("ix_event_clusters_date_start_end_type", "date_start", "date_end", "type"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
