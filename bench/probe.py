@@ -37,11 +37,13 @@ from typing import Any
 import httpx
 from api_latency import server  # bench/ is this script's folder
 from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.orm import Session
 
 from sitroom.documents import Document
 from sitroom.ingest import ingest
 from sitroom.pipeline import build_pipeline
 from sitroom.readers import read_documents
+from sitroom.store.corroboration import cluster_partition
 from sitroom.store.database import open_engine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -315,15 +317,11 @@ def probe_race(probe: Probe, group: str, db: str, corpus: Path) -> None:
 
 
 def _clusters(db: str) -> set[frozenset[tuple[str, str]]]:
-    """Each event cluster as its reports (document id, event id): names that do not depend on the order."""
     engine = create_engine(f"sqlite:///{db}")
-    query = "SELECT e.cluster_id, d.doc_id, e.local_id FROM events e JOIN documents d ON d.id = e.document_id"
-    groups: dict[int, set[tuple[str, str]]] = {}
-    with engine.connect() as connection:
-        for cluster, document, event in connection.execute(text(query)):
-            groups.setdefault(cluster, set()).add((document, event))
+    with Session(engine) as session:
+        partition = cluster_partition(session)
     engine.dispose()
-    return {frozenset(group) for group in groups.values()}
+    return partition
 
 
 def probe_ingest_order(probe: Probe, group: str, work: Path, corpus: Path) -> None:

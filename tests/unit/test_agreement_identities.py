@@ -54,6 +54,17 @@ def test_one_shared_actor_is_not_enough_unless_it_is_a_state_named_alone() -> No
     assert best_identity(report({1}, [], JUNE, states={1}), [identity({1, 3}, [], JUNE, states={1})]) is not None
 
 
+def test_a_local_truce_of_the_same_sides_is_not_the_nationwide_one_unless_dates_say_so() -> None:
+    nationwide = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
+    in_a_district = report({1, 2}, [], JUNE, places={7})
+    assert best_identity(in_a_district, [nationwide]) is None
+    assert best_identity(report({1, 2}, [FEB], JUNE, places={7}), [nationwide]) is nationwide
+    district = identity({1, 2}, [], JUNE)
+    district.places = {7}
+    assert best_identity(report({1, 2}, [], JUNE), [district]) is None
+    assert not district.compatible(identity({1, 2}, [], JUNE))
+
+
 def test_a_vague_report_joins_only_the_one_current_agreement_of_its_kind() -> None:
     founded = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
     assert best_identity(report(set(), [], JUNE), [founded]) is founded

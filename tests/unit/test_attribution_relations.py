@@ -137,6 +137,17 @@ def test_a_quote_after_its_attribution_sentence_continues_the_speaker(parser: La
     assert [span.text for span in said.content][-1] == "We expect them to open again before the winter."
 
 
+def test_a_title_before_the_speaker_does_not_end_the_sentence_of_the_cue(parser: Language) -> None:
+    text = '"Is the ferry running? Not this week," Ms. Olsen said. "It should run again in May."'
+    doc = analyse(parser, text, [("OLSEN", "person", ("Ms. Olsen",))])
+    [said] = doc._.attributions
+    assert [span.text for span in said.content] == [
+        "Is the ferry running? Not this week",
+        "It should run again in May.",
+    ]
+    assert said.source is not None and said.source.text == "Ms. Olsen"
+
+
 def test_typewriter_quote_marks_delimit_quotes() -> None:
     text = "He said: ''The ferry will stop.'' Then he left."
     [span] = quote_spans(text)

@@ -4,7 +4,9 @@ agreement, with the timeline of its status reports.
 A report joins the identity it fits best. It fits when
 - their kinds are of one group (ceasefire, truce and cessation of hostilities; pauses; de-escalation zones;
   evacuation and reconciliation deals; …); a generic "agreement" or "deal" fits one that shares two actors;
-- their local places (finer than a province) overlap, when both name some;
+- their local places (finer than a province) overlap, when both name some; a report naming actors and local
+  places joins an identity that names no place (a nationwide truce of the same sides), or the other way
+  round, only when both give dates that agree;
 - their actors (parties, mediators, guarantors, monitors) are the same, when both name some: two shared,
   the same ones, or the states of one among the other's; a report naming actors joins an identity that
   names none only when both give dates that agree;
@@ -115,6 +117,8 @@ class Identity:
             return None
         if report.participants and not self.participants and not (report.stated and self.stated):
             return None  # actors against none: only dates the texts give can tell it is the same
+        if bool(report.places) != bool(self.places) and report.participants and not (report.stated and self.stated):
+            return None  # a local agreement against one of no place (a nationwide truce): the same, by dates only
         if report.vague and not self._takes_vague(report):
             return None
         if not self._dates_agree(report):
@@ -126,6 +130,8 @@ class Identity:
         if self.group != other.group or (self.places and other.places and not self.places & other.places):
             return False
         if self.participants and other.participants and not _same_actors(other, self):
+            return False
+        if bool(self.places) != bool(other.places) and not (self.stated and other.stated):
             return False
         if self.stated and other.stated:
             slack = timedelta(days=STATED_DAYS)

@@ -446,6 +446,20 @@ def recluster(session: Session, batch: int = 1000) -> int:
     return session.scalar(select(func.count()).select_from(EventClusterRow)) or 0
 
 
+def cluster_partition(session: Session) -> set[frozenset[tuple[str, str]]]:
+    """Every event cluster as the set of its reports, each named by document id and event id: names that do
+    not depend on the order documents were stored in, so two knowledge bases can be compared."""
+    rows = session.execute(
+        select(EventRow.cluster_id, DocumentRow.doc_id, EventRow.local_id).join(
+            DocumentRow, DocumentRow.id == EventRow.document_id
+        )
+    )
+    groups: dict[int | None, set[tuple[str, str]]] = defaultdict(set)
+    for cluster, document, event in rows:
+        groups[cluster].add((document, event))
+    return {frozenset(group) for group in groups.values()}
+
+
 def _event_roles(session: Session, event_pks: list[int]) -> dict[int, dict[str, list[int]]]:
     roles: dict[int, dict[str, list[int]]] = defaultdict(lambda: {"source": [], "target": []})
     query = select(EventActorRow.event_id, EventActorRow.role, EventActorRow.identity_id).where(

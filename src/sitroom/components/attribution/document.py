@@ -4,7 +4,6 @@ present-tense reports carried over the following sentences."""
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ MAX_CARRY = 4
 MIN_CARRIED_WORDS = 4
 MAX_CUE_DISTANCE = 15
 MAX_TRAILING_ATTRIBUTION_TOKENS = 12
+TERMINALS = ".!?"
 OPENING_QUOTE_SPACE = " \t\n\"'`\u201c\u2018\u00ab"
 
 
@@ -141,12 +141,13 @@ class DocumentAttribution:
             if not is_cue_verb(token, self.lexicon) or self.quote_index.covering(token.idx):
                 continue
             if token.idx >= span.end:
-                gap = self.text[span.end : token.idx]
+                gap_start, gap_end = span.end, token.idx
             elif token.idx < span.start:
-                gap = self.text[token.idx + len(token) : span.start - 1]
+                gap_start, gap_end = token.idx + len(token), span.start - 1
             else:
                 continue
-            if "\n" not in gap and not re.search(r"[.!?](?=\s|$)", gap) and len(gap.split()) < MAX_CUE_DISTANCE:
+            gap = self.text[gap_start:gap_end]
+            if "\n" not in gap and not self.sentence_ends(gap_start, gap_end) and len(gap.split()) < MAX_CUE_DISTANCE:
                 candidates.append((len(gap.split()), token.idx < span.start, token))
         return min(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else self.colon_cue(span)
 
@@ -224,7 +225,14 @@ class DocumentAttribution:
             return False
         if previous.found is not None and self.ends_with_its_attribution(previous.found, previous.end, start):
             return True
-        return len(re.findall(r"[.!?](?=\s|$)", gap)) <= 1 and len(gap.split()) < 20
+        return self.sentence_ends(previous.end, start) <= 1 and len(gap.split()) < 20
+
+    def sentence_ends(self, start: int, end: int) -> int:
+        """Terminal punctuation tokens between the offsets: the tokenizer keeps the period of an abbreviation,
+        a title or an initial in its word ("Ms.", "Rev.", "B.", "U.S."), so those are no sentence ends."""
+        first = bisect.bisect_left(self.token_starts, start)
+        last = bisect.bisect_left(self.token_starts, end)
+        return sum(1 for token in self.doc[first:last] if token.is_punct and token.text[0] in TERMINALS)
 
     def ends_with_its_attribution(self, found: Found, after: int, start: int) -> bool:
         """The attribution's cue lies between ``after`` and ``start``, and nothing but spaces and quote marks
