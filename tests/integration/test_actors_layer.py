@@ -356,6 +356,8 @@ def test_a_capitals_namesake_outside_the_documents_countries_is_no_state(nlp: La
     assert all(actor.canonical_id != "MDV" for actor in found.values())
     named = actors_of(nlp, "The Maldives and Syria met. Male said the Syrian talks had failed.")
     assert named["Male"].canonical_id == "MDV"
+    spelled = actors_of(nlp, "Tokyo rejected the plan that Brazil and Chile had put to the council.")
+    assert spelled["Tokyo"].canonical_id == "JPN"  # a capital in its own spelling is its state's usual name
 
 
 @pytest.mark.parametrize(
