@@ -121,9 +121,19 @@ class Recogniser:
             if not self._is_claimed(t)
             and fold(t.text) not in NEVER_PLACES
             and not (_is_generic_word(t) and not t.cue)
+            and not self._is_direction(t)
             and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
         ]
         return sorted(kept, key=lambda t: t.start)
+
+    def _is_direction(self, toponym: Toponym) -> bool:
+        """A compass word before "of" gives a direction ("Southwest of Raqqa"), even where a region of some
+        country bears the word as a name."""
+        doc, end = self.doc, toponym.token_end
+        one_word = toponym.token_end - toponym.token_start == 1
+        return (
+            one_word and doc[toponym.token_start].lower_ in COMPASS_WORDS and end < len(doc) and doc[end].lower_ == "of"
+        )
 
     def _person_keys(self) -> set[str]:
         """Keys of the words of full personal names in the document ("Mike Jones" → "Jones")."""
