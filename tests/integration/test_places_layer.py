@@ -329,7 +329,6 @@ def test_a_street_the_model_tags_as_a_person_is_a_road(places_nlp: Language) -> 
     assert [(p.name, p.feature) for p in doc._.places] == [("Berry Lane", "road")]  # not the university's town
 
 
-
 def test_a_compass_word_before_of_is_a_direction_not_a_region(places_nlp: Language) -> None:
     """The English name of regions abroad ("Southwest"); before "of" it only points from a place."""
     places = places_nlp("Troops captured an arms store in Southwest of Raqqa.")._.places
