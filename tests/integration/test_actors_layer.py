@@ -356,6 +356,8 @@ def test_a_capitals_namesake_outside_the_documents_countries_is_no_state(nlp: La
     assert all(actor.canonical_id != "MDV" for actor in found.values())
     named = actors_of(nlp, "The Maldives and Syria met. Male said the Syrian talks had failed.")
     assert named["Male"].canonical_id == "MDV"
+    spelled = actors_of(nlp, "Tokyo rejected the plan that Brazil and Chile had put to the council.")
+    assert spelled["Tokyo"].canonical_id == "JPN"  # a capital in its own spelling is its state's usual name
 
 
 @pytest.mark.parametrize(
@@ -396,3 +398,14 @@ def test_the_bare_regime_is_the_government_of_the_state_the_report_is_about(nlp:
         "The US condemned the attack and the US asked for talks. The regime denied the attack."
     )
     assert actors_of(nlp, text)["regime"].canonical_id == "SYR_GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Norway will give Ghana a loan of 20 million dollars.", "GHA"),
+        ("Kenya turned down a Ghana offer to host the talks.", "GHA"),
+    ],
+)
+def test_a_recipient_or_a_states_offer_is_the_state(nlp: Language, text: str, state: str) -> None:
+    assert state in {actor.canonical_id for actor in nlp(text)._.actors}

@@ -220,3 +220,24 @@ def test_a_restatement_is_one_happening_only_within_the_restatement_window(
     actors = [actor(text, "a1", "armed_group", "Government troops")]
     found = run(model, text, actors, [place(text, "p1", "town", "Kafr Nabl")])
     assert len([event for event in found if event.type == "ASSAULT"]) == events
+
+
+def test_a_participle_on_a_noun_is_a_passive_whose_subject_is_that_noun(model: Language) -> None:
+    text = "Hundreds of herders abducted by the Blue Brigade were freed on Monday."
+    events = run(model, text, [actor(text, "h", "other", "herders"), actor(text, "b", "armed_group", "Blue Brigade")])
+    abduction = next(event for event in events if event.mode == "abduct")
+    assert (abduction.source, abduction.target) == (["b"], ["h"])
+
+
+def test_a_relative_pronoun_object_stands_for_the_noun_it_modifies(model: Language) -> None:
+    text = "The Blue Brigade released the herders whom it had abducted in May."
+    events = run(model, text, [actor(text, "h", "other", "herders"), actor(text, "b", "armed_group", "Blue Brigade")])
+    abduction = next(event for event in events if event.mode == "abduct")
+    assert abduction.target == ["h"]
+
+
+def test_who_carried_out_the_act_an_inquiry_is_about_is_its_target(model: Language) -> None:
+    text = "Ruritania opened an inquiry into killings carried out by the Blue Brigade."
+    actors = [actor(text, "r", "state", "Ruritania"), actor(text, "b", "armed_group", "Blue Brigade")]
+    inquiry = next(event for event in run(model, text, actors) if event.type == "ACCUSE")
+    assert (inquiry.source, inquiry.target) == (["r"], ["b"])

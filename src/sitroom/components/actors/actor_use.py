@@ -8,6 +8,7 @@ from sitroom.components.actors.vocabulary import (
     AGENCY_NOUNS,
     FROM_GOVERNORS,
     GEO_VERBS,
+    GOVERNMENT_HEADS,
     ON_GOVERNORS,
     RELATION_NOUNS,
     SOURCE_NOUNS,
@@ -26,12 +27,12 @@ def is_actor_use(span: Span) -> bool:
     if root.dep_ == "conj":
         return False
     dep = root.dep_
-    if dep in {"nsubj", "nsubjpass", "poss", "agent"}:
+    if dep in {"nsubj", "nsubjpass", "poss", "agent", "dative"}:  # "give Ghana a loan": the recipient
         return True
     if dep == "dobj":
         return root.head.lemma_ not in GEO_VERBS
     if dep == "compound":
-        return root.head.lemma_.lower() in AGENCY_NOUNS | SOURCE_NOUNS
+        return root.head.lemma_.lower() in AGENCY_NOUNS | SOURCE_NOUNS | GOVERNMENT_HEADS  # "a US offer"
     if dep == "pobj":
         return _actor_after_preposition(root.head)
     return False

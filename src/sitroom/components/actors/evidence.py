@@ -6,7 +6,8 @@ Maleh") is often a spelling of one of them. As the places layer does for a far n
 person or a capital read as its state, when the document names countries and not the entry's, needs evidence
 in the text: its country named (a state, its people's adjective, one of its bodies or groups), one of its
 registered roles in the sentence, or an actor it is affiliated with. Without it the person is an unregistered
-person of the same name, and the capital is no actor. A document that names no country has no focus to leave.
+person of the same name, and the capital is no actor. A capital in its own spelling ("Moscow said") is its
+state's usual name in reports and needs none. A document that names no country has no focus to leave.
 """
 
 from __future__ import annotations
@@ -49,12 +50,20 @@ class LinkEvidence:
         """A link the text supports, or one that needs no support (not a person or a metonym, no country)."""
         if not (entry.kind == "person" or (mention.metonym and entry.kind in STATE_KINDS)):
             return True
+        if mention.metonym and self.spelled_as_capital(mention, entry):
+            return True
         if not entry.country or not self.countries or entry.country in self.countries:
             return True
         if any(affiliation in self.actor_ids for affiliation in entry.affiliations):
             return True
         sentence = f" {fold(self.doc[mention.start].sent.text)} "
         return any(f" {fold(role)} " in sentence for role in entry.roles)
+
+    def spelled_as_capital(self, mention: Mention, entry: ActorEntry) -> bool:
+        """The capital's own spelling ("Washington", "Beirut"), as reports name a state by its capital; a
+        transliteration that only folds to it ("Al Maleh" for Male) is a namesake unless the text says more."""
+        text = fold(self.doc[mention.start : mention.end].text)
+        return any(fold(name) == text for name in entry.metonyms)
 
 
 def _demonym_countries(doc: Doc, registry: Registry) -> frozenset[str]:

@@ -15,11 +15,14 @@ from sitroom.components.events.vocabulary import (
     COLLECTIVE_NOUNS,
     COMBAT_NOUNS,
     CONTROL_DEPS,
+    CRIME_NOUNS,
+    ISSUE_PREPS,
     LOCATIVE_PREPS,
     MEANS_PREPS,
     NOMINAL_TARGET_PREPS,
     NON_PARTY_KINDS,
     OBJECT_DEPS,
+    RELATIVE_TAGS,
     REPORT_VERBS,
     REPORTED_PRONOUNS,
     STATE_KINDS,
@@ -141,7 +144,12 @@ def nominal_participants(noun: Token, ctx: Context) -> tuple[list[str], list[str
     on Idlib", "regime shelling of Douma"."""
     source: list[str] = []
     target: list[str] = []
-    for prep, pobj in prep_objects(noun, NOMINAL_TARGET_PREPS | {"between", "by", "of"}):
+    for prep, pobj in prep_objects(noun, NOMINAL_TARGET_PREPS | ISSUE_PREPS | {"between", "by", "of"}):
+        if prep in ISSUE_PREPS and (agents := agents_of_act(pobj, ctx)):
+            target.extend(agents)
+            continue
+        if prep not in NOMINAL_TARGET_PREPS | {"between", "by", "of"}:
+            continue
         actors = argument_actors(pobj, ctx)
         if prep == "between":
             source, target = actors[:1], actors[1:]
@@ -171,6 +179,14 @@ def nominal_agents(noun: Token, ctx: Context) -> list[str]:
                 actor for grand in child.children if grand.dep_ == "pobj" for actor in argument_actors(grand, ctx)
             ]
     return unique(found)
+
+
+def agents_of_act(noun: Token, ctx: Context) -> list[str]:
+    """ "an inquiry into killings carried out by the militia", "protests over the shooting by police": who did
+    the act an inquiry, accusation or protest is about (its agents become that event's target)."""
+    if lemma(noun) not in ACT_NOUNS | CRIME_NOUNS:
+        return []
+    return nominal_agents(noun, ctx)
 
 
 def means_agents(verb: Token, ctx: Context) -> list[str]:
@@ -205,9 +221,24 @@ def _attacker_of_when_clause(verb: Token, ctx: Context) -> list[str]:
     return []
 
 
+def reduced_passive(verb: Token) -> bool:
+    """ "farms seized by the rebels", "villagers abducted last week": a past participle modifying a noun is a
+    passive whose subject is that noun; one with a direct object is a finite verb the parser misread ("... AFP
+    government air strikes killed 16 civilians" in a run-on headline)."""
+    objects = any(child.dep_ in {"dobj", "obj"} for child in verb.children)
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"} and not objects
+
+
+def _antecedent(argument: Token, verb: Token) -> Token:
+    """The noun a relative pronoun subject stands for ("the curfew that was imposed": the curfew)."""
+    if verb.dep_ == "relcl" and argument.tag_ in RELATIVE_TAGS and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    return argument
+
+
 def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     """Source and target actors of an event verb."""
-    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
+    passive = reduced_passive(verb) or any(child.dep_ == "nsubjpass" for child in verb.children)
     subject = passive_agent(verb) if passive else subject_of(verb)
     source = argument_actors(subject, ctx) if subject is not None else []
     if not source and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
@@ -217,16 +248,17 @@ def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     if not source:
         source = means_agents(verb, ctx) or _attacker_of_when_clause(verb, ctx)
     source += [actor for actor in _co_sources(verb, ctx) if actor not in source]
-    target: list[str] = []
+    target: list[str] = argument_actors(verb.head, ctx) if reduced_passive(verb) else []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubjpass"):
-            target += argument_actors(child, ctx)
+            target += argument_actors(_antecedent(child, verb), ctx)
             noun_source, noun_target = nominal_participants(child, ctx)
             source = source or noun_source
             target += noun_source if source != noun_source else []
             target += noun_target
-    for prep, pobj in prep_objects(verb, TARGET_PREPS | LOCATIVE_PREPS):
+    for prep, pobj in prep_objects(verb, TARGET_PREPS | LOCATIVE_PREPS | ISSUE_PREPS):
         target += argument_actors(pobj, ctx) if prep in TARGET_PREPS else []
+        target += agents_of_act(pobj, ctx) if prep in ISSUE_PREPS else []
         target += nominal_participants(pobj, ctx)[1]
     target += _purpose_targets(verb, ctx)
     target += _complement_subjects(verb, ctx)

@@ -156,6 +156,11 @@ ACT_NOUNS = word_set(
     onslaught incursion
     """
 )
+# Wrongs an inquiry, accusation or protest is about ("an inquiry into crimes committed by X"), beside ACT_NOUNS.
+CRIME_NOUNS = word_set("crime crimes abuse abuses atrocity atrocities violation violations murder murders abduction")
+# Prepositions that name what an inquiry, accusation or protest is about.
+ISSUE_PREPS = frozenset({"into", "over", "for", "about"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 COMBAT_NOUNS = frozenset({"clash", "fighting", "battle", "confrontation", "fight", "skirmish", "firefight"})
 MEANS_PREPS = frozenset({"in", "by", "during", "from", "with", "under", "after"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
