@@ -295,3 +295,41 @@ def test_a_place_in_a_named_province_is_not_a_namesake_abroad(places_nlp: Langua
     text = "The convoy was attacked on its way to the village of Orem in Aleppo governorate, the agency said."
     place = _places_of(places_nlp, text)["Orem"]
     assert (place.country, place.admin1, place.located_by) == ("SY", "Aleppo", "parent")
+
+
+def test_a_dateline_with_a_split_state_abbreviation_names_the_state_once(places_nlp: Language) -> None:
+    """The tokenizer splits "W.Va." before "--"; the dateline's town and the model's entity are one mention."""
+    places = places_nlp("ELKINS, W.Va. -- A bridge over the river reopened on Friday.")._.places
+    assert [(p.name, p.feature, [m.text for m in p.mentions]) for p in places] == [
+        ("Elkins", "town", ["ELKINS"]),
+        ("West Virginia", "admin1", ["W.Va"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A Dayton man was charged on Monday, and Dayton residents and Jones supporters marched.", "Dayton"),
+        ("Jane Roe, 44, of Roswell, was arrested on Monday.", "Roswell"),
+        ("The mayor of Moorhead said the levee held.", "Moorhead"),
+    ],
+)
+def test_a_town_where_a_person_lives_is_a_place_whatever_the_models_label(
+    places_nlp: Language, text: str, place: str
+) -> None:
+    """A noun for residents or local officials, not one for followers ("Jones supporters")."""
+    doc = places_nlp(text)
+    assert not any(ent.text == place and ent.label_ in ("GPE", "LOC") for ent in doc.ents)  # the model's misreading
+    assert {p.name for p in doc._.places} == {place}
+
+
+def test_a_street_the_model_tags_as_a_person_is_a_road(places_nlp: Language) -> None:
+    doc = places_nlp("Crews will repair Berry Lane this week, a professor at Aberdeen University said.")
+    assert any(ent.text == "Berry Lane" and ent.label_ == "PERSON" for ent in doc.ents)  # the model's misreading
+    assert [(p.name, p.feature) for p in doc._.places] == [("Berry Lane", "road")]  # not the university's town
+
+
+def test_a_compass_word_before_of_is_a_direction_not_a_region(places_nlp: Language) -> None:
+    """The English name of regions abroad ("Southwest"); before "of" it only points from a place."""
+    places = places_nlp("Troops captured an arms store in Southwest of Raqqa.")._.places
+    assert [(p.name, p.country) for p in places] == [("Ar Raqqah", "SY")]

@@ -46,7 +46,7 @@ def _emitted(group: ToponymGroup) -> bool:
     """Whether a group of toponyms makes a place of the record (and not an actor or a stray word)."""
     credible = group.score >= CREDIBLE
     cued = any(t.cue for t in group.toponyms)
-    strictly_located = cued or any(t.strictly_locative for t in group.toponyms)
+    strictly_located = cued or any(t.strictly_locative or t.residence for t in group.toponyms)
     loosely_located = cued or any(t.locative for t in group.toponyms)
     if group.metonymy_prone:
         located = sum(1 for t in group.toponyms if not t.acting)

@@ -20,6 +20,7 @@ from sitroom.components.places.tokens import (
     is_connector,
     noun_has_own_name,
     reads_as_location,
+    reads_as_residence,
     strip_feature_words,
     trim_span,
 )
@@ -34,6 +35,7 @@ from sitroom.components.places.vocabulary import (
     LOOSE_LOCATIVE,
     NEVER_PLACES,
     PLACE_LABELS,
+    STREET_CUES,
     STRICT_LOCATIVE,
 )
 from sitroom.knowledge.gazetteer import Gazetteer, GazetteerEntry, spelling_of
@@ -73,8 +75,19 @@ def _is_common_word(toponym: Toponym) -> bool:
 
 
 def _ap_state(text: str) -> str | None:
-    """The US state an AP abbreviation stands for, written with or without spaces ("W.Va.", "W. Va.")."""
-    return AP_STATES.get(text.replace(" ", ""))
+    """The US state an AP abbreviation stands for, written with or without spaces ("W.Va.", "W. Va."), also
+    when the tokenizer split off its final period ("W.Va" before "." or "--")."""
+    compact = text.replace(" ", "")
+    return AP_STATES.get(compact) or (AP_STATES.get(compact + ".") if "." in compact else None)
+
+
+def _first_of_each_span(toponyms: list[Toponym]) -> list[Toponym]:
+    """One toponym per span: the dateline's reading of a name comes first, the model's entity of the same
+    words would count the mention twice."""
+    first: dict[tuple[int, int], Toponym] = {}
+    for toponym in toponyms:
+        first.setdefault((toponym.start, toponym.end), toponym)
+    return list(first.values())
 
 
 def _is_prominent(candidates: Iterable[GazetteerEntry]) -> bool:
@@ -99,6 +112,7 @@ class Recogniser:
         toponyms += organisation_places(self)
         toponyms += [t for chain in self._chains() for t in self._from_chain(*chain)]
         toponyms += [t for t in (self._state_after(t) for t in toponyms) if t is not None]
+        toponyms = _first_of_each_span(toponyms)
         share_list_cues(self.doc, toponyms)
         persons = self._person_keys()
         kept = [
@@ -107,9 +121,19 @@ class Recogniser:
             if not self._is_claimed(t)
             and fold(t.text) not in NEVER_PLACES
             and not (_is_generic_word(t) and not t.cue)
+            and not self._is_direction(t)
             and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
         ]
         return sorted(kept, key=lambda t: t.start)
+
+    def _is_direction(self, toponym: Toponym) -> bool:
+        """A compass word before "of" gives a direction ("Southwest of Raqqa"), even where a region of some
+        country bears the word as a name."""
+        doc, end = self.doc, toponym.token_end
+        one_word = toponym.token_end - toponym.token_start == 1
+        return (
+            one_word and doc[toponym.token_start].lower_ in COMPASS_WORDS and end < len(doc) and doc[end].lower_ == "of"
+        )
 
     def _person_keys(self) -> set[str]:
         """Keys of the words of full personal names in the document ("Mike Jones" → "Jones")."""
@@ -167,6 +191,7 @@ class Recogniser:
             reads_as_location(span.root, STRICT_LOCATIVE),
             acts(span),
             name_end=name_end,
+            residence=reads_as_residence(span.root),
         )
 
     def lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
@@ -251,7 +276,7 @@ class Recogniser:
                 i < len(doc)
                 and not self.covered[i]
                 and not (doc[i].ent_type_ in TIME_LABELS and doc[i].lower_ in CALENDAR_WORDS)
-                and (is_capitalised(doc[i]) or (start is not None and is_connector(doc[i])))
+                and (is_capitalised(doc[i]) or (start is not None and is_connector(doc[i]) and not self._parts(i)))
             )
             if inside and start is None:
                 start = i
@@ -262,6 +287,18 @@ class Recogniser:
                 if end > start:
                     yield start, end
                 start = None
+
+    def _parts(self, index: int) -> bool:
+        """A connector between two entities of the model, which it leaves apart ("Jane Roe of Dayton")."""
+        doc = self.doc
+        before, after = doc[index - 1] if index > 0 else None, doc[index + 1] if index + 1 < len(doc) else None
+        return (
+            before is not None
+            and after is not None
+            and doc[index].ent_iob_ == "O"
+            and before.ent_iob_ != "O"
+            and after.ent_iob_ == "B"
+        )
 
     def _from_chain(self, start: int, end: int) -> list[Toponym]:
         doc = self.doc
@@ -286,13 +323,14 @@ class Recogniser:
             segments = None
         end = full_end if whole else end
         cue = cue or feature_after(doc, end)[0] or feature_before(doc, start)
-        if segments is None and cue in LOCAL_CUES and self._chain_source(start, end):
+        if segments is None and cue in LOCAL_CUES and self._name_source(start, end, full_end, cue):
             segments = [(start, end, ())]
         if not segments:
             return []
         toponyms = []
         for seg_start, seg_end, candidates in segments:
-            source = self._chain_source(seg_start, seg_end)
+            source = self._name_source(seg_start, seg_end, full_end, cue) if seg_end == end else None
+            source = source or self._chain_source(seg_start, seg_end)
             if source is None and seg_start == inner_start and seg_end == end:
                 source = self._chain_source(start, end)  # "Muhafazat Idleb" read as one entity
             if source is not None:
@@ -354,6 +392,14 @@ class Recogniser:
         NOUN and a PERSON); never a nationality adjective ("Kurdish")."""
         token = self.doc[index]
         return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and self.labels[index] in NAME_LABELS)
+
+    def _name_source(
+        self, start: int, end: int, full_end: int, cue: str | None
+    ) -> Literal["chain", "named_entity"] | None:
+        """The source of a name, or of a street's name with its street word when the model tagged them
+        together ("Berry Lane" as a person; "Aberdeen University" stays the organisation's)."""
+        whole = full_end > end and cue in STREET_CUES
+        return self._chain_source(start, end) or (self._chain_source(start, full_end) if whole else None)
 
     def _chain_source(self, start: int, end: int) -> Literal["chain", "named_entity"] | None:
         """Where a run's toponym comes from: "chain" (unlabelled), "named_entity" (exactly an entity of a

@@ -8,6 +8,7 @@ from sitroom.components.places.vocabulary import (
     CONNECTORS,
     FROM_PLACE_VERBS,
     LOCATIVE_VERBS,
+    RESIDENT_NOUNS,
 )
 from sitroom.knowledge.place_words import COMPASS_WORDS, FACILITY_PAIRS, FEATURE_NOUNS, LOCATION_HEADS
 
@@ -118,6 +119,19 @@ def reads_as_location(token: Token, prepositions: frozenset[str]) -> bool:
             token = head
             continue
         return False
+    return False
+
+
+def reads_as_residence(token: Token) -> bool:
+    """Whether the name headed by ``token`` says where a person lives, comes from or serves: it modifies a
+    resident noun ("a Dayton man", "Dayton residents") or follows "of" or "from" after one or after a person
+    the model names ("the mayor of Dayton", "Jane Roe, 44, of Dayton", "a woman from Dayton")."""
+    head = token.head
+    if token.dep_ in ("compound", "amod", "nmod") and head.i > token.i:
+        return head.lower_ in RESIDENT_NOUNS
+    if token.dep_ == "pobj" and head.lower_ in ("of", "from"):
+        person = head.head
+        return person.lower_ in RESIDENT_NOUNS or (person.ent_type_ == "PERSON" and person.i < head.i)
     return False
 
 

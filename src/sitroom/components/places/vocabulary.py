@@ -87,6 +87,13 @@ INSTITUTION_WORDS = frozenset({
     "university", "college", "park", "hall", "mall", "stadium", "airport", "prison", "office", "council",
     "district", "commission", "board", "club", "lake", "dam", "bridge", "regional", "memorial", "medical",
 })  # fmt: skip
+# Nouns for people described by the place they live in, come from or serve ("a Dayton man", "residents of
+# Dayton", "the mayor of Dayton"): a name before or after them is read as located (hand-entered).
+RESIDENT_NOUNS = frozenset({
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "teen", "teens", "teenager", "teenagers",
+    "youth", "resident", "residents", "native", "natives", "couple", "mayor", "councilman", "councilwoman",
+    "homeowner", "homeowners", "villager", "villagers", "inhabitant", "inhabitants", "citizen", "citizens",
+})  # fmt: skip
 # AP-style abbreviations of US states, read after "Town, " (hand-entered).
 AP_STATES: dict[str, str] = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
