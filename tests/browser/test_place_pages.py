@@ -3,6 +3,7 @@ real FA-KES articles: Aleppo has more events than one page holds."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tests.browser.test_pages import READY, _api, _open
@@ -20,8 +21,12 @@ def test_a_place_page_pages_through_all_its_events_and_documents(fakes_page: Any
     _open(fakes_page, f"place/{aleppo['id']}")
     titles = fakes_page.locator("section.card h3").all_inner_texts()
     assert f"Events here ({events['total']})" in titles and f"Documents naming it ({documents['total']})" in titles
-    seen_events, seen_documents = [], []
+    seen_events: list[str] = []
+    seen_documents: list[str] = []
     while True:
+        # the page re-renders after the URL changes: wait for the pager of the page that starts here
+        first = re.compile(rf"(^|\s){len(seen_events) + 1}\u2013")
+        fakes_page.locator("nav.events-pager", has_text=first).wait_for()
         seen_events += _listed(fakes_page, "table.events tbody tr td:first-child a")
         seen_documents += _listed(fakes_page, ".place-documents li a")
         following = fakes_page.locator("nav.events-pager a.next")
