@@ -153,8 +153,7 @@ class DocumentAttribution:
 
     def tokens_near(self, span: QuoteSpan) -> Iterator[Token]:
         """Tokens within ``MAX_CUE_DISTANCE`` tokens (plus punctuation slack) of the span."""
-        first = bisect.bisect_left(self.token_starts, span.start)
-        last = bisect.bisect_left(self.token_starts, span.end)
+        first, last = self.token_bounds(span.start, span.end)
         slack = 2 * MAX_CUE_DISTANCE
         yield from self.doc[max(0, first - slack) : first]
         yield from self.doc[last : last + slack]
@@ -230,9 +229,12 @@ class DocumentAttribution:
     def sentence_ends(self, start: int, end: int) -> int:
         """Terminal punctuation tokens between the offsets: the tokenizer keeps the period of an abbreviation,
         a title or an initial in its word ("Ms.", "Rev.", "B.", "U.S."), so those are no sentence ends."""
-        first = bisect.bisect_left(self.token_starts, start)
-        last = bisect.bisect_left(self.token_starts, end)
+        first, last = self.token_bounds(start, end)
         return sum(1 for token in self.doc[first:last] if token.is_punct and token.text[0] in TERMINALS)
+
+    def token_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Indices of the first token starting at or after ``start`` and of the first at or after ``end``."""
+        return bisect.bisect_left(self.token_starts, start), bisect.bisect_left(self.token_starts, end)
 
     def ends_with_its_attribution(self, found: Found, after: int, start: int) -> bool:
         """The attribution's cue lies between ``after`` and ``start``, and nothing but spaces and quote marks
