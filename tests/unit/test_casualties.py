@@ -47,6 +47,17 @@ def counts(nlp: Language, text: str) -> list[tuple[str, int, str, bool, bool, bo
             [("killed", 20, "unknown", False, False, False), ("killed", 6, "women", False, False, True)],
         ),
         ("Eleven fighters died in the ambush.", [("killed", 11, "fighters", False, False, False)]),
+        # lives taken: "claim/take/cost the lives of", or a bare count coordinated with an injury
+        ("The mortar fire took the lives of four farmers.", [("killed", 4, "civilians", False, False, False)]),
+        (
+            "A bomb struck the bus station, claiming nine and wounding 30.",
+            [("killed", 9, "unknown", False, False, False), ("injured", 30, "unknown", False, False, False)],
+        ),
+        # a participle with its own object is another clause run on without "and"
+        (
+            "The blast killed 14 people injured 60 in the square.",
+            [("killed", 14, "unknown", False, False, False), ("injured", 60, "unknown", False, False, False)],
+        ),
     ],
 )
 def test_counts_of_dead_and_wounded(nlp: Language, text: str, expected: list[tuple[object, ...]]) -> None:
@@ -59,6 +70,7 @@ def test_counts_of_dead_and_wounded(nlp: Language, text: str, expected: list[tup
         "The war has lasted since 2011 and the town has 2015 residents.",  # years and plain numbers
         "Two delegations met in Geneva on 12 March.",  # a count of people with no death or injury
         "The convoy carried 300 tons of flour.",
+        "Medics saved the lives of 40 patients and the militia claimed two raids.",
     ],
 )
 def test_numbers_that_are_not_casualties(nlp: Language, text: str) -> None:

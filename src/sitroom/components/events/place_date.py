@@ -4,6 +4,7 @@ the war began in 2011") or a bare year elsewhere in the sentence is never the ev
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
@@ -101,8 +102,9 @@ def event_date(sentence: Span, ctx: Context) -> str | None:
 def locate_place(trigger: Token, sentence: Span, ctx: Context) -> Located:
     """The event's place and where it was read: its clause, its sentence, the dateline, the document. The
     first that is located below the country level wins; a place the gazetteer could not locate, or a
-    country, gives way to a located town or province read further out (as ACLED codes the nearest known
-    location), and is kept only when nothing better is found."""
+    country, gives way to a located town or province read further out in its country (as ACLED codes the
+    nearest known location), or in the document's main country when the country is another one, and is
+    kept only when nothing better is found."""
     candidates: list[tuple[str, Provenance]] = []
     if (place := event_place(trigger, ctx)) is not None:
         candidates.append((place, "clause"))
@@ -118,9 +120,12 @@ def locate_place(trigger: Token, sentence: Span, ctx: Context) -> Located:
     first_place = ctx.places[first[0]]
     if first_place is not None and first_place.lat is not None and first_place.feature != "country":
         return first
+    home = main_country(ctx)
     for place_id, read_from in candidates[1:]:
         found = ctx.places[place_id]
         same_country = first_place.country in {None, found.country}
+        if first_place.feature == "country" and home is not None and found.country == home:
+            same_country = True  # a foreign country ("a US airstrike") gives way to a place where the story is
         if found.lat is not None and found.feature != "country" and same_country:
             return place_id, read_from
     return first
@@ -180,6 +185,20 @@ def _before_outlet(token: Token, ctx: Context) -> bool:
     )
 
 
+def main_country(ctx: Context) -> str | None:
+    """The country whose places the document names most (mentions that only say where an actor sits do not
+    count)."""
+    counts = Counter(country for place_id, country in _own_place_mentions(ctx) if country is not None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _own_place_mentions(ctx: Context) -> Iterator[tuple[str, str | None]]:
+    for index, place_id in ctx.token_place.items():
+        token = ctx.doc[index]
+        if index not in ctx.token_actor and not _attached_to_actor(token, token.sent.root, ctx):
+            yield place_id, ctx.places[place_id].country
+
+
 def focus_place(ctx: Context) -> str | None:
     """The place the document names most often below the country level, else its most named country; places
     that only say where an actor sits ("the regime in Baghdad") do not count. Computed once per document."""
@@ -190,10 +209,8 @@ def focus_place(ctx: Context) -> str | None:
 
 def _count_focus_place(ctx: Context) -> str | None:
     counts: dict[str, int] = {}
-    for index, place_id in ctx.token_place.items():
-        token = ctx.doc[index]
-        if index not in ctx.token_actor and not _attached_to_actor(token, token.sent.root, ctx):
-            counts[place_id] = counts.get(place_id, 0) + 1
+    for place_id, _country in _own_place_mentions(ctx):
+        counts[place_id] = counts.get(place_id, 0) + 1
     ranked = sorted(counts, key=lambda pid: (-counts[pid], pid))
     specific = [pid for pid in ranked if ctx.places[pid].feature not in {"country", None}]
     candidates = specific or ranked
