@@ -333,3 +333,12 @@ def test_a_compass_word_before_of_is_a_direction_not_a_region(places_nlp: Langua
     """The English name of regions abroad ("Southwest"); before "of" it only points from a place."""
     places = places_nlp("Troops captured an arms store in Southwest of Raqqa.")._.places
     assert [(p.name, p.country) for p in places] == [("Ar Raqqah", "SY")]
+
+
+def test_a_located_region_without_a_province_takes_the_province_of_the_place_it_lies_in(
+    places_nlp: Language,
+) -> None:
+    places = places_nlp("Mortars hit Eastern Ghouta outside Damascus overnight.")._.places
+    (ghouta,) = [p for p in places if p.name == "Eastern Ghouta"]
+    assert ghouta.feature == "region" and ghouta.lat is not None
+    assert ghouta.admin1 == next(p.admin1 for p in places if p.name == "Damascus")

@@ -270,3 +270,20 @@ def test_a_foreign_country_in_the_clause_gives_way_to_a_town_of_the_story(model:
     abroad = located(text, "p3", "Freedonia", "YY", "Freedonian", feature="country")
     events = [e for e in run(model, text, [], [*home, abroad]) if e.type == "ASSAULT"]
     assert [event.place for event in events] == ["p1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine villagers were killed on Monday when Freedonian jets bombed the market.",
+        "Nine villagers were killed in shelling by Freedonian jets on the market.",
+        "Nine villagers were killed and 15 injured as Freedonian jets attacked the market.",
+    ],
+)
+def test_a_killing_without_a_doer_joins_the_act_its_clause_names(model: Language, text: str) -> None:
+    jets = actor(text, "a1", "armed_group", "Freedonian jets")
+    villagers = actor(text, "a2", "other", "villagers")
+    assaults = [event for event in run(model, text, [jets, villagers]) if event.type == "ASSAULT"]
+    assert [
+        (event.source, event.target, [c.count for c in event.casualties if c.outcome == "killed"]) for event in assaults
+    ] == [(["a1"], ["a2"], [9])]

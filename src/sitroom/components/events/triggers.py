@@ -83,8 +83,14 @@ def is_candidate_verb(token: Token, ctx: Context) -> bool:
     )
 
 
+MEANS_GERUND_PREPS = frozenset({"in", "by", "during", "under", "with"})
+
+
 def embedded_in_event(verb: Token, triggers: set[int]) -> bool:
-    """A complement or purpose clause of another event verb is that event's content, not an event."""
+    """A complement or purpose clause of another event verb is that event's content, not an event; so is the
+    gerund that says by what means it happened ("killed in shelling by X")."""
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in MEANS_GERUND_PREPS:
+        return verb.head.head.i in triggers
     return verb.dep_ in {"xcomp", "advcl", "ccomp"} and verb.head.i in triggers
 
 

@@ -113,9 +113,13 @@ def _focus(places: Sequence[Place]) -> Place | None:
 
 
 def assign_parents(doc: Doc, places: Sequence[Place]) -> None:
-    """Give every emitted place without a point the point of its parent (in place)."""
+    """Give every emitted place without a point the point of its parent, and a located place without a
+    province (a region, a village the gazetteer lists without one) its parent's province (in place)."""
     located = [p for p in places if p.resolved and p.lat is not None and p.feature in PARENT_FEATURES]
-    if not located or all(p.lat is not None for p in places):
+    if not located:
+        return
+    _assign_provinces(doc, places, located)
+    if all(p.lat is not None for p in places):
         return
     parents = {token.i: place for place in located for token in _mention_tokens(doc, place)}
     focus = _focus(located)
@@ -133,3 +137,20 @@ def assign_parents(doc: Doc, places: Sequence[Place]) -> None:
             continue
         place.lat, place.lon, place.parent, place.located_by = parent.lat, parent.lon, parent.id, "parent"
         place.country, place.admin1 = parent.country, parent.admin1
+
+
+def _assign_provinces(doc: Doc, places: Sequence[Place], located: Sequence[Place]) -> None:
+    """A located place below the country without a province takes the province of the place the text puts it
+    in ("Eastern Ghouta near Damascus", "the village of X in Idlib province"), else the document's focus, in the
+    same country."""
+    parents = {token.i: place for place in located if place.admin1 for token in _mention_tokens(doc, place)}
+    text = doc.text
+    focus = _focus([p for p in located if p.admin1])
+    for place in places:
+        if place.lat is None or place.admin1 or place.feature in {"country", "admin1", None}:
+            continue
+        linked = (_linked(_first_conjunct(token), parents) for token in _mention_tokens(doc, place))
+        following = _following(text, place, [p for p in located if p.admin1])
+        parent = following or next((p for p in linked if p is not None and p.id != place.id), None) or focus
+        if parent is not None and parent.country == place.country and parent.admin1:
+            place.admin1 = parent.admin1
