@@ -53,6 +53,9 @@ def counts(nlp: Language, text: str) -> list[tuple[str, int, str, bool, bool, bo
             "A bomb struck the bus station, claiming nine and wounding 30.",
             [("killed", 9, "unknown", False, False, False), ("injured", 30, "unknown", False, False, False)],
         ),
+        # people named by their part in the fighting are fighters
+        ("The troops repelled the raid, killing 14 attackers.", [("killed", 14, "fighters", False, False, False)]),
+        ("Two mercenaries died in the ambush.", [("killed", 2, "fighters", False, False, False)]),
         # a participle with its own object is another clause run on without "and"
         (
             "The blast killed 14 people injured 60 in the square.",

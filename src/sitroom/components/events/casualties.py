@@ -46,6 +46,8 @@ APPROXIMATIONS = frozenset({"about", "around", "nearly", "almost", "some", "appr
 INCLUDED_MARKERS = frozenset({"including", "among", "include", "includes", "included"})
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 SINGULAR_ARTICLES = frozenset({"a", "an", "one"})
+# People named by their part in the fighting (not registry collectives): counted as fighters, never civilians.
+COMBATANT_NOUNS = frozenset({"member", "operative", "commander", "attacker", "assailant", "mercenary", "sniper"})
 UNKNOWN_PEOPLE = frozenset({"people", "person", "other", "others", "individual", "body", "victim", "casualty"})
 _CATEGORIES: dict[str, CasualtyCategory] = {
     "civilians": "civilians", "children": "children", "women": "women", "fighters": "fighters",
@@ -96,9 +98,11 @@ def category_of(noun: Token | None) -> CasualtyCategory:
     """The victims' category from the counted noun ("civilians", "children", "soldiers"); unknown otherwise."""
     if noun is None or noun_lemma(noun) in UNKNOWN_PEOPLE:
         return "unknown"
+    if noun_lemma(noun) in COMBATANT_NOUNS:
+        return "fighters"
     kind = collective_type(noun_lemma(noun))
     if kind is None:
-        return "fighters" if noun_lemma(noun) in {"member", "operative", "commander"} else "unknown"
+        return "unknown"
     return _CATEGORIES.get(kind, "civilians")
 
 
