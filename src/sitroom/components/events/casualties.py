@@ -5,8 +5,9 @@ convention ("dozens" 12, "scores" 20, "hundreds" 100, approximate). It counts ca
 numbers are the object of a killing verb ("killing six civilians"), the subject of a passive or intransitive
 one ("12 soldiers were killed", "six members died"), carry an outcome participle or adjective ("two people
 killed", "leaving 27 people dead"), are "among the dead", or are the object of a death or injury noun ("the
-killing of one person", "the death toll rose to 70"). Each casualty keeps the token of its outcome word
-(its predicate), by which the events layer links it to the event it results from.
+killing of one person", "the death toll rose to 70"), or of lives taken ("claiming the lives of eight").
+Each casualty keeps the token of its outcome word (its predicate), by which the events layer links it to the
+event it results from.
 """
 
 from __future__ import annotations
