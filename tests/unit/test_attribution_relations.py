@@ -241,3 +241,38 @@ def test_a_clause_the_parser_took_for_an_adverbial_is_content(parser: Language) 
     text = "Lawmakers have not said when they would vote on the harbour bill."
     said = by_cue(analyse(parser, text, []), "said")
     assert [span.text for span in said.content] == ["when they would vote on the harbour bill"]
+
+
+def test_a_verb_of_stance_attributes_its_object(parser: Language) -> None:
+    doc = analyse(
+        parser, "Karl Brandt backed the harbour plan. Olsen slammed the new ferry timetable.", [BRANDT, OLSEN]
+    )
+    assert [span.text for span in by_cue(doc, "backed").content] == ["the harbour plan"]
+    assert [span.text for span in by_cue(doc, "slammed").content] == ["the new ferry timetable"]
+
+
+def test_according_to_whose_source_the_parse_runs_on_into_the_content(parser: Language) -> None:
+    text = "According to the harbour master Karl Brandt, the closure reeks of haste and fear."
+    according = by_cue(analyse(parser, text, [BRANDT]), "According to")
+    assert [span.text for span in according.content] == ["the closure reeks of haste and fear"]
+
+
+def test_any_verb_joined_to_a_quote_by_a_comma_introduces_it(parser: Language) -> None:
+    doc = analyse(parser, "Olsen spoke first. She continued, \u201cThe ferry will stop in May.\u201d", [OLSEN])
+    assert [span.text for span in by_cue(doc, "continued").content] == ["The ferry will stop in May."]
+
+
+def test_an_object_with_its_predicate_is_the_content_of_a_verb_of_cognition(parser: Language) -> None:
+    deemed = by_cue(analyse(parser, "The council deemed the ferry too slow.", [COUNCIL]), "deemed")
+    assert [span.text for span in deemed.content] == ["the ferry too slow"]
+
+
+def test_a_content_preposition_of_a_set_off_participle_is_its_content(parser: Language) -> None:
+    text = "A group of fishermen wrote to the council, calling for a new bridge."
+    calling = by_cue(analyse(parser, text, []), "calling")
+    assert [span.text for span in calling.content] == ["a new bridge"]
+
+
+def test_a_headline_colon_after_the_name_of_a_record(parser: Language) -> None:
+    [survey] = analyse(parser, "Survey: Most islanders want a second ferry.", [])._.attributions
+    assert (survey.cue.text, [span.text for span in survey.content]) == (":", ["Most islanders want a second ferry."])

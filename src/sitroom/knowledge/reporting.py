@@ -73,7 +73,7 @@ def reporting_lexicon() -> ReportingLexicon:
     """The lexicon shipped with sitroom (loaded once)."""
     sections = parse_sections(DATA_FILE.read_text(encoding="utf-8"))
     return ReportingLexicon(
-        verbs=frozenset(sections["verbs"] + sections["verbs-sitroom"]),
+        verbs=frozenset(sections["verbs"] + sections["verbs-sitroom"] + sections["stance-verbs"]),
         hedges=frozenset(sections["hedges"]),
         anonymous_nouns=frozenset(sections["anonymous"]),
         hedge_adverbs=frozenset(sections["hedge-adverbs"]),

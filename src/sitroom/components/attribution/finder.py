@@ -1,11 +1,12 @@
 """Attributions of one sentence: reporting cues with the content each one attributes and its source.
 
-Cues are verbs of communication or cognition (the reporting lexicon), cue nouns with a "that" clause
+Cues are verbs of communication, cognition or stance (the reporting lexicon), cue nouns with a "that" clause
 ("a report that ..."), "according to", hedge adverbs ("reportedly") and a headline's colon ("Lavrov: ...").
 A verb's content is, in this order: its clausal complement; the subject and infinitive of a passive cue
 ("is reported to have ..."); its object, object complement or infinitive ("condemned the attack", "urged
-them to leave"); the rest of the sentence beside a set-off cue (", he said."); the object of a content
-preposition ("called for ...", "spoke of ..."); or what follows its colon ("added: ...").
+them to leave"), or for a verb of cognition an object with its predicate ("deemed it too slow"); the object
+of a content preposition ("called for ...", "spoke of ..."); the rest of the sentence beside a set-off cue
+(", he said."); or what follows its colon ("added: ...").
 """
 
 from __future__ import annotations
@@ -115,7 +116,12 @@ class AttributionFinder:
         if source is None:
             return None
         segment = (token.i, max(t.i for t in source.subtree))
-        content = self.side_content(clause_range(token.head, sentence), segment)
+        # Parsed as the sentence's root, the cue heads no clause: its content is the rest of the sentence.
+        clause = (sentence.first, sentence.last) if token.head is token else clause_range(token.head, sentence)
+        content = self.side_content(clause, segment)
+        if content is None:  # the parse let the source swallow the content ("According to X, the move ...")
+            comma = next((t.i for t in self.doc[source.i : segment[1]] if t.text == ","), None)
+            content = self.side_content(clause, (token.i, comma)) if comma is not None else None
         if content is None:
             return None
         cue = (token.idx, to.idx + len(to))
@@ -153,19 +159,19 @@ class AttributionFinder:
         if self.modifies_a_noun(cue):
             return None, False, []
         if self.lexicon.needs_clause(cue.lemma_) and not self.reports_evidence(cue):
-            infinitive = self.infinitive(cue, sentence)
+            infinitive = self.infinitive(cue, sentence) or self.small_clause(cue, sentence)
             if infinitive is not None:
                 return infinitive, False, []
             return self.set_off(cue, sentence)
         content = self.object_content(cue, sentence)
         if content is not None:
             return content, False, []
-        content, clausal, minor = self.set_off(cue, sentence)
-        if content is not None:
-            return content, clausal, minor
         content = self.preposition_content(cue, sentence)
         if content is not None:
             return content, False, []
+        content, clausal, minor = self.set_off(cue, sentence)
+        if content is not None:
+            return content, clausal, minor
         return self.after_colon(cue, sentence), True, []
 
     def set_off(self, cue: Token, sentence: Sentence) -> tuple[Range | None, bool, list[Range]]:
@@ -179,7 +185,11 @@ class AttributionFinder:
         subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subject is None:
             return False
-        lemma = subject.lemma_.lower()
+        return self.is_record(subject)
+
+    def is_record(self, noun: Token) -> bool:
+        """A noun naming a record that reports findings ("poll", "study", "survey")."""
+        lemma = noun.lemma_.lower()
         return "cognition" in classes_of(lemma).main or lemma in self.lexicon.evidence_sources
 
     @staticmethod
@@ -232,7 +242,9 @@ class AttributionFinder:
         if colon is None or colon.i == sentence.first:
             return None
         before = self.doc[sentence.first : colon.i]
-        if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ == "PROPN" for t in before):
+        if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(
+            t.pos_ == "PROPN" or self.is_record(t) for t in before
+        ):
             return None
         start, end = trimmed(self.text, colon.idx + 1, max(sentence.end, sentence.paragraph_end))
         if word_count(self.text[start:end]) < 2:
@@ -311,6 +323,15 @@ class AttributionFinder:
         """The infinitive of a verb of attitude ("expects to win", "wants to leave")."""
         clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
         return self.span_of(self.to_clause_end(cue, clause, sentence)) if clause is not None else None
+
+    def small_clause(self, cue: Token, sentence: Sentence) -> Range | None:
+        """An object with its predicate, a proposition without a verb ("judged the plan a failure",
+        "found the law unconstitutional", "is considered a threat")."""
+        predicate = next((c for c in cue.children if c.dep_ == "oprd" and c.i > cue.i), None)
+        if predicate is None:
+            return None
+        subject = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < predicate.i), None)
+        return self.span_of(self.to_clause_end(cue, subject, sentence)) if subject is not None else None
 
     @staticmethod
     def is_addressee(cue: Token, obj: Token) -> bool:
