@@ -116,8 +116,7 @@ class AttributionFinder:
         if source is None:
             return None
         segment = (token.i, max(t.i for t in source.subtree))
-        # Parsed as the sentence's root, the cue heads no clause: its content is the rest of the sentence.
-        clause = (sentence.first, sentence.last) if token.head is token else clause_range(token.head, sentence)
+        clause = clause_range(token.head, sentence)
         content = self.side_content(clause, segment)
         if content is None:  # the parse let the source swallow the content ("According to X, the move ...")
             comma = next((t.i for t in self.doc[source.i : segment[1]] if t.text == ","), None)
