@@ -276,3 +276,10 @@ def test_a_content_preposition_of_a_set_off_participle_is_its_content(parser: La
 def test_a_headline_colon_after_the_name_of_a_record(parser: Language) -> None:
     [survey] = analyse(parser, "Survey: Most islanders want a second ferry.", [])._.attributions
     assert (survey.cue.text, [span.text for span in survey.content]) == (":", ["Most islanders want a second ferry."])
+
+
+def test_a_verb_of_cognition_reports_an_object_that_holds_a_proposition(parser: Language) -> None:
+    doc = analyse(parser, "Eva Olsen rejected the harbour proposal. Olsen knows the harbour well.", [OLSEN])
+    assert [(a.cue.text, [span.text for span in a.content]) for a in doc._.attributions] == [
+        ("rejected", ["the harbour proposal"])
+    ]

@@ -4,9 +4,10 @@ Cues are verbs of communication, cognition or stance (the reporting lexicon), cu
 ("a report that ..."), "according to", hedge adverbs ("reportedly") and a headline's colon ("Lavrov: ...").
 A verb's content is, in this order: its clausal complement; the subject and infinitive of a passive cue
 ("is reported to have ..."); its object, object complement or infinitive ("condemned the attack", "urged
-them to leave"), or for a verb of cognition an object with its predicate ("deemed it too slow"); the object
-of a content preposition ("called for ...", "spoke of ..."); the rest of the sentence beside a set-off cue
-(", he said."); or what follows its colon ("added: ...").
+them to leave"), or for a verb of cognition an object with its predicate ("deemed it too slow") or an object
+noun that holds a proposition ("rejected the request"); the object of a content preposition ("called for
+...", "spoke of ..."); the rest of the sentence beside a set-off cue (", he said."); or what follows its
+colon ("added: ...").
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ Range = tuple[int, int]
 MAX_HEADLINE_SOURCE_TOKENS = 6
 OBJECT_DEPS = frozenset({"dobj", "oprd", "xcomp"})
 TRAILING_CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "nsubj", "nsubjpass"})
+# Classes of the nouns that hold a proposition: the object a verb of cognition can report ("rejected the request").
+PROPOSITION_CLASSES = frozenset({"communication", "cognition"})
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -161,7 +164,10 @@ class AttributionFinder:
             infinitive = self.infinitive(cue, sentence) or self.small_clause(cue, sentence)
             if infinitive is not None:
                 return infinitive, False, []
-            return self.set_off(cue, sentence)
+            content, clausal, minor = self.set_off(cue, sentence)
+            if content is not None or cue.lemma_.lower() in self.lexicon.clause_verbs:
+                return content, clausal, minor
+            return self.object_content(cue, sentence, PROPOSITION_CLASSES), False, []
         content = self.object_content(cue, sentence)
         if content is not None:
             return content, False, []
@@ -291,14 +297,19 @@ class AttributionFinder:
             return None
         return within_sentence((*subjects[0].subtree, *clause.subtree), sentence)
 
-    def object_content(self, cue: Token, sentence: Sentence) -> Range | None:
+    def object_content(
+        self, cue: Token, sentence: Sentence, noun_classes: frozenset[str] | None = None
+    ) -> Range | None:
         """The object with its complement or infinitive ("condemned the attack", "urged them to leave");
-        the one spoken to ("told reporters") is not content."""
+        the one spoken to ("told reporters") is not content. With ``noun_classes``, only an object noun of
+        those classes counts (a verb of cognition holds a view of "the request", it does not "know the area")."""
         parts = []
         for child in cue.children:
             if child.dep_ not in OBJECT_DEPS or not sentence.first <= child.i < sentence.last or child.i < cue.i:
                 continue
             if child.dep_ == "dobj" and self.is_addressee(cue, child):
+                continue
+            if noun_classes is not None and not classes_of(child.lemma_.lower()).main & noun_classes:
                 continue
             parts.append(child)
         if not parts or all(p.dep_ == "dobj" and p.ent_type_ in NOT_CONTENT_ENTITIES for p in parts):
