@@ -283,3 +283,22 @@ def test_a_verb_of_cognition_reports_an_object_that_holds_a_proposition(parser: 
     assert [(a.cue.text, [span.text for span in a.content]) for a in doc._.attributions] == [
         ("rejected", ["the harbour proposal"])
     ]
+
+
+def test_an_adverbial_clause_hung_on_the_cue_after_its_complement_is_content(parser: Language) -> None:
+    text = 'Eva Olsen said there remains a "big gap in harbour fees," when it comes to the small boats.'
+    said = by_cue(analyse(parser, text, [OLSEN]), "said")
+    assert [span.text for span in said.content] == [
+        'there remains a "big gap in harbour fees," when it comes to the small boats'
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry ran late all week while the islanders continued to plot against the council.",
+        "The harbour fees rose by a third, compared with the fees of last year.",
+    ],
+)
+def test_an_infinitive_or_participle_is_no_set_off_attribution(parser: Language, text: str) -> None:
+    assert analyse(parser, text, [])._.attributions == []

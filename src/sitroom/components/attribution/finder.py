@@ -6,7 +6,7 @@ A verb's content is, in this order: its clausal complement; the subject and infi
 ("is reported to have ..."); its object, object complement or infinitive ("condemned the attack", "urged
 them to leave"), or for a verb of cognition an object with its predicate ("deemed it too slow") or an object
 noun that holds a proposition ("rejected the request"); the object of a content preposition ("called for
-...", "spoke of ..."); the rest of the sentence beside a set-off cue (", he said."); or what follows its
+...", "spoke of ..."); the rest of the sentence beside a set-off finite cue (", he said."); or what follows its
 colon ("added: ...").
 """
 
@@ -271,8 +271,18 @@ class AttributionFinder:
                     t.i for t in clause.subtree if sentence.first <= t.i < sentence.last and (t.i > cue.i) == after
                 ]
                 if tokens:
-                    return min(tokens), max(tokens)
+                    return min(tokens), self.with_trailing_clauses(cue, max(tokens), sentence) if after else max(tokens)
         return self.passive_complement(cue, sentence) or self.unmarked_clause(cue, sentence)
+
+    def with_trailing_clauses(self, cue: Token, last: int, sentence: Sentence) -> int:
+        """The complement's end moved over the adverbial clauses the parse hung on the cue after it ("said
+        there is a gap, when it comes to fees"), unless one reports on its own ("..., adding that")."""
+        for clause in cue.children:
+            if clause.dep_ != "advcl" or clause.i <= last or is_cue_verb(clause, self.lexicon):
+                continue
+            if extent := within_sentence(clause.subtree, sentence):
+                last = max(last, extent[1])
+        return last
 
     @staticmethod
     def unmarked_clause(cue: Token, sentence: Sentence) -> Range | None:
@@ -389,7 +399,7 @@ class AttributionFinder:
     def parenthetical(self, cue: Token, sentence: Sentence) -> list[Range]:
         """Content beside a set-off cue ("In addition, says Debka, the US ...", "... the WHO said on Wednesday."):
         the longer side, then the shorter one when it has words of its own."""
-        if any(c.dep_ == "dobj" and cue.lemma_ != "tell" for c in cue.children):
+        if any(c.dep_ == "dobj" and cue.lemma_ != "tell" for c in cue.children) or not is_finite(cue):
             return []
         segment_tokens = [cue]
         for child in cue.children:
@@ -435,6 +445,14 @@ class AttributionFinder:
                 spans.append(trimmed(self.text, start, end, trailing=STRIP_TRAILING + "."))
         spans = [span for span in spans if word_count(self.span_text(span)) > 0]
         return sorted(spans, key=lambda span: -word_count(self.span_text(span)))
+
+
+def is_finite(verb: Token) -> bool:
+    """A verb with a tense ("said", "says") or an auxiliary ("has said", "would say"): a set-off attribution
+    has one; an infinitive or a participle ("to plot", "compared with") frames no sentence of its own."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children
+    )
 
 
 def clause_range(head: Token, sentence: Sentence) -> Range:
