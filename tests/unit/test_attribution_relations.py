@@ -302,3 +302,14 @@ def test_an_adverbial_clause_hung_on_the_cue_after_its_complement_is_content(par
 )
 def test_an_infinitive_or_participle_is_no_set_off_attribution(parser: Language, text: str) -> None:
     assert analyse(parser, text, [])._.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Lawyers for the islanders filed papers opposing the new harbour fees.", "opposing", "the new harbour fees"),
+        ("Olsen stopped short of criticizing the council for the delay.", "criticizing", "the council for the delay"),
+    ],
+)
+def test_a_participle_or_gerund_with_an_object_reports_it(parser: Language, text: str, cue: str, content: str) -> None:
+    assert [span.text for span in by_cue(analyse(parser, text, [OLSEN]), cue).content] == [content]

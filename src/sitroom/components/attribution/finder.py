@@ -417,11 +417,12 @@ class AttributionFinder:
 
     @staticmethod
     def modifies_a_noun(cue: Token) -> bool:
-        """A participle or relative clause ("a document declaring ..."), unless it has a subject of its own
-        (an unpunctuated "... a nerve agent the WHO said", parsed as a relative clause)."""
+        """A participle or relative clause ("the ferry called Nora"), unless it has a subject of its own (an
+        unpunctuated "... a nerve agent the WHO said", parsed as a relative clause); a participle or gerund with
+        an object reports that object ("papers opposing the fees", "stopped short of criticizing the council")."""
         if cue.dep_ == "relcl":
             return not any(c.dep_ == "nsubj" for c in cue.children)
-        return cue.dep_ in MODIFIER_DEPS
+        return cue.dep_ in MODIFIER_DEPS and not any(c.dep_ in ("dobj", "oprd") for c in cue.children)
 
     def delimited(self, segment: Range, sentence: Sentence) -> bool:
         """The attribution is set off by commas or dashes, or closes the sentence."""
