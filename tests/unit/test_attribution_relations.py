@@ -313,3 +313,10 @@ def test_an_infinitive_or_participle_is_no_set_off_attribution(parser: Language,
 )
 def test_a_participle_or_gerund_with_an_object_reports_it(parser: Language, text: str, cue: str, content: str) -> None:
     assert [span.text for span in by_cue(analyse(parser, text, [OLSEN]), cue).content] == [content]
+
+
+def test_a_passive_cue_with_a_predicate_reports_its_subject_and_predicate(parser: Language) -> None:
+    [considered] = analyse(
+        parser, "Although the ferry is old, it is considered a danger to the small boats.", []
+    )._.attributions
+    assert [span.text for span in considered.content] == ["it is considered a danger to the small boats"]

@@ -300,9 +300,10 @@ class AttributionFinder:
 
     @staticmethod
     def passive_complement(cue: Token, sentence: Sentence) -> Range | None:
-        """Subject and infinitive of a passive cue ("The regime is reported to have ...")."""
+        """Subject and infinitive or predicate of a passive cue ("The regime is reported to have ...", "it is
+        considered a threat")."""
         subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")]
-        clause = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        clause = next((c for c in cue.children if c.dep_ in ("xcomp", "oprd")), None)
         if not subjects or clause is None:
             return None
         return within_sentence((*subjects[0].subtree, *clause.subtree), sentence)
