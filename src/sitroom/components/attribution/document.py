@@ -138,9 +138,9 @@ class DocumentAttribution:
         """The nearest reporting verb outside quotes, in the quote's paragraph and sentence."""
         candidates = []
         for token in self.tokens_near(span):
-            if self.quote_index.covering(token.idx):
+            if not (is_cue_verb(token, self.lexicon) or self.introduces(token, span)):
                 continue
-            if not is_cue_verb(token, self.lexicon) and not self.introduces(token, span):
+            if self.quote_index.covering(token.idx):
                 continue
             if token.idx >= span.end:
                 gap_start, gap_end = span.end, token.idx
