@@ -404,6 +404,15 @@ def test_the_bare_regime_is_the_government_of_the_state_the_report_is_about(nlp:
     assert actors_of(nlp, text)["regime"].canonical_id == "SYR_GOV"
 
 
+def test_the_bare_regime_refers_back_to_the_government_named_as_such(nlp: Language) -> None:
+    """The US named four times, Syria's government once by name: a later bare "regime" is Syria's."""
+    text = (
+        "US warships fired missiles at a Syrian regime airbase near Homs. The US said the strike was a warning, "
+        "and US officials said the US would act again. Dozens of regime soldiers were wounded."
+    )
+    assert actors_of(nlp, text)["regime"].canonical_id == "SYR_GOV"
+
+
 @pytest.mark.parametrize(
     ("text", "state"),
     [
