@@ -322,6 +322,12 @@ def test_places_and_page_furniture_are_not_actors(nlp: Language, text: str, not_
         ("The army said the deal excludes Jabhat Fath al-Sham.", "Jabhat Fath al-Sham", "jabhat_fateh_al_sham"),
         # a name only ever written with its article keeps the article in its evidence
         ("The plan was first described in a report by al-Monitor last week.", "al-Monitor", "al_monitor"),
+        # the media's "in" for the group's own "of"
+        (
+            "Analysts said the Islamic State in Iraq and the Levant lost ground.",
+            "Islamic State in Iraq and the Levant",
+            "islamic_state",
+        ),
     ],
 )
 def test_a_spelling_of_a_registered_name_links_to_the_registry(
