@@ -38,6 +38,8 @@ class Context:
     text: str = field(init=False)
     focus: str | None = field(init=False, default=None)  # the document's focus place, once computed
     focus_known: bool = field(init=False, default=False)
+    home: str | None = field(init=False, default=None)  # the document's main country, once computed
+    home_known: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap; the text

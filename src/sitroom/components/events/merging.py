@@ -108,6 +108,9 @@ def merge_happenings(drafts: list[Draft], ctx: Context) -> list[Draft]:
     merged: list[Draft] = []
     by_type: dict[str, list[Draft]] = {}  # each in text order of first mention, as ``merged``
     for draft in drafts:
+        if cumulative(draft.trigger):  # a running total ("killed since 2014") sums many happenings, restates none
+            merged.append(draft)
+            continue
         same_type = by_type.setdefault(draft.sense.type, [])
         nearest = bisect_left(
             same_type, draft.sentence.start_char - RESTATEMENT_WINDOW, key=lambda kept: kept.sentence.start_char
@@ -128,8 +131,6 @@ def _one_happening(kept: Draft, new: Draft, ctx: Context) -> bool:
         return False
     if (kept.status in FACTUAL) != (new.status in FACTUAL) or not _modes_agree(kept, new):
         return False
-    if cumulative(kept.trigger) or cumulative(new.trigger):
-        return False  # a running total ("killed since 2014") sums many happenings; it restates none
     if not (_nested(kept.source, new.source) and _targets_agree(kept.target, new.target, ctx)):
         return False
     if not (_places_agree(kept, new, ctx) and _dates_agree(kept, new)):
@@ -156,7 +157,7 @@ def _antecedent(draft: Draft, earlier: list[Draft], ctx: Context) -> Draft | Non
         return None
     for kept in reversed(earlier):
         if kept.sense.type == draft.sense.type and kept.sentence.start != draft.sentence.start:
-            if not _nested(kept.source, draft.source) or cumulative(kept.trigger) or cumulative(draft.trigger):
+            if not _nested(kept.source, draft.source):
                 return None
             agree = _places_agree(kept, draft, ctx) and _dates_agree(kept, draft) and _modes_agree(kept, draft)
             return kept if agree else None

@@ -187,9 +187,11 @@ def _before_outlet(token: Token, ctx: Context) -> bool:
 
 def main_country(ctx: Context) -> str | None:
     """The country whose places the document names most (mentions that only say where an actor sits do not
-    count)."""
-    counts = Counter(country for place_id, country in _own_place_mentions(ctx) if country is not None)
-    return counts.most_common(1)[0][0] if counts else None
+    count). Computed once per document."""
+    if not ctx.home_known:
+        counts = Counter(country for _place, country in _own_place_mentions(ctx) if country is not None)
+        ctx.home, ctx.home_known = (counts.most_common(1)[0][0] if counts else None), True
+    return ctx.home
 
 
 def _own_place_mentions(ctx: Context) -> Iterator[tuple[str, str | None]]:
