@@ -305,6 +305,8 @@ def test_a_number_or_participle_never_names_a_group(nlp: Language, text: str) ->
         ("Shells fell on Tel Hamis and Kafr Hamra on Monday, residents said.", "Kafr Hamra"),
         ("Gunmen blew up the al-Shihan Bridge at dawn.", "al-Shihan Bridge"),
         ("Latest News We report from the front. The army advanced.", "Latest News We"),
+        # a name written once as a place (a place noun before it) is a place in its other mentions too
+        ("Rebels shelled the Hawsh district at dawn. Local activists said Hawsh had been under siege.", "Hawsh"),
     ],
 )
 def test_places_and_page_furniture_are_not_actors(nlp: Language, text: str, not_actor: str) -> None:
@@ -316,6 +318,18 @@ def test_places_and_page_furniture_are_not_actors(nlp: Language, text: str, not_
     [
         ("A video showed Ayman al-Zawaheri speaking to followers.", "Ayman al-Zawaheri", "ayman_al_zawahiri"),
         ("The speech by Hassan Nasrulla was broadcast on Sunday.", "Hassan Nasrulla", "hassan_nasrallah"),
+        # a group's name the model takes for a person's, a short vowel less than the registry's
+        ("The army said the deal excludes Jabhat Fath al-Sham.", "Jabhat Fath al-Sham", "jabhat_fateh_al_sham"),
+        # a name only ever written with its article keeps the article in its evidence
+        ("The plan was first described in a report by al-Monitor last week.", "al-Monitor", "al_monitor"),
+        # the title case some newspapers write acronyms in
+        ("Isis fighters attacked the town on Monday.", "Isis", "islamic_state"),
+        # the media's "in" for the group's own "of"
+        (
+            "Analysts said the Islamic State in Iraq and the Levant lost ground.",
+            "Islamic State in Iraq and the Levant",
+            "islamic_state",
+        ),
     ],
 )
 def test_a_spelling_of_a_registered_name_links_to_the_registry(
@@ -396,6 +410,15 @@ def test_the_bare_regime_is_the_government_of_the_state_the_report_is_about(nlp:
     text = (
         "Shelling hit Idlib in Syria on Monday. Hospitals in Syria were full, and schools across Syria closed. "
         "The US condemned the attack and the US asked for talks. The regime denied the attack."
+    )
+    assert actors_of(nlp, text)["regime"].canonical_id == "SYR_GOV"
+
+
+def test_the_bare_regime_refers_back_to_the_government_named_as_such(nlp: Language) -> None:
+    """The US named four times, Syria's government once by name: a later bare "regime" is Syria's."""
+    text = (
+        "US warships fired missiles at a Syrian regime airbase near Homs. The US said the strike was a warning, "
+        "and US officials said the US would act again. Dozens of regime soldiers were wounded."
     )
     assert actors_of(nlp, text)["regime"].canonical_id == "SYR_GOV"
 
