@@ -182,3 +182,16 @@ def test_the_network_says_how_many_actors_and_links_it_shows_of_all(page: Any) -
     assert len(drawn["actors"]) <= 40 and page.locator("select[name=actors]").input_value() == "40"
     if total > 40:
         assert "choose more actors shown" in shown
+
+
+def test_the_network_is_drawn_at_once_and_then_laid_out_by_fcose_in_a_worker(page: Any) -> None:
+    _open(page, "network")
+    first = _graph(page)
+    page.wait_for_selector("#network[data-layout=fcose]", state="attached")
+    page.wait_for_timeout(600)
+    refined = _graph(page)
+    assert refined["actors"] == first["actors"] and refined["spread"] > 100
+    moved = page.evaluate(
+        "() => document.getElementById('network')._cyreg.cy.nodes().map((n) => [n.position('x'), n.position('y')])"
+    )
+    assert len({(round(x), round(y)) for x, y in moved}) == len(moved)  # no two actors piled on one point

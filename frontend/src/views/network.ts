@@ -1,11 +1,10 @@
 import cytoscape from "cytoscape";
-import fcose from "cytoscape-fcose";
 import { PageOf, Ref, get } from "../api";
 import { empty, h, link, table } from "../dom";
 import { EVENT_TYPES, TYPE_COLOURS, formField, select } from "./common";
 import { exportBar } from "./exports";
+import type { LayoutAnswer, LayoutRequest } from "./network-layout-worker";
 
-cytoscape.use(fcose);
 
 interface GraphNode { id: number; name: string; kind: string; degree: number }
 interface Graph {
@@ -99,9 +98,28 @@ function networkFilters(params: URLSearchParams, egoName: string): HTMLElement {
   return form;
 }
 
-// fcose with 250 force-directed steps after its spectral start: a readable layout of the (at most a few
-// hundred) actors drawn in well under a second.
-const LAYOUT = { name: "fcose", quality: "default", animate: false, randomize: true, numIter: 250, idealEdgeLength: () => 80 } as cytoscape.LayoutOptions;
+// Concentric rings by degree (the most connected in the middle): placed in milliseconds, so the graph is usable
+// at once; fcose's force-directed layout is computed in a worker meanwhile and the actors move there.
+const FIRST_LAYOUT = {
+  name: "concentric", animate: false, concentric: (node: cytoscape.NodeSingular) => node.data("degree"), levelWidth: () => 2,
+} as cytoscape.LayoutOptions;
+
+/** Moves the actors to fcose's layout, computed in a worker; marks the container ``data-layout="fcose"``. */
+function refineLayout(cy: cytoscape.Core, container: HTMLElement): void {
+  const worker = new Worker(new URL("./network-layout-worker.ts", import.meta.url), { type: "module" });
+  worker.onmessage = (event: MessageEvent<LayoutAnswer>) => {
+    worker.terminate();
+    if (cy.destroyed()) return;
+    const positions = event.data;
+    cy.layout({ name: "preset", positions: (node: cytoscape.NodeSingular) => positions[node.id()], animate: true, animationDuration: 400, fit: true } as cytoscape.LayoutOptions).run();
+    container.dataset.layout = "fcose";
+  };
+  const request: LayoutRequest = {
+    nodes: cy.nodes().map((node) => ({ id: node.id(), size: node.width() })),
+    edges: cy.edges().map((edge) => [edge.source().id(), edge.target().id()]),
+  };
+  worker.postMessage(request);
+}
 
 function drawGraph(container: HTMLElement, data: Graph, ego: number): cytoscape.Core {
   const heaviest = Math.max(1, ...data.nodes.map((node) => node.degree));
@@ -136,7 +154,7 @@ function drawGraph(container: HTMLElement, data: Graph, ego: number): cytoscape.
       { selector: "edge:selected, edge.hover", style: { label: "data(type)", "font-size": 8, color: "#333", "text-rotation": "autorotate", opacity: 1 } },
       { selector: `node[actor = ${ego}]`, style: { "border-width": 3, "border-color": "#f2c14e" } },
     ],
-    layout: LAYOUT,
+    layout: FIRST_LAYOUT,
   });
   cy.on("tap", "node", (event) => { location.hash = `#/actor/${event.target.data("actor")}`; });
   cy.on("cxttap", "node", (event) => { location.hash = `#/network?ego=${event.target.data("actor")}`; });
@@ -180,4 +198,5 @@ export async function networkView(root: HTMLElement, _arg: string, params: URLSe
   const cy = drawGraph(container, data, ego);
   container.dataset.nodes = String(cy.nodes().length);
   container.dataset.edges = String(cy.edges().length);
+  refineLayout(cy, container);
 }
