@@ -8,7 +8,7 @@ import { h, link } from "../dom";
 import { eventFilters, filterParams, setHashParams } from "./common";
 import { exportBar } from "./exports";
 import { AreaEvents, PlaceEvents, PointEvents, areaList, areaShading, clusteredEvents, placeLabels, placeMarkers } from "./map-layers";
-import { TimeWindow, axisMonths, binsFor, keepWindow, monthsChart, sharedWindow, withoutDates } from "./time-chart";
+import { TimeBins, TimeWindow, axisMonths, binsFor, keepWindow, monthsChart, sharedWindow, withoutDates } from "./time-chart";
 
 /** The offline basemap: country shapes from world-atlas (Natural Earth, public domain). */
 function basemap(): L.GeoJSON {
@@ -79,7 +79,8 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
     const each = places.events <= EACH_EVENT_LIMIT && !perPlaceAsked;
     return [each ? { each: await get<PointEvents>("map/points", query) } : { places }, inAreas];
   };
-  const [bins, [points, areas]] = await Promise.all([binsFor(filters), load(window)]);
+  const binsReady = binsFor(filters);  // the time strip is drawn when they come, without holding up the map
+  const [points, areas] = await load(window);
   const map = L.map(container, { worldCopyJump: true, attributionControl: true, preferCanvas: false, minZoom: 2, maxZoom: 12 });
   const features = "each" in points ? points.each.features : points.places.features;
   const located = features.map((point) => L.latLng(point.geometry.coordinates[1], point.geometry.coordinates[0]));
@@ -120,8 +121,11 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
   };
   await draw(points, areas);
   placeLabels(map);
-  const months = axisMonths(bins, false);
-  if (months.length) {
+  binsReady.then((bins) => timeStrip(bins)).catch((error: unknown) => strip.append(h("p", { class: "error" }, `time strip: ${String(error)}`)));
+
+  function timeStrip(bins: TimeBins): void {
+    const months = axisMonths(bins, false);
+    if (!months.length) return;
     const chart = monthsChart(bins.bins, {
       by: "type", months, selected: window, height: 80, width: strip.clientWidth - 14,
       onSelect: async (chosen) => {
