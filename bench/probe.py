@@ -232,7 +232,11 @@ def probe_command_lines(probe: Probe, work: Path, postgres: str | None) -> None:
         wrong = postgres.rsplit("/", 1)[0] + "/no_such_database"
         cases.append(("search a missing PostgreSQL database", [sitroom, "search", "x", "--db", wrong]))
     for name, command in cases:
-        probe.check("bad command lines", name, lambda command=command: _one_clear_line(command))
+
+        def clear(command: list[str] = command) -> tuple[bool, str]:
+            return _one_clear_line(command)
+
+        probe.check("bad command lines", name, clear)
 
 
 # --- kills and races ----------------------------------------------------------------------------
@@ -465,6 +469,7 @@ def probe_schemathesis(probe: Probe, db: str, examples: int) -> None:
     import schemathesis
     import schemathesis.checks as checks
     from hypothesis import HealthCheck, given, settings
+    from schemathesis.core.result import Err
 
     from sitroom.record import Record
     from sitroom.web import create_app
@@ -491,6 +496,8 @@ def probe_schemathesis(probe: Probe, db: str, examples: int) -> None:
     ]
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     for result in schema.get_all_operations():
+        if isinstance(result, Err):
+            raise result.err()  # the app's own schema is invalid: the probe cannot run
         operation = result.ok()
 
         def run(operation: Any = operation) -> tuple[bool, str]:

@@ -224,14 +224,13 @@ def main() -> None:
         ]
     for target in args.workers:
         with tempfile.TemporaryDirectory() as scratch:
-            if target == "sqlite":
-                rows = measure_workers(
-                    lambda name, folder=scratch: str(Path(folder) / f"{name}.sqlite"), Path(scratch), args.corpus
-                )
-            else:
-                rows = measure_workers(
-                    lambda name, url=target: postgres_schema(url, f"bench_{name}"), Path(scratch), args.corpus
-                )
+
+            def database(name: str, folder: str = scratch, url: str = target) -> str:
+                if url == "sqlite":
+                    return str(Path(folder) / f"{name}.sqlite")
+                return postgres_schema(url, f"bench_{name}")
+
+            rows = measure_workers(database, Path(scratch), args.corpus)
         kind = "SQLite" if target == "sqlite" else "PostgreSQL"
         size = f"first {args.corpus} FA-KES articles" if args.corpus else "FA-KES"
         lines += [f"### Dask ingest, storing on the workers ({kind}, {size})", "", f"{command}.", ""]

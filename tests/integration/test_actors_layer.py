@@ -316,6 +316,10 @@ def test_places_and_page_furniture_are_not_actors(nlp: Language, text: str, not_
     [
         ("A video showed Ayman al-Zawaheri speaking to followers.", "Ayman al-Zawaheri", "ayman_al_zawahiri"),
         ("The speech by Hassan Nasrulla was broadcast on Sunday.", "Hassan Nasrulla", "hassan_nasrallah"),
+        # a group's name the model takes for a person's, a short vowel less than the registry's
+        ("The army said the deal excludes Jabhat Fath al-Sham.", "Jabhat Fath al-Sham", "jabhat_fateh_al_sham"),
+        # a name only ever written with its article keeps the article in its evidence
+        ("The plan was first described in a report by al-Monitor last week.", "al-Monitor", "al_monitor"),
     ],
 )
 def test_a_spelling_of_a_registered_name_links_to_the_registry(
@@ -396,6 +400,15 @@ def test_the_bare_regime_is_the_government_of_the_state_the_report_is_about(nlp:
     text = (
         "Shelling hit Idlib in Syria on Monday. Hospitals in Syria were full, and schools across Syria closed. "
         "The US condemned the attack and the US asked for talks. The regime denied the attack."
+    )
+    assert actors_of(nlp, text)["regime"].canonical_id == "SYR_GOV"
+
+
+def test_the_bare_regime_refers_back_to_the_government_named_as_such(nlp: Language) -> None:
+    """The US named four times, Syria's government once by name: a later bare "regime" is Syria's."""
+    text = (
+        "US warships fired missiles at a Syrian regime airbase near Homs. The US said the strike was a warning, "
+        "and US officials said the US would act again. Dozens of regime soldiers were wounded."
     )
     assert actors_of(nlp, text)["regime"].canonical_id == "SYR_GOV"
 

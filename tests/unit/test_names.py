@@ -329,6 +329,9 @@ def test_tokens_sound_alike_only_within_romanisation_classes(a: str, b: str, ali
         ("Sultan Murad Brigade", "Sultan Murad Division", False),  # generic words agree where both have one
         ("Islamic Front", "Syrian Islamic Front", False),
         ("Tawhid Brigade", "Tawheed Brigade", True),
+        ("Liwa Fath al-Khair", "Liwa Fateh al-Khair", True),  # a short vowel written or not
+        ("Jaish al-Nasr", "Jaish al-Ansar", False),  # the same consonants, but one begins with a vowel
+        ("Kataib Hamza", "Kataib Hamzeh al-Thani", False),  # a distinctive word more
     ],
 )
 def test_same_organisation(a: str, b: str, same: bool) -> None:

@@ -171,3 +171,18 @@ def test_similar_finds_a_whole_name_spelt_otherwise() -> None:
     assert registry.similar("Zawaheri", person=True) is None  # one word alone is never enough
     assert registry.similar("Ayman al-Zawahiri", person=True) is None  # a registered spelling: the scanner's call
     assert registry.similar("Hassan Rohani", person=False) is None  # persons only among persons
+
+
+def test_a_group_name_the_model_took_for_a_person_finds_its_group(tmp_path: Path) -> None:
+    path = tmp_path / "extra.yaml"
+    path.write_text(
+        "actors:\n"
+        "- {id: liwa_fateh_al_khair, name: Liwa Fateh al-Khair, kind: armed_group}\n"
+        "- {id: hamza_qassem_brigade, name: Hamza Qassem Brigade, kind: armed_group}\n",
+        encoding="utf-8",
+    )
+    registry = load_registry([path])
+    entry = registry.similar("Liwa Fath al-Khair", person=True)  # a vowel less, labelled PERSON by the model
+    assert entry is not None and entry.id == "liwa_fateh_al_khair"
+    # a group named after a person has a generic word: a person of that name is not the group
+    assert registry.similar("Hamza Qasem", person=True) is None

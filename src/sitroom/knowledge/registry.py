@@ -21,7 +21,15 @@ from typing import Any, get_args
 
 import yaml
 
-from sitroom.names import ARABIC_ARTICLES, blocking_key, fold, name_tokens, same_full_name, same_organisation
+from sitroom.names import (
+    ARABIC_ARTICLES,
+    blocking_key,
+    fold,
+    name_tokens,
+    organisation_words,
+    same_full_name,
+    same_organisation,
+)
 from sitroom.names.matching import NameKind
 from sitroom.record import ActorKind
 
@@ -119,12 +127,23 @@ class Registry:
     def similar(self, name: str, person: bool, date: str | None = None) -> ActorEntry | None:
         """The one entry with a name that is a spelling of ``name`` as a whole ("Hafiz al-Asad" for "Hafez
         al-Assad"), a person or else an organisation; None when there is none or several."""
-        kind: NameKind = "person" if person else "group"
         if name_tokens(name) in self.by_name:
             return None  # a registered spelling: the exact look-up, with its plausibility checks, decides
+        entry = self._similar(name, "person" if person else "group", date)
+        if entry is None and person and not organisation_words(name):
+            # the model often takes a transliterated group's name for a person's ("Jabhat Fath al-Sham"); a
+            # group named after a person has a generic word ("Hamza Division"), so both names must lack one
+            entry = self._similar(name, "group", date, generic_free=True)
+        return entry
+
+    def _similar(self, name: str, kind: NameKind, date: str | None, generic_free: bool = False) -> ActorEntry | None:
         candidates = self._similar_index[kind].get(blocking_key(name, kind), ())
-        same = same_full_name if person else same_organisation
-        found = {actor_id for actor_id, known in candidates if same(name, known)}
+        same = same_full_name if kind == "person" else same_organisation
+        found = {
+            actor_id
+            for actor_id, known in candidates
+            if same(name, known) and not (generic_free and organisation_words(known))
+        }
         entries = sorted((self.entries[actor_id] for actor_id in found), key=lambda entry: not entry.valid_on(date))
         if len(entries) == 1 or (len(entries) > 1 and entries[0].valid_on(date) and not entries[1].valid_on(date)):
             return entries[0]

@@ -19,7 +19,7 @@ from typing import Literal
 from rapidfuzz.distance import Levenshtein
 
 from sitroom.names.normalise import compound_parts, fold, is_filler, name_tokens
-from sitroom.names.phonetic import Form, blocking_skeleton, form_of, forms_match, sound_alike
+from sitroom.names.phonetic import VOWELS, Form, blocking_skeleton, form_of, forms_match, sound_alike
 from sitroom.names.structure import KUNYA_MARKERS, NASAB_MARKERS, TITLES, NameParts, forms_of, parse_name
 
 NameKind = Literal["person", "group", "place"]
@@ -202,14 +202,18 @@ def _same_words(a: list[str], b: list[str], loose: bool) -> bool:
     return forms_match(form_of("".join(a)), form_of("".join(b)), loose)
 
 
+def organisation_words(name: str) -> set[str]:
+    """The generic organisation words of a name ("brigade", "front"), singular."""
+    return {_singular(word) for word in _words(name) if _singular(word) in ORGANISATION_WORDS}
+
+
 @lru_cache(maxsize=65536)
 def same_organisation(a: str, b: str) -> bool:
     """Distinctive words all match; generic words and numbers agree where both names have them."""
     words_a, words_b = _words(a), _words(b)
     numbers_a = {word for word in words_a if word in ORDINALS or _NUMBER.match(word)}
     numbers_b = {word for word in words_b if word in ORDINALS or _NUMBER.match(word)}
-    generic_a = {_singular(word) for word in words_a if _singular(word) in ORGANISATION_WORDS}
-    generic_b = {_singular(word) for word in words_b if _singular(word) in ORGANISATION_WORDS}
+    generic_a, generic_b = organisation_words(a), organisation_words(b)
     if numbers_a != numbers_b or not (generic_a <= generic_b or generic_b <= generic_a):
         return False
     skip = numbers_a | numbers_b
@@ -217,7 +221,28 @@ def same_organisation(a: str, b: str) -> bool:
     rest_b = [word for word in words_b if word not in skip and _singular(word) not in ORGANISATION_WORDS]
     if not rest_a and not rest_b:
         return bool(generic_a) and generic_a == generic_b
-    return _same_words(rest_a, rest_b, loose=True) or _same_stems(rest_a, rest_b)
+    return _same_words(rest_a, rest_b, loose=True) or _same_stems(rest_a, rest_b) or _same_skeletons(rest_a, rest_b)
+
+
+def _same_skeletons(a: list[str], b: list[str]) -> bool:
+    """Organisation words romanised with or without a short vowel between consonants ("Fath" / "Fateh",
+    "Jaish" / "Jaiech"): one to one, the same first sound and the same consonants. Never for persons, whose
+    names a vowel apart are other names (Amr / Amer, Nasr / Naser)."""
+    forms_a, forms_b = _distinctive(a), _distinctive(b)
+    if not forms_a or len(forms_a) != len(forms_b):
+        return False
+    return all(
+        len(x.skeleton) >= 2 and x.skeleton == y.skeleton and _alike_start(x, y)
+        for x, y in zip(forms_a, forms_b, strict=True)
+    )
+
+
+def _alike_start(a: Form, b: Form) -> bool:
+    """Both begin with one consonant, or both with a vowel ("Ansar" is not "Nasr")."""
+    first_a, first_b = a.segments[0], b.segments[0]
+    if first_a[0] in VOWELS or first_b[0] in VOWELS:
+        return first_a[0] in VOWELS and first_b[0] in VOWELS
+    return first_a == first_b
 
 
 _DERIVED = re.compile(r"(?:ies|ants?|ans?|s|y|a)$")  # plural, demonym and adjective endings of English words

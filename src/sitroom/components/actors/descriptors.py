@@ -52,8 +52,9 @@ def _seat_of(noun: Token, registry: Registry) -> tuple[int, ActorEntry | None]:
 
 
 def _bare_government(doc: Doc, taken: list[Mention], covered: set[int], registry: Registry) -> list[Mention]:
-    """ "the regime", "regime forces", "government troops": with no state named beside it, the government of
-    the state the document names most (its own name, government, forces or ministries)."""
+    """ "the regime", "regime forces", "government troops": with no state named beside it, the government the
+    document names as such ("the Syrian regime", "the Assad government"), else that of the state it names
+    most (its own name, government, forces or ministries)."""
     state = _main_state(taken)
     government = registry.get(f"{state}_GOV") if state is not None else None
     if government is None:
@@ -72,9 +73,12 @@ def _bare_government(doc: Doc, taken: list[Mention], covered: set[int], registry
 
 
 def _main_state(taken: list[Mention]) -> str | None:
-    """The registry id of the state the document's mentions name most (a body counts for its state, and a
-    state named as a place counts too: a report on Syria names it mostly as the place where things happen)."""
+    """The registry id of the state whose government the document names most by name ("the Syrian regime"
+    is what a later bare "the regime" refers back to), then of the state its mentions name most (a body
+    counts for its state, and a state named as a place counts too: a report on Syria names it mostly as the
+    place where things happen; a report of a US strike on Syria names the US often, but Syria's "regime")."""
     counts: dict[str, int] = {}
+    governments: dict[str, int] = {}
     for mention in taken:
         entry = mention.entry
         if entry is None or mention.metonym:
@@ -82,4 +86,6 @@ def _main_state(taken: list[Mention]) -> str | None:
         state = entry.id if entry.kind in STATE_KINDS else entry.id.split("_", 1)[0] if "_" in entry.id else None
         if state is not None and state.isupper():
             counts[state] = counts.get(state, 0) + 1
-    return max(counts, key=lambda state: (counts[state], state), default=None)
+            if entry.kind == "government":
+                governments[state] = governments.get(state, 0) + 1
+    return max(counts, key=lambda state: (governments.get(state, 0), counts[state], state), default=None)

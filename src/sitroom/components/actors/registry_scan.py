@@ -100,7 +100,7 @@ class RegistryScanner:
     def _classify(self, doc: Doc, start: int, end: int, key: Key, date: str | None) -> Mention | None:
         if key in self.registry.article_keys and not _after_article(doc, start):
             return None
-        start = _extend_article(doc, start)
+        start = _extend_article(doc, start, key in self.registry.article_keys)
         entries = self.registry.lookup_key(key, date)
         if entries and not self._plausible(doc[start:end], key, entries[0], date):
             return None
@@ -276,10 +276,11 @@ def _extend_descriptor(doc: Doc, start: int, entry: ActorEntry) -> int:
     return start
 
 
-def _extend_article(doc: Doc, start: int) -> int:
-    """Include an attached leading article: "Al-Ikhwah", "Al Jazeera"."""
+def _extend_article(doc: Doc, start: int, written_with_article: bool) -> int:
+    """Include an attached leading article: "Al-Ikhwah", "Al Jazeera", and "al-Monitor" for a name only
+    ever written with its article (``written_with_article``)."""
     attached = start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ARABIC_ARTICLES
-    if attached and doc[start - 2].text[:1].isupper():
+    if attached and (written_with_article or doc[start - 2].text[:1].isupper()):
         return start - 2
     if start >= 1 and doc[start - 1].text in {"Al", "El"}:
         return start - 1
