@@ -241,3 +241,82 @@ def test_a_clause_the_parser_took_for_an_adverbial_is_content(parser: Language) 
     text = "Lawmakers have not said when they would vote on the harbour bill."
     said = by_cue(analyse(parser, text, []), "said")
     assert [span.text for span in said.content] == ["when they would vote on the harbour bill"]
+
+
+def test_a_verb_of_stance_attributes_its_object(parser: Language) -> None:
+    doc = analyse(
+        parser, "Karl Brandt backed the harbour plan. Olsen slammed the new ferry timetable.", [BRANDT, OLSEN]
+    )
+    assert [span.text for span in by_cue(doc, "backed").content] == ["the harbour plan"]
+    assert [span.text for span in by_cue(doc, "slammed").content] == ["the new ferry timetable"]
+
+
+def test_according_to_whose_source_the_parse_runs_on_into_the_content(parser: Language) -> None:
+    text = "According to the harbour master Karl Brandt, the closure reeks of haste and fear."
+    according = by_cue(analyse(parser, text, [BRANDT]), "According to")
+    assert [span.text for span in according.content] == ["the closure reeks of haste and fear"]
+
+
+def test_any_verb_joined_to_a_quote_by_a_comma_introduces_it(parser: Language) -> None:
+    doc = analyse(parser, "Olsen spoke first. She continued, \u201cThe ferry will stop in May.\u201d", [OLSEN])
+    assert [span.text for span in by_cue(doc, "continued").content] == ["The ferry will stop in May."]
+
+
+def test_an_object_with_its_predicate_is_the_content_of_a_verb_of_cognition(parser: Language) -> None:
+    deemed = by_cue(analyse(parser, "The council deemed the ferry too slow.", [COUNCIL]), "deemed")
+    assert [span.text for span in deemed.content] == ["the ferry too slow"]
+
+
+def test_a_content_preposition_of_a_set_off_participle_is_its_content(parser: Language) -> None:
+    text = "A group of fishermen wrote to the council, calling for a new bridge."
+    calling = by_cue(analyse(parser, text, []), "calling")
+    assert [span.text for span in calling.content] == ["a new bridge"]
+
+
+def test_a_headline_colon_after_the_name_of_a_record(parser: Language) -> None:
+    [survey] = analyse(parser, "Survey: Most islanders want a second ferry.", [])._.attributions
+    assert (survey.cue.text, [span.text for span in survey.content]) == (":", ["Most islanders want a second ferry."])
+
+
+def test_a_verb_of_cognition_reports_an_object_that_holds_a_proposition(parser: Language) -> None:
+    doc = analyse(parser, "Eva Olsen rejected the harbour proposal. Olsen knows the harbour well.", [OLSEN])
+    assert [(a.cue.text, [span.text for span in a.content]) for a in doc._.attributions] == [
+        ("rejected", ["the harbour proposal"])
+    ]
+
+
+def test_an_adverbial_clause_hung_on_the_cue_after_its_complement_is_content(parser: Language) -> None:
+    text = 'Eva Olsen said there remains a "big gap in harbour fees," when it comes to the small boats.'
+    said = by_cue(analyse(parser, text, [OLSEN]), "said")
+    assert [span.text for span in said.content] == [
+        'there remains a "big gap in harbour fees," when it comes to the small boats'
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry ran late all week while the islanders continued to plot against the council.",
+        "The harbour fees rose by a third, compared with the fees of last year.",
+    ],
+)
+def test_an_infinitive_or_participle_is_no_set_off_attribution(parser: Language, text: str) -> None:
+    assert analyse(parser, text, [])._.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Lawyers for the islanders filed papers opposing the new harbour fees.", "opposing", "the new harbour fees"),
+        ("Olsen stopped short of criticizing the council for the delay.", "criticizing", "the council for the delay"),
+    ],
+)
+def test_a_participle_or_gerund_with_an_object_reports_it(parser: Language, text: str, cue: str, content: str) -> None:
+    assert [span.text for span in by_cue(analyse(parser, text, [OLSEN]), cue).content] == [content]
+
+
+def test_a_passive_cue_with_a_predicate_reports_its_subject_and_predicate(parser: Language) -> None:
+    [considered] = analyse(
+        parser, "Although the ferry is old, it is considered a danger to the small boats.", []
+    )._.attributions
+    assert [span.text for span in considered.content] == ["it is considered a danger to the small boats"]

@@ -186,3 +186,8 @@ def test_a_group_name_the_model_took_for_a_person_finds_its_group(tmp_path: Path
     assert entry is not None and entry.id == "liwa_fateh_al_khair"
     # a group named after a person has a generic word: a person of that name is not the group
     assert registry.similar("Hamza Qasem", person=True) is None
+
+
+def test_assad_forces_are_the_syrian_army_not_a_phoenix_entry_of_their_own(registry: Registry) -> None:
+    assert [entry.id for entry in registry.lookup("Assad forces")] == ["SYR_MIL"]
+    assert registry.get("assad_forces") is None

@@ -40,7 +40,8 @@ class ReportingLexicon:
 
     def needs_clause(self, lemma: str) -> bool:
         """Verbs of cognition, emotion and evidence report a clause or an infinitive ("believes that",
-        "wants to", "found that"), never an object ("knows the area", "found weapons")."""
+        "wants to", "found that"), not any object ("knows the area", "found weapons"): only an object noun
+        that holds a proposition, for the attribution layer ("rejected the request")."""
         lemma = lemma.lower()
         return self.cue_verbs.get(lemma) in (COGNITION, EMOTION) or lemma in self.clause_verbs
 
@@ -73,7 +74,7 @@ def reporting_lexicon() -> ReportingLexicon:
     """The lexicon shipped with sitroom (loaded once)."""
     sections = parse_sections(DATA_FILE.read_text(encoding="utf-8"))
     return ReportingLexicon(
-        verbs=frozenset(sections["verbs"] + sections["verbs-sitroom"]),
+        verbs=frozenset(sections["verbs"] + sections["verbs-sitroom"] + sections["stance-verbs"]),
         hedges=frozenset(sections["hedges"]),
         anonymous_nouns=frozenset(sections["anonymous"]),
         hedge_adverbs=frozenset(sections["hedge-adverbs"]),

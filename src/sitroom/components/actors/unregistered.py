@@ -22,31 +22,38 @@ from sitroom.knowledge.place_words import PLACE_HEADS, PLACE_ONLY_OPENERS, PLACE
 from sitroom.knowledge.registry import Registry
 from sitroom.names import fold, name_tokens, token_key
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HEADLINE_SEARCH = 300  # characters from the start of the text where a repeated title is looked for
 
 
 def ner_mentions(doc: Doc, taken: list[Mention], registry: Registry, date: str | None) -> list[Mention]:
     """PERSON and ORG entities that no registry match covers and that pass the filters; one that is a
-    spelling of a registered name as a whole ("Hafiz al-Asad") is linked to that entry."""
+    spelling of a registered name as a whole ("Hafiz al-Asad") is linked to that entry. A name the text
+    writes as a place once ("the village of Rityan", "the Ramussa neighbourhood") is a place in every one of
+    its mentions ("the seizure of Rityan")."""
     place_names = registry.town_keys
     covered = covered_tokens(taken)
     found: list[Mention] = []
     place_like: set[int] = set()
+    place_keys: set[Key] = set()
     headline = headline_tokens(doc)
     for entity in doc.ents:
         ent = _without_trailing_verbs(entity)
-        if ent.label_ not in {"PERSON", "ORG"} or any(index in covered for index in range(ent.start, ent.end)):
+        if ent.label_ not in {"PERSON", "ORG"}:
+            if ent.label_ in PLACE_LABELS and _beside_place_noun(ent):
+                place_keys.add(name_tokens(ent.text))
             continue
-        if _toponym(ent):
-            place_like.add(ent.root.i)
+        if any(index in covered for index in range(ent.start, ent.end)):
             continue
-        if _looks_like_place(ent, place_like) or _is_place_name(ent.text, place_names):
+        if _toponym(ent) or _looks_like_place(ent, place_like) or _is_place_name(ent.text, place_names):
             place_like.add(ent.root.i)
+            place_keys.add(name_tokens(ent.text))
             continue
         entry = registry.similar(ent.text, person=ent.label_ == "PERSON", date=date)
         if entry is None and (_is_noise(ent) or ent.start in headline):
             continue
         found.append(Mention(ent.start, ent.end, "ner", entry=entry, label=ent.label_))
+    found = [m for m in found if m.entry is not None or name_tokens(doc[m.start : m.end].text) not in place_keys]
     return found + _parenthetical_mentions(doc, taken + found)
 
 
@@ -125,19 +132,26 @@ def _looks_like_place(ent: Span, place_like: set[int]) -> bool:
     root = ent.root
     if root.dep_ == "conj" and root.head.i in place_like:
         return True
-    if fold(root.head.text) in PLACE_HEADS and root.dep_ in {"compound", "nmod"}:
+    if _beside_place_noun(ent):
         return True
-    if len(ent) > 1 and fold(ent[-1].text) in PLACE_HEADS:
-        return True  # "al-Kallasa Street", "Hmeimim Air Base"
-    doc = ent.doc
-    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and fold(doc[ent.start - 2].text) in PLACE_HEADS:
-        return True  # by adjacency: the parse may hang the name elsewhere ("the town of Hader killing two")
     article_name = len(ent) <= 3 and ent[0].lower_ in {"al", "el"} and fold(ent.text).count(" ") == 1
     single_word = len([token for token in ent if token.is_alpha]) == 1
     after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
     inside = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
     organisation = bool({fold(t.text) for t in ent} & (GROUP_WORDS | MEDIA_WORDS | INSTITUTION_WORDS))
     return article_name or (single_word and after_locative and ent.label_ == "PERSON") or (inside and not organisation)
+
+
+def _beside_place_noun(ent: Span) -> bool:
+    """'the Jarrah airfield', 'al-Kallasa Street', 'the town of Khirbet Ghazaleh'."""
+    root = ent.root
+    if fold(root.head.text) in PLACE_HEADS and root.dep_ in {"compound", "nmod"}:
+        return True
+    if len(ent) > 1 and fold(ent[-1].text) in PLACE_HEADS:
+        return True  # "al-Kallasa Street", "Hmeimim Air Base"
+    doc = ent.doc
+    # by adjacency: the parse may hang the name elsewhere ("the town of Hader killing two")
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and fold(doc[ent.start - 2].text) in PLACE_HEADS
 
 
 def _parenthetical_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:

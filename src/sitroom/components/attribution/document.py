@@ -138,7 +138,9 @@ class DocumentAttribution:
         """The nearest reporting verb outside quotes, in the quote's paragraph and sentence."""
         candidates = []
         for token in self.tokens_near(span):
-            if not is_cue_verb(token, self.lexicon) or self.quote_index.covering(token.idx):
+            if not (is_cue_verb(token, self.lexicon) or self.introduces(token, span)):
+                continue
+            if self.quote_index.covering(token.idx):
                 continue
             if token.idx >= span.end:
                 gap_start, gap_end = span.end, token.idx
@@ -150,6 +152,16 @@ class DocumentAttribution:
             if "\n" not in gap and not self.sentence_ends(gap_start, gap_end) and len(gap.split()) < MAX_CUE_DISTANCE:
                 candidates.append((len(gap.split()), token.idx < span.start, token))
         return min(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else self.colon_cue(span)
+
+    def introduces(self, verb: Token, span: QuoteSpan) -> bool:
+        """Any verb with a subject that a comma or colon alone joins to the start of the quote ("She
+        continued, “...") introduces it, the verb then being a cue whatever its sense."""
+        if not verb.tag_.startswith("VB") or verb.idx >= span.start:
+            return False
+        if not any(child.dep_ == "nsubj" for child in verb.children):
+            return False
+        gap = self.text[verb.idx + len(verb) : span.start]
+        return gap.strip(OPENING_QUOTE_SPACE) in (",", ":")
 
     def tokens_near(self, span: QuoteSpan) -> Iterator[Token]:
         """Tokens within ``MAX_CUE_DISTANCE`` tokens (plus punctuation slack) of the span."""

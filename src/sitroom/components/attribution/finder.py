@@ -1,11 +1,13 @@
 """Attributions of one sentence: reporting cues with the content each one attributes and its source.
 
-Cues are verbs of communication or cognition (the reporting lexicon), cue nouns with a "that" clause
+Cues are verbs of communication, cognition or stance (the reporting lexicon), cue nouns with a "that" clause
 ("a report that ..."), "according to", hedge adverbs ("reportedly") and a headline's colon ("Lavrov: ...").
 A verb's content is, in this order: its clausal complement; the subject and infinitive of a passive cue
 ("is reported to have ..."); its object, object complement or infinitive ("condemned the attack", "urged
-them to leave"); the rest of the sentence beside a set-off cue (", he said."); the object of a content
-preposition ("called for ...", "spoke of ..."); or what follows its colon ("added: ...").
+them to leave"), or for a verb of cognition an object with its predicate ("deemed it too slow") or an object
+noun that holds a proposition ("rejected the request"); the object of a content preposition ("called for
+...", "spoke of ..."); the rest of the sentence beside a set-off finite cue (", he said."); or what follows its
+colon ("added: ...").
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ Range = tuple[int, int]
 MAX_HEADLINE_SOURCE_TOKENS = 6
 OBJECT_DEPS = frozenset({"dobj", "oprd", "xcomp"})
 TRAILING_CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "nsubj", "nsubjpass"})
+# Classes of the nouns that hold a proposition: the object a verb of cognition can report ("rejected the request").
+PROPOSITION_CLASSES = frozenset({"communication", "cognition"})
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -115,7 +119,11 @@ class AttributionFinder:
         if source is None:
             return None
         segment = (token.i, max(t.i for t in source.subtree))
-        content = self.side_content(clause_range(token.head, sentence), segment)
+        clause = clause_range(token.head, sentence)
+        content = self.side_content(clause, segment)
+        if content is None:  # the parse let the source swallow the content ("According to X, the move ...")
+            comma = next((t.i for t in self.doc[source.i : segment[1]] if t.text == ","), None)
+            content = self.side_content(clause, (token.i, comma)) if comma is not None else None
         if content is None:
             return None
         cue = (token.idx, to.idx + len(to))
@@ -153,19 +161,22 @@ class AttributionFinder:
         if self.modifies_a_noun(cue):
             return None, False, []
         if self.lexicon.needs_clause(cue.lemma_) and not self.reports_evidence(cue):
-            infinitive = self.infinitive(cue, sentence)
+            infinitive = self.infinitive(cue, sentence) or self.small_clause(cue, sentence)
             if infinitive is not None:
                 return infinitive, False, []
-            return self.set_off(cue, sentence)
+            content, clausal, minor = self.set_off(cue, sentence)
+            if content is not None or cue.lemma_.lower() in self.lexicon.clause_verbs:
+                return content, clausal, minor
+            return self.object_content(cue, sentence, PROPOSITION_CLASSES), False, []
         content = self.object_content(cue, sentence)
+        if content is not None:
+            return content, False, []
+        content = self.preposition_content(cue, sentence)
         if content is not None:
             return content, False, []
         content, clausal, minor = self.set_off(cue, sentence)
         if content is not None:
             return content, clausal, minor
-        content = self.preposition_content(cue, sentence)
-        if content is not None:
-            return content, False, []
         return self.after_colon(cue, sentence), True, []
 
     def set_off(self, cue: Token, sentence: Sentence) -> tuple[Range | None, bool, list[Range]]:
@@ -179,7 +190,11 @@ class AttributionFinder:
         subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subject is None:
             return False
-        lemma = subject.lemma_.lower()
+        return self.is_record(subject)
+
+    def is_record(self, noun: Token) -> bool:
+        """A noun naming a record that reports findings ("poll", "study", "survey")."""
+        lemma = noun.lemma_.lower()
         return "cognition" in classes_of(lemma).main or lemma in self.lexicon.evidence_sources
 
     @staticmethod
@@ -232,7 +247,9 @@ class AttributionFinder:
         if colon is None or colon.i == sentence.first:
             return None
         before = self.doc[sentence.first : colon.i]
-        if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ == "PROPN" for t in before):
+        if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(
+            t.pos_ == "PROPN" or self.is_record(t) for t in before
+        ):
             return None
         start, end = trimmed(self.text, colon.idx + 1, max(sentence.end, sentence.paragraph_end))
         if word_count(self.text[start:end]) < 2:
@@ -254,8 +271,18 @@ class AttributionFinder:
                     t.i for t in clause.subtree if sentence.first <= t.i < sentence.last and (t.i > cue.i) == after
                 ]
                 if tokens:
-                    return min(tokens), max(tokens)
+                    return min(tokens), self.with_trailing_clauses(cue, max(tokens), sentence) if after else max(tokens)
         return self.passive_complement(cue, sentence) or self.unmarked_clause(cue, sentence)
+
+    def with_trailing_clauses(self, cue: Token, last: int, sentence: Sentence) -> int:
+        """The complement's end moved over the adverbial clauses the parse hung on the cue after it ("said
+        there is a gap, when it comes to fees"), unless one reports on its own ("..., adding that")."""
+        for clause in cue.children:
+            if clause.dep_ != "advcl" or clause.i <= last or is_cue_verb(clause, self.lexicon):
+                continue
+            if extent := within_sentence(clause.subtree, sentence):
+                last = max(last, extent[1])
+        return last
 
     @staticmethod
     def unmarked_clause(cue: Token, sentence: Sentence) -> Range | None:
@@ -273,21 +300,27 @@ class AttributionFinder:
 
     @staticmethod
     def passive_complement(cue: Token, sentence: Sentence) -> Range | None:
-        """Subject and infinitive of a passive cue ("The regime is reported to have ...")."""
+        """Subject and infinitive or predicate of a passive cue ("The regime is reported to have ...", "it is
+        considered a threat")."""
         subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")]
-        clause = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        clause = next((c for c in cue.children if c.dep_ in ("xcomp", "oprd")), None)
         if not subjects or clause is None:
             return None
         return within_sentence((*subjects[0].subtree, *clause.subtree), sentence)
 
-    def object_content(self, cue: Token, sentence: Sentence) -> Range | None:
+    def object_content(
+        self, cue: Token, sentence: Sentence, noun_classes: frozenset[str] | None = None
+    ) -> Range | None:
         """The object with its complement or infinitive ("condemned the attack", "urged them to leave");
-        the one spoken to ("told reporters") is not content."""
+        the one spoken to ("told reporters") is not content. With ``noun_classes``, only an object noun of
+        those classes counts (a verb of cognition holds a view of "the request", it does not "know the area")."""
         parts = []
         for child in cue.children:
             if child.dep_ not in OBJECT_DEPS or not sentence.first <= child.i < sentence.last or child.i < cue.i:
                 continue
             if child.dep_ == "dobj" and self.is_addressee(cue, child):
+                continue
+            if noun_classes is not None and not classes_of(child.lemma_.lower()).main & noun_classes:
                 continue
             parts.append(child)
         if not parts or all(p.dep_ == "dobj" and p.ent_type_ in NOT_CONTENT_ENTITIES for p in parts):
@@ -311,6 +344,15 @@ class AttributionFinder:
         """The infinitive of a verb of attitude ("expects to win", "wants to leave")."""
         clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
         return self.span_of(self.to_clause_end(cue, clause, sentence)) if clause is not None else None
+
+    def small_clause(self, cue: Token, sentence: Sentence) -> Range | None:
+        """An object with its predicate, a proposition without a verb ("judged the plan a failure",
+        "found the law unconstitutional", "is considered a threat")."""
+        predicate = next((c for c in cue.children if c.dep_ == "oprd" and c.i > cue.i), None)
+        if predicate is None:
+            return None
+        subject = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < predicate.i), None)
+        return self.span_of(self.to_clause_end(cue, subject, sentence)) if subject is not None else None
 
     @staticmethod
     def is_addressee(cue: Token, obj: Token) -> bool:
@@ -358,7 +400,7 @@ class AttributionFinder:
     def parenthetical(self, cue: Token, sentence: Sentence) -> list[Range]:
         """Content beside a set-off cue ("In addition, says Debka, the US ...", "... the WHO said on Wednesday."):
         the longer side, then the shorter one when it has words of its own."""
-        if any(c.dep_ == "dobj" and cue.lemma_ != "tell" for c in cue.children):
+        if any(c.dep_ == "dobj" and cue.lemma_ != "tell" for c in cue.children) or not is_finite(cue):
             return []
         segment_tokens = [cue]
         for child in cue.children:
@@ -376,11 +418,12 @@ class AttributionFinder:
 
     @staticmethod
     def modifies_a_noun(cue: Token) -> bool:
-        """A participle or relative clause ("a document declaring ..."), unless it has a subject of its own
-        (an unpunctuated "... a nerve agent the WHO said", parsed as a relative clause)."""
+        """A participle or relative clause ("the ferry called Nora"), unless it has a subject of its own (an
+        unpunctuated "... a nerve agent the WHO said", parsed as a relative clause); a participle or gerund with
+        an object reports that object ("papers opposing the fees", "stopped short of criticizing the council")."""
         if cue.dep_ == "relcl":
             return not any(c.dep_ == "nsubj" for c in cue.children)
-        return cue.dep_ in MODIFIER_DEPS
+        return cue.dep_ in MODIFIER_DEPS and not any(c.dep_ in ("dobj", "oprd") for c in cue.children)
 
     def delimited(self, segment: Range, sentence: Sentence) -> bool:
         """The attribution is set off by commas or dashes, or closes the sentence."""
@@ -404,6 +447,14 @@ class AttributionFinder:
                 spans.append(trimmed(self.text, start, end, trailing=STRIP_TRAILING + "."))
         spans = [span for span in spans if word_count(self.span_text(span)) > 0]
         return sorted(spans, key=lambda span: -word_count(self.span_text(span)))
+
+
+def is_finite(verb: Token) -> bool:
+    """A verb with a tense ("said", "says") or an auxiliary ("has said", "would say"): a set-off attribution
+    has one; an infinitive or a participle ("to plot", "compared with") frames no sentence of its own."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children
+    )
 
 
 def clause_range(head: Token, sentence: Sentence) -> Range:
