@@ -151,7 +151,8 @@ async def measure(url: str, variants: int) -> tuple[dict[str, Any], list[tuple[s
     rows = []
     async with httpx.AsyncClient(base_url=url, timeout=600) as client:
         for name, calls_of in views(samples).items():
-            times, slowest = [], {}
+            times: list[float] = []
+            slowest: dict[str, float] = {}
             for number in range(variants):
                 calls = calls_of(number)
                 total, each = await _load(client, calls)
