@@ -27,6 +27,7 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/mypy bench
 
 # Debian's chromium for the browser tests and a local PostgreSQL server for the server-option tests.
 test-services:

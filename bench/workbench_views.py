@@ -5,7 +5,8 @@
 Starts ``sitroom serve`` on a free port over the knowledge base, opens each view (map, map brushed to one
 year, timeline, timeline brushed, network, network around the most connected actor, the busiest place's
 page) and times from navigation until the view has drawn its content (markers placed, bars drawn, graph
-laid out, tables filled); prints the median and worst of ``--runs`` runs, the first (cold) run apart.
+drawn with its first layout, tables filled; the map's time strip, drawn when its bins come, timed apart);
+prints the median and worst of ``--runs`` runs, the first (cold) run apart.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def _brush(page: Page, url: str, done: str, month: str) -> float:
     page.goto(url)
     page.wait_for_function(READY, timeout=60_000)
     page.wait_for_function(done, timeout=60_000)
+    page.wait_for_selector(f"svg.timeline g.month[data-month='{month}'] rect.bar", state="attached", timeout=60_000)
     box = page.locator(f"svg.timeline g.month[data-month='{month}'] rect.bar").first.bounding_box()
     assert box is not None
     started = time.perf_counter()
@@ -59,10 +61,12 @@ def scenarios(url: str) -> dict[str, Callable[[Page], float]]:
     bins = httpx.get(f"{url}/api/timeline/bins", timeout=60).json()
     busiest_month = max(bins["bins"], key=lambda item: item["events"])["month"]
     markers = "() => document.querySelector('#map[data-markers]') !== null"
+    strip = "() => document.querySelector('#map[data-markers]') && document.querySelector('.map-time svg.timeline')"
     graph_ready = "() => document.querySelector('#network[data-nodes] canvas') !== null"
     listed = "() => document.querySelector('.window-events[data-events]') !== null"
     return {
         "map": lambda page: _open(page, f"{url}/#/map", markers),
+        "map with its time strip": lambda page: _open(page, f"{url}/#/map", strip),
         "map, brushed to a month": lambda page: _brush(page, f"{url}/#/map", markers, busiest_month),
         "timeline": lambda page: _open(page, f"{url}/#/timeline", listed),
         "timeline, brushed to a month": lambda page: _brush(page, f"{url}/#/timeline", listed, busiest_month),

@@ -162,8 +162,10 @@ def report_pair(
     place_feature: str | None = None,
     actor_kind: ActorKind = "armed_group",
     located_by: str = "gazetteer",
+    mode: str | None = "firearms",
 ) -> tuple[Document, Record]:
-    """A one-event report: the first two capitalised words are source and target actors (of ``actor_kind``).
+    """A one-event report: the first two capitalised words are source and target actors (of ``actor_kind``);
+    its mode is stated (reports a day apart join only when they state the same one).
 
     The source is registered (canonical id = its upper-cased name), the target is not.
     """
@@ -192,6 +194,7 @@ def report_pair(
         {
             "id": "e1",
             "type": event_type,
+            "mode": mode,
             "source": ["a1"],
             "target": ["a2"],
             "place": "p1" if places else None,

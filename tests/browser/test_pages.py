@@ -94,6 +94,8 @@ def test_a_map_filter_changes_the_markers(page: Any, screenshots: list[Path]) ->
 def test_clicking_an_actor_in_the_network_opens_its_page(page: Any) -> None:
     _open(page, "network")
     page.wait_for_selector("#network[data-nodes] canvas")
+    page.wait_for_selector("#network[data-layout=fcose]", state="attached")  # the refined layout has arrived
+    page.wait_for_timeout(600)  # and its 400 ms move has ended
     node = page.evaluate(
         """() => {
             const container = document.getElementById('network');

@@ -157,3 +157,41 @@ def test_the_network_shows_real_actors_filters_and_an_ego_view(page: Any, screen
     hubs = _graph(page)
     degrees = {actor: sum(actor in edge for edge in hubs["edges"]) for actor in hubs["actors"]}
     assert len(hubs["actors"]) < len(whole["actors"]) and all(degrees.values())
+
+
+def test_the_map_can_count_events_per_place_and_back(page: Any, screenshots: list[Path]) -> None:
+    points = _api(page, "map/points")["features"]
+    _open_map(page, "map?markers=places")
+    assert int(page.locator("#map").get_attribute("data-markers")) == len(points)  # every event counted
+    places = {feature["properties"]["place_id"] for feature in points}
+    assert int(page.locator("#map").get_attribute("data-places")) == len(places)
+    assert f"{len(points)} events at {len(places)} places" in page.locator("#app").inner_text()
+    _screenshot(page, screenshots, "map-per-place")
+    page.locator("a.markers-each").click()
+    page.wait_for_function("() => document.querySelector('#map[data-places=\"0\"]') !== null")
+    assert int(page.locator("#map").get_attribute("data-markers")) == len(points)
+
+
+def test_the_network_says_how_many_actors_and_links_it_shows_of_all(page: Any) -> None:
+    whole = _api(page, "network/graph?limit=150")
+    _open(page, "network?actors=40")
+    drawn = _graph(page)
+    shown = page.locator("p.network-shown").inner_text()
+    total = whole["total_actors"]
+    assert f"Showing {len(drawn['actors'])} of {total} actors and {len(drawn['edges'])} of " in shown
+    assert len(drawn["actors"]) <= 40 and page.locator("select[name=actors]").input_value() == "40"
+    if total > 40:
+        assert "choose more actors shown" in shown
+
+
+def test_the_network_is_drawn_at_once_and_then_laid_out_by_fcose_in_a_worker(page: Any) -> None:
+    _open(page, "network")
+    first = _graph(page)
+    page.wait_for_selector("#network[data-layout=fcose]", state="attached")
+    page.wait_for_timeout(600)
+    refined = _graph(page)
+    assert refined["actors"] == first["actors"] and refined["spread"] > 100
+    moved = page.evaluate(
+        "() => document.getElementById('network')._cyreg.cy.nodes().map((n) => [n.position('x'), n.position('y')])"
+    )
+    assert len({(round(x), round(y)) for x, y in moved}) == len(moved)  # no two actors piled on one point

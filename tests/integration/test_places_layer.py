@@ -342,3 +342,34 @@ def test_a_located_region_without_a_province_takes_the_province_of_the_place_it_
     (ghouta,) = [p for p in places if p.name == "Eastern Ghouta"]
     assert ghouta.feature == "region" and ghouta.lat is not None
     assert ghouta.admin1 == next(p.admin1 for p in places if p.name == "Damascus")
+
+
+def test_a_city_that_runs_on_into_a_nationality_is_still_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Two shells hit the Bab Amr district of Homs Syrian state media reported on Monday.")
+    assert any(ent.text == "Homs Syrian" and ent.label_ == "NORP" for ent in doc.ents)  # the model's misreading
+    assert [(p.name, p.feature, p.country) for p in doc._.places] == [("Homs", "city", "SY")]
+
+
+def test_a_spelling_variant_abroad_needs_evidence_even_when_large(places_nlp: Language) -> None:
+    """ "al-Bara" is only a variant spelling of a Turkish city: in a document about Syria it is not that city."""
+    text = (
+        "Rebels advanced in the al-Bara region on Monday. Jets struck the al-Bara region again at night, and shells"
+        " fell on Idlib."
+    )
+    places = _places_of(places_nlp, text)
+    assert places["al-Bara"].country == "SY" and places["al-Bara"].located_by == "parent"
+
+
+def test_a_legislators_home_town_after_the_party_letter_is_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Sen. Jane Doe, D-Fresno, and Rep. John Roe, R-Wichita, filed the bill on Tuesday.")
+    assert {(p.name, p.country) for p in doc._.places} == {("Fresno", "US"), ("Wichita", "US")}
+    assert {m.text for p in doc._.places for m in p.mentions} == {"Fresno", "Wichita"}
+
+
+def test_a_name_before_capital_is_a_state_not_a_town_bearing_the_nationality(places_nlp: Language) -> None:
+    """ "Kazakh" is an alternate name of a Kazakh city; before "capital" it names the state whose capital it is."""
+    text = (
+        "Ministers met in the Kazakh capital on Friday to sign a grain accord with Texas farmers and the Texas"
+        " capital's officials."
+    )
+    assert [(p.name, p.feature) for p in places_nlp(text)._.places] == [("Texas", "admin1")]

@@ -151,9 +151,11 @@ def test_reports_without_a_named_actor_a_fine_place_or_a_day_stay_apart(tmp_path
     assert sorted(row[0] for row in _clusters(engine)) == [1] * 8 + [2]  # the same, with every field known
 
 
-def _unnamed(doc_id: str, day: str, mode: str | None) -> tuple[Document, Record]:
+def _unnamed(doc_id: str, day: str, mode: str | None, victims: list[str] | None = None) -> tuple[Document, Record]:
+    """A report naming no actor identity; ``victims`` are its targets as written (collectives, no actor)."""
     document, record = _without_actors(report_pair(doc_id, f"{ATTACK} {doc_id}.", outlet=doc_id.upper(), date=day))
-    return document, record.model_copy(update={"events": [record.events[0].model_copy(update={"mode": mode})]})
+    update = {"mode": mode, "target": ["civilians"] if victims is None else victims}
+    return document, record.model_copy(update={"events": [record.events[0].model_copy(update=update)]})
 
 
 def test_reports_naming_no_actor_join_on_the_same_day_and_mode_only(tmp_path: Path) -> None:
@@ -168,6 +170,27 @@ def test_reports_naming_no_actor_join_on_the_same_day_and_mode_only(tmp_path: Pa
         ],
     )
     assert sorted(row[0] for row in _clusters(engine)) == [1, 1, 2]
+
+
+def test_reports_naming_no_participant_at_all_stay_apart(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [_unnamed(name, "2014-07-01", "aerial", victims=[]) for name in ("b1", "b2")])
+    assert [row[0] for row in _clusters(engine)] == [1, 1]  # "the plane crashed": nothing to tell two apart
+
+
+def test_reports_a_day_apart_join_only_when_both_state_the_same_mode(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(
+        engine,
+        [
+            report_pair("d1", ATTACK, outlet="Reuters", date="2014-08-10", mode=None),
+            report_pair("d2", ATTACK + " Later.", outlet="SANA", date="2014-08-11"),  # a mode, the first none
+            report_pair("d3", ATTACK + " Same day.", outlet="TASS", date="2014-08-10"),  # the same day: joins d1
+            report_pair("d4", ATTACK + " Next.", outlet="AFP", date="2014-09-10"),
+            report_pair("d5", ATTACK + " Next day.", outlet="AP", date="2014-09-11"),  # both firearms: joins d4
+        ],
+    )
+    assert [row[0] for row in _clusters(engine)] == [2, 1, 2]
 
 
 def test_recluster_rebuilds_what_ingestion_built(tmp_path: Path) -> None:

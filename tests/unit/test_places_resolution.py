@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitroom.components.places.resolution import _without_alternate_readings_of_a_country
+from sitroom.components.places.toponyms import Toponym, group_toponyms
 from sitroom.knowledge.gazetteer import GazetteerEntry
 
 
@@ -23,3 +24,15 @@ def test_without_an_exact_country_alternate_names_stay() -> None:
     assert _without_alternate_readings_of_a_country([MEXICO_CITY, MEXICO_STATE]) == [MEXICO_CITY, MEXICO_STATE]
     alias = _entry(1, "Mexico", "country", primary_name=False)
     assert _without_alternate_readings_of_a_country([MEXICO_CITY, alias]) == [MEXICO_CITY, alias]
+
+
+def _toponym(text: str, start: int) -> Toponym:
+    return Toponym(start, start + len(text), 0, 1, text, text.lower(), None, "chain", (), False, False)
+
+
+def test_a_place_said_to_contain_a_quarter_reads_as_a_location() -> None:
+    text = "the Bab Amr district of Homs"
+    quarter, city = _toponym("Bab Amr", 4), _toponym("Homs", 24)
+    groups = group_toponyms([quarter, city], text)
+    assert (groups[0].hint, groups[0].hint_contains) == (1, True)
+    assert city.locative and city.strictly_locative and not quarter.locative

@@ -150,3 +150,33 @@ def test_a_place_pages_through_every_document_naming_it(client: TestClient) -> N
     dates = [item["date"] for page in pages for item in page["items"]]
     assert dates == sorted(dates, reverse=True)  # newest first across pages
     assert client.get("/api/places/999999/documents").status_code == 404
+
+
+def test_map_places_count_every_located_event_once_per_place(client: TestClient) -> None:
+    points = _get(client, "/api/map/points")["features"]
+    places = _get(client, "/api/map/places")
+    (maskanah,) = places["features"]  # the country-wide event is an area, never a point
+    properties = maskanah["properties"]
+    assert places["events"] == properties["events"] == len(points)
+    assert sum(properties["types"].values()) == len(points)
+    assert properties["types"]["COERCE"] == 1 and properties["place"] == "Maskanah"
+    assert properties["latest"] == max(point["properties"]["date_start"] for point in points)
+    january = {"date_from": "2014-01-01", "date_to": "2014-01-31"}
+    assert _get(client, "/api/map/places", **january)["events"] == len(
+        _get(client, "/api/map/points", **january)["features"]
+    )
+
+
+def test_the_network_says_how_much_of_the_whole_it_draws(client: TestClient) -> None:
+    whole = _get(client, "/api/network/graph")
+    assert (whole["total_actors"], whole["total_links"], whole["truncated"]) == (
+        len(whole["nodes"]),
+        len(whole["edges"]),
+        False,
+    )
+    hubs = _get(client, "/api/network/graph", max_actors=3)
+    assert hubs["truncated"] is True and 2 <= len(hubs["nodes"]) <= 3 < whole["total_actors"]
+    assert (hubs["total_actors"], hubs["total_links"]) == (whole["total_actors"], whole["total_links"])
+    assert "Nusra" in {node["name"] for node in hubs["nodes"]}  # the most connected kept
+    assert len(_get(client, "/api/network/graph", limit=1)["edges"]) == 1
+    assert _get(client, "/api/network/graph", limit=1)["total_links"] == whole["total_links"]

@@ -17,6 +17,12 @@ export interface PointProperties {
   source_count: number; report_count: number; contested: boolean;
 }
 export type PointEvents = FeatureCollection<Point, PointProperties> & { truncated: boolean };
+export interface PlaceProperties {
+  place_id: number; place: string; located_by: string | null; types: Record<string, number>; events: number;
+  contested: number; max_sources: number; latest: string | null;
+}
+/** Events counted per place (``/api/map/places``): every event, one feature per place. */
+export type PlaceEvents = FeatureCollection<Point, PlaceProperties> & { events: number };
 export interface AreaEvents { id: number; name: string; country: string | null; feature: string; events: number; latest: string | null }
 interface Label { name: string; feature: string; lat: number; lon: number }
 
@@ -71,6 +77,53 @@ export function clusteredEvents(map: L.Map): { layer: L.MarkerClusterGroup; show
       }) as L.CircleMarker & { options: { event?: PointProperties } };
       marker.options.event = properties;
       marker.bindPopup(() => eventPopup(properties));
+      return marker;
+    });
+    layer.addLayers(markers);
+    return markers.length;
+  };
+  return { layer, show };
+}
+
+function placePopup(properties: PlaceProperties, filters: Record<string, string>): HTMLElement {
+  const types = Object.entries(properties.types).sort((a, b) => b[1] - a[1]);
+  return h("div", { class: "place-popup" },
+    h("b", {}, `${properties.events} event(s) at `), link(`#/place/${properties.place_id}`, properties.place, "place-link"),
+    properties.located_by === "parent" ? h("span", { class: "muted" }, " (approximate: at the point of the place containing it)") : "",
+    h("ul", { class: "plain" }, types.map(([type, count]) => h("li", {}, `${type}: ${count}`))),
+    properties.contested ? h("p", {}, `${properties.contested} contested`) : "",
+    link(`#/events?${new URLSearchParams({ ...filters, place: String(properties.place_id) })}`, "list these events", "place-events"));
+}
+
+/** Events counted per place, for more events than one marker each can show: a marker per place sized by its
+ * events and coloured by its most frequent type; clusters add up their places' events. */
+export function placeMarkers(map: L.Map): { layer: L.MarkerClusterGroup; show: (data: PlaceEvents, filters: Record<string, string>) => number } {
+  const eventsIn = (cluster: L.MarkerCluster): number => (cluster.getAllChildMarkers() as unknown as { options: { events?: number } }[])
+    .reduce((sum, marker) => sum + (marker.options.events ?? 0), 0);
+  const layer = L.markerClusterGroup({
+    showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: false, chunkedLoading: true,
+    iconCreateFunction: (cluster) => {
+      const events = eventsIn(cluster);
+      const size = events < 100 ? "small" : events < 1000 ? "medium" : "large";
+      return L.divIcon({ html: `<div><span>${events}</span></div>`, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) });
+    },
+  });
+  layer.addTo(map);
+  const show = (data: PlaceEvents, filters: Record<string, string>): number => {
+    layer.clearLayers();
+    const markers = data.features.map((place: Feature<Point, PlaceProperties>) => {
+      const [lon, lat] = place.geometry.coordinates;
+      const properties = place.properties;
+      const commonest = Object.entries(properties.types).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+      const approximate = properties.located_by === "parent";
+      const marker = L.circleMarker([lat, lon], {
+        radius: 5 + Math.min(12, 2 * Math.log2(properties.events)),
+        color: properties.contested ? "#000" : "#fff", weight: properties.contested ? 2 : 1,
+        dashArray: approximate ? "3 3" : undefined, fillColor: TYPE_COLOURS[commonest] ?? "#555",
+        fillOpacity: approximate ? 0.45 : 0.85, className: approximate ? "place-marker approximate" : "place-marker",
+      }) as L.CircleMarker & { options: { events?: number } };
+      marker.options.events = properties.events;
+      marker.bindPopup(() => placePopup(properties, filters));
       return marker;
     });
     layer.addLayers(markers);

@@ -7,8 +7,8 @@ import { PageOf, PlaceRef, get } from "../api";
 import { h, link } from "../dom";
 import { eventFilters, filterParams, setHashParams } from "./common";
 import { exportBar } from "./exports";
-import { AreaEvents, PointEvents, areaList, areaShading, clusteredEvents, placeLabels } from "./map-layers";
-import { TimeWindow, axisMonths, binsFor, keepWindow, monthsChart, sharedWindow, withoutDates } from "./time-chart";
+import { AreaEvents, PlaceEvents, PointEvents, areaList, areaShading, clusteredEvents, placeLabels, placeMarkers } from "./map-layers";
+import { TimeBins, TimeWindow, axisMonths, binsFor, keepWindow, monthsChart, sharedWindow, withoutDates } from "./time-chart";
 
 /** The offline basemap: country shapes from world-atlas (Natural Earth, public domain). */
 function basemap(): L.GeoJSON {
@@ -18,6 +18,13 @@ function basemap(): L.GeoJSON {
     interactive: false,
   });
 }
+
+/** Up to this many events the map draws one marker each; beyond, one marker per place with its events counted
+ * (every event still counted and reachable from its place). */
+const EACH_EVENT_LIMIT = 5000;
+
+/** The events to draw: each one when few enough, else counted per place. */
+type Drawn = { each: PointEvents } | { places: PlaceEvents };
 
 function hashFor(values: Record<string, string>): string {
   const search = new URLSearchParams(values).toString();
@@ -54,6 +61,7 @@ function placeFilter(filters: Record<string, string>, current: PlaceRef | null):
 
 export async function mapView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
   const filters = withoutDates(filterParams(params));
+  const perPlaceAsked = params.get("markers") === "places";
   let window: TimeWindow | null = sharedWindow(params);
   const current = filters.place ? await get<PlaceRef>(`places/${encodeURIComponent(filters.place)}`) : null;
   const keepPlace = (values: Record<string, string>): Record<string, string> => (filters.place ? { ...values, place: filters.place } : values);
@@ -65,22 +73,31 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
   const note = h("p", { class: "muted" });
   const exports = h("div", { class: "map-exports" });
   root.append(strip, exports, h("div", { class: "map-layout" }, container, side), note);
-  const load = (chosen: TimeWindow | null): Promise<[PointEvents, AreaEvents[]]> => {
+  const load = async (chosen: TimeWindow | null): Promise<[Drawn, AreaEvents[]]> => {
     const query = { ...filters, ...(chosen ?? {}) };
-    return Promise.all([get<PointEvents>("map/points", query), get<AreaEvents[]>("map/areas", query)]);
+    const [places, inAreas] = await Promise.all([get<PlaceEvents>("map/places", query), get<AreaEvents[]>("map/areas", query)]);
+    const each = places.events <= EACH_EVENT_LIMIT && !perPlaceAsked;
+    return [each ? { each: await get<PointEvents>("map/points", query) } : { places }, inAreas];
   };
-  const [bins, [points, areas]] = await Promise.all([binsFor(filters), load(window)]);
+  const binsReady = binsFor(filters);  // the time strip is drawn when they come, without holding up the map
+  const [points, areas] = await load(window);
   const map = L.map(container, { worldCopyJump: true, attributionControl: true, preferCanvas: false, minZoom: 2, maxZoom: 12 });
-  const located = points.features.map((point) => L.latLng(point.geometry.coordinates[1], point.geometry.coordinates[0]));
+  const features = "each" in points ? points.each.features : points.places.features;
+  const located = features.map((point) => L.latLng(point.geometry.coordinates[1], point.geometry.coordinates[0]));
   if (located.length) map.fitBounds(L.latLngBounds(located).pad(0.3), { maxZoom: 8, animate: false });
   else map.setView([34.8, 38.5], 5);
   map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas; names: GeoNames");
   basemap().addTo(map);
   const shading = L.layerGroup().addTo(map);
   const events = clusteredEvents(map);
-  const draw = async (data: PointEvents, inAreas: AreaEvents[]): Promise<void> => {
+  const places = placeMarkers(map);
+  const draw = async (data: Drawn, inAreas: AreaEvents[]): Promise<void> => {
     delete container.dataset.markers;
-    const shown = events.show(data);
+    const selected = { ...filters, ...(window ?? {}) };
+    const shown = "each" in data ? events.show(data.each) : data.places.events;
+    const placeCount = "each" in data ? 0 : places.show(data.places, selected);
+    if ("each" in data) places.layer.clearLayers();
+    else events.layer.clearLayers();
     const shaded = areaShading(shading, inAreas);
     side.replaceChildren(areaList(inAreas, { ...filters, ...(window ?? {}) }));
     exports.replaceChildren(exportBar("exports/events", { ...filters, ...(window ?? {}) }, ["csv", "json", "geojson"], [], "Export the events these filters and dates select (points and areas): "));
@@ -88,14 +105,27 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
     container.dataset.window = window ? `${window.date_from}..${window.date_to}` : "";
     container.dataset.areas = String(inAreas.length);
     container.dataset.shaded = String(shaded);
-    note.textContent = `${shown} events at a place${data.truncated ? " (the newest only: narrow the filters)" : ""}` +
-      `${window ? `, ${window.date_from} to ${window.date_to}` : ""}. Marker size: independent sources; black ring: contested; pale, dashed: approximate point (the place's parent); ` +
-      "numbered circles: several events (click to list or zoom).";
+    container.dataset.places = String(placeCount);
+    const dates = window ? `, ${window.date_from} to ${window.date_to}` : "";
+    const legend = "Black ring: contested; pale, dashed: approximate point (the place's parent).";
+    if ("each" in data) {
+      note.replaceChildren(`${shown} events at a place${data.each.truncated ? " (the newest only: narrow the filters)" : ""}${dates}. ` +
+        `Marker size: independent sources; numbered circles: several events (click to list or zoom). ${legend} Show `,
+        link(hashFor({ ...selected, markers: "places" }), "one marker per place", "markers-places"), ".");
+    } else {
+      const why = perPlaceAsked ? "one marker per place" : `more than ${EACH_EVENT_LIMIT} to draw one by one, so one marker per place`;
+      note.replaceChildren(`${shown} events at ${placeCount} places${dates}: ${why}, sized by its events and coloured by their commonest ` +
+        `type (click it for its events); numbered circles add up their places' events. ${legend} `,
+        perPlaceAsked ? link(hashFor(selected), "Show one marker per event", "markers-each") : "Narrow the filters or the dates to see each event.");
+    }
   };
   await draw(points, areas);
   placeLabels(map);
-  const months = axisMonths(bins, false);
-  if (months.length) {
+  binsReady.then((bins) => timeStrip(bins)).catch((error: unknown) => strip.append(h("p", { class: "error" }, `time strip: ${String(error)}`)));
+
+  function timeStrip(bins: TimeBins): void {
+    const months = axisMonths(bins, false);
+    if (!months.length) return;
     const chart = monthsChart(bins.bins, {
       by: "type", months, selected: window, height: 80, width: strip.clientWidth - 14,
       onSelect: async (chosen) => {

@@ -1,14 +1,16 @@
 import cytoscape from "cytoscape";
-import fcose from "cytoscape-fcose";
 import { PageOf, Ref, get } from "../api";
 import { empty, h, link, table } from "../dom";
 import { EVENT_TYPES, TYPE_COLOURS, formField, select } from "./common";
 import { exportBar } from "./exports";
+import type { LayoutAnswer, LayoutRequest } from "./network-layout-worker";
 
-cytoscape.use(fcose);
 
 interface GraphNode { id: number; name: string; kind: string; degree: number }
-interface Graph { nodes: GraphNode[]; edges: { source: number; target: number; type: string; weight: number }[]; truncated: boolean }
+interface Graph {
+  nodes: GraphNode[]; edges: { source: number; target: number; type: string; weight: number }[]; truncated: boolean;
+  total_actors: number; total_links: number;
+}
 
 const KIND_COLOURS: Record<string, string> = {
   state: "#1f3a5f", government: "#2b5c8a", armed_group: "#a33", political_party: "#8a5a9e", person: "#444",
@@ -16,7 +18,11 @@ const KIND_COLOURS: Record<string, string> = {
 };
 const KINDS = Object.keys(KIND_COLOURS);
 const EDGE_LIMIT = 150;
-const GRAPH_KEYS = ["type", "status", "date_from", "date_to", "country", "outlet", "min_events", "min_degree", "ego"];
+/** Actors drawn by default: the most connected of the heaviest links' actors (the rest are counted and one
+ * choice away). */
+const ACTOR_CHOICES = ["40", "80", "150", "all"];
+const DEFAULT_ACTORS = "80";
+const GRAPH_KEYS = ["type", "status", "date_from", "date_to", "country", "outlet", "min_events", "min_degree", "ego", "actors"];
 
 function graphQuery(params: URLSearchParams): URLSearchParams {
   const out = new URLSearchParams();
@@ -25,9 +31,26 @@ function graphQuery(params: URLSearchParams): URLSearchParams {
   return out;
 }
 
+/** The API's query for the graph the view draws: its filters, the link limit and the actors chosen. */
+function apiQuery(params: URLSearchParams): URLSearchParams {
+  const query = graphQuery(params);
+  const actors = query.get("actors") ?? DEFAULT_ACTORS;
+  query.delete("actors");
+  if (actors !== "all") query.set("max_actors", actors);
+  query.set("limit", String(EDGE_LIMIT));
+  return query;
+}
+
 function networkHash(values: URLSearchParams): string {
   const search = values.toString();
   return search ? `#/network?${search}` : "#/network";
+}
+
+/** How many of the most connected actors to draw. */
+function actorsShown(value: string): HTMLSelectElement {
+  const element = h("select", { name: "actors" }, ACTOR_CHOICES.map((choice) => h("option", { value: choice }, choice === "all" ? "all" : `the ${choice} most connected`))) as HTMLSelectElement;
+  element.value = value;
+  return element;
 }
 
 /** The network's filters: event type and period, actor kinds, least events per link, least links per actor, ego. */
@@ -49,6 +72,7 @@ function networkFilters(params: URLSearchParams, egoName: string): HTMLElement {
     formField("Min. events per link", h("input", { name: "min_events", type: "number", min: 1, max: 1000, value: params.get("min_events") ?? "1" })),
     formField("Min. links per actor", h("input", { name: "min_degree", type: "number", min: 1, max: 100, value: params.get("min_degree") ?? "1" })),
     formField("Around actor", ego), actorNames,
+    formField("Actors shown", actorsShown(params.get("actors") ?? DEFAULT_ACTORS)),
     h("button", { type: "submit" }, "Apply"),
     h("span", { class: "muted network-message" })) as HTMLFormElement;
   form.addEventListener("submit", async (event) => {
@@ -57,7 +81,8 @@ function networkFilters(params: URLSearchParams, egoName: string): HTMLElement {
     const atLeastOne = (key: string, text: string): boolean => (key === "min_events" || key === "min_degree") && Number(text) <= 1;
     new FormData(form).forEach((value, key) => {
       const text = String(value);
-      if (text && key !== "ego_name" && !atLeastOne(key, text)) values.append(key, text);
+      const byDefault = key === "actors" && text === DEFAULT_ACTORS;
+      if (text && key !== "ego_name" && !atLeastOne(key, text) && !byDefault) values.append(key, text);
     });
     const name = ego.value.trim();
     if (name) {
@@ -71,6 +96,29 @@ function networkFilters(params: URLSearchParams, egoName: string): HTMLElement {
     location.hash = networkHash(values);
   });
   return form;
+}
+
+// Concentric rings by degree (the most connected in the middle): placed in milliseconds, so the graph is usable
+// at once; fcose's force-directed layout is computed in a worker meanwhile and the actors move there.
+const FIRST_LAYOUT = {
+  name: "concentric", animate: false, concentric: (node: cytoscape.NodeSingular) => node.data("degree"), levelWidth: () => 2,
+} as cytoscape.LayoutOptions;
+
+/** Moves the actors to fcose's layout, computed in a worker; marks the container ``data-layout="fcose"``. */
+function refineLayout(cy: cytoscape.Core, container: HTMLElement): void {
+  const worker = new Worker(new URL("./network-layout-worker.ts", import.meta.url), { type: "module" });
+  worker.onmessage = (event: MessageEvent<LayoutAnswer>) => {
+    worker.terminate();
+    if (cy.destroyed()) return;
+    const positions = event.data;
+    cy.layout({ name: "preset", positions: (node: cytoscape.NodeSingular) => positions[node.id()], animate: true, animationDuration: 400, fit: true } as cytoscape.LayoutOptions).run();
+    container.dataset.layout = "fcose";
+  };
+  const request: LayoutRequest = {
+    nodes: cy.nodes().map((node) => ({ id: node.id(), size: node.width() })),
+    edges: cy.edges().map((edge) => [edge.source().id(), edge.target().id()]),
+  };
+  worker.postMessage(request);
 }
 
 function drawGraph(container: HTMLElement, data: Graph, ego: number): cytoscape.Core {
@@ -106,8 +154,7 @@ function drawGraph(container: HTMLElement, data: Graph, ego: number): cytoscape.
       { selector: "edge:selected, edge.hover", style: { label: "data(type)", "font-size": 8, color: "#333", "text-rotation": "autorotate", opacity: 1 } },
       { selector: `node[actor = ${ego}]`, style: { "border-width": 3, "border-color": "#f2c14e" } },
     ],
-    // fcose: a spectral start refined by force-directed steps; 500 steps keep it under a second.
-    layout: { name: "fcose", quality: "default", animate: false, randomize: true, numIter: 500, idealEdgeLength: () => 80 } as cytoscape.LayoutOptions,
+    layout: FIRST_LAYOUT,
   });
   cy.on("tap", "node", (event) => { location.hash = `#/actor/${event.target.data("actor")}`; });
   cy.on("cxttap", "node", (event) => { location.hash = `#/network?ego=${event.target.data("actor")}`; });
@@ -117,9 +164,8 @@ function drawGraph(container: HTMLElement, data: Graph, ego: number): cytoscape.
 }
 
 export async function networkView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
-  const query = graphQuery(params);
+  const query = apiQuery(params);
   const ego = Number(params.get("ego")) || -1;
-  query.set("limit", String(EDGE_LIMIT));
   const data = await get<Graph>(`network/graph?${query}`);
   const egoNode = data.nodes.find((node) => node.id === ego);
   root.append(h("h2", {}, egoNode ? `Network around ${egoNode.name}` : "Actor network"), networkFilters(params, egoNode?.name ?? ""));
@@ -138,8 +184,13 @@ export async function networkView(root: HTMLElement, _arg: string, params: URLSe
   const whole = new URLSearchParams(graphQuery(params));
   whole.delete("ego");
   root.append(h("div", { class: "network-layout" }, container, side),
+    h("p", { class: "network-shown" + (data.truncated ? " truncated" : "") },
+      `Showing ${data.nodes.length} of ${data.total_actors} actors and ${data.edges.length} of ${data.total_links} links`,
+      data.truncated
+        ? ` (the ${EDGE_LIMIT} heaviest links and their most connected actors): choose more actors shown, or raise the minimums, ` +
+          "pick actor kinds, a type or a period to see the rest. "
+        : "."),
     h("p", { class: "muted" },
-      `${data.nodes.length} actors, ${data.edges.length} links${data.truncated ? ` (the ${EDGE_LIMIT} heaviest: raise the minimums to see the rest)` : ""}. `,
       "Links: who did what to whom, coloured by event type, thicker with more events; larger actors have more links. ",
       "Click an actor to open it, right-click to see the network around it. ",
       egoNode ? link(networkHash(whole), "whole network") : ""));
@@ -147,4 +198,5 @@ export async function networkView(root: HTMLElement, _arg: string, params: URLSe
   const cy = drawGraph(container, data, ego);
   container.dataset.nodes = String(cy.nodes().length);
   container.dataset.edges = String(cy.edges().length);
+  refineLayout(cy, container);
 }

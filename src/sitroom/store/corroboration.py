@@ -6,13 +6,16 @@ states them for each cluster page):
 - **type**: the same PLOVER event type;
 - **actors**: the same source and the same target actor identities; a report naming none (a collective
   such as "civilians" has no identity) joins only reports naming none, on the same day
-  (``UNNAMED_WINDOW_DAYS``) and with the same known mode (air strike, explosives …);
+  (``UNNAMED_WINDOW_DAYS``) and with the same known mode (air strike, explosives …), and only when it
+  names some participant as written (a collective source or target): a report with no participant at all
+  (a monitor's method, a denial, "the plane crashed") cannot be told from another incident that day;
 - **mode**: the same when both reports state it;
 - **place**: the same place identity, known and finer than a province (``COARSE_FEATURES``: two reports
   "in Syria" are not one event);
 - **date**: both dated to the day (the event's own date, else its document's), and the whole cluster,
   with the report, spans at most ``DATE_WINDOW_DAYS`` days (no chaining: a report a day after one
-  that was a day after the first does not join);
+  that was a day after the first does not join); reports a day apart may be the next day's strike, so
+  across days only reports that state the same mode join (a report stating none joins the same day only);
 - **document**: one report per document (the pipeline already merged a document's mentions of one event;
   two of its reports are two events).
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -125,6 +129,7 @@ class Report:
     point: tuple[float | None, float | None] = (None, None)  # the place's latitude and longitude
     document_pk: int | None = None  # the document reporting it (one report per document in a cluster)
     coarse_place: bool = False  # a country or province: too wide to tell two events apart
+    names_participant: bool = True  # some source or target as written, even a collective ("civilians")
 
     @property
     def names_an_actor(self) -> bool:
@@ -133,8 +138,8 @@ class Report:
     @property
     def signature(self) -> str:
         shared = shared_signature(self.type, self.sources, self.targets, self.place_identity_id)
-        unnamed_without_mode = not self.names_an_actor and not self.mode
-        if shared is None or self.coarse_place or not is_day(self.days) or unnamed_without_mode:
+        unnamed_and_vague = not self.names_an_actor and not (self.mode and self.names_participant)
+        if shared is None or self.coarse_place or not is_day(self.days) or unnamed_and_vague:
             return f"single:{self.event_pk}"  # nothing to corroborate on: the report stays an event of its own
         return shared
 
@@ -165,7 +170,10 @@ class _Group:
         assert first is not None and member.day is not None  # only reports dated to the day are grouped
         modes_agree = self.mode is None or member.mode is None or self.mode == member.mode
         same_document = member.document_pk is not None and member.document_pk in self.documents
-        return member.day - first <= timedelta(days=window) and modes_agree and not same_document
+        across_days = any(other.day != member.day for other in self.members)
+        modes_stated = member.mode is not None and all(other.mode is not None for other in self.members)
+        in_window = member.day - first <= timedelta(days=window) and (modes_stated or not across_days)
+        return in_window and modes_agree and not same_document
 
     def add(self, member: _Member) -> None:
         self.members.append(member)
@@ -418,6 +426,8 @@ def recluster(session: Session, batch: int = 1000) -> int:
                 EventRow.date,
                 DocumentRow.date,
                 EventRow.document_id,
+                EventRow.source_actors,
+                EventRow.target_actors,
             )
             .join(DocumentRow, DocumentRow.id == EventRow.document_id)
             .where(EventRow.id > last)
@@ -438,8 +448,9 @@ def recluster(session: Session, batch: int = 1000) -> int:
                 days=date_range(own or fallback),
                 point=(lat, lon),
                 document_pk=document_pk,
+                names_participant=bool(json.loads(written_sources or "[]") or json.loads(written_targets or "[]")),
             )
-            for pk, kind, mode, place, lat, lon, own, fallback, document_pk in rows
+            for pk, kind, mode, place, lat, lon, own, fallback, document_pk, written_sources, written_targets in rows
         ]
         assign_clusters(session, reports)
         last = rows[-1][0]

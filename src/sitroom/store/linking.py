@@ -211,6 +211,7 @@ def _store_events(session: Session, batch: Sequence[_Linked]) -> None:
                 days=date_range(event.date or linked.record.date),
                 point=linked.place_point(event.place),
                 document_pk=linked.document_pk,
+                names_participant=bool(event.source or event.target),
             )
         )
     insert_rows(session, EventActorRow, roles)

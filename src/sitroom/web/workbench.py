@@ -4,7 +4,8 @@ the actors at a place (the views' own queries, beside the general API in :mod:`s
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal
+from collections.abc import Callable, Hashable
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -14,7 +15,7 @@ from sitroom.knowledge.map_labels import labels_in_view
 from sitroom.record import ActorKind
 from sitroom.store.browse.actor_graph import GraphOptions, actor_graph
 from sitroom.store.browse.common import Json
-from sitroom.store.browse.map_layers import area_events, place_actors, point_events
+from sitroom.store.browse.map_layers import area_events, place_actors, place_events, point_events
 from sitroom.store.browse.time_bins import time_bins
 from sitroom.web.api import BAD_REQUEST, MAX_ID, Db, Filter, Paging, RowId
 from sitroom.web.cache import ResponseCache, knowledge_version
@@ -35,10 +36,32 @@ def map_points(request: Request, db: Db, selection: Filter) -> Response:
     return Response(body, media_type="application/geo+json")
 
 
-@router.get("/map/areas")
-def map_areas(db: Db, selection: Filter) -> list[Json]:
+@router.get("/map/places", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
+def map_places(request: Request, db: Db, selection: Filter) -> Response:
+    """Events at places more precise than a province counted per place (every event, never capped: one
+    point per place with its events by type), for maps of more events than one marker each can show;
+    ``events`` is their total. Serialised once per filter and knowledge-base version."""
+    cache: ResponseCache = request.app.state.geojson_cache
+    key = ("map/places", selection)
+    body = cache.get(key, knowledge_version(db), lambda: json.dumps(place_events(db, selection), separators=(",", ":")))
+    return Response(body, media_type="application/geo+json")
+
+
+JSON_BODY: dict[int | str, dict[str, Any]] = {200: {"content": {"application/json": {}}}}
+
+
+def _cached_json(request: Request, db: Db, key: Hashable, build: Callable[[], object]) -> Response:
+    """``build()`` as JSON, built once per key and knowledge-base version (a view opened again, or by a second
+    reader, costs no query)."""
+    cache: ResponseCache = request.app.state.geojson_cache
+    body = cache.get(key, knowledge_version(db), lambda: json.dumps(build(), separators=(",", ":")))
+    return Response(body, media_type="application/json")
+
+
+@router.get("/map/areas", response_class=Response, responses=JSON_BODY)
+def map_areas(request: Request, db: Db, selection: Filter) -> Response:
     """Events known only to a country, province or region, counted per area (never drawn as points)."""
-    return area_events(db, selection)
+    return _cached_json(request, db, ("map/areas", selection), lambda: area_events(db, selection))
 
 
 @router.get("/map/labels")
@@ -50,11 +73,11 @@ async def map_labels(
     return [{"name": label.name, "feature": label.feature, "lat": label.lat, "lon": label.lon} for label in found]
 
 
-@router.get("/timeline/bins")
-def timeline_bins(db: Db, selection: Filter) -> Json:
+@router.get("/timeline/bins", response_class=Response, responses=JSON_BODY)
+def timeline_bins(request: Request, db: Db, selection: Filter) -> Response:
     """Dated events per start month, type and date precision (day, days, month, year, longer), and the
     default window where they are dense (``window``: first and last month, events outside it)."""
-    return time_bins(db, selection)
+    return _cached_json(request, db, ("timeline/bins", selection), lambda: time_bins(db, selection))
 
 
 def graph_options(
@@ -63,17 +86,22 @@ def graph_options(
     min_degree: Annotated[int, Query(ge=1, le=1000, description="Least neighbours an actor needs.")] = 1,
     ego: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only this actor and its neighbours.")] = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="Most edges, heaviest first.")] = 300,
+    max_actors: Annotated[
+        int | None, Query(ge=1, le=2000, description="Of the edges' actors, the most connected only.")
+    ] = None,
 ) -> GraphOptions:
-    return GraphOptions(kind or (), min_events, min_degree, ego, limit)
+    return GraphOptions(tuple(kind or ()), min_events, min_degree, ego, limit, max_actors)
 
 
 Graph = Annotated[GraphOptions, Depends(graph_options)]
 
 
-@router.get("/network/graph")
-def network_graph(db: Db, selection: Filter, options: Graph) -> Json:
-    """The actor network (real actors only) filtered by kind, edge weight, degree and ego actor."""
-    return actor_graph(db, selection, options)
+@router.get("/network/graph", response_class=Response, responses=JSON_BODY)
+def network_graph(request: Request, db: Db, selection: Filter, options: Graph) -> Response:
+    """The actor network (real actors only) filtered by kind, edge weight, degree and ego actor; at most
+    ``limit`` links and ``max_actors`` actors, with ``total_actors`` and ``total_links`` of the whole
+    filtered network and ``truncated`` when a limit cut it."""
+    return _cached_json(request, db, ("network/graph", selection, options), lambda: actor_graph(db, selection, options))
 
 
 @router.get(

@@ -13,11 +13,13 @@ from sitroom.components.places.embedded import dateline_places, organisation_pla
 from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
+    after_party_letter,
     entity_labels,
     feature_after,
     feature_before,
     is_capitalised,
     is_connector,
+    is_nationality,
     noun_has_own_name,
     reads_as_location,
     reads_as_residence,
@@ -122,6 +124,7 @@ class Recogniser:
             and fold(t.text) not in NEVER_PLACES
             and not (_is_generic_word(t) and not t.cue)
             and not self._is_direction(t)
+            and not self._owns_a_capital(t)
             and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
         ]
         return sorted(kept, key=lambda t: t.start)
@@ -133,6 +136,16 @@ class Recogniser:
         one_word = toponym.token_end - toponym.token_start == 1
         return (
             one_word and doc[toponym.token_start].lower_ in COMPASS_WORDS and end < len(doc) and doc[end].lower_ == "of"
+        )
+
+    def _owns_a_capital(self, toponym: Toponym) -> bool:
+        """A name before "capital" names the state or province whose capital it is ("the Kazakh capital"): one
+        that no state or province bears is a nationality, not a town of that name."""
+        end = toponym.token_end
+        return (
+            end < len(self.doc)
+            and self.doc[end].lower_ == "capital"
+            and not any(e.feature in ("country", "admin1") for e in toponym.candidates)
         )
 
     def _person_keys(self) -> set[str]:
@@ -177,6 +190,7 @@ class Recogniser:
         key = name_key(_ap_state(span.text) or span.text)
         if cue == "county":
             key = name_key(_without_county_word(span)) + COUNTY_KEY_SUFFIX
+        home_town = after_party_letter(self.doc, start)  # "Sen. Jane Doe, D-Fresno"
         return Toponym(
             span.start_char,
             span.end_char,
@@ -187,11 +201,11 @@ class Recogniser:
             cue,
             source,
             candidates,
-            reads_as_location(span.root, LOOSE_LOCATIVE),
-            reads_as_location(span.root, STRICT_LOCATIVE),
+            home_town or reads_as_location(span.root, LOOSE_LOCATIVE),
+            home_town or reads_as_location(span.root, STRICT_LOCATIVE),
             acts(span),
             name_end=name_end,
-            residence=reads_as_residence(span.root),
+            residence=home_town or reads_as_residence(span.root),
         )
 
     def lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
@@ -206,9 +220,12 @@ class Recogniser:
         return tuple(self.gazetteer.lookup(text))
 
     def _name_start(self, start: int, end: int) -> int:
-        """Skip web furniture ("Tags"), a nationality ("Syrian Idlib province") and a possessive country
-        written without its apostrophe, as in text stripped of punctuation ("Syrias Idlib province")."""
+        """Skip a party's letter ("D-Fresno"), web furniture ("Tags"), a nationality ("Syrian Idlib province")
+        and a possessive country written without its apostrophe, as in text stripped of punctuation ("Syrias
+        Idlib province")."""
         doc = self.doc
+        if end - start > 2 and after_party_letter(doc, start + 2):
+            start += 2  # "D-Fresno": the legislator's party, then the town
         while start < end - 1:
             word = doc[start].lower_
             possessive = word.endswith("s") and any(
@@ -306,6 +323,8 @@ class Recogniser:
             start += 1
         start, full_end = trim_span(doc, start, end)
         start = self._name_start(start, full_end)
+        while full_end - start > 1 and is_nationality(doc[full_end - 1]):
+            full_end -= 1  # "in the Salah al-Din district of Aleppo Syrian state television reported"
         end, cue = strip_feature_words(doc, start, full_end)
         if start >= end or not any(self._is_name_word(i) for i in range(start, end)):
             return []
@@ -390,8 +409,13 @@ class Recogniser:
     def _is_name_word(self, index: int) -> bool:
         """A proper noun, or a noun the model tags as a person, organisation or place ("fled from Homs", Homs a
         NOUN and a PERSON); never a nationality adjective ("Kurdish")."""
-        token = self.doc[index]
-        return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and self.labels[index] in NAME_LABELS)
+        token, doc = self.doc[index], self.doc
+        runs_on = index + 1 < len(doc) and doc[index + 1].ent_iob_ == "I" and is_nationality(doc[index + 1])
+        return (
+            token.pos_ == "PROPN"
+            or (token.pos_ == "NOUN" and self.labels[index] in NAME_LABELS)
+            or (self.labels[index] == "NORP" and runs_on)  # "Aleppo Syrian" as one NORP entity
+        )
 
     def _name_source(
         self, start: int, end: int, full_end: int, cue: str | None
@@ -409,6 +433,8 @@ class Recogniser:
         if labels == {""}:
             return "chain"
         label = next(iter(labels)) if len(labels) == 1 else ""
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I" and is_nationality(self.doc[end]):
+            end += 1  # an entity that ran on into a nationality ("Aleppo Syrian" as NORP) is the name
         inside = self.doc[start].ent_iob_ == "B" and (end == len(self.doc) or self.doc[end].ent_iob_ != "I")
         return "named_entity" if label in MISREAD_LABELS and inside else None
 

@@ -73,6 +73,11 @@ def _fits_settlement_cue(entry: GazetteerEntry, cue: str | None) -> bool:
     return cue not in SETTLEMENT_CUES or entry.feature in CUE_FIT[cue] or entry.id <= COUNTY_ID_BASE
 
 
+def _foreign_variant(entry: GazetteerEntry) -> bool:
+    """A spelling variant of a place below a country, which needs evidence like a small place."""
+    return not entry.exact and entry.feature != "country"
+
+
 class Resolver:
     """Chooses one candidate per group of toponyms, in the light of the whole document."""
 
@@ -164,7 +169,9 @@ class Resolver:
             if not any(t.source == "ner" or t.locative or t.cue for t in group.toponyms):
                 continue
             confident = best.feature in ("country", "admin1") or best.population >= 100_000 or group.cue
-            located = sum(1 for t in group.toponyms if t.locative or t.cue)
+            # a home town ("a Dayton man", "Sen. Jane Doe, D-Fresno") says where a person is from, not where
+            # the story happens
+            located = sum(1 for t in group.toponyms if (t.locative or t.cue) and not t.residence)
             weight = (located + 0.2 * (len(group.toponyms) - located)) * (1.0 if confident else 0.4)
             weights[best.country] += weight
             self.own_weight[id(group)] = (best.country, weight)
@@ -194,9 +201,10 @@ class Resolver:
         ("Beit El" in an article on Syria is not the West Bank's; "Salaheddin" in Aleppo is not Iraq's
         province): without that evidence the candidate is dropped. The focus that counts is the rest of the
         document's, without the place's own mentions. A town that a facility is named after needs the same
-        evidence, however large ("the Al-Quds hospital" in Aleppo does not stand in Jerusalem). A county
-        read from "X County" is its own evidence. A province's word ("Muhafazat X", "X Province") keeps the
-        provinces of that name only, when there are any."""
+        evidence, however large ("the Al-Quds hospital" in Aleppo does not stand in Jerusalem), and so does
+        a spelling variant below a country, even of a province ("al-Malaah" in Aleppo is not the Maldives'
+        Male). A county read from "X County" is its own evidence. A province's word ("Muhafazat X", "X
+        Province") keeps the provinces of that name only, when there are any."""
         for group in self.groups:
             group.candidates = [(e, score) for e, score in group.candidates if _fits_settlement_cue(e, group.cue)]
             if group.cue == "admin1" and any(e.feature == "admin1" for e, _ in group.candidates):
@@ -209,7 +217,9 @@ class Resolver:
             group.candidates = [
                 (entry, score)
                 for entry, score in group.candidates
-                if not (needs_evidence(entry) or (facility and entry.feature in SETTLEMENT_CUES))
+                if not (
+                    needs_evidence(entry) or _foreign_variant(entry) or (facility and entry.feature in SETTLEMENT_CUES)
+                )
                 or entry.id <= COUNTY_ID_BASE
                 or self._others_focus(group, entry.country) >= FOCUS_SHARE
                 or (entry.country, None) in named

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from sitroom.components.places.vocabulary import (
@@ -11,9 +13,13 @@ from sitroom.components.places.vocabulary import (
     RESIDENT_NOUNS,
 )
 from sitroom.knowledge.place_words import COMPASS_WORDS, FACILITY_PAIRS, FEATURE_NOUNS, LOCATION_HEADS
+from sitroom.knowledge.registry import load_registry
+from sitroom.names import fold
 
 # A word before a name that makes it the countryside of a town or province ("rural Idlib").
 AREA_PREFIXES = frozenset({"rural"})
+# The parties' letters before a US legislator's home town ("D-Fresno", "R-Wichita").
+PARTY_LETTERS = frozenset({"D", "R", "I"})
 
 
 def is_capitalised(token: Token) -> bool:
@@ -21,6 +27,30 @@ def is_capitalised(token: Token) -> bool:
         bool(token.text)
         and (token.text[0].isupper() or (token.text[0].isdigit() and token.is_upper))
         and any(char.isalpha() for char in token.text)
+    )
+
+
+@lru_cache(maxsize=1)
+def _state_demonyms() -> frozenset[str]:
+    """The demonyms of the registry's states, folded ("syrian", "american")."""
+    states = [entry for entry in load_registry().entries.values() if entry.kind == "state"]
+    return frozenset(fold(demonym) for entry in states for demonym in entry.demonyms)
+
+
+def is_nationality(token: Token) -> bool:
+    """A state's demonym ("Syrian"), which no place name ends with."""
+    return fold(token.text) in _state_demonyms()
+
+
+def after_party_letter(doc: Doc, start: int) -> bool:
+    """A party's letter and a hyphen before a legislator's home town ("Sen. Jane Doe, D-Fresno")."""
+    return (
+        start >= 3
+        and doc[start - 1].text == "-"
+        and doc[start - 2].text in PARTY_LETTERS
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and doc[start - 3].text in (",", "(")
     )
 
 

@@ -92,4 +92,6 @@ def group_toponyms(toponyms: list[Toponym], text: str = "") -> list[ToponymGroup
         if first_key != second_key and (0 <= second.start - first.end <= 2 or inside):
             by_key[first_key].hint = index[second_key]
             by_key[first_key].hint_contains = inside
+            if inside:  # a place said to contain another is a location, whatever the parse
+                second.locative = second.strictly_locative = True
     return groups

@@ -25,13 +25,15 @@ NOT_ACTORS = ("other",)
 class GraphOptions:
     """What the network keeps: actor kinds (all real ones when empty), edges with at least ``min_events``
     events, actors with at least ``min_degree`` neighbours, and when ``ego`` is set only that actor, its
-    neighbours and the edges among them; at most ``limit`` edges, heaviest first."""
+    neighbours and the edges among them; at most ``limit`` edges, heaviest first, and of their actors the
+    ``max_actors`` most connected (all when None)."""
 
     kinds: Collection[str] = field(default_factory=tuple)
     min_events: int = 1
     min_degree: int = 1
     ego: int | None = None
     limit: int = 400
+    max_actors: int | None = None
 
 
 def _edges(selection: EventFilter, options: GraphOptions) -> Select[Any]:
@@ -67,7 +69,8 @@ def _events_of(actors: Collection[int]) -> Select[Any]:
 
 def actor_graph(session: Session, selection: EventFilter, options: GraphOptions) -> Json:
     """Nodes (actors with their degree) and typed, weighted source→target edges; ``truncated`` when the edge
-    limit cut the graph."""
+    limit or the actor limit cut the graph, and ``total_actors`` and ``total_links`` of the whole filtered
+    graph (before either limit), so that a view can say what it leaves out."""
     query = _edges(selection, options)
     if options.ego is not None:
         columns = query.selected_columns
@@ -79,15 +82,17 @@ def actor_graph(session: Session, selection: EventFilter, options: GraphOptions)
         ).all()
         circle = {options.ego} | {row.source for row in touching} | {row.target for row in touching}
         query = query.where(EventRow.id.in_(_events_of(circle)), columns.source.in_(circle), columns.target.in_(circle))
-    rows = session.execute(query.limit(options.limit + 1)).all()
-    truncated = len(rows) > options.limit
-    rows = rows[: options.limit]
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for row in rows:
-        neighbours[row.source].add(row.target)
-        neighbours[row.target].add(row.source)
+    every = session.execute(query).all()  # the database groups every link to order them: counting is free
+    rows = every[: options.limit]
+    neighbours = _neighbours(rows)
     wanted = {actor for actor, others in neighbours.items() if len(others) >= options.min_degree}
+    cut = options.max_actors is not None and len(wanted) > options.max_actors
+    if options.max_actors is not None and cut:
+        ranked = sorted(wanted, key=lambda actor: (actor != options.ego, -len(neighbours[actor]), actor))
+        wanted = set(ranked[: options.max_actors])
     edges = [row for row in rows if {row.source, row.target} <= wanted | {options.ego}]
+    whole = _neighbours(every)
+    total_actors = sum(1 for others in whole.values() if len(others) >= options.min_degree)
     kept = {row.source for row in edges} | {row.target for row in edges}
     names = session.execute(
         select(ActorIdentityRow.id, ActorIdentityRow.name, ActorIdentityRow.kind).where(ActorIdentityRow.id.in_(kept))
@@ -98,5 +103,16 @@ def actor_graph(session: Session, selection: EventFilter, options: GraphOptions)
             for row in sorted(names, key=lambda item: item.id)
         ],
         "edges": [{"source": r.source, "target": r.target, "type": r.type, "weight": r.weight} for r in edges],
-        "truncated": truncated,
+        "truncated": len(every) > options.limit or cut,
+        "total_actors": total_actors,
+        "total_links": len(every),
     }
+
+
+def _neighbours(rows: Collection[Any]) -> dict[int, set[int]]:
+    """Each actor's neighbours along the given links."""
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for row in rows:
+        neighbours[row.source].add(row.target)
+        neighbours[row.target].add(row.source)
+    return neighbours

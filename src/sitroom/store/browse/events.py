@@ -392,7 +392,8 @@ def join_explanation(event: Json, place: PlaceIdentityRow | None) -> Json:
     disagree (shown side by side for contested events)."""
     named = bool(event["sources"] or event["targets"])
     window = DATE_WINDOW_DAYS if named else UNNAMED_WINDOW_DAYS
-    actors = "no actor named by any report" if not named else "the same source and target identities"
+    unnamed = "no actor identity in any report, each naming a participant as written"
+    actors = unnamed if not named else "the same source and target identities"
     place_text = f"{place.name} ({place.feature or 'unresolved name'})" if place is not None else "none"
     reasons = [
         {"field": "type", "rule": "the same event type", "value": event["type"]},
@@ -400,7 +401,7 @@ def join_explanation(event: Json, place: PlaceIdentityRow | None) -> Json:
         {"field": "place", "rule": "the same place, finer than a province", "value": place_text},
         {
             "field": "date",
-            "rule": f"dated to the day, all within {window} day(s)",
+            "rule": f"dated to the day, all within {window} day(s); across days only with the same stated mode",
             "value": f"{event['date_start']} to {event['date_end']}",
         },
         {"field": "mode", "rule": "the same when both state it", "value": event["mode"] or "not stated"},

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from sitroom.store.browse.actor_graph import NOT_ACTORS
@@ -59,6 +59,59 @@ def point_events(session: Session, selection: EventFilter, limit: int = POINT_LI
         for row in session.execute(query)
     ]
     return {"type": "FeatureCollection", "features": features, "truncated": len(features) == limit}
+
+
+def place_events(session: Session, selection: EventFilter) -> Json:
+    """Events at places more precise than a province, counted per place (every event, no cap): each place's
+    point, its events by type, how many are contested, the most sources of one event and the newest date.
+
+    Events sit on places, so a knowledge base of any size gives at most one feature per place: the map
+    draws these when there are too many events to draw one marker each.
+    """
+    cluster, place = EventClusterRow, PlaceIdentityRow
+    events = func.count(cluster.id).label("events")
+    query = (
+        select(
+            place.id,
+            place.name,
+            place.lat,
+            place.lon,
+            place.located_by,
+            cluster.type,
+            events,
+            func.sum(case((cluster.contested, 1), else_=0)).label("contested"),
+            func.max(cluster.source_count).label("sources"),
+            func.max(cluster.date_start).label("latest"),
+        )
+        .join(place, place.id == cluster.place_identity_id)
+        .where(
+            place.lat.is_not(None),
+            place.lon.is_not(None),
+            func.coalesce(place.feature, "").not_in(AREA_FEATURES),
+            *_event_conditions(selection),
+        )
+        .group_by(place.id, cluster.type)  # the place's other columns depend on its id
+    )
+    places: dict[int, Json] = {}
+    for row in session.execute(query):
+        found = places.setdefault(row.id, _place_feature(row))
+        properties = found["properties"]
+        properties["types"][row.type] = row.events
+        properties["events"] += row.events
+        properties["contested"] += int(row.contested or 0)
+        properties["max_sources"] = max(properties["max_sources"], row.sources or 0)
+        if row.latest and (properties["latest"] is None or row.latest > properties["latest"]):
+            properties["latest"] = row.latest
+    features = sorted(places.values(), key=lambda item: -int(item["properties"]["events"]))
+    total = sum(int(item["properties"]["events"]) for item in features)
+    return {"type": "FeatureCollection", "features": features, "events": total}
+
+
+def _place_feature(row: Any) -> Json:
+    properties = {"place_id": row.id, "place": row.name, "located_by": row.located_by, "types": {}, "events": 0}
+    properties |= {"contested": 0, "max_sources": 0, "latest": None}
+    point = {"type": "Point", "coordinates": [row.lon, row.lat]}
+    return {"type": "Feature", "geometry": point, "properties": properties}
 
 
 def area_events(session: Session, selection: EventFilter) -> list[Json]:
