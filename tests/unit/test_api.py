@@ -121,6 +121,8 @@ def test_filters_by_actor_and_place_and_geojson(client: TestClient) -> None:
     events = _get(client, "/api/events", actor=isil["id"])["items"]
     assert {"AGREE", "COOPERATE"} <= {event["type"] for event in events}
     jarrah = _get(client, "/api/places", q="Jarrah")["items"][0]
+    # the text's spelling finds the gazetteer's ("Al Maskaneh" is stored as "Maskanah")
+    assert [place["name"] for place in _get(client, "/api/places", q="Maskaneh")["items"]] == ["Maskanah"]
     assert [e["type"] for e in _get(client, "/api/events", place=jarrah["id"])["items"]] == ["AGREE"]
     features = _get(client, "/api/events.geojson")["features"]
     assert features and all(len(feature["geometry"]["coordinates"]) == 2 for feature in features)

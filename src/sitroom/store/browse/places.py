@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sitroom.names import fold, same_place
 from sitroom.store.browse.common import (
     Json,
     Page,
@@ -26,12 +27,24 @@ def list_places(session: Session, query: str | None, country: str | None, page: 
         .group_by(PlaceIdentityRow.id)
     )
     if query and query.strip():
-        base = base.where(PlaceIdentityRow.name.ilike(f"%{escape_like(query.strip())}%", escape="\\"))
+        spelled = _spelled_otherwise(session, query.strip())
+        base = base.where(
+            PlaceIdentityRow.name.ilike(f"%{escape_like(query.strip())}%", escape="\\")
+            | PlaceIdentityRow.id.in_(spelled)
+        )
     if country:
         base = base.where(PlaceIdentityRow.country == country.upper())
     rows = session.execute(base.order_by(documents.desc(), PlaceIdentityRow.name).limit(page.limit).offset(page.offset))
     items = [(place_json(place) or {}) | {"feature": place.feature, "documents": count} for place, count in rows]
     return paged(count_rows(session, base), page, items)
+
+
+def _spelled_otherwise(session: Session, query: str) -> list[int]:
+    """Places whose name is the query in another spelling or without its diacritics ("Khan Sheikhoun" finds
+    the gazetteer's "Khān Shaykhūn"): by the transliteration-aware place comparison."""
+    folded = fold(query)
+    rows = session.execute(select(PlaceIdentityRow.id, PlaceIdentityRow.name))
+    return [pk for pk, name in rows if (len(folded) >= 3 and folded in fold(name)) or same_place(query, name)]
 
 
 def get_place(session: Session, identity_id: int) -> Json | None:
