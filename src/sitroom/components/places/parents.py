@@ -141,16 +141,15 @@ def assign_parents(doc: Doc, places: Sequence[Place]) -> None:
 
 def _assign_provinces(doc: Doc, places: Sequence[Place], located: Sequence[Place]) -> None:
     """A located place below the country without a province takes the province of the place the text puts it
-    in ("Eastern Ghouta near Damascus", "the village of X in Idlib province"), else the document's focus, in the
-    same country."""
+    in ("Eastern Ghouta near Damascus", "the village of X in Idlib province"), in the same country; a place the
+    text puts nowhere keeps no province (the document's main place would be a guess)."""
     parents = {token.i: place for place in located if place.admin1 for token in _mention_tokens(doc, place)}
     text = doc.text
-    focus = _focus([p for p in located if p.admin1])
     for place in places:
         if place.lat is None or place.admin1 or place.feature in {"country", "admin1", None}:
             continue
         linked = (_linked(_first_conjunct(token), parents) for token in _mention_tokens(doc, place))
         following = _following(text, place, [p for p in located if p.admin1])
-        parent = following or next((p for p in linked if p is not None and p.id != place.id), None) or focus
+        parent = following or next((p for p in linked if p is not None and p.id != place.id), None)
         if parent is not None and parent.country == place.country and parent.admin1:
             place.admin1 = parent.admin1
