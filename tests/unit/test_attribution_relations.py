@@ -320,3 +320,11 @@ def test_a_passive_cue_with_a_predicate_reports_its_subject_and_predicate(parser
         parser, "Although the ferry is old, it is considered a danger to the small boats.", []
     )._.attributions
     assert [span.text for span in considered.content] == ["it is considered a danger to the small boats"]
+
+
+def test_a_ruling_is_reported_with_its_clause_never_with_an_object(parser: Language) -> None:
+    text = "The Harbour Council ruled that the ferry fee was unlawful. The Council has ruled the harbour since 1990."
+    doc = analyse(parser, text, [COUNCIL])
+    assert [(a.cue.text, [span.text for span in a.content]) for a in doc._.attributions] == [
+        ("ruled", ["the ferry fee was unlawful"])
+    ]
