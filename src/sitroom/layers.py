@@ -23,3 +23,15 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token each time ``doc.text`` is read, and the
+    layers read it about fifteen times a document (a Doc's text never changes, retokenised or not)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "sitroom.text"

@@ -348,7 +348,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_dates(doc: Doc, anchor: dt.date | None) -> list[DateMention]:
     """Resolved date mentions of the doc, longest first on overlaps, in text order."""
-    text = doc.text
+    text = layers.doc_text(doc)
     resolved: list[DateMention] = []
     for raw_start, raw_end in set(candidate_spans(doc, text)):
         start, end = trim_span(text, raw_start, raw_end)

@@ -23,7 +23,7 @@ from sitroom.components.framing_valence import ValenceRules, loaded_words
 from sitroom.components.quotation_marks import inside_quotation, quotation_spans
 from sitroom.knowledge.framing_lexicon import FramingLexicon, LexiconEntry, load_lexicon
 from sitroom.knowledge.valence import load_valence
-from sitroom.layers import register_extensions
+from sitroom.layers import doc_text, register_extensions
 from sitroom.names import ARABIC_ARTICLES
 from sitroom.record import Actor, Framing
 
@@ -285,7 +285,7 @@ def with_voice(doc: Doc, framing: Framing, quotations: list[tuple[int, int]] | N
     attribution = attribution_at(doc, framing.start, framing.end)
     if attribution is None:
         # Loaded words inside quotation marks are someone else's (or held at a distance), not the outlet's.
-        spans = quotation_spans(doc.text) if quotations is None else quotations
+        spans = quotation_spans(doc_text(doc)) if quotations is None else quotations
         quoted = inside_quotation(spans, framing.start, framing.end)
         return framing.model_copy(update={"voice": "attributed"}) if quoted else framing
     return framing.model_copy(update={"voice": "attributed", "attribution": attribution.id})
@@ -310,7 +310,7 @@ class FramingComponent:
         actors = ActorIndex(doc, doc._.actors)
         candidates = keep_longest(self._candidates(doc, headline_tokens(doc)))
         found = [(candidate, self._framing(doc, candidate, actors)) for candidate in candidates]
-        quotations = quotation_spans(doc.text)
+        quotations = quotation_spans(doc_text(doc))
         framings = [
             with_voice(doc, framing, quotations)
             for framing in [framing for _, framing in found] + list(repetitions(found))

@@ -20,6 +20,7 @@ from sitroom.components.actors.vocabulary import (
 )
 from sitroom.knowledge.place_words import PLACE_HEADS, PLACE_ONLY_OPENERS, PLACE_PREFIX_WORDS
 from sitroom.knowledge.registry import Registry
+from sitroom.layers import doc_text
 from sitroom.names import fold, name_tokens, token_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -72,7 +73,7 @@ def headline_tokens(doc: Doc) -> set[int]:
     title = getattr(document, "title", None)
     if not title or not _title_case(title):
         return set()
-    start = doc.text.find(title, 0, HEADLINE_SEARCH + len(title))
+    start = doc_text(doc).find(title, 0, HEADLINE_SEARCH + len(title))
     span = doc.char_span(start, start + len(title), alignment_mode="expand") if start >= 0 else None
     return {token.i for token in span} if span is not None else set()
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from sitroom.layers import doc_text
 from sitroom.record import Actor, Event, Place
 from sitroom.record import Span as TextSpan
 
@@ -143,7 +144,7 @@ def build_context(doc: Doc) -> Context:
     places = {place.id: place for place in doc._.places or []}
     document = doc._.document
     date = getattr(document, "date", None)
-    text = doc.text
+    text = doc_text(doc)
     return Context(
         doc=doc,
         text=text,

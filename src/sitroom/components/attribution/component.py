@@ -10,6 +10,7 @@ from sitroom.components.attribution.actor_index import outlet_actor
 from sitroom.components.attribution.document import DocumentAttribution
 from sitroom.components.attribution.records import Outlet, RecordBuilder
 from sitroom.knowledge.reporting import reporting_lexicon
+from sitroom.layers import doc_text
 
 
 class AttributionComponent:
@@ -21,7 +22,7 @@ class AttributionComponent:
         name = document.outlet if document is not None else None
         outlet = Outlet(name, outlet_actor(actors, name))
         found = DocumentAttribution(doc, actors).run()
-        result = RecordBuilder(doc.text, outlet, reporting_lexicon()).build(found)
+        result = RecordBuilder(doc_text(doc), outlet, reporting_lexicon()).build(found)
         doc._.attributions, doc._.quotes, doc._.claims = result.attributions, result.quotes, result.claims
         return doc
 

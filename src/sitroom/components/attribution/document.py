@@ -17,6 +17,7 @@ from sitroom.components.attribution.sources import SourceResolver
 from sitroom.components.attribution.text_geometry import Sentence, clipped_sentences, letter_word_count, trimmed
 from sitroom.components.offset_index import OffsetIndex
 from sitroom.knowledge.reporting import reporting_lexicon
+from sitroom.layers import doc_text
 from sitroom.record import Actor
 
 MAX_CARRY = 4
@@ -58,7 +59,7 @@ class DocumentAttribution:
 
     def __init__(self, doc: Doc, actors: list[Actor]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lexicon = reporting_lexicon()
         self.resolver = SourceResolver(doc, self.text, ActorIndex(actors), self.lexicon)
         self.finder = AttributionFinder(doc, self.text, self.resolver, self.lexicon)

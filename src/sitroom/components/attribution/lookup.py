@@ -12,6 +12,7 @@ from itertools import accumulate
 from spacy.tokens import Doc
 
 from sitroom.components.offset_index import OffsetIndex
+from sitroom.layers import doc_text
 from sitroom.record import Attribution, Span, Voice
 
 MIN_SHARE = 0.5
@@ -64,7 +65,7 @@ def _non_space_prefix(doc: Doc) -> list[int]:
     every token: reading it per call made the layers that ask for voices quadratic in document length)."""
     prefix: list[int] | None = doc.user_data.get(_PREFIX_KEY)
     if prefix is None:
-        prefix = [0, *accumulate(0 if char.isspace() else 1 for char in doc.text)]
+        prefix = [0, *accumulate(0 if char.isspace() else 1 for char in doc_text(doc))]
         doc.user_data[_PREFIX_KEY] = prefix
     return prefix
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.events.vocabulary import HEADING_MAX_WORDS, TERMINAL
 from sitroom.components.offset_index import OffsetIndex
+from sitroom.layers import doc_text
 from sitroom.record import Actor, Claim, Place
 
 TITLE_SEARCH = 300  # characters from the start where a repeated title is looked for
@@ -42,9 +43,8 @@ class Context:
     home_known: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
-        """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap; the text
-        once (spaCy joins every token each time ``doc.text`` is read)."""
-        self.text = self.doc.text
+        """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap."""
+        self.text = doc_text(self.doc)
         self.claim_index = OffsetIndex(self.claims, lambda claim: claim.start, lambda claim: claim.end)
         self.date_index = OffsetIndex(self.dates, lambda date: date[0], lambda date: date[1])
         self.unit_index = OffsetIndex(self.units, lambda unit: unit.start, lambda unit: unit.end)
@@ -104,7 +104,7 @@ def repeated_title(doc: Doc) -> set[int]:
     title = getattr(doc._.document, "title", None)
     if not title or len(title.split()) < 3:
         return set()
-    start = doc.text.find(title, 0, TITLE_SEARCH + len(title))
+    start = doc_text(doc).find(title, 0, TITLE_SEARCH + len(title))
     span = doc.char_span(start, start + len(title), alignment_mode="expand") if start >= 0 else None
     if span is None or span.end >= len(doc) - 1:
         return set()  # the title is the whole text: it is the report itself
@@ -117,7 +117,7 @@ def _heading_tokens(doc: Doc) -> set[int]:
     A text of a single line has no heading: it is its own body (a sentence, a post, a wire item)."""
     tokens: set[int] = set()
     offset = 0
-    lines = doc.text.split("\n")
+    lines = doc_text(doc).split("\n")
     if sum(1 for line in lines if line.strip()) < 2:
         return tokens
     for line in lines:

@@ -16,6 +16,7 @@ from sitroom.components.places.scoring import CREDIBLE, CREDIBLE_CHAIN
 from sitroom.components.places.toponyms import ToponymGroup, group_toponyms
 from sitroom.components.places.vocabulary import CUE_FEATURES
 from sitroom.knowledge.gazetteer import Gazetteer, get_gazetteer
+from sitroom.layers import doc_text
 from sitroom.record import Actor, Place, Span
 
 Strategy = Literal["context", "population"]
@@ -137,11 +138,11 @@ class PlacesComponent:
     def places(self, doc: Doc) -> list[Place]:
         """The places of one parsed document, numbered in order of first mention."""
         toponyms = Recogniser(doc, self.gazetteer, _actor_claims(doc, self.gazetteer)).run()
-        groups = group_toponyms(toponyms, doc.text)
+        groups = group_toponyms(toponyms, doc_text(doc))
         Resolver(groups, self.gazetteer).run()
         kept = _merge_same_entries([_without_acting_mentions(group) for group in groups if _emitted(group)])
         kept.sort(key=lambda group: group.toponyms[0].start)
-        population_only, text = self.strategy == "population", doc.text
+        population_only, text = self.strategy == "population", doc_text(doc)
         places = [_place(n, g, text, g.score >= CREDIBLE, population_only) for n, g in enumerate(kept, start=1)]
         assign_parents(doc, places)
         return places

@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from sitroom.components.places.tokens import is_capitalised, trim_span
 from sitroom.components.places.toponyms import Toponym
 from sitroom.knowledge.valence import word_set
+from sitroom.layers import doc_text
 
 if TYPE_CHECKING:
     from sitroom.components.places.recognition import Recogniser
@@ -71,7 +72,7 @@ def organisation_places(recogniser: Recogniser) -> Iterator[Toponym]:
 def dateline_places(recogniser: Recogniser) -> Iterator[Toponym]:
     """The dateline's place (and its state or country), read as located."""
     doc = recogniser.doc
-    match = DATELINE.search(doc.text[:DATELINE_REACH])
+    match = DATELINE.search(doc_text(doc)[:DATELINE_REACH])
     if match is None:
         return
     for group in ("place", "region"):

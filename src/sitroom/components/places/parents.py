@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from sitroom.components.places.toponyms import CONTAINING_GAPS
 from sitroom.knowledge.place_words import COMPASS_WORDS
+from sitroom.layers import doc_text
 from sitroom.record import Place
 
 SETTLEMENT_FEATURES = frozenset({"city", "town", "village", "locality"})
@@ -123,7 +124,7 @@ def assign_parents(doc: Doc, places: Sequence[Place]) -> None:
         return
     parents = {token.i: place for place in located for token in _mention_tokens(doc, place)}
     focus = _focus(located)
-    text = doc.text  # once: spaCy joins every token each time it is read
+    text = doc_text(doc)
     for place in places:
         if place.lat is not None:
             continue
@@ -144,7 +145,7 @@ def _assign_provinces(doc: Doc, places: Sequence[Place], located: Sequence[Place
     in ("Eastern Ghouta near Damascus", "the village of X in Idlib province"), in the same country; a place the
     text puts nowhere keeps no province (the document's main place would be a guess)."""
     parents = {token.i: place for place in located if place.admin1 for token in _mention_tokens(doc, place)}
-    text = doc.text
+    text = doc_text(doc)
     for place in places:
         if place.lat is None or place.admin1 or place.feature in {"country", "admin1", None}:
             continue
