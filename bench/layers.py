@@ -196,6 +196,8 @@ def main() -> None:
         return
     items = islice(read_jsonl(FAKES), arguments.limit)
     documents = [item for item in items if isinstance(item, Document)]
+    if not documents:
+        raise SystemExit(f"no articles read from {FAKES} (../shared must be beside the project)")
     time_components(nlp, documents[:WARM_UP], settings.batch_size)
     timings = time_components(nlp, documents, settings.batch_size)
     text = report(timings, len(documents), load + os.getloadavg())
