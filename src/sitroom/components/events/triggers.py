@@ -57,11 +57,12 @@ def verb_sense(verb: Token, lexicon: EventLexicon) -> EventSense | None:
 
 def noun_sense(noun: Token, lexicon: EventLexicon) -> EventSense | None:
     """The sense of an event noun; an "air strike" is an aerial assault, a "hunger strike" a protest."""
-    sense = lexicon.nouns.get(lemma(noun))
+    noun_lemma = lemma(noun)
+    sense = lexicon.nouns.get(noun_lemma)
+    if sense is None or noun_lemma != "strike":
+        return sense
     modifiers = {lemma(child) for child in noun.children if child.dep_ in {"compound", "amod"}}
-    if sense is not None and lemma(noun) == "strike" and modifiers & STRIKE_WEAPONS:
-        return EventSense("ASSAULT", "aerial")
-    return sense
+    return EventSense("ASSAULT", "aerial") if modifiers & STRIKE_WEAPONS else sense
 
 
 def event_noun(noun: Token, lexicon: EventLexicon) -> EventSense | None:
