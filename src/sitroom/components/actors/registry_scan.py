@@ -15,6 +15,7 @@ from sitroom.knowledge.registry import ActorEntry, Registry
 from sitroom.names import ARABIC_ARTICLES, fold, name_tokens
 
 STALE_PERSON_YEARS = 10
+STARTS_CACHE = 200_000  # distinct words remembered by the scanner
 STATE_BODY_KINDS = frozenset({"government", "institution"})
 
 
@@ -27,6 +28,7 @@ class RegistryScanner:
         self.prefixes = _prefixes(
             (*registry.by_name, *registry.by_metonym, *registry.by_demonym, *self.plural_demonyms)
         )
+        self._starts: dict[str, bool] = {}  # word -> whether it may begin a name (the words of a corpus)
 
     def mentions(self, doc: Doc, date: str | None) -> list[Mention]:
         """The longest match at each token, scanning on after each match."""
@@ -44,8 +46,11 @@ class RegistryScanner:
         return mentions
 
     def _longest_match(self, doc: Doc, start: int, date: str | None) -> Mention | None:
+        first = doc[start].text
+        if not self._may_start(first):
+            return None
         titled = _after_title(doc, start)
-        if not token_parts(doc[start].text) or not (_starts_name(doc[start]) or titled):
+        if not (_starts_name(doc[start]) or titled):
             return None
         # Readings of the words so far: as written, and with possessives whose apostrophe was stripped;
         # the flag marks a lower-case word read so, which is as likely a plural ("Islamic groups").
@@ -81,6 +86,17 @@ class RegistryScanner:
                 best,
             )
         return best
+
+    def _may_start(self, text: str) -> bool:
+        """A word that begins some registered name, as written or as a possessive without its apostrophe
+        (most words do not: they are passed over before anything else is read)."""
+        known = self._starts.get(text)
+        if known is None:
+            parts, stripped = token_parts(text), _possessive_parts(text, inside=False)
+            known = bool(parts) and (parts in self.prefixes or (bool(stripped) and stripped in self.prefixes))
+            if len(self._starts) < STARTS_CACHE:
+                self._starts[text] = known
+        return known
 
     def _match(self, doc: Doc, start: int, end: int, key: Key, date: str | None, titled: bool) -> Mention | None:
         """The mention ``doc[start:end]`` makes when read as ``key``, if any."""
