@@ -328,3 +328,29 @@ def test_a_ruling_is_reported_with_its_clause_never_with_an_object(parser: Langu
     assert [(a.cue.text, [span.text for span in a.content]) for a in doc._.attributions] == [
         ("ruled", ["the ferry fee was unlawful"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        ("Olsen's refusal to reopen the harbour angered the fishermen.", "refusal", "to reopen the harbour", "OLSEN"),
+        ("Karl Brandt faced questions about the ferry closure.", "questions", "the ferry closure", "BRANDT"),
+    ],
+)  # fmt: skip
+def test_a_cue_noun_reports_its_infinitive_or_topic(
+    parser: Language, text: str, cue: str, content: str, source: str
+) -> None:
+    found = by_cue(analyse(parser, text, [OLSEN, BRANDT]), cue)
+    assert [span.text for span in found.content] == [content]
+    assert found.chain[-1].actor == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eva Olsen gave an interview on Monday about nothing in particular.",
+        "Karl Brandt gave his remarks on Channel Nine.",
+    ],
+)
+def test_a_time_a_place_or_a_channel_is_no_topic_of_a_cue_noun(parser: Language, text: str) -> None:
+    assert [a.cue.text for a in analyse(parser, text, [OLSEN, BRANDT, CHANNEL])._.attributions] == []

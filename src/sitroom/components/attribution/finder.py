@@ -43,6 +43,9 @@ OBJECT_DEPS = frozenset({"dobj", "oprd", "xcomp"})
 TRAILING_CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "nsubj", "nsubjpass"})
 # Classes of the nouns that hold a proposition: the object a verb of cognition can report ("rejected the request").
 PROPOSITION_CLASSES = frozenset({"communication", "cognition"})
+# Prepositions whose object is the topic a cue noun reports on ("questions about", "debate over").
+TOPIC_PREPOSITIONS = frozenset({"about", "over", "on"})
+TOPIC_CLASSES = frozenset({"act", "cognition", "communication", "event", "state", "attribute", "phenomenon", "process"})
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -205,9 +208,15 @@ class AttributionFinder:
         return start, cue.idx + len(cue)
 
     def cue_noun(self, noun: Token, sentence: Sentence) -> Found | None:
-        """ "a report that ...", "the claim that ...": the noun's "that" clause, and its owner as source."""
+        """ "a report that ...", "the claim that ...", "her refusal to answer", "questions about the deal": the
+        noun's "that" clause, infinitive or the object of a topic preposition, and its owner as source."""
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and
                        self.starts_with_that(c)), None)  # fmt: skip
+        if clause is None:
+            clause = next((c for c in noun.children if c.dep_ == "acl" and is_infinitive(c) and c.i > noun.i), None)
+        if clause is None:
+            clause = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+                           for o in c.children if o.dep_ == "pcomp" or self.is_topic(o)), None)  # fmt: skip
         if clause is None:
             return None
         extent = within_sentence(clause.subtree, sentence)
@@ -215,6 +224,14 @@ class AttributionFinder:
         if content is None:
             return None
         return Found((noun.idx, noun.idx + len(noun)), noun, [content], self.noun_source(noun, sentence))
+
+    @staticmethod
+    def is_topic(obj: Token) -> bool:
+        """An object a statement can be about: an act, a view, an event or a state ("questions about the deal",
+        "remarks on the shooting"), not a time, a place or a channel ("remarks Saturday", "an interview on CBS")."""
+        if obj.dep_ != "pobj" or obj.ent_type_:
+            return False
+        return bool(classes_of(obj.lemma_.lower()).main & TOPIC_CLASSES)
 
     @staticmethod
     def starts_with_that(clause: Token) -> bool:
@@ -225,7 +242,9 @@ class AttributionFinder:
         """The owner of a cue noun: a possessor or a name before it, an agent ("by", "from"), or the
         subject of the verb that has the noun as its object ("X issued a statement that ...")."""
         for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            if child.dep_ == "poss":
+                return self.resolver.of_possessor(child, noun, sentence)
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
                 return self.resolver.of_phrase(child, noun, sentence)
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 owner = next((t for t in child.children if t.dep_ == "pobj"), None)
@@ -447,6 +466,11 @@ class AttributionFinder:
                 spans.append(trimmed(self.text, start, end, trailing=STRIP_TRAILING + "."))
         spans = [span for span in spans if word_count(self.span_text(span)) > 0]
         return sorted(spans, key=lambda span: -word_count(self.span_text(span)))
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A verb with "to" as its auxiliary ("to answer")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def is_finite(verb: Token) -> bool:
