@@ -354,3 +354,12 @@ def test_a_cue_noun_reports_its_infinitive_or_topic(
 )
 def test_a_time_a_place_or_a_channel_is_no_topic_of_a_cue_noun(parser: Language, text: str) -> None:
     assert [a.cue.text for a in analyse(parser, text, [OLSEN, BRANDT, CHANNEL])._.attributions] == []
+
+
+def test_a_concession_closing_the_reported_clause_is_the_writers(parser: Language) -> None:
+    text = "Karl Brandt said the ferry fees were too high, although he admitted that the harbour needed money."
+    doc = analyse(parser, text, [BRANDT])
+    said, admitted = by_cue(doc, "said"), by_cue(doc, "admitted")
+    assert [span.text for span in said.content] == ["the ferry fees were too high"]
+    assert admitted.parent is None
+    assert [span.text for span in admitted.content] == ["the harbour needed money"]

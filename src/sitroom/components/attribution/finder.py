@@ -46,6 +46,8 @@ PROPOSITION_CLASSES = frozenset({"communication", "cognition"})
 # Prepositions whose object is the topic a cue noun reports on ("questions about", "debate over").
 TOPIC_PREPOSITIONS = frozenset({"about", "over", "on"})
 TOPIC_CLASSES = frozenset({"act", "cognition", "communication", "event", "state", "attribute", "phenomenon", "process"})
+# Conjunctions of a concession: the clause they open, after a reported clause, is the writer's.
+CONCESSIVE = frozenset({"though", "although", "whereas"})
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -290,7 +292,8 @@ class AttributionFinder:
                     t.i for t in clause.subtree if sentence.first <= t.i < sentence.last and (t.i > cue.i) == after
                 ]
                 if tokens:
-                    return min(tokens), self.with_trailing_clauses(cue, max(tokens), sentence) if after else max(tokens)
+                    last = self.with_trailing_clauses(cue, max(tokens), sentence) if after else max(tokens)
+                    return min(tokens), self.before_concession(min(tokens), last)
         return self.passive_complement(cue, sentence) or self.unmarked_clause(cue, sentence)
 
     def with_trailing_clauses(self, cue: Token, last: int, sentence: Sentence) -> int:
@@ -301,6 +304,17 @@ class AttributionFinder:
                 continue
             if extent := within_sentence(clause.subtree, sentence):
                 last = max(last, extent[1])
+        return last
+
+    def before_concession(self, first: int, last: int) -> int:
+        """The content's end moved before a concessive clause with a subject of its own that closes it ("said
+        the demands erase barriers, though she noted clients ..."): the concession is the writer's."""
+        for token in self.doc[first + 1 : last + 1]:
+            if token.dep_ != "mark" or token.lower_ not in CONCESSIVE:
+                continue
+            clause = token.head
+            if clause.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                return max(first, token.i - 1)
         return last
 
     @staticmethod
