@@ -363,3 +363,28 @@ def test_a_concession_closing_the_reported_clause_is_the_writers(parser: Languag
     assert [span.text for span in said.content] == ["the ferry fees were too high"]
     assert admitted.parent is None
     assert [span.text for span in admitted.content] == ["the harbour needed money"]
+
+
+def test_a_gerund_the_parse_joined_to_a_finite_cue_continues_its_object(parser: Language) -> None:
+    # The parse of a long sentence can hang the second gerund on the cue; built here by hand.
+    rows = [
+        ("Olsen", "NNP", "PROPN", "nsubj", 2), ("has", "VBZ", "AUX", "aux", 2), ("mentioned", "VBN", "VERB", "ROOT", 2),
+        ("raising", "VBG", "VERB", "xcomp", 2), ("fees", "NNS", "NOUN", "dobj", 3), ("and", "CC", "CCONJ", "cc", 2),
+        ("forcing", "VBG", "VERB", "conj", 2), ("owners", "NNS", "NOUN", "dobj", 6), ("to", "TO", "PART", "aux", 9),
+        ("pay", "VB", "VERB", "xcomp", 6), (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    words = [row[0] for row in rows]
+    doc = Doc(
+        parser.vocab,
+        words=words,
+        spaces=[index + 1 < len(words) and words[index + 1] != "." for index in range(len(words))],
+        tags=[row[1] for row in rows],
+        pos=[row[2] for row in rows],
+        deps=[row[3] for row in rows],
+        heads=[row[4] for row in rows],
+        lemmas=["Olsen", "have", "mention", "raise", "fee", "and", "force", "owner", "to", "pay", "."],
+    )
+    doc._.document = Document(id="t", text=doc.text, outlet="Valley Daily")
+    doc._.actors = []
+    mentioned = by_cue(parser.get_pipe("sitroom_attribution")(doc), "mentioned")
+    assert [span.text for span in mentioned.content] == ["raising fees and forcing owners to pay"]

@@ -48,6 +48,7 @@ TOPIC_PREPOSITIONS = frozenset({"about", "over", "on"})
 TOPIC_CLASSES = frozenset({"act", "cognition", "communication", "event", "state", "attribute", "phenomenon", "process"})
 # Conjunctions of a concession: the clause they open, after a reported clause, is the writer's.
 CONCESSIVE = frozenset({"though", "although", "whereas"})
+NON_FINITE_TAGS = frozenset({"VB", "VBG"})
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -368,10 +369,22 @@ class AttributionFinder:
         start = min(inside)
         tokens = inside
         for child in cue.children:
-            if child.i < start or child.dep_ in TRAILING_CLAUSE_DEPS:
+            if child.i < start or (child.dep_ in TRAILING_CLAUSE_DEPS and not self.continues_content(cue, child)):
                 continue
             tokens.extend(t.i for t in child.subtree if sentence.first <= t.i < sentence.last)
         return start, max(tokens)
+
+    def continues_content(self, cue: Token, conj: Token) -> bool:
+        """A verb the parse joined to the cue that cannot share its subject, being an infinitive or a gerund
+        after a finite cue ("agreed to share ... and rely on", "mentioned refinancing ... and forcing"),
+        continues the content; a finite verb ("and said", "and warned") is a clause of its own."""
+        return (
+            conj.dep_ == "conj"
+            and conj.tag_ in NON_FINITE_TAGS
+            and cue.tag_ not in NON_FINITE_TAGS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+            and not is_cue_verb(conj, self.lexicon)
+        )
 
     def infinitive(self, cue: Token, sentence: Sentence) -> Range | None:
         """The infinitive of a verb of attitude ("expects to win", "wants to leave")."""
