@@ -388,3 +388,17 @@ def test_a_gerund_the_parse_joined_to_a_finite_cue_continues_its_object(parser: 
     doc._.actors = []
     mentioned = by_cue(parser.get_pipe("sitroom_attribution")(doc), "mentioned")
     assert [span.text for span in mentioned.content] == ["raising fees and forcing owners to pay"]
+
+
+def test_an_intention_is_reported_and_according_to_is_no_part_of_its_content(parser: Language) -> None:
+    text = "The Harbour Council plans to raise the ferry fares in May, according to Karl Brandt."
+    doc = analyse(parser, text, [COUNCIL, BRANDT])
+    plans, according = by_cue(doc, "plans"), by_cue(doc, "according to")
+    assert [span.text for span in plans.content] == ["to raise the ferry fares in May"]
+    assert according.parent is None and plans.parent == according.id
+
+
+def test_a_decision_reports_its_clause(parser: Language) -> None:
+    doc = analyse(parser, "The Harbour Council decided that the old pier would close.", [COUNCIL])
+    decided = by_cue(doc, "decided")
+    assert [span.text for span in decided.content] == ["the old pier would close"]

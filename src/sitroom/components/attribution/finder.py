@@ -371,8 +371,17 @@ class AttributionFinder:
         for child in cue.children:
             if child.i < start or (child.dep_ in TRAILING_CLAUSE_DEPS and not self.continues_content(cue, child)):
                 continue
+            if self.attributes_on_its_own(child):
+                continue
             tokens.extend(t.i for t in child.subtree if sentence.first <= t.i < sentence.last)
         return start, max(tokens)
+
+    def attributes_on_its_own(self, token: Token) -> bool:
+        """ "according to X" or a hedge adverb hung on the cue: an attribution of its own, which the content
+        does not run across ("plans to visit on Sunday, according to an aide")."""
+        return token.lower_ in self.lexicon.hedge_adverbs or (
+            token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+        )
 
     def continues_content(self, cue: Token, conj: Token) -> bool:
         """A verb the parse joined to the cue that cannot share its subject, being an infinitive or a gerund
