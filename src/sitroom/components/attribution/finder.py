@@ -13,9 +13,11 @@ colon ("added: ...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER, ORTH, TAG
 from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.quotes import QuoteSpan, in_spans
@@ -80,14 +82,47 @@ def is_cue_verb(token: Token, lexicon: ReportingLexicon) -> bool:
     return token.tag_.startswith("VB") and lexicon.is_reporting_verb(token.text, token.lemma_)
 
 
+class CueWords:
+    """Which tokens' words can open an attribution: ``AttributionFinder.from_token``'s first tests, of tag, lemma
+    and form. Decided once per distinct word and kept across documents (the words of most tokens open none,
+    and building their Token objects sentence by sentence cost most of the layer's time)."""
+
+    def __init__(self, lexicon: ReportingLexicon) -> None:
+        self.lexicon = lexicon
+        self.decided: dict[tuple[int, ...], bool] = {}
+
+    def candidates(self, doc: Doc) -> list[int]:
+        """Indices of the document's tokens whose words may open an attribution."""
+        candidates = []
+        for index, key in enumerate(map(tuple, doc.to_array([TAG, LEMMA, LOWER, ORTH]).tolist())):
+            opens = self.decided.get(key)
+            if opens is None:
+                opens = self.decided[key] = self.may_open(*(doc.vocab.strings[value] for value in key))
+            if opens:
+                candidates.append(index)
+        return candidates
+
+    def may_open(self, tag: str, lemma: str, lower: str, form: str) -> bool:
+        if tag in ("NN", "NNS"):
+            return lemma.lower() in self.lexicon.cue_nouns
+        if lower == "according":
+            return True
+        if tag.startswith("VB"):
+            return self.lexicon.is_reporting_verb(form, lemma)
+        return lower in self.lexicon.hedge_adverbs
+
+
 class AttributionFinder:
     """Reporting cues of one document with the span each one attributes."""
 
-    def __init__(self, doc: Doc, text: str, resolver: SourceResolver, lexicon: ReportingLexicon) -> None:
+    def __init__(
+        self, doc: Doc, text: str, resolver: SourceResolver, lexicon: ReportingLexicon, cue_words: CueWords
+    ) -> None:
         self.doc = doc
         self.text = text
         self.resolver = resolver
         self.lexicon = lexicon
+        self.candidates = cue_words.candidates(doc)
 
     def in_sentence(self, sentence: Sentence, quotes: OffsetIndex[QuoteSpan]) -> list[Found]:
         found = []
@@ -95,7 +130,10 @@ class AttributionFinder:
         if headline is not None:
             found.append(headline)
         quoted = quotes.overlapping(sentence.start, sentence.end)
-        for token in self.doc[sentence.first : sentence.last]:
+        first = bisect_left(self.candidates, sentence.first)
+        last = bisect_left(self.candidates, sentence.last, lo=first)
+        for index in self.candidates[first:last]:
+            token = self.doc[index]
             if quoted and in_spans(token.idx, quoted):
                 continue
             attribution = self.from_token(token, sentence)
