@@ -402,3 +402,20 @@ def test_a_decision_reports_its_clause(parser: Language) -> None:
     doc = analyse(parser, "The Harbour Council decided that the old pier would close.", [COUNCIL])
     decided = by_cue(doc, "decided")
     assert [span.text for span in decided.content] == ["the old pier would close"]
+
+
+def test_a_content_without_a_word_of_its_own_is_no_attribution(parser: Language) -> None:
+    # A parse that leaves only an adverb or a conjunction as what was said ("said so", "justified. And").
+    doc = Doc(
+        parser.vocab,
+        words=["Brandt", "said", "so", "."],
+        spaces=[True, True, False, False],
+        tags=["NNP", "VBD", "RB", "."],
+        pos=["PROPN", "VERB", "ADV", "PUNCT"],
+        deps=["nsubj", "ROOT", "dobj", "punct"],
+        heads=[1, 1, 1, 1],
+        lemmas=["Brandt", "say", "so", "."],
+    )
+    doc._.document = Document(id="t", text=doc.text, outlet="Valley Daily")
+    doc._.actors = []
+    assert parser.get_pipe("sitroom_attribution")(doc)._.attributions == []

@@ -51,6 +51,7 @@ TOPIC_CLASSES = frozenset({"act", "cognition", "communication", "event", "state"
 # Conjunctions of a concession: the clause they open, after a reported clause, is the writer's.
 CONCESSIVE = frozenset({"though", "although", "whereas"})
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM"})
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -137,9 +138,18 @@ class AttributionFinder:
             if quoted and in_spans(token.idx, quoted):
                 continue
             attribution = self.from_token(token, sentence)
-            if attribution is not None and attribution.content:
+            if attribution is not None and attribution.content and self.has_content_word(attribution.content):
                 found.append(attribution)
         return found
+
+    def has_content_word(self, content: list[Range]) -> bool:
+        """Whether the content holds a word of its own: a noun, verb, adjective or number (a parse that leaves
+        "And" or "it to" as what was said has found nothing)."""
+        for start, end in content:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and any(token.pos_ in CONTENT_POS for token in span):
+                return True
+        return False
 
     def span_text(self, span: Range) -> str:
         return self.text[span[0] : span[1]]
