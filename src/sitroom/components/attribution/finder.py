@@ -1,13 +1,15 @@
 """Attributions of one sentence: reporting cues with the content each one attributes and its source.
 
-Cues are verbs of communication, cognition or stance (the reporting lexicon), cue nouns with a "that" clause
-("a report that ..."), "according to", hedge adverbs ("reportedly") and a headline's colon ("Lavrov: ...").
+Cues are verbs of communication, cognition, stance, intention or decision (the reporting lexicon), cue nouns
+with a "that" clause, an infinitive or a topic ("a report that ...", "her refusal to answer", "questions about
+the deal"), "according to", hedge adverbs ("reportedly") and a headline's colon ("Lavrov: ...").
 A verb's content is, in this order: its clausal complement; the subject and infinitive of a passive cue
 ("is reported to have ..."); its object, object complement or infinitive ("condemned the attack", "urged
 them to leave"), or for a verb of cognition an object with its predicate ("deemed it too slow") or an object
 noun that holds a proposition ("rejected the request"); the object of a content preposition ("called for
 ...", "spoke of ..."); the rest of the sentence beside a set-off finite cue (", he said."); or what follows its
-colon ("added: ...").
+colon ("added: ..."). A reported clause ends before a closing concession with its own subject (", although
+he admitted ..."), and no content runs across an "according to" or a hedge adverb hung on its cue.
 """
 
 from __future__ import annotations
