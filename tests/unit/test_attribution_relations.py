@@ -419,3 +419,16 @@ def test_a_content_without_a_word_of_its_own_is_no_attribution(parser: Language)
     doc._.document = Document(id="t", text=doc.text, outlet="Valley Daily")
     doc._.actors = []
     assert parser.get_pipe("sitroom_attribution")(doc)._.attributions == []
+
+
+def test_a_reported_clause_runs_over_the_elaboration_after_its_colon(parser: Language) -> None:
+    text = "Karl Brandt noted that three things had changed: the fees rose, the ferry slowed and the pier closed."
+    noted = by_cue(analyse(parser, text, [BRANDT]), "noted")
+    assert [span.text for span in noted.content] == [
+        "three things had changed: the fees rose, the ferry slowed and the pier closed"
+    ]
+
+
+def test_a_reported_clause_stops_at_a_semicolon_before_another_cue(parser: Language) -> None:
+    doc = analyse(parser, "Karl Brandt said the harbour fees rose; Eva Olsen said they fell.", [BRANDT, OLSEN])
+    assert [span.text for span in by_cue(doc, "said").content] == ["the harbour fees rose"]

@@ -344,6 +344,8 @@ class AttributionFinder:
                 ]
                 if tokens:
                     last = self.with_trailing_clauses(cue, max(tokens), sentence) if after else max(tokens)
+                    if after:
+                        last = self.over_elaboration(min(tokens), last, sentence)
                     return min(tokens), self.before_concession(min(tokens), last)
         return self.passive_complement(cue, sentence) or self.unmarked_clause(cue, sentence)
 
@@ -356,6 +358,20 @@ class AttributionFinder:
             if extent := within_sentence(clause.subtree, sentence):
                 last = max(last, extent[1])
         return last
+
+    def over_elaboration(self, first: int, last: int, sentence: Sentence) -> int:
+        """The complement's end moved to the end of the sentence when a colon or semicolon in it or right
+        after it opens an elaboration and no cue lies in the rest ("notes that three things happen at once:
+        prices rise, rates fall and ..."; "reported that Apple holds $214 billion; Nike holds ...")."""
+        if last + 1 >= sentence.last or not any(t.text in (":", ";") for t in self.doc[first + 1 : last + 2]):
+            return last
+        following = bisect_left(self.candidates, last + 1)
+        if following < len(self.candidates) and self.candidates[following] < sentence.last:
+            return last
+        end = sentence.last - 1
+        while end > last and self.doc[end].is_punct:
+            end -= 1
+        return end
 
     def before_concession(self, first: int, last: int) -> int:
         """The content's end moved before a concessive clause with a subject of its own that closes it ("said
