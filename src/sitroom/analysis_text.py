@@ -69,16 +69,19 @@ def restore_offsets(model: BaseModel, cleaned: AnalysisText, original: str) -> N
     """Point every span in ``model`` (``text``, ``start``, ``end``) at ``original`` instead of the cleaned text."""
     if not cleaned.removed_before and cleaned.text == original:
         return
-    _restore(model, cleaned, original)
+    _restore(model, cleaned, original, set())
 
 
-def _restore(value: object, cleaned: AnalysisText, original: str) -> None:
+def _restore(value: object, cleaned: AnalysisText, original: str, seen: set[int]) -> None:
+    """Restores each model once, however many records share it (the attribution layer's chains are shared
+    by an attribution, its claims and its quotes: restored once per holder, their spans moved too far)."""
     if isinstance(value, list):
         for item in value:
-            _restore(item, cleaned, original)
+            _restore(item, cleaned, original, seen)
         return
-    if not isinstance(value, BaseModel):
+    if not isinstance(value, BaseModel) or id(value) in seen:
         return
+    seen.add(id(value))
     fields = type(value).model_fields
     if {"text", "start", "end"} <= fields.keys():
         start, end = value.start, value.end  # type: ignore[attr-defined]
@@ -87,4 +90,4 @@ def _restore(value: object, cleaned: AnalysisText, original: str) -> None:
         value.start, value.end = new_start, new_end  # type: ignore[attr-defined]
         value.text = original[new_start:new_end]  # type: ignore[attr-defined]
     for name in fields:
-        _restore(getattr(value, name), cleaned, original)
+        _restore(getattr(value, name), cleaned, original, seen)

@@ -58,3 +58,13 @@ def test_every_span_field_of_a_record_is_restored() -> None:
     quote = record.quotes[0]
     assert (quote.start, quote.end) == (original.index("The"), original.index("\u201d"))
     assert quote.text == "The\u200b truce holds."
+
+
+def test_a_span_shared_by_two_records_is_restored_once() -> None:
+    original = "\u200bThe ministry said the bridge was closed."
+    cleaned = analysis_text(original)
+    start = cleaned.text.index("ministry")
+    shared = Span(text="ministry", start=start, end=start + len("ministry"))
+    record = Record(id="x", actors=[Actor(id="a", name="ministry", kind="institution", mentions=[shared, shared])])
+    restore_offsets(record, cleaned, original)
+    assert (shared.start, shared.text) == (original.index("ministry"), "ministry")

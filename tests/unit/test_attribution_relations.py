@@ -328,3 +328,107 @@ def test_a_ruling_is_reported_with_its_clause_never_with_an_object(parser: Langu
     assert [(a.cue.text, [span.text for span in a.content]) for a in doc._.attributions] == [
         ("ruled", ["the ferry fee was unlawful"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        ("Olsen's refusal to reopen the harbour angered the fishermen.", "refusal", "to reopen the harbour", "OLSEN"),
+        ("Karl Brandt faced questions about the ferry closure.", "questions", "the ferry closure", "BRANDT"),
+    ],
+)  # fmt: skip
+def test_a_cue_noun_reports_its_infinitive_or_topic(
+    parser: Language, text: str, cue: str, content: str, source: str
+) -> None:
+    found = by_cue(analyse(parser, text, [OLSEN, BRANDT]), cue)
+    assert [span.text for span in found.content] == [content]
+    assert found.chain[-1].actor == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eva Olsen gave an interview on Monday about nothing in particular.",
+        "Karl Brandt gave his remarks on Channel Nine.",
+    ],
+)
+def test_a_time_a_place_or_a_channel_is_no_topic_of_a_cue_noun(parser: Language, text: str) -> None:
+    assert [a.cue.text for a in analyse(parser, text, [OLSEN, BRANDT, CHANNEL])._.attributions] == []
+
+
+def test_a_concession_closing_the_reported_clause_is_the_writers(parser: Language) -> None:
+    text = "Karl Brandt said the ferry fees were too high, although he admitted that the harbour needed money."
+    doc = analyse(parser, text, [BRANDT])
+    said, admitted = by_cue(doc, "said"), by_cue(doc, "admitted")
+    assert [span.text for span in said.content] == ["the ferry fees were too high"]
+    assert admitted.parent is None
+    assert [span.text for span in admitted.content] == ["the harbour needed money"]
+
+
+def test_a_gerund_the_parse_joined_to_a_finite_cue_continues_its_object(parser: Language) -> None:
+    # The parse of a long sentence can hang the second gerund on the cue; built here by hand.
+    rows = [
+        ("Olsen", "NNP", "PROPN", "nsubj", 2), ("has", "VBZ", "AUX", "aux", 2), ("mentioned", "VBN", "VERB", "ROOT", 2),
+        ("raising", "VBG", "VERB", "xcomp", 2), ("fees", "NNS", "NOUN", "dobj", 3), ("and", "CC", "CCONJ", "cc", 2),
+        ("forcing", "VBG", "VERB", "conj", 2), ("owners", "NNS", "NOUN", "dobj", 6), ("to", "TO", "PART", "aux", 9),
+        ("pay", "VB", "VERB", "xcomp", 6), (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    words = [row[0] for row in rows]
+    doc = Doc(
+        parser.vocab,
+        words=words,
+        spaces=[index + 1 < len(words) and words[index + 1] != "." for index in range(len(words))],
+        tags=[row[1] for row in rows],
+        pos=[row[2] for row in rows],
+        deps=[row[3] for row in rows],
+        heads=[row[4] for row in rows],
+        lemmas=["Olsen", "have", "mention", "raise", "fee", "and", "force", "owner", "to", "pay", "."],
+    )
+    doc._.document = Document(id="t", text=doc.text, outlet="Valley Daily")
+    doc._.actors = []
+    mentioned = by_cue(parser.get_pipe("sitroom_attribution")(doc), "mentioned")
+    assert [span.text for span in mentioned.content] == ["raising fees and forcing owners to pay"]
+
+
+def test_an_intention_is_reported_and_according_to_is_no_part_of_its_content(parser: Language) -> None:
+    text = "The Harbour Council plans to raise the ferry fares in May, according to Karl Brandt."
+    doc = analyse(parser, text, [COUNCIL, BRANDT])
+    plans, according = by_cue(doc, "plans"), by_cue(doc, "according to")
+    assert [span.text for span in plans.content] == ["to raise the ferry fares in May"]
+    assert according.parent is None and plans.parent == according.id
+
+
+def test_a_decision_reports_its_clause(parser: Language) -> None:
+    doc = analyse(parser, "The Harbour Council decided that the old pier would close.", [COUNCIL])
+    decided = by_cue(doc, "decided")
+    assert [span.text for span in decided.content] == ["the old pier would close"]
+
+
+def test_a_content_without_a_word_of_its_own_is_no_attribution(parser: Language) -> None:
+    # A parse that leaves only an adverb or a conjunction as what was said ("said so", "justified. And").
+    doc = Doc(
+        parser.vocab,
+        words=["Brandt", "said", "so", "."],
+        spaces=[True, True, False, False],
+        tags=["NNP", "VBD", "RB", "."],
+        pos=["PROPN", "VERB", "ADV", "PUNCT"],
+        deps=["nsubj", "ROOT", "dobj", "punct"],
+        heads=[1, 1, 1, 1],
+        lemmas=["Brandt", "say", "so", "."],
+    )
+    doc._.document = Document(id="t", text=doc.text, outlet="Valley Daily")
+    doc._.actors = []
+    assert parser.get_pipe("sitroom_attribution")(doc)._.attributions == []
+
+
+def test_a_reported_clause_runs_over_the_elaboration_after_its_colon(parser: Language) -> None:
+    text = "Karl Brandt noted that three things had changed: the fees rose, the ferry slowed and the pier closed."
+    noted = by_cue(analyse(parser, text, [BRANDT]), "noted")
+    assert [span.text for span in noted.content] == [
+        "three things had changed: the fees rose, the ferry slowed and the pier closed"
+    ]
+
+
+def test_a_reported_clause_stops_at_a_semicolon_before_another_cue(parser: Language) -> None:
+    doc = analyse(parser, "Karl Brandt said the harbour fees rose; Eva Olsen said they fell.", [BRANDT, OLSEN])
+    assert [span.text for span in by_cue(doc, "said").content] == ["the harbour fees rose"]

@@ -11,12 +11,11 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.actor_index import ActorIndex
-from sitroom.components.attribution.finder import AttributionFinder, Found, Range, is_cue_verb
+from sitroom.components.attribution.finder import AttributionFinder, CueWords, Found, Range, is_cue_verb
 from sitroom.components.attribution.quotes import QuoteSpan, is_real_quote, quote_spans
 from sitroom.components.attribution.sources import SourceResolver
 from sitroom.components.attribution.text_geometry import Sentence, clipped_sentences, letter_word_count, trimmed
 from sitroom.components.offset_index import OffsetIndex
-from sitroom.knowledge.reporting import reporting_lexicon
 from sitroom.layers import doc_text
 from sitroom.record import Actor
 
@@ -57,12 +56,12 @@ class FoundAttributions:
 class DocumentAttribution:
     """Attributions of one parsed document."""
 
-    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+    def __init__(self, doc: Doc, actors: list[Actor], cue_words: CueWords) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.lexicon = reporting_lexicon()
+        self.lexicon = cue_words.lexicon
         self.resolver = SourceResolver(doc, self.text, ActorIndex(actors), self.lexicon)
-        self.finder = AttributionFinder(doc, self.text, self.resolver, self.lexicon)
+        self.finder = AttributionFinder(doc, self.text, self.resolver, self.lexicon, cue_words)
         self.sentences = clipped_sentences(doc, self.text)
         self.resolver.sentence_starts = [sentence.start for sentence in self.sentences]
         self.sentence_index = OffsetIndex(self.sentences, lambda s: s.start, lambda s: s.end)

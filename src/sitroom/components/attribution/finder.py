@@ -1,21 +1,25 @@
 """Attributions of one sentence: reporting cues with the content each one attributes and its source.
 
-Cues are verbs of communication, cognition or stance (the reporting lexicon), cue nouns with a "that" clause
-("a report that ..."), "according to", hedge adverbs ("reportedly") and a headline's colon ("Lavrov: ...").
+Cues are verbs of communication, cognition, stance, intention or decision (the reporting lexicon), cue nouns
+with a "that" clause, an infinitive or a topic ("a report that ...", "her refusal to answer", "questions about
+the deal"), "according to", hedge adverbs ("reportedly") and a headline's colon ("Lavrov: ...").
 A verb's content is, in this order: its clausal complement; the subject and infinitive of a passive cue
 ("is reported to have ..."); its object, object complement or infinitive ("condemned the attack", "urged
 them to leave"), or for a verb of cognition an object with its predicate ("deemed it too slow") or an object
 noun that holds a proposition ("rejected the request"); the object of a content preposition ("called for
 ...", "spoke of ..."); the rest of the sentence beside a set-off finite cue (", he said."); or what follows its
-colon ("added: ...").
+colon ("added: ..."). A reported clause ends before a closing concession with its own subject (", although
+he admitted ..."), and no content runs across an "according to" or a hedge adverb hung on its cue.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER, ORTH, TAG
 from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.quotes import QuoteSpan, in_spans
@@ -43,6 +47,13 @@ OBJECT_DEPS = frozenset({"dobj", "oprd", "xcomp"})
 TRAILING_CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "nsubj", "nsubjpass"})
 # Classes of the nouns that hold a proposition: the object a verb of cognition can report ("rejected the request").
 PROPOSITION_CLASSES = frozenset({"communication", "cognition"})
+# Prepositions whose object is the topic a cue noun reports on ("questions about", "debate over").
+TOPIC_PREPOSITIONS = frozenset({"about", "over", "on"})
+TOPIC_CLASSES = frozenset({"act", "cognition", "communication", "event", "state", "attribute", "phenomenon", "process"})
+# Conjunctions of a concession: the clause they open, after a reported clause, is the writer's.
+CONCESSIVE = frozenset({"though", "although", "whereas"})
+NON_FINITE_TAGS = frozenset({"VB", "VBG"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM"})
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -74,14 +85,47 @@ def is_cue_verb(token: Token, lexicon: ReportingLexicon) -> bool:
     return token.tag_.startswith("VB") and lexicon.is_reporting_verb(token.text, token.lemma_)
 
 
+class CueWords:
+    """Which tokens' words can open an attribution: ``AttributionFinder.from_token``'s first tests, of tag, lemma
+    and form. Decided once per distinct word and kept across documents (the words of most tokens open none,
+    and building their Token objects sentence by sentence cost most of the layer's time)."""
+
+    def __init__(self, lexicon: ReportingLexicon) -> None:
+        self.lexicon = lexicon
+        self.decided: dict[tuple[int, ...], bool] = {}
+
+    def candidates(self, doc: Doc) -> list[int]:
+        """Indices of the document's tokens whose words may open an attribution."""
+        candidates = []
+        for index, key in enumerate(map(tuple, doc.to_array([TAG, LEMMA, LOWER, ORTH]).tolist())):
+            opens = self.decided.get(key)
+            if opens is None:
+                opens = self.decided[key] = self.may_open(*(doc.vocab.strings[value] for value in key))
+            if opens:
+                candidates.append(index)
+        return candidates
+
+    def may_open(self, tag: str, lemma: str, lower: str, form: str) -> bool:
+        if tag in ("NN", "NNS"):
+            return lemma.lower() in self.lexicon.cue_nouns
+        if lower == "according":
+            return True
+        if tag.startswith("VB"):
+            return self.lexicon.is_reporting_verb(form, lemma)
+        return lower in self.lexicon.hedge_adverbs
+
+
 class AttributionFinder:
     """Reporting cues of one document with the span each one attributes."""
 
-    def __init__(self, doc: Doc, text: str, resolver: SourceResolver, lexicon: ReportingLexicon) -> None:
+    def __init__(
+        self, doc: Doc, text: str, resolver: SourceResolver, lexicon: ReportingLexicon, cue_words: CueWords
+    ) -> None:
         self.doc = doc
         self.text = text
         self.resolver = resolver
         self.lexicon = lexicon
+        self.candidates = cue_words.candidates(doc)
 
     def in_sentence(self, sentence: Sentence, quotes: OffsetIndex[QuoteSpan]) -> list[Found]:
         found = []
@@ -89,13 +133,25 @@ class AttributionFinder:
         if headline is not None:
             found.append(headline)
         quoted = quotes.overlapping(sentence.start, sentence.end)
-        for token in self.doc[sentence.first : sentence.last]:
+        first = bisect_left(self.candidates, sentence.first)
+        last = bisect_left(self.candidates, sentence.last, lo=first)
+        for index in self.candidates[first:last]:
+            token = self.doc[index]
             if quoted and in_spans(token.idx, quoted):
                 continue
             attribution = self.from_token(token, sentence)
-            if attribution is not None and attribution.content:
+            if attribution is not None and attribution.content and self.has_content_word(attribution.content):
                 found.append(attribution)
         return found
+
+    def has_content_word(self, content: list[Range]) -> bool:
+        """Whether the content holds a word of its own: a noun, verb, adjective or number (a parse that leaves
+        "And" or "it to" as what was said has found nothing)."""
+        for start, end in content:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and any(token.pos_ in CONTENT_POS for token in span):
+                return True
+        return False
 
     def span_text(self, span: Range) -> str:
         return self.text[span[0] : span[1]]
@@ -205,9 +261,15 @@ class AttributionFinder:
         return start, cue.idx + len(cue)
 
     def cue_noun(self, noun: Token, sentence: Sentence) -> Found | None:
-        """ "a report that ...", "the claim that ...": the noun's "that" clause, and its owner as source."""
+        """ "a report that ...", "the claim that ...", "her refusal to answer", "questions about the deal": the
+        noun's "that" clause, infinitive or the object of a topic preposition, and its owner as source."""
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and
                        self.starts_with_that(c)), None)  # fmt: skip
+        if clause is None:
+            clause = next((c for c in noun.children if c.dep_ == "acl" and is_infinitive(c) and c.i > noun.i), None)
+        if clause is None:
+            clause = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+                           for o in c.children if o.dep_ == "pcomp" or self.is_topic(o)), None)  # fmt: skip
         if clause is None:
             return None
         extent = within_sentence(clause.subtree, sentence)
@@ -215,6 +277,14 @@ class AttributionFinder:
         if content is None:
             return None
         return Found((noun.idx, noun.idx + len(noun)), noun, [content], self.noun_source(noun, sentence))
+
+    @staticmethod
+    def is_topic(obj: Token) -> bool:
+        """An object a statement can be about: an act, a view, an event or a state ("questions about the deal",
+        "remarks on the shooting"), not a time, a place or a channel ("remarks Saturday", "an interview on CBS")."""
+        if obj.dep_ != "pobj" or obj.ent_type_:
+            return False
+        return bool(classes_of(obj.lemma_.lower()).main & TOPIC_CLASSES)
 
     @staticmethod
     def starts_with_that(clause: Token) -> bool:
@@ -225,7 +295,9 @@ class AttributionFinder:
         """The owner of a cue noun: a possessor or a name before it, an agent ("by", "from"), or the
         subject of the verb that has the noun as its object ("X issued a statement that ...")."""
         for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            if child.dep_ == "poss":
+                return self.resolver.of_possessor(child, noun, sentence)
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
                 return self.resolver.of_phrase(child, noun, sentence)
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 owner = next((t for t in child.children if t.dep_ == "pobj"), None)
@@ -271,7 +343,10 @@ class AttributionFinder:
                     t.i for t in clause.subtree if sentence.first <= t.i < sentence.last and (t.i > cue.i) == after
                 ]
                 if tokens:
-                    return min(tokens), self.with_trailing_clauses(cue, max(tokens), sentence) if after else max(tokens)
+                    last = self.with_trailing_clauses(cue, max(tokens), sentence) if after else max(tokens)
+                    if after:
+                        last = self.over_elaboration(min(tokens), last, sentence)
+                    return min(tokens), self.before_concession(min(tokens), last)
         return self.passive_complement(cue, sentence) or self.unmarked_clause(cue, sentence)
 
     def with_trailing_clauses(self, cue: Token, last: int, sentence: Sentence) -> int:
@@ -282,6 +357,31 @@ class AttributionFinder:
                 continue
             if extent := within_sentence(clause.subtree, sentence):
                 last = max(last, extent[1])
+        return last
+
+    def over_elaboration(self, first: int, last: int, sentence: Sentence) -> int:
+        """The complement's end moved to the end of the sentence when a colon or semicolon in it or right
+        after it opens an elaboration and no cue lies in the rest ("notes that three things happen at once:
+        prices rise, rates fall and ..."; "reported that Apple holds $214 billion; Nike holds ...")."""
+        if last + 1 >= sentence.last or not any(t.text in (":", ";") for t in self.doc[first + 1 : last + 2]):
+            return last
+        following = bisect_left(self.candidates, last + 1)
+        if following < len(self.candidates) and self.candidates[following] < sentence.last:
+            return last
+        end = sentence.last - 1
+        while end > last and self.doc[end].is_punct:
+            end -= 1
+        return end
+
+    def before_concession(self, first: int, last: int) -> int:
+        """The content's end moved before a concessive clause with a subject of its own that closes it ("said
+        the demands erase barriers, though she noted clients ..."): the concession is the writer's."""
+        for token in self.doc[first + 1 : last + 1]:
+            if token.dep_ != "mark" or token.lower_ not in CONCESSIVE:
+                continue
+            clause = token.head
+            if clause.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                return max(first, token.i - 1)
         return last
 
     @staticmethod
@@ -335,10 +435,31 @@ class AttributionFinder:
         start = min(inside)
         tokens = inside
         for child in cue.children:
-            if child.i < start or child.dep_ in TRAILING_CLAUSE_DEPS:
+            if child.i < start or (child.dep_ in TRAILING_CLAUSE_DEPS and not self.continues_content(cue, child)):
+                continue
+            if self.attributes_on_its_own(child):
                 continue
             tokens.extend(t.i for t in child.subtree if sentence.first <= t.i < sentence.last)
         return start, max(tokens)
+
+    def attributes_on_its_own(self, token: Token) -> bool:
+        """ "according to X" or a hedge adverb hung on the cue: an attribution of its own, which the content
+        does not run across ("plans to visit on Sunday, according to an aide")."""
+        return token.lower_ in self.lexicon.hedge_adverbs or (
+            token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+        )
+
+    def continues_content(self, cue: Token, conj: Token) -> bool:
+        """A verb the parse joined to the cue that cannot share its subject, being an infinitive or a gerund
+        after a finite cue ("agreed to share ... and rely on", "mentioned refinancing ... and forcing"),
+        continues the content; a finite verb ("and said", "and warned") is a clause of its own."""
+        return (
+            conj.dep_ == "conj"
+            and conj.tag_ in NON_FINITE_TAGS
+            and cue.tag_ not in NON_FINITE_TAGS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+            and not is_cue_verb(conj, self.lexicon)
+        )
 
     def infinitive(self, cue: Token, sentence: Sentence) -> Range | None:
         """The infinitive of a verb of attitude ("expects to win", "wants to leave")."""
@@ -447,6 +568,11 @@ class AttributionFinder:
                 spans.append(trimmed(self.text, start, end, trailing=STRIP_TRAILING + "."))
         spans = [span for span in spans if word_count(self.span_text(span)) > 0]
         return sorted(spans, key=lambda span: -word_count(self.span_text(span)))
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A verb with "to" as its auxiliary ("to answer")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def is_finite(verb: Token) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -174,6 +174,17 @@ class SourceResolver:
             kind = described.kind if described else kind_of(head)
             return Source("description", start, end, described, kind)
         return Source("collective", start, end, actor, actor.kind if actor else kind_of(head))
+
+    def of_possessor(self, head: Token, cue: Token, sentence: Sentence) -> Source:
+        """The owner of a cue noun ("Olsen's refusal"): a possessor speaks, unlike the possessor in a
+        source phrase ("Putin's envoy"), so its own mention names the actor."""
+        source = self.of_phrase(head, cue, sentence)
+        if source.actor is not None or source.type != "named":
+            return source
+        mention = next(iter(self.index.overlapping(head.idx, head.idx + len(head))), None)
+        if mention is None:
+            return source
+        return replace(source, actor=mention.actor, kind=mention.actor.kind)
 
     def mentioned_at(self, head: Token, actor: Actor) -> bool:
         return any(m.actor is actor for m in self.index.overlapping(head.idx, head.idx + len(head)))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import islice
 
+from spacy.attrs import IDX, IS_SPACE
 from spacy.tokens import Doc
 
 _TERMINAL = re.compile(r"[.!?:\"\u201d']\s*$")
@@ -49,6 +50,7 @@ def clipped_sentences(doc: Doc, text: str) -> list[Sentence]:
     result = []
     sents = list(doc.sents)
     ends = [sent.end_char for sent in sents]
+    starts, spaces = doc.to_array([IDX, IS_SPACE]).T.tolist() if len(doc) else ([], [])
     for para_start, para_end in paragraphs(text):
         heading = is_heading(text[para_start:para_end])
         for sent in islice(sents, bisect_right(ends, para_start), None):  # the first ending inside it, on
@@ -56,9 +58,15 @@ def clipped_sentences(doc: Doc, text: str) -> list[Sentence]:
                 break
             start, end = max(sent.start_char, para_start), min(sent.end_char, para_end)
             start, end = trimmed(text, start, end, trailing=" \t\n")
-            tokens = [t.i for t in sent if start <= t.idx < end and not t.is_space]
-            if tokens:
-                result.append(Sentence(start, end, tokens[0], tokens[-1] + 1, heading, para_end))
+            # the sentence's first and last tokens starting inside [start, end) that are not spaces
+            first = bisect_left(starts, start, sent.start, sent.end)
+            last = bisect_left(starts, end, first, sent.end)
+            while first < last and spaces[first]:
+                first += 1
+            while last > first and spaces[last - 1]:
+                last -= 1
+            if first < last:
+                result.append(Sentence(start, end, first, last, heading, para_end))
     return result
 
 
