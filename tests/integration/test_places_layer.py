@@ -323,6 +323,25 @@ def test_a_town_where_a_person_lives_is_a_place_whatever_the_models_label(
     assert {p.name for p in doc._.places} == {place}
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Brainerd Mayor Ellen Quist opened the new library on Saturday.", "Brainerd"),
+        ("The lawsuit was filed by Ottawa County Sheriff Mark Dunlop last week.", "Ottawa County"),
+        ("Ames police arrested two students after the game.", "Ames"),
+        ("The report was written by Kettering City Manager Paul Rieder.", "Kettering"),
+    ],
+)
+def test_a_place_before_its_officers_title_or_police_is_a_place(places_nlp: Language, text: str, place: str) -> None:
+    """A town or county whose officer or police the text names serves as their place."""
+    assert place in {p.name for p in places_nlp(text)._.places}
+
+
+def test_an_officers_title_after_a_common_word_or_a_person_gives_no_place(places_nlp: Language) -> None:
+    places = places_nlp("District Manager Joan Baker and Baker police officers met on Tuesday.")._.places
+    assert places == []
+
+
 def test_a_street_the_model_tags_as_a_person_is_a_road(places_nlp: Language) -> None:
     doc = places_nlp("Crews will repair Berry Lane this week, a professor at Aberdeen University said.")
     assert any(ent.text == "Berry Lane" and ent.label_ == "PERSON" for ent in doc.ents)  # the model's misreading

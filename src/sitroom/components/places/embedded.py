@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from sitroom.components.places.tokens import is_capitalised, trim_span
+from sitroom.components.places.tokens import is_capitalised, strip_feature_words, trim_span
 from sitroom.components.places.toponyms import Toponym
+from sitroom.knowledge.place_words import FEATURE_NOUNS
 from sitroom.knowledge.valence import word_set
 
 if TYPE_CHECKING:
@@ -43,6 +44,16 @@ LOCAL_BODY_WORDS = word_set(
 )
 
 
+# Titles of a town's or county's officers, before the officer's name ("Fargo Mayor Jane Roe"); the titles
+# of any organisation's officers ("Chief", "Manager") only after a word for a town's body ("City Manager").
+OFFICER_TITLES = word_set("mayor sheriff governor councilman councilwoman")
+BODY_TITLES = word_set("chief manager")
+# A town's police, after its name ("Danbury police").
+SERVICE_NOUNS = word_set("police")
+# A word for the body between the place and the title ("Rock Hill City Manager", "Cookville Fire Chief").
+SERVICE_BODIES = word_set("city town village township fire police")
+
+
 def _opens_local_body(token_text: str) -> bool:
     return token_text.lower() in LOCAL_BODY_WORDS
 
@@ -66,6 +77,46 @@ def organisation_places(recogniser: Recogniser) -> Iterator[Toponym]:
             if any(e.exact and e.feature != "country" for e in candidates) and len(rest) >= 1:
                 yield recogniser.make(start, stop, None, "embedded", candidates)
                 break
+
+
+def office_places(recogniser: Recogniser) -> Iterator[Toponym]:
+    """The place whose officer or service a title names, whatever the model's label: before an officer's
+    title and name ("Fargo Mayor Jane Roe", "Kent County Sheriff John Doe", "Cookville Fire Chief Ann Lee")
+    or before a collective service noun ("Danbury police", "Alton officials")."""
+    doc = recogniser.doc
+    for index, token in enumerate(doc):
+        word = token.lower_
+        named = index + 1 < len(doc) and is_capitalised(doc[index + 1])
+        body = index >= 2 and doc[index - 1].lower_ in SERVICE_BODIES
+        titled = named and (word in OFFICER_TITLES or (word in BODY_TITLES and body))
+        if not (titled or word in SERVICE_NOUNS) or index == 0:
+            continue
+        stop = index - 1 if body else index
+        toponym = _name_before(recogniser, stop)
+        if toponym is not None:
+            toponym.residence = True
+            yield toponym
+
+
+def _name_before(recogniser: Recogniser, stop: int) -> Toponym | None:
+    """The gazetteer's place (no state: states are the metonymy rules') written in the capitalised words
+    that end at ``stop``, a word that is no name's first (a title) dropped."""
+    doc = recogniser.doc
+    start = stop
+    while start > 0 and stop - start < MAX_PLACE_TOKENS and is_capitalised(doc[start - 1]):
+        start -= 1
+    while start < stop and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    if start > 0 and doc[start - 1].text in ("-", "'", "\u2019") and not doc[start - 1].whitespace_:
+        return None  # the end of a hyphenated or possessive word
+    for first in range(start, stop):
+        if any(recogniser.covered[i] for i in range(first, stop)) or doc[first].lower_ in FEATURE_NOUNS:
+            continue
+        end, cue = strip_feature_words(doc, first, stop)  # "Kent County": Kent, a county
+        candidates = recogniser.lookup(first, end)
+        if any(e.exact for e in candidates) and not any(e.feature == "country" for e in candidates):
+            return recogniser.make(first, end, cue, "embedded", candidates)
+    return None
 
 
 def dateline_places(recogniser: Recogniser) -> Iterator[Toponym]:
