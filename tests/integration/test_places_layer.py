@@ -342,6 +342,12 @@ def test_an_officers_title_after_a_common_word_or_a_person_gives_no_place(places
     assert places == []
 
 
+def test_a_short_word_matching_only_an_airport_code_is_no_place(places_nlp: Language) -> None:
+    """Short words ("Sgt", "Ext") that are airport codes among the alternate names, not names of places."""
+    doc = places_nlp("Sgt. Mary Jones took the call at 555-0100, Ext. 42, at the station in Dayton.")
+    assert [p.name for p in doc._.places] == ["Dayton"]
+
+
 def test_a_street_the_model_tags_as_a_person_is_a_road(places_nlp: Language) -> None:
     doc = places_nlp("Crews will repair Berry Lane this week, a professor at Aberdeen University said.")
     assert any(ent.text == "Berry Lane" and ent.label_ == "PERSON" for ent in doc.ents)  # the model's misreading

@@ -83,6 +83,14 @@ def _ap_state(text: str) -> str | None:
     return AP_STATES.get(compact) or (AP_STATES.get(compact + ".") if "." in compact else None)
 
 
+def _code_only(text: str, entry: GazetteerEntry) -> bool:
+    """A short word written in lower case after its capital ("Sgt", "Inc.", "Ext") matching a place only
+    through a code among its alternate names (an airport's "SGT", "EXT"), not through its name."""
+    letters = text.rstrip(".")
+    short = 1 < len(letters) <= 3 and letters.isalpha() and letters[0].isupper() and letters[1:].islower()
+    return short and fold(entry.name) != fold(letters)
+
+
 def _first_of_each_span(toponyms: list[Toponym]) -> list[Toponym]:
     """One toponym per span: the dateline's reading of a name comes first, the model's entity of the same
     words would count the mention twice."""
@@ -218,7 +226,7 @@ class Recogniser:
         spelling = spelling_of(text)
         if len(spelling) < 2 or spelling in CALENDAR_WORDS or spelling in NEVER_PLACES:
             return ()
-        return tuple(self.gazetteer.lookup(text))
+        return tuple(e for e in self.gazetteer.lookup(text) if not _code_only(text, e))
 
     def _name_start(self, start: int, end: int) -> int:
         """Skip a party's letter ("D-Fresno"), web furniture ("Tags"), a nationality ("Syrian Idlib province")
