@@ -348,6 +348,25 @@ def test_a_short_word_matching_only_an_airport_code_is_no_place(places_nlp: Lang
     assert [p.name for p in doc._.places] == ["Dayton"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He robbed the Second National Bank of Ottumwa on Friday.", "Ottumwa"),
+        ("The Ladies Aid Society of Brainerd met on Monday.", "Brainerd"),
+    ],
+)
+def test_a_place_after_a_persons_or_an_organisations_name_and_of_is_a_place(
+    places_nlp: Language, text: str, place: str
+) -> None:
+    """Where the body serves or the person lives, also where the model runs the name and the place together."""
+    assert place in {p.name for p in places_nlp(text)._.places}
+
+
+def test_a_university_or_a_department_of_a_common_word_gives_no_place(places_nlp: Language) -> None:
+    doc = places_nlp("Ann Cole of the University of Calgary spoke to the Department of Water on Monday.")
+    assert doc._.places == []
+
+
 def test_a_street_the_model_tags_as_a_person_is_a_road(places_nlp: Language) -> None:
     doc = places_nlp("Crews will repair Berry Lane this week, a professor at Aberdeen University said.")
     assert any(ent.text == "Berry Lane" and ent.label_ == "PERSON" for ent in doc.ents)  # the model's misreading

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from sitroom.components.places.tokens import is_capitalised, strip_feature_words, trim_span
 from sitroom.components.places.toponyms import Toponym
+from sitroom.knowledge.noun_classes import noun_classes
 from sitroom.knowledge.place_words import FEATURE_NOUNS
 from sitroom.knowledge.valence import word_set
 
@@ -50,6 +51,9 @@ OFFICER_TITLES = word_set("mayor sheriff governor councilman councilwoman")
 BODY_TITLES = word_set("chief manager")
 # A town's police, after its name ("Danbury police").
 SERVICE_NOUNS = word_set("police")
+# Labels of the names a place after "of" belongs to ("Jane Roe of Lindsay", "First Bank of Sharon").
+MEMBER_LABELS = frozenset({"PERSON", "ORG"})
+ACADEMY_WORDS = word_set("university college institute academy school")
 # A word for the body between the place and the title ("Rock Hill City Manager", "Cookville Fire Chief").
 SERVICE_BODIES = word_set("city town village township fire police")
 
@@ -94,6 +98,30 @@ def office_places(recogniser: Recogniser) -> Iterator[Toponym]:
         stop = index - 1 if body else index
         toponym = _name_before(recogniser, stop)
         if toponym is not None:
+            toponym.residence = True
+            yield toponym
+
+
+def member_places(recogniser: Recogniser) -> Iterator[Toponym]:
+    """The place after "of" that follows a person's or an organisation's name, whatever the model's label
+    ("Jane Roe of Lindsay", "the First Bank of Sharon", "Troop 12 of Wakefield"): where they live or serve."""
+    doc = recogniser.doc
+    for index in range(1, len(doc) - 1):
+        before = doc[index - 1]
+        if doc[index].lower_ != "of" or before.ent_type_ not in MEMBER_LABELS or not is_capitalised(before):
+            continue
+        if before.lower_ in ACADEMY_WORDS:
+            continue  # "the University of Calgary": an institution's name, wherever its campuses are
+        stop = index + 1
+        while stop < len(doc) and stop - index <= MAX_PLACE_TOKENS and is_capitalised(doc[stop]):
+            stop += 1
+        if stop == index + 1 or any(recogniser.covered[i] for i in range(index + 1, stop)):
+            continue
+        end, cue = strip_feature_words(doc, index + 1, stop)  # "of Boone County": Boone, a county
+        candidates = recogniser.lookup(index + 1, end)
+        common = end == index + 2 and doc[index + 1].lower_ in noun_classes()  # "Department of Water"
+        if not common and any(e.exact for e in candidates) and not any(e.feature == "country" for e in candidates):
+            toponym = recogniser.make(index + 1, end, cue, "embedded", candidates)
             toponym.residence = True
             yield toponym
 

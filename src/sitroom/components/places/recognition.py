@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.components.offset_index import OffsetIndex
-from sitroom.components.places.embedded import dateline_places, office_places, organisation_places
+from sitroom.components.places.embedded import dateline_places, member_places, office_places, organisation_places
 from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
@@ -121,6 +121,7 @@ class Recogniser:
         toponyms += [t for ent in self.doc.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
         toponyms += organisation_places(self)
         toponyms += office_places(self)
+        toponyms += member_places(self)
         toponyms += [t for chain in self._chains() for t in self._from_chain(*chain)]
         toponyms += [t for t in (self._state_after(t) for t in toponyms) if t is not None]
         toponyms = _first_of_each_span(toponyms)
