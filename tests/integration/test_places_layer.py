@@ -367,6 +367,12 @@ def test_a_university_or_a_department_of_a_common_word_gives_no_place(places_nlp
     assert doc._.places == []
 
 
+def test_a_country_code_against_a_currency_sign_is_the_currency(places_nlp: Language) -> None:
+    places = places_nlp("Farmers in the US earn $US 15 billion from bees.")._.places
+    assert [(p.name, [m.text for m in p.mentions]) for p in places] == [("United States", ["US"])]
+    assert places[0].mentions[0].start == 15
+
+
 def test_a_street_the_model_tags_as_a_person_is_a_road(places_nlp: Language) -> None:
     doc = places_nlp("Crews will repair Berry Lane this week, a professor at Aberdeen University said.")
     assert any(ent.text == "Berry Lane" and ent.label_ == "PERSON" for ent in doc.ents)  # the model's misreading

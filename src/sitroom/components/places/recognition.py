@@ -135,6 +135,7 @@ class Recogniser:
             and not (_is_generic_word(t) and not t.cue)
             and not self._is_direction(t)
             and not self._owns_a_capital(t)
+            and not self._names_a_currency(t)
             and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
         ]
         return sorted(kept, key=lambda t: t.start)
@@ -147,6 +148,13 @@ class Recogniser:
         return (
             one_word and doc[toponym.token_start].lower_ in COMPASS_WORDS and end < len(doc) and doc[end].lower_ == "of"
         )
+
+    def _names_a_currency(self, toponym: Toponym) -> bool:
+        """A country's code written against a currency sign names the currency ("$US 15 billion", "US$ 5")."""
+        doc, start, end = self.doc, toponym.token_start, toponym.token_end
+        sign_before = start > 0 and doc[start - 1].is_currency and not doc[start - 1].whitespace_
+        sign_after = end < len(doc) and doc[end].is_currency and not doc[end - 1].whitespace_
+        return sign_before or sign_after
 
     def _owns_a_capital(self, toponym: Toponym) -> bool:
         """A name before "capital" names the state or province whose capital it is ("the Kazakh capital"): one
