@@ -373,6 +373,15 @@ def test_a_country_code_against_a_currency_sign_is_the_currency(places_nlp: Lang
     assert places[0].mentions[0].start == 15
 
 
+def test_the_names_of_a_list_before_a_plural_place_noun_are_places_of_its_kind(places_nlp: Language) -> None:
+    """Whatever the model makes of each name (here NORP, ORG, PERSON or nothing)."""
+    streets = places_nlp("Detours run between Ashby and Colter avenues until May.")._.places
+    assert [(p.name, p.feature) for p in streets] == [("Ashby", "road"), ("Colter", "road")]
+    counties = places_nlp("The outage hit parts of Pope, Traverse and Stevens counties.")._.places
+    names = ("Pope", "Traverse", "Stevens")
+    assert [(p.name, p.feature) for p in counties] == [(f"{n} County", "region") for n in names]
+
+
 def test_a_street_the_model_tags_as_a_person_is_a_road(places_nlp: Language) -> None:
     doc = places_nlp("Crews will repair Berry Lane this week, a professor at Aberdeen University said.")
     assert any(ent.text == "Berry Lane" and ent.label_ == "PERSON" for ent in doc.ents)  # the model's misreading

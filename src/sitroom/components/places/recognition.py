@@ -53,6 +53,11 @@ from sitroom.names import ARABIC_ARTICLES, fold, name_key
 MAX_SEGMENT_TOKENS = 6
 # Features of the settlements and quarters a list after "the villages of" names.
 LIST_FEATURES = frozenset({"city", "town", "village", "locality"})
+# Plural nouns of units whose own names stand before them in a list ("Lyon and Rice counties", "Elm and Birch
+# streets"); not facilities, which a town's name before them only locates ("the Aleppo and Homs hospitals").
+NAMED_UNIT_PLURALS = frozenset(
+    {"counties", "parishes", "provinces", "governorates", "districts", "streets", "roads", "avenues"}
+)
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entity labels the small model gives place names by mistake ("Aleppo city" as NORP, "near Quneitra" as DATE).
 MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", *TIME_LABELS})
@@ -122,6 +127,7 @@ class Recogniser:
         toponyms += organisation_places(self)
         toponyms += office_places(self)
         toponyms += member_places(self)
+        toponyms += self._lists_before_plural_nouns()
         toponyms += [t for chain in self._chains() for t in self._from_chain(*chain)]
         toponyms += [t for t in (self._state_after(t) for t in toponyms) if t is not None]
         toponyms = _first_of_each_span(toponyms)
@@ -374,6 +380,41 @@ class Recogniser:
                 own_cue = cue if seg_end == end or list_cue is not None else None
                 toponyms.append(self.make(seg_start, seg_end, own_cue, source, candidates))
         return toponyms
+
+    def _lists_before_plural_nouns(self) -> list[Toponym]:
+        """The names of a list before a plural place noun, each with that noun's feature, whatever the model's
+        labels ("Elm and Birch streets", "Lyon, Ford and Rice counties"); names the model already made places
+        keep their own reading (the list's cue reaches them later)."""
+        doc, found = self.doc, []
+        for index, token in enumerate(doc):
+            noun = PLURAL_FEATURE_NOUNS.get(token.lower_) if token.lower_ in NAMED_UNIT_PLURALS else None
+            if noun is None or index == 0 or not is_capitalised(doc[index - 1]):
+                continue
+            members = self._list_members(index)
+            if len(members) < 2:
+                continue
+            cue = FEATURE_NOUNS[noun]
+            for first, end in members:
+                start = next((i for i in range(first, end) if doc[i].pos_ == "PROPN"), end)  # not "In" of "In Lyon"
+                if start < end and not any(self.covered[i] for i in range(start, end)):
+                    found.append(self.make(start, end, cue, "chain", self.lookup(start, end)))
+        return found
+
+    def _list_members(self, end: int) -> list[tuple[int, int]]:
+        """The runs of capitalised words joined by commas and "and" that end at ``end``, last first."""
+        doc, members = self.doc, []
+        while end > 0 and is_capitalised(doc[end - 1]):
+            start = end - 1
+            while start > 0 and end - start < MAX_SEGMENT_TOKENS and is_capitalised(doc[start - 1]):
+                start -= 1
+            members.append((start, end))
+            glue = start
+            while glue > 0 and start - glue < 2 and doc[glue - 1].lower_ in LIST_GLUE:
+                glue -= 1
+            if glue == start:
+                break
+            end = glue
+        return members
 
     def _list_cue(self, start: int) -> str | None:
         """The feature of a list of settlements this run belongs to: after "the villages of" / "the town of",
