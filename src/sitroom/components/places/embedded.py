@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from sitroom.components.places.tokens import is_capitalised, strip_feature_words, trim_span
+from sitroom.components.places.tokens import is_capitalised, positions_of, strip_feature_words, trim_span
 from sitroom.components.places.toponyms import Toponym
 from sitroom.knowledge.noun_classes import noun_classes
 from sitroom.knowledge.place_words import FEATURE_NOUNS
@@ -54,6 +54,8 @@ SERVICE_NOUNS = word_set("police")
 # Labels of the names a place after "of" belongs to ("Jane Roe of Lindsay", "First Bank of Sharon").
 MEMBER_LABELS = frozenset({"PERSON", "ORG"})
 ACADEMY_WORDS = word_set("university college institute academy school")
+OFFICE_WORDS = OFFICER_TITLES | BODY_TITLES | SERVICE_NOUNS
+OF = frozenset({"of"})
 # A word for the body between the place and the title ("Rock Hill City Manager", "Cookville Fire Chief").
 SERVICE_BODIES = word_set("city town village township fire police")
 
@@ -88,8 +90,8 @@ def office_places(recogniser: Recogniser) -> Iterator[Toponym]:
     title and name ("Fargo Mayor Jane Roe", "Kent County Sheriff John Doe", "Cookville Fire Chief Ann Lee")
     or before a collective service noun ("Danbury police", "Alton officials")."""
     doc = recogniser.doc
-    for index, token in enumerate(doc):
-        word = token.lower_
+    for index in positions_of(doc, OFFICE_WORDS):
+        word = doc[index].lower_
         named = index + 1 < len(doc) and is_capitalised(doc[index + 1])
         body = index >= 2 and doc[index - 1].lower_ in SERVICE_BODIES
         titled = named and (word in OFFICER_TITLES or (word in BODY_TITLES and body))
@@ -106,9 +108,11 @@ def member_places(recogniser: Recogniser) -> Iterator[Toponym]:
     """The place after "of" that follows a person's or an organisation's name, whatever the model's label
     ("Jane Roe of Lindsay", "the First Bank of Sharon", "Troop 12 of Wakefield"): where they live or serve."""
     doc = recogniser.doc
-    for index in range(1, len(doc) - 1):
+    for index in positions_of(doc, OF):
+        if index == 0 or index == len(doc) - 1:
+            continue
         before = doc[index - 1]
-        if doc[index].lower_ != "of" or before.ent_type_ not in MEMBER_LABELS or not is_capitalised(before):
+        if before.ent_type_ not in MEMBER_LABELS or not is_capitalised(before):
             continue
         if before.lower_ in ACADEMY_WORDS:
             continue  # "the University of Calgary": an institution's name, wherever its campuses are

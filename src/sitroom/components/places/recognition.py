@@ -21,6 +21,7 @@ from sitroom.components.places.tokens import (
     is_connector,
     is_nationality,
     noun_has_own_name,
+    positions_of,
     reads_as_location,
     reads_as_residence,
     strip_feature_words,
@@ -386,9 +387,9 @@ class Recogniser:
         labels ("Elm and Birch streets", "Lyon, Ford and Rice counties"); names the model already made places
         keep their own reading (the list's cue reaches them later)."""
         doc, found = self.doc, []
-        for index, token in enumerate(doc):
-            noun = PLURAL_FEATURE_NOUNS.get(token.lower_) if token.lower_ in NAMED_UNIT_PLURALS else None
-            if noun is None or index == 0 or not is_capitalised(doc[index - 1]):
+        for index in positions_of(doc, NAMED_UNIT_PLURALS):
+            noun = PLURAL_FEATURE_NOUNS[doc[index].lower_]
+            if index == 0 or not is_capitalised(doc[index - 1]):
                 continue
             members = self._list_members(index)
             if len(members) < 2:
