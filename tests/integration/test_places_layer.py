@@ -323,6 +323,65 @@ def test_a_town_where_a_person_lives_is_a_place_whatever_the_models_label(
     assert {p.name for p in doc._.places} == {place}
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Brainerd Mayor Ellen Quist opened the new library on Saturday.", "Brainerd"),
+        ("The lawsuit was filed by Ottawa County Sheriff Mark Dunlop last week.", "Ottawa County"),
+        ("Ames police arrested two students after the game.", "Ames"),
+        ("The report was written by Kettering City Manager Paul Rieder.", "Kettering"),
+    ],
+)
+def test_a_place_before_its_officers_title_or_police_is_a_place(places_nlp: Language, text: str, place: str) -> None:
+    """A town or county whose officer or police the text names serves as their place."""
+    assert place in {p.name for p in places_nlp(text)._.places}
+
+
+def test_an_officers_title_after_a_common_word_or_a_person_gives_no_place(places_nlp: Language) -> None:
+    places = places_nlp("District Manager Joan Baker and Baker police officers met on Tuesday.")._.places
+    assert places == []
+
+
+def test_a_short_word_matching_only_an_airport_code_is_no_place(places_nlp: Language) -> None:
+    """Short words ("Sgt", "Ext") that are airport codes among the alternate names, not names of places."""
+    doc = places_nlp("Sgt. Mary Jones took the call at 555-0100, Ext. 42, at the station in Dayton.")
+    assert [p.name for p in doc._.places] == ["Dayton"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He robbed the Second National Bank of Ottumwa on Friday.", "Ottumwa"),
+        ("The Ladies Aid Society of Brainerd met on Monday.", "Brainerd"),
+    ],
+)
+def test_a_place_after_a_persons_or_an_organisations_name_and_of_is_a_place(
+    places_nlp: Language, text: str, place: str
+) -> None:
+    """Where the body serves or the person lives, also where the model runs the name and the place together."""
+    assert place in {p.name for p in places_nlp(text)._.places}
+
+
+def test_a_university_or_a_department_of_a_common_word_gives_no_place(places_nlp: Language) -> None:
+    doc = places_nlp("Ann Cole of the University of Calgary spoke to the Department of Water on Monday.")
+    assert doc._.places == []
+
+
+def test_a_country_code_against_a_currency_sign_is_the_currency(places_nlp: Language) -> None:
+    places = places_nlp("Farmers in the US earn $US 15 billion from bees.")._.places
+    assert [(p.name, [m.text for m in p.mentions]) for p in places] == [("United States", ["US"])]
+    assert places[0].mentions[0].start == 15
+
+
+def test_the_names_of_a_list_before_a_plural_place_noun_are_places_of_its_kind(places_nlp: Language) -> None:
+    """Whatever the model makes of each name (here NORP, ORG, PERSON or nothing)."""
+    streets = places_nlp("Detours run between Ashby and Colter avenues until May.")._.places
+    assert [(p.name, p.feature) for p in streets] == [("Ashby", "road"), ("Colter", "road")]
+    counties = places_nlp("The outage hit parts of Pope, Traverse and Stevens counties.")._.places
+    names = ("Pope", "Traverse", "Stevens")
+    assert [(p.name, p.feature) for p in counties] == [(f"{n} County", "region") for n in names]
+
+
 def test_a_street_the_model_tags_as_a_person_is_a_road(places_nlp: Language) -> None:
     doc = places_nlp("Crews will repair Berry Lane this week, a professor at Aberdeen University said.")
     assert any(ent.text == "Berry Lane" and ent.label_ == "PERSON" for ent in doc.ents)  # the model's misreading

@@ -96,6 +96,7 @@ PLURAL_FEATURE_NOUNS: dict[str, str] = {
     "states": "state", "cities": "city", "towns": "town", "villages": "village", "neighbourhoods": "neighbourhood",
     "neighborhoods": "neighborhood", "suburbs": "suburb", "districts": "district", "camps": "camp",
     "hospitals": "hospital", "schools": "school", "mosques": "mosque", "streets": "street", "roads": "road",
+    "avenues": "avenue",
 }  # fmt: skip
 
 # Words that open Arabic place names (tell, gate, village of, inn, spring, monastery, mountain, bridge ...):

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from sitroom.components.places.tokens import is_capitalised, trim_span
+from sitroom.components.places.tokens import is_capitalised, positions_of, strip_feature_words, trim_span
 from sitroom.components.places.toponyms import Toponym
+from sitroom.knowledge.noun_classes import noun_classes
+from sitroom.knowledge.place_words import FEATURE_NOUNS
 from sitroom.knowledge.valence import word_set
 from sitroom.layers import doc_text
 
@@ -44,6 +46,21 @@ LOCAL_BODY_WORDS = word_set(
 )
 
 
+# Titles of a town's or county's officers, before the officer's name ("Fargo Mayor Jane Roe"); the titles
+# of any organisation's officers ("Chief", "Manager") only after a word for a town's body ("City Manager").
+OFFICER_TITLES = word_set("mayor sheriff governor councilman councilwoman")
+BODY_TITLES = word_set("chief manager")
+# A town's police, after its name ("Danbury police").
+SERVICE_NOUNS = word_set("police")
+# Labels of the names a place after "of" belongs to ("Jane Roe of Lindsay", "First Bank of Sharon").
+MEMBER_LABELS = frozenset({"PERSON", "ORG"})
+ACADEMY_WORDS = word_set("university college institute academy school")
+OFFICE_WORDS = OFFICER_TITLES | BODY_TITLES | SERVICE_NOUNS
+OF = frozenset({"of"})
+# A word for the body between the place and the title ("Rock Hill City Manager", "Cookville Fire Chief").
+SERVICE_BODIES = word_set("city town village township fire police")
+
+
 def _opens_local_body(token_text: str) -> bool:
     return token_text.lower() in LOCAL_BODY_WORDS
 
@@ -67,6 +84,72 @@ def organisation_places(recogniser: Recogniser) -> Iterator[Toponym]:
             if any(e.exact and e.feature != "country" for e in candidates) and len(rest) >= 1:
                 yield recogniser.make(start, stop, None, "embedded", candidates)
                 break
+
+
+def office_places(recogniser: Recogniser) -> Iterator[Toponym]:
+    """The place whose officer or service a title names, whatever the model's label: before an officer's
+    title and name ("Fargo Mayor Jane Roe", "Kent County Sheriff John Doe", "Cookville Fire Chief Ann Lee")
+    or before a collective service noun ("Danbury police", "Alton officials")."""
+    doc = recogniser.doc
+    for index in positions_of(doc, OFFICE_WORDS):
+        word = doc[index].lower_
+        named = index + 1 < len(doc) and is_capitalised(doc[index + 1])
+        body = index >= 2 and doc[index - 1].lower_ in SERVICE_BODIES
+        titled = named and (word in OFFICER_TITLES or (word in BODY_TITLES and body))
+        if not (titled or word in SERVICE_NOUNS) or index == 0:
+            continue
+        stop = index - 1 if body else index
+        toponym = _name_before(recogniser, stop)
+        if toponym is not None:
+            toponym.residence = True
+            yield toponym
+
+
+def member_places(recogniser: Recogniser) -> Iterator[Toponym]:
+    """The place after "of" that follows a person's or an organisation's name, whatever the model's label
+    ("Jane Roe of Lindsay", "the First Bank of Sharon", "Troop 12 of Wakefield"): where they live or serve."""
+    doc = recogniser.doc
+    for index in positions_of(doc, OF):
+        if index == 0 or index == len(doc) - 1:
+            continue
+        before = doc[index - 1]
+        if before.ent_type_ not in MEMBER_LABELS or not is_capitalised(before):
+            continue
+        if before.lower_ in ACADEMY_WORDS:
+            continue  # "the University of Calgary": an institution's name, wherever its campuses are
+        stop = index + 1
+        while stop < len(doc) and stop - index <= MAX_PLACE_TOKENS and is_capitalised(doc[stop]):
+            stop += 1
+        if stop == index + 1 or any(recogniser.covered[i] for i in range(index + 1, stop)):
+            continue
+        end, cue = strip_feature_words(doc, index + 1, stop)  # "of Boone County": Boone, a county
+        candidates = recogniser.lookup(index + 1, end)
+        common = end == index + 2 and doc[index + 1].lower_ in noun_classes()  # "Department of Water"
+        if not common and any(e.exact for e in candidates) and not any(e.feature == "country" for e in candidates):
+            toponym = recogniser.make(index + 1, end, cue, "embedded", candidates)
+            toponym.residence = True
+            yield toponym
+
+
+def _name_before(recogniser: Recogniser, stop: int) -> Toponym | None:
+    """The gazetteer's place (no state: states are the metonymy rules') written in the capitalised words
+    that end at ``stop``, a word that is no name's first (a title) dropped."""
+    doc = recogniser.doc
+    start = stop
+    while start > 0 and stop - start < MAX_PLACE_TOKENS and is_capitalised(doc[start - 1]):
+        start -= 1
+    while start < stop and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    if start > 0 and doc[start - 1].text in ("-", "'", "\u2019") and not doc[start - 1].whitespace_:
+        return None  # the end of a hyphenated or possessive word
+    for first in range(start, stop):
+        if any(recogniser.covered[i] for i in range(first, stop)) or doc[first].lower_ in FEATURE_NOUNS:
+            continue
+        end, cue = strip_feature_words(doc, first, stop)  # "Kent County": Kent, a county
+        candidates = recogniser.lookup(first, end)
+        if any(e.exact for e in candidates) and not any(e.feature == "country" for e in candidates):
+            return recogniser.make(first, end, cue, "embedded", candidates)
+    return None
 
 
 def dateline_places(recogniser: Recogniser) -> Iterator[Toponym]:

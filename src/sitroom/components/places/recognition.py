@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.components.offset_index import OffsetIndex
-from sitroom.components.places.embedded import dateline_places, organisation_places
+from sitroom.components.places.embedded import dateline_places, member_places, office_places, organisation_places
 from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
@@ -21,6 +21,7 @@ from sitroom.components.places.tokens import (
     is_connector,
     is_nationality,
     noun_has_own_name,
+    positions_of,
     reads_as_location,
     reads_as_residence,
     strip_feature_words,
@@ -53,6 +54,11 @@ from sitroom.names import ARABIC_ARTICLES, fold, name_key
 MAX_SEGMENT_TOKENS = 6
 # Features of the settlements and quarters a list after "the villages of" names.
 LIST_FEATURES = frozenset({"city", "town", "village", "locality"})
+# Plural nouns of units whose own names stand before them in a list ("Lyon and Rice counties", "Elm and Birch
+# streets"); not facilities, which a town's name before them only locates ("the Aleppo and Homs hospitals").
+NAMED_UNIT_PLURALS = frozenset(
+    {"counties", "parishes", "provinces", "governorates", "districts", "streets", "roads", "avenues"}
+)
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entity labels the small model gives place names by mistake ("Aleppo city" as NORP, "near Quneitra" as DATE).
 MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", *TIME_LABELS})
@@ -81,6 +87,14 @@ def _ap_state(text: str) -> str | None:
     when the tokenizer split off its final period ("W.Va" before "." or "--")."""
     compact = text.replace(" ", "")
     return AP_STATES.get(compact) or (AP_STATES.get(compact + ".") if "." in compact else None)
+
+
+def _code_only(text: str, entry: GazetteerEntry) -> bool:
+    """A short word written in lower case after its capital ("Sgt", "Inc.", "Ext") matching a place only
+    through a code among its alternate names (an airport's "SGT", "EXT"), not through its name."""
+    letters = text.rstrip(".")
+    short = 1 < len(letters) <= 3 and letters.isalpha() and letters[0].isupper() and letters[1:].islower()
+    return short and fold(entry.name) != fold(letters)
 
 
 def _first_of_each_span(toponyms: list[Toponym]) -> list[Toponym]:
@@ -112,6 +126,9 @@ class Recogniser:
         toponyms = list(dateline_places(self))
         toponyms += [t for ent in self.doc.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
         toponyms += organisation_places(self)
+        toponyms += office_places(self)
+        toponyms += member_places(self)
+        toponyms += self._lists_before_plural_nouns()
         toponyms += [t for chain in self._chains() for t in self._from_chain(*chain)]
         toponyms += [t for t in (self._state_after(t) for t in toponyms) if t is not None]
         toponyms = _first_of_each_span(toponyms)
@@ -125,6 +142,7 @@ class Recogniser:
             and not (_is_generic_word(t) and not t.cue)
             and not self._is_direction(t)
             and not self._owns_a_capital(t)
+            and not self._names_a_currency(t)
             and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
         ]
         return sorted(kept, key=lambda t: t.start)
@@ -137,6 +155,13 @@ class Recogniser:
         return (
             one_word and doc[toponym.token_start].lower_ in COMPASS_WORDS and end < len(doc) and doc[end].lower_ == "of"
         )
+
+    def _names_a_currency(self, toponym: Toponym) -> bool:
+        """A country's code written against a currency sign names the currency ("$US 15 billion", "US$ 5")."""
+        doc, start, end = self.doc, toponym.token_start, toponym.token_end
+        sign_before = start > 0 and doc[start - 1].is_currency and not doc[start - 1].whitespace_
+        sign_after = end < len(doc) and doc[end].is_currency and not doc[end - 1].whitespace_
+        return sign_before or sign_after
 
     def _owns_a_capital(self, toponym: Toponym) -> bool:
         """A name before "capital" names the state or province whose capital it is ("the Kazakh capital"): one
@@ -217,7 +242,7 @@ class Recogniser:
         spelling = spelling_of(text)
         if len(spelling) < 2 or spelling in CALENDAR_WORDS or spelling in NEVER_PLACES:
             return ()
-        return tuple(self.gazetteer.lookup(text))
+        return tuple(e for e in self.gazetteer.lookup(text) if not _code_only(text, e))
 
     def _name_start(self, start: int, end: int) -> int:
         """Skip a party's letter ("D-Fresno"), web furniture ("Tags"), a nationality ("Syrian Idlib province")
@@ -356,6 +381,41 @@ class Recogniser:
                 own_cue = cue if seg_end == end or list_cue is not None else None
                 toponyms.append(self.make(seg_start, seg_end, own_cue, source, candidates))
         return toponyms
+
+    def _lists_before_plural_nouns(self) -> list[Toponym]:
+        """The names of a list before a plural place noun, each with that noun's feature, whatever the model's
+        labels ("Elm and Birch streets", "Lyon, Ford and Rice counties"); names the model already made places
+        keep their own reading (the list's cue reaches them later)."""
+        doc, found = self.doc, []
+        for index in positions_of(doc, NAMED_UNIT_PLURALS):
+            noun = PLURAL_FEATURE_NOUNS[doc[index].lower_]
+            if index == 0 or not is_capitalised(doc[index - 1]):
+                continue
+            members = self._list_members(index)
+            if len(members) < 2:
+                continue
+            cue = FEATURE_NOUNS[noun]
+            for first, end in members:
+                start = next((i for i in range(first, end) if doc[i].pos_ == "PROPN"), end)  # not "In" of "In Lyon"
+                if start < end and not any(self.covered[i] for i in range(start, end)):
+                    found.append(self.make(start, end, cue, "chain", self.lookup(start, end)))
+        return found
+
+    def _list_members(self, end: int) -> list[tuple[int, int]]:
+        """The runs of capitalised words joined by commas and "and" that end at ``end``, last first."""
+        doc, members = self.doc, []
+        while end > 0 and is_capitalised(doc[end - 1]):
+            start = end - 1
+            while start > 0 and end - start < MAX_SEGMENT_TOKENS and is_capitalised(doc[start - 1]):
+                start -= 1
+            members.append((start, end))
+            glue = start
+            while glue > 0 and start - glue < 2 and doc[glue - 1].lower_ in LIST_GLUE:
+                glue -= 1
+            if glue == start:
+                break
+            end = glue
+        return members
 
     def _list_cue(self, start: int) -> str | None:
         """The feature of a list of settlements this run belongs to: after "the villages of" / "the town of",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from sitroom.components.places.vocabulary import (
@@ -171,3 +174,15 @@ def entity_labels(doc: Doc) -> list[str]:
         for i in range(ent.start, ent.end):
             labels[i] = ent.label_
     return labels
+
+
+@lru_cache(maxsize=32)
+def _word_ids(words: frozenset[str]) -> np.ndarray:
+    return np.array(sorted(get_string_id(word) for word in words), dtype=np.uint64)
+
+
+def positions_of(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The indices of the tokens whose lower-case form is one of ``words`` (one array lookup, no token loop)."""
+    if not len(doc):
+        return []
+    return [int(i) for i in np.flatnonzero(np.isin(doc.to_array(LOWER), _word_ids(words)))]
