@@ -38,6 +38,7 @@ from datetime import date, timedelta
 from sqlalchemy import ARRAY, BigInteger, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from sitroom.store.rollups import rebuild_at_commit, touch, touch_new
 from sitroom.store.schema import DocumentRow, EventActorRow, EventClusterRow, EventRow, PlaceIdentityRow
 from sitroom.store.statements import insert_returning_ids
 
@@ -286,6 +287,7 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
     for report in reports:
         by_signature[report.signature].append(report)
     stored = _stored_members(session, list(by_signature))
+    touch(session, {member.cluster_pk for members in stored.values() for member in members if member.cluster_pk})
     new_members = dict(zip((r.event_pk for r in reports), _new_members(session, reports), strict=True))
     founders: list[tuple[_Group, Report]] = []
     every_group: list[_Group] = []
@@ -305,6 +307,7 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
             round_, insert_returning_ids(session, EventClusterRow, rows, key=_NEW_CLUSTER_KEY), strict=True
         ):
             group.pk = pk
+        touch_new(session, [group.pk for group, _ in round_ if group.pk is not None])
     moves = [{"id": m.event_pk, "cluster_id": g.pk} for g in every_group for m in g.members if m.cluster_pk != g.pk]
     if moves:
         session.execute(update(EventRow), moves)
@@ -411,6 +414,7 @@ def _counts(cluster_pk: int, reports: list[tuple[str, DateRange | None, str]]) -
 def recluster(session: Session, batch: int = 1000) -> int:
     """Cluster every stored report again under the current tolerances (a knowledge base built by an older
     sitroom); returns the number of clusters. Reports are taken in storage order, as ingestion took them."""
+    rebuild_at_commit(session)
     session.execute(update(EventRow).values(cluster_id=None))
     session.execute(delete(EventClusterRow))
     last = 0
