@@ -87,6 +87,16 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             **_POINT,
         },
     ),
+    "event_rollups": (
+        "Corroborated events counted per type, place, point, start and end month and date precision (kept by the "
+        "writer; the map and timeline add them up).",
+        {"events": "events with this key", "id_sum": "the sum of their ids (the event's id when there is one)"},
+    ),
+    "edge_rollups": (
+        "Corroborated events counted per source and target actor, type, place and start and end month (kept by "
+        "the writer; the actor network adds them up).",
+        {"source_id": _ACTOR, "target_id": _ACTOR, "events": "events with this key"},
+    ),
     "event_actors": (
         "Actor identities in event reports, as source, target or reporter.",
         {"event_id": "the event report (events.id)", "identity_id": _ACTOR},
