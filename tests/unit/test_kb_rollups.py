@@ -1,5 +1,5 @@
-"""The rollups (events per type, place, point and months; network edges per actor pair, type, place and
-months) equal what the events count, after storing, revising, deleting, reanalysing and reclustering, and
+"""The rollups (events per type, place, point and months, and per type and months; network edges per actor
+pair, type, place and months) equal what the events count, after storing, revising, deleting, reanalysing and reclustering, and
 after the migration fills them in an existing base; the map, timeline and network answer the same from
 them as from the events."""
 
@@ -34,6 +34,9 @@ FROM events e JOIN event_clusters c ON c.id = e.cluster_id
 JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
 JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
 WHERE s.identity_id <> t.identity_id GROUP BY 1, 2, 3, 4, 5, 6"""
+LIVE_MONTHS = """
+SELECT type, substr(date_start, 1, 7), substr(date_end, 1, 7), count(*) FROM event_clusters GROUP BY 1, 2, 3"""
+ROLLUP_MONTHS = "SELECT type, month_start, month_end, sum(events) FROM month_rollups GROUP BY 1, 2, 3"
 ROLLUP_EDGES = """
 SELECT source_id, target_id, type, place_identity_id, month_start, month_end, events FROM edge_rollups"""
 
@@ -58,6 +61,7 @@ def _rows(engine: Engine, sql: str) -> set[tuple[Any, ...]]:
 def assert_rollups_match(engine: Engine) -> None:
     """The rollups hold exactly what the events count now (no empty rows)."""
     assert _rows(engine, ROLLUP_EVENTS) == _rows(engine, LIVE_EVENTS)
+    assert _rows(engine, ROLLUP_MONTHS) == _rows(engine, LIVE_MONTHS)
     assert _rows(engine, ROLLUP_EDGES) == _rows(engine, LIVE_EDGES)
     assert _rows(engine, "SELECT count(*) FROM event_rollups WHERE events <= 0") == {(0,)}
 
@@ -108,6 +112,7 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
     with engine.begin() as connection:  # the base as the previous schema left it
         connection.execute(text("DROP TABLE event_rollups"))
         connection.execute(text("DROP TABLE edge_rollups"))
+        connection.execute(text("DROP TABLE month_rollups"))
         connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
 
@@ -121,6 +126,7 @@ REQUESTS = [
     ("/api/timeline", {}),
     ("/api/timeline", {"bin": "year", "date_from": "2014"}),
     ("/api/timeline/bins", {"type": "ASSAULT"}),
+    ("/api/timeline/bins", {"country": "SY"}),
     ("/api/network", {}),
     ("/api/network", {"date_to": "2014-01-31"}),
     ("/api/network/graph", {"min_events": 1}),
@@ -137,9 +143,11 @@ def test_endpoints_answer_the_same_from_the_rollups_as_from_the_events(
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM event_rollups"))
         connection.execute(text("DELETE FROM edge_rollups"))
+        connection.execute(text("DELETE FROM month_rollups"))
     with TestClient(create_app(path)) as client:  # they came from the rollups
         assert client.get("/api/events/map", params={"zoom": 3}).json()["events"] == 0
         assert client.get("/api/network").json()["edges"] == []
+        assert client.get("/api/timeline").json() == []
     monkeypatch.setattr(aggregates, "covers", lambda selection: False)
     monkeypatch.setattr(time_bins, "covers", lambda selection: False)
     with TestClient(create_app(path)) as client:

@@ -1,7 +1,8 @@
 """Pre-aggregated events and network edges, kept exactly in step with the event clusters.
 
 Every event (cluster) adds one to its row of ``event_rollups`` (type, place, point, start and end month,
-date precision) and one to each of its ``edge_rollups`` rows (a source and a target actor of one of its
+date precision), of ``month_rollups`` (the same without place and point: the timeline when no place is
+asked for) and to each of its ``edge_rollups`` rows (a source and a target actor of one of its
 reports, type, place, months). The map's cells, the timeline's bins and the network's edges add these up
 instead of reading every event, when a request's filters are ones the keys cover (``covers``).
 
@@ -14,7 +15,8 @@ so concurrent writers (PostgreSQL) add up rather than overwrite each other.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,11 +26,22 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, SessionTransaction
 
-from sitroom.store.schema import EdgeRollupRow, EventActorRow, EventClusterRow, EventRollupRow, EventRow
+from sitroom.store.schema import (
+    EdgeRollupRow,
+    EventActorRow,
+    EventClusterRow,
+    EventRollupRow,
+    EventRow,
+    MonthRollupRow,
+)
 from sitroom.store.statements import table_of
 
 EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str]
+MonthKey = tuple[str, str | None, str | None, str]
 EdgeKey = tuple[int, int, str, int | None, str | None, str | None]
+EVENT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude", "month_start", "month_end", "precision")
+MONTH_COLUMNS = ("type", "month_start", "month_end", "precision")
+EDGE_COLUMNS = ("source_id", "target_id", "type", "place_identity_id", "month_start", "month_end")
 _TRACKED = "sitroom.rollups.tracked"  # session.info: the touched clusters' ids and what they counted then
 _REBUILD = "sitroom.rollups.rebuild"  # session.info: every cluster changed; rebuild at commit
 _CHUNK = 500
@@ -37,15 +50,18 @@ Row = dict[str, Any]
 
 @dataclass
 class Counts:
-    """What some clusters add to the rollups: per event key (events, sum of ids) and per edge key (events)."""
+    """What some clusters add to the rollups: events (and the sum of their ids) per event key, events per
+    month key and per edge key."""
 
-    events: dict[EventKey, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    events: Counter[EventKey] = field(default_factory=Counter)
+    ids: Counter[EventKey] = field(default_factory=Counter)
+    months: Counter[MonthKey] = field(default_factory=Counter)
     edges: Counter[EdgeKey] = field(default_factory=Counter)
 
     def add(self, other: Counts) -> None:
-        for key, (events, ids) in other.events.items():
-            self.events[key][0] += events
-            self.events[key][1] += ids
+        self.events.update(other.events)
+        self.ids.update(other.ids)
+        self.months.update(other.months)
         self.edges.update(other.edges)
 
 
@@ -88,9 +104,11 @@ def _add_clusters(session: Session, counts: Counts, where: ColumnElement[bool]) 
     for pk, kind, place, lat, lon, start, end in session.execute(
         select(*columns, cluster.date_start, cluster.date_end).where(where)
     ):
-        key: EventKey = (kind, place, lat, lon, _month(start), _month(end), precision(start, end))
-        counts.events[key][0] += 1
-        counts.events[key][1] += pk
+        how = precision(start, end)
+        key: EventKey = (kind, place, lat, lon, _month(start), _month(end), how)
+        counts.events[key] += 1
+        counts.ids[key] += pk
+        counts.months[(kind, _month(start), _month(end), how)] += 1
         kinds[pk] = (kind, place, _month(start), _month(end))
     source, target = EventActorRow.__table__.alias("s"), EventActorRow.__table__.alias("t")
     pairs = (
@@ -130,8 +148,8 @@ def rebuild_at_commit(session: Session) -> None:
 
 def rebuild(session: Session) -> None:
     """Fill the rollups from every stored cluster (a migration, a recluster)."""
-    session.execute(delete(EventRollupRow))
-    session.execute(delete(EdgeRollupRow))
+    for model in (EventRollupRow, MonthRollupRow, EdgeRollupRow):
+        session.execute(delete(model))
     counts, last = Counts(), 0
     while ids := list(
         session.scalars(select(EventClusterRow.id).where(EventClusterRow.id > last).order_by("id").limit(_CHUNK * 4))
@@ -150,36 +168,48 @@ def _settle(session: Session) -> None:
 
 
 def _apply(session: Session, after: Counts, before: Counts) -> None:
-    event_rows: list[Row] = []
-    for key in sorted(set(after.events) | set(before.events), key=repr):
-        events = after.events.get(key, [0, 0])[0] - before.events.get(key, [0, 0])[0]
-        ids = after.events.get(key, [0, 0])[1] - before.events.get(key, [0, 0])[1]
-        if events or ids:
-            kind, place, lat, lon, first, last, how = key
-            event_rows.append(
-                {"key": repr(key), "type": kind, "place_identity_id": place, "latitude": lat, "longitude": lon}
-                | {"month_start": first, "month_end": last, "precision": how, "events": events, "id_sum": ids}
-            )
-    edge_rows: list[Row] = []
-    for edge in sorted(set(after.edges) | set(before.edges), key=repr):
-        if events := after.edges[edge] - before.edges[edge]:
-            source_id, target_id, kind, place, first, last = edge
-            edge_rows.append(
-                {"key": repr(edge), "source_id": source_id, "target_id": target_id, "type": kind}
-                | {"place_identity_id": place, "month_start": first, "month_end": last, "events": events}
-            )
-    _add(session, EventRollupRow, event_rows, ("events", "id_sum"))
-    _add(session, EdgeRollupRow, edge_rows, ("events",))
+    """Add ``after`` less ``before`` to the rollup tables."""
+    events = [
+        key
+        for key in set(after.events) | set(before.events)
+        if (after.events[key], after.ids[key]) != (before.events[key], before.ids[key])
+    ]
+    rows = [
+        _row(EVENT_COLUMNS, key)
+        | {"events": after.events[key] - before.events[key], "id_sum": after.ids[key] - before.ids[key]}
+        for key in events
+    ]
+    _add(session, EventRollupRow, rows, ("events", "id_sum"))
+    _add(session, MonthRollupRow, _changes(MONTH_COLUMNS, after.months, before.months), ("events",))
+    _add(session, EdgeRollupRow, _changes(EDGE_COLUMNS, after.edges, before.edges), ("events",))
 
 
-def _add(session: Session, model: type[EventRollupRow | EdgeRollupRow], rows: list[Row], sums: Sequence[str]) -> None:
-    """Add the rows' counts to the stored rows of the same keys (inserting new keys); drop rows left at 0."""
+def _changes(columns: Sequence[str], after: Counter[Any], before: Counter[Any]) -> list[Row]:
+    return [
+        _row(columns, key) | {"events": after[key] - before[key]}
+        for key in set(after) | set(before)
+        if after[key] != before[key]
+    ]
+
+
+def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
+    """A rollup row's key columns, and ``key``: a 64-bit digest of them (unique, unlike columns that may be NULL)."""
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
+    return dict(zip(columns, key, strict=True)) | {"key": int.from_bytes(digest, "big", signed=True)}
+
+
+def _add(
+    session: Session, model: type[EventRollupRow | MonthRollupRow | EdgeRollupRow], rows: list[Row], sums: Sequence[str]
+) -> None:
+    """Add the rows' counts to the stored rows of the same keys (inserting new keys, in key order so that
+    concurrent writers lock rows in one order); drop rows left at 0."""
     table = table_of(model)
     upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     statement = upsert(table)
     statement = statement.on_conflict_do_update(
         index_elements=["key"], set_={name: table.c[name] + statement.excluded[name] for name in sums}
     )
+    rows.sort(key=lambda row: row["key"])
     for start in range(0, len(rows), _CHUNK):
         chunk = rows[start : start + _CHUNK]
         session.execute(statement, chunk)

@@ -206,13 +206,14 @@ class EventActorRow(Base):
 
 class EventRollupRow(Base):
     """Events counted per type, place, point, start and end month and date precision (``rollups``): what the
-    map's cells and the timeline's bins add up instead of reading every event. ``key`` names the row."""
+    map's cells and the timeline's bins add up instead of reading every event. ``key``: a digest of the key
+    columns."""
 
     __tablename__ = "event_rollups"
     __table_args__ = (Index("ix_event_rollups_month_start_type", "month_start", "type"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
     type: Mapped[str] = mapped_column(String(16))
     place_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
     latitude: Mapped[float | None] = mapped_column(Float)
@@ -224,6 +225,21 @@ class EventRollupRow(Base):
     id_sum: Mapped[int] = mapped_column(BigInteger)  # the event's id when ``events`` is 1
 
 
+class MonthRollupRow(Base):
+    """Events counted per type, start and end month and date precision (``rollups``): the timeline's bins
+    when no place or country is asked for."""
+
+    __tablename__ = "month_rollups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    month_start: Mapped[str | None] = mapped_column(String(7))
+    month_end: Mapped[str | None] = mapped_column(String(7))
+    precision: Mapped[str] = mapped_column(String(8))
+    events: Mapped[int] = mapped_column(Integer)
+
+
 class EdgeRollupRow(Base):
     """Events per source and target actor, type, place and start and end month (``rollups``): the actor
     network's edges."""
@@ -231,7 +247,7 @@ class EdgeRollupRow(Base):
     __tablename__ = "edge_rollups"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
     source_id: Mapped[int] = mapped_column(Integer, index=True)
     target_id: Mapped[int] = mapped_column(Integer, index=True)
     type: Mapped[str] = mapped_column(String(16))

@@ -26,6 +26,7 @@ from sitroom.store.schema import (
     EventClusterRow,
     EventRollupRow,
     EventRow,
+    MonthRollupRow,
     PlaceIdentityRow,
 )
 
@@ -40,21 +41,30 @@ def covers(selection: EventFilter) -> bool:
     return starts_a_month and ends_a_month
 
 
-def rollup_conditions(model: type[EventRollupRow | EdgeRollupRow], selection: EventFilter) -> list[ColumnElement[bool]]:
-    """The conditions on rollup rows that select what ``selection`` selects (when it ``covers``)."""
+def rollup_conditions(
+    model: type[EventRollupRow | MonthRollupRow | EdgeRollupRow], selection: EventFilter
+) -> list[ColumnElement[bool]]:
+    """The conditions on rollup rows that select what ``selection`` selects (when it ``covers``; month
+    rollups keep no place, so only when it asks for none)."""
     conditions: list[ColumnElement[bool]] = []
     if selection.type:
         conditions.append(model.type == selection.type)
+    place: Any = getattr(model, "place_identity_id", None)  # None on month rollups
     if selection.place is not None:
-        conditions.append(model.place_identity_id == selection.place)
+        conditions.append(place == selection.place)
     if selection.country:
         country = select(PlaceIdentityRow.id).where(PlaceIdentityRow.country == selection.country.upper())
-        conditions.append(model.place_identity_id.in_(country))
+        conditions.append(place.in_(country))
     if (start := date_range(selection.date_from)) is not None:
         conditions.append(model.month_end >= start[0].isoformat()[:7])
     if (end := date_range(selection.date_to)) is not None:
         conditions.append(model.month_start <= end[1].isoformat()[:7])
     return conditions
+
+
+def month_rollup(selection: EventFilter) -> type[EventRollupRow | MonthRollupRow]:
+    """The rollup that answers a timeline: per month alone unless a place or country is asked for."""
+    return EventRollupRow if selection.place is not None or selection.country else MonthRollupRow
 
 
 @dataclass(frozen=True)
@@ -120,8 +130,8 @@ def timeline(session: Session, selection: EventFilter, bin: str = "month") -> li
     Each item has ``bin`` (the bin's first day, month or year) and, for months, ``month`` as before.
     """
     if bin in ("month", "year") and covers(selection):
-        rollup = EventRollupRow
-        start = func.substr(rollup.month_start, 1, WIDTHS[bin]).label("start")
+        rollup = month_rollup(selection)
+        start = (rollup.month_start if bin == "month" else func.substr(rollup.month_start, 1, 4)).label("start")
         query = (
             select(start, rollup.type, func.sum(rollup.events).label("events"))
             .where(rollup.month_start.is_not(None), *rollup_conditions(rollup, selection))

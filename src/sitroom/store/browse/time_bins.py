@@ -14,10 +14,10 @@ from itertools import pairwise
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from sitroom.store.browse.aggregates import covers, rollup_conditions
+from sitroom.store.browse.aggregates import covers, month_rollup, rollup_conditions
 from sitroom.store.browse.common import Json
 from sitroom.store.browse.events import EventFilter, _event_conditions, _with_places
-from sitroom.store.schema import EventClusterRow, EventRollupRow
+from sitroom.store.schema import EventClusterRow
 
 PRECISIONS = ("day", "days", "month", "year", "longer")
 # A run of months with events is cut where no event falls for this many months: the default window is the
@@ -46,7 +46,7 @@ def time_bins(session: Session, selection: EventFilter) -> Json:
     month: ColumnElement[str | None]
     precision: ColumnElement[str]
     if covers(selection):
-        rollup = EventRollupRow
+        rollup = month_rollup(selection)
         month, precision = rollup.month_start.label("month"), rollup.precision.label("precision")
         query = (
             select(month, rollup.type, precision, func.sum(rollup.events).label("events"))

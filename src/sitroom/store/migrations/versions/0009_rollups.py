@@ -1,4 +1,5 @@
-"""Pre-aggregated events (per type, place, point, start and end month, date precision) and actor-network
+"""Pre-aggregated events (per type, place, point, start and end month, date precision; and without place
+and point, for the timeline) and actor-network
 edges (per source and target actor, type, place, months), kept by the writer (``sitroom.store.rollups``)
 and filled here from the stored event clusters; and an index for an actor's events.
 
@@ -21,7 +22,7 @@ def upgrade() -> None:
     op.create_table(
         "event_rollups",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("key", sa.String(200), nullable=False, unique=True),
+        sa.Column("key", sa.BigInteger, nullable=False, unique=True),
         sa.Column("type", sa.String(16), nullable=False),
         sa.Column("place_identity_id", sa.Integer, index=True),
         sa.Column("latitude", sa.Float),
@@ -34,9 +35,19 @@ def upgrade() -> None:
     )
     op.create_index("ix_event_rollups_month_start_type", "event_rollups", ["month_start", "type"])
     op.create_table(
+        "month_rollups",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("key", sa.BigInteger, nullable=False, unique=True),
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("month_start", sa.String(7)),
+        sa.Column("month_end", sa.String(7)),
+        sa.Column("precision", sa.String(8), nullable=False),
+        sa.Column("events", sa.Integer, nullable=False),
+    )
+    op.create_table(
         "edge_rollups",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("key", sa.String(200), nullable=False, unique=True),
+        sa.Column("key", sa.BigInteger, nullable=False, unique=True),
         sa.Column("source_id", sa.Integer, nullable=False, index=True),
         sa.Column("target_id", sa.Integer, nullable=False, index=True),
         sa.Column("type", sa.String(16), nullable=False),
@@ -54,4 +65,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_event_actors_identity_event", table_name="event_actors")
     op.drop_table("edge_rollups")
+    op.drop_table("month_rollups")
     op.drop_table("event_rollups")
