@@ -1,7 +1,7 @@
-"""The rollups (events per type, place, point and months, and per type and months; network edges per actor
-pair, type, place and months) equal what the events count, after storing, revising, deleting, reanalysing and reclustering, and
-after the migration fills them in an existing base; the map, timeline and network answer the same from
-them as from the events."""
+"""The rollups (events per type, place, point and months, per type and months, per type and point; network
+edges per actor pair, type, place and months) equal what the events count, after storing, revising,
+deleting, reanalysing and reclustering, and after the migration fills them in an existing base; the map,
+timeline and network answer the same from them as from the events."""
 
 from __future__ import annotations
 
@@ -34,6 +34,10 @@ FROM events e JOIN event_clusters c ON c.id = e.cluster_id
 JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
 JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
 WHERE s.identity_id <> t.identity_id GROUP BY 1, 2, 3, 4, 5, 6"""
+LIVE_POINTS = (
+    "SELECT type, place_identity_id, latitude, longitude, count(*), sum(id) FROM event_clusters GROUP BY 1, 2, 3, 4"
+)
+ROLLUP_POINTS = "SELECT type, place_identity_id, latitude, longitude, events, id_sum FROM point_rollups"
 LIVE_MONTHS = """
 SELECT type, substr(date_start, 1, 7), substr(date_end, 1, 7), count(*) FROM event_clusters GROUP BY 1, 2, 3"""
 ROLLUP_MONTHS = "SELECT type, month_start, month_end, sum(events) FROM month_rollups GROUP BY 1, 2, 3"
@@ -62,8 +66,10 @@ def assert_rollups_match(engine: Engine) -> None:
     """The rollups hold exactly what the events count now (no empty rows)."""
     assert _rows(engine, ROLLUP_EVENTS) == _rows(engine, LIVE_EVENTS)
     assert _rows(engine, ROLLUP_MONTHS) == _rows(engine, LIVE_MONTHS)
+    assert _rows(engine, ROLLUP_POINTS) == _rows(engine, LIVE_POINTS)
     assert _rows(engine, ROLLUP_EDGES) == _rows(engine, LIVE_EDGES)
-    assert _rows(engine, "SELECT count(*) FROM event_rollups WHERE events <= 0") == {(0,)}
+    for table in ("event_rollups", "month_rollups", "point_rollups", "edge_rollups"):
+        assert _rows(engine, f"SELECT count(*) FROM {table} WHERE events <= 0") == {(0,)}
 
 
 @pytest.fixture
@@ -113,6 +119,7 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
         connection.execute(text("DROP TABLE event_rollups"))
         connection.execute(text("DROP TABLE edge_rollups"))
         connection.execute(text("DROP TABLE month_rollups"))
+        connection.execute(text("DROP TABLE point_rollups"))
         connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
 
@@ -144,6 +151,7 @@ def test_endpoints_answer_the_same_from_the_rollups_as_from_the_events(
         connection.execute(text("DELETE FROM event_rollups"))
         connection.execute(text("DELETE FROM edge_rollups"))
         connection.execute(text("DELETE FROM month_rollups"))
+        connection.execute(text("DELETE FROM point_rollups"))
     with TestClient(create_app(path)) as client:  # they came from the rollups
         assert client.get("/api/events/map", params={"zoom": 3}).json()["events"] == 0
         assert client.get("/api/network").json()["edges"] == []

@@ -102,6 +102,14 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "timeline adds them up).",
         {"events": "events with this key", "key": _KEY},
     ),
+    "point_rollups": (
+        "Corroborated events counted per type, place and point (kept by the writer; the map adds them up).",
+        {
+            "events": "events with this key",
+            "id_sum": "the sum of their ids (the event's id when there is one)",
+            "key": _KEY,
+        },
+    ),
     "edge_rollups": (
         "Corroborated events counted per source and target actor, type, place and start and end month (kept by "
         "the writer; the actor network adds them up).",

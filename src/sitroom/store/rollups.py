@@ -2,7 +2,8 @@
 
 Every event (cluster) adds one to its row of ``event_rollups`` (type, place, point, start and end month,
 date precision), of ``month_rollups`` (the same without place and point: the timeline when no place is
-asked for) and to each of its ``edge_rollups`` rows (a source and a target actor of one of its
+asked for), of ``point_rollups`` (the same without dates: the map when no dates are asked for) and to
+each of its ``edge_rollups`` rows (a source and a target actor of one of its
 reports, type, place, months). The map's cells, the timeline's bins and the network's edges add these up
 instead of reading every event, when a request's filters are ones the keys cover (``covers``).
 
@@ -16,7 +17,7 @@ so concurrent writers (PostgreSQL) add up rather than overwrite each other.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,14 +34,16 @@ from sitroom.store.schema import (
     EventRollupRow,
     EventRow,
     MonthRollupRow,
+    PointRollupRow,
 )
 from sitroom.store.statements import table_of
 
 EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str]
-MonthKey = tuple[str, str | None, str | None, str]
 EdgeKey = tuple[int, int, str, int | None, str | None, str | None]
 EVENT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude", "month_start", "month_end", "precision")
+# The month and point rollups keep some of the event key's columns.
 MONTH_COLUMNS = ("type", "month_start", "month_end", "precision")
+POINT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude")
 EDGE_COLUMNS = ("source_id", "target_id", "type", "place_identity_id", "month_start", "month_end")
 _TRACKED = "sitroom.rollups.tracked"  # session.info: the touched clusters' ids and what they counted then
 _REBUILD = "sitroom.rollups.rebuild"  # session.info: every cluster changed; rebuild at commit
@@ -50,18 +53,16 @@ Row = dict[str, Any]
 
 @dataclass
 class Counts:
-    """What some clusters add to the rollups: events (and the sum of their ids) per event key, events per
-    month key and per edge key."""
+    """What some clusters add to the rollups: events (and the sum of their ids) per event key (the month and
+    point rollups are projections of it) and per edge key."""
 
     events: Counter[EventKey] = field(default_factory=Counter)
     ids: Counter[EventKey] = field(default_factory=Counter)
-    months: Counter[MonthKey] = field(default_factory=Counter)
     edges: Counter[EdgeKey] = field(default_factory=Counter)
 
     def add(self, other: Counts) -> None:
         self.events.update(other.events)
         self.ids.update(other.ids)
-        self.months.update(other.months)
         self.edges.update(other.edges)
 
 
@@ -108,7 +109,6 @@ def _add_clusters(session: Session, counts: Counts, where: ColumnElement[bool]) 
         key: EventKey = (kind, place, lat, lon, _month(start), _month(end), how)
         counts.events[key] += 1
         counts.ids[key] += pk
-        counts.months[(kind, _month(start), _month(end), how)] += 1
         kinds[pk] = (kind, place, _month(start), _month(end))
     source, target = EventActorRow.__table__.alias("s"), EventActorRow.__table__.alias("t")
     pairs = (
@@ -148,7 +148,7 @@ def rebuild_at_commit(session: Session) -> None:
 
 def rebuild(session: Session) -> None:
     """Fill the rollups from every stored cluster (a migration, a recluster)."""
-    for model in (EventRollupRow, MonthRollupRow, EdgeRollupRow):
+    for model in (EventRollupRow, MonthRollupRow, PointRollupRow, EdgeRollupRow):
         session.execute(delete(model))
     counts, last = Counts(), 0
     while ids := list(
@@ -169,27 +169,29 @@ def _settle(session: Session) -> None:
 
 def _apply(session: Session, after: Counts, before: Counts) -> None:
     """Add ``after`` less ``before`` to the rollup tables."""
-    events = [
-        key
-        for key in set(after.events) | set(before.events)
-        if (after.events[key], after.ids[key]) != (before.events[key], before.ids[key])
-    ]
-    rows = [
-        _row(EVENT_COLUMNS, key)
-        | {"events": after.events[key] - before.events[key], "id_sum": after.ids[key] - before.ids[key]}
-        for key in events
-    ]
-    _add(session, EventRollupRow, rows, ("events", "id_sum"))
-    _add(session, MonthRollupRow, _changes(MONTH_COLUMNS, after.months, before.months), ("events",))
-    _add(session, EdgeRollupRow, _changes(EDGE_COLUMNS, after.edges, before.edges), ("events",))
-
-
-def _changes(columns: Sequence[str], after: Counter[Any], before: Counter[Any]) -> list[Row]:
-    return [
-        _row(columns, key) | {"events": after[key] - before[key]}
-        for key in set(after) | set(before)
-        if after[key] != before[key]
-    ]
+    events, ids = Counter(after.events), Counter(after.ids)
+    events.subtract(before.events)
+    ids.subtract(before.ids)
+    for model, columns in (
+        (EventRollupRow, EVENT_COLUMNS),
+        (MonthRollupRow, MONTH_COLUMNS),
+        (PointRollupRow, POINT_COLUMNS),
+    ):
+        picked = [EVENT_COLUMNS.index(column) for column in columns]
+        changes: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
+        for key in set(events) | set(ids):
+            change = changes[tuple(key[index] for index in picked)]
+            change[0] += events[key]
+            change[1] += ids[key]
+        rows = [
+            _row(columns, key) | {"events": n, "id_sum": total} for key, (n, total) in changes.items() if n or total
+        ]
+        _add(session, model, rows, ("events", "id_sum"))
+    edges = Counter(after.edges)
+    edges.subtract(before.edges)
+    _add(
+        session, EdgeRollupRow, [_row(EDGE_COLUMNS, key) | {"events": n} for key, n in edges.items() if n], ("events",)
+    )
 
 
 def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
@@ -199,7 +201,10 @@ def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
 
 
 def _add(
-    session: Session, model: type[EventRollupRow | MonthRollupRow | EdgeRollupRow], rows: list[Row], sums: Sequence[str]
+    session: Session,
+    model: type[EventRollupRow | MonthRollupRow | PointRollupRow | EdgeRollupRow],
+    rows: list[Row],
+    sums: Sequence[str],
 ) -> None:
     """Add the rows' counts to the stored rows of the same keys (inserting new keys, in key order so that
     concurrent writers lock rows in one order); drop rows left at 0."""

@@ -225,6 +225,21 @@ class EventRollupRow(Base):
     id_sum: Mapped[int] = mapped_column(BigInteger)  # the event's id when ``events`` is 1
 
 
+class PointRollupRow(Base):
+    """Events counted per type, place and point (``rollups``): the map's cells when no dates are asked for."""
+
+    __tablename__ = "point_rollups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    place_identity_id: Mapped[int | None] = mapped_column(Integer)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    events: Mapped[int] = mapped_column(Integer)
+    id_sum: Mapped[int] = mapped_column(BigInteger)
+
+
 class MonthRollupRow(Base):
     """Events counted per type, start and end month and date precision (``rollups``): the timeline's bins
     when no place or country is asked for."""
@@ -238,6 +253,7 @@ class MonthRollupRow(Base):
     month_end: Mapped[str | None] = mapped_column(String(7))
     precision: Mapped[str] = mapped_column(String(8))
     events: Mapped[int] = mapped_column(Integer)
+    id_sum: Mapped[int] = mapped_column(BigInteger)
 
 
 class EdgeRollupRow(Base):

@@ -28,6 +28,7 @@ from sitroom.store.schema import (
     EventRow,
     MonthRollupRow,
     PlaceIdentityRow,
+    PointRollupRow,
 )
 
 
@@ -42,10 +43,10 @@ def covers(selection: EventFilter) -> bool:
 
 
 def rollup_conditions(
-    model: type[EventRollupRow | MonthRollupRow | EdgeRollupRow], selection: EventFilter
+    model: type[EventRollupRow | MonthRollupRow | PointRollupRow | EdgeRollupRow], selection: EventFilter
 ) -> list[ColumnElement[bool]]:
     """The conditions on rollup rows that select what ``selection`` selects (when it ``covers``; month
-    rollups keep no place, so only when it asks for none)."""
+    rollups keep no place and point rollups no dates, so only when it asks for none)."""
     conditions: list[ColumnElement[bool]] = []
     if selection.type:
         conditions.append(model.type == selection.type)
@@ -56,15 +57,22 @@ def rollup_conditions(
         country = select(PlaceIdentityRow.id).where(PlaceIdentityRow.country == selection.country.upper())
         conditions.append(place.in_(country))
     if (start := date_range(selection.date_from)) is not None:
-        conditions.append(model.month_end >= start[0].isoformat()[:7])
+        conditions.append(model.month_end >= start[0].isoformat()[:7])  # type: ignore[union-attr]
     if (end := date_range(selection.date_to)) is not None:
-        conditions.append(model.month_start <= end[1].isoformat()[:7])
+        conditions.append(model.month_start <= end[1].isoformat()[:7])  # type: ignore[union-attr]
     return conditions
 
 
 def month_rollup(selection: EventFilter) -> type[EventRollupRow | MonthRollupRow]:
     """The rollup that answers a timeline: per month alone unless a place or country is asked for."""
     return EventRollupRow if selection.place is not None or selection.country else MonthRollupRow
+
+
+def map_rollup(selection: EventFilter) -> type[EventRollupRow | PointRollupRow] | None:
+    """The rollup that answers a map (per point alone unless dates are asked for), if one does."""
+    if not covers(selection):
+        return None
+    return EventRollupRow if selection.date_from or selection.date_to else PointRollupRow
 
 
 @dataclass(frozen=True)
@@ -182,18 +190,17 @@ def event_map(session: Session, selection: EventFilter, zoom: int, bounds: Bound
     (most events first, then south to north and west to east).
     """
     size = 360 / 2**zoom / CELLS_PER_TILE
-    rollup = covers(selection)
-    model = EventRollupRow if rollup else EventClusterRow
-    lat, lon = model.latitude, model.longitude
+    rollup = map_rollup(selection)
+    lat, lon = (rollup or EventClusterRow).latitude, (rollup or EventClusterRow).longitude
     row, column = func.floor((lat + 90) / size).label("row"), func.floor((lon + 180) / size).label("col")
     conditions: list[ColumnElement[bool]] = [lat.is_not(None), lon.is_not(None)]
-    conditions += rollup_conditions(EventRollupRow, selection) if rollup else _event_conditions(selection)
+    conditions += rollup_conditions(rollup, selection) if rollup else _event_conditions(selection)
     if bounds is not None:
         conditions += [lat.between(bounds.south, bounds.north), lon.between(bounds.west, bounds.east)]
-    if rollup:
-        count = func.sum(EventRollupRow.events).label("events")
-        means = [func.sum(EventRollupRow.events * lat) / count, func.sum(EventRollupRow.events * lon) / count]
-        columns = [count, *means, func.sum(EventRollupRow.id_sum)]
+    if rollup is not None:
+        count = func.sum(rollup.events).label("events")
+        columns = [count, func.sum(rollup.events * lat) / count, func.sum(rollup.events * lon) / count]
+        columns.append(func.sum(rollup.id_sum))
     else:
         count = func.count().label("events")
         columns = [count, func.avg(lat), func.avg(lon), func.min(EventClusterRow.id)]

@@ -1,5 +1,5 @@
-"""Pre-aggregated events (per type, place, point, start and end month, date precision; and without place
-and point, for the timeline) and actor-network
+"""Pre-aggregated events (per type, place, point, start and end month, date precision; without place and
+point, for the timeline; without dates, for the map) and actor-network
 edges (per source and target actor, type, place, months), kept by the writer (``sitroom.store.rollups``)
 and filled here from the stored event clusters; and an index for an actor's events.
 
@@ -43,6 +43,18 @@ def upgrade() -> None:
         sa.Column("month_end", sa.String(7)),
         sa.Column("precision", sa.String(8), nullable=False),
         sa.Column("events", sa.Integer, nullable=False),
+        sa.Column("id_sum", sa.BigInteger, nullable=False),
+    )
+    op.create_table(
+        "point_rollups",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("key", sa.BigInteger, nullable=False, unique=True),
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("place_identity_id", sa.Integer),
+        sa.Column("latitude", sa.Float),
+        sa.Column("longitude", sa.Float),
+        sa.Column("events", sa.Integer, nullable=False),
+        sa.Column("id_sum", sa.BigInteger, nullable=False),
     )
     op.create_table(
         "edge_rollups",
@@ -66,4 +78,5 @@ def downgrade() -> None:
     op.drop_index("ix_event_actors_identity_event", table_name="event_actors")
     op.drop_table("edge_rollups")
     op.drop_table("month_rollups")
+    op.drop_table("point_rollups")
     op.drop_table("event_rollups")
