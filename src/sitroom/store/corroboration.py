@@ -278,8 +278,8 @@ def _mark_coarse_places(session: Session, reports: Sequence[Report]) -> None:
 
 def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
     """Cluster new reports with the stored reports of their signatures: each signature's reports are
-    partitioned again (``partition``), stored clusters keep their ids where they keep reports, and clusters
-    left empty go."""
+    partitioned again (``partition``), stored clusters keep their ids where they keep reports, clusters
+    left empty go, and those whose reports changed are recounted."""
     if not reports:
         return
     _mark_coarse_places(session, reports)
@@ -287,7 +287,6 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
     for report in reports:
         by_signature[report.signature].append(report)
     stored = _stored_members(session, list(by_signature))
-    touch(session, {member.cluster_pk for members in stored.values() for member in members if member.cluster_pk})
     new_members = dict(zip((r.event_pk for r in reports), _new_members(session, reports), strict=True))
     founders: list[tuple[_Group, Report]] = []
     every_group: list[_Group] = []
@@ -301,6 +300,10 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
         for group in groups:
             if group.pk is None:
                 founders.append((group, template))
+    # The stored clusters whose reports change: those losing one, those gaining one, those left empty.
+    changed = {m.cluster_pk for g in every_group for m in g.members if m.cluster_pk not in (g.pk, None)} | dropped
+    changed |= {g.pk for g in every_group if g.pk is not None and any(m.cluster_pk != g.pk for m in g.members)}
+    touch(session, changed)
     for round_ in _told_apart(founders):
         rows = [_new_row(group, template) for group, template in round_]
         for (group, _), pk in zip(
@@ -313,7 +316,7 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
         session.execute(update(EventRow), moves)
     if dropped:
         session.execute(delete(EventClusterRow).where(EventClusterRow.id.in_(sorted(dropped))))
-    refresh_clusters(session, {group.pk for group in every_group if group.pk is not None})
+    refresh_clusters(session, (changed - dropped) | {group.pk for group, _ in founders if group.pk is not None})
 
 
 def _keep_ids(groups: list[_Group], stored: set[int]) -> set[int]:
