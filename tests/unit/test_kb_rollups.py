@@ -104,6 +104,18 @@ def test_rollups_follow_storing_revising_deleting_and_reclustering(engine: Engin
     assert _rows(engine, "SELECT sum(events) FROM event_rollups") == {(6,)}
 
 
+def test_deleting_a_document_whose_events_were_its_own_drops_each_of_them(engine: Engine) -> None:
+    document, record = report_pair("d8", "Nusra fighters attacked Ahrar posts.", outlet="AFP", date="2014-05-05")
+    other = record.events[0].model_copy(update={"id": "e2", "type": "COERCE"})
+    store_documents(engine, [(document, record.model_copy(update={"events": [*record.events, other]}))])
+    assert_rollups_match(engine)
+
+    assert delete_document(engine, "d8") == 1  # two events, each removed in a savepoint of its own
+
+    assert_rollups_match(engine)
+    assert _rows(engine, "SELECT sum(events) FROM event_rollups") == {(5,)}
+
+
 def test_a_failed_transaction_leaves_the_rollups_as_they_were(engine: Engine) -> None:
     before = _rows(engine, ROLLUP_EVENTS)
     with pytest.raises(RuntimeError), Session(engine) as session, session.begin():

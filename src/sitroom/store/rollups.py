@@ -223,7 +223,8 @@ def _add(
 
 @event.listens_for(Session, "before_commit")
 def _before_commit(session: Session) -> None:
-    _settle(session)
+    if not session.in_nested_transaction():  # a savepoint's release is not the transaction's end
+        _settle(session)
 
 
 @event.listens_for(Session, "after_transaction_end")
