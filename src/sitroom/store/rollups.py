@@ -2,10 +2,10 @@
 
 Every event (cluster) adds one to its row of ``event_rollups`` (type, place, point, start and end month,
 date precision), of ``month_rollups`` (the same without place and point: the timeline when no place is
-asked for), of ``point_rollups`` (the same without dates: the map when no dates are asked for) and to
-each of its ``edge_rollups`` rows (a source and a target actor of one of its
-reports, type, place, months). The map's cells, the timeline's bins and the network's edges add these up
-instead of reading every event, when a request's filters are ones the keys cover (``covers``).
+asked for), of ``point_rollups`` (the same without dates: the map when no dates are asked for) and of each
+of its ``edge_rollups`` rows (a source and a target actor of one of its reports, type, place, months).
+The map's cells, the timeline's bins and the network's edges add these up instead of reading every
+event, when a request's filters are ones the keys cover (``browse.aggregates.covers``).
 
 Writers call :func:`touch` before changing a cluster (its row, its reports or their actors), or
 :func:`touch_new` for a cluster they create; when the session commits, the rollups take the difference
