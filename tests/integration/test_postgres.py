@@ -23,9 +23,10 @@ from sitroom.ingest import ingest
 from sitroom.readers import read_documents
 from sitroom.store.database import open_engine
 from sitroom.store.queries import count_documents, search_documents
-from sitroom.store.writer import store_documents, store_records
+from sitroom.store.writer import delete_document, store_documents, store_records
 from sitroom.web import create_app
 from tests.kb_fixtures import contested_reports, report_pair, seed_pair
+from tests.unit.test_kb_rollups import assert_rollups_match
 
 URL = os.environ.get("SITROOM_TEST_POSTGRES_URL")
 
@@ -115,6 +116,25 @@ def test_concurrent_writers_open_one_cluster_per_event_and_count_every_report(en
         identities = connection.execute(text("SELECT count(*) FROM actor_identities WHERE name = 'Jaysh'")).scalar()
     assert [tuple(row) for row in clusters] == [(60, 5)]
     assert identities == 1
+
+
+def test_rollups_match_the_events_after_concurrent_writers_a_revision_and_a_delete(engine: Engine) -> None:
+    assert_rollups_match(engine)
+    raid = "Jaysh fighters raided Kurds positions near Maskanah. Report 0.1."
+    assert store_documents(engine, [report_pair("w0-1", raid, outlet="Outlet 1", date="2014-03-31")]).revised == 1
+    assert_rollups_match(engine)
+    assert delete_document(engine, "w0-2") == 1
+    assert_rollups_match(engine)
+    client = TestClient(create_app(URL or ""))
+    cells = client.get("/api/events/map", params={"zoom": 12}).json()["cells"]
+    assert {cell["event"] for cell in cells if cell["events"] == 1} <= {item["id"] for item in _events(client)}
+    assert client.get("/api/timeline/bins").json()["bins"]
+    assert client.get("/api/network/graph").json()["edges"]
+
+
+def _events(client: TestClient) -> list[dict[str, object]]:
+    items: list[dict[str, object]] = client.get("/api/events", params={"limit": 500}).json()["items"]
+    return items
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ from datetime import date, timedelta
 from sqlalchemy import ARRAY, BigInteger, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from sitroom.store.rollups import rebuild_at_commit, touch, touch_new
 from sitroom.store.schema import DocumentRow, EventActorRow, EventClusterRow, EventRow, PlaceIdentityRow
 from sitroom.store.statements import insert_returning_ids
 
@@ -277,8 +278,8 @@ def _mark_coarse_places(session: Session, reports: Sequence[Report]) -> None:
 
 def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
     """Cluster new reports with the stored reports of their signatures: each signature's reports are
-    partitioned again (``partition``), stored clusters keep their ids where they keep reports, and clusters
-    left empty go."""
+    partitioned again (``partition``), stored clusters keep their ids where they keep reports, clusters
+    left empty go, and those whose reports changed are recounted."""
     if not reports:
         return
     _mark_coarse_places(session, reports)
@@ -299,18 +300,23 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
         for group in groups:
             if group.pk is None:
                 founders.append((group, template))
+    # The stored clusters whose reports change: those losing one, those gaining one, those left empty.
+    changed = {m.cluster_pk for g in every_group for m in g.members if m.cluster_pk not in (g.pk, None)} | dropped
+    changed |= {g.pk for g in every_group if g.pk is not None and any(m.cluster_pk != g.pk for m in g.members)}
+    touch(session, changed)
     for round_ in _told_apart(founders):
         rows = [_new_row(group, template) for group, template in round_]
         for (group, _), pk in zip(
             round_, insert_returning_ids(session, EventClusterRow, rows, key=_NEW_CLUSTER_KEY), strict=True
         ):
             group.pk = pk
+        touch_new(session, [group.pk for group, _ in round_ if group.pk is not None])
     moves = [{"id": m.event_pk, "cluster_id": g.pk} for g in every_group for m in g.members if m.cluster_pk != g.pk]
     if moves:
         session.execute(update(EventRow), moves)
     if dropped:
         session.execute(delete(EventClusterRow).where(EventClusterRow.id.in_(sorted(dropped))))
-    refresh_clusters(session, {group.pk for group in every_group if group.pk is not None})
+    refresh_clusters(session, (changed - dropped) | {group.pk for group, _ in founders if group.pk is not None})
 
 
 def _keep_ids(groups: list[_Group], stored: set[int]) -> set[int]:
@@ -411,6 +417,7 @@ def _counts(cluster_pk: int, reports: list[tuple[str, DateRange | None, str]]) -
 def recluster(session: Session, batch: int = 1000) -> int:
     """Cluster every stored report again under the current tolerances (a knowledge base built by an older
     sitroom); returns the number of clusters. Reports are taken in storage order, as ingestion took them."""
+    rebuild_at_commit(session)
     session.execute(update(EventRow).values(cluster_id=None))
     session.execute(delete(EventClusterRow))
     last = 0

@@ -8,6 +8,7 @@ from typing import Any
 Json = dict[str, Any]
 
 _ACTOR = "the actor identity (actor_identities.id)"
+_KEY = "a 64-bit digest of the key columns"
 _PLACE = "the place identity (place_identities.id)"
 _DOCUMENT = "the document (documents.id)"
 _SPAN = {"text": "the passage", "start": "its first character's offset in the text", "end": "its end offset"}
@@ -86,6 +87,33 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "contested": "one report denies what another affirms",
             **_POINT,
         },
+    ),
+    "event_rollups": (
+        "Corroborated events counted per type, place, point, start and end month and date precision (kept by the "
+        "writer; the map and timeline add them up).",
+        {
+            "events": "events with this key",
+            "id_sum": "the sum of their ids (the event's id when there is one)",
+            "key": _KEY,
+        },
+    ),
+    "month_rollups": (
+        "Corroborated events counted per type, start and end month and date precision (kept by the writer; the "
+        "timeline adds them up).",
+        {"events": "events with this key", "key": _KEY},
+    ),
+    "point_rollups": (
+        "Corroborated events counted per type, place and point (kept by the writer; the map adds them up).",
+        {
+            "events": "events with this key",
+            "id_sum": "the sum of their ids (the event's id when there is one)",
+            "key": _KEY,
+        },
+    ),
+    "edge_rollups": (
+        "Corroborated events counted per source and target actor, type, place and start and end month (kept by "
+        "the writer; the actor network adds them up).",
+        {"source_id": _ACTOR, "target_id": _ACTOR, "events": "events with this key", "key": _KEY},
     ),
     "event_actors": (
         "Actor identities in event reports, as source, target or reporter.",

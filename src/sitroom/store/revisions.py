@@ -21,6 +21,7 @@ from sitroom.store.agreement_identities import refresh_agreement_identities
 from sitroom.store.corroboration import lock_signatures, refresh_clusters
 from sitroom.store.identities import actor_aliases
 from sitroom.store.identity_review import forget_links, remerge
+from sitroom.store.rollups import touch
 from sitroom.store.schema import (
     ActorAliasRow,
     ActorIdentityRow,
@@ -96,6 +97,7 @@ def remove_analysis(session: Session, document_pk: int, record_json: str) -> Rem
     for actor in Record.model_validate_json(record_json).actors:
         if (identity := local_actors.get(actor.id)) is not None:
             removed.aliases.update((identity, alias) for alias in actor_aliases(actor))
+    touch(session, removed.clusters)  # before its reports go
     for table in DOCUMENT_CHILDREN:
         session.execute(delete(table).where(table.document_id == document_pk))
     return removed

@@ -6,7 +6,7 @@ tables so they can be queried (and browsed in Datasette) without parsing JSON.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -195,11 +195,82 @@ class EventActorRow(Base):
     """An actor identity in one event report, as ``source``, ``target`` or ``reporter``."""
 
     __tablename__ = "event_actors"
+    # Covers finding an actor's events (the events list, map and timeline filtered by actor).
+    __table_args__ = (Index("ix_event_actors_identity_event", "identity_id", "event_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     identity_id: Mapped[int] = mapped_column(ForeignKey("actor_identities.id"), index=True)
     role: Mapped[str] = mapped_column(String(16))
+
+
+class EventRollupRow(Base):
+    """Events counted per type, place, point, start and end month and date precision (``rollups``): what the
+    map's cells and the timeline's bins add up instead of reading every event. ``key``: a digest of the key
+    columns."""
+
+    __tablename__ = "event_rollups"
+    __table_args__ = (Index("ix_event_rollups_month_start_type", "month_start", "type"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    place_identity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    month_start: Mapped[str | None] = mapped_column(String(7))
+    month_end: Mapped[str | None] = mapped_column(String(7))
+    precision: Mapped[str] = mapped_column(String(8))
+    events: Mapped[int] = mapped_column(Integer)
+    id_sum: Mapped[int] = mapped_column(BigInteger)  # the event's id when ``events`` is 1
+
+
+class PointRollupRow(Base):
+    """Events counted per type, place and point (``rollups``): the map's cells when no dates are asked for."""
+
+    __tablename__ = "point_rollups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    place_identity_id: Mapped[int | None] = mapped_column(Integer)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    events: Mapped[int] = mapped_column(Integer)
+    id_sum: Mapped[int] = mapped_column(BigInteger)
+
+
+class MonthRollupRow(Base):
+    """Events counted per type, start and end month and date precision (``rollups``): the timeline's bins
+    when no place or country is asked for."""
+
+    __tablename__ = "month_rollups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    month_start: Mapped[str | None] = mapped_column(String(7))
+    month_end: Mapped[str | None] = mapped_column(String(7))
+    precision: Mapped[str] = mapped_column(String(8))
+    events: Mapped[int] = mapped_column(Integer)
+    id_sum: Mapped[int] = mapped_column(BigInteger)
+
+
+class EdgeRollupRow(Base):
+    """Events per source and target actor, type, place and start and end month (``rollups``): the actor
+    network's edges."""
+
+    __tablename__ = "edge_rollups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    source_id: Mapped[int] = mapped_column(Integer, index=True)
+    target_id: Mapped[int] = mapped_column(Integer, index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    place_identity_id: Mapped[int | None] = mapped_column(Integer)
+    month_start: Mapped[str | None] = mapped_column(String(7))
+    month_end: Mapped[str | None] = mapped_column(String(7))
+    events: Mapped[int] = mapped_column(Integer)
 
 
 class QuoteRow(Base):

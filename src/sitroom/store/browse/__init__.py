@@ -1,6 +1,7 @@
 """Read-side queries behind the HTTP API: plain JSON-ready dicts, parameterised SQL only."""
 
 from sitroom.store.browse.actors import actor_documents, actor_quotes, get_actor, list_actors
+from sitroom.store.browse.aggregates import Bounds, event_map, network, timeline
 from sitroom.store.browse.agreements import (
     get_agreement,
     get_agreement_identity,
@@ -10,17 +11,13 @@ from sitroom.store.browse.agreements import (
 from sitroom.store.browse.common import Json, Page
 from sitroom.store.browse.documents import get_document, list_documents
 from sitroom.store.browse.events import (
-    Bounds,
     Cursor,
     EventFilter,
-    event_map,
     events_geojson,
     get_event,
     iter_events,
     list_events,
     matching_reports,
-    network,
-    timeline,
 )
 from sitroom.store.browse.outlets import compare_outlets, get_outlet, list_outlets
 from sitroom.store.browse.places import get_place, list_places, place_documents

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from sitroom.store.browse.aggregates import Edges, edges
 from sitroom.store.browse.common import Json
-from sitroom.store.browse.events import EventFilter, _event_conditions
-from sitroom.store.schema import ActorIdentityRow, EventActorRow, EventClusterRow, EventRow, PlaceIdentityRow
+from sitroom.store.browse.events import EventFilter
+from sitroom.store.schema import ActorIdentityRow, EventActorRow, EventRow
 
 NOT_ACTORS = ("other",)
 
@@ -36,52 +37,50 @@ class GraphOptions:
     max_actors: int | None = None
 
 
-def _edges(selection: EventFilter, options: GraphOptions) -> Select[Any]:
-    source, target = EventActorRow.__table__.alias("s"), EventActorRow.__table__.alias("t")
+def _edges(selection: EventFilter, options: GraphOptions) -> Edges:
+    """The network's edges between real actors (of the wanted kinds), heaviest first."""
+    found = edges(selection)
     source_actor, target_actor = aliased(ActorIdentityRow, name="sa"), aliased(ActorIdentityRow, name="ta")
-    weight = func.count(func.distinct(EventClusterRow.id)).label("weight")
     kinds: list[ColumnElement[bool]] = [
         source_actor.kind.not_in(NOT_ACTORS),
         target_actor.kind.not_in(NOT_ACTORS),
     ]
     if options.kinds:
         kinds += [source_actor.kind.in_(options.kinds), target_actor.kind.in_(options.kinds)]
-    return (
-        select(source.c.identity_id.label("source"), target.c.identity_id.label("target"), EventClusterRow.type, weight)
-        .select_from(EventRow)
-        .join(EventClusterRow, EventClusterRow.id == EventRow.cluster_id)
-        .outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id)
-        .join(source, and_(source.c.event_id == EventRow.id, source.c.role == "source"))
-        .join(target, and_(target.c.event_id == EventRow.id, target.c.role == "target"))
-        .join(source_actor, source_actor.id == source.c.identity_id)
-        .join(target_actor, target_actor.id == target.c.identity_id)
-        .where(source.c.identity_id != target.c.identity_id, *kinds, *_event_conditions(selection))
-        .group_by(source.c.identity_id, target.c.identity_id, EventClusterRow.type)
+    weight = found.query.selected_columns.weight
+    query = (
+        found.query.join(source_actor, source_actor.id == found.source)
+        .join(target_actor, target_actor.id == found.target)
+        .where(*kinds)
         .having(weight >= options.min_events)
-        .order_by(weight.desc(), source.c.identity_id, target.c.identity_id)
+        .order_by(weight.desc(), found.source, found.target, "type")
     )
+    return replace(found, query=query)
 
 
-def _events_of(actors: Collection[int]) -> Select[Any]:
-    """The events an actor takes part in (through the index on event actors, not a scan of every event)."""
-    return select(EventActorRow.event_id).where(EventActorRow.identity_id.in_(actors))
+def _among(found: Edges, actors: Collection[int]) -> Select[Any]:
+    """The edges' query kept, when it reads the events, to the events these actors take part in (through the
+    index on event actors, not a scan of every event)."""
+    if not found.live:
+        return found.query
+    return found.query.where(
+        EventRow.id.in_(select(EventActorRow.event_id).where(EventActorRow.identity_id.in_(actors)))
+    )
 
 
 def actor_graph(session: Session, selection: EventFilter, options: GraphOptions) -> Json:
     """Nodes (actors with their degree) and typed, weighted source→target edges; ``truncated`` when the edge
     limit or the actor limit cut the graph, and ``total_actors`` and ``total_links`` of the whole filtered
     graph (before either limit), so that a view can say what it leaves out."""
-    query = _edges(selection, options)
+    found = _edges(selection, options)
+    query = found.query
     if options.ego is not None:
-        columns = query.selected_columns
+        ego = [options.ego]
         touching = session.execute(
-            query.where(
-                EventRow.id.in_(_events_of([options.ego])),
-                or_(columns.source == options.ego, columns.target == options.ego),
-            ).limit(options.limit)
+            _among(found, ego).where(or_(found.source == options.ego, found.target == options.ego)).limit(options.limit)
         ).all()
         circle = {options.ego} | {row.source for row in touching} | {row.target for row in touching}
-        query = query.where(EventRow.id.in_(_events_of(circle)), columns.source.in_(circle), columns.target.in_(circle))
+        query = _among(found, circle).where(found.source.in_(circle), found.target.in_(circle))
     every = session.execute(query).all()  # the database groups every link to order them: counting is free
     rows = every[: options.limit]
     neighbours = _neighbours(rows)

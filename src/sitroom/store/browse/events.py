@@ -6,10 +6,9 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from sitroom.store.browse.common import Json, Page, count_rows, paged, place_json
@@ -255,115 +254,11 @@ def events_geojson(session: Session, selection: EventFilter, limit: int = 5000) 
     return {"type": "FeatureCollection", "features": features}
 
 
-def timeline(session: Session, selection: EventFilter, bin: str = "month") -> list[Json]:
-    """Corroborated events per time bin (``day``, ``week``, ``month`` or ``year``) and type.
-
-    Each item has ``bin`` (the bin's first day, month or year) and, for months, ``month`` as before.
-    """
-    width = {"day": 10, "week": 10, "month": 7, "year": 4}[bin]
-    start = func.substr(EventClusterRow.date_start, 1, width).label("start")
-    query = (
-        select(start, EventClusterRow.type, func.count().label("events"))
-        .where(EventClusterRow.date_start.is_not(None), *_event_conditions(selection))
-        .group_by(start, EventClusterRow.type)
-    )
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for row in session.execute(_with_places(query, selection)):
-        counts[(_week_of(row.start) if bin == "week" else row.start, row.type)] += row.events
-    return [
-        {"bin": start, "type": kind, "events": events} | ({"month": start} if bin == "month" else {})
-        for (start, kind), events in sorted(counts.items())
-    ]
-
-
-def _week_of(day: str) -> str:
-    """The Monday of an ISO date's week (the day itself when it is not a full date)."""
-    found = date_range(day)
-    return (found[0] - timedelta(days=found[0].weekday())).isoformat() if found and len(day) == 10 else day
-
-
 def _with_places(query: Select[*tuple[Any, ...]], selection: EventFilter) -> Select[*tuple[Any, ...]]:
     """The query joined to place identities, when the filter needs them (by country)."""
     if not selection.country:
         return query
     return query.outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id)
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """A map view: south-west and north-east corners in degrees."""
-
-    south: float
-    west: float
-    north: float
-    east: float
-
-
-CELLS_PER_TILE = 8  # a 256-pixel map tile is cut into cells of 32 by 32 pixels
-MAX_CELLS = 5000
-
-
-def event_map(session: Session, selection: EventFilter, zoom: int, bounds: Bounds | None = None) -> Json:
-    """Located corroborated events clustered on a grid that follows the map's zoom level.
-
-    A cell is ``360 / 2**zoom / CELLS_PER_TILE`` degrees on each side, about 32 pixels on screen at that
-    zoom; each cell gives its events' count and mean point, and its one event's id when it holds one.
-    """
-    size = 360 / 2**zoom / CELLS_PER_TILE
-    lat, lon = EventClusterRow.latitude, EventClusterRow.longitude
-    row, column = func.floor((lat + 90) / size).label("row"), func.floor((lon + 180) / size).label("col")
-    conditions = [lat.is_not(None), lon.is_not(None), *_event_conditions(selection)]
-    if bounds is not None:
-        conditions += [lat.between(bounds.south, bounds.north), lon.between(bounds.west, bounds.east)]
-    count = func.count().label("events")
-    query = (
-        select(row, column, count, func.avg(lat), func.avg(lon), func.min(EventClusterRow.id))
-        .where(*conditions)
-        .group_by(row, column)
-        .order_by(count.desc())
-        .limit(MAX_CELLS)
-    )
-    cells = [
-        {
-            "lat": round(mean_lat, 5),
-            "lon": round(mean_lon, 5),
-            "events": events,
-            "event": first if events == 1 else None,
-        }
-        for _, _, events, mean_lat, mean_lon, first in session.execute(_with_places(query, selection))
-    ]
-    return {"zoom": zoom, "cell_degrees": size, "events": sum(cell["events"] for cell in cells), "cells": cells}
-
-
-def network(session: Session, selection: EventFilter, limit: int = 400) -> Json:
-    """Actors as nodes and source→target edges typed by event type, weighted by events."""
-    source, target = EventActorRow.__table__.alias("s"), EventActorRow.__table__.alias("t")
-    weight = func.count(func.distinct(EventClusterRow.id)).label("weight")
-    rows = session.execute(
-        select(
-            source.c.identity_id.label("source"),
-            target.c.identity_id.label("target"),
-            EventClusterRow.type,
-            weight,
-        )
-        .select_from(EventRow)
-        .join(EventClusterRow, EventClusterRow.id == EventRow.cluster_id)
-        .outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id)
-        .join(source, and_(source.c.event_id == EventRow.id, source.c.role == "source"))
-        .join(target, and_(target.c.event_id == EventRow.id, target.c.role == "target"))
-        .where(source.c.identity_id != target.c.identity_id, *_event_conditions(selection))
-        .group_by(source.c.identity_id, target.c.identity_id, EventClusterRow.type)
-        .order_by(weight.desc())
-        .limit(limit)
-    ).all()
-    ids = {row.source for row in rows} | {row.target for row in rows}
-    nodes = session.execute(
-        select(ActorIdentityRow.id, ActorIdentityRow.name, ActorIdentityRow.kind).where(ActorIdentityRow.id.in_(ids))
-    )
-    return {
-        "nodes": [{"id": row.id, "name": row.name, "kind": row.kind} for row in nodes],
-        "edges": [{"source": r.source, "target": r.target, "type": r.type, "weight": r.weight} for r in rows],
-    }
 
 
 def iter_events(session: Session, selection: EventFilter, batch: int = 1000) -> Iterator[Json]:

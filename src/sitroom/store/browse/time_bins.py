@@ -14,6 +14,7 @@ from itertools import pairwise
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from sitroom.store.browse.aggregates import covers, month_rollup, rollup_conditions
 from sitroom.store.browse.common import Json
 from sitroom.store.browse.events import EventFilter, _event_conditions, _with_places
 from sitroom.store.schema import EventClusterRow
@@ -42,16 +43,27 @@ def _precision() -> ColumnElement[str]:
 
 def time_bins(session: Session, selection: EventFilter) -> Json:
     """Dated events per start month, type and date precision, with the default window (``window``)."""
-    month = func.substr(EventClusterRow.date_start, 1, 7).label("month")
-    precision = _precision()
-    query = (
-        select(month, EventClusterRow.type, precision, func.count().label("events"))
-        .where(EventClusterRow.date_start.is_not(None), *_event_conditions(selection))
-        .group_by(month, EventClusterRow.type, precision)
-    )
+    month: ColumnElement[str | None]
+    precision: ColumnElement[str]
+    if covers(selection):
+        rollup = month_rollup(selection)
+        month, precision = rollup.month_start.label("month"), rollup.precision.label("precision")
+        query = (
+            select(month, rollup.type, precision, func.sum(rollup.events).label("events"))
+            .where(rollup.month_start.is_not(None), *rollup_conditions(rollup, selection))
+            .group_by(rollup.month_start, rollup.type, rollup.precision)
+        )
+    else:
+        month, precision = func.substr(EventClusterRow.date_start, 1, 7).label("month"), _precision()
+        query = _with_places(
+            select(month, EventClusterRow.type, precision, func.count().label("events"))
+            .where(EventClusterRow.date_start.is_not(None), *_event_conditions(selection))
+            .group_by(month, EventClusterRow.type, precision),
+            selection,
+        )
     bins = [
         {"month": row.month, "type": row.type, "precision": row.precision, "events": row.events}
-        for row in session.execute(_with_places(query, selection))
+        for row in session.execute(query)
     ]
     bins.sort(key=lambda item: (item["month"], item["type"], item["precision"]))
     per_month: dict[str, int] = defaultdict(int)

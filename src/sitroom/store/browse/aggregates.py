@@ -1,0 +1,225 @@
+"""Events aggregated: map cells, timeline bins and network edges, added up from the rollups
+(``sitroom.store.rollups``) or counted from the events.
+
+A request is answered from the rollups when its filters are on keys they keep: type, place, country and a
+date range of whole months (``date_from`` the first of a month or a month or year, ``date_to`` the last
+of one). An actor, status, outlet or least-sources filter, or a range cutting a month, reads the events.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from sitroom.store.browse.common import Json
+from sitroom.store.browse.events import EventFilter, _event_conditions, _with_places
+from sitroom.store.corroboration import date_range
+from sitroom.store.schema import (
+    ActorIdentityRow,
+    EdgeRollupRow,
+    EventActorRow,
+    EventClusterRow,
+    EventRollupRow,
+    EventRow,
+    MonthRollupRow,
+    PlaceIdentityRow,
+    PointRollupRow,
+)
+
+
+def covers(selection: EventFilter) -> bool:
+    """Whether the rollups answer a request with these filters exactly."""
+    if selection.actor is not None or selection.status or selection.outlet or selection.min_sources > 1:
+        return False
+    start, end = date_range(selection.date_from), date_range(selection.date_to)
+    starts_a_month = start is None or start[0].day == 1
+    ends_a_month = end is None or (end[1] + timedelta(days=1)).day == 1
+    return starts_a_month and ends_a_month
+
+
+def rollup_conditions(
+    model: type[EventRollupRow | MonthRollupRow | PointRollupRow | EdgeRollupRow], selection: EventFilter
+) -> list[ColumnElement[bool]]:
+    """The conditions on rollup rows that select what ``selection`` selects (when it ``covers``; month
+    rollups keep no place and point rollups no dates, so only when it asks for none)."""
+    conditions: list[ColumnElement[bool]] = []
+    if selection.type:
+        conditions.append(model.type == selection.type)
+    place: Any = getattr(model, "place_identity_id", None)  # None on month rollups
+    if selection.place is not None:
+        conditions.append(place == selection.place)
+    if selection.country:
+        country = select(PlaceIdentityRow.id).where(PlaceIdentityRow.country == selection.country.upper())
+        conditions.append(place.in_(country))
+    if (start := date_range(selection.date_from)) is not None:
+        conditions.append(model.month_end >= start[0].isoformat()[:7])  # type: ignore[union-attr]
+    if (end := date_range(selection.date_to)) is not None:
+        conditions.append(model.month_start <= end[1].isoformat()[:7])  # type: ignore[union-attr]
+    return conditions
+
+
+def month_rollup(selection: EventFilter) -> type[EventRollupRow | MonthRollupRow]:
+    """The rollup that answers a timeline: per month alone unless a place or country is asked for."""
+    return EventRollupRow if selection.place is not None or selection.country else MonthRollupRow
+
+
+def map_rollup(selection: EventFilter) -> type[EventRollupRow | PointRollupRow] | None:
+    """The rollup that answers a map (per point alone unless dates are asked for), if one does."""
+    if not covers(selection):
+        return None
+    return EventRollupRow if selection.date_from or selection.date_to else PointRollupRow
+
+
+@dataclass(frozen=True)
+class Edges:
+    """A query of (source, target, type, weight) grouped by edge, with its source and target actor columns;
+    ``live`` when it reads the events."""
+
+    query: Select[*tuple[Any, ...]]
+    source: InstrumentedAttribute[int] | ColumnElement[int]
+    target: InstrumentedAttribute[int] | ColumnElement[int]
+    live: bool
+
+
+def edges(selection: EventFilter) -> Edges:
+    """Source→target edges typed by event type and weighted by events (unordered, unlimited)."""
+    if covers(selection):
+        rollup = EdgeRollupRow
+        weight = func.sum(rollup.events).label("weight")
+        query = (
+            select(rollup.source_id.label("source"), rollup.target_id.label("target"), rollup.type, weight)
+            .where(*rollup_conditions(rollup, selection))
+            .group_by(rollup.source_id, rollup.target_id, rollup.type)
+        )
+        return Edges(query, rollup.source_id, rollup.target_id, live=False)
+    source, target = EventActorRow.__table__.alias("s"), EventActorRow.__table__.alias("t")
+    weight = func.count(func.distinct(EventClusterRow.id)).label("weight")
+    query = (
+        select(source.c.identity_id.label("source"), target.c.identity_id.label("target"), EventClusterRow.type, weight)
+        .select_from(EventRow)
+        .join(EventClusterRow, EventClusterRow.id == EventRow.cluster_id)
+        .outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id)
+        .join(source, and_(source.c.event_id == EventRow.id, source.c.role == "source"))
+        .join(target, and_(target.c.event_id == EventRow.id, target.c.role == "target"))
+        .where(source.c.identity_id != target.c.identity_id, *_event_conditions(selection))
+        .group_by(source.c.identity_id, target.c.identity_id, EventClusterRow.type)
+    )
+    return Edges(query, source.c.identity_id, target.c.identity_id, live=True)
+
+
+def network(session: Session, selection: EventFilter, limit: int = 400) -> Json:
+    """Actors as nodes and source→target edges typed by event type, weighted by events (heaviest first)."""
+    found = edges(selection)
+    weight = found.query.selected_columns.weight
+    rows = session.execute(found.query.order_by(weight.desc(), found.source, found.target, "type").limit(limit)).all()
+    ids = {row.source for row in rows} | {row.target for row in rows}
+    nodes = session.execute(
+        select(ActorIdentityRow.id, ActorIdentityRow.name, ActorIdentityRow.kind)
+        .where(ActorIdentityRow.id.in_(ids))
+        .order_by(ActorIdentityRow.id)
+    )
+    return {
+        "nodes": [{"id": row.id, "name": row.name, "kind": row.kind} for row in nodes],
+        "edges": [{"source": r.source, "target": r.target, "type": r.type, "weight": r.weight} for r in rows],
+    }
+
+
+WIDTHS = {"day": 10, "week": 10, "month": 7, "year": 4}  # characters of an ISO date a bin keeps
+
+
+def timeline(session: Session, selection: EventFilter, bin: str = "month") -> list[Json]:
+    """Corroborated events per time bin (``day``, ``week``, ``month`` or ``year``) and type.
+
+    Each item has ``bin`` (the bin's first day, month or year) and, for months, ``month`` as before.
+    """
+    if bin in ("month", "year") and covers(selection):
+        rollup = month_rollup(selection)
+        start = (rollup.month_start if bin == "month" else func.substr(rollup.month_start, 1, 4)).label("start")
+        query = (
+            select(start, rollup.type, func.sum(rollup.events).label("events"))
+            .where(rollup.month_start.is_not(None), *rollup_conditions(rollup, selection))
+            .group_by(start, rollup.type)
+        )
+    else:
+        start = func.substr(EventClusterRow.date_start, 1, WIDTHS[bin]).label("start")
+        query = _with_places(
+            select(start, EventClusterRow.type, func.count().label("events"))
+            .where(EventClusterRow.date_start.is_not(None), *_event_conditions(selection))
+            .group_by(start, EventClusterRow.type),
+            selection,
+        )
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for row in session.execute(query):
+        counts[(_week_of(row.start) if bin == "week" else row.start, row.type)] += row.events
+    return [
+        {"bin": start, "type": kind, "events": events} | ({"month": start} if bin == "month" else {})
+        for (start, kind), events in sorted(counts.items())
+    ]
+
+
+def _week_of(day: str) -> str:
+    """The Monday of an ISO date's week (the day itself when it is not a full date)."""
+    found = date_range(day)
+    return (found[0] - timedelta(days=found[0].weekday())).isoformat() if found and len(day) == 10 else day
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A map view: south-west and north-east corners in degrees."""
+
+    south: float
+    west: float
+    north: float
+    east: float
+
+
+CELLS_PER_TILE = 8  # a 256-pixel map tile is cut into cells of 32 by 32 pixels
+MAX_CELLS = 5000
+
+
+def event_map(session: Session, selection: EventFilter, zoom: int, bounds: Bounds | None = None) -> Json:
+    """Located corroborated events clustered on a grid that follows the map's zoom level.
+
+    A cell is ``360 / 2**zoom / CELLS_PER_TILE`` degrees on each side, about 32 pixels on screen at that
+    zoom; each cell gives its events' count and mean point, and its one event's id when it holds one
+    (most events first, then south to north and west to east).
+    """
+    size = 360 / 2**zoom / CELLS_PER_TILE
+    rollup = map_rollup(selection)
+    lat, lon = (rollup or EventClusterRow).latitude, (rollup or EventClusterRow).longitude
+    row, column = func.floor((lat + 90) / size).label("row"), func.floor((lon + 180) / size).label("col")
+    conditions: list[ColumnElement[bool]] = [lat.is_not(None), lon.is_not(None)]
+    conditions += rollup_conditions(rollup, selection) if rollup else _event_conditions(selection)
+    if bounds is not None:
+        conditions += [lat.between(bounds.south, bounds.north), lon.between(bounds.west, bounds.east)]
+    if rollup is not None:
+        count = func.sum(rollup.events).label("events")
+        columns = [count, func.sum(rollup.events * lat) / count, func.sum(rollup.events * lon) / count]
+        columns.append(func.sum(rollup.id_sum))
+    else:
+        count = func.count().label("events")
+        columns = [count, func.avg(lat), func.avg(lon), func.min(EventClusterRow.id)]
+    query = (
+        select(row, column, *columns)
+        .where(*conditions)
+        .group_by(row, column)
+        .order_by(count.desc(), row, column)
+        .limit(MAX_CELLS)
+    )
+    cells = [
+        {
+            "lat": round(mean_lat, 5),
+            "lon": round(mean_lon, 5),
+            "events": events,
+            "event": int(first) if events == 1 else None,
+        }
+        for _, _, events, mean_lat, mean_lon, first in session.execute(
+            query if rollup else _with_places(query, selection)
+        )
+    ]
+    return {"zoom": zoom, "cell_degrees": size, "events": sum(cell["events"] for cell in cells), "cells": cells}

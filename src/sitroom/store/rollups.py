@@ -1,0 +1,234 @@
+"""Pre-aggregated events and network edges, kept exactly in step with the event clusters.
+
+Every event (cluster) adds one to its row of ``event_rollups`` (type, place, point, start and end month,
+date precision), of ``month_rollups`` (the same without place and point: the timeline when no place is
+asked for), of ``point_rollups`` (the same without dates: the map when no dates are asked for) and of each
+of its ``edge_rollups`` rows (a source and a target actor of one of its reports, type, place, months).
+The map's cells, the timeline's bins and the network's edges add these up instead of reading every
+event, when a request's filters are ones the keys cover (``browse.aggregates.covers``).
+
+Writers call :func:`touch` before changing a cluster (its row, its reports or their actors), or
+:func:`touch_new` for a cluster they create; when the session commits, the rollups take the difference
+between what the touched clusters count now and what they counted when first touched: in the same
+transaction as the change, so they never drift and a crash leaves both or neither. Increments are upserts,
+so concurrent writers (PostgreSQL) add up rather than overwrite each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, delete, event, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, SessionTransaction
+
+from sitroom.store.schema import (
+    EdgeRollupRow,
+    EventActorRow,
+    EventClusterRow,
+    EventRollupRow,
+    EventRow,
+    MonthRollupRow,
+    PointRollupRow,
+)
+from sitroom.store.statements import table_of
+
+EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str]
+EdgeKey = tuple[int, int, str, int | None, str | None, str | None]
+EVENT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude", "month_start", "month_end", "precision")
+# The month and point rollups keep some of the event key's columns.
+MONTH_COLUMNS = ("type", "month_start", "month_end", "precision")
+POINT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude")
+EDGE_COLUMNS = ("source_id", "target_id", "type", "place_identity_id", "month_start", "month_end")
+_TRACKED = "sitroom.rollups.tracked"  # session.info: the touched clusters' ids and what they counted then
+_REBUILD = "sitroom.rollups.rebuild"  # session.info: every cluster changed; rebuild at commit
+_CHUNK = 500
+Row = dict[str, Any]
+
+
+@dataclass
+class Counts:
+    """What some clusters add to the rollups: events (and the sum of their ids) per event key (the month and
+    point rollups are projections of it) and per edge key."""
+
+    events: Counter[EventKey] = field(default_factory=Counter)
+    ids: Counter[EventKey] = field(default_factory=Counter)
+    edges: Counter[EdgeKey] = field(default_factory=Counter)
+
+    def add(self, other: Counts) -> None:
+        self.events.update(other.events)
+        self.ids.update(other.ids)
+        self.edges.update(other.edges)
+
+
+@dataclass
+class _Tracked:
+    """The clusters touched in a transaction and what they counted when first touched."""
+
+    ids: set[int] = field(default_factory=set)
+    before: Counts = field(default_factory=Counts)
+
+
+def precision(start: str | None, end: str | None) -> str:
+    """How precisely an event's dates are known: one ``day``, ``days`` within a month, a whole ``month``, a
+    whole ``year``, or ``longer`` (the timeline's date precision)."""
+    if end is None or start == end or start is None:
+        return "day"
+    if start[:7] == end[:7]:
+        return "month" if start[8:10] == "01" and end[8:10] >= "28" else "days"
+    return "year" if start[:4] == end[:4] and start[5:10] == "01-01" and end[5:10] == "12-31" else "longer"
+
+
+def _month(day: str | None) -> str | None:
+    return day[:7] if day is not None else None
+
+
+def _counts(session: Session, cluster_ids: Sequence[int]) -> Counts:
+    """What the clusters ``cluster_ids`` count now (those no longer stored count nothing)."""
+    counts = Counts()
+    for start in range(0, len(cluster_ids), _CHUNK):
+        chunk = cluster_ids[start : start + _CHUNK]
+        _add_clusters(session, counts, EventClusterRow.id.in_(chunk))
+    return counts
+
+
+def _add_clusters(session: Session, counts: Counts, where: ColumnElement[bool]) -> None:
+    """Add what the clusters ``where`` selects count now."""
+    cluster = EventClusterRow
+    columns = (cluster.id, cluster.type, cluster.place_identity_id, cluster.latitude, cluster.longitude)
+    kinds: dict[int, tuple[str, int | None, str | None, str | None]] = {}
+    for pk, kind, place, lat, lon, start, end in session.execute(
+        select(*columns, cluster.date_start, cluster.date_end).where(where)
+    ):
+        how = precision(start, end)
+        key: EventKey = (kind, place, lat, lon, _month(start), _month(end), how)
+        counts.events[key] += 1
+        counts.ids[key] += pk
+        kinds[pk] = (kind, place, _month(start), _month(end))
+    source, target = EventActorRow.__table__.alias("s"), EventActorRow.__table__.alias("t")
+    pairs = (
+        select(EventRow.cluster_id, source.c.identity_id, target.c.identity_id)
+        .join(source, and_(source.c.event_id == EventRow.id, source.c.role == "source"))
+        .join(target, and_(target.c.event_id == EventRow.id, target.c.role == "target"))
+        .join(EventClusterRow, EventClusterRow.id == EventRow.cluster_id)
+        .where(where, source.c.identity_id != target.c.identity_id)
+        .distinct()
+    )
+    for pk, source_id, target_id in session.execute(pairs):
+        kind, place, first, last = kinds[pk]
+        counts.edges[(source_id, target_id, kind, place, first, last)] += 1
+
+
+def touch(session: Session, cluster_ids: Iterable[int]) -> None:
+    """Remember what these clusters count before the session changes them (once per transaction)."""
+    if session.info.get(_REBUILD):
+        return
+    tracked: _Tracked = session.info.setdefault(_TRACKED, _Tracked())
+    fresh = sorted(set(cluster_ids) - tracked.ids)
+    tracked.ids.update(fresh)
+    tracked.before.add(_counts(session, fresh))
+
+
+def touch_new(session: Session, cluster_ids: Iterable[int]) -> None:
+    """Clusters the session has just created: they counted nothing before."""
+    if not session.info.get(_REBUILD):
+        session.info.setdefault(_TRACKED, _Tracked()).ids.update(cluster_ids)
+
+
+def rebuild_at_commit(session: Session) -> None:
+    """Every cluster is being replaced (a recluster): rebuild the rollups from scratch when the session commits."""
+    session.info[_REBUILD] = True
+    session.info.pop(_TRACKED, None)
+
+
+def rebuild(session: Session) -> None:
+    """Fill the rollups from every stored cluster (a migration, a recluster)."""
+    for model in (EventRollupRow, MonthRollupRow, PointRollupRow, EdgeRollupRow):
+        session.execute(delete(model))
+    counts, last = Counts(), 0
+    while ids := list(
+        session.scalars(select(EventClusterRow.id).where(EventClusterRow.id > last).order_by("id").limit(_CHUNK * 4))
+    ):
+        _add_clusters(session, counts, EventClusterRow.id.in_(ids))
+        last = ids[-1]
+    _apply(session, counts, Counts())
+
+
+def _settle(session: Session) -> None:
+    """Add to the rollups what the touched clusters count now less what they counted before."""
+    if session.info.pop(_REBUILD, False):
+        rebuild(session)
+    elif (tracked := session.info.pop(_TRACKED, None)) is not None:
+        _apply(session, _counts(session, sorted(tracked.ids)), tracked.before)
+
+
+def _apply(session: Session, after: Counts, before: Counts) -> None:
+    """Add ``after`` less ``before`` to the rollup tables."""
+    events, ids = Counter(after.events), Counter(after.ids)
+    events.subtract(before.events)
+    ids.subtract(before.ids)
+    for model, columns in (
+        (EventRollupRow, EVENT_COLUMNS),
+        (MonthRollupRow, MONTH_COLUMNS),
+        (PointRollupRow, POINT_COLUMNS),
+    ):
+        picked = [EVENT_COLUMNS.index(column) for column in columns]
+        changes: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
+        for key in set(events) | set(ids):
+            change = changes[tuple(key[index] for index in picked)]
+            change[0] += events[key]
+            change[1] += ids[key]
+        rows = [
+            _row(columns, key) | {"events": n, "id_sum": total} for key, (n, total) in changes.items() if n or total
+        ]
+        _add(session, model, rows, ("events", "id_sum"))
+    edges = Counter(after.edges)
+    edges.subtract(before.edges)
+    _add(
+        session, EdgeRollupRow, [_row(EDGE_COLUMNS, key) | {"events": n} for key, n in edges.items() if n], ("events",)
+    )
+
+
+def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
+    """A rollup row's key columns, and ``key``: a 64-bit digest of them (unique, unlike columns that may be NULL)."""
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
+    return dict(zip(columns, key, strict=True)) | {"key": int.from_bytes(digest, "big", signed=True)}
+
+
+def _add(
+    session: Session,
+    model: type[EventRollupRow | MonthRollupRow | PointRollupRow | EdgeRollupRow],
+    rows: list[Row],
+    sums: Sequence[str],
+) -> None:
+    """Add the rows' counts to the stored rows of the same keys (inserting new keys, in key order so that
+    concurrent writers lock rows in one order); drop rows left at 0."""
+    table = table_of(model)
+    upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = upsert(table)
+    statement = statement.on_conflict_do_update(
+        index_elements=["key"], set_={name: table.c[name] + statement.excluded[name] for name in sums}
+    )
+    rows.sort(key=lambda row: row["key"])
+    for start in range(0, len(rows), _CHUNK):
+        chunk = rows[start : start + _CHUNK]
+        session.execute(statement, chunk)
+        session.execute(delete(table).where(table.c.key.in_([row["key"] for row in chunk]), table.c.events == 0))
+
+
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    if not session.in_nested_transaction():  # a savepoint's release is not the transaction's end
+        _settle(session)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # committed (rollups settled) or rolled back (snapshots void)
+        session.info.pop(_TRACKED, None)
+        session.info.pop(_REBUILD, None)

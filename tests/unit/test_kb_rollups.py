@@ -1,0 +1,188 @@
+"""The rollups (events per type, place, point and months, per type and months, per type and point; network
+edges per actor pair, type, place and months) equal what the events count, after storing, revising,
+deleting, reanalysing and reclustering, and after the migration fills them in an existing base; the map,
+timeline and network answer the same from them as from the events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from sitroom.store.browse import aggregates, time_bins
+from sitroom.store.corroboration import recluster
+from sitroom.store.database import open_engine
+from sitroom.store.writer import delete_document, store_documents
+from sitroom.web import create_app
+from tests.kb_fixtures import report_pair
+
+LIVE_EVENTS = """
+SELECT type, place_identity_id, latitude, longitude, substr(date_start, 1, 7), substr(date_end, 1, 7),
+       count(*), sum(id)
+FROM event_clusters GROUP BY 1, 2, 3, 4, 5, 6"""
+ROLLUP_EVENTS = """
+SELECT type, place_identity_id, latitude, longitude, month_start, month_end, sum(events), sum(id_sum)
+FROM event_rollups GROUP BY 1, 2, 3, 4, 5, 6"""
+LIVE_EDGES = """
+SELECT s.identity_id, t.identity_id, c.type, c.place_identity_id, substr(c.date_start, 1, 7),
+       substr(c.date_end, 1, 7), count(DISTINCT c.id)
+FROM events e JOIN event_clusters c ON c.id = e.cluster_id
+JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
+JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
+WHERE s.identity_id <> t.identity_id GROUP BY 1, 2, 3, 4, 5, 6"""
+LIVE_POINTS = (
+    "SELECT type, place_identity_id, latitude, longitude, count(*), sum(id) FROM event_clusters GROUP BY 1, 2, 3, 4"
+)
+ROLLUP_POINTS = "SELECT type, place_identity_id, latitude, longitude, events, id_sum FROM point_rollups"
+LIVE_MONTHS = """
+SELECT type, substr(date_start, 1, 7), substr(date_end, 1, 7), count(*) FROM event_clusters GROUP BY 1, 2, 3"""
+ROLLUP_MONTHS = "SELECT type, month_start, month_end, sum(events) FROM month_rollups GROUP BY 1, 2, 3"
+ROLLUP_EDGES = """
+SELECT source_id, target_id, type, place_identity_id, month_start, month_end, events FROM edge_rollups"""
+
+ALEPPO = ("Aleppo", 36.2, 37.16)
+REPORTS = [
+    report_pair("d1", "Nusra fighters attacked Ahrar positions.", outlet="Reuters", date="2014-01-10"),
+    report_pair("d2", "Nusra fighters attacked Ahrar again.", outlet="SANA", date="2014-01-11"),
+    report_pair("d3", "Nusra units shelled Jabha posts.", outlet="AFP", date="2014-01-31", place=ALEPPO),
+    report_pair("d4", "Army troops shelled Daraa.", outlet="AP", date="2014-02", event_type="COERCE"),
+    report_pair("d5", "Kurds fighters attacked Nusra posts.", outlet="AP", date="2015", place=None),
+    report_pair("d6", "Nusra raiders attacked Kurds.", outlet="AP", date="2014-03-02", place=ALEPPO),
+    # joins d3's stored event, which then ends a month later
+    report_pair("d7", "Nusra units shelled Jabha again.", outlet="SANA", date="2014-02-01", place=ALEPPO),
+]
+
+
+def _rows(engine: Engine, sql: str) -> set[tuple[Any, ...]]:
+    with engine.connect() as connection:
+        return {tuple(row) for row in connection.execute(text(sql))}
+
+
+def assert_rollups_match(engine: Engine) -> None:
+    """The rollups hold exactly what the events count now (no empty rows)."""
+    assert _rows(engine, ROLLUP_EVENTS) == _rows(engine, LIVE_EVENTS)
+    assert _rows(engine, ROLLUP_MONTHS) == _rows(engine, LIVE_MONTHS)
+    assert _rows(engine, ROLLUP_POINTS) == _rows(engine, LIVE_POINTS)
+    assert _rows(engine, ROLLUP_EDGES) == _rows(engine, LIVE_EDGES)
+    for table in ("event_rollups", "month_rollups", "point_rollups", "edge_rollups"):
+        assert _rows(engine, f"SELECT count(*) FROM {table} WHERE events <= 0") == {(0,)}
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    kb = open_engine(tmp_path / "kb.sqlite")
+    store_documents(kb, REPORTS[:4])
+    store_documents(kb, REPORTS[4:])
+    return kb
+
+
+def test_rollups_follow_storing_revising_deleting_and_reclustering(engine: Engine) -> None:
+    assert _rows(engine, "SELECT sum(events) FROM event_rollups") == {(5,)}  # d1 and d2, d3 and d7 are one
+    assert _rows(engine, "SELECT month_start, month_end FROM event_rollups WHERE place_identity_id = 2") == {
+        ("2014-01", "2014-02"),
+        ("2014-03", "2014-03"),
+    }
+    assert_rollups_match(engine)
+
+    revised = report_pair("d1", "Nusra fighters attacked Jaysh positions.", outlet="Reuters", date="2014-01-10")
+    assert store_documents(engine, [revised]).revised == 1  # d2's event loses a report, d1 opens another
+    assert_rollups_match(engine)
+    assert _rows(engine, "SELECT sum(events) FROM event_rollups") == {(6,)}
+
+    assert delete_document(engine, "d3") == 1
+    assert_rollups_match(engine)
+    assert store_documents(engine, REPORTS[1:2], reanalysis=True).revised == 1
+    assert_rollups_match(engine)
+
+    with Session(engine) as session, session.begin():
+        recluster(session)
+    assert_rollups_match(engine)
+    assert _rows(engine, "SELECT sum(events) FROM event_rollups") == {(6,)}
+
+
+def test_deleting_a_document_whose_events_were_its_own_drops_each_of_them(engine: Engine) -> None:
+    document, record = report_pair("d8", "Nusra fighters attacked Ahrar posts.", outlet="AFP", date="2014-05-05")
+    other = record.events[0].model_copy(update={"id": "e2", "type": "COERCE"})
+    store_documents(engine, [(document, record.model_copy(update={"events": [*record.events, other]}))])
+    assert_rollups_match(engine)
+
+    assert delete_document(engine, "d8") == 1  # two events, each removed in a savepoint of its own
+
+    assert_rollups_match(engine)
+    assert _rows(engine, "SELECT sum(events) FROM event_rollups") == {(5,)}
+
+
+def test_a_failed_transaction_leaves_the_rollups_as_they_were(engine: Engine) -> None:
+    before = _rows(engine, ROLLUP_EVENTS)
+    with pytest.raises(RuntimeError), Session(engine) as session, session.begin():
+        recluster(session)
+        raise RuntimeError("killed")
+    assert _rows(engine, ROLLUP_EVENTS) == before
+    store_documents(engine, [report_pair("d7", "Nusra fighters attacked Ahrar.", outlet="AFP", date="2014-01-11")])
+    assert_rollups_match(engine)
+
+
+def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, engine: Engine) -> None:
+    with engine.begin() as connection:  # the base as the previous schema left it
+        connection.execute(text("DROP TABLE event_rollups"))
+        connection.execute(text("DROP TABLE edge_rollups"))
+        connection.execute(text("DROP TABLE month_rollups"))
+        connection.execute(text("DROP TABLE point_rollups"))
+        connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
+        connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
+
+    assert_rollups_match(open_engine(tmp_path / "kb.sqlite"))
+
+
+REQUESTS = [
+    ("/api/events/map", {"zoom": 3}),
+    ("/api/events/map", {"zoom": 9, "type": "ASSAULT", "south": 35, "west": 36, "north": 37, "east": 39}),
+    ("/api/events/map", {"zoom": 6, "country": "sy", "date_from": "2014-01", "date_to": "2014-02-28"}),
+    ("/api/timeline", {}),
+    ("/api/timeline", {"bin": "year", "date_from": "2014"}),
+    ("/api/timeline/bins", {"type": "ASSAULT"}),
+    ("/api/timeline/bins", {"country": "SY"}),
+    ("/api/network", {}),
+    ("/api/network", {"date_to": "2014-01-31"}),
+    ("/api/network/graph", {"min_events": 1}),
+    ("/api/network/graph", {"ego": 1, "kind": "armed_group"}),
+]
+
+
+def test_endpoints_answer_the_same_from_the_rollups_as_from_the_events(
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(tmp_path / "kb.sqlite")
+    with TestClient(create_app(path)) as client:
+        from_rollups = [client.get(url, params=params).json() for url, params in REQUESTS]
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM event_rollups"))
+        connection.execute(text("DELETE FROM edge_rollups"))
+        connection.execute(text("DELETE FROM month_rollups"))
+        connection.execute(text("DELETE FROM point_rollups"))
+    with TestClient(create_app(path)) as client:  # they came from the rollups
+        assert client.get("/api/events/map", params={"zoom": 3}).json()["events"] == 0
+        assert client.get("/api/network").json()["edges"] == []
+        assert client.get("/api/timeline").json() == []
+    monkeypatch.setattr(aggregates, "covers", lambda selection: False)
+    monkeypatch.setattr(time_bins, "covers", lambda selection: False)
+    with TestClient(create_app(path)) as client:
+        live = [client.get(url, params=params).json() for url, params in REQUESTS]
+    assert from_rollups == live
+    assert [answer for answer in from_rollups if not answer] == []  # every request found something
+    assert from_rollups[0]["events"] == 4  # located events
+    assert from_rollups[-2]["edges"]
+
+
+def test_filters_the_rollups_do_not_keep_read_the_events() -> None:
+    covered = aggregates.EventFilter(type="ASSAULT", country="SY", date_from="2014-01-01", date_to="2014")
+    assert aggregates.covers(covered)
+    assert not aggregates.covers(aggregates.EventFilter(actor=3))
+    assert not aggregates.covers(aggregates.EventFilter(date_from="2014-01-02"))
+    assert not aggregates.covers(aggregates.EventFilter(date_to="2014-02-27"))
+    assert aggregates.covers(aggregates.EventFilter(date_to="2016-02-29"))
+    assert not aggregates.covers(aggregates.EventFilter(min_sources=2))
