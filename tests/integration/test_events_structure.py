@@ -121,3 +121,17 @@ def test_an_event_told_in_a_statement_is_reported_by_the_chain(nlp: Language) ->
     assert "Syrian Observatory for Human Rights" in names(record, event.reported_by)
     record = analyse(nlp, "Jaysh al-Islam shelled a school in Douma on Monday.")
     assert [event.voice for event in attacks(record)] == ["outlet"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven civilians in Saraqib were killed by barrel bombs on Monday.",
+        "Five farmers were killed including two boys in shelling on the town of Saraqib in Idlib province.",
+    ],
+)
+def test_a_place_told_of_an_unnamed_group_of_victims_is_the_events_place(nlp: Language, text: str) -> None:
+    record = analyse(nlp, text)
+    (event,) = attacks(record)
+    place = next(p for p in record.places if p.id == event.place)
+    assert place.admin1 == "Idlib"

@@ -19,7 +19,8 @@ Located = tuple[str | None, Provenance | None]
 
 
 def _attached_to_actor(token: Token, stop: Token, ctx: Context) -> bool:
-    """True when ``token`` modifies an actor mention ("the regime in Baghdad") or a border phrase."""
+    """True when ``token`` modifies an actor mention ("the regime in Baghdad") or a border phrase. An
+    unnamed group other than officials is where it is told of ("civilians in Aleppo were killed")."""
     base = token
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head
@@ -28,11 +29,20 @@ def _attached_to_actor(token: Token, stop: Token, ctx: Context) -> bool:
     current = token
     while current.head.i != current.i and current.i != stop.i:
         current = current.head
-        if current.i in ctx.token_actor or (
+        if _seated_actor(current, ctx) or (
             current.lower_ in {"with", "between"} and lemma(current.head) in {"border", "area", "frontier"}
         ):
             return True
     return False
+
+
+def _seated_actor(token: Token, ctx: Context) -> bool:
+    """The token names an actor whose place says where it sits: a named actor, or officials."""
+    actor_id = ctx.token_actor.get(token.i)
+    if actor_id is None:
+        return False
+    collective = ctx.actors[actor_id].collective
+    return collective is None or collective == "officials"
 
 
 def _locative_places(tokens: Iterable[Token], stop: Token, ctx: Context) -> list[str]:
