@@ -135,3 +135,25 @@ def test_a_place_told_of_an_unnamed_group_of_victims_is_the_events_place(nlp: La
     (event,) = attacks(record)
     place = next(p for p in record.places if p.id == event.place)
     assert place.admin1 == "Idlib"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian airstrike on the Syrian city of Aleppo killed six civilians on Monday, a rescuer said.",
+        "A Russian airstrike on eastern Aleppo killed six civilians on Monday.",
+    ],
+)
+def test_an_act_standing_for_its_actor_is_where_it_struck_not_where_the_actor_sits(nlp: Language, text: str) -> None:
+    record = analyse(nlp, text)
+    (event,) = attacks(record)
+    place = next(p for p in record.places if p.id == event.place)
+    assert place.admin1 == "Aleppo"
+
+
+def test_a_region_across_countries_gives_way_to_a_located_town_of_the_sentence(nlp: Language) -> None:
+    text = "Warplanes bombed a bakery in the Euphrates valley town of Mayadin on Friday, killing nine civilians."
+    record = analyse(nlp, text)
+    (event,) = attacks(record)
+    place = next(p for p in record.places if p.id == event.place)
+    assert place.country == "SY" and place.feature == "town"

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from sitroom.components.events.context import Context, lemma
-from sitroom.components.events.vocabulary import AREA_NOUNS, PLACE_NOUNS
-from sitroom.record import Provenance
+from sitroom.components.events.vocabulary import ACT_NOUNS, AREA_NOUNS, PLACE_NOUNS, WEAPON_NOUNS
+from sitroom.record import Place, Provenance
 
 DATELINE_CHARS = 80  # the dateline ("ALEPPO, Syria (Reuters) -") opens the body within this many characters
 SUBORDINATE_DEPS = frozenset({"ccomp", "relcl", "acl", "parataxis", "advcl"})
@@ -24,8 +24,9 @@ def _attached_to_actor(token: Token, stop: Token, ctx: Context) -> bool:
     base = token
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head
-    if base.head.lower_ == "of" and lemma(base.head.head) not in PLACE_NOUNS:
-        return True  # "the people of Aleppo", but "the town of Samarra" is the place itself
+    if base.head.lower_ == "of" and lemma(base.head.head) not in PLACE_NOUNS | ACT_NOUNS:
+        return True  # "the people of Aleppo", but "the town of Samarra" is the place itself, "the shelling of
+        # Douma" the place of the act
     current = token
     while current.head.i != current.i and current.i != stop.i:
         current = current.head
@@ -37,9 +38,10 @@ def _attached_to_actor(token: Token, stop: Token, ctx: Context) -> bool:
 
 
 def _seated_actor(token: Token, ctx: Context) -> bool:
-    """The token names an actor whose place says where it sits: a named actor, or officials."""
+    """The token names an actor whose place says where it sits: a named actor, or officials, but not an
+    act or weapon that stands for its actor ("a Russian airstrike on Aleppo" is where it struck)."""
     actor_id = ctx.token_actor.get(token.i)
-    if actor_id is None:
+    if actor_id is None or lemma(token) in ACT_NOUNS or lemma(token) in WEAPON_NOUNS:
         return False
     collective = ctx.actors[actor_id].collective
     return collective is None or collective == "officials"
@@ -128,7 +130,7 @@ def locate_place(trigger: Token, sentence: Span, ctx: Context) -> Located:
     specific = [c for c in candidates if c[1] != "sentence" or ctx.places[c[0]].feature != "country"]
     first = (specific or candidates)[0]
     first_place = ctx.places[first[0]]
-    if first_place is not None and first_place.lat is not None and first_place.feature != "country":
+    if _located(first_place):
         return first
     home = main_country(ctx)
     for place_id, read_from in candidates[1:]:
@@ -136,9 +138,14 @@ def locate_place(trigger: Token, sentence: Span, ctx: Context) -> Located:
         same_country = first_place.country in {None, found.country}
         if first_place.feature == "country" and home is not None and found.country == home:
             same_country = True  # a foreign country ("a US airstrike") gives way to a place where the story is
-        if found.lat is not None and found.feature != "country" and same_country:
+        if _located(found) and same_country:
             return place_id, read_from
     return first
+
+
+def _located(place: Place) -> bool:
+    """Placed on the map below the country level, inside one country (not a river valley across several)."""
+    return place.lat is not None and place.feature != "country" and place.country is not None
 
 
 def locate_date(trigger: Token, sentence: Span, ctx: Context) -> Located:
