@@ -157,3 +157,8 @@ def test_a_region_across_countries_gives_way_to_a_located_town_of_the_sentence(n
     (event,) = attacks(record)
     place = next(p for p in record.places if p.id == event.place)
     assert place.country == "SY" and place.feature == "town"
+
+
+def test_who_killed_is_read_through_a_noun_that_counts_the_acts(nlp: Language) -> None:
+    record = analyse(nlp, "Forty fighters were killed in a series of Russian air strikes in Syria on Friday.")
+    assert any("Armed forces of Russia" in names(record, event.source) for event in attacks(record))
