@@ -162,3 +162,9 @@ def test_a_region_across_countries_gives_way_to_a_located_town_of_the_sentence(n
 def test_who_killed_is_read_through_a_noun_that_counts_the_acts(nlp: Language) -> None:
     record = analyse(nlp, "Forty fighters were killed in a series of Russian air strikes in Syria on Friday.")
     assert any("Armed forces of Russia" in names(record, event.source) for event in attacks(record))
+
+
+def test_a_bare_doer_before_an_act_the_parser_reads_as_a_participle(nlp: Language) -> None:
+    text = "The Syrian government rejected the talks. On Tuesday 11 people were killed in regime shelling on the town."
+    record = analyse(nlp, text)
+    assert any(names(record, event.source) == ["Government of Syria"] for event in attacks(record))

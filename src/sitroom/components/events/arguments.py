@@ -203,6 +203,10 @@ def means_agents(verb: Token, ctx: Context) -> list[str]:
             found = [actor for obj in opponents for actor in argument_actors(obj, ctx)]
             if found:
                 return found  # "29 rebels were killed in clashes with regime troops": the other side killed them
+        if prep != "at" and _doer_of_gerund(pobj):
+            found = argument_actors(pobj, ctx)
+            if found:
+                return found  # "killed in regime shelling", read by the parser as "regime" with a participle
         if prep != "at" and (lemma(pobj) in ACT_NOUNS or pobj.lower_ in ACT_NOUNS):
             by_objects = [by_object for _by, by_object in prep_objects(pobj, frozenset({"by"}))]
             found = nominal_agents(pobj, ctx) or [actor for obj in by_objects for actor in argument_actors(obj, ctx)]
@@ -217,6 +221,13 @@ def _counted_act(noun: Token) -> Token:
         return noun
     acts = [obj for _of, obj in prep_objects(noun, frozenset({"of"})) if lemma(obj) in ACT_NOUNS]
     return acts[0] if acts else noun
+
+
+def _doer_of_gerund(noun: Token) -> bool:
+    """A bare noun with an attack participle on it ("regime shelling", "army bombing"): the doer of the act."""
+    return not any(child.dep_ == "det" for child in noun.children) and any(
+        child.dep_ == "acl" and child.tag_ == "VBG" and lemma(child) in ATTACK_VERBS for child in noun.children
+    )
 
 
 def _gerund_objects(head: Token, preps: frozenset[str]) -> Iterator[tuple[str, Token]]:
