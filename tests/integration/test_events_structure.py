@@ -158,3 +158,15 @@ def test_a_bare_doer_before_an_act_the_parser_reads_as_a_participle(nlp: Languag
     text = "The Syrian government rejected the talks. On Tuesday 11 people were killed in regime shelling on the town."
     record = analyse(nlp, text)
     assert any(names(record, event.source) == ["Government of Syria"] for event in attacks(record))
+
+
+def test_the_documents_focus_is_a_place_of_its_main_country(nlp: Language) -> None:
+    text = (
+        "Foreign ministers met in Brussels on Monday. The talks in Brussels ended without a deal. "
+        "Fighting went on in Syria, where shelling hit eastern Aleppo. Across Syria the army moved troops. "
+        "Gunmen killed four civilians on Tuesday, activists said."
+    )
+    record = analyse(nlp, text)
+    event = next(e for e in attacks(record) if e.evidence.text.startswith("Gunmen"))
+    place = next(p for p in record.places if p.id == event.place)
+    assert (place.name, event.place_from) == ("Aleppo", "document")

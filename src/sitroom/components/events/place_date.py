@@ -219,8 +219,9 @@ def _own_place_mentions(ctx: Context) -> Iterator[tuple[str, str | None]]:
 
 
 def focus_place(ctx: Context) -> str | None:
-    """The place the document names most often below the country level, else its most named country; places
-    that only say where an actor sits ("the regime in Baghdad") do not count. Computed once per document."""
+    """The place of the document's main country it names most often below the country level (else any place
+    below it, else its most named country); places that only say where an actor sits ("the regime in
+    Baghdad") do not count. Computed once per document."""
     if not ctx.focus_known:
         ctx.focus, ctx.focus_known = _count_focus_place(ctx), True
     return ctx.focus
@@ -232,5 +233,7 @@ def _count_focus_place(ctx: Context) -> str | None:
         counts[place_id] = counts.get(place_id, 0) + 1
     ranked = sorted(counts, key=lambda pid: (-counts[pid], pid))
     specific = [pid for pid in ranked if ctx.places[pid].feature not in {"country", None}]
-    candidates = specific or ranked
+    home = main_country(ctx)
+    at_home = [pid for pid in specific if ctx.places[pid].country == home]
+    candidates = at_home or specific or ranked
     return candidates[0] if candidates else None
