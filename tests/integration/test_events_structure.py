@@ -121,3 +121,52 @@ def test_an_event_told_in_a_statement_is_reported_by_the_chain(nlp: Language) ->
     assert "Syrian Observatory for Human Rights" in names(record, event.reported_by)
     record = analyse(nlp, "Jaysh al-Islam shelled a school in Douma on Monday.")
     assert [event.voice for event in attacks(record)] == ["outlet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        # an unnamed group of victims is where it is told of, not the seat of an actor
+        ("Seven civilians in Saraqib were killed by barrel bombs on Monday.", "Idlib"),
+        ("Five farmers were killed including two boys in shelling on the town of Saraqib in Idlib province.", "Idlib"),
+        # an act standing for its actor is where it struck
+        ("A Russian airstrike on the Syrian city of Aleppo killed six civilians on Monday, a rescuer said.", "Aleppo"),
+        ("A Russian airstrike on eastern Aleppo killed six civilians on Monday.", "Aleppo"),
+    ],
+)
+def test_a_place_told_of_victims_or_of_an_act_is_the_events_place(nlp: Language, text: str, province: str) -> None:
+    record = analyse(nlp, text)
+    (event,) = attacks(record)
+    place = next(p for p in record.places if p.id == event.place)
+    assert place.admin1 == province
+
+
+def test_a_region_across_countries_gives_way_to_a_located_town_of_the_sentence(nlp: Language) -> None:
+    text = "Warplanes bombed a bakery in the Euphrates valley town of Mayadin on Friday, killing nine civilians."
+    record = analyse(nlp, text)
+    (event,) = attacks(record)
+    place = next(p for p in record.places if p.id == event.place)
+    assert place.country == "SY" and place.feature == "town"
+
+
+def test_who_killed_is_read_through_a_noun_that_counts_the_acts(nlp: Language) -> None:
+    record = analyse(nlp, "Forty fighters were killed in a series of Russian air strikes in Syria on Friday.")
+    assert any("Armed forces of Russia" in names(record, event.source) for event in attacks(record))
+
+
+def test_a_bare_doer_before_an_act_the_parser_reads_as_a_participle(nlp: Language) -> None:
+    text = "The Syrian government rejected the talks. On Tuesday 11 people were killed in regime shelling on the town."
+    record = analyse(nlp, text)
+    assert any(names(record, event.source) == ["Government of Syria"] for event in attacks(record))
+
+
+def test_the_documents_focus_is_a_place_of_its_main_country(nlp: Language) -> None:
+    text = (
+        "Foreign ministers met in Brussels on Monday. The talks in Brussels ended without a deal. "
+        "Fighting went on in Syria, where shelling hit eastern Aleppo. Across Syria the army moved troops. "
+        "Gunmen killed four civilians on Tuesday, activists said."
+    )
+    record = analyse(nlp, text)
+    event = next(e for e in attacks(record) if e.evidence.text.startswith("Gunmen"))
+    place = next(p for p in record.places if p.id == event.place)
+    assert (place.name, event.place_from) == ("Aleppo", "document")

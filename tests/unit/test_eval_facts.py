@@ -11,7 +11,7 @@ import spacy
 
 from sitroom.documents import Document
 from sitroom.evaluation.corpora import fakes
-from sitroom.record import ErrorRecord
+from sitroom.record import Actor, ErrorRecord, Span
 
 
 def test_an_article_whose_analysis_fails_counts_as_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -30,3 +30,11 @@ def test_an_article_whose_analysis_fails_counts_as_a_miss(tmp_path: Path, monkey
         measure: (0, 1) for measure in fakes.MEASURES
     }
     assert report.to_dict()["failed"] == ["a1"]
+
+
+def test_the_coalition_itself_is_of_the_coalition_class() -> None:
+    mention = Span(text="the US-led coalition", start=0, end=20)
+    coalition = Actor(
+        id="a1", name="coalition", kind="international_org", mentions=[mention], canonical_id="us_led_coalition"
+    )
+    assert fakes._actor_class(coalition) == fakes.COALITION

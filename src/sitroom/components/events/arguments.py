@@ -25,6 +25,7 @@ from sitroom.components.events.vocabulary import (
     RELATIVE_TAGS,
     REPORT_VERBS,
     REPORTED_PRONOUNS,
+    SERIES_NOUNS,
     STATE_KINDS,
     STATEMENT_NOUNS,
     SUBJECT_DEPS,
@@ -192,7 +193,8 @@ def agents_of_act(noun: Token, ctx: Context) -> list[str]:
 def means_agents(verb: Token, ctx: Context) -> list[str]:
     """Who killed, when the clause names only the means: "killed in Russian airstrikes", "killed by a rocket
     fired by militants", "died at the hands of ISIL"."""
-    for prep, pobj in [*prep_objects(verb, MEANS_PREPS | {"at"}), *_gerund_objects(verb, MEANS_PREPS)]:
+    for prep, means in [*prep_objects(verb, MEANS_PREPS | {"at"}), *_gerund_objects(verb, MEANS_PREPS)]:
+        pobj = _counted_act(means)
         if prep == "at" and lemma(pobj) == "hand":
             owners = [owner for _of, owner in prep_objects(pobj, frozenset({"of"}))]
             return unique(actor for owner in owners for actor in argument_actors(owner, ctx))
@@ -201,12 +203,31 @@ def means_agents(verb: Token, ctx: Context) -> list[str]:
             found = [actor for obj in opponents for actor in argument_actors(obj, ctx)]
             if found:
                 return found  # "29 rebels were killed in clashes with regime troops": the other side killed them
+        if prep != "at" and _doer_of_gerund(pobj):
+            found = argument_actors(pobj, ctx)
+            if found:
+                return found  # "killed in regime shelling", read by the parser as "regime" with a participle
         if prep != "at" and (lemma(pobj) in ACT_NOUNS or pobj.lower_ in ACT_NOUNS):
             by_objects = [by_object for _by, by_object in prep_objects(pobj, frozenset({"by"}))]
             found = nominal_agents(pobj, ctx) or [actor for obj in by_objects for actor in argument_actors(obj, ctx)]
             if found:
                 return found
     return []
+
+
+def _counted_act(noun: Token) -> Token:
+    """The acts a noun of number counts ("a series of Russian air strikes": the strikes), else the noun."""
+    if lemma(noun) not in SERIES_NOUNS:
+        return noun
+    acts = [obj for _of, obj in prep_objects(noun, frozenset({"of"})) if lemma(obj) in ACT_NOUNS]
+    return acts[0] if acts else noun
+
+
+def _doer_of_gerund(noun: Token) -> bool:
+    """A bare noun with an attack participle on it ("regime shelling", "army bombing"): the doer of the act."""
+    return not any(child.dep_ == "det" for child in noun.children) and any(
+        child.dep_ == "acl" and child.tag_ == "VBG" and lemma(child) in ATTACK_VERBS for child in noun.children
+    )
 
 
 def _gerund_objects(head: Token, preps: frozenset[str]) -> Iterator[tuple[str, Token]]:

@@ -79,10 +79,16 @@ def referent(head: Token, ctx: Context) -> list[str]:
 
 
 def _definite_or_modifier(head: Token) -> bool:
-    """ "the group", "this regime", or a bare modifier ("regime forces", "regime air raids")."""
-    if head.dep_ in {"compound", "amod", "nmod"}:
+    """ "the group", "this regime", or a bare modifier ("regime forces", "regime air raids"; "regime shelling"
+    read by the parser as a noun with a participle)."""
+    if head.dep_ in {"compound", "amod", "nmod"} or _gerund_on(head) is not None:
         return True
     return any(child.dep_ == "det" and child.lower_ in DEFINITE for child in head.children)
+
+
+def _gerund_on(head: Token) -> Token | None:
+    """The act a bare noun is the doer of when the parser reads "regime shelling" as a noun with a participle."""
+    return next((child for child in head.children if child.dep_ == "acl" and child.tag_ == "VBG"), None)
 
 
 def _nearest(head: Token, ctx: Context, kinds: frozenset[str]) -> str | None:

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from sitroom.components.events.context import Context, lemma
-from sitroom.components.events.vocabulary import AREA_NOUNS, PLACE_NOUNS
-from sitroom.record import Provenance
+from sitroom.components.events.vocabulary import ACT_NOUNS, AREA_NOUNS, PLACE_NOUNS, WEAPON_NOUNS
+from sitroom.record import Place, Provenance
 
 DATELINE_CHARS = 80  # the dateline ("ALEPPO, Syria (Reuters) -") opens the body within this many characters
 SUBORDINATE_DEPS = frozenset({"ccomp", "relcl", "acl", "parataxis", "advcl"})
@@ -19,20 +19,32 @@ Located = tuple[str | None, Provenance | None]
 
 
 def _attached_to_actor(token: Token, stop: Token, ctx: Context) -> bool:
-    """True when ``token`` modifies an actor mention ("the regime in Baghdad") or a border phrase."""
+    """True when ``token`` modifies an actor mention ("the regime in Baghdad") or a border phrase. An
+    unnamed group other than officials is where it is told of ("civilians in Aleppo were killed")."""
     base = token
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head
-    if base.head.lower_ == "of" and lemma(base.head.head) not in PLACE_NOUNS:
-        return True  # "the people of Aleppo", but "the town of Samarra" is the place itself
+    if base.head.lower_ == "of" and lemma(base.head.head) not in PLACE_NOUNS | ACT_NOUNS:
+        return True  # "the people of Aleppo", but "the town of Samarra" is the place itself, "the shelling of
+        # Douma" the place of the act
     current = token
     while current.head.i != current.i and current.i != stop.i:
         current = current.head
-        if current.i in ctx.token_actor or (
+        if _seated_actor(current, ctx) or (
             current.lower_ in {"with", "between"} and lemma(current.head) in {"border", "area", "frontier"}
         ):
             return True
     return False
+
+
+def _seated_actor(token: Token, ctx: Context) -> bool:
+    """The token names an actor whose place says where it sits: a named actor, or officials, but not an
+    act or weapon that stands for its actor ("a Russian airstrike on Aleppo" is where it struck)."""
+    actor_id = ctx.token_actor.get(token.i)
+    if actor_id is None or lemma(token) in ACT_NOUNS or lemma(token) in WEAPON_NOUNS:
+        return False
+    collective = ctx.actors[actor_id].collective
+    return collective is None or collective == "officials"
 
 
 def _locative_places(tokens: Iterable[Token], stop: Token, ctx: Context) -> list[str]:
@@ -118,7 +130,7 @@ def locate_place(trigger: Token, sentence: Span, ctx: Context) -> Located:
     specific = [c for c in candidates if c[1] != "sentence" or ctx.places[c[0]].feature != "country"]
     first = (specific or candidates)[0]
     first_place = ctx.places[first[0]]
-    if first_place is not None and first_place.lat is not None and first_place.feature != "country":
+    if _located(first_place):
         return first
     home = main_country(ctx)
     for place_id, read_from in candidates[1:]:
@@ -126,9 +138,14 @@ def locate_place(trigger: Token, sentence: Span, ctx: Context) -> Located:
         same_country = first_place.country in {None, found.country}
         if first_place.feature == "country" and home is not None and found.country == home:
             same_country = True  # a foreign country ("a US airstrike") gives way to a place where the story is
-        if found.lat is not None and found.feature != "country" and same_country:
+        if _located(found) and same_country:
             return place_id, read_from
     return first
+
+
+def _located(place: Place) -> bool:
+    """Placed on the map below the country level, inside one country (not a river valley across several)."""
+    return place.lat is not None and place.feature != "country" and place.country is not None
 
 
 def locate_date(trigger: Token, sentence: Span, ctx: Context) -> Located:
@@ -202,8 +219,9 @@ def _own_place_mentions(ctx: Context) -> Iterator[tuple[str, str | None]]:
 
 
 def focus_place(ctx: Context) -> str | None:
-    """The place the document names most often below the country level, else its most named country; places
-    that only say where an actor sits ("the regime in Baghdad") do not count. Computed once per document."""
+    """The place of the document's main country it names most often below the country level (else any place
+    below it, else its most named country); places that only say where an actor sits ("the regime in
+    Baghdad") do not count. Computed once per document."""
     if not ctx.focus_known:
         ctx.focus, ctx.focus_known = _count_focus_place(ctx), True
     return ctx.focus
@@ -215,5 +233,7 @@ def _count_focus_place(ctx: Context) -> str | None:
         counts[place_id] = counts.get(place_id, 0) + 1
     ranked = sorted(counts, key=lambda pid: (-counts[pid], pid))
     specific = [pid for pid in ranked if ctx.places[pid].feature not in {"country", None}]
-    candidates = specific or ranked
+    home = main_country(ctx)
+    at_home = [pid for pid in specific if ctx.places[pid].country == home]
+    candidates = at_home or specific or ranked
     return candidates[0] if candidates else None

@@ -156,6 +156,8 @@ ACT_NOUNS = word_set(
     onslaught incursion
     """
 )
+# Nouns that count acts ("a series of air strikes", "a wave of bombings"): the acts counted say who did them.
+SERIES_NOUNS = word_set("series wave string spate round volley salvo barrage succession number")
 # Wrongs an inquiry, accusation or protest is about ("an inquiry into crimes committed by X"), beside ACT_NOUNS.
 CRIME_NOUNS = word_set("crime crimes abuse abuses atrocity atrocities violation violations murder murders abduction")
 # Prepositions that name what an inquiry, accusation or protest is about.

@@ -64,7 +64,9 @@ GOVERNMENT, ISIS, COALITION, KURDISH, OPPOSITION, NUSRA, UNKNOWN = (
 PERPETRATORS: dict[str, frozenset[str]] = {
     GOVERNMENT: frozenset({"SYR", "SYR_", "RUS", "RUS_", "IRN", "IRN_", "hezbollah", "ndf_syria", "bashar_al_assad"}),
     ISIS: frozenset({"islamic_state", "islamic_state_of_iraq"}),
-    COALITION: frozenset({"USA", "USA_", "GBR", "GBR_", "FRA", "FRA_", "AUS", "AUS_", "CAN", "CAN_", "NLD_", "BEL_"}),
+    COALITION: frozenset(
+        {"us_led_coalition", "USA", "USA_", "GBR", "GBR_", "FRA", "FRA_", "AUS", "AUS_", "CAN", "CAN_", "NLD_", "BEL_"}
+    ),
     KURDISH: frozenset({"syrian_democratic_forces", "ypg", "pyd", "pkk"}),
     NUSRA: frozenset({"jabhat_al_nusra", "jabhat_fateh_al_sham", "hayat_tahrir_al_sham"}),
 }
