@@ -40,8 +40,15 @@ REPORT = ROOT / "docs" / "layers.md"
 WARM_UP = 16
 LONG_SIZES = (250_000, 1_000_000)
 LONG_BEGIN, LONG_END = "<!-- long document: bench/layers.py --long -->", "<!-- end of long document -->"
-# Issue acceptance: the most each layer may add to the bare spaCy time.
-LIMITS = {"sitroom_actors": 0.25, "sitroom_places": 0.20, "sitroom_attribution": 0.05, "sitroom_events": 0.10}
+# The most each layer may add to the bare spaCy time, as the open issues set it (actors 14, places 15,
+# attribution 16, events 13, agreements 17; earlier issues allowed actors 25% and places 20%).
+LIMITS = {
+    "sitroom_actors": 0.05,
+    "sitroom_places": 0.10,
+    "sitroom_attribution": 0.05,
+    "sitroom_events": 0.10,
+    "sitroom_agreements": 0.03,
+}
 
 
 @dataclass
