@@ -1,6 +1,9 @@
-"""The Doc extensions the layers share."""
+"""What the layers share: the Doc text joined once, and a built pipeline the collector leaves alone."""
+
+import gc
 
 import spacy
+from spacy.language import Language
 
 from sitroom.layers import doc_text
 
@@ -11,3 +14,7 @@ def test_doc_text_is_the_docs_text_joined_once() -> None:
     first = doc_text(doc)
     assert first == doc.text
     assert doc_text(doc) is first
+
+
+def test_the_built_pipeline_is_left_out_of_the_collectors_passes(nlp: Language) -> None:
+    assert gc.get_freeze_count() > 0
