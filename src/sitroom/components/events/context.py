@@ -41,6 +41,8 @@ class Context:
     focus_known: bool = field(init=False, default=False)
     home: str | None = field(init=False, default=None)  # the document's main country, once computed
     home_known: bool = field(init=False, default=False)
+    dateline: str | None = field(init=False, default=None)  # the place of the dateline, once computed
+    dateline_known: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap."""

@@ -177,6 +177,12 @@ def _subordinate(token: Token, sentence: Span) -> bool:
 def dateline_place(ctx: Context) -> str | None:
     """The place of the article's dateline: a place named at the very start of the body, in capitals or
     before the outlet ("BEIRUT (Reuters)", "ALEPPO Syria AFP")."""
+    if not ctx.dateline_known:
+        ctx.dateline, ctx.dateline_known = _read_dateline(ctx), True
+    return ctx.dateline
+
+
+def _read_dateline(ctx: Context) -> str | None:
     for unit in ctx.units[:3]:
         if unit.start_char > DATELINE_CHARS * 4 or any(token.i in ctx.heading_tokens for token in unit):
             continue

@@ -141,9 +141,10 @@ def refine_mode(sense: EventSense, trigger: Token) -> EventSense:
     """Weapons make aid military, and give an assault its mode: the weapons named in its clause (with its
     subject, and the clause it depends on: "a car bomb exploded, killing ..."); suicide attacks and chemical
     weapons override the lexicon's mode, others fill it when the lexicon has none."""
-    lemmas = {lemma(token) for token in trigger.subtree}
-    if sense.type == "AID" and sense.mode is None and lemmas & WEAPON_NOUNS:
-        return EventSense(sense.type, "military", sense.cameo)
+    if sense.type == "AID":
+        if sense.mode is None and {lemma(token) for token in trigger.subtree} & WEAPON_NOUNS:
+            return EventSense(sense.type, "military", sense.cameo)
+        return sense
     if sense.type != "ASSAULT":
         return sense
     mode = assault_mode(_weapon_words(trigger))
