@@ -29,12 +29,12 @@ COUNTRY_KINDS = frozenset({"state", "government", "institution", "armed_group", 
 class LinkEvidence:
     """The countries and registered actors a document names, and the test of a link against them."""
 
-    def __init__(self, doc: Doc, scanned: list[Mention], registry: Registry) -> None:
+    def __init__(self, doc: Doc, texts: list[str], scanned: list[Mention], registry: Registry) -> None:
         self.doc = doc
         named = [m.entry for m in scanned if m.entry is not None and not m.metonym and m.entry.kind != "person"]
         self.actor_ids = frozenset(entry.id for entry in named)
         countries = frozenset(entry.country for entry in named if entry.kind in COUNTRY_KINDS and entry.country)
-        self.countries = countries | _demonym_countries(doc, registry)
+        self.countries = countries | _demonym_countries(texts, registry)
 
     def filter(self, mentions: list[Mention]) -> list[Mention]:
         """The mentions with unsupported person links made unregistered and unsupported metonyms dropped."""
@@ -68,13 +68,13 @@ class LinkEvidence:
         return any(fold(name) == text for name in entry.metonyms)
 
 
-def _demonym_countries(doc: Doc, registry: Registry) -> frozenset[str]:
+def _demonym_countries(texts: list[str], registry: Registry) -> frozenset[str]:
     """Countries whose people's adjective the text uses ("Sudanese officials", "a Turkish convoy")."""
     countries: set[str] = set()
-    for token in doc:
-        if not token.text[:1].isupper():
+    for text in texts:
+        if not text[:1].isupper():
             continue
-        for actor_id in registry.by_demonym.get(token_parts(token.text), ()):
+        for actor_id in registry.by_demonym.get(token_parts(text), ()):
             entry = registry.entries[actor_id]
             if entry.kind in STATE_KINDS and entry.country:
                 countries.add(entry.country)

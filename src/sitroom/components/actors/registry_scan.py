@@ -30,9 +30,8 @@ class RegistryScanner:
         )
         self._starts: dict[str, bool] = {}  # word -> whether it may begin a name (the words of a corpus)
 
-    def mentions(self, doc: Doc, date: str | None) -> list[Mention]:
-        """The longest match at each token, scanning on after each match."""
-        texts = [token.text for token in doc]  # read once: most tokens are passed over on their text alone
+    def mentions(self, doc: Doc, texts: list[str], date: str | None) -> list[Mention]:
+        """The longest match at each token, scanning on after each match (``texts``: those of the tokens)."""
         mentions: list[Mention] = []
         index = 0
         while index < len(texts):

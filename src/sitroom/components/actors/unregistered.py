@@ -160,8 +160,9 @@ def _parenthetical_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
     by_end = {mention.end: mention for mention in taken}
     covered = covered_tokens(taken)
     found: list[Mention] = []
-    for token in doc:
-        if token.text != "(" or token.i not in by_end:
+    for index in sorted(by_end):  # mention ends, in text order
+        token = doc[index] if index < len(doc) else None
+        if token is None or token.text != "(":
             continue
         close = next((t.i for t in doc[token.i + 1 : token.i + 10] if t.text == ")"), None)
         if close is None or close == token.i + 1 or any(i in covered for i in range(token.i + 1, close)):
