@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from sitroom.components.actors.mentions import Mention
+from sitroom.components.actors.mentions import Mention, tokens_text
 from sitroom.knowledge.registry import ActorEntry
 from sitroom.names import blocking_skeleton, fold, is_filler, is_short_form, name_tokens, same_person
 
@@ -42,7 +42,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         cluster.mentions.append(mention)
         by_start[mention.start] = key
         if key.startswith("name:"):
-            for word in _word_skeletons(doc[mention.start : mention.end].text):
+            for word in _word_skeletons(tokens_text(doc, mention.start, mention.end)):
                 by_word.setdefault(word, set()).add(key)
     _merge_descriptor_entries(clusters)
     _join_short_forms(doc, clusters)
@@ -64,7 +64,7 @@ def _cluster_key(
         return "id:" + mention.entry.id
     if mention.source == "paren" and int(mention.label) in by_start:
         return by_start[int(mention.label)]
-    text = doc[mention.start : mention.end].text
+    text = tokens_text(doc, mention.start, mention.end)
     key = "name:" + " ".join(name_tokens(text))
     if key in by_key and by_key[key].entry is None:
         return key
@@ -79,7 +79,7 @@ def _cluster_key(
 
 
 def _same_cluster_person(doc: Doc, text: str, cluster: Cluster) -> bool:
-    names = [doc[m.start : m.end].text for m in cluster.mentions]
+    names = [tokens_text(doc, m.start, m.end) for m in cluster.mentions]
     return all(same_person(text, name) for name in names) and all(
         not is_short_form(text, name) and not is_short_form(name, text) for name in names
     )
@@ -107,12 +107,12 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
     persons = [c for c in clusters if c.mentions and is_person_cluster(c)]
     by_word: dict[str, list[int]] = {}  # word skeleton → indexes of the person clusters naming it
     for index, cluster in enumerate(persons):
-        for word in {w for m in cluster.mentions for w in _word_skeletons(doc[m.start : m.end].text)}:
+        for word in {w for m in cluster.mentions for w in _word_skeletons(tokens_text(doc, m.start, m.end))}:
             by_word.setdefault(word, []).append(index)
     for cluster in persons + [c for c in clusters if _lone_surname(doc, c) and not is_person_cluster(c)]:
         if not cluster.mentions:
             continue
-        texts = [doc[m.start : m.end].text for m in cluster.mentions]
+        texts = [tokens_text(doc, m.start, m.end) for m in cluster.mentions]
         shared = set.intersection(*(_word_skeletons(text) for text in texts)) or set()
         near = sorted({index for word in shared for index in by_word.get(word, ())})
         targets = [
@@ -120,7 +120,9 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
             for other in (persons[index] for index in near)
             if other is not cluster
             and other.mentions
-            and all(any(is_short_form(text, doc[m.start : m.end].text) for m in other.mentions) for text in texts)
+            and all(
+                any(is_short_form(text, tokens_text(doc, m.start, m.end)) for m in other.mentions) for text in texts
+            )
         ]
         if len(targets) == 1 and (cluster.entry is None or _shortened_entry(cluster.entry, texts)):
             targets[0].mentions.extend(cluster.mentions)

@@ -29,12 +29,13 @@ class ActorsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         date = doc._.document.date if doc._.document is not None else None
-        scanned = self.scanner.mentions(doc, date)
-        evidence = LinkEvidence(doc, scanned, self.registry)
+        texts = [token.text for token in doc]  # read once: most tokens are passed over on their text alone
+        scanned = self.scanner.mentions(doc, texts, date)
+        evidence = LinkEvidence(doc, texts, scanned, self.registry)
         scanned = evidence.filter(scanned)
         mentions = [mention for mention in scanned if mention.source != "skip"]
-        mentions += descriptor_mentions(doc, scanned, self.registry)
-        groups = group_mentions(doc, mentions, self.registry)
+        mentions += descriptor_mentions(doc, texts, scanned, self.registry)
+        groups = group_mentions(doc, texts, mentions, self.registry)
         mentions += groups + evidence.filter(ner_mentions(doc, scanned + groups, self.registry, date))
         mentions = [mention for mention in mentions if mention.source != "skip"]
         clusters = cluster_mentions(doc, mentions)

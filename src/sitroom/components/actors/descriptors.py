@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from sitroom.components.actors.mentions import Mention, covered_tokens, token_parts
@@ -12,12 +13,17 @@ from sitroom.names import fold
 BARE_GOVERNMENT_NOUNS = frozenset({"regime", "government"})
 
 
-def descriptor_mentions(doc: Doc, taken: list[Mention], registry: Registry) -> list[Mention]:
-    """'the Shiite regime (in Baghdad)' and the plural 'Shiites' that refers back to it."""
+def descriptor_mentions(doc: Doc, texts: list[str], taken: list[Mention], registry: Registry) -> list[Mention]:
+    """'the Shiite regime (in Baghdad)' and the plural 'Shiites' that refers back to it (``texts``: those of
+    the document's tokens)."""
     covered = covered_tokens(taken)
+    strings = doc.vocab.strings
+    nouns = [
+        doc[i] for i, lemma in enumerate(doc.to_array(LEMMA).tolist()) if strings[lemma].lower() in GOVERNMENT_NOUNS
+    ]
     found: list[Mention] = []
-    for token in doc:
-        if token.lemma_.lower() not in GOVERNMENT_NOUNS or token.i in covered:
+    for token in nouns:
+        if token.i in covered:
             continue
         adjective = next((c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.text[:1].isupper()), None)
         if adjective is None or adjective.i in covered:
@@ -26,10 +32,13 @@ def descriptor_mentions(doc: Doc, taken: list[Mention], registry: Registry) -> l
         end, state = _seat_of(token, registry)
         entry = registry.get(f"{state.id}_GOV") if state is not None else None
         found.append(Mention(start, end, "descriptor", entry, descriptor=fold(adjective.text)))
-    found += _bare_government(doc, taken, covered | covered_tokens(found), registry)
+    found += _bare_government(nouns, taken, covered | covered_tokens(found), registry)
     adjectives = {mention.descriptor for mention in found}
-    for token in doc:
-        if token.i in covered or token.tag_ not in {"NNS", "NNPS"} or not token.text[:1].isupper():
+    for index, text in enumerate(texts):
+        if index in covered or not text[:1].isupper():
+            continue
+        token = doc[index]
+        if token.tag_ not in {"NNS", "NNPS"}:
             continue
         singular = fold(token.text)[:-1]
         if token.lower_.endswith("s") and singular in adjectives:
@@ -51,16 +60,16 @@ def _seat_of(noun: Token, registry: Registry) -> tuple[int, ActorEntry | None]:
     return noun.i + 1, None
 
 
-def _bare_government(doc: Doc, taken: list[Mention], covered: set[int], registry: Registry) -> list[Mention]:
+def _bare_government(nouns: list[Token], taken: list[Mention], covered: set[int], registry: Registry) -> list[Mention]:
     """ "the regime", "regime forces", "government troops": with no state named beside it, the government the
     document names as such ("the Syrian regime", "the Assad government"), else that of the state it names
-    most (its own name, government, forces or ministries)."""
+    most (its own name, government, forces or ministries); ``nouns``: the document's government nouns."""
     state = _main_state(taken)
     government = registry.get(f"{state}_GOV") if state is not None else None
     if government is None:
         return []
     found: list[Mention] = []
-    for token in doc:
+    for token in nouns:
         if token.i in covered or token.lemma_.lower() not in BARE_GOVERNMENT_NOUNS or not token.is_lower:
             continue
         named = any(c.dep_ in {"amod", "compound", "poss"} and c.text[:1].isupper() for c in token.children)

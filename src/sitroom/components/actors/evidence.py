@@ -16,9 +16,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from sitroom.components.actors.mentions import Mention, token_parts
+from sitroom.components.actors.mentions import Mention, token_parts, tokens_text
 from sitroom.components.actors.vocabulary import STATE_KINDS
 from sitroom.knowledge.registry import ActorEntry, Registry
+from sitroom.layers import doc_text
 from sitroom.names import fold
 
 # Kinds whose country says what the document is about (media and international bodies report on any country).
@@ -28,12 +29,12 @@ COUNTRY_KINDS = frozenset({"state", "government", "institution", "armed_group", 
 class LinkEvidence:
     """The countries and registered actors a document names, and the test of a link against them."""
 
-    def __init__(self, doc: Doc, scanned: list[Mention], registry: Registry) -> None:
+    def __init__(self, doc: Doc, texts: list[str], scanned: list[Mention], registry: Registry) -> None:
         self.doc = doc
         named = [m.entry for m in scanned if m.entry is not None and not m.metonym and m.entry.kind != "person"]
         self.actor_ids = frozenset(entry.id for entry in named)
         countries = frozenset(entry.country for entry in named if entry.kind in COUNTRY_KINDS and entry.country)
-        self.countries = countries | _demonym_countries(doc, registry)
+        self.countries = countries | _demonym_countries(texts, registry)
 
     def filter(self, mentions: list[Mention]) -> list[Mention]:
         """The mentions with unsupported person links made unregistered and unsupported metonyms dropped."""
@@ -56,23 +57,24 @@ class LinkEvidence:
             return True
         if any(affiliation in self.actor_ids for affiliation in entry.affiliations):
             return True
-        sentence = f" {fold(self.doc[mention.start].sent.text)} "
+        sent = self.doc[mention.start].sent
+        sentence = f" {fold(doc_text(self.doc)[sent.start_char : sent.end_char])} "
         return any(f" {fold(role)} " in sentence for role in entry.roles)
 
     def spelled_as_capital(self, mention: Mention, entry: ActorEntry) -> bool:
         """The capital's own spelling ("Washington", "Beirut"), as reports name a state by its capital; a
         transliteration that only folds to it ("Al Maleh" for Male) is a namesake unless the text says more."""
-        text = fold(self.doc[mention.start : mention.end].text)
+        text = fold(tokens_text(self.doc, mention.start, mention.end))
         return any(fold(name) == text for name in entry.metonyms)
 
 
-def _demonym_countries(doc: Doc, registry: Registry) -> frozenset[str]:
+def _demonym_countries(texts: list[str], registry: Registry) -> frozenset[str]:
     """Countries whose people's adjective the text uses ("Sudanese officials", "a Turkish convoy")."""
     countries: set[str] = set()
-    for token in doc:
-        if not token.text[:1].isupper():
+    for text in texts:
+        if not text[:1].isupper():
             continue
-        for actor_id in registry.by_demonym.get(token_parts(token.text), ()):
+        for actor_id in registry.by_demonym.get(token_parts(text), ()):
             entry = registry.entries[actor_id]
             if entry.kind in STATE_KINDS and entry.country:
                 countries.add(entry.country)

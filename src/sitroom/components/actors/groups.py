@@ -4,6 +4,8 @@ demonstrators"), and collective actors: unnamed groups that act or are acted upo
 
 from __future__ import annotations
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Token
 
 from sitroom.components.actors.mentions import Mention, covered_tokens, token_parts
@@ -27,13 +29,15 @@ STATE_MODIFIERS = frozenset(
 )  # fmt: skip
 
 
-def group_mentions(doc: Doc, taken: list[Mention], registry: Registry) -> list[Mention]:
-    """Demonym phrases resolved to the state's forces or government, or kept as a group of its people."""
+def group_mentions(doc: Doc, texts: list[str], taken: list[Mention], registry: Registry) -> list[Mention]:
+    """Demonym phrases resolved to the state's forces or government, or kept as a group of its people
+    (``texts``: those of the document's tokens)."""
     covered = covered_tokens(taken)
     found: list[Mention] = []
-    for token in doc:
-        if token.i in covered or not token.text[:1].isupper():
+    for index, text in enumerate(texts):
+        if index in covered or not text[:1].isupper():
             continue
+        token = doc[index]
         state = _demonym_state(token, registry)
         head = _modified_noun(token)
         if state is None or head is None or head.i <= token.i or head.i in covered:
@@ -101,9 +105,10 @@ def _generic_groups(doc: Doc, covered: set[int]) -> list[Mention]:
     participant, with the proper or compound modifiers that say which group ("Syrian opposition fighters"),
     never a number, a quantifier or a participle ("36 militants", "backed rebels")."""
     found = []
-    for token in doc:
-        kind = role_group_type(token.lemma_) if token.pos_ == "NOUN" and token.tag_ == "NNS" else None
-        kind = kind or (collective_type(token.lemma_) if token.pos_ == "NOUN" else None)
+    for index in (index for index, pos in enumerate(doc.to_array(POS).tolist()) if pos == NOUN):
+        token = doc[index]
+        kind = role_group_type(token.lemma_) if token.tag_ == "NNS" else None
+        kind = kind or collective_type(token.lemma_)
         if token.i in covered or kind is None or not _group_participant(token):
             continue
         start = token.i

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from sitroom.components.actors.clustering import Cluster
-from sitroom.components.actors.mentions import Mention
+from sitroom.components.actors.mentions import Mention, tokens_text
 from sitroom.components.actors.roles import add_unique
 from sitroom.components.actors.vocabulary import GROUP_WORDS, INSTITUTION_WORDS, MEDIA_WORDS, PARTY_WORDS
 from sitroom.knowledge.collectives import CollectiveType
@@ -44,8 +44,8 @@ def actor_records(doc: Doc, clusters: list[Cluster], registry: Registry) -> list
 
 
 def _text_span(doc: Doc, mention: Mention) -> TextSpan:
-    span = doc[mention.start : mention.end]
-    return TextSpan(text=span.text, start=span.start_char, end=span.end_char)
+    first, last = doc[mention.start], doc[mention.end - 1]
+    return TextSpan(text=tokens_text(doc, mention.start, mention.end), start=first.idx, end=last.idx + len(last))
 
 
 def _unique_spans(spans: list[TextSpan]) -> list[TextSpan]:

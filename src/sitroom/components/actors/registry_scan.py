@@ -30,12 +30,12 @@ class RegistryScanner:
         )
         self._starts: dict[str, bool] = {}  # word -> whether it may begin a name (the words of a corpus)
 
-    def mentions(self, doc: Doc, date: str | None) -> list[Mention]:
-        """The longest match at each token, scanning on after each match."""
+    def mentions(self, doc: Doc, texts: list[str], date: str | None) -> list[Mention]:
+        """The longest match at each token, scanning on after each match (``texts``: those of the tokens)."""
         mentions: list[Mention] = []
         index = 0
-        while index < len(doc):
-            found = self._longest_match(doc, index, date)
+        while index < len(texts):
+            found = self._longest_match(doc, texts, index, date) if self._may_start(texts[index]) else None
             if found is None:
                 index += 1
                 continue
@@ -45,26 +45,24 @@ class RegistryScanner:
             index = found.end
         return mentions
 
-    def _longest_match(self, doc: Doc, start: int, date: str | None) -> Mention | None:
-        first = doc[start].text
-        if not self._may_start(first):
-            return None
-        titled = _after_title(doc, start)
-        if not (_starts_name(doc[start]) or titled):
+    def _longest_match(self, doc: Doc, texts: list[str], start: int, date: str | None) -> Mention | None:
+        """The longest mention from ``start`` (``texts``: the texts of the document's tokens)."""
+        titled = _after_title(texts, start)
+        if not (_starts_name(texts[start]) or titled):
             return None
         # Readings of the words so far: as written, and with possessives whose apostrophe was stripped;
         # the flag marks a lower-case word read so, which is as likely a plural ("Islamic groups").
         readings: dict[Key, bool] = {(): False}
         best: Mention | None = None
         for position in range(start, min(len(doc), start + 3 * self.registry.max_name_tokens)):
-            token = doc[position]
-            parts = token_parts(token.text)
+            text = texts[position]
+            parts = token_parts(text)
             if not parts:
-                if _transparent(token):
+                if _transparent(doc[position]):
                     continue
                 break
-            stripped = _possessive_parts(token.text, inside=position > start)
-            lowered = not token.text[:1].isupper()
+            stripped = _possessive_parts(text, inside=position > start)
+            lowered = not text[:1].isupper()
             extended = [(key + parts, flag) for key, flag in readings.items()]
             extended += [(key + stripped, flag or lowered) for key, flag in readings.items() if stripped]
             bare_plural = stripped and stripped != parts and not lowered and not _owns_next(doc, position)
@@ -79,7 +77,7 @@ class RegistryScanner:
                 (
                     found
                     for key, flag in readings.items()
-                    if (found := self._match(doc, start, position + 1, key, date, titled))
+                    if (found := self._match(doc, texts, start, position + 1, key, date, titled))
                     and (not flag or _state_body(found))
                     and not (key in possessives and _is_state(found))
                 ),
@@ -98,11 +96,13 @@ class RegistryScanner:
                 self._starts[text] = known
         return known
 
-    def _match(self, doc: Doc, start: int, end: int, key: Key, date: str | None, titled: bool) -> Mention | None:
+    def _match(
+        self, doc: Doc, texts: list[str], start: int, end: int, key: Key, date: str | None, titled: bool
+    ) -> Mention | None:
         """The mention ``doc[start:end]`` makes when read as ``key``, if any."""
-        if titled and not doc[start].text[:1].isupper():
+        if titled and not texts[start][:1].isupper():
             return self._titled_person(doc, start, end, key, date)
-        if _case_agrees(doc[start:end], key, self.registry.acronyms):
+        if _case_agrees(doc, texts[start:end], start, key, self.registry.acronyms):
             return self._classify(doc, start, end, key, date)
         return None
 
@@ -208,9 +208,9 @@ def _after_article(doc: Doc, start: int) -> bool:
     return before is not None and before.lower_ in ARABIC_ARTICLES
 
 
-def _after_title(doc: Doc, start: int) -> bool:
+def _after_title(texts: list[str], start: int) -> bool:
     """The token before is a capitalised title word ('President', 'Minister')."""
-    return start >= 1 and doc[start - 1].text[:1].isupper() and fold(doc[start - 1].text) in ROLE_WORDS
+    return start >= 1 and texts[start - 1][:1].isupper() and fold(texts[start - 1]) in ROLE_WORDS
 
 
 def _possessive_parts(text: str, *, inside: bool) -> Key:
@@ -244,8 +244,8 @@ def _plural_demonyms(registry: Registry) -> dict[Key, str]:
     return plurals
 
 
-def _starts_name(token: Token) -> bool:
-    return token.text[:1].isupper() or token.text[:1].isdigit() or token.lower_ in LOWER_CASE_NAMES
+def _starts_name(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit() or text.lower() in LOWER_CASE_NAMES
 
 
 def _transparent(token: Token) -> bool:
@@ -257,20 +257,20 @@ def _transparent(token: Token) -> bool:
     return lower in ARABIC_ARTICLES and following is not None and following.text == "-"
 
 
-def _case_agrees(span: Span, key: Key, acronyms: frozenset[Key]) -> bool:
+def _case_agrees(doc: Doc, texts: list[str], start: int, key: Key, acronyms: frozenset[Key]) -> bool:
     """Content words capitalised (or common words, also with a possessive "s" whose apostrophe was
-    stripped); acronyms upper-case and never a single letter."""
-    words = [token for token in span if any(char.isalpha() for char in token.text)]
-    letters = "".join(char for token in words for char in token.text if char.isalpha())
+    stripped); acronyms upper-case and never a single letter (``texts``: those of the tokens from ``start``)."""
+    words = [(start + offset, text) for offset, text in enumerate(texts) if any(char.isalpha() for char in text)]
+    letters = "".join(char for _, text in words for char in text if char.isalpha())
     if len(letters) < 2:
         return False
-    if len(words) == 1 and words[0].lower_ in LOWER_CASE_NAMES:
+    if len(words) == 1 and words[0][1].lower() in LOWER_CASE_NAMES:
         return True
     if key in acronyms or (len(words) == 1 and letters.isupper()):
         return letters.isupper()
-    if len(words) == 1 and words[0].pos_ in {"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "CCONJ", "SCONJ"}:
+    if len(words) == 1 and doc[words[0][0]].pos_ in {"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "CCONJ", "SCONJ"}:
         return False
-    return all(token.text[:1].isupper() or token.lower_.removesuffix("s") in COMMON_WORDS for token in words)
+    return all(text[:1].isupper() or text.lower().removesuffix("s") in COMMON_WORDS for _, text in words)
 
 
 def _extend_the(doc: Doc, start: int, end: int) -> int:

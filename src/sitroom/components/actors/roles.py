@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.actors.clustering import Cluster, is_person_cluster
 from sitroom.components.actors.vocabulary import IMPLEMENTATION_CUES, MULTIWORD_ROLES, ROLE_WORDS
+from sitroom.layers import doc_text
 from sitroom.names import fold
 
 
@@ -60,9 +61,10 @@ def _roles_in_context(span: Span) -> list[str]:
     if after[:1] == ["being"] or after[:1] == ["the"]:
         after = after[1:]
     roles.extend(_role_words(after[:3], from_end=False))
-    sentence = span.sent.text.lower()
+    sent = span.sent
+    sentence = doc_text(doc)[sent.start_char : sent.end_char].lower()
     if (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ == "sign") or (
-        root.dep_ == "conj" and any(t.lemma_ == "sign" for t in span.sent) and "behalf of" in sentence
+        root.dep_ == "conj" and any(t.lemma_ == "sign" for t in sent) and "behalf of" in sentence
     ):
         roles.append("signatory")
     if any(cue in sentence for cue in IMPLEMENTATION_CUES):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from sitroom.components.actors.mentions import Key, Mention, covered_tokens
+from sitroom.components.actors.mentions import Key, Mention, covered_tokens, tokens_text
 from sitroom.components.actors.vocabulary import (
     DATELINE_WORDS,
     DESCRIPTOR_WORDS,
@@ -54,7 +54,7 @@ def ner_mentions(doc: Doc, taken: list[Mention], registry: Registry, date: str |
         if entry is None and (_is_noise(ent) or ent.start in headline):
             continue
         found.append(Mention(ent.start, ent.end, "ner", entry=entry, label=ent.label_))
-    found = [m for m in found if m.entry is not None or name_tokens(doc[m.start : m.end].text) not in place_keys]
+    found = [m for m in found if m.entry is not None or name_tokens(tokens_text(doc, m.start, m.end)) not in place_keys]
     return found + _parenthetical_mentions(doc, taken + found)
 
 
@@ -160,8 +160,9 @@ def _parenthetical_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
     by_end = {mention.end: mention for mention in taken}
     covered = covered_tokens(taken)
     found: list[Mention] = []
-    for token in doc:
-        if token.text != "(" or token.i not in by_end:
+    for index in sorted(by_end):  # mention ends, in text order
+        token = doc[index] if index < len(doc) else None
+        if token is None or token.text != "(":
             continue
         close = next((t.i for t in doc[token.i + 1 : token.i + 10] if t.text == ")"), None)
         if close is None or close == token.i + 1 or any(i in covered for i in range(token.i + 1, close)):
