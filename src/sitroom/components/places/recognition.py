@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Doc
@@ -49,6 +50,7 @@ from sitroom.knowledge.place_words import (
     FEATURE_NOUNS,
     PLURAL_FEATURE_NOUNS,
 )
+from sitroom.layers import doc_text
 from sitroom.names import ARABIC_ARTICLES, fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
@@ -97,6 +99,19 @@ def _code_only(text: str, entry: GazetteerEntry) -> bool:
     return short and fold(entry.name) != fold(letters)
 
 
+@lru_cache(maxsize=50_000)
+def _candidates(gazetteer: Gazetteer, text: str) -> tuple[GazetteerEntry, ...]:
+    """The gazetteer's candidates for a run of words as written (cached per distinct text)."""
+    state_name = _ap_state(text)
+    if state_name is not None:
+        state = gazetteer.lookup(state_name)
+        return tuple(e for e in state if e.feature == "admin1" and e.country == "US")
+    spelling = spelling_of(text)
+    if len(spelling) < 2 or spelling in CALENDAR_WORDS or spelling in NEVER_PLACES:
+        return ()
+    return tuple(e for e in gazetteer.lookup(text) if not _code_only(text, e))
+
+
 def _first_of_each_span(toponyms: list[Toponym]) -> list[Toponym]:
     """One toponym per span: the dateline's reading of a name comes first, the model's entity of the same
     words would count the mention twice."""
@@ -116,6 +131,7 @@ class Recogniser:
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, claimed: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
+        self.text = doc_text(doc)
         self.gazetteer = gazetteer
         self.claimed = OffsetIndex(claimed, lambda span: span[0], lambda span: span[1])
         self.labels = entity_labels(doc)
@@ -177,8 +193,10 @@ class Recogniser:
         """Keys of the words of full personal names in the document ("Mike Jones" → "Jones")."""
         keys: set[str] = set()
         for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
             words = [t for t in ent if is_capitalised(t) and not is_connector(t)]
-            if ent.label_ == "PERSON" and len(words) >= 2:
+            if len(words) >= 2:
                 keys.update(name_key(word.text) for word in words)
         return keys
 
@@ -205,6 +223,7 @@ class Recogniser:
         candidates: tuple[GazetteerEntry, ...],
     ) -> Toponym:
         span = self.doc[start:end]
+        root, text = span.root, self.span_text(start, end)
         after, width = feature_after(self.doc, end)
         if any(e.feature == "country" and e.exact for e in candidates):
             after = None  # "Syria town", "Syria oil field": the country modifies the noun, it is not one
@@ -212,7 +231,7 @@ class Recogniser:
         name_end = self.doc[end + width - 1].idx + len(self.doc[end + width - 1]) if after else span.end_char
         for i in range(start, end):
             self.covered[i] = True
-        key = name_key(_ap_state(span.text) or span.text)
+        key = name_key(_ap_state(text) or text)
         if cue == "county":
             key = name_key(_without_county_word(span)) + COUNTY_KEY_SUFFIX
         home_town = after_party_letter(self.doc, start)  # "Sen. Jane Doe, D-Fresno"
@@ -221,28 +240,28 @@ class Recogniser:
             span.end_char,
             start,
             end,
-            span.text,
+            text,
             key,
             cue,
             source,
             candidates,
-            home_town or reads_as_location(span.root, LOOSE_LOCATIVE),
-            home_town or reads_as_location(span.root, STRICT_LOCATIVE),
-            acts(span),
+            home_town or reads_as_location(root, LOOSE_LOCATIVE),
+            home_town or reads_as_location(root, STRICT_LOCATIVE),
+            acts(root),
             name_end=name_end,
-            residence=home_town or reads_as_residence(span.root),
+            residence=home_town or reads_as_residence(root),
         )
 
     def lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
-        text = self.doc[start:end].text
-        state_name = _ap_state(text)
-        if state_name is not None:
-            state = self.gazetteer.lookup(state_name)
-            return tuple(e for e in state if e.feature == "admin1" and e.country == "US")
-        spelling = spelling_of(text)
-        if len(spelling) < 2 or spelling in CALENDAR_WORDS or spelling in NEVER_PLACES:
-            return ()
-        return tuple(e for e in self.gazetteer.lookup(text) if not _code_only(text, e))
+        return _candidates(self.gazetteer, self.span_text(start, end))
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, sliced from the document's text (no Span or Token objects)."""
+        end = min(end, len(self.doc))
+        if start >= end:
+            return ""
+        last = self.doc[end - 1]
+        return self.text[self.doc[start].idx : last.idx + len(last)]
 
     def _name_start(self, start: int, end: int) -> int:
         """Skip a party's letter ("D-Fresno"), web furniture ("Tags"), a nationality ("Syrian Idlib province")
@@ -312,13 +331,13 @@ class Recogniser:
     def _chains(self) -> Iterable[tuple[int, int]]:
         """Maximal runs of capitalised tokens (with connectors inside) outside place entities and the calendar
         words of dates ("Khirbet Ghazaleh on Monday" is the run "Khirbet Ghazaleh")."""
-        doc, start = self.doc, None
-        for i in range(len(doc) + 1):
+        doc, start, covered = self.doc, None, self.covered
+        for i, token in enumerate([*doc, None]):  # one Token object per word; None closes the last run
             inside = (
-                i < len(doc)
-                and not self.covered[i]
-                and not (doc[i].ent_type_ in TIME_LABELS and doc[i].lower_ in CALENDAR_WORDS)
-                and (is_capitalised(doc[i]) or (start is not None and is_connector(doc[i]) and not self._parts(i)))
+                token is not None
+                and not covered[i]
+                and (is_capitalised(token) or (start is not None and is_connector(token) and not self._parts(i)))
+                and not (token.ent_type_ in TIME_LABELS and token.lower_ in CALENDAR_WORDS)
             )
             if inside and start is None:
                 start = i

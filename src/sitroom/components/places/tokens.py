@@ -26,10 +26,11 @@ PARTY_LETTERS = frozenset({"D", "R", "I"})
 
 
 def is_capitalised(token: Token) -> bool:
+    text = token.text
     return (
-        bool(token.text)
-        and (token.text[0].isupper() or (token.text[0].isdigit() and token.is_upper))
-        and any(char.isalpha() for char in token.text)
+        bool(text)
+        and (text[0].isupper() or (text[0].isdigit() and token.is_upper))
+        and any(char.isalpha() for char in text)
     )
 
 
