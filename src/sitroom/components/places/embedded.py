@@ -68,7 +68,7 @@ def _opens_local_body(token_text: str) -> bool:
 def organisation_places(recogniser: Recogniser) -> Iterator[Toponym]:
     """The place that opens an organisation's or facility's name, followed by common nouns."""
     doc = recogniser.doc
-    for ent in doc.ents:
+    for ent in recogniser.ents:
         if ent.label_ not in ORGANISATION_LABELS or len(ent) < 2:
             continue
         start, end = trim_span(doc, ent.start, ent.end)

@@ -18,7 +18,6 @@ from sitroom.components.places.tokens import (
     entity_labels,
     feature_after,
     feature_before,
-    is_capitalised,
     is_connector,
     is_nationality,
     noun_has_own_name,
@@ -27,6 +26,7 @@ from sitroom.components.places.tokens import (
     reads_as_residence,
     strip_feature_words,
     trim_span,
+    word_flags,
 )
 from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Source, Toponym
 from sitroom.components.places.vocabulary import (
@@ -134,13 +134,15 @@ class Recogniser:
         self.text = doc_text(doc)
         self.gazetteer = gazetteer
         self.claimed = OffsetIndex(claimed, lambda span: span[0], lambda span: span[1])
-        self.labels = entity_labels(doc)
+        self.ents = doc.ents  # spaCy builds a Span per entity at each reading of doc.ents
+        self.labels = entity_labels(doc, self.ents)
+        self.flags = word_flags(doc)
         self.covered = [False] * len(doc)
         self.open_list: tuple[str, int] | None = None  # the cue and end of the last run read as a list
 
     def run(self) -> list[Toponym]:
         toponyms = list(dateline_places(self))
-        toponyms += [t for ent in self.doc.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
+        toponyms += [t for ent in self.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
         toponyms += organisation_places(self)
         toponyms += office_places(self)
         toponyms += member_places(self)
@@ -192,12 +194,12 @@ class Recogniser:
     def _person_keys(self) -> set[str]:
         """Keys of the words of full personal names in the document ("Mike Jones" → "Jones")."""
         keys: set[str] = set()
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
-            words = [t for t in ent if is_capitalised(t) and not is_connector(t)]
+            words = [i for i in range(ent.start, ent.end) if self.flags.capitalised[i] and not self.flags.connector[i]]
             if len(words) >= 2:
-                keys.update(name_key(word.text) for word in words)
+                keys.update(name_key(self.span_text(i, i + 1)) for i in words)
         return keys
 
     def _state_after(self, toponym: Toponym) -> Toponym | None:
@@ -285,7 +287,7 @@ class Recogniser:
         start, full_end = trim_span(self.doc, ent.start, ent.end)
         start = self._name_start(start, full_end)
         end, cue = strip_feature_words(self.doc, start, full_end)
-        if start >= end or not any(is_capitalised(token) for token in self.doc[start:end]):
+        if start >= end or not any(self.flags.capitalised[i] for i in range(start, end)):
             return []
         full = self.lookup(start, full_end) if end < full_end else ()
         if full:
@@ -331,19 +333,19 @@ class Recogniser:
     def _chains(self) -> Iterable[tuple[int, int]]:
         """Maximal runs of capitalised tokens (with connectors inside) outside place entities and the calendar
         words of dates ("Khirbet Ghazaleh on Monday" is the run "Khirbet Ghazaleh")."""
-        doc, start, covered = self.doc, None, self.covered
-        for i, token in enumerate([*doc, None]):  # one Token object per word; None closes the last run
+        doc, start, covered, flags = self.doc, None, self.covered, self.flags
+        for i in range(len(doc) + 1):
             inside = (
-                token is not None
+                i < len(doc)
                 and not covered[i]
-                and (is_capitalised(token) or (start is not None and is_connector(token) and not self._parts(i)))
-                and not (token.ent_type_ in TIME_LABELS and token.lower_ in CALENDAR_WORDS)
+                and (flags.capitalised[i] or (start is not None and flags.connector[i] and not self._parts(i)))
+                and not (flags.calendar[i] and doc[i].ent_type_ in TIME_LABELS)
             )
             if inside and start is None:
                 start = i
             elif not inside and start is not None:
                 end = i
-                while end > start and is_connector(doc[end - 1]):
+                while end > start and flags.connector[end - 1]:
                     end -= 1
                 if end > start:
                     yield start, end
@@ -362,8 +364,8 @@ class Recogniser:
         )
 
     def _from_chain(self, start: int, end: int) -> list[Toponym]:
-        doc = self.doc
-        while start < end and not (doc[start].pos_ == "PROPN" or self.labels[start]) and not is_connector(doc[start]):
+        doc, flags = self.doc, self.flags
+        while start < end and not (doc[start].pos_ == "PROPN" or self.labels[start]) and not flags.connector[start]:
             start += 1
         start, full_end = trim_span(doc, start, end)
         start = self._name_start(start, full_end)
@@ -408,7 +410,7 @@ class Recogniser:
         doc, found = self.doc, []
         for index in positions_of(doc, NAMED_UNIT_PLURALS):
             noun = PLURAL_FEATURE_NOUNS[doc[index].lower_]
-            if index == 0 or not is_capitalised(doc[index - 1]):
+            if index == 0 or not self.flags.capitalised[index - 1]:
                 continue
             members = self._list_members(index)
             if len(members) < 2:
@@ -423,9 +425,9 @@ class Recogniser:
     def _list_members(self, end: int) -> list[tuple[int, int]]:
         """The runs of capitalised words joined by commas and "and" that end at ``end``, last first."""
         doc, members = self.doc, []
-        while end > 0 and is_capitalised(doc[end - 1]):
+        while end > 0 and self.flags.capitalised[end - 1]:
             start = end - 1
-            while start > 0 and end - start < MAX_SEGMENT_TOKENS and is_capitalised(doc[start - 1]):
+            while start > 0 and end - start < MAX_SEGMENT_TOKENS and self.flags.capitalised[start - 1]:
                 start -= 1
             members.append((start, end))
             glue = start
@@ -483,7 +485,7 @@ class Recogniser:
             index += 1
         if pending is not None:
             pieces.append((pending, end, ()))
-        return [piece for piece in pieces if any(is_capitalised(t) for t in doc[piece[0] : piece[1]])]
+        return [piece for piece in pieces if any(self.flags.capitalised[i] for i in range(piece[0], piece[1]))]
 
     def _is_name_word(self, index: int) -> bool:
         """A proper noun, or a noun the model tags as a person, organisation or place ("fled from Homs", Homs a
@@ -526,7 +528,7 @@ class Recogniser:
             if found:
                 segments.append(found)
                 i = found[1]
-            elif is_connector(self.doc[i]):
+            elif self.flags.connector[i]:
                 i += 1
             else:
                 return None
@@ -552,7 +554,7 @@ class Recogniser:
 
     def _longest_match(self, start: int, end: int) -> tuple[int, int, tuple[GazetteerEntry, ...]] | None:
         for stop in range(min(end, start + MAX_SEGMENT_TOKENS), start, -1):
-            if is_connector(self.doc[stop - 1]) and self.doc[stop - 1].lower_ not in ("al", "el"):
+            if self.flags.connector[stop - 1] and self.doc[stop - 1].lower_ not in ("al", "el"):
                 continue
             candidates = self.lookup(start, stop)
             if candidates:
