@@ -20,6 +20,7 @@ from sitroom.components.places.tokens import (
     feature_before,
     is_connector,
     is_nationality,
+    lower_ids,
     noun_has_own_name,
     positions_of,
     reads_as_location,
@@ -137,6 +138,7 @@ class Recogniser:
         self.ents = doc.ents  # spaCy builds a Span per entity at each reading of doc.ents
         self.labels = entity_labels(doc, self.ents)
         self.flags = word_flags(doc)
+        self.lower = lower_ids(doc)
         self.covered = [False] * len(doc)
         self.open_list: tuple[str, int] | None = None  # the cue and end of the last run read as a list
 
@@ -408,7 +410,7 @@ class Recogniser:
         labels ("Elm and Birch streets", "Lyon, Ford and Rice counties"); names the model already made places
         keep their own reading (the list's cue reaches them later)."""
         doc, found = self.doc, []
-        for index in positions_of(doc, NAMED_UNIT_PLURALS):
+        for index in positions_of(self.lower, NAMED_UNIT_PLURALS):
             noun = PLURAL_FEATURE_NOUNS[doc[index].lower_]
             if index == 0 or not self.flags.capitalised[index - 1]:
                 continue

@@ -225,8 +225,12 @@ def _word_ids(words: frozenset[str]) -> np.ndarray:
     return np.array(sorted(get_string_id(word) for word in words), dtype=np.uint64)
 
 
-def positions_of(doc: Doc, words: frozenset[str]) -> list[int]:
-    """The indices of the tokens whose lower-case form is one of ``words`` (one array lookup, no token loop)."""
-    if not len(doc):
-        return []
-    return [int(i) for i in np.flatnonzero(np.isin(doc.to_array(LOWER), _word_ids(words)))]
+def lower_ids(doc: Doc) -> np.ndarray:
+    """The ids of the tokens' lower-case forms, for :func:`positions_of`."""
+    return doc.to_array(LOWER) if len(doc) else np.zeros(0, dtype=np.uint64)
+
+
+def positions_of(lower: np.ndarray, words: frozenset[str]) -> list[int]:
+    """The indices of the tokens (``lower``: their :func:`lower_ids`) whose lower-case form is one of ``words``
+    (one array lookup, no token loop)."""
+    return [int(i) for i in np.flatnonzero(np.isin(lower, _word_ids(words)))]
