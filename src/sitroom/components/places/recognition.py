@@ -113,6 +113,12 @@ def _candidates(gazetteer: Gazetteer, text: str) -> tuple[GazetteerEntry, ...]:
     return tuple(e for e in gazetteer.lookup(text) if not _code_only(text, e))
 
 
+@lru_cache(maxsize=50_000)
+def _toponym_key(text: str) -> str:
+    """The matching key of a toponym as written, an AP state abbreviation read as the state's name."""
+    return name_key(_ap_state(text) or text)
+
+
 def _first_of_each_span(toponyms: list[Toponym]) -> list[Toponym]:
     """One toponym per span: the dateline's reading of a name comes first, the model's entity of the same
     words would count the mention twice."""
@@ -235,7 +241,7 @@ class Recogniser:
         name_end = self.doc[end + width - 1].idx + len(self.doc[end + width - 1]) if after else span.end_char
         for i in range(start, end):
             self.covered[i] = True
-        key = name_key(_ap_state(text) or text)
+        key = _toponym_key(text)
         if cue == "county":
             key = name_key(_without_county_word(span)) + COUNTY_KEY_SUFFIX
         home_town = after_party_letter(self.doc, start)  # "Sen. Jane Doe, D-Fresno"
