@@ -807,6 +807,8 @@ class Gazetteer:
         self._connection: sqlite3.Connection | None = None
         self._pid = -1
         self._lookup = lru_cache(maxsize=50_000)(self._lookup_uncached)
+        self._lookup_name = lru_cache(maxsize=50_000)(self._lookup_name_uncached)
+        self._variants = lru_cache(maxsize=16_384)(self._variants_uncached)
         self._blocked = lru_cache(maxsize=16_384)(self._blocked_uncached)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -827,7 +829,11 @@ class Gazetteer:
         """Candidates whose name shares ``name``'s matching key, most populous first.
 
         ``exact`` tells whether the place has a name spelt like ``name`` (up to case, accents and articles).
+        Cached per name as written, so that the key is computed once per distinct name.
         """
+        return self._lookup_name(name)
+
+    def _lookup_name_uncached(self, name: str) -> tuple[GazetteerEntry, ...]:
         key = name_key(name)
         return self._lookup(key, spelling_of(name)) if key else ()
 
@@ -851,7 +857,10 @@ class Gazetteer:
 
     def variants(self, name: str, countries: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
         """Places of ``countries`` with a spelling of ``name`` that the key leaves apart but
-        :func:`sitroom.names.same_place` accepts ("Idleb" for Idlib, "Muhafazat Halab" for Halab)."""
+        :func:`sitroom.names.same_place` accepts ("Idleb" for Idlib, "Muhafazat Halab" for Halab); cached."""
+        return self._variants(name, countries)
+
+    def _variants_uncached(self, name: str, countries: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
         key = name_key(name)
         found: dict[int, GazetteerEntry] = {}
         for country in countries:

@@ -68,7 +68,7 @@ def _opens_local_body(token_text: str) -> bool:
 def organisation_places(recogniser: Recogniser) -> Iterator[Toponym]:
     """The place that opens an organisation's or facility's name, followed by common nouns."""
     doc = recogniser.doc
-    for ent in doc.ents:
+    for ent in recogniser.ents:
         if ent.label_ not in ORGANISATION_LABELS or len(ent) < 2:
             continue
         start, end = trim_span(doc, ent.start, ent.end)
@@ -91,7 +91,7 @@ def office_places(recogniser: Recogniser) -> Iterator[Toponym]:
     title and name ("Fargo Mayor Jane Roe", "Kent County Sheriff John Doe", "Cookville Fire Chief Ann Lee")
     or before a collective service noun ("Danbury police", "Alton officials")."""
     doc = recogniser.doc
-    for index in positions_of(doc, OFFICE_WORDS):
+    for index in positions_of(recogniser.lower, OFFICE_WORDS):
         word = doc[index].lower_
         named = index + 1 < len(doc) and is_capitalised(doc[index + 1])
         body = index >= 2 and doc[index - 1].lower_ in SERVICE_BODIES
@@ -109,7 +109,7 @@ def member_places(recogniser: Recogniser) -> Iterator[Toponym]:
     """The place after "of" that follows a person's or an organisation's name, whatever the model's label
     ("Jane Roe of Lindsay", "the First Bank of Sharon", "Troop 12 of Wakefield"): where they live or serve."""
     doc = recogniser.doc
-    for index in positions_of(doc, OF):
+    for index in positions_of(recogniser.lower, OF):
         if index == 0 or index == len(doc) - 1:
             continue
         before = doc[index - 1]

@@ -13,7 +13,7 @@ that acts in most of its mentions is an actor throughout the document (see ``com
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from sitroom.components.actors.vocabulary import AGENCY_NOUNS, RELATION_NOUNS, SOURCE_NOUNS
 from sitroom.knowledge.place_words import GEO_NOUNS
@@ -51,9 +51,9 @@ PARTY_POSSESSIONS = word_set(
 )
 
 
-def _clause_root(span: Span) -> Token:
-    """The token standing for the name in its clause: the first conjunct of a list of names."""
-    root = span.root
+def _clause_root(root: Token) -> Token:
+    """The token standing for the name (headed by ``root``) in its clause: the first conjunct of a list of
+    names."""
     for _ in range(8):
         if root.dep_ != "conj" or root.head.i == root.i:
             break
@@ -61,9 +61,9 @@ def _clause_root(span: Span) -> Token:
     return root
 
 
-def acts(span: Span) -> bool:
-    """True when the name ``span`` stands for an actor in its clause."""
-    root = _clause_root(span)
+def acts(name_root: Token) -> bool:
+    """True when the name headed by ``name_root`` stands for an actor in its clause."""
+    root = _clause_root(name_root)
     dep, head = root.dep_, root.head
     lemma = head.lemma_.lower()
     if dep == "nsubj":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Doc
@@ -17,15 +18,16 @@ from sitroom.components.places.tokens import (
     entity_labels,
     feature_after,
     feature_before,
-    is_capitalised,
     is_connector,
     is_nationality,
+    lower_ids,
     noun_has_own_name,
     positions_of,
     reads_as_location,
     reads_as_residence,
     strip_feature_words,
     trim_span,
+    word_flags,
 )
 from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Source, Toponym
 from sitroom.components.places.vocabulary import (
@@ -49,6 +51,7 @@ from sitroom.knowledge.place_words import (
     FEATURE_NOUNS,
     PLURAL_FEATURE_NOUNS,
 )
+from sitroom.layers import doc_text
 from sitroom.names import ARABIC_ARTICLES, fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
@@ -97,6 +100,25 @@ def _code_only(text: str, entry: GazetteerEntry) -> bool:
     return short and fold(entry.name) != fold(letters)
 
 
+@lru_cache(maxsize=50_000)
+def _candidates(gazetteer: Gazetteer, text: str) -> tuple[GazetteerEntry, ...]:
+    """The gazetteer's candidates for a run of words as written (cached per distinct text)."""
+    state_name = _ap_state(text)
+    if state_name is not None:
+        state = gazetteer.lookup(state_name)
+        return tuple(e for e in state if e.feature == "admin1" and e.country == "US")
+    spelling = spelling_of(text)
+    if len(spelling) < 2 or spelling in CALENDAR_WORDS or spelling in NEVER_PLACES:
+        return ()
+    return tuple(e for e in gazetteer.lookup(text) if not _code_only(text, e))
+
+
+@lru_cache(maxsize=50_000)
+def _toponym_key(text: str) -> str:
+    """The matching key of a toponym as written, an AP state abbreviation read as the state's name."""
+    return name_key(_ap_state(text) or text)
+
+
 def _first_of_each_span(toponyms: list[Toponym]) -> list[Toponym]:
     """One toponym per span: the dateline's reading of a name comes first, the model's entity of the same
     words would count the mention twice."""
@@ -116,15 +138,19 @@ class Recogniser:
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, claimed: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
+        self.text = doc_text(doc)
         self.gazetteer = gazetteer
         self.claimed = OffsetIndex(claimed, lambda span: span[0], lambda span: span[1])
-        self.labels = entity_labels(doc)
+        self.ents = doc.ents  # spaCy builds a Span per entity at each reading of doc.ents
+        self.labels = entity_labels(doc, self.ents)
+        self.flags = word_flags(doc)
+        self.lower = lower_ids(doc)
         self.covered = [False] * len(doc)
         self.open_list: tuple[str, int] | None = None  # the cue and end of the last run read as a list
 
     def run(self) -> list[Toponym]:
         toponyms = list(dateline_places(self))
-        toponyms += [t for ent in self.doc.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
+        toponyms += [t for ent in self.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
         toponyms += organisation_places(self)
         toponyms += office_places(self)
         toponyms += member_places(self)
@@ -176,10 +202,12 @@ class Recogniser:
     def _person_keys(self) -> set[str]:
         """Keys of the words of full personal names in the document ("Mike Jones" → "Jones")."""
         keys: set[str] = set()
-        for ent in self.doc.ents:
-            words = [t for t in ent if is_capitalised(t) and not is_connector(t)]
-            if ent.label_ == "PERSON" and len(words) >= 2:
-                keys.update(name_key(word.text) for word in words)
+        for ent in self.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = [i for i in range(ent.start, ent.end) if self.flags.capitalised[i] and not self.flags.connector[i]]
+            if len(words) >= 2:
+                keys.update(name_key(self.span_text(i, i + 1)) for i in words)
         return keys
 
     def _state_after(self, toponym: Toponym) -> Toponym | None:
@@ -205,6 +233,7 @@ class Recogniser:
         candidates: tuple[GazetteerEntry, ...],
     ) -> Toponym:
         span = self.doc[start:end]
+        root, text = span.root, self.span_text(start, end)
         after, width = feature_after(self.doc, end)
         if any(e.feature == "country" and e.exact for e in candidates):
             after = None  # "Syria town", "Syria oil field": the country modifies the noun, it is not one
@@ -212,7 +241,7 @@ class Recogniser:
         name_end = self.doc[end + width - 1].idx + len(self.doc[end + width - 1]) if after else span.end_char
         for i in range(start, end):
             self.covered[i] = True
-        key = name_key(_ap_state(span.text) or span.text)
+        key = _toponym_key(text)
         if cue == "county":
             key = name_key(_without_county_word(span)) + COUNTY_KEY_SUFFIX
         home_town = after_party_letter(self.doc, start)  # "Sen. Jane Doe, D-Fresno"
@@ -221,28 +250,28 @@ class Recogniser:
             span.end_char,
             start,
             end,
-            span.text,
+            text,
             key,
             cue,
             source,
             candidates,
-            home_town or reads_as_location(span.root, LOOSE_LOCATIVE),
-            home_town or reads_as_location(span.root, STRICT_LOCATIVE),
-            acts(span),
+            home_town or reads_as_location(root, LOOSE_LOCATIVE),
+            home_town or reads_as_location(root, STRICT_LOCATIVE),
+            acts(root),
             name_end=name_end,
-            residence=home_town or reads_as_residence(span.root),
+            residence=home_town or reads_as_residence(root),
         )
 
     def lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
-        text = self.doc[start:end].text
-        state_name = _ap_state(text)
-        if state_name is not None:
-            state = self.gazetteer.lookup(state_name)
-            return tuple(e for e in state if e.feature == "admin1" and e.country == "US")
-        spelling = spelling_of(text)
-        if len(spelling) < 2 or spelling in CALENDAR_WORDS or spelling in NEVER_PLACES:
-            return ()
-        return tuple(e for e in self.gazetteer.lookup(text) if not _code_only(text, e))
+        return _candidates(self.gazetteer, self.span_text(start, end))
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, sliced from the document's text (no Span or Token objects)."""
+        end = min(end, len(self.doc))
+        if start >= end:
+            return ""
+        last = self.doc[end - 1]
+        return self.text[self.doc[start].idx : last.idx + len(last)]
 
     def _name_start(self, start: int, end: int) -> int:
         """Skip a party's letter ("D-Fresno"), web furniture ("Tags"), a nationality ("Syrian Idlib province")
@@ -266,7 +295,7 @@ class Recogniser:
         start, full_end = trim_span(self.doc, ent.start, ent.end)
         start = self._name_start(start, full_end)
         end, cue = strip_feature_words(self.doc, start, full_end)
-        if start >= end or not any(is_capitalised(token) for token in self.doc[start:end]):
+        if start >= end or not any(self.flags.capitalised[i] for i in range(start, end)):
             return []
         full = self.lookup(start, full_end) if end < full_end else ()
         if full:
@@ -312,19 +341,19 @@ class Recogniser:
     def _chains(self) -> Iterable[tuple[int, int]]:
         """Maximal runs of capitalised tokens (with connectors inside) outside place entities and the calendar
         words of dates ("Khirbet Ghazaleh on Monday" is the run "Khirbet Ghazaleh")."""
-        doc, start = self.doc, None
+        doc, start, covered, flags = self.doc, None, self.covered, self.flags
         for i in range(len(doc) + 1):
             inside = (
                 i < len(doc)
-                and not self.covered[i]
-                and not (doc[i].ent_type_ in TIME_LABELS and doc[i].lower_ in CALENDAR_WORDS)
-                and (is_capitalised(doc[i]) or (start is not None and is_connector(doc[i]) and not self._parts(i)))
+                and not covered[i]
+                and (flags.capitalised[i] or (start is not None and flags.connector[i] and not self._parts(i)))
+                and not (flags.calendar[i] and doc[i].ent_type_ in TIME_LABELS)
             )
             if inside and start is None:
                 start = i
             elif not inside and start is not None:
                 end = i
-                while end > start and is_connector(doc[end - 1]):
+                while end > start and flags.connector[end - 1]:
                     end -= 1
                 if end > start:
                     yield start, end
@@ -343,8 +372,8 @@ class Recogniser:
         )
 
     def _from_chain(self, start: int, end: int) -> list[Toponym]:
-        doc = self.doc
-        while start < end and not (doc[start].pos_ == "PROPN" or self.labels[start]) and not is_connector(doc[start]):
+        doc, flags = self.doc, self.flags
+        while start < end and not (doc[start].pos_ == "PROPN" or self.labels[start]) and not flags.connector[start]:
             start += 1
         start, full_end = trim_span(doc, start, end)
         start = self._name_start(start, full_end)
@@ -387,9 +416,9 @@ class Recogniser:
         labels ("Elm and Birch streets", "Lyon, Ford and Rice counties"); names the model already made places
         keep their own reading (the list's cue reaches them later)."""
         doc, found = self.doc, []
-        for index in positions_of(doc, NAMED_UNIT_PLURALS):
+        for index in positions_of(self.lower, NAMED_UNIT_PLURALS):
             noun = PLURAL_FEATURE_NOUNS[doc[index].lower_]
-            if index == 0 or not is_capitalised(doc[index - 1]):
+            if index == 0 or not self.flags.capitalised[index - 1]:
                 continue
             members = self._list_members(index)
             if len(members) < 2:
@@ -404,9 +433,9 @@ class Recogniser:
     def _list_members(self, end: int) -> list[tuple[int, int]]:
         """The runs of capitalised words joined by commas and "and" that end at ``end``, last first."""
         doc, members = self.doc, []
-        while end > 0 and is_capitalised(doc[end - 1]):
+        while end > 0 and self.flags.capitalised[end - 1]:
             start = end - 1
-            while start > 0 and end - start < MAX_SEGMENT_TOKENS and is_capitalised(doc[start - 1]):
+            while start > 0 and end - start < MAX_SEGMENT_TOKENS and self.flags.capitalised[start - 1]:
                 start -= 1
             members.append((start, end))
             glue = start
@@ -464,7 +493,7 @@ class Recogniser:
             index += 1
         if pending is not None:
             pieces.append((pending, end, ()))
-        return [piece for piece in pieces if any(is_capitalised(t) for t in doc[piece[0] : piece[1]])]
+        return [piece for piece in pieces if any(self.flags.capitalised[i] for i in range(piece[0], piece[1]))]
 
     def _is_name_word(self, index: int) -> bool:
         """A proper noun, or a noun the model tags as a person, organisation or place ("fled from Homs", Homs a
@@ -507,7 +536,7 @@ class Recogniser:
             if found:
                 segments.append(found)
                 i = found[1]
-            elif is_connector(self.doc[i]):
+            elif self.flags.connector[i]:
                 i += 1
             else:
                 return None
@@ -533,7 +562,7 @@ class Recogniser:
 
     def _longest_match(self, start: int, end: int) -> tuple[int, int, tuple[GazetteerEntry, ...]] | None:
         for stop in range(min(end, start + MAX_SEGMENT_TOKENS), start, -1):
-            if is_connector(self.doc[stop - 1]) and self.doc[stop - 1].lower_ not in ("al", "el"):
+            if self.flags.connector[stop - 1] and self.doc[stop - 1].lower_ not in ("al", "el"):
                 continue
             candidates = self.lookup(start, stop)
             if candidates:

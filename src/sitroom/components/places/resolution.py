@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
@@ -211,9 +211,11 @@ class Resolver:
                 group.candidates = [(e, score) for e, score in group.candidates if e.feature == "admin1"]
         if not countries:
             return  # a document with no focus (one place, or none yet resolved) has nothing to be far from
-        for group in self.groups:
+        areas = [self._named_area(group) for group in self.groups]
+        counts = Counter(area for area in areas if area is not None)
+        for group, own in zip(self.groups, areas, strict=True):
             facility = group.cue in CUE_FEATURES
-            named = self._named_areas(besides=group)
+            named = {area for area, count in counts.items() if count > (area == own)}  # the other groups'
             group.candidates = [
                 (entry, score)
                 for entry, score in group.candidates
@@ -234,17 +236,13 @@ class Resolver:
         top = max(others.values(), default=0.0)
         return others.get(country or "", 0.0) / top if top > 0 else 1.0
 
-    def _named_areas(self, besides: ToponymGroup) -> set[tuple[str | None, str | None]]:
-        """Countries and provinces (country, admin1) that the document's other groups name (first pass)."""
-        return {
-            (group.best.country, group.best.admin1 if group.best.feature == "admin1" else None)
-            for group in self.groups
-            if group is not besides
-            and group.best is not None
-            and group.best.feature in ("country", "admin1")
-            and group.best.exact
-            and group.score >= CREDIBLE
-        }
+    @staticmethod
+    def _named_area(group: ToponymGroup) -> tuple[str | None, str | None] | None:
+        """The country or province (country, admin1) a group names (first pass), if it names one."""
+        best = group.best
+        if best is None or best.feature not in ("country", "admin1") or not best.exact or group.score < CREDIBLE:
+            return None
+        return best.country, best.admin1 if best.feature == "admin1" else None
 
     def _add_fuzzy_candidates(self) -> None:
         """For cued toponyms with no fitting candidate, look for near spellings in the focus countries."""

@@ -45,8 +45,13 @@ def _capitals() -> frozenset[tuple[str, str]]:
     return frozenset((code, name_key(c["capital"])) for code, c in countries.items() if c.get("capital"))
 
 
+@lru_cache(maxsize=65_536)
+def _names_a_capital(country: str, name: str) -> bool:
+    return (country, name_key(name)) in _capitals()
+
+
 def is_capital(entry: GazetteerEntry) -> bool:
-    return entry.feature in ("city", "admin1") and (entry.country or "", name_key(entry.name)) in _capitals()
+    return entry.feature in ("city", "admin1") and _names_a_capital(entry.country or "", entry.name)
 
 
 def needs_locative_reading(entry: GazetteerEntry) -> bool:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.lexeme import Lexeme
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.places.vocabulary import (
+    CALENDAR_WORDS,
     CONNECTORS,
     FROM_PLACE_VERBS,
     LOCATIVE_VERBS,
@@ -25,11 +29,12 @@ AREA_PREFIXES = frozenset({"rural"})
 PARTY_LETTERS = frozenset({"D", "R", "I"})
 
 
-def is_capitalised(token: Token) -> bool:
+def is_capitalised(token: Token | Lexeme) -> bool:
+    text = token.text
     return (
-        bool(token.text)
-        and (token.text[0].isupper() or (token.text[0].isdigit() and token.is_upper))
-        and any(char.isalpha() for char in token.text)
+        bool(text)
+        and (text[0].isupper() or (text[0].isdigit() and token.is_upper))
+        and any(char.isalpha() for char in text)
     )
 
 
@@ -59,6 +64,45 @@ def after_party_letter(doc: Doc, start: int) -> bool:
 
 def is_connector(token: Token) -> bool:
     return token.lower_ in CONNECTORS or (token.text in ("-", "'") and not token.whitespace_)
+
+
+class WordFlags(NamedTuple):
+    """Per token: what :func:`is_capitalised` and :func:`is_connector` say of it, and whether it is a
+    calendar word ("Monday", "June")."""
+
+    capitalised: list[bool]
+    connector: list[bool]
+    calendar: list[bool]
+
+
+# Per distinct word (orth id): capitalised, a connector word, a joining mark ("-", "'"), a calendar word.
+_LEXEME_FLAGS: dict[int, tuple[bool, bool, bool, bool]] = {}
+_MAX_LEXEMES = 200_000
+
+
+def _lexeme_flags(lexeme: Lexeme) -> tuple[bool, bool, bool, bool]:
+    flags = _LEXEME_FLAGS.get(lexeme.orth)
+    if flags is None:
+        if len(_LEXEME_FLAGS) >= _MAX_LEXEMES:
+            _LEXEME_FLAGS.clear()
+        flags = _LEXEME_FLAGS[lexeme.orth] = (
+            is_capitalised(lexeme),
+            lexeme.lower_ in CONNECTORS,
+            lexeme.text in ("-", "'"),
+            lexeme.lower_ in CALENDAR_WORDS,
+        )
+    return flags
+
+
+def word_flags(doc: Doc) -> WordFlags:
+    """:class:`WordFlags` of every token, from arrays of word ids: one test per distinct word, no Token objects."""
+    if not len(doc):
+        return WordFlags([], [], [])
+    words = doc.to_array([ORTH, SPACY])
+    orths, inverse = np.unique(words[:, 0], return_inverse=True)
+    table = np.array([_lexeme_flags(doc.vocab[int(orth)]) for orth in orths], dtype=bool)[inverse.reshape(-1)]
+    connector = table[:, 1] | (table[:, 2] & (words[:, 1] == 0))
+    return WordFlags(table[:, 0].tolist(), connector.tolist(), table[:, 3].tolist())
 
 
 def feature_after(doc: Doc, index: int) -> tuple[str | None, int]:
@@ -168,11 +212,11 @@ def reads_as_residence(token: Token) -> bool:
     return False
 
 
-def entity_labels(doc: Doc) -> list[str]:
+def entity_labels(doc: Doc, ents: Sequence[Span]) -> list[str]:
+    """The label of the entity (one of ``doc``'s ``ents``) each token belongs to, or ""."""
     labels = [""] * len(doc)
-    for ent in doc.ents:
-        for i in range(ent.start, ent.end):
-            labels[i] = ent.label_
+    for ent in ents:
+        labels[ent.start : ent.end] = [ent.label_] * (ent.end - ent.start)
     return labels
 
 
@@ -181,8 +225,12 @@ def _word_ids(words: frozenset[str]) -> np.ndarray:
     return np.array(sorted(get_string_id(word) for word in words), dtype=np.uint64)
 
 
-def positions_of(doc: Doc, words: frozenset[str]) -> list[int]:
-    """The indices of the tokens whose lower-case form is one of ``words`` (one array lookup, no token loop)."""
-    if not len(doc):
-        return []
-    return [int(i) for i in np.flatnonzero(np.isin(doc.to_array(LOWER), _word_ids(words)))]
+def lower_ids(doc: Doc) -> np.ndarray:
+    """The ids of the tokens' lower-case forms, for :func:`positions_of`."""
+    return doc.to_array(LOWER) if len(doc) else np.zeros(0, dtype=np.uint64)
+
+
+def positions_of(lower: np.ndarray, words: frozenset[str]) -> list[int]:
+    """The indices of the tokens (``lower``: their :func:`lower_ids`) whose lower-case form is one of ``words``
+    (one array lookup, no token loop)."""
+    return [int(i) for i in np.flatnonzero(np.isin(lower, _word_ids(words)))]
