@@ -15,6 +15,13 @@ from sitroom.record import Actor, ActorKind, Agreement, Claim, Event, Framing, P
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "seed.json"
 ATTACK = "Nusra fighters attacked Ahrar positions near Maskanah."
+# The gazetteer's ids of the fixtures' places (name and point to two decimals), as the places layer gives them:
+# the same town in an analysed article and in a fixture report is then one place of the knowledge base.
+GEONAMES_IDS = {("Maskanah", 35.96, 38.04): 167080}
+
+
+def _geonames_id(name: str, lat: float | None, lon: float | None) -> int | None:
+    return None if lat is None or lon is None else GEONAMES_IDS.get((name, round(lat, 2), round(lon, 2)))
 
 
 def _spans(text: str, needles: list[str]) -> list[Span]:
@@ -62,6 +69,7 @@ def _places(gold: GoldDocument) -> list[Place]:
             lon=place.lon,
             feature=place.feature,
             resolved=place.lat is not None,
+            geonames_id=_geonames_id(place.name, place.lat, place.lon),
             mentions=_spans(gold.text, place.mentions),
         )
         for place in gold.places
@@ -187,7 +195,8 @@ def report_pair(
         places = [
             Place.model_validate(
                 {"id": "p1", "name": name, "country": "SY", "lat": lat, "lon": lon, "mentions": [],
-                 "feature": place_feature, "resolved": located_by == "gazetteer", "located_by": located_by}
+                 "feature": place_feature, "resolved": located_by == "gazetteer", "located_by": located_by,
+                 "geonames_id": _geonames_id(name, lat, lon) if located_by != "parent" else None}
             )
         ]  # fmt: skip
     event = Event.model_validate(
