@@ -55,7 +55,8 @@ def _component_config(name: str, settings: Settings) -> dict[str, Any]:
 
 
 def build_pipeline(settings: Settings | None = None) -> Language:
-    """The spaCy model followed by sitroom's layer components."""
+    """The spaCy model followed by sitroom's layer components; everything alive once it is built is frozen out
+    of the garbage collector's passes (``gc.freeze``), so build a pipeline once per process, not per batch."""
     settings = settings or Settings()
     layers.register_extensions()
     nlp = load_model(settings.model)
