@@ -6,7 +6,7 @@ assembled from these attributes once the pipeline has run (see ``pipeline.py``).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 LAYERS = ("actors", "places", "events", "quotes", "claims", "agreements", "framing", "attributions")
 
@@ -32,6 +32,20 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, sliced from :func:`doc_text` (no Span built, no tokens joined)."""
+    end = min(end, len(doc))
+    if start >= end:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx : last.idx + len(last)]
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from :func:`doc_text` (``Span.text`` joins its tokens at each reading)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 _TEXT_KEY = "sitroom.text"

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from sitroom.components.actors.mentions import Mention, tokens_text
+from sitroom.components.actors.mentions import Mention
 from sitroom.knowledge.registry import ActorEntry
+from sitroom.layers import tokens_text
 from sitroom.names import blocking_skeleton, fold, is_filler, is_short_form, name_tokens, same_person
 
 

@@ -16,10 +16,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from sitroom.components.actors.mentions import Mention, token_parts, tokens_text
+from sitroom.components.actors.mentions import Mention, token_parts
 from sitroom.components.actors.vocabulary import STATE_KINDS
 from sitroom.knowledge.registry import ActorEntry, Registry
-from sitroom.layers import doc_text
+from sitroom.layers import span_text, tokens_text
 from sitroom.names import fold
 
 # Kinds whose country says what the document is about (media and international bodies report on any country).
@@ -57,8 +57,7 @@ class LinkEvidence:
             return True
         if any(affiliation in self.actor_ids for affiliation in entry.affiliations):
             return True
-        sent = self.doc[mention.start].sent
-        sentence = f" {fold(doc_text(self.doc)[sent.start_char : sent.end_char])} "
+        sentence = f" {fold(span_text(self.doc[mention.start].sent))} "
         return any(f" {fold(role)} " in sentence for role in entry.roles)
 
     def spelled_as_capital(self, mention: Mention, entry: ActorEntry) -> bool:

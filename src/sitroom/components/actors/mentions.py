@@ -6,11 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
-
 from sitroom.knowledge.collectives import CollectiveType
 from sitroom.knowledge.registry import ActorEntry
-from sitroom.layers import doc_text
 from sitroom.names import fold, token_keys
 
 Key = tuple[str, ...]
@@ -40,11 +37,3 @@ def token_parts(text: str) -> Key:
 def covered_tokens(mentions: Iterable[Mention]) -> set[int]:
     """Indices of the tokens inside the mentions."""
     return {index for mention in mentions for index in range(mention.start, mention.end)}
-
-
-def tokens_text(doc: Doc, start: int, end: int) -> str:
-    """``doc[start:end].text``, sliced from the text joined once per Doc (no Span built, no tokens joined)."""
-    if end <= start:
-        return ""
-    last = doc[end - 1]
-    return doc_text(doc)[doc[start].idx : last.idx + len(last)]

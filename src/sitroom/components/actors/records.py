@@ -5,11 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from sitroom.components.actors.clustering import Cluster
-from sitroom.components.actors.mentions import Mention, tokens_text
+from sitroom.components.actors.mentions import Mention
 from sitroom.components.actors.roles import add_unique
 from sitroom.components.actors.vocabulary import GROUP_WORDS, INSTITUTION_WORDS, MEDIA_WORDS, PARTY_WORDS
 from sitroom.knowledge.collectives import CollectiveType
 from sitroom.knowledge.registry import Registry
+from sitroom.layers import tokens_text
 from sitroom.names import fold, name_tokens
 from sitroom.record import Actor, ActorKind
 from sitroom.record import Span as TextSpan

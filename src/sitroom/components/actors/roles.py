@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.actors.clustering import Cluster, is_person_cluster
 from sitroom.components.actors.vocabulary import IMPLEMENTATION_CUES, MULTIWORD_ROLES, ROLE_WORDS
-from sitroom.layers import doc_text
+from sitroom.layers import span_text
 from sitroom.names import fold
 
 
@@ -62,7 +62,7 @@ def _roles_in_context(span: Span) -> list[str]:
         after = after[1:]
     roles.extend(_role_words(after[:3], from_end=False))
     sent = span.sent
-    sentence = doc_text(doc)[sent.start_char : sent.end_char].lower()
+    sentence = span_text(sent).lower()
     if (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ == "sign") or (
         root.dep_ == "conj" and any(t.lemma_ == "sign" for t in sent) and "behalf of" in sentence
     ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from sitroom.components.actors.mentions import Key, Mention, covered_tokens, tokens_text
+from sitroom.components.actors.mentions import Key, Mention, covered_tokens
 from sitroom.components.actors.vocabulary import (
     DATELINE_WORDS,
     DESCRIPTOR_WORDS,
@@ -20,7 +20,7 @@ from sitroom.components.actors.vocabulary import (
 )
 from sitroom.knowledge.place_words import PLACE_HEADS, PLACE_ONLY_OPENERS, PLACE_PREFIX_WORDS
 from sitroom.knowledge.registry import Registry
-from sitroom.layers import doc_text
+from sitroom.layers import doc_text, tokens_text
 from sitroom.names import fold, name_tokens, token_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

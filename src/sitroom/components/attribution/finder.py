@@ -54,6 +54,7 @@ TOPIC_CLASSES = frozenset({"act", "cognition", "communication", "event", "state"
 CONCESSIVE = frozenset({"though", "although", "whereas"})
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM"})
+DECIDED_WORDS = 200_000  # distinct (tag, lemma, form) words whose test CueWords remembers
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -100,7 +101,9 @@ class CueWords:
         for index, key in enumerate(map(tuple, doc.to_array([TAG, LEMMA, LOWER, ORTH]).tolist())):
             opens = self.decided.get(key)
             if opens is None:
-                opens = self.decided[key] = self.may_open(*(doc.vocab.strings[value] for value in key))
+                opens = self.may_open(*(doc.vocab.strings[value] for value in key))
+                if len(self.decided) < DECIDED_WORDS:
+                    self.decided[key] = opens
             if opens:
                 candidates.append(index)
         return candidates

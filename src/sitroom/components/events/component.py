@@ -190,7 +190,7 @@ def _casualty_draft(predicate: Token, unit: Span, ctx: Context) -> Draft | None:
 
 
 def _evidence(sentence: Span) -> TextSpan:
-    raw = layers.doc_text(sentence.doc)[sentence.start_char : sentence.end_char]  # not ``sentence.text``, which joins
+    raw = layers.span_text(sentence)
     text = raw.strip()
     start = sentence.start_char + (len(raw) - len(raw.lstrip()))
     return TextSpan(text=text, start=start, end=start + len(text))

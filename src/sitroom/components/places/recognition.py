@@ -51,7 +51,7 @@ from sitroom.knowledge.place_words import (
     FEATURE_NOUNS,
     PLURAL_FEATURE_NOUNS,
 )
-from sitroom.layers import doc_text
+from sitroom.layers import tokens_text
 from sitroom.names import ARABIC_ARTICLES, fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
@@ -138,7 +138,6 @@ class Recogniser:
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, claimed: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
-        self.text = doc_text(doc)
         self.gazetteer = gazetteer
         self.claimed = OffsetIndex(claimed, lambda span: span[0], lambda span: span[1])
         self.ents = doc.ents  # spaCy builds a Span per entity at each reading of doc.ents
@@ -266,12 +265,8 @@ class Recogniser:
         return _candidates(self.gazetteer, self.span_text(start, end))
 
     def span_text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``, sliced from the document's text (no Span or Token objects)."""
-        end = min(end, len(self.doc))
-        if start >= end:
-            return ""
-        last = self.doc[end - 1]
-        return self.text[self.doc[start].idx : last.idx + len(last)]
+        """``doc[start:end].text`` (see :func:`sitroom.layers.tokens_text`)."""
+        return tokens_text(self.doc, start, end)
 
     def _name_start(self, start: int, end: int) -> int:
         """Skip a party's letter ("D-Fresno"), web furniture ("Tags"), a nationality ("Syrian Idlib province")
