@@ -76,7 +76,8 @@ class _Tracked:
 
 def precision(start: str | None, end: str | None) -> str:
     """How precisely an event's dates are known: one ``day``, ``days`` within a month, a whole ``month``, a
-    whole ``year``, or ``longer`` (the timeline's date precision)."""
+    whole ``year``, or ``longer`` (the timeline's date precision; ``browse.time_bins`` states the same rule in
+    SQL for the events the rollups do not cover, and the rollup tests compare the two)."""
     if end is None or start == end or start is None:
         return "day"
     if start[:7] == end[:7]:

@@ -27,6 +27,7 @@ TRIM_SHARE = 0.005  # and the sparsest half percent at each end of that run is l
 
 
 def _precision() -> ColumnElement[str]:
+    """:func:`sitroom.store.rollups.precision` in SQL, for the live query."""
     start, end = EventClusterRow.date_start, EventClusterRow.date_end
     same_month = func.substr(start, 1, 7) == func.substr(end, 1, 7)
     whole_month = and_(same_month, func.substr(start, 9, 2) == "01", func.substr(end, 9, 2) >= "28")
