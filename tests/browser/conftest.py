@@ -43,6 +43,8 @@ MONTH_END = "Hezbollah units shelled Qusayr posts."  # on the 31st: a month's ba
 AREA_ONLY = "Army troops shelled Daraa."  # known only to the country: never a point on the map
 SYRIA = ("Syria", 35.0, 38.5)
 EARLY = "Nusra raiders attacked Kurds."  # dated decades early: outside the timeline's default window
+NEXT_TO_MASKANAH = "Nusra raiders attacked Ahrar guards at the grain silos."
+SILOS = ("Silo yard", 35.963, 38.043)  # a place of its own, some 400 m from Maskanah: one cluster at any zoom
 HOSTILE = (
     "Rebels <script>window.__pwned = 1; alert('script')</script> shelled "
     '<img src=x onerror="window.__pwned = 2; alert(1)"> the town of Maskanah, '
@@ -94,6 +96,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Itera
                 place=("Saraqib bakery", 35.86, 36.8),
                 located_by="parent",
             ),
+            report_pair("silos", NEXT_TO_MASKANAH, outlet="AFP", date="2015-04-03", place=SILOS),
             report_pair(
                 "v1", SPELLING.format("Jaysh"), outlet="AFP", date="2015-04-01", event_type="CONSULT", place=None
             ),

@@ -81,6 +81,7 @@ def test_the_events_at_a_town_each_reach_their_sentence(fakes_page: Any) -> None
     _search(journey, TOWN)
     journey.click(fakes_page.locator(".place-hits a", has_text=TOWN_NAME))
     fakes_page.wait_for_url("**/#/place/*")
+    fakes_page.wait_for_selector(".place-where")  # the place page drawn, not the search page still shown
     place_url, at_place = fakes_page.url, journey.clicks
     place = place_url.rsplit("/", 1)[1]
     events = _api(fakes_page, f"events?place={place}&limit=100")["items"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import MONTH_END
+from tests.browser.conftest import MONTH_END, SILOS
 from tests.browser.test_pages import READY, _api, _open, _screenshot
 
 
@@ -29,24 +29,32 @@ def test_the_map_clusters_points_and_keeps_area_only_events_apart(page: Any, scr
     labels = page.locator(".map-label").all_inner_texts()
     assert "Aleppo" in labels  # a gazetteer name, served by the app itself
     _screenshot(page, screenshots, "map")
-    # A cluster of several places zooms in; the events stacked on Maskanah then open as one list, whose place
-    # link leads to the place page.
+    # A cluster of several places zooms in; at the deepest zoom the cluster of Maskanah and the silo yard 400 m
+    # away (two places no zoom splits) opens as a list of each place's events, whose place link leads to the
+    # place page.
     popup = page.locator(".cluster-popup")
-    for _ in range(4):
+    for _ in range(6):
         page.locator(".marker-cluster").last.click()
         try:
             popup.wait_for(timeout=2000)
             break
-        except Exception:  # the cluster held several places: the map zoomed in instead
+        except Exception:  # the cluster held several places and the map could zoom further: it zoomed in
             continue
-    at_maskanah = _api(page, "map/points")["features"]
-    listed = popup.locator("li").count()
-    assert listed == sum(item["properties"]["place"] == "Maskanah" for item in at_maskanah) >= 3
+    points = _api(page, "map/points")["features"]
+    groups = popup.locator("section.cluster-place")
+    assert [groups.nth(index).locator("a.place-link").inner_text() for index in range(groups.count())] == [
+        "Maskanah",
+        SILOS[0],
+    ]
+    at_maskanah = groups.first.locator("li").count()
+    assert at_maskanah == sum(item["properties"]["place"] == "Maskanah" for item in points) >= 3
+    assert groups.nth(1).locator("li").count() == 1
+    popup = groups.first
     popup.locator("a.place-link").click()
     page.wait_for_url("**/#/place/*")
     page.wait_for_selector("table.place-actors")
     assert page.locator("h2").inner_text() == "Maskanah"
-    assert page.locator("table.events tbody tr").count() == _events_at(page) == listed
+    assert page.locator("table.events tbody tr").count() == _events_at(page) == at_maskanah
     assert "Hezbollah" in page.locator("table.place-actors").inner_text()
     assert page.locator(".place-documents li").count() >= 3
     _screenshot(page, screenshots, "place")

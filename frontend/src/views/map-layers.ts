@@ -35,19 +35,30 @@ function eventPopup(properties: PointProperties): HTMLElement {
     link(`#/event/${properties.id}`, "open event"));
 }
 
-/** Events at one place stacked on one point open as a list of the place's events, not a spiral of dots. */
-function clusterPopup(cluster: L.MarkerCluster): HTMLElement | null {
+/** A cluster's events listed by place, busiest place first: the events stacked on one point, or, at the deepest
+ * zoom, events at places too close together ever to split (two identities a few hundred metres apart). */
+function clusterPopup(cluster: L.MarkerCluster): HTMLElement {
   const markers = cluster.getAllChildMarkers() as unknown as { options: { event?: PointProperties } }[];
-  const places = new Set(markers.map((marker) => marker.options.event?.place_id));
-  if (places.size !== 1) return null;
-  const first = markers[0].options.event as PointProperties;
-  const items = markers.slice(0, 12).map((marker) => {
+  const byPlace = new Map<number, PointProperties[]>();
+  for (const marker of markers) {
     const event = marker.options.event as PointProperties;
-    return h("li", {}, link(`#/event/${event.id}`, `${event.type} ${event.date_start ?? "undated"}`));
-  });
-  return h("div", { class: "cluster-popup" },
-    h("b", {}, `${markers.length} events at `), link(`#/place/${first.place_id}`, first.place, "place-link"),
-    h("ul", { class: "plain" }, items), markers.length > 12 ? link(`#/place/${first.place_id}`, "all of them on the place page") : "");
+    byPlace.set(event.place_id, [...(byPlace.get(event.place_id) ?? []), event]);
+  }
+  const groups = [...byPlace.values()].sort((a, b) => b.length - a.length);
+  return h("div", { class: "cluster-popup" }, groups.map((events) => {
+    const place = events[0];
+    const items = events.slice(0, 12).map((event) => h("li", {}, link(`#/event/${event.id}`, `${event.type} ${event.date_start ?? "undated"}`)));
+    return h("section", { class: "cluster-place", "data-place": String(place.place_id) },
+      h("b", {}, `${events.length} event(s) at `), link(`#/place/${place.place_id}`, place.place, "place-link"),
+      h("ul", { class: "plain" }, items), events.length > 12 ? link(`#/place/${place.place_id}`, "all of them on the place page") : "");
+  }));
+}
+
+/** Whether a click on ``cluster`` should list its events rather than zoom: they stand at one place, or the map
+ * cannot zoom further to split them. */
+function listsRatherThanZooms(map: L.Map, cluster: L.MarkerCluster, placeOf: (marker: unknown) => unknown): boolean {
+  const places = new Set(cluster.getAllChildMarkers().map(placeOf));
+  return places.size === 1 || map.getZoom() >= map.getMaxZoom();
 }
 
 /** Event points in a cluster layer; ``show`` replaces them and returns their number. */
@@ -55,8 +66,8 @@ export function clusteredEvents(map: L.Map): { layer: L.MarkerClusterGroup; show
   const layer = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: false, zoomToBoundsOnClick: false });
   layer.on("clusterclick", (event) => {
     const cluster = (event as L.LeafletEvent & { layer: L.MarkerCluster }).layer;
-    const list = clusterPopup(cluster);
-    if (list) L.popup().setLatLng(cluster.getLatLng()).setContent(list).openOn(map);
+    const placeOf = (marker: unknown): unknown => (marker as { options: { event?: PointProperties } }).options.event?.place_id;
+    if (listsRatherThanZooms(map, cluster, placeOf)) L.popup().setLatLng(cluster.getLatLng()).setContent(clusterPopup(cluster)).openOn(map);
     else cluster.zoomToBounds({ padding: [30, 30] });
   });
   layer.addTo(map);
@@ -95,21 +106,37 @@ function placePopup(properties: PlaceProperties, filters: Record<string, string>
     link(`#/events?${new URLSearchParams({ ...filters, place: String(properties.place_id) })}`, "list these events", "place-events"));
 }
 
+/** The places of a cluster that the deepest zoom cannot split, busiest first, each with its events' list. */
+function placesPopup(cluster: L.MarkerCluster, filters: Record<string, string>): HTMLElement {
+  const places = (cluster.getAllChildMarkers() as unknown as { options: { place?: PlaceProperties } }[])
+    .map((marker) => marker.options.place as PlaceProperties).sort((a, b) => b.events - a.events);
+  return h("div", { class: "cluster-popup" }, places.map((place) => h("section", { class: "cluster-place", "data-place": String(place.place_id) },
+    h("b", {}, `${place.events} event(s) at `), link(`#/place/${place.place_id}`, place.place, "place-link"), " ",
+    link(`#/events?${new URLSearchParams({ ...filters, place: String(place.place_id) })}`, "list these events", "place-events"))));
+}
+
 /** Events counted per place, for more events than one marker each can show: a marker per place sized by its
  * events and coloured by its most frequent type; clusters add up their places' events. */
 export function placeMarkers(map: L.Map): { layer: L.MarkerClusterGroup; show: (data: PlaceEvents, filters: Record<string, string>) => number } {
   const eventsIn = (cluster: L.MarkerCluster): number => (cluster.getAllChildMarkers() as unknown as { options: { events?: number } }[])
     .reduce((sum, marker) => sum + (marker.options.events ?? 0), 0);
   const layer = L.markerClusterGroup({
-    showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: false, chunkedLoading: true,
+    showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: false, chunkedLoading: true, zoomToBoundsOnClick: false,
     iconCreateFunction: (cluster) => {
       const events = eventsIn(cluster);
       const size = events < 100 ? "small" : events < 1000 ? "medium" : "large";
       return L.divIcon({ html: `<div><span>${events}</span></div>`, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) });
     },
   });
+  let shownFilters: Record<string, string> = {};
+  layer.on("clusterclick", (event) => {
+    const cluster = (event as L.LeafletEvent & { layer: L.MarkerCluster }).layer;
+    if (!listsRatherThanZooms(map, cluster, (marker) => marker)) cluster.zoomToBounds({ padding: [30, 30] });
+    else L.popup().setLatLng(cluster.getLatLng()).setContent(placesPopup(cluster, shownFilters)).openOn(map);
+  });
   layer.addTo(map);
   const show = (data: PlaceEvents, filters: Record<string, string>): number => {
+    shownFilters = filters;
     layer.clearLayers();
     const markers = data.features.map((place: Feature<Point, PlaceProperties>) => {
       const [lon, lat] = place.geometry.coordinates;
@@ -121,8 +148,9 @@ export function placeMarkers(map: L.Map): { layer: L.MarkerClusterGroup; show: (
         color: properties.contested ? "#000" : "#fff", weight: properties.contested ? 2 : 1,
         dashArray: approximate ? "3 3" : undefined, fillColor: TYPE_COLOURS[commonest] ?? "#555",
         fillOpacity: approximate ? 0.45 : 0.85, className: approximate ? "place-marker approximate" : "place-marker",
-      }) as L.CircleMarker & { options: { events?: number } };
+      }) as L.CircleMarker & { options: { events?: number; place?: PlaceProperties } };
       marker.options.events = properties.events;
+      marker.options.place = properties;
       marker.bindPopup(() => placePopup(properties, filters));
       return marker;
     });
