@@ -210,6 +210,18 @@ def test_a_group_before_a_title_and_a_name_stays_the_group(nlp: Language) -> Non
     assert found["Hezbollah"].canonical_id == "hezbollah"
 
 
+def test_a_person_named_beside_a_place_in_a_credit_line_stays_a_person(nlp: Language) -> None:
+    found = actors_of(nlp, "Reporting by Nadia Karam in Beirut and Omar Fahmy in Cairo; editing by Hugh Lawson")
+    assert {"Nadia Karam", "Omar Fahmy"} <= set(found)
+
+
+def test_a_person_coordinated_with_a_state_or_a_group_stays_a_person(nlp: Language) -> None:
+    found = actors_of(
+        nlp, "Qatar and Khalid Mahmoud Hamdan funded the brigade. Talks between Hezbollah and Ali Zeidan ended."
+    )
+    assert {"Khalid Mahmoud Hamdan", "Ali Zeidan"} <= set(found)
+
+
 @pytest.mark.parametrize(
     ("text", "mention"),
     [
@@ -307,6 +319,10 @@ def test_a_number_or_participle_never_names_a_group(nlp: Language, text: str) ->
         ("Latest News We report from the front. The army advanced.", "Latest News We"),
         # a name written once as a place (a place noun before it) is a place in its other mentions too
         ("Rebels shelled the Hawsh district at dawn. Local activists said Hawsh had been under siege.", "Hawsh"),
+        # a name coordinated with a place that is no actor shares its role
+        ("Rebels took the towns of Azaz and nearby Hazano in May.", "Hazano"),
+        # listed places run together where the commas were stripped
+        ("Factions in the provinces Homs Hama and Idlib formed a new alliance.", "Homs Hama"),
     ],
 )
 def test_places_and_page_furniture_are_not_actors(nlp: Language, text: str, not_actor: str) -> None:

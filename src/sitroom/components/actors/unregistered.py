@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.actors.mentions import Key, Mention, covered_tokens
 from sitroom.components.actors.vocabulary import (
@@ -46,7 +46,13 @@ def ner_mentions(doc: Doc, taken: list[Mention], registry: Registry, date: str |
             continue
         if any(index in covered for index in range(ent.start, ent.end)):
             continue
-        if _toponym(ent) or _looks_like_place(ent, place_like) or _is_place_name(ent.text, place_names):
+        if (
+            _toponym(ent)
+            or _looks_like_place(ent, place_like)
+            or _is_place_name(ent.text, place_names)
+            or _run_on_places(ent, covered, place_names)
+            or _coordinated_with_place(ent, covered, place_names)
+        ):
             place_like.add(ent.root.i)
             place_keys.add(name_tokens(ent.text))
             continue
@@ -127,10 +133,60 @@ def _is_place_name(text: str, place_names: frozenset[Key]) -> bool:
     return key in place_names or (text.endswith("s") and name_tokens(text[:-1]) in place_names)
 
 
+def _run_on_places(ent: Span, covered: set[int], place_names: frozenset[Key]) -> bool:
+    """Listed places run together where punctuation was stripped ("the provinces Homs Hama and Idlib"): every
+    word of the name is a listed place and the name is coordinated with another place (a person's given name
+    and surname may each be some village's name too)."""
+    words = [token.text for token in ent if token.is_alpha]
+    return (
+        len(words) >= 2
+        and all(_is_place_name(word, place_names) for word in words)
+        and _has_place_conjunct(ent, covered, place_names)
+    )
+
+
+def _coordinated_with_place(ent: Span, covered: set[int], place_names: frozenset[Key]) -> bool:
+    """A one-word name coordinated with a place that is no actor ("strikes on Huraytan and Anadan", "the towns
+    of Azaz and nearby Marea"): the members of a coordination share its role. A name of several words is left
+    alone: the parse joins people's names to places too readily ("reporting by X in Damascus and Tom Miles in
+    Geneva")."""
+    return sum(token.is_alpha for token in ent) == 1 and _has_place_conjunct(ent, covered, place_names)
+
+
+def _has_place_conjunct(ent: Span, covered: set[int], place_names: frozenset[Key]) -> bool:
+    """Whether another member of the entity's coordination is a place that no actor takes (a registered state
+    or group in the coordination says nothing: states act)."""
+    for member in _coordination(_core(ent).root):
+        if ent.start <= member.i < ent.end or member.i in covered:
+            continue
+        if member.ent_type_ in PLACE_LABELS or _is_place_name(member.text, place_names):
+            return True
+    return False
+
+
+def _coordination(token: Token) -> list[Token]:
+    """Every conjunct of the coordination ``token`` belongs to, the first one first."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members, pending = [], [first]
+    while pending:
+        member = pending.pop()
+        members.append(member)
+        pending.extend(child for child in member.children if child.dep_ == "conj")
+    return members
+
+
+def _core(ent: Span) -> Span:
+    """The entity without a leading article, whose parse root is then the name's own head ("the Bab
+    al-Nairab district": the article, not the name, would otherwise be the span's root)."""
+    return ent[1:] if len(ent) > 1 and ent[0].dep_ == "det" else ent
+
+
 def _looks_like_place(ent: Span, place_like: set[int]) -> bool:
     """'at Jarrah', 'from Al Maskaneh, Al-Sukkar and Al Abkar', 'the Jarrah airfield', 'the town of
     Khirbet Ghazaleh', 'al-Kallasa Street'."""
-    root = ent.root
+    root = _core(ent).root
     if root.dep_ == "conj" and root.head.i in place_like:
         return True
     if _beside_place_noun(ent):
@@ -145,7 +201,7 @@ def _looks_like_place(ent: Span, place_like: set[int]) -> bool:
 
 def _beside_place_noun(ent: Span) -> bool:
     """'the Jarrah airfield', 'al-Kallasa Street', 'the town of Khirbet Ghazaleh'."""
-    root = ent.root
+    root = _core(ent).root
     if fold(root.head.text) in PLACE_HEADS and root.dep_ in {"compound", "nmod"}:
         return True
     if len(ent) > 1 and fold(ent[-1].text) in PLACE_HEADS:
