@@ -7,20 +7,23 @@ A report joins the identity it fits best. It fits when
 - their local places (finer than a province) overlap, when both name some; a report naming actors and local
   places joins an identity that names no place (a nationwide truce of the same sides), or the other way
   round, only when both give dates that agree;
-- their actors (parties, mediators, guarantors, monitors) are the same, when both name some: two shared,
-  the same ones, or the states of one among the other's; a report naming actors joins an identity that
-  names none only when both give dates that agree;
+- their actors (parties and mediators) are the same, when both name some: two shared, the states of one
+  among the other's, or the same lone actor when it is a state or both give dates that agree (a lone side
+  that is no state, "the regime", is a side of many truces); a report naming actors joins an identity that
+  names none only when both give dates that agree. Guarantors and monitors (a monitoring centre, the
+  states that back it) are named by some reports of an agreement and not others: they tell none apart;
 - the dates agree: a date the report's text gives for the agreement (agreed, started, extended, suspended,
   ended) is within ``STATED_DAYS`` of one stated for the identity (else it is at most ``LATE_DAYS``
   before the identity's span); a report with no such date was published inside the identity's span (from
   ``EARLY_DAYS`` before its first date to ``LATE_DAYS`` after its last).
 A report that names no actors joins only when exactly one identity fits (one founded on actors or dates,
-when there is one). A vague report (no actors, no dates) joins only an identity of its very kind, of a
-kind made for a whole country or front (``VAGUE_GROUPS``: not evacuations, made town by town), that is
-current (``VAGUE_LATE_DAYS``), never a local one, never as a proposal, and says "collapsed" only of one
-whose clearer reports say it collapsed about then. A report that names the actors of two identities that
-can be one agreement merges them: reports arrive in any order, and an agreement's first reports are not
-always its clearest.
+when there is one; among several, the one whose stated dates the report's own stated dates fall in). A
+vague report (no actors, no dates) joins only an identity of its very kind, of a kind made for a whole
+country or front (``VAGUE_GROUPS``: not evacuations, made town by town), that is current
+(``VAGUE_LATE_DAYS``), never a local one (local places and no state among its actors), never as a
+proposal, and says "collapsed" only of one whose clearer reports say it collapsed about then.
+A report that names the actors of two identities that can be one agreement merges them: reports arrive in
+any order, and an agreement's first reports are not always its clearest.
 For the same reason, after each batch an identity whose reports name no actors and no local place joins
 the one identity it fits, by the rules above, as if it were one report.
 """
@@ -53,7 +56,7 @@ STATED_DAYS = 45
 EARLY_DAYS = 31
 LATE_DAYS = 365
 VAGUE_LATE_DAYS = 90
-PARTICIPANT_ROLES = ("party", "mediator", "guarantor", "monitor")
+PARTICIPANT_ROLES = ("party", "mediator")
 BROAD_FEATURES = ("country", "admin1")
 VAGUE_GROUPS = frozenset({"ceasefire", "pause", "de_escalation", "memorandum"})  # a vague report may join these
 DEFINING_STAGES = ("agreed", "extended", "suspended", "collapsed")  # stages whose dates say which agreement
@@ -67,7 +70,7 @@ class AgreementReport:
 
     agreement_pk: int
     kind: str
-    participants: set[int]  # actor identity ids in any role but "excluded"
+    participants: set[int]  # actor identity ids of its parties and mediators
     places: set[int]  # place identity ids of local places
     stated: list[DateRange]  # dates the text gives: agreed, started, ended, a stage's date
     seen: DateRange | None  # the document's date
@@ -105,6 +108,12 @@ class Identity:
     def vague(self) -> bool:
         return not self.participants and not self.stated and not self.places
 
+    @property
+    def local(self) -> bool:
+        """Of a town or district: local places, and no state among its actors (an agreement of states is
+        national even when a report names a town it is fought over)."""
+        return bool(self.places) and not self.states
+
     def fit(self, report: AgreementReport) -> float | None:
         """How well ``report`` fits (higher is better), or None when it cannot be this agreement."""
         shared = len(report.participants & self.participants)
@@ -113,7 +122,8 @@ class Identity:
             return None  # "a deal": the same agreement only with two of its actors
         if report.places and self.places and not report.places & self.places:
             return None
-        if report.participants and self.participants and not _same_actors(report, self):
+        dated = bool(report.stated and self.stated)
+        if report.participants and self.participants and not _same_actors(report, self, dated):
             return None
         if report.participants and not self.participants and not (report.stated and self.stated):
             return None  # actors against none: only dates the texts give can tell it is the same
@@ -129,7 +139,11 @@ class Identity:
         """Can two identities a report fits both be one agreement (the report bridges them)?"""
         if self.group != other.group or (self.places and other.places and not self.places & other.places):
             return False
-        if self.participants and other.participants and not _same_actors(other, self):
+        if (
+            self.participants
+            and other.participants
+            and not _same_actors(other, self, bool(self.stated and other.stated))
+        ):
             return False
         if bool(self.places) != bool(other.places) and not (self.stated and other.stated):
             return False
@@ -143,7 +157,7 @@ class Identity:
         """A vague report joins only a well-founded identity of its very kind, national in scope, that is
         current when it is published; never when it is a proposal, says only "an agreement", or is of a kind
         made place by place, many at a time (evacuations, reconciliations, exchanges)."""
-        if report.status == "proposed" or report.group not in VAGUE_GROUPS or self.vague or self.places:
+        if report.status == "proposed" or report.group not in VAGUE_GROUPS or self.vague or self.local:
             return False
         if report.status == "collapsed" and not (
             self.ended and report.seen and _after(report.seen, self.ended, EARLY_DAYS)
@@ -188,13 +202,20 @@ class Identity:
             self.span = _extend(self.span, [report.span] if report.span else [])
 
 
-def _same_actors(report: AgreementReport | Identity, identity: Identity) -> bool:
-    """Two actors in common, the same actors, or one side's states all among the other's."""
+def _same_actors(report: AgreementReport | Identity, identity: Identity, dated: bool = False) -> bool:
+    """Two actors in common; one side's states all among the other's; or the same lone actor when the texts
+    give dates (``dated``): a lone side that is no state ("the regime") is a side of many truces."""
     shared = report.participants & identity.participants
-    if len(shared) >= 2 or report.participants == identity.participants:
+    states = report.states | identity.states
+    if len(shared) >= 2 or (report.participants == identity.participants and (dated or shared <= states)):
         return True
     smaller = min(report.participants, identity.participants, key=len)
-    return bool(shared) and shared == smaller and shared <= (report.states | identity.states)
+    return bool(shared) and shared == smaller and shared <= states
+
+
+def _stated_in(mine: list[DateRange], theirs: list[DateRange]) -> bool:
+    """Does a date one text gives for the agreement fall in one the other gives (a day in its month)?"""
+    return any(_within(first, second, timedelta(0)) for first in mine for second in theirs)
 
 
 def _extend(span: DateRange | None, dates: list[DateRange]) -> DateRange | None:
@@ -218,6 +239,8 @@ def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Id
     if not report.participants:  # only one agreement it can be, preferring those founded on actors or dates
         founded = [pair for pair in scored if not pair[1].vague]
         scored = founded if founded else scored
+        dated = [pair for pair in scored if _stated_in(report.stated, pair[1].stated)]
+        scored = dated if len(dated) == 1 else scored
         if len(scored) != 1:
             return None
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
