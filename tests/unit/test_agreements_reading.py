@@ -144,3 +144,8 @@ def test_a_relative_clause_hung_on_a_date_is_the_agreements(nlp: Language) -> No
     agreement = only(record)
     assert canonical(record, agreement.parties) >= {"EGY"}
     assert len(agreement.parties) == 2  # Egypt, and the army that observed it
+
+
+def test_what_was_done_through_a_deal_puts_it_in_force(nlp: Language) -> None:
+    agreement = only(read(nlp, "Hundreds of fighters left the town through a deal brokered by Qatar."))
+    assert agreement.status == "in_force"
