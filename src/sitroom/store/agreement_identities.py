@@ -235,6 +235,9 @@ def _within(first: DateRange, second: DateRange, slack: timedelta) -> bool:
 
 def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Identity | None:
     """The identity ``report`` belongs to among ``candidates`` (None: it founds its own)."""
+    if len(report.participants) < 2:  # only an identity of its own group can fit (``Identity.fit``)
+        group = report.group
+        candidates = [identity for identity in candidates if identity.group == group]
     scored = [(score, identity) for identity in candidates if (score := identity.fit(report)) is not None]
     if not report.participants:  # only one agreement it can be, preferring those founded on actors or dates
         founded = [pair for pair in scored if not pair[1].vague]
@@ -290,9 +293,14 @@ def _settle(candidates: list[Identity], merged: dict[int, tuple[Identity, Identi
     before the reports that name its sides). Every kind the loner was reported as must fit the same one.
     The identities that took one are returned."""
     joined: list[Identity] = []
-    founded = [identity for identity in candidates if identity.participants or identity.places]
+    founded: dict[str, list[Identity]] = {}  # by group: a report naming no actors fits only its own group
+    for identity in candidates:
+        if identity.participants or identity.places:
+            founded.setdefault(identity.group, []).append(identity)
     for loner in [identity for identity in candidates if not identity.participants and not identity.places]:
-        targets = [best_identity(_as_report(loner, kind), founded) for kind in sorted(loner.kinds)]
+        targets = [
+            best_identity(_as_report(loner, kind), founded.get(group_of(kind), [])) for kind in sorted(loner.kinds)
+        ]
         target = targets[0] if targets else None
         if target is None or any(other is not target for other in targets):
             continue
