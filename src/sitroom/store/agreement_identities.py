@@ -61,6 +61,10 @@ BROAD_FEATURES = ("country", "admin1")
 VAGUE_GROUPS = frozenset({"ceasefire", "pause", "de_escalation", "memorandum"})  # a vague report may join these
 DEFINING_STAGES = ("agreed", "extended", "suspended", "collapsed")  # stages whose dates say which agreement
 _RANK: dict[str, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+_STATED_SLACK, _EARLY, _LATE, _VAGUE_LATE = (
+    timedelta(days=days) for days in (STATED_DAYS, EARLY_DAYS, LATE_DAYS, VAGUE_LATE_DAYS)
+)
+_NO_SLACK = timedelta(0)
 _CHUNK = 500
 
 
@@ -116,9 +120,9 @@ class Identity:
 
     def fit(self, report: AgreementReport) -> float | None:
         """How well ``report`` fits (higher is better), or None when it cannot be this agreement."""
-        shared = len(report.participants & self.participants)
-        union = len(report.participants | self.participants)
-        if report.group != self.group and ("other" not in (report.group, self.group) or shared < 2):
+        if report.group != self.group and (
+            "other" not in (report.group, self.group) or len(report.participants & self.participants) < 2
+        ):
             return None  # "a deal": the same agreement only with two of its actors
         if report.places and self.places and not report.places & self.places:
             return None
@@ -133,6 +137,8 @@ class Identity:
             return None
         if not self._dates_agree(report):
             return None
+        shared = len(report.participants & self.participants)
+        union = len(report.participants | self.participants)
         return 1.0 + 2 * shared / max(union, 1) + (report.kind in self.kinds) + bool(report.places & self.places)
 
     def compatible(self, other: Identity) -> bool:
@@ -148,39 +154,39 @@ class Identity:
         if bool(self.places) != bool(other.places) and not (self.stated and other.stated):
             return False
         if self.stated and other.stated:
-            slack = timedelta(days=STATED_DAYS)
-            return any(_within(mine, theirs, slack) for mine in self.stated for theirs in other.stated)
+            return any(_within(mine, theirs, _STATED_SLACK) for mine in self.stated for theirs in other.stated)
         mine, theirs = self.anchor or self.span, other.anchor or other.span
-        return mine is None or theirs is None or _within(mine, theirs, timedelta(days=LATE_DAYS))
+        return mine is None or theirs is None or _within(mine, theirs, _LATE)
 
     def _takes_vague(self, report: AgreementReport) -> bool:
         """A vague report joins only a well-founded identity of its very kind, national in scope, that is
         current when it is published; never when it is a proposal, says only "an agreement", or is of a kind
         made place by place, many at a time (evacuations, reconciliations, exchanges)."""
-        if report.status == "proposed" or report.group not in VAGUE_GROUPS or self.vague or self.local:
+        if report.status == "proposed" or report.group not in VAGUE_GROUPS or report.kind not in self.kinds:
+            return False
+        if self.vague or self.local:
             return False
         if report.status == "collapsed" and not (
-            self.ended and report.seen and _after(report.seen, self.ended, EARLY_DAYS)
+            self.ended and report.seen and _after(report.seen, self.ended, _EARLY)
         ):
             return False  # "the breakdown of a ceasefire": one whose reports say it collapsed then
         window = self.anchor or self.span
-        fresh = report.seen is None or window is None or _after(report.seen, window, VAGUE_LATE_DAYS)
+        fresh = report.seen is None or window is None or _after(report.seen, window, _VAGUE_LATE)
         started = report.seen is None or window is None or report.seen[1] >= window[0]  # not before it existed
-        return report.kind in self.kinds and fresh and started
+        return fresh and started
 
     def _dates_agree(self, report: AgreementReport) -> bool:
         if report.stated and self.stated:
-            slack = timedelta(days=STATED_DAYS)
-            return any(_within(mine, theirs, slack) for mine in report.stated for theirs in self.stated)
+            return any(_within(mine, theirs, _STATED_SLACK) for mine in report.stated for theirs in self.stated)
         window = self.anchor or self.span
         if window is None:
             return True
         if report.stated:  # an agreement is mentioned for months after it is made
-            earlier = (window[0] - timedelta(days=LATE_DAYS), window[1] + timedelta(days=EARLY_DAYS))
-            return any(_within(mine, earlier, timedelta(0)) for mine in report.stated)
+            earlier = (window[0] - _LATE, window[1] + _EARLY)
+            return any(_within(mine, earlier, _NO_SLACK) for mine in report.stated)
         if report.group == "other":  # "a deal" with its actors, no date: one of theirs that is current
-            return report.seen is None or (window[0] <= report.seen[1] and _after(report.seen, window, VAGUE_LATE_DAYS))
-        return report.seen is None or _after(report.seen, window, LATE_DAYS)
+            return report.seen is None or (window[0] <= report.seen[1] and _after(report.seen, window, _VAGUE_LATE))
+        return report.seen is None or _after(report.seen, window, _LATE)
 
     def take(self, report: AgreementReport | Identity) -> None:
         self.participants |= report.participants
@@ -215,7 +221,7 @@ def _same_actors(report: AgreementReport | Identity, identity: Identity, dated: 
 
 def _stated_in(mine: list[DateRange], theirs: list[DateRange]) -> bool:
     """Does a date one text gives for the agreement fall in one the other gives (a day in its month)?"""
-    return any(_within(first, second, timedelta(0)) for first in mine for second in theirs)
+    return any(_within(first, second, _NO_SLACK) for first in mine for second in theirs)
 
 
 def _extend(span: DateRange | None, dates: list[DateRange]) -> DateRange | None:
@@ -224,9 +230,9 @@ def _extend(span: DateRange | None, dates: list[DateRange]) -> DateRange | None:
     return span
 
 
-def _after(seen: DateRange, window: DateRange, late_days: int) -> bool:
-    """Published from ``EARLY_DAYS`` before the window to ``late_days`` after it."""
-    return window[0] - timedelta(days=EARLY_DAYS) <= seen[1] and seen[0] <= window[1] + timedelta(days=late_days)
+def _after(seen: DateRange, window: DateRange, late: timedelta) -> bool:
+    """Published from ``EARLY_DAYS`` before the window to ``late`` after it."""
+    return window[0] - _EARLY <= seen[1] and seen[0] <= window[1] + late
 
 
 def _within(first: DateRange, second: DateRange, slack: timedelta) -> bool:
