@@ -54,6 +54,15 @@ def test_one_shared_actor_is_not_enough_unless_it_is_a_state_named_alone() -> No
     assert best_identity(report({1}, [], JUNE, states={1}), [identity({1, 3}, [], JUNE, states={1})]) is not None
 
 
+def test_a_lone_side_that_is_no_state_tells_the_agreement_only_with_dates() -> None:
+    with_the_regime = identity({1}, [JUNE], JUNE)
+    next_spring = (date(2017, 4, 3), date(2017, 4, 3))
+    assert best_identity(report({1}, [], next_spring), [with_the_regime]) is None  # "a truce with the regime"
+    assert best_identity(report({1}, [JUNE], next_spring), [with_the_regime]) is with_the_regime
+    of_a_state = identity({1}, [JUNE], JUNE, states={1})
+    assert best_identity(report({1}, [], next_spring, states={1}), [of_a_state]) is of_a_state
+
+
 def test_a_local_truce_of_the_same_sides_is_not_the_nationwide_one_unless_dates_say_so() -> None:
     nationwide = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
     in_a_district = report({1, 2}, [], JUNE, places={7})
@@ -74,6 +83,23 @@ def test_a_vague_report_joins_only_the_one_current_agreement_of_its_kind() -> No
     assert best_identity(report(set(), [], later), [founded]) is None  # long after its last report
     other = identity({4, 5}, [FEB], (FEB[0], JUNE[1]))
     assert best_identity(report(set(), [], JUNE), [founded, other]) is None  # which one: unknown
+
+
+def test_a_report_naming_no_sides_joins_the_agreement_whose_date_it_gives() -> None:
+    february = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
+    undated = identity({4, 5}, [], (FEB[0], JUNE[1]))
+    assert best_identity(report(set(), [FEB], JUNE), [february, undated]) is february
+    assert best_identity(report(set(), [], JUNE), [february, undated]) is None  # no date: which one is unknown
+
+
+def test_a_vague_report_joins_an_agreement_of_states_though_a_report_names_a_town() -> None:
+    of_states = identity({1, 2}, [SEPT], SEPT, states={1, 2})
+    of_states.places = {7}
+    later = (date(2016, 9, 20), date(2016, 9, 20))
+    assert best_identity(report(set(), [], later), [of_states]) is of_states
+    district = identity({1, 2}, [SEPT], SEPT)
+    district.places = {7}
+    assert best_identity(report(set(), [], later), [district]) is None  # a local truce: not "the ceasefire"
 
 
 def test_a_vague_collapse_joins_only_an_agreement_whose_clearer_reports_say_it_collapsed_then() -> None:
@@ -103,6 +129,17 @@ def test_an_identity_of_vague_reports_joins_the_agreement_reported_after_it(tmp_
 
 
 # ------------------------------------------------------------------------------ the knowledge base
+def test_a_report_naming_only_who_monitors_an_agreement_is_not_told_apart_by_it(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    began = {"start_date": "2016-02-27"}
+    brokered = "A ceasefire brokered by Russia and the United States took effect on 27 February."
+    watched = "A monitoring centre reported violations of the ceasefire that began on 27 February."
+    store_records(engine, [_pair("d1", "2016-03-01", "Reuters", brokered, began)])
+    monitored = began | {"mediators": [], "monitors": ["a3"], "status": "violated"}
+    store_records(engine, [_pair("d2", "2016-03-05", "TASS", watched, monitored)])
+    assert _identity_counts(engine) == [2]
+
+
 def test_a_revised_report_that_names_both_sides_merges_its_old_agreement_into_the_other(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
     took_effect = "A ceasefire took effect on 12 September."
@@ -145,6 +182,7 @@ def _pair(doc_id: str, day: str, outlet: str, text: str, agreement: dict[str, ob
     actors = [
         Actor(id="a1", name="Russia", kind="state", mentions=[], registered=True, canonical_id="RUS"),
         Actor(id="a2", name="United States", kind="state", mentions=[], registered=True, canonical_id="USA"),
+        Actor(id="a3", name="Reconciliation centre", kind="institution", mentions=[]),
     ]
     evidence = Span(text=text, start=0, end=len(text))
     fields = {"id": "g1", "kind": "ceasefire", "mediators": ["a1", "a2"], "evidence": evidence} | agreement

@@ -132,3 +132,31 @@ def test_numbered_clauses_are_found_by_paragraph() -> None:
     text = "Intro.\n1 First clause.\n2. Second clause, longer.\n\nNot 3 a clause."
     clauses = numbered_clauses(text, 0, len(text))
     assert [(c.n, text[c.start : c.end]) for c in clauses] == [(1, "First clause."), (2, "Second clause, longer.")]
+
+
+COVERED = ["harasta", "qadam"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Rebels still hold Harasta in the east and Qadam in the west, but both districts are covered by a truce.",
+            COVERED,
+        ),
+        (
+            "Fighters remain in Harasta and Qadam, and the government says the districts are included in the truce.",
+            COVERED,
+        ),
+        ("Fighters remain in Harasta and Qadam, and the truce covers the two districts.", COVERED),
+        ("Rebels still hold Harasta and Qadam, but the districts are not covered by the truce.", []),
+        ("Rebels still hold Harasta and Qadam. Other districts are covered by a truce.", []),  # not its sentence
+    ],
+)
+def test_the_places_a_truce_is_said_to_cover_are_its_places(model: Language, text: str, places: list[str]) -> None:
+    towns = [
+        Place(id=name.lower(), name=name, feature="town", country="SY", mentions=exact_spans(text, name))
+        for name in ("Harasta", "Qadam")
+    ]
+    [agreement] = run(model, text, [], towns, events=False)._.agreements
+    assert agreement.places == places

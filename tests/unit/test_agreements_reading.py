@@ -137,3 +137,15 @@ def test_what_the_parties_agreed_to_do_are_provisions(nlp: Language) -> None:
     agreement = only(read(nlp, "The deal to evacuate the besieged towns was signed on Monday."))
     assert [provision.type for provision in agreement.provisions] == ["evacuation"]
     assert agreement.written is True
+
+
+def test_a_relative_clause_hung_on_a_date_is_the_agreements(nlp: Language) -> None:
+    record = read(nlp, "Strikes ended a truce announced by Egypt on Oct. 9 which the Jordanian army had also observed.")
+    agreement = only(record)
+    assert canonical(record, agreement.parties) >= {"EGY"}
+    assert len(agreement.parties) == 2  # Egypt, and the army that observed it
+
+
+def test_what_was_done_through_a_deal_puts_it_in_force(nlp: Language) -> None:
+    agreement = only(read(nlp, "Hundreds of fighters left the town through a deal brokered by Qatar."))
+    assert agreement.status == "in_force"

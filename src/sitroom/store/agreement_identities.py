@@ -7,20 +7,23 @@ A report joins the identity it fits best. It fits when
 - their local places (finer than a province) overlap, when both name some; a report naming actors and local
   places joins an identity that names no place (a nationwide truce of the same sides), or the other way
   round, only when both give dates that agree;
-- their actors (parties, mediators, guarantors, monitors) are the same, when both name some: two shared,
-  the same ones, or the states of one among the other's; a report naming actors joins an identity that
-  names none only when both give dates that agree;
+- their actors (parties and mediators) are the same, when both name some: two shared, the states of one
+  among the other's, or the same lone actor when it is a state or both give dates that agree (a lone side
+  that is no state, "the regime", is a side of many truces); a report naming actors joins an identity that
+  names none only when both give dates that agree. Guarantors and monitors (a monitoring centre, the
+  states that back it) are named by some reports of an agreement and not others: they tell none apart;
 - the dates agree: a date the report's text gives for the agreement (agreed, started, extended, suspended,
   ended) is within ``STATED_DAYS`` of one stated for the identity (else it is at most ``LATE_DAYS``
   before the identity's span); a report with no such date was published inside the identity's span (from
   ``EARLY_DAYS`` before its first date to ``LATE_DAYS`` after its last).
 A report that names no actors joins only when exactly one identity fits (one founded on actors or dates,
-when there is one). A vague report (no actors, no dates) joins only an identity of its very kind, of a
-kind made for a whole country or front (``VAGUE_GROUPS``: not evacuations, made town by town), that is
-current (``VAGUE_LATE_DAYS``), never a local one, never as a proposal, and says "collapsed" only of one
-whose clearer reports say it collapsed about then. A report that names the actors of two identities that
-can be one agreement merges them: reports arrive in any order, and an agreement's first reports are not
-always its clearest.
+when there is one; among several, the one whose stated dates the report's own stated dates fall in). A
+vague report (no actors, no dates) joins only an identity of its very kind, of a kind made for a whole
+country or front (``VAGUE_GROUPS``: not evacuations, made town by town), that is current
+(``VAGUE_LATE_DAYS``), never a local one (local places and no state among its actors), never as a
+proposal, and says "collapsed" only of one whose clearer reports say it collapsed about then.
+A report that names the actors of two identities that can be one agreement merges them: reports arrive in
+any order, and an agreement's first reports are not always its clearest.
 For the same reason, after each batch an identity whose reports name no actors and no local place joins
 the one identity it fits, by the rules above, as if it were one report.
 """
@@ -53,11 +56,15 @@ STATED_DAYS = 45
 EARLY_DAYS = 31
 LATE_DAYS = 365
 VAGUE_LATE_DAYS = 90
-PARTICIPANT_ROLES = ("party", "mediator", "guarantor", "monitor")
+PARTICIPANT_ROLES = ("party", "mediator")
 BROAD_FEATURES = ("country", "admin1")
 VAGUE_GROUPS = frozenset({"ceasefire", "pause", "de_escalation", "memorandum"})  # a vague report may join these
 DEFINING_STAGES = ("agreed", "extended", "suspended", "collapsed")  # stages whose dates say which agreement
 _RANK: dict[str, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+_STATED_SLACK, _EARLY, _LATE, _VAGUE_LATE = (
+    timedelta(days=days) for days in (STATED_DAYS, EARLY_DAYS, LATE_DAYS, VAGUE_LATE_DAYS)
+)
+_NO_SLACK = timedelta(0)
 _CHUNK = 500
 
 
@@ -67,7 +74,7 @@ class AgreementReport:
 
     agreement_pk: int
     kind: str
-    participants: set[int]  # actor identity ids in any role but "excluded"
+    participants: set[int]  # actor identity ids of its parties and mediators
     places: set[int]  # place identity ids of local places
     stated: list[DateRange]  # dates the text gives: agreed, started, ended, a stage's date
     seen: DateRange | None  # the document's date
@@ -105,15 +112,22 @@ class Identity:
     def vague(self) -> bool:
         return not self.participants and not self.stated and not self.places
 
+    @property
+    def local(self) -> bool:
+        """Of a town or district: local places, and no state among its actors (an agreement of states is
+        national even when a report names a town it is fought over)."""
+        return bool(self.places) and not self.states
+
     def fit(self, report: AgreementReport) -> float | None:
         """How well ``report`` fits (higher is better), or None when it cannot be this agreement."""
-        shared = len(report.participants & self.participants)
-        union = len(report.participants | self.participants)
-        if report.group != self.group and ("other" not in (report.group, self.group) or shared < 2):
+        if report.group != self.group and (
+            "other" not in (report.group, self.group) or len(report.participants & self.participants) < 2
+        ):
             return None  # "a deal": the same agreement only with two of its actors
         if report.places and self.places and not report.places & self.places:
             return None
-        if report.participants and self.participants and not _same_actors(report, self):
+        dated = bool(report.stated and self.stated)
+        if report.participants and self.participants and not _same_actors(report, self, dated):
             return None
         if report.participants and not self.participants and not (report.stated and self.stated):
             return None  # actors against none: only dates the texts give can tell it is the same
@@ -123,50 +137,56 @@ class Identity:
             return None
         if not self._dates_agree(report):
             return None
+        shared = len(report.participants & self.participants)
+        union = len(report.participants | self.participants)
         return 1.0 + 2 * shared / max(union, 1) + (report.kind in self.kinds) + bool(report.places & self.places)
 
     def compatible(self, other: Identity) -> bool:
         """Can two identities a report fits both be one agreement (the report bridges them)?"""
         if self.group != other.group or (self.places and other.places and not self.places & other.places):
             return False
-        if self.participants and other.participants and not _same_actors(other, self):
+        if (
+            self.participants
+            and other.participants
+            and not _same_actors(other, self, bool(self.stated and other.stated))
+        ):
             return False
         if bool(self.places) != bool(other.places) and not (self.stated and other.stated):
             return False
         if self.stated and other.stated:
-            slack = timedelta(days=STATED_DAYS)
-            return any(_within(mine, theirs, slack) for mine in self.stated for theirs in other.stated)
+            return any(_within(mine, theirs, _STATED_SLACK) for mine in self.stated for theirs in other.stated)
         mine, theirs = self.anchor or self.span, other.anchor or other.span
-        return mine is None or theirs is None or _within(mine, theirs, timedelta(days=LATE_DAYS))
+        return mine is None or theirs is None or _within(mine, theirs, _LATE)
 
     def _takes_vague(self, report: AgreementReport) -> bool:
         """A vague report joins only a well-founded identity of its very kind, national in scope, that is
         current when it is published; never when it is a proposal, says only "an agreement", or is of a kind
         made place by place, many at a time (evacuations, reconciliations, exchanges)."""
-        if report.status == "proposed" or report.group not in VAGUE_GROUPS or self.vague or self.places:
+        if report.status == "proposed" or report.group not in VAGUE_GROUPS or report.kind not in self.kinds:
+            return False
+        if self.vague or self.local:
             return False
         if report.status == "collapsed" and not (
-            self.ended and report.seen and _after(report.seen, self.ended, EARLY_DAYS)
+            self.ended and report.seen and _after(report.seen, self.ended, _EARLY)
         ):
             return False  # "the breakdown of a ceasefire": one whose reports say it collapsed then
         window = self.anchor or self.span
-        fresh = report.seen is None or window is None or _after(report.seen, window, VAGUE_LATE_DAYS)
+        fresh = report.seen is None or window is None or _after(report.seen, window, _VAGUE_LATE)
         started = report.seen is None or window is None or report.seen[1] >= window[0]  # not before it existed
-        return report.kind in self.kinds and fresh and started
+        return fresh and started
 
     def _dates_agree(self, report: AgreementReport) -> bool:
         if report.stated and self.stated:
-            slack = timedelta(days=STATED_DAYS)
-            return any(_within(mine, theirs, slack) for mine in report.stated for theirs in self.stated)
+            return any(_within(mine, theirs, _STATED_SLACK) for mine in report.stated for theirs in self.stated)
         window = self.anchor or self.span
         if window is None:
             return True
         if report.stated:  # an agreement is mentioned for months after it is made
-            earlier = (window[0] - timedelta(days=LATE_DAYS), window[1] + timedelta(days=EARLY_DAYS))
-            return any(_within(mine, earlier, timedelta(0)) for mine in report.stated)
+            earlier = (window[0] - _LATE, window[1] + _EARLY)
+            return any(_within(mine, earlier, _NO_SLACK) for mine in report.stated)
         if report.group == "other":  # "a deal" with its actors, no date: one of theirs that is current
-            return report.seen is None or (window[0] <= report.seen[1] and _after(report.seen, window, VAGUE_LATE_DAYS))
-        return report.seen is None or _after(report.seen, window, LATE_DAYS)
+            return report.seen is None or (window[0] <= report.seen[1] and _after(report.seen, window, _VAGUE_LATE))
+        return report.seen is None or _after(report.seen, window, _LATE)
 
     def take(self, report: AgreementReport | Identity) -> None:
         self.participants |= report.participants
@@ -188,13 +208,20 @@ class Identity:
             self.span = _extend(self.span, [report.span] if report.span else [])
 
 
-def _same_actors(report: AgreementReport | Identity, identity: Identity) -> bool:
-    """Two actors in common, the same actors, or one side's states all among the other's."""
+def _same_actors(report: AgreementReport | Identity, identity: Identity, dated: bool = False) -> bool:
+    """Two actors in common; one side's states all among the other's; or the same lone actor when the texts
+    give dates (``dated``): a lone side that is no state ("the regime") is a side of many truces."""
     shared = report.participants & identity.participants
-    if len(shared) >= 2 or report.participants == identity.participants:
+    states = report.states | identity.states
+    if len(shared) >= 2 or (report.participants == identity.participants and (dated or shared <= states)):
         return True
     smaller = min(report.participants, identity.participants, key=len)
-    return bool(shared) and shared == smaller and shared <= (report.states | identity.states)
+    return bool(shared) and shared == smaller and shared <= states
+
+
+def _stated_in(mine: list[DateRange], theirs: list[DateRange]) -> bool:
+    """Does a date one text gives for the agreement fall in one the other gives (a day in its month)?"""
+    return any(_within(first, second, _NO_SLACK) for first in mine for second in theirs)
 
 
 def _extend(span: DateRange | None, dates: list[DateRange]) -> DateRange | None:
@@ -203,9 +230,9 @@ def _extend(span: DateRange | None, dates: list[DateRange]) -> DateRange | None:
     return span
 
 
-def _after(seen: DateRange, window: DateRange, late_days: int) -> bool:
-    """Published from ``EARLY_DAYS`` before the window to ``late_days`` after it."""
-    return window[0] - timedelta(days=EARLY_DAYS) <= seen[1] and seen[0] <= window[1] + timedelta(days=late_days)
+def _after(seen: DateRange, window: DateRange, late: timedelta) -> bool:
+    """Published from ``EARLY_DAYS`` before the window to ``late`` after it."""
+    return window[0] - _EARLY <= seen[1] and seen[0] <= window[1] + late
 
 
 def _within(first: DateRange, second: DateRange, slack: timedelta) -> bool:
@@ -214,10 +241,15 @@ def _within(first: DateRange, second: DateRange, slack: timedelta) -> bool:
 
 def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Identity | None:
     """The identity ``report`` belongs to among ``candidates`` (None: it founds its own)."""
+    if len(report.participants) < 2:  # only an identity of its own group can fit (``Identity.fit``)
+        group = report.group
+        candidates = [identity for identity in candidates if identity.group == group]
     scored = [(score, identity) for identity in candidates if (score := identity.fit(report)) is not None]
     if not report.participants:  # only one agreement it can be, preferring those founded on actors or dates
         founded = [pair for pair in scored if not pair[1].vague]
         scored = founded if founded else scored
+        dated = [pair for pair in scored if _stated_in(report.stated, pair[1].stated)]
+        scored = dated if len(dated) == 1 else scored
         if len(scored) != 1:
             return None
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
@@ -267,9 +299,14 @@ def _settle(candidates: list[Identity], merged: dict[int, tuple[Identity, Identi
     before the reports that name its sides). Every kind the loner was reported as must fit the same one.
     The identities that took one are returned."""
     joined: list[Identity] = []
-    founded = [identity for identity in candidates if identity.participants or identity.places]
+    founded: dict[str, list[Identity]] = {}  # by group: a report naming no actors fits only its own group
+    for identity in candidates:
+        if identity.participants or identity.places:
+            founded.setdefault(identity.group, []).append(identity)
     for loner in [identity for identity in candidates if not identity.participants and not identity.places]:
-        targets = [best_identity(_as_report(loner, kind), founded) for kind in sorted(loner.kinds)]
+        targets = [
+            best_identity(_as_report(loner, kind), founded.get(group_of(kind), [])) for kind in sorted(loner.kinds)
+        ]
         target = targets[0] if targets else None
         if target is None or any(other is not target for other in targets):
             continue

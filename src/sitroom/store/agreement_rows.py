@@ -11,12 +11,11 @@ from sqlalchemy.orm import Session
 
 from sitroom.knowledge.agreement_kinds import ROLE_FIELDS
 from sitroom.record import Agreement, Record
-from sitroom.store.agreement_identities import DEFINING_STAGES, AgreementReport
+from sitroom.store.agreement_identities import DEFINING_STAGES, PARTICIPANT_ROLES, AgreementReport
 from sitroom.store.corroboration import date_range
 from sitroom.store.schema import AgreementStatusRow, EventRow
 from sitroom.store.statements import Row, insert_rows
 
-LOCAL_ROLES = ("party", "mediator", "guarantor", "monitor")
 BROAD_FEATURES = frozenset({"country", "admin1", None})
 
 Names = Callable[[Iterable[str]], str]
@@ -54,7 +53,9 @@ def agreement_report(
 ) -> AgreementReport:
     """What the identity of a stored agreement is decided on."""
     local = {place.id for place in record.places if place.feature not in BROAD_FEATURES}
-    actors = [actor for role, local_ids in agreement_roles(agreement) if role in LOCAL_ROLES for actor in local_ids]
+    actors = [
+        actor for role, local_ids in agreement_roles(agreement) if role in PARTICIPANT_ROLES for actor in local_ids
+    ]
     states = [actor.id for actor in record.actors if actor.kind == "state" and actor.id in actors]
     return AgreementReport(
         agreement_pk=agreement_pk,

@@ -16,6 +16,8 @@ from sitroom.record import Sidedness
 
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 COVERING = frozenset({"cover", "include"})
+COVERED_BY = frozenset({"by", "in", "under"})  # "covered by a truce", "included in the deal"
+COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 BROAD_FEATURES = frozenset({"country", "admin1", None})
 
 
@@ -27,16 +29,41 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 def places(mention: Mention, ctx: Context) -> list[str]:
     """Places the mention's phrase names ("a truce for Syria"), the place a "where" clause is about ("the
-    Yarmuk camp where a ceasefire has broken down"), and what it is said to cover ("the zone covers Idlib")."""
+    Yarmuk camp where a ceasefire has broken down"), and what it is said to cover ("the zone covers Idlib",
+    "the districts are covered by a truce")."""
     head = mention.head
     tokens = phrase_tokens(head)
     clause = head.head
     where = any(child.lower_ == "where" for child in clause.children)
     if head.dep_ in {"nsubj", "nsubjpass"} and where and clause.dep_ == "relcl":
         tokens += list(clause.doc[clause.head.left_edge.i : clause.head.i + 1])
+    found = ctx.places_in(tokens)
+    covered = _covered(head)
+    if covered is not None:
+        found += [place for place in _places_of(covered, ctx) if place not in found]
+    return found
+
+
+def _covered(head: Token) -> Token | None:
+    """What the mention is said to cover: the object of "the zone covers X", the subject of "X are covered
+    by a truce" or "X is included in the deal"."""
+    clause = head.head
     if head.dep_ == "nsubj" and lemma(clause) in COVERING and not is_negated(clause):
-        tokens += [t for child in clause.children if child.dep_ in {"dobj", "obj"} for t in child.subtree]
-    return ctx.places_in(tokens)
+        return next((child for child in clause.children if child.dep_ in {"dobj", "obj"}), None)
+    verb = clause.head
+    if head.dep_ == "pobj" and clause.lower_ in COVERED_BY and lemma(verb) in COVERING and not is_negated(verb):
+        return next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
+    return None
+
+
+def _places_of(covered: Token, ctx: Context) -> list[str]:
+    """The places a covered phrase names; a common noun naming none ("the neighbourhoods", "both towns")
+    stands for the places named before it in its sentence (not in the sentence before: it may name places
+    the next sentence sets apart)."""
+    found = ctx.places_in(covered.subtree)
+    if found or covered.tag_ not in COMMON_NOUN_TAGS:
+        return found
+    return ctx.places_in(covered.doc[ctx.unit_of(covered).start : covered.left_edge.i])
 
 
 def most_specific_place(place_ids: list[str], ctx: Context) -> str | None:

@@ -3,9 +3,10 @@
 A stage is cued by the verb of which the mention is subject or object ("the truce broke down", "agreed a
 truce"), by a clause on the mention ("a ceasefire brokered in February", "which is currently holding"),
 by a noun or preposition that governs it ("in violation of a cease-fire", "the end of the freeze",
-"despite the deal", "under a deal") or by an adjective ("an ongoing ceasefire"). Negated, conditional and
-future cues are read as such: "did not commit to the deal" is a violation, "unless they agreed to a deal"
-a proposal, "a ceasefire would begin Monday" an agreement that starts on Monday, "will end" nothing yet.
+"despite the deal", "under a deal", "left through a deal") or by an adjective ("an ongoing ceasefire").
+Negated, conditional and future cues are read as such: "did not commit to the deal" is a violation,
+"unless they agreed to a deal" a proposal, "a ceasefire would begin Monday" an agreement that starts on
+Monday, "will end" nothing yet.
 Each stage has the date of its clause (else none: the document's date stands), who acted, and, for a
 violation, the events of the same sentence that break it."""
 

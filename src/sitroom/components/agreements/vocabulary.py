@@ -187,6 +187,8 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "existing": "in_force",
     "phase": "in_force",
     "under": "in_force",
+    "through": "in_force",  # "left the city through a deal": done by means of it
+    "via": "in_force",
     "framework": "in_force",
     "accordance": "in_force",
     "enjoy": "in_force",
