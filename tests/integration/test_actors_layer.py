@@ -321,6 +321,17 @@ def test_a_number_or_participle_never_names_a_group(nlp: Language, text: str) ->
         ("Rebels shelled the Hawsh district at dawn. Local activists said Hawsh had been under siege.", "Hawsh"),
         # a name coordinated with a place that is no actor shares its role
         ("Rebels took the towns of Azaz and nearby Hazano in May.", "Hazano"),
+        # a name written once before a district or neighbourhood noun is a place in its other mentions too
+        (
+            "A car bomb killed four people in the Zahra al-Jadida district of Homs on Monday. "
+            "Zahra al-Jadida lies east of the old city.",
+            "Zahra al-Jadida",
+        ),
+        (
+            "Shells killed two children in the Karm al-Tarab neighbourhood of Aleppo. "
+            "Karm al-Tarab was shelled again on Friday, residents said.",
+            "Karm al-Tarab",
+        ),
         # listed places run together where the commas were stripped
         ("Factions in the provinces Homs Hama and Idlib formed a new alliance.", "Homs Hama"),
     ],

@@ -18,12 +18,21 @@ from sitroom.components.actors.vocabulary import (
     SACRED_WORDS,
     WEB_WORDS,
 )
-from sitroom.knowledge.place_words import PLACE_HEADS, PLACE_ONLY_OPENERS, PLACE_PREFIX_WORDS
+from sitroom.knowledge.place_words import (
+    ADMIN_NOUNS,
+    PLACE_HEADS,
+    PLACE_ONLY_OPENERS,
+    PLACE_PREFIX_WORDS,
+    QUARTER_NOUNS,
+    SETTLEMENT_NOUNS,
+)
 from sitroom.knowledge.registry import Registry
 from sitroom.layers import doc_text, tokens_text
 from sitroom.names import fold, name_tokens, token_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+AREA_HEADS = SETTLEMENT_NOUNS | QUARTER_NOUNS | ADMIN_NOUNS
+NAME_JOINERS = frozenset({"al", "el", "-", "ad", "ash", "as", "an", "ar", "at", "az", "ibn", "bin", "abu"})
 HEADLINE_SEARCH = 300  # characters from the start of the text where a repeated title is looked for
 
 
@@ -60,8 +69,35 @@ def ner_mentions(doc: Doc, taken: list[Mention], registry: Registry, date: str |
         if entry is None and (_is_noise(ent) or ent.start in headline):
             continue
         found.append(Mention(ent.start, ent.end, "ner", entry=entry, label=ent.label_))
+    place_keys |= _names_before_area_nouns(doc)
     found = [m for m in found if m.entry is not None or name_tokens(tokens_text(doc, m.start, m.end)) not in place_keys]
     return found + _parenthetical_mentions(doc, taken + found)
+
+
+def _names_before_area_nouns(doc: Doc) -> set[Key]:
+    """Keys of names the model tagged as nothing but the text writes before a settlement, quarter or
+    administrative noun ("the Zahra al-Jadida district", "Kafr Laha town"); names of organisations aside."""
+    keys: set[Key] = set()
+    for token in doc:
+        if token.lower_ not in AREA_HEADS or not token.is_lower:
+            continue
+        start = token.i
+        while start > 0 and _inside_name(doc, start - 1):
+            start -= 1
+        while start < token.i and not doc[start].text[:1].isupper():
+            start += 1  # a name begins with a capital, never with its particle
+        words = {fold(word.text) for word in doc[start : token.i]}
+        if start < token.i and not words & (GROUP_WORDS | MEDIA_WORDS | INSTITUTION_WORDS):
+            keys.add(name_tokens(tokens_text(doc, start, token.i)))
+    return keys
+
+
+def _inside_name(doc: Doc, index: int) -> bool:
+    """A capitalised word, or a particle or hyphen between two parts of an Arabic name ("al", "-")."""
+    token = doc[index]
+    if token.text[:1].isupper() and token.is_alpha and token.pos_ == "PROPN":
+        return True
+    return token.text in NAME_JOINERS and index > 0 and doc[index - 1].text[:1].isupper()
 
 
 def _without_trailing_verbs(ent: Span) -> Span:
