@@ -6,11 +6,12 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from sitroom.components.actors.mentions import Mention, covered_tokens, token_parts
-from sitroom.components.actors.vocabulary import GOVERNMENT_NOUNS, STATE_KINDS
+from sitroom.components.actors.vocabulary import GOVERNMENT_NOUNS, STATE_KINDS, WEB_WORDS
 from sitroom.knowledge.registry import ActorEntry, Registry
 from sitroom.names import fold
 
 BARE_GOVERNMENT_NOUNS = frozenset({"regime", "government"})
+NAME_PARTICLES = frozenset({"-", "al", "el", "bin", "ibn", "abu"})
 
 
 def descriptor_mentions(doc: Doc, texts: list[str], taken: list[Mention], registry: Registry) -> list[Mention]:
@@ -25,7 +26,7 @@ def descriptor_mentions(doc: Doc, texts: list[str], taken: list[Mention], regist
     for token in nouns:
         if token.i in covered:
             continue
-        adjective = next((c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.text[:1].isupper()), None)
+        adjective = _descriptor_of(token)
         if adjective is None or adjective.i in covered:
             continue
         start = adjective.i - 1 if adjective.i > 0 and doc[adjective.i - 1].lower_ == "the" else adjective.i
@@ -44,6 +45,26 @@ def descriptor_mentions(doc: Doc, texts: list[str], taken: list[Mention], regist
         if token.lower_.endswith("s") and singular in adjectives:
             found.append(Mention(token.i, token.i + 1, "descriptor", descriptor=singular))
     return found
+
+
+def _descriptor_of(noun: Token) -> Token | None:
+    """The capitalised modifier that names a government noun's regime ("the Shiite regime", "the Assad
+    government"): the leftmost one whose words up to the noun are names or adjectives, so that a run of
+    tags or headline words ("Tags Syria Assad war Government") names none."""
+    doc = noun.doc
+    for modifier in noun.lefts:
+        if modifier.dep_ not in {"amod", "compound"} or not modifier.text[:1].isupper():
+            continue
+        if fold(modifier.text) in WEB_WORDS:
+            return None
+        if all(_in_descriptor(word) for word in doc[modifier.i + 1 : noun.i]):
+            return modifier
+    return None
+
+
+def _in_descriptor(word: Token) -> bool:
+    """A capitalised word, an adjective ("interim"), a hyphen or a particle of an Arabic name ("al")."""
+    return word.text[:1].isupper() or word.tag_ == "JJ" or word.lower_ in NAME_PARTICLES
 
 
 def _seat_of(noun: Token, registry: Registry) -> tuple[int, ActorEntry | None]:
