@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -130,6 +131,18 @@ def test_rollups_match_the_events_after_concurrent_writers_a_revision_and_a_dele
     assert {cell["event"] for cell in cells if cell["events"] == 1} <= {item["id"] for item in _events(client)}
     assert client.get("/api/timeline/bins").json()["bins"]
     assert client.get("/api/network/graph").json()["edges"]
+    actor = client.get("/api/network").json()["edges"][0]["source"]  # its events by ``actor_events``' index
+    named = client.get("/api/events", params={"actor": actor, "limit": 500}).json()["items"]
+    roles = ("sources", "targets", "reporters")
+    expected = [item for item in _events(client) if actor in {a["id"] for role in roles for a in item[role]}]
+    assert [_sorted_actors(item) for item in named] == [_sorted_actors(item) for item in expected]
+
+
+def _sorted_actors(item: dict[str, Any]) -> dict[str, Any]:
+    """An event item with its actors in id order (PostgreSQL returns them in whatever order its plan gives)."""
+    return item | {
+        role: sorted(item[role], key=lambda actor: actor["id"]) for role in ("sources", "targets", "reporters")
+    }
 
 
 def _events(client: TestClient) -> list[dict[str, object]]:

@@ -43,6 +43,10 @@ SELECT type, substr(date_start, 1, 7), substr(date_end, 1, 7), count(*) FROM eve
 ROLLUP_MONTHS = "SELECT type, month_start, month_end, sum(events) FROM month_rollups GROUP BY 1, 2, 3"
 ROLLUP_EDGES = """
 SELECT source_id, target_id, type, place_identity_id, month_start, month_end, events FROM edge_rollups"""
+LIVE_ACTOR_EVENTS = """
+SELECT DISTINCT a.identity_id, e.cluster_id, coalesce(c.date_start, '')
+FROM events e JOIN event_clusters c ON c.id = e.cluster_id JOIN event_actors a ON a.event_id = e.id"""
+ROLLUP_ACTOR_EVENTS = "SELECT identity_id, cluster_id, date_key FROM actor_events"
 
 ALEPPO = ("Aleppo", 36.2, 37.16)
 REPORTS = [
@@ -68,6 +72,10 @@ def assert_rollups_match(engine: Engine) -> None:
     assert _rows(engine, ROLLUP_MONTHS) == _rows(engine, LIVE_MONTHS)
     assert _rows(engine, ROLLUP_POINTS) == _rows(engine, LIVE_POINTS)
     assert _rows(engine, ROLLUP_EDGES) == _rows(engine, LIVE_EDGES)
+    assert _rows(engine, ROLLUP_ACTOR_EVENTS) == _rows(engine, LIVE_ACTOR_EVENTS)
+    assert _rows(engine, "SELECT count(*) FROM actor_events") == _rows(
+        engine, f"SELECT count(*) FROM ({LIVE_ACTOR_EVENTS}) AS live"
+    )
     for table in ("event_rollups", "month_rollups", "point_rollups", "edge_rollups"):
         assert _rows(engine, f"SELECT count(*) FROM {table} WHERE events <= 0") == {(0,)}
 
@@ -132,10 +140,22 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
         connection.execute(text("DROP TABLE edge_rollups"))
         connection.execute(text("DROP TABLE month_rollups"))
         connection.execute(text("DROP TABLE point_rollups"))
+        connection.execute(text("DROP TABLE actor_events"))
         connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
 
     assert_rollups_match(open_engine(tmp_path / "kb.sqlite"))
+
+
+def test_the_migration_fills_actor_events_in_a_base_with_rollups(tmp_path: Path, engine: Engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE actor_events"))
+        connection.execute(text("UPDATE alembic_version SET version_num = 'rollups'"))
+
+    migrated = open_engine(tmp_path / "kb.sqlite")
+
+    assert_rollups_match(migrated)
+    assert _rows(migrated, "SELECT count(DISTINCT identity_id) FROM actor_events") == {(8,)}
 
 
 REQUESTS = [

@@ -5,12 +5,15 @@ date precision), of ``month_rollups`` (the same without place and point: the tim
 asked for), of ``point_rollups`` (the same without dates: the map when no dates are asked for) and of each
 of its ``edge_rollups`` rows (a source and a target actor of one of its reports, type, place, months).
 The map's cells, the timeline's bins and the network's edges add these up instead of reading every
-event, when a request's filters are ones the keys cover (``browse.aggregates.covers``).
+event, when a request's filters are ones the keys cover (``browse.aggregates.covers``). ``actor_events``
+holds one row per actor identity and event it is named in (any role, any report), with the event's first
+day: what an actor filter reads, so that an actor's newest events come by index.
 
 Writers call :func:`touch` before changing a cluster (its row, its reports or their actors), or
 :func:`touch_new` for a cluster they create; when the session commits, the rollups take the difference
 between what the touched clusters count now and what they counted when first touched: in the same
-transaction as the change, so they never drift and a crash leaves both or neither. Increments are upserts,
+transaction as the change, so they never drift and a crash leaves both or neither (the touched clusters'
+``actor_events`` rows are written again). Increments are upserts,
 so concurrent writers (PostgreSQL) add up rather than overwrite each other.
 """
 
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +31,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, SessionTransaction
 
 from sitroom.store.schema import (
+    ActorEventRow,
     EdgeRollupRow,
     EventActorRow,
     EventClusterRow,
@@ -36,7 +40,7 @@ from sitroom.store.schema import (
     MonthRollupRow,
     PointRollupRow,
 )
-from sitroom.store.statements import table_of
+from sitroom.store.statements import insert_ignoring_conflicts, table_of
 
 EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str]
 EdgeKey = tuple[int, int, str, int | None, str | None, str | None]
@@ -148,24 +152,63 @@ def rebuild_at_commit(session: Session) -> None:
 
 
 def rebuild(session: Session) -> None:
-    """Fill the rollups from every stored cluster (a migration, a recluster)."""
+    """Fill the rollups (not ``actor_events``: :func:`fill_actor_events`) from every stored cluster (a migration,
+    a recluster)."""
     for model in (EventRollupRow, MonthRollupRow, PointRollupRow, EdgeRollupRow):
         session.execute(delete(model))
-    counts, last = Counts(), 0
+    counts = Counts()
+    for ids in _cluster_chunks(session):
+        _add_clusters(session, counts, EventClusterRow.id.in_(ids))
+    _apply(session, counts, Counts())
+
+
+def fill_actor_events(session: Session) -> None:
+    """Fill ``actor_events`` from every stored cluster."""
+    session.execute(delete(ActorEventRow))
+    for ids in _cluster_chunks(session):
+        insert_ignoring_conflicts(session, ActorEventRow, _actor_events(session, ids))
+
+
+def _cluster_chunks(session: Session) -> Iterator[list[int]]:
+    """Every stored cluster's id, in chunks, in id order."""
+    last = 0
     while ids := list(
         session.scalars(select(EventClusterRow.id).where(EventClusterRow.id > last).order_by("id").limit(_CHUNK * 4))
     ):
-        _add_clusters(session, counts, EventClusterRow.id.in_(ids))
+        yield ids
         last = ids[-1]
-    _apply(session, counts, Counts())
+
+
+def _actor_events(session: Session, cluster_ids: Sequence[int]) -> list[Row]:
+    """The ``actor_events`` rows of the clusters ``cluster_ids`` as they are now, in key order."""
+    query = (
+        select(EventActorRow.identity_id, EventRow.cluster_id, EventClusterRow.date_start)
+        .join(EventRow, EventRow.id == EventActorRow.event_id)
+        .join(EventClusterRow, EventClusterRow.id == EventRow.cluster_id)
+        .where(EventClusterRow.id.in_(cluster_ids))
+        .distinct()
+    )
+    rows = sorted(session.execute(query).tuples())
+    return [{"identity_id": actor, "cluster_id": cluster, "date_key": day or ""} for actor, cluster, day in rows]
+
+
+def _rewrite_actor_events(session: Session, cluster_ids: Sequence[int]) -> None:
+    """Write the ``actor_events`` rows of the clusters ``cluster_ids`` again (none for clusters gone)."""
+    for start in range(0, len(cluster_ids), _CHUNK):
+        chunk = cluster_ids[start : start + _CHUNK]
+        session.execute(delete(ActorEventRow).where(ActorEventRow.cluster_id.in_(chunk)))
+        insert_ignoring_conflicts(session, ActorEventRow, _actor_events(session, chunk))
 
 
 def _settle(session: Session) -> None:
     """Add to the rollups what the touched clusters count now less what they counted before."""
     if session.info.pop(_REBUILD, False):
         rebuild(session)
+        fill_actor_events(session)
     elif (tracked := session.info.pop(_TRACKED, None)) is not None:
-        _apply(session, _counts(session, sorted(tracked.ids)), tracked.before)
+        touched = sorted(tracked.ids)
+        _apply(session, _counts(session, touched), tracked.before)
+        _rewrite_actor_events(session, touched)
 
 
 def _apply(session: Session, after: Counts, before: Counts) -> None:

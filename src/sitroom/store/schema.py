@@ -273,6 +273,22 @@ class EdgeRollupRow(Base):
     events: Mapped[int] = mapped_column(Integer)
 
 
+class ActorEventRow(Base):
+    """An actor identity named (in any role) by a report of an event, with the event's first day, ``''`` when
+    undated (``rollups``): an actor's newest events read by index, without collecting all of them."""
+
+    __tablename__ = "actor_events"
+    __table_args__ = (
+        UniqueConstraint("identity_id", "cluster_id"),
+        Index("ix_actor_events_identity_date", "identity_id", "date_key", "cluster_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity_id: Mapped[int] = mapped_column(Integer)
+    cluster_id: Mapped[int] = mapped_column(Integer, index=True)
+    date_key: Mapped[str] = mapped_column(String(10))
+
+
 class QuoteRow(Base):
     __tablename__ = "quotes"
 
