@@ -39,8 +39,9 @@ LIVE_POINTS = (
 )
 ROLLUP_POINTS = "SELECT type, place_identity_id, latitude, longitude, events, id_sum FROM point_rollups"
 LIVE_MONTHS = """
-SELECT type, substr(date_start, 1, 7), substr(date_end, 1, 7), count(*) FROM event_clusters GROUP BY 1, 2, 3"""
-ROLLUP_MONTHS = "SELECT type, month_start, month_end, sum(events) FROM month_rollups GROUP BY 1, 2, 3"
+SELECT c.type, p.country, substr(c.date_start, 1, 7), substr(c.date_end, 1, 7), count(*)
+FROM event_clusters c LEFT JOIN place_identities p ON p.id = c.place_identity_id GROUP BY 1, 2, 3, 4"""
+ROLLUP_MONTHS = "SELECT type, country, month_start, month_end, sum(events) FROM month_rollups GROUP BY 1, 2, 3, 4"
 ROLLUP_EDGES = """
 SELECT source_id, target_id, type, place_identity_id, month_start, month_end, events FROM edge_rollups"""
 LIVE_ACTOR_EVENTS = """
@@ -147,15 +148,17 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
     assert_rollups_match(open_engine(tmp_path / "kb.sqlite"))
 
 
-def test_the_migration_fills_actor_events_in_a_base_with_rollups(tmp_path: Path, engine: Engine) -> None:
+def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(tmp_path: Path, engine: Engine) -> None:
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE actor_events"))
+        connection.execute(text("ALTER TABLE month_rollups DROP COLUMN country"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'rollups'"))
 
     migrated = open_engine(tmp_path / "kb.sqlite")
 
     assert_rollups_match(migrated)
     assert _rows(migrated, "SELECT count(DISTINCT identity_id) FROM actor_events") == {(8,)}
+    assert _rows(migrated, "SELECT DISTINCT country FROM month_rollups") == {("SY",), (None,)}
 
 
 REQUESTS = [
@@ -166,6 +169,8 @@ REQUESTS = [
     ("/api/timeline", {"bin": "year", "date_from": "2014"}),
     ("/api/timeline/bins", {"type": "ASSAULT"}),
     ("/api/timeline/bins", {"country": "SY"}),
+    ("/api/timeline", {"country": "sy", "bin": "year"}),
+    ("/api/timeline", {"country": "SY", "type": "ASSAULT", "date_from": "2014-01", "date_to": "2014-02"}),
     ("/api/network", {}),
     ("/api/network", {"date_to": "2014-01-31"}),
     ("/api/network/graph", {"min_events": 1}),

@@ -1,13 +1,14 @@
 """Pre-aggregated events and network edges, kept exactly in step with the event clusters.
 
 Every event (cluster) adds one to its row of ``event_rollups`` (type, place, point, start and end month,
-date precision), of ``month_rollups`` (the same without place and point: the timeline when no place is
-asked for), of ``point_rollups`` (the same without dates: the map when no dates are asked for) and of each
-of its ``edge_rollups`` rows (a source and a target actor of one of its reports, type, place, months).
-The map's cells, the timeline's bins and the network's edges add these up instead of reading every
-event, when a request's filters are ones the keys cover (``browse.aggregates.covers``). ``actor_events``
-holds one row per actor identity and event it is named in (any role, any report), with the event's first
-day: what an actor filter reads, so that an actor's newest events come by index.
+date precision), of ``month_rollups`` (the same with the place's country instead of the place and point:
+the timeline when no place is asked for), of ``point_rollups`` (the same without dates: the map when no
+dates are asked for) and of each of its ``edge_rollups`` rows (a source and a target actor of one of its
+reports, type, place, months). The map's cells, the timeline's bins and the network's edges add these up
+instead of reading every event, when a request's filters are ones the keys cover
+(``browse.aggregates.covers``). ``actor_events`` holds one row per actor identity and event it is named in
+(any role, any report), with the event's first day: what an actor filter reads, so that an actor's newest
+events come by index.
 
 Writers call :func:`touch` before changing a cluster (its row, its reports or their actors), or
 :func:`touch_new` for a cluster they create; when the session commits, the rollups take the difference
@@ -38,15 +39,18 @@ from sitroom.store.schema import (
     EventRollupRow,
     EventRow,
     MonthRollupRow,
+    PlaceIdentityRow,
     PointRollupRow,
 )
 from sitroom.store.statements import insert_ignoring_conflicts, table_of
 
-EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str]
+EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str, str | None]
 EdgeKey = tuple[int, int, str, int | None, str | None, str | None]
-EVENT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude", "month_start", "month_end", "precision")
-# The month and point rollups keep some of the event key's columns.
-MONTH_COLUMNS = ("type", "month_start", "month_end", "precision")
+# An event's key: these columns and its place's country (a place identity's country never changes).
+KEY_COLUMNS = ("type", "place_identity_id", "latitude", "longitude", "month_start", "month_end", "precision", "country")
+# Each rollup keeps some of the key's columns (the event rollups' place tells the country).
+EVENT_COLUMNS = KEY_COLUMNS[:-1]
+MONTH_COLUMNS = ("type", "country", "month_start", "month_end", "precision")
 POINT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude")
 EDGE_COLUMNS = ("source_id", "target_id", "type", "place_identity_id", "month_start", "month_end")
 _TRACKED = "sitroom.rollups.tracked"  # session.info: the touched clusters' ids and what they counted then
@@ -107,11 +111,11 @@ def _add_clusters(session: Session, counts: Counts, where: ColumnElement[bool]) 
     cluster = EventClusterRow
     columns = (cluster.id, cluster.type, cluster.place_identity_id, cluster.latitude, cluster.longitude)
     kinds: dict[int, tuple[str, int | None, str | None, str | None]] = {}
-    for pk, kind, place, lat, lon, start, end in session.execute(
-        select(*columns, cluster.date_start, cluster.date_end).where(where)
-    ):
+    located = select(*columns, cluster.date_start, cluster.date_end, PlaceIdentityRow.country)
+    located = located.outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == cluster.place_identity_id)
+    for pk, kind, place, lat, lon, start, end, country in session.execute(located.where(where)):
         how = precision(start, end)
-        key: EventKey = (kind, place, lat, lon, _month(start), _month(end), how)
+        key: EventKey = (kind, place, lat, lon, _month(start), _month(end), how, country)
         counts.events[key] += 1
         counts.ids[key] += pk
         kinds[pk] = (kind, place, _month(start), _month(end))
@@ -221,7 +225,7 @@ def _apply(session: Session, after: Counts, before: Counts) -> None:
         (MonthRollupRow, MONTH_COLUMNS),
         (PointRollupRow, POINT_COLUMNS),
     ):
-        picked = [EVENT_COLUMNS.index(column) for column in columns]
+        picked = [KEY_COLUMNS.index(column) for column in columns]
         changes: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
         for key in set(events) | set(ids):
             change = changes[tuple(key[index] for index in picked)]

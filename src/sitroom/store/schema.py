@@ -241,14 +241,15 @@ class PointRollupRow(Base):
 
 
 class MonthRollupRow(Base):
-    """Events counted per type, start and end month and date precision (``rollups``): the timeline's bins
-    when no place or country is asked for."""
+    """Events counted per type, country of their place, start and end month and date precision (``rollups``):
+    the timeline's bins when no place is asked for."""
 
     __tablename__ = "month_rollups"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger, unique=True)
     type: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(8))
     month_start: Mapped[str | None] = mapped_column(String(7))
     month_end: Mapped[str | None] = mapped_column(String(7))
     precision: Mapped[str] = mapped_column(String(8))

@@ -46,14 +46,16 @@ def rollup_conditions(
     model: type[EventRollupRow | MonthRollupRow | PointRollupRow | EdgeRollupRow], selection: EventFilter
 ) -> list[ColumnElement[bool]]:
     """The conditions on rollup rows that select what ``selection`` selects (when it ``covers``; month
-    rollups keep no place and point rollups no dates, so only when it asks for none)."""
+    rollups keep no place, only its country, and point rollups no dates, so only when it asks for none)."""
     conditions: list[ColumnElement[bool]] = []
     if selection.type:
         conditions.append(model.type == selection.type)
     place: Any = getattr(model, "place_identity_id", None)  # None on month rollups
     if selection.place is not None:
         conditions.append(place == selection.place)
-    if selection.country:
+    if selection.country and model is MonthRollupRow:
+        conditions.append(MonthRollupRow.country == selection.country.upper())
+    elif selection.country:
         country = select(PlaceIdentityRow.id).where(PlaceIdentityRow.country == selection.country.upper())
         conditions.append(place.in_(country))
     if (start := date_range(selection.date_from)) is not None:
@@ -64,8 +66,8 @@ def rollup_conditions(
 
 
 def month_rollup(selection: EventFilter) -> type[EventRollupRow | MonthRollupRow]:
-    """The rollup that answers a timeline: per month alone unless a place or country is asked for."""
-    return EventRollupRow if selection.place is not None or selection.country else MonthRollupRow
+    """The rollup that answers a timeline: per month (and country) unless a place is asked for."""
+    return EventRollupRow if selection.place is not None else MonthRollupRow
 
 
 def map_rollup(selection: EventFilter) -> type[EventRollupRow | PointRollupRow] | None:

@@ -1,8 +1,9 @@
-"""An actor identity per event it is named in, with the event's first day (``actor_events``), kept by the
-writer with the rollups (``sitroom.store.rollups``) and filled here from the stored events: an actor's
-newest events come by index.
+"""An actor identity per event it is named in, with the event's first day (``actor_events``: an actor's
+newest events come by index), and the country of the events' places in ``month_rollups`` (a timeline by
+country adds up a few rows per month); the rollups kept by the writer (``sitroom.store.rollups``) are filled
+here from the stored events.
 
-Revision ID: actor_events
+Revision ID: actor_country_rollups
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision = "actor_events"
+revision = "actor_country_rollups"
 down_revision = "rollups"
 branch_labels = None
 depends_on = None
@@ -27,10 +28,14 @@ def upgrade() -> None:
         sa.UniqueConstraint("identity_id", "cluster_id"),
     )
     op.create_index("ix_actor_events_identity_date", "actor_events", ["identity_id", "date_key", "cluster_id"])
-    from sitroom.store.rollups import fill_actor_events  # the writer's own rows, so both agree
+    op.add_column("month_rollups", sa.Column("country", sa.String(8)))
+    from sitroom.store.rollups import fill_actor_events, rebuild  # the writer's own counting, so both agree
 
-    fill_actor_events(Session(bind=op.get_bind()))
+    session = Session(bind=op.get_bind())
+    rebuild(session)
+    fill_actor_events(session)
 
 
 def downgrade() -> None:
+    op.drop_column("month_rollups", "country")
     op.drop_table("actor_events")
