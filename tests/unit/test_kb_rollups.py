@@ -42,6 +42,10 @@ LIVE_MONTHS = """
 SELECT c.type, p.country, substr(c.date_start, 1, 7), substr(c.date_end, 1, 7), count(*)
 FROM event_clusters c LEFT JOIN place_identities p ON p.id = c.place_identity_id GROUP BY 1, 2, 3, 4"""
 ROLLUP_MONTHS = "SELECT type, country, month_start, month_end, sum(events) FROM month_rollups GROUP BY 1, 2, 3, 4"
+LIVE_DAYS = """
+SELECT c.type, p.country, c.date_start, substr(c.date_end, 1, 7), count(*), sum(c.id)
+FROM event_clusters c LEFT JOIN place_identities p ON p.id = c.place_identity_id GROUP BY 1, 2, 3, 4"""
+ROLLUP_DAYS = "SELECT type, country, day_start, month_end, events, id_sum FROM day_rollups"
 ROLLUP_EDGES = """
 SELECT source_id, target_id, type, place_identity_id, month_start, month_end, events FROM edge_rollups"""
 LIVE_ACTOR_EVENTS = """
@@ -71,13 +75,14 @@ def assert_rollups_match(engine: Engine) -> None:
     """The rollups hold exactly what the events count now (no empty rows)."""
     assert _rows(engine, ROLLUP_EVENTS) == _rows(engine, LIVE_EVENTS)
     assert _rows(engine, ROLLUP_MONTHS) == _rows(engine, LIVE_MONTHS)
+    assert _rows(engine, ROLLUP_DAYS) == _rows(engine, LIVE_DAYS)
     assert _rows(engine, ROLLUP_POINTS) == _rows(engine, LIVE_POINTS)
     assert _rows(engine, ROLLUP_EDGES) == _rows(engine, LIVE_EDGES)
     assert _rows(engine, ROLLUP_ACTOR_EVENTS) == _rows(engine, LIVE_ACTOR_EVENTS)
     assert _rows(engine, "SELECT count(*) FROM actor_events") == _rows(
         engine, f"SELECT count(*) FROM ({LIVE_ACTOR_EVENTS}) AS live"
     )
-    for table in ("event_rollups", "month_rollups", "point_rollups", "edge_rollups"):
+    for table in ("event_rollups", "month_rollups", "day_rollups", "point_rollups", "edge_rollups"):
         assert _rows(engine, f"SELECT count(*) FROM {table} WHERE events <= 0") == {(0,)}
 
 
@@ -142,6 +147,7 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
         connection.execute(text("DROP TABLE month_rollups"))
         connection.execute(text("DROP TABLE point_rollups"))
         connection.execute(text("DROP TABLE actor_events"))
+        connection.execute(text("DROP TABLE day_rollups"))
         connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
 
@@ -152,6 +158,7 @@ def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(t
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE actor_events"))
         connection.execute(text("ALTER TABLE month_rollups DROP COLUMN country"))
+        connection.execute(text("DROP TABLE day_rollups"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'rollups'"))
 
     migrated = open_engine(tmp_path / "kb.sqlite")
@@ -171,6 +178,9 @@ REQUESTS = [
     ("/api/timeline/bins", {"country": "SY"}),
     ("/api/timeline", {"country": "sy", "bin": "year"}),
     ("/api/timeline", {"country": "SY", "type": "ASSAULT", "date_from": "2014-01", "date_to": "2014-02"}),
+    ("/api/timeline", {"bin": "week", "type": "ASSAULT"}),
+    ("/api/timeline", {"bin": "day", "country": "SY", "date_to": "2014-01"}),
+    ("/api/timeline", {"bin": "week", "date_from": "2014-02"}),
     ("/api/network", {}),
     ("/api/network", {"date_to": "2014-01-31"}),
     ("/api/network/graph", {"min_events": 1}),
@@ -189,7 +199,9 @@ def test_endpoints_answer_the_same_from_the_rollups_as_from_the_events(
         connection.execute(text("DELETE FROM edge_rollups"))
         connection.execute(text("DELETE FROM month_rollups"))
         connection.execute(text("DELETE FROM point_rollups"))
+        connection.execute(text("DELETE FROM day_rollups"))
     with TestClient(create_app(path)) as client:  # they came from the rollups
+        assert client.get("/api/timeline", params={"bin": "week"}).json() == []
         assert client.get("/api/events/map", params={"zoom": 3}).json()["events"] == 0
         assert client.get("/api/network").json()["edges"] == []
         assert client.get("/api/timeline").json() == []

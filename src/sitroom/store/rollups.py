@@ -2,7 +2,8 @@
 
 Every event (cluster) adds one to its row of ``event_rollups`` (type, place, point, start and end month,
 date precision), of ``month_rollups`` (the same with the place's country instead of the place and point:
-the timeline when no place is asked for), of ``point_rollups`` (the same without dates: the map when no
+the timeline when no place is asked for), of ``day_rollups`` (type, country, first day and end month: the
+timeline's days and weeks), of ``point_rollups`` (the same without dates: the map when no
 dates are asked for) and of each of its ``edge_rollups`` rows (a source and a target actor of one of its
 reports, type, place, months). The map's cells, the timeline's bins and the network's edges add these up
 instead of reading every event, when a request's filters are ones the keys cover
@@ -33,6 +34,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from sitroom.store.schema import (
     ActorEventRow,
+    DayRollupRow,
     EdgeRollupRow,
     EventActorRow,
     EventClusterRow,
@@ -44,13 +46,18 @@ from sitroom.store.schema import (
 )
 from sitroom.store.statements import insert_ignoring_conflicts, table_of
 
-EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str, str | None]
+EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str, str | None, str | None]
 EdgeKey = tuple[int, int, str, int | None, str | None, str | None]
-# An event's key: these columns and its place's country (a place identity's country never changes).
-KEY_COLUMNS = ("type", "place_identity_id", "latitude", "longitude", "month_start", "month_end", "precision", "country")
+# An event's key: the event rollups' columns, its place's country (a place identity's country never changes)
+# and its first day.
+KEY_COLUMNS = (
+    *("type", "place_identity_id", "latitude", "longitude", "month_start", "month_end", "precision"),
+    *("country", "day_start"),
+)
 # Each rollup keeps some of the key's columns (the event rollups' place tells the country).
-EVENT_COLUMNS = KEY_COLUMNS[:-1]
+EVENT_COLUMNS = KEY_COLUMNS[:7]
 MONTH_COLUMNS = ("type", "country", "month_start", "month_end", "precision")
+DAY_COLUMNS = ("type", "country", "day_start", "month_end")
 POINT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude")
 EDGE_COLUMNS = ("source_id", "target_id", "type", "place_identity_id", "month_start", "month_end")
 _TRACKED = "sitroom.rollups.tracked"  # session.info: the touched clusters' ids and what they counted then
@@ -115,7 +122,7 @@ def _add_clusters(session: Session, counts: Counts, where: ColumnElement[bool]) 
     located = located.outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == cluster.place_identity_id)
     for pk, kind, place, lat, lon, start, end, country in session.execute(located.where(where)):
         how = precision(start, end)
-        key: EventKey = (kind, place, lat, lon, _month(start), _month(end), how, country)
+        key: EventKey = (kind, place, lat, lon, _month(start), _month(end), how, country, start)
         counts.events[key] += 1
         counts.ids[key] += pk
         kinds[pk] = (kind, place, _month(start), _month(end))
@@ -158,7 +165,7 @@ def rebuild_at_commit(session: Session) -> None:
 def rebuild(session: Session) -> None:
     """Fill the rollups (not ``actor_events``: :func:`fill_actor_events`) from every stored cluster (a migration,
     a recluster)."""
-    for model in (EventRollupRow, MonthRollupRow, PointRollupRow, EdgeRollupRow):
+    for model in (EventRollupRow, MonthRollupRow, DayRollupRow, PointRollupRow, EdgeRollupRow):
         session.execute(delete(model))
     counts = Counts()
     for ids in _cluster_chunks(session):
@@ -223,6 +230,7 @@ def _apply(session: Session, after: Counts, before: Counts) -> None:
     for model, columns in (
         (EventRollupRow, EVENT_COLUMNS),
         (MonthRollupRow, MONTH_COLUMNS),
+        (DayRollupRow, DAY_COLUMNS),
         (PointRollupRow, POINT_COLUMNS),
     ):
         picked = [KEY_COLUMNS.index(column) for column in columns]
@@ -250,7 +258,7 @@ def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
 
 def _add(
     session: Session,
-    model: type[EventRollupRow | MonthRollupRow | PointRollupRow | EdgeRollupRow],
+    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | EdgeRollupRow],
     rows: list[Row],
     sums: Sequence[str],
 ) -> None:

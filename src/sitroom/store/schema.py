@@ -257,6 +257,23 @@ class MonthRollupRow(Base):
     id_sum: Mapped[int] = mapped_column(BigInteger)
 
 
+class DayRollupRow(Base):
+    """Events counted per type, country of their place, first day and end month (``rollups``): the timeline's
+    day and week bins when no place is asked for."""
+
+    __tablename__ = "day_rollups"
+    __table_args__ = (Index("ix_day_rollups_type_day_start", "type", "day_start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(8))
+    day_start: Mapped[str | None] = mapped_column(String(10))
+    month_end: Mapped[str | None] = mapped_column(String(7))
+    events: Mapped[int] = mapped_column(Integer)
+    id_sum: Mapped[int] = mapped_column(BigInteger)
+
+
 class EdgeRollupRow(Base):
     """Events per source and target actor, type, place and start and end month (``rollups``): the actor
     network's edges."""

@@ -21,6 +21,7 @@ from sitroom.store.browse.events import EventFilter, _event_conditions, _with_pl
 from sitroom.store.corroboration import date_range
 from sitroom.store.schema import (
     ActorIdentityRow,
+    DayRollupRow,
     EdgeRollupRow,
     EventActorRow,
     EventClusterRow,
@@ -43,7 +44,8 @@ def covers(selection: EventFilter) -> bool:
 
 
 def rollup_conditions(
-    model: type[EventRollupRow | MonthRollupRow | PointRollupRow | EdgeRollupRow], selection: EventFilter
+    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | EdgeRollupRow],
+    selection: EventFilter,
 ) -> list[ColumnElement[bool]]:
     """The conditions on rollup rows that select what ``selection`` selects (when it ``covers``; month
     rollups keep no place, only its country, and point rollups no dates, so only when it asks for none)."""
@@ -53,14 +55,16 @@ def rollup_conditions(
     place: Any = getattr(model, "place_identity_id", None)  # None on month rollups
     if selection.place is not None:
         conditions.append(place == selection.place)
-    if selection.country and model is MonthRollupRow:
-        conditions.append(MonthRollupRow.country == selection.country.upper())
+    if selection.country and (model is MonthRollupRow or model is DayRollupRow):
+        conditions.append(model.country == selection.country.upper())
     elif selection.country:
         country = select(PlaceIdentityRow.id).where(PlaceIdentityRow.country == selection.country.upper())
         conditions.append(place.in_(country))
     if (start := date_range(selection.date_from)) is not None:
         conditions.append(model.month_end >= start[0].isoformat()[:7])  # type: ignore[union-attr]
-    if (end := date_range(selection.date_to)) is not None:
+    if (end := date_range(selection.date_to)) is not None and model is DayRollupRow:
+        conditions.append(model.day_start <= end[1].isoformat())
+    elif end is not None:
         conditions.append(model.month_start <= end[1].isoformat()[:7])  # type: ignore[union-attr]
     return conditions
 
@@ -146,6 +150,13 @@ def timeline(session: Session, selection: EventFilter, bin: str = "month") -> li
             select(start, rollup.type, func.sum(rollup.events).label("events"))
             .where(rollup.month_start.is_not(None), *rollup_conditions(rollup, selection))
             .group_by(start, rollup.type)
+        )
+    elif covers(selection) and selection.place is None:  # days and weeks
+        start = DayRollupRow.day_start.label("start")
+        query = (
+            select(start, DayRollupRow.type, func.sum(DayRollupRow.events).label("events"))
+            .where(start.is_not(None), *rollup_conditions(DayRollupRow, selection))
+            .group_by(start, DayRollupRow.type)
         )
     else:
         start = func.substr(EventClusterRow.date_start, 1, WIDTHS[bin]).label("start")

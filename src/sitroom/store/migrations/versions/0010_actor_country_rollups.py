@@ -1,6 +1,7 @@
 """An actor identity per event it is named in, with the event's first day (``actor_events``: an actor's
-newest events come by index), and the country of the events' places in ``month_rollups`` (a timeline by
-country adds up a few rows per month); the rollups kept by the writer (``sitroom.store.rollups``) are filled
+newest events come by index), the country of the events' places in ``month_rollups`` (a timeline by
+country adds up a few rows per month) and ``day_rollups`` (per type, country, first day and end month: the
+timeline's days and weeks); the rollups kept by the writer (``sitroom.store.rollups``) are filled
 here from the stored events.
 
 Revision ID: actor_country_rollups
@@ -29,6 +30,18 @@ def upgrade() -> None:
     )
     op.create_index("ix_actor_events_identity_date", "actor_events", ["identity_id", "date_key", "cluster_id"])
     op.add_column("month_rollups", sa.Column("country", sa.String(8)))
+    op.create_table(
+        "day_rollups",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("key", sa.BigInteger, nullable=False, unique=True),
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("country", sa.String(8)),
+        sa.Column("day_start", sa.String(10)),
+        sa.Column("month_end", sa.String(7)),
+        sa.Column("events", sa.Integer, nullable=False),
+        sa.Column("id_sum", sa.BigInteger, nullable=False),
+    )
+    op.create_index("ix_day_rollups_type_day_start", "day_rollups", ["type", "day_start"])
     from sitroom.store.rollups import fill_actor_events, rebuild  # the writer's own counting, so both agree
 
     session = Session(bind=op.get_bind())
@@ -37,5 +50,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("day_rollups")
     op.drop_column("month_rollups", "country")
     op.drop_table("actor_events")
