@@ -48,6 +48,14 @@ FROM event_clusters c LEFT JOIN place_identities p ON p.id = c.place_identity_id
 ROLLUP_DAYS = "SELECT type, country, day_start, month_end, events, id_sum FROM day_rollups"
 ROLLUP_EDGES = """
 SELECT source_id, target_id, type, place_identity_id, month_start, month_end, events FROM edge_rollups"""
+LIVE_ACTOR_EDGES = """
+SELECT a.identity_id, s.identity_id, t.identity_id, c.type, count(DISTINCT c.id)
+FROM events e JOIN event_clusters c ON c.id = e.cluster_id
+JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
+JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
+JOIN events named ON named.cluster_id = c.id JOIN event_actors a ON a.event_id = named.id
+WHERE s.identity_id <> t.identity_id GROUP BY 1, 2, 3, 4"""
+ROLLUP_ACTOR_EDGES = "SELECT actor_id, source_id, target_id, type, events FROM actor_edge_rollups"
 LIVE_ACTOR_EVENTS = """
 SELECT DISTINCT a.identity_id, e.cluster_id, coalesce(c.date_start, '')
 FROM events e JOIN event_clusters c ON c.id = e.cluster_id JOIN event_actors a ON a.event_id = e.id"""
@@ -79,10 +87,18 @@ def assert_rollups_match(engine: Engine) -> None:
     assert _rows(engine, ROLLUP_POINTS) == _rows(engine, LIVE_POINTS)
     assert _rows(engine, ROLLUP_EDGES) == _rows(engine, LIVE_EDGES)
     assert _rows(engine, ROLLUP_ACTOR_EVENTS) == _rows(engine, LIVE_ACTOR_EVENTS)
+    assert _rows(engine, ROLLUP_ACTOR_EDGES) == _rows(engine, LIVE_ACTOR_EDGES)
     assert _rows(engine, "SELECT count(*) FROM actor_events") == _rows(
         engine, f"SELECT count(*) FROM ({LIVE_ACTOR_EVENTS}) AS live"
     )
-    for table in ("event_rollups", "month_rollups", "day_rollups", "point_rollups", "edge_rollups"):
+    for table in (
+        "event_rollups",
+        "month_rollups",
+        "day_rollups",
+        "point_rollups",
+        "edge_rollups",
+        "actor_edge_rollups",
+    ):
         assert _rows(engine, f"SELECT count(*) FROM {table} WHERE events <= 0") == {(0,)}
 
 
@@ -148,6 +164,7 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
         connection.execute(text("DROP TABLE point_rollups"))
         connection.execute(text("DROP TABLE actor_events"))
         connection.execute(text("DROP TABLE day_rollups"))
+        connection.execute(text("DROP TABLE actor_edge_rollups"))
         connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
 
@@ -159,6 +176,7 @@ def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(t
         connection.execute(text("DROP TABLE actor_events"))
         connection.execute(text("ALTER TABLE month_rollups DROP COLUMN country"))
         connection.execute(text("DROP TABLE day_rollups"))
+        connection.execute(text("DROP TABLE actor_edge_rollups"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'rollups'"))
 
     migrated = open_engine(tmp_path / "kb.sqlite")
@@ -183,6 +201,9 @@ REQUESTS = [
     ("/api/timeline", {"bin": "week", "date_from": "2014-02"}),
     ("/api/network", {}),
     ("/api/network", {"date_to": "2014-01-31"}),
+    ("/api/network", {"actor": 1}),
+    ("/api/network", {"actor": 1, "type": "ASSAULT"}),
+    ("/api/network/graph", {"actor": 1, "min_events": 1}),
     ("/api/network/graph", {"min_events": 1}),
     ("/api/network/graph", {"ego": 1, "kind": "armed_group"}),
 ]
@@ -200,12 +221,15 @@ def test_endpoints_answer_the_same_from_the_rollups_as_from_the_events(
         connection.execute(text("DELETE FROM month_rollups"))
         connection.execute(text("DELETE FROM point_rollups"))
         connection.execute(text("DELETE FROM day_rollups"))
+        connection.execute(text("DELETE FROM actor_edge_rollups"))
     with TestClient(create_app(path)) as client:  # they came from the rollups
         assert client.get("/api/timeline", params={"bin": "week"}).json() == []
+        assert client.get("/api/network", params={"actor": 1}).json()["edges"] == []
         assert client.get("/api/events/map", params={"zoom": 3}).json()["events"] == 0
         assert client.get("/api/network").json()["edges"] == []
         assert client.get("/api/timeline").json() == []
     monkeypatch.setattr(aggregates, "covers", lambda selection: False)
+    monkeypatch.setattr(aggregates, "covers_actor_edges", lambda selection: False)
     monkeypatch.setattr(time_bins, "covers", lambda selection: False)
     with TestClient(create_app(path)) as client:
         live = [client.get(url, params=params).json() for url, params in REQUESTS]
@@ -213,6 +237,7 @@ def test_endpoints_answer_the_same_from_the_rollups_as_from_the_events(
     assert [answer for answer in from_rollups if not answer] == []  # every request found something
     assert from_rollups[0]["events"] == 4  # located events
     assert from_rollups[-2]["edges"]
+    assert from_rollups[REQUESTS.index(("/api/network", {"actor": 1}))]["edges"]
 
 
 def test_filters_the_rollups_do_not_keep_read_the_events() -> None:

@@ -5,7 +5,8 @@ date precision), of ``month_rollups`` (the same with the place's country instead
 the timeline when no place is asked for), of ``day_rollups`` (type, country, first day and end month: the
 timeline's days and weeks), of ``point_rollups`` (the same without dates: the map when no
 dates are asked for) and of each of its ``edge_rollups`` rows (a source and a target actor of one of its
-reports, type, place, months). The map's cells, the timeline's bins and the network's edges add these up
+reports, type, place, months; in ``actor_edge_rollups`` also per actor the event names, without place and
+months: the network of an actor's events). The map's cells, the timeline's bins and the network's edges add these up
 instead of reading every event, when a request's filters are ones the keys cover
 (``browse.aggregates.covers``). ``actor_events`` holds one row per actor identity and event it is named in
 (any role, any report), with the event's first day: what an actor filter reads, so that an actor's newest
@@ -33,6 +34,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, SessionTransaction
 
 from sitroom.store.schema import (
+    ActorEdgeRollupRow,
     ActorEventRow,
     DayRollupRow,
     EdgeRollupRow,
@@ -48,6 +50,7 @@ from sitroom.store.statements import insert_ignoring_conflicts, table_of
 
 EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str, str | None, str | None]
 EdgeKey = tuple[int, int, str, int | None, str | None, str | None]
+ActorEdgeKey = tuple[int, int, int, str]
 # An event's key: the event rollups' columns, its place's country (a place identity's country never changes)
 # and its first day.
 KEY_COLUMNS = (
@@ -60,6 +63,7 @@ MONTH_COLUMNS = ("type", "country", "month_start", "month_end", "precision")
 DAY_COLUMNS = ("type", "country", "day_start", "month_end")
 POINT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude")
 EDGE_COLUMNS = ("source_id", "target_id", "type", "place_identity_id", "month_start", "month_end")
+ACTOR_EDGE_COLUMNS = ("actor_id", "source_id", "target_id", "type")
 _TRACKED = "sitroom.rollups.tracked"  # session.info: the touched clusters' ids and what they counted then
 _REBUILD = "sitroom.rollups.rebuild"  # session.info: every cluster changed; rebuild at commit
 _CHUNK = 500
@@ -68,17 +72,19 @@ Row = dict[str, Any]
 
 @dataclass
 class Counts:
-    """What some clusters add to the rollups: events (and the sum of their ids) per event key (the month and
-    point rollups are projections of it) and per edge key."""
+    """What some clusters add to the rollups: events (and the sum of their ids) per event key (the month, day
+    and point rollups are projections of it), per edge key and per edge and actor named in the event."""
 
     events: Counter[EventKey] = field(default_factory=Counter)
     ids: Counter[EventKey] = field(default_factory=Counter)
     edges: Counter[EdgeKey] = field(default_factory=Counter)
+    actor_edges: Counter[ActorEdgeKey] = field(default_factory=Counter)
 
     def add(self, other: Counts) -> None:
         self.events.update(other.events)
         self.ids.update(other.ids)
         self.edges.update(other.edges)
+        self.actor_edges.update(other.actor_edges)
 
 
 @dataclass
@@ -135,9 +141,21 @@ def _add_clusters(session: Session, counts: Counts, where: ColumnElement[bool]) 
         .where(where, source.c.identity_id != target.c.identity_id)
         .distinct()
     )
+    edges: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for pk, source_id, target_id in session.execute(pairs):
         kind, place, first, last = kinds[pk]
         counts.edges[(source_id, target_id, kind, place, first, last)] += 1
+        edges[pk].append((source_id, target_id))
+    named = (
+        select(EventClusterRow.id, EventActorRow.identity_id)
+        .join(EventRow, EventRow.cluster_id == EventClusterRow.id)
+        .join(EventActorRow, EventActorRow.event_id == EventRow.id)
+        .where(EventClusterRow.id.in_(sorted(edges)))
+        .distinct()
+    )
+    for cluster_id, actor in session.execute(named) if edges else ():
+        for source_id, target_id in edges[cluster_id]:
+            counts.actor_edges[(actor, source_id, target_id, kinds[cluster_id][0])] += 1
 
 
 def touch(session: Session, cluster_ids: Iterable[int]) -> None:
@@ -165,7 +183,7 @@ def rebuild_at_commit(session: Session) -> None:
 def rebuild(session: Session) -> None:
     """Fill the rollups (not ``actor_events``: :func:`fill_actor_events`) from every stored cluster (a migration,
     a recluster)."""
-    for model in (EventRollupRow, MonthRollupRow, DayRollupRow, PointRollupRow, EdgeRollupRow):
+    for model in (EventRollupRow, MonthRollupRow, DayRollupRow, PointRollupRow, EdgeRollupRow, ActorEdgeRollupRow):
         session.execute(delete(model))
     counts = Counts()
     for ids in _cluster_chunks(session):
@@ -243,11 +261,14 @@ def _apply(session: Session, after: Counts, before: Counts) -> None:
             _row(columns, key) | {"events": n, "id_sum": total} for key, (n, total) in changes.items() if n or total
         ]
         _add(session, model, rows, ("events", "id_sum"))
-    edges = Counter(after.edges)
-    edges.subtract(before.edges)
-    _add(
-        session, EdgeRollupRow, [_row(EDGE_COLUMNS, key) | {"events": n} for key, n in edges.items() if n], ("events",)
-    )
+    for edge_model, edge_columns, now, then in (
+        (EdgeRollupRow, EDGE_COLUMNS, after.edges, before.edges),
+        (ActorEdgeRollupRow, ACTOR_EDGE_COLUMNS, after.actor_edges, before.actor_edges),
+    ):
+        delta: Counter[Any] = Counter(now)
+        delta.subtract(then)
+        rows = [_row(edge_columns, key) | {"events": n} for key, n in delta.items() if n]
+        _add(session, edge_model, rows, ("events",))
 
 
 def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
@@ -258,7 +279,7 @@ def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
 
 def _add(
     session: Session,
-    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | EdgeRollupRow],
+    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | EdgeRollupRow | ActorEdgeRollupRow],
     rows: list[Row],
     sums: Sequence[str],
 ) -> None:

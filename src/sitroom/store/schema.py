@@ -307,6 +307,22 @@ class ActorEventRow(Base):
     date_key: Mapped[str] = mapped_column(String(10))
 
 
+class ActorEdgeRollupRow(Base):
+    """Events per actor named in them (any role, any report), source and target actor and type
+    (``rollups``): the network of an actor's events."""
+
+    __tablename__ = "actor_edge_rollups"
+    __table_args__ = (Index("ix_actor_edge_rollups_actor_type", "actor_id", "type"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    actor_id: Mapped[int] = mapped_column(Integer)
+    source_id: Mapped[int] = mapped_column(Integer)
+    target_id: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(16))
+    events: Mapped[int] = mapped_column(Integer)
+
+
 class QuoteRow(Base):
     __tablename__ = "quotes"
 

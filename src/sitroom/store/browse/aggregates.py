@@ -3,13 +3,14 @@
 
 A request is answered from the rollups when its filters are on keys they keep: type, place, country and a
 date range of whole months (``date_from`` the first of a month or a month or year, ``date_to`` the last
-of one). An actor, status, outlet or least-sources filter, or a range cutting a month, reads the events.
+of one); the network of an actor (and a type) from the actor edge rollups. Any other actor, status, outlet
+or least-sources filter, or a range cutting a month, reads the events.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -20,6 +21,7 @@ from sitroom.store.browse.common import Json
 from sitroom.store.browse.events import EventFilter, _event_conditions, _with_places
 from sitroom.store.corroboration import date_range
 from sitroom.store.schema import (
+    ActorEdgeRollupRow,
     ActorIdentityRow,
     DayRollupRow,
     EdgeRollupRow,
@@ -41,6 +43,11 @@ def covers(selection: EventFilter) -> bool:
     starts_a_month = start is None or start[0].day == 1
     ends_a_month = end is None or (end[1] + timedelta(days=1)).day == 1
     return starts_a_month and ends_a_month
+
+
+def covers_actor_edges(selection: EventFilter) -> bool:
+    """Whether the actor edge rollups answer a network with these filters: an actor and at most a type."""
+    return selection.actor is not None and not _event_conditions(replace(selection, actor=None, type=None))
 
 
 def rollup_conditions(
@@ -93,7 +100,8 @@ class Edges:
 
 
 def edges(selection: EventFilter) -> Edges:
-    """Source→target edges typed by event type and weighted by events (unordered, unlimited)."""
+    """Source→target edges typed by event type and weighted by events (unordered, unlimited): from the edge
+    rollups when they cover the filters, from the actor edge rollups for an actor (and a type) alone."""
     if covers(selection):
         rollup = EdgeRollupRow
         weight = func.sum(rollup.events).label("weight")
@@ -103,6 +111,16 @@ def edges(selection: EventFilter) -> Edges:
             .group_by(rollup.source_id, rollup.target_id, rollup.type)
         )
         return Edges(query, rollup.source_id, rollup.target_id, live=False)
+    if covers_actor_edges(selection):
+        named = ActorEdgeRollupRow
+        weight = func.sum(named.events).label("weight")
+        kind = [named.type == selection.type] if selection.type else []
+        query = (
+            select(named.source_id.label("source"), named.target_id.label("target"), named.type, weight)
+            .where(named.actor_id == selection.actor, *kind)
+            .group_by(named.source_id, named.target_id, named.type)
+        )
+        return Edges(query, named.source_id, named.target_id, live=False)
     source, target = EventActorRow.__table__.alias("s"), EventActorRow.__table__.alias("t")
     weight = func.count(func.distinct(EventClusterRow.id)).label("weight")
     query = (

@@ -1,8 +1,8 @@
 """An actor identity per event it is named in, with the event's first day (``actor_events``: an actor's
-newest events come by index), the country of the events' places in ``month_rollups`` (a timeline by
-country adds up a few rows per month) and ``day_rollups`` (per type, country, first day and end month: the
-timeline's days and weeks); the rollups kept by the writer (``sitroom.store.rollups``) are filled
-here from the stored events.
+newest events come by index); the country of the events' places in ``month_rollups`` (a timeline by
+country adds up a few rows per month); ``day_rollups`` (per type, country, first day and end month: the
+timeline's days and weeks); ``actor_edge_rollups`` (network edges per actor named in the events). The
+rollups, kept by the writer (``sitroom.store.rollups``), are filled here from the stored events.
 
 Revision ID: actor_country_rollups
 """
@@ -42,6 +42,17 @@ def upgrade() -> None:
         sa.Column("id_sum", sa.BigInteger, nullable=False),
     )
     op.create_index("ix_day_rollups_type_day_start", "day_rollups", ["type", "day_start"])
+    op.create_table(
+        "actor_edge_rollups",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("key", sa.BigInteger, nullable=False, unique=True),
+        sa.Column("actor_id", sa.Integer, nullable=False),
+        sa.Column("source_id", sa.Integer, nullable=False),
+        sa.Column("target_id", sa.Integer, nullable=False),
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("events", sa.Integer, nullable=False),
+    )
+    op.create_index("ix_actor_edge_rollups_actor_type", "actor_edge_rollups", ["actor_id", "type"])
     from sitroom.store.rollups import fill_actor_events, rebuild  # the writer's own counting, so both agree
 
     session = Session(bind=op.get_bind())
@@ -50,6 +61,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("actor_edge_rollups")
     op.drop_table("day_rollups")
     op.drop_column("month_rollups", "country")
     op.drop_table("actor_events")
