@@ -61,6 +61,7 @@ SELECT DISTINCT a.identity_id, e.cluster_id, coalesce(c.date_start, '')
 FROM events e JOIN event_clusters c ON c.id = e.cluster_id JOIN event_actors a ON a.event_id = e.id"""
 ROLLUP_ACTOR_EVENTS = "SELECT identity_id, cluster_id, date_key FROM actor_events"
 
+ROLLUPS = ("event_rollups", "month_rollups", "day_rollups", "point_rollups", "edge_rollups", "actor_edge_rollups")
 ALEPPO = ("Aleppo", 36.2, 37.16)
 REPORTS = [
     report_pair("d1", "Nusra fighters attacked Ahrar positions.", outlet="Reuters", date="2014-01-10"),
@@ -91,14 +92,7 @@ def assert_rollups_match(engine: Engine) -> None:
     assert _rows(engine, "SELECT count(*) FROM actor_events") == _rows(
         engine, f"SELECT count(*) FROM ({LIVE_ACTOR_EVENTS}) AS live"
     )
-    for table in (
-        "event_rollups",
-        "month_rollups",
-        "day_rollups",
-        "point_rollups",
-        "edge_rollups",
-        "actor_edge_rollups",
-    ):
+    for table in ROLLUPS:
         assert _rows(engine, f"SELECT count(*) FROM {table} WHERE events <= 0") == {(0,)}
 
 
@@ -158,13 +152,8 @@ def test_a_failed_transaction_leaves_the_rollups_as_they_were(engine: Engine) ->
 
 def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, engine: Engine) -> None:
     with engine.begin() as connection:  # the base as the previous schema left it
-        connection.execute(text("DROP TABLE event_rollups"))
-        connection.execute(text("DROP TABLE edge_rollups"))
-        connection.execute(text("DROP TABLE month_rollups"))
-        connection.execute(text("DROP TABLE point_rollups"))
-        connection.execute(text("DROP TABLE actor_events"))
-        connection.execute(text("DROP TABLE day_rollups"))
-        connection.execute(text("DROP TABLE actor_edge_rollups"))
+        for table in (*ROLLUPS, "actor_events"):
+            connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
 
@@ -173,10 +162,9 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
 
 def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(tmp_path: Path, engine: Engine) -> None:
     with engine.begin() as connection:
-        connection.execute(text("DROP TABLE actor_events"))
+        for table in ("actor_events", "day_rollups", "actor_edge_rollups"):
+            connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("ALTER TABLE month_rollups DROP COLUMN country"))
-        connection.execute(text("DROP TABLE day_rollups"))
-        connection.execute(text("DROP TABLE actor_edge_rollups"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'rollups'"))
 
     migrated = open_engine(tmp_path / "kb.sqlite")
@@ -216,12 +204,8 @@ def test_endpoints_answer_the_same_from_the_rollups_as_from_the_events(
     with TestClient(create_app(path)) as client:
         from_rollups = [client.get(url, params=params).json() for url, params in REQUESTS]
     with engine.begin() as connection:
-        connection.execute(text("DELETE FROM event_rollups"))
-        connection.execute(text("DELETE FROM edge_rollups"))
-        connection.execute(text("DELETE FROM month_rollups"))
-        connection.execute(text("DELETE FROM point_rollups"))
-        connection.execute(text("DELETE FROM day_rollups"))
-        connection.execute(text("DELETE FROM actor_edge_rollups"))
+        for table in ROLLUPS:
+            connection.execute(text(f"DELETE FROM {table}"))
     with TestClient(create_app(path)) as client:  # they came from the rollups
         assert client.get("/api/timeline", params={"bin": "week"}).json() == []
         assert client.get("/api/network", params={"actor": 1}).json()["edges"] == []
