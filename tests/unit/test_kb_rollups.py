@@ -165,6 +165,7 @@ def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(t
         for table in ("actor_events", "day_rollups", "actor_edge_rollups"):
             connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("ALTER TABLE month_rollups DROP COLUMN country"))
+        connection.execute(text("DROP INDEX ix_event_rollups_months_point"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'rollups'"))
 
     migrated = open_engine(tmp_path / "kb.sqlite")

@@ -210,7 +210,14 @@ class EventRollupRow(Base):
     columns."""
 
     __tablename__ = "event_rollups"
-    __table_args__ = (Index("ix_event_rollups_month_start_type", "month_start", "type"),)
+    __table_args__ = (
+        Index("ix_event_rollups_month_start_type", "month_start", "type"),
+        # Covers the map's cells over a date range without reading the rows.
+        Index(
+            "ix_event_rollups_months_point",
+            *("month_start", "month_end", "type", "latitude", "longitude", "events", "id_sum"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger, unique=True)

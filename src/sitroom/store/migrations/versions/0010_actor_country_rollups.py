@@ -1,8 +1,9 @@
 """An actor identity per event it is named in, with the event's first day (``actor_events``: an actor's
 newest events come by index); the country of the events' places in ``month_rollups`` (a timeline by
 country adds up a few rows per month); ``day_rollups`` (per type, country, first day and end month: the
-timeline's days and weeks); ``actor_edge_rollups`` (network edges per actor named in the events). The
-rollups, kept by the writer (``sitroom.store.rollups``), are filled here from the stored events.
+timeline's days and weeks); ``actor_edge_rollups`` (network edges per actor named in the events); an index
+covering the map's cells over a date range. The rollups, kept by the writer (``sitroom.store.rollups``),
+are filled here from the stored events.
 
 Revision ID: actor_country_rollups
 """
@@ -30,6 +31,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_actor_events_identity_date", "actor_events", ["identity_id", "date_key", "cluster_id"])
     op.add_column("month_rollups", sa.Column("country", sa.String(8)))
+    columns = ["month_start", "month_end", "type", "latitude", "longitude", "events", "id_sum"]
+    op.create_index("ix_event_rollups_months_point", "event_rollups", columns)
     op.create_table(
         "day_rollups",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -61,6 +64,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_event_rollups_months_point", table_name="event_rollups")
     op.drop_table("actor_edge_rollups")
     op.drop_table("day_rollups")
     op.drop_column("month_rollups", "country")
