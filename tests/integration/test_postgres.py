@@ -62,6 +62,19 @@ def test_migrations_build_tables_and_views(engine: Engine) -> None:
     assert count_documents(engine) == 4
 
 
+def test_the_newest_events_come_by_index_nulls_last(engine: Engine) -> None:
+    newest = "SELECT id FROM event_clusters {} ORDER BY date_start DESC NULLS LAST, id DESC LIMIT 50"
+    with engine.begin() as connection:
+        for method in ("seqscan", "bitmapscan", "sort"):  # what a small table would take instead
+            connection.execute(text(f"SET LOCAL enable_{method} = off"))
+        for where, index in (
+            ("", "ix_event_clusters_newest"),
+            ("WHERE type = 'ASSAULT'", "ix_event_clusters_type_newest"),
+        ):
+            plan = "\n".join(row[0] for row in connection.execute(text("EXPLAIN " + newest.format(where))))
+            assert f"Scan using {index}" in plan and "Sort" not in plan, plan
+
+
 def test_full_text_search_uses_postgres_text_search(engine: Engine) -> None:
     assert [hit.doc_id for hit in search_documents(engine, "truce")] == ["000_1c0d675042cec979"]
     assert search_documents(engine, "zzzq'); DROP TABLE documents; --") == []

@@ -6,7 +6,19 @@ tables so they can be queried (and browsed in Datasette) without parsing JSON.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -174,6 +186,14 @@ class EventClusterRow(Base):
         Index("ix_event_clusters_latitude_longitude", "latitude", "longitude"),
         # Covers the timeline's bins (month, type and date precision) without reading the rows.
         Index("ix_event_clusters_date_start_end_type", "date_start", "date_end", "type"),
+        # The newest first (NULLS LAST) by index on PostgreSQL, whose ascending indexes read backwards put NULLs
+        # first; SQLite's do not (migration actor_country_rollups).
+        Index("ix_event_clusters_newest", text("date_start DESC NULLS LAST"), text("id DESC")).ddl_if(
+            dialect="postgresql"
+        ),
+        Index("ix_event_clusters_type_newest", "type", text("date_start DESC NULLS LAST"), text("id DESC")).ddl_if(
+            dialect="postgresql"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -2,8 +2,8 @@
 newest events come by index); the country of the events' places in ``month_rollups`` (a timeline by
 country adds up a few rows per month); ``day_rollups`` (per type, country, first day and end month: the
 timeline's days and weeks); ``actor_edge_rollups`` (network edges per actor named in the events); an index
-covering the map's cells over a date range. The rollups, kept by the writer (``sitroom.store.rollups``),
-are filled here from the stored events.
+covering the map's cells over a date range; on PostgreSQL, indexes giving the newest events first. The
+rollups, kept by the writer (``sitroom.store.rollups``), are filled here from the stored events.
 
 Revision ID: actor_country_rollups
 """
@@ -56,6 +56,11 @@ def upgrade() -> None:
         sa.Column("events", sa.Integer, nullable=False),
     )
     op.create_index("ix_actor_edge_rollups_actor_type", "actor_edge_rollups", ["actor_id", "type"])
+    if op.get_bind().dialect.name == "postgresql":  # the newest events first by index (NULLS LAST)
+        op.execute("CREATE INDEX ix_event_clusters_newest ON event_clusters (date_start DESC NULLS LAST, id DESC)")
+        op.execute(
+            "CREATE INDEX ix_event_clusters_type_newest ON event_clusters (type, date_start DESC NULLS LAST, id DESC)"
+        )
     from sitroom.store.rollups import fill_actor_events, rebuild  # the writer's own counting, so both agree
 
     session = Session(bind=op.get_bind())
@@ -64,6 +69,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.drop_index("ix_event_clusters_type_newest", table_name="event_clusters")
+        op.drop_index("ix_event_clusters_newest", table_name="event_clusters")
     op.drop_index("ix_event_rollups_months_point", table_name="event_rollups")
     op.drop_table("actor_edge_rollups")
     op.drop_table("day_rollups")
