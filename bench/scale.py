@@ -126,8 +126,9 @@ def postgres_schema(url: str, schema: str) -> str:
 
 def measure_workers(
     db_for: Callable[[str], str], scratch: Path, documents: int | None = None
-) -> list[tuple[int, float, float, int]]:
-    """FA-KES ingested by 1 and 2 local Dask workers: (workers, seconds, client CPU ms/document, documents).
+) -> list[tuple[int, float, float, int, float]]:
+    """FA-KES ingested by 1 and 2 local Dask workers: (workers, seconds, client CPU ms/document, documents,
+    client CPU ms per second of the run: under load fewer documents go by each second, at the same cost).
 
     Each run has its own partition folder under ``scratch``: a shared one would let the second run reuse
     the first one's analyses.
@@ -148,7 +149,7 @@ def measure_workers(
         seconds = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_SELF)
         cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
-        results.append((workers, seconds, cpu / max(1, summary.read), summary.added))
+        results.append((workers, seconds, cpu / max(1, summary.read), summary.added, cpu / seconds))
     return results
 
 
@@ -235,10 +236,10 @@ def main() -> None:
         size = f"first {args.corpus} FA-KES articles" if args.corpus else "FA-KES"
         lines += [f"### Dask ingest, storing on the workers ({kind}, {size})", "", f"{command}.", ""]
         lines += [
-            "| workers | documents | seconds | documents/s | client CPU ms/document |",
-            "|---:|---:|---:|---:|---:|",
+            "| workers | documents | seconds | documents/s | client CPU ms/document | client CPU ms/s |",
+            "|---:|---:|---:|---:|---:|---:|",
         ]
-        lines += [f"| {w} | {n} | {s:.1f} | {n / s:.1f} | {c:.2f} |" for w, s, c, n in rows]
+        lines += [f"| {w} | {n} | {s:.1f} | {n / s:.1f} | {c:.2f} | {r:.1f} |" for w, s, c, n, r in rows]
         lines += [
             "",
             f"Ratio 2 ÷ 1 workers: {rows[0][1] / rows[1][1]:.2f}; load average after {os.getloadavg()[0]:.1f}.",

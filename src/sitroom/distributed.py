@@ -328,8 +328,18 @@ class _Ingestion:
 
 
 # Dask's statistical profiler samples every worker thread's stack every 10 ms; on sitroom's pure-Python
-# components that costs about a fifth of the analysis time.
-_LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False}
+# components that costs about a fifth of the analysis time. A local cluster's scheduler and nannies run in
+# the client's process, where Dask's periodic checks (the event loop's health every 20 ms, each nanny's
+# worker memory every 100 ms, system metrics every 500 ms) cost about 20 ms of CPU a second whether or not
+# any document goes by: most of the client's CPU per document. Once a second (metrics every 2 s) they cost
+# about 4 ms a second; they only warn about a blocked loop or restart a worker near its memory limit
+# (12 GB a worker here, spaCy workers use about 0.5 GB), which a second later still catches.
+_LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 def _worker_environment() -> dict[str, object]:

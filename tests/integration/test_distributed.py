@@ -7,10 +7,11 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
-from distributed import Client
+from distributed import Client, Nanny
 from spacy.language import Language
 from sqlalchemy import Engine, text
 
@@ -58,6 +59,22 @@ def test_local_workers_keep_one_thread_each_and_glibc_default_trimming(scheduler
         environments = client.run(_environment, ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS"))
     assert len(environments) == 2
     assert all(found == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"} for found in environments.values())
+
+
+def _periodic_ms(dask_server: Any) -> dict[str, float]:
+    return {name: callback.callback_time for name, callback in dask_server.periodic_callbacks.items()}
+
+
+def test_local_cluster_checks_its_processes_at_most_once_a_second(scheduler: str) -> None:
+    # the scheduler and nannies share the client's process: their periodic checks are its CPU per document
+    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+        on_scheduler = client.run_on_scheduler(lambda dask_scheduler: _periodic_ms(dask_scheduler))
+        on_workers = client.run(lambda dask_worker: _periodic_ms(dask_worker))
+    nannies = [_periodic_ms(nanny) for nanny in Nanny._instances]
+    assert len(nannies) == len(on_workers) == 2
+    for periodic in [on_scheduler, *on_workers.values(), *nannies]:
+        assert periodic["tick"] >= 1000 and periodic["monitor"] >= 2000
+    assert all(nanny["memory_monitor"] >= 1000 for nanny in nannies)
 
 
 def test_two_workers_store_what_one_process_stores(tmp_path: Path, scheduler: str, nlp: Language) -> None:

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -59,6 +60,19 @@ def test_migrations_build_tables_and_views(engine: Engine) -> None:
     assert {"corroborated_events_view", "actors_view"} <= set(inspector.get_view_names())
     open_engine(URL or "")  # re-opening is a no-op upgrade
     assert count_documents(engine) == 4
+
+
+def test_the_newest_events_come_by_index_nulls_last(engine: Engine) -> None:
+    newest = "SELECT id FROM event_clusters {} ORDER BY date_start DESC NULLS LAST, id DESC LIMIT 50"
+    with engine.begin() as connection:
+        for method in ("seqscan", "bitmapscan", "sort"):  # what a small table would take instead
+            connection.execute(text(f"SET LOCAL enable_{method} = off"))
+        for where, index in (
+            ("", "ix_event_clusters_newest"),
+            ("WHERE type = 'ASSAULT'", "ix_event_clusters_type_newest"),
+        ):
+            plan = "\n".join(row[0] for row in connection.execute(text("EXPLAIN " + newest.format(where))))
+            assert f"Scan using {index}" in plan and "Sort" not in plan, plan
 
 
 def test_full_text_search_uses_postgres_text_search(engine: Engine) -> None:
@@ -130,6 +144,18 @@ def test_rollups_match_the_events_after_concurrent_writers_a_revision_and_a_dele
     assert {cell["event"] for cell in cells if cell["events"] == 1} <= {item["id"] for item in _events(client)}
     assert client.get("/api/timeline/bins").json()["bins"]
     assert client.get("/api/network/graph").json()["edges"]
+    actor = client.get("/api/network").json()["edges"][0]["source"]  # its events by ``actor_events``' index
+    named = client.get("/api/events", params={"actor": actor, "limit": 500}).json()["items"]
+    roles = ("sources", "targets", "reporters")
+    expected = [item for item in _events(client) if actor in {a["id"] for role in roles for a in item[role]}]
+    assert [_sorted_actors(item) for item in named] == [_sorted_actors(item) for item in expected]
+
+
+def _sorted_actors(item: dict[str, Any]) -> dict[str, Any]:
+    """An event item with its actors in id order (PostgreSQL returns them in whatever order its plan gives)."""
+    return item | {
+        role: sorted(item[role], key=lambda actor: actor["id"]) for role in ("sources", "targets", "reporters")
+    }
 
 
 def _events(client: TestClient) -> list[dict[str, object]]:

@@ -39,11 +39,29 @@ LIVE_POINTS = (
 )
 ROLLUP_POINTS = "SELECT type, place_identity_id, latitude, longitude, events, id_sum FROM point_rollups"
 LIVE_MONTHS = """
-SELECT type, substr(date_start, 1, 7), substr(date_end, 1, 7), count(*) FROM event_clusters GROUP BY 1, 2, 3"""
-ROLLUP_MONTHS = "SELECT type, month_start, month_end, sum(events) FROM month_rollups GROUP BY 1, 2, 3"
+SELECT c.type, p.country, substr(c.date_start, 1, 7), substr(c.date_end, 1, 7), count(*)
+FROM event_clusters c LEFT JOIN place_identities p ON p.id = c.place_identity_id GROUP BY 1, 2, 3, 4"""
+ROLLUP_MONTHS = "SELECT type, country, month_start, month_end, sum(events) FROM month_rollups GROUP BY 1, 2, 3, 4"
+LIVE_DAYS = """
+SELECT c.type, p.country, c.date_start, substr(c.date_end, 1, 7), count(*), sum(c.id)
+FROM event_clusters c LEFT JOIN place_identities p ON p.id = c.place_identity_id GROUP BY 1, 2, 3, 4"""
+ROLLUP_DAYS = "SELECT type, country, day_start, month_end, events, id_sum FROM day_rollups"
 ROLLUP_EDGES = """
 SELECT source_id, target_id, type, place_identity_id, month_start, month_end, events FROM edge_rollups"""
+LIVE_ACTOR_EDGES = """
+SELECT a.identity_id, s.identity_id, t.identity_id, c.type, count(DISTINCT c.id)
+FROM events e JOIN event_clusters c ON c.id = e.cluster_id
+JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
+JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
+JOIN events named ON named.cluster_id = c.id JOIN event_actors a ON a.event_id = named.id
+WHERE s.identity_id <> t.identity_id GROUP BY 1, 2, 3, 4"""
+ROLLUP_ACTOR_EDGES = "SELECT actor_id, source_id, target_id, type, events FROM actor_edge_rollups"
+LIVE_ACTOR_EVENTS = """
+SELECT DISTINCT a.identity_id, e.cluster_id, coalesce(c.date_start, '')
+FROM events e JOIN event_clusters c ON c.id = e.cluster_id JOIN event_actors a ON a.event_id = e.id"""
+ROLLUP_ACTOR_EVENTS = "SELECT identity_id, cluster_id, date_key FROM actor_events"
 
+ROLLUPS = ("event_rollups", "month_rollups", "day_rollups", "point_rollups", "edge_rollups", "actor_edge_rollups")
 ALEPPO = ("Aleppo", 36.2, 37.16)
 REPORTS = [
     report_pair("d1", "Nusra fighters attacked Ahrar positions.", outlet="Reuters", date="2014-01-10"),
@@ -66,9 +84,15 @@ def assert_rollups_match(engine: Engine) -> None:
     """The rollups hold exactly what the events count now (no empty rows)."""
     assert _rows(engine, ROLLUP_EVENTS) == _rows(engine, LIVE_EVENTS)
     assert _rows(engine, ROLLUP_MONTHS) == _rows(engine, LIVE_MONTHS)
+    assert _rows(engine, ROLLUP_DAYS) == _rows(engine, LIVE_DAYS)
     assert _rows(engine, ROLLUP_POINTS) == _rows(engine, LIVE_POINTS)
     assert _rows(engine, ROLLUP_EDGES) == _rows(engine, LIVE_EDGES)
-    for table in ("event_rollups", "month_rollups", "point_rollups", "edge_rollups"):
+    assert _rows(engine, ROLLUP_ACTOR_EVENTS) == _rows(engine, LIVE_ACTOR_EVENTS)
+    assert _rows(engine, ROLLUP_ACTOR_EDGES) == _rows(engine, LIVE_ACTOR_EDGES)
+    assert _rows(engine, "SELECT count(*) FROM actor_events") == _rows(
+        engine, f"SELECT count(*) FROM ({LIVE_ACTOR_EVENTS}) AS live"
+    )
+    for table in ROLLUPS:
         assert _rows(engine, f"SELECT count(*) FROM {table} WHERE events <= 0") == {(0,)}
 
 
@@ -128,14 +152,27 @@ def test_a_failed_transaction_leaves_the_rollups_as_they_were(engine: Engine) ->
 
 def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, engine: Engine) -> None:
     with engine.begin() as connection:  # the base as the previous schema left it
-        connection.execute(text("DROP TABLE event_rollups"))
-        connection.execute(text("DROP TABLE edge_rollups"))
-        connection.execute(text("DROP TABLE month_rollups"))
-        connection.execute(text("DROP TABLE point_rollups"))
+        for table in (*ROLLUPS, "actor_events"):
+            connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
         connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
 
     assert_rollups_match(open_engine(tmp_path / "kb.sqlite"))
+
+
+def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(tmp_path: Path, engine: Engine) -> None:
+    with engine.begin() as connection:
+        for table in ("actor_events", "day_rollups", "actor_edge_rollups"):
+            connection.execute(text(f"DROP TABLE {table}"))
+        connection.execute(text("ALTER TABLE month_rollups DROP COLUMN country"))
+        connection.execute(text("DROP INDEX ix_event_rollups_months_point"))
+        connection.execute(text("UPDATE alembic_version SET version_num = 'rollups'"))
+
+    migrated = open_engine(tmp_path / "kb.sqlite")
+
+    assert_rollups_match(migrated)
+    assert _rows(migrated, "SELECT count(DISTINCT identity_id) FROM actor_events") == {(8,)}
+    assert _rows(migrated, "SELECT DISTINCT country FROM month_rollups") == {("SY",), (None,)}
 
 
 REQUESTS = [
@@ -146,8 +183,16 @@ REQUESTS = [
     ("/api/timeline", {"bin": "year", "date_from": "2014"}),
     ("/api/timeline/bins", {"type": "ASSAULT"}),
     ("/api/timeline/bins", {"country": "SY"}),
+    ("/api/timeline", {"country": "sy", "bin": "year"}),
+    ("/api/timeline", {"country": "SY", "type": "ASSAULT", "date_from": "2014-01", "date_to": "2014-02"}),
+    ("/api/timeline", {"bin": "week", "type": "ASSAULT"}),
+    ("/api/timeline", {"bin": "day", "country": "SY", "date_to": "2014-01"}),
+    ("/api/timeline", {"bin": "week", "date_from": "2014-02"}),
     ("/api/network", {}),
     ("/api/network", {"date_to": "2014-01-31"}),
+    ("/api/network", {"actor": 1}),
+    ("/api/network", {"actor": 1, "type": "ASSAULT"}),
+    ("/api/network/graph", {"actor": 1, "min_events": 1}),
     ("/api/network/graph", {"min_events": 1}),
     ("/api/network/graph", {"ego": 1, "kind": "armed_group"}),
 ]
@@ -160,15 +205,16 @@ def test_endpoints_answer_the_same_from_the_rollups_as_from_the_events(
     with TestClient(create_app(path)) as client:
         from_rollups = [client.get(url, params=params).json() for url, params in REQUESTS]
     with engine.begin() as connection:
-        connection.execute(text("DELETE FROM event_rollups"))
-        connection.execute(text("DELETE FROM edge_rollups"))
-        connection.execute(text("DELETE FROM month_rollups"))
-        connection.execute(text("DELETE FROM point_rollups"))
+        for table in ROLLUPS:
+            connection.execute(text(f"DELETE FROM {table}"))
     with TestClient(create_app(path)) as client:  # they came from the rollups
+        assert client.get("/api/timeline", params={"bin": "week"}).json() == []
+        assert client.get("/api/network", params={"actor": 1}).json()["edges"] == []
         assert client.get("/api/events/map", params={"zoom": 3}).json()["events"] == 0
         assert client.get("/api/network").json()["edges"] == []
         assert client.get("/api/timeline").json() == []
     monkeypatch.setattr(aggregates, "covers", lambda selection: False)
+    monkeypatch.setattr(aggregates, "covers_actor_edges", lambda selection: False)
     monkeypatch.setattr(time_bins, "covers", lambda selection: False)
     with TestClient(create_app(path)) as client:
         live = [client.get(url, params=params).json() for url, params in REQUESTS]
@@ -176,6 +222,7 @@ def test_endpoints_answer_the_same_from_the_rollups_as_from_the_events(
     assert [answer for answer in from_rollups if not answer] == []  # every request found something
     assert from_rollups[0]["events"] == 4  # located events
     assert from_rollups[-2]["edges"]
+    assert from_rollups[REQUESTS.index(("/api/network", {"actor": 1}))]["edges"]
 
 
 def test_filters_the_rollups_do_not_keep_read_the_events() -> None:

@@ -98,8 +98,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "month_rollups": (
-        "Corroborated events counted per type, start and end month and date precision (kept by the writer; the "
-        "timeline adds them up).",
+        "Corroborated events counted per type, country of their place, start and end month and date precision "
+        "(kept by the writer; the timeline adds them up).",
         {"events": "events with this key", "key": _KEY},
     ),
     "point_rollups": (
@@ -114,6 +114,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "Corroborated events counted per source and target actor, type, place and start and end month (kept by "
         "the writer; the actor network adds them up).",
         {"source_id": _ACTOR, "target_id": _ACTOR, "events": "events with this key", "key": _KEY},
+    ),
+    "actor_events": (
+        "Actor identities per corroborated event a report of it names them in, with the event's first day "
+        "(empty when undated; kept by the writer: an actor's newest events by index).",
+        {"identity_id": _ACTOR, "cluster_id": "the event (event_clusters.id)"},
     ),
     "event_actors": (
         "Actor identities in event reports, as source, target or reporter.",

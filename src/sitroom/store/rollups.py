@@ -1,16 +1,22 @@
 """Pre-aggregated events and network edges, kept exactly in step with the event clusters.
 
 Every event (cluster) adds one to its row of ``event_rollups`` (type, place, point, start and end month,
-date precision), of ``month_rollups`` (the same without place and point: the timeline when no place is
-asked for), of ``point_rollups`` (the same without dates: the map when no dates are asked for) and of each
-of its ``edge_rollups`` rows (a source and a target actor of one of its reports, type, place, months).
-The map's cells, the timeline's bins and the network's edges add these up instead of reading every
-event, when a request's filters are ones the keys cover (``browse.aggregates.covers``).
+date precision), of ``month_rollups`` (the same with the place's country instead of the place and point:
+the timeline when no place is asked for), of ``day_rollups`` (type, country, first day and end month: the
+timeline's days and weeks), of ``point_rollups`` (the same without dates: the map when no
+dates are asked for) and of each of its ``edge_rollups`` rows (a source and a target actor of one of its
+reports, type, place, months; in ``actor_edge_rollups`` also per actor the event names, without place and
+months: the network of an actor's events). The map's cells, the timeline's bins and the network's edges add these up
+instead of reading every event, when a request's filters are ones the keys cover
+(``browse.aggregates.covers``). ``actor_events`` holds one row per actor identity and event it is named in
+(any role, any report), with the event's first day: what an actor filter reads, so that an actor's newest
+events come by index.
 
 Writers call :func:`touch` before changing a cluster (its row, its reports or their actors), or
 :func:`touch_new` for a cluster they create; when the session commits, the rollups take the difference
 between what the touched clusters count now and what they counted when first touched: in the same
-transaction as the change, so they never drift and a crash leaves both or neither. Increments are upserts,
+transaction as the change, so they never drift and a crash leaves both or neither (the touched clusters'
+``actor_events`` rows are written again). Increments are upserts,
 so concurrent writers (PostgreSQL) add up rather than overwrite each other.
 """
 
@@ -18,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,23 +34,36 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, SessionTransaction
 
 from sitroom.store.schema import (
+    ActorEdgeRollupRow,
+    ActorEventRow,
+    DayRollupRow,
     EdgeRollupRow,
     EventActorRow,
     EventClusterRow,
     EventRollupRow,
     EventRow,
     MonthRollupRow,
+    PlaceIdentityRow,
     PointRollupRow,
 )
-from sitroom.store.statements import table_of
+from sitroom.store.statements import insert_ignoring_conflicts, table_of
 
-EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str]
+EventKey = tuple[str, int | None, float | None, float | None, str | None, str | None, str, str | None, str | None]
 EdgeKey = tuple[int, int, str, int | None, str | None, str | None]
-EVENT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude", "month_start", "month_end", "precision")
-# The month and point rollups keep some of the event key's columns.
-MONTH_COLUMNS = ("type", "month_start", "month_end", "precision")
+ActorEdgeKey = tuple[int, int, int, str]
+# An event's key: the event rollups' columns, its place's country (a place identity's country never changes)
+# and its first day.
+KEY_COLUMNS = (
+    *("type", "place_identity_id", "latitude", "longitude", "month_start", "month_end", "precision"),
+    *("country", "day_start"),
+)
+# Each rollup keeps some of the key's columns (the event rollups' place tells the country).
+EVENT_COLUMNS = KEY_COLUMNS[:7]
+MONTH_COLUMNS = ("type", "country", "month_start", "month_end", "precision")
+DAY_COLUMNS = ("type", "country", "day_start", "month_end")
 POINT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude")
 EDGE_COLUMNS = ("source_id", "target_id", "type", "place_identity_id", "month_start", "month_end")
+ACTOR_EDGE_COLUMNS = ("actor_id", "source_id", "target_id", "type")
 _TRACKED = "sitroom.rollups.tracked"  # session.info: the touched clusters' ids and what they counted then
 _REBUILD = "sitroom.rollups.rebuild"  # session.info: every cluster changed; rebuild at commit
 _CHUNK = 500
@@ -53,17 +72,19 @@ Row = dict[str, Any]
 
 @dataclass
 class Counts:
-    """What some clusters add to the rollups: events (and the sum of their ids) per event key (the month and
-    point rollups are projections of it) and per edge key."""
+    """What some clusters add to the rollups: events (and the sum of their ids) per event key (the month, day
+    and point rollups are projections of it), per edge key and per edge and actor named in the event."""
 
     events: Counter[EventKey] = field(default_factory=Counter)
     ids: Counter[EventKey] = field(default_factory=Counter)
     edges: Counter[EdgeKey] = field(default_factory=Counter)
+    actor_edges: Counter[ActorEdgeKey] = field(default_factory=Counter)
 
     def add(self, other: Counts) -> None:
         self.events.update(other.events)
         self.ids.update(other.ids)
         self.edges.update(other.edges)
+        self.actor_edges.update(other.actor_edges)
 
 
 @dataclass
@@ -103,11 +124,11 @@ def _add_clusters(session: Session, counts: Counts, where: ColumnElement[bool]) 
     cluster = EventClusterRow
     columns = (cluster.id, cluster.type, cluster.place_identity_id, cluster.latitude, cluster.longitude)
     kinds: dict[int, tuple[str, int | None, str | None, str | None]] = {}
-    for pk, kind, place, lat, lon, start, end in session.execute(
-        select(*columns, cluster.date_start, cluster.date_end).where(where)
-    ):
+    located = select(*columns, cluster.date_start, cluster.date_end, PlaceIdentityRow.country)
+    located = located.outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == cluster.place_identity_id)
+    for pk, kind, place, lat, lon, start, end, country in session.execute(located.where(where)):
         how = precision(start, end)
-        key: EventKey = (kind, place, lat, lon, _month(start), _month(end), how)
+        key: EventKey = (kind, place, lat, lon, _month(start), _month(end), how, country, start)
         counts.events[key] += 1
         counts.ids[key] += pk
         kinds[pk] = (kind, place, _month(start), _month(end))
@@ -120,9 +141,21 @@ def _add_clusters(session: Session, counts: Counts, where: ColumnElement[bool]) 
         .where(where, source.c.identity_id != target.c.identity_id)
         .distinct()
     )
+    edges: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for pk, source_id, target_id in session.execute(pairs):
         kind, place, first, last = kinds[pk]
         counts.edges[(source_id, target_id, kind, place, first, last)] += 1
+        edges[pk].append((source_id, target_id))
+    named = (
+        select(EventClusterRow.id, EventActorRow.identity_id)
+        .join(EventRow, EventRow.cluster_id == EventClusterRow.id)
+        .join(EventActorRow, EventActorRow.event_id == EventRow.id)
+        .where(EventClusterRow.id.in_(sorted(edges)))
+        .distinct()
+    )
+    for cluster_id, actor in session.execute(named) if edges else ():
+        for source_id, target_id in edges[cluster_id]:
+            counts.actor_edges[(actor, source_id, target_id, kinds[cluster_id][0])] += 1
 
 
 def touch(session: Session, cluster_ids: Iterable[int]) -> None:
@@ -148,24 +181,63 @@ def rebuild_at_commit(session: Session) -> None:
 
 
 def rebuild(session: Session) -> None:
-    """Fill the rollups from every stored cluster (a migration, a recluster)."""
-    for model in (EventRollupRow, MonthRollupRow, PointRollupRow, EdgeRollupRow):
+    """Fill the rollups (not ``actor_events``: :func:`fill_actor_events`) from every stored cluster (a migration,
+    a recluster)."""
+    for model in (EventRollupRow, MonthRollupRow, DayRollupRow, PointRollupRow, EdgeRollupRow, ActorEdgeRollupRow):
         session.execute(delete(model))
-    counts, last = Counts(), 0
+    counts = Counts()
+    for ids in _cluster_chunks(session):
+        _add_clusters(session, counts, EventClusterRow.id.in_(ids))
+    _apply(session, counts, Counts())
+
+
+def fill_actor_events(session: Session) -> None:
+    """Fill ``actor_events`` from every stored cluster."""
+    session.execute(delete(ActorEventRow))
+    for ids in _cluster_chunks(session):
+        insert_ignoring_conflicts(session, ActorEventRow, _actor_events(session, ids))
+
+
+def _cluster_chunks(session: Session) -> Iterator[list[int]]:
+    """Every stored cluster's id, in chunks, in id order."""
+    last = 0
     while ids := list(
         session.scalars(select(EventClusterRow.id).where(EventClusterRow.id > last).order_by("id").limit(_CHUNK * 4))
     ):
-        _add_clusters(session, counts, EventClusterRow.id.in_(ids))
+        yield ids
         last = ids[-1]
-    _apply(session, counts, Counts())
+
+
+def _actor_events(session: Session, cluster_ids: Sequence[int]) -> list[Row]:
+    """The ``actor_events`` rows of the clusters ``cluster_ids`` as they are now, in key order."""
+    query = (
+        select(EventActorRow.identity_id, EventRow.cluster_id, EventClusterRow.date_start)
+        .join(EventRow, EventRow.id == EventActorRow.event_id)
+        .join(EventClusterRow, EventClusterRow.id == EventRow.cluster_id)
+        .where(EventClusterRow.id.in_(cluster_ids))
+        .distinct()
+    )
+    rows = sorted(session.execute(query).tuples())
+    return [{"identity_id": actor, "cluster_id": cluster, "date_key": day or ""} for actor, cluster, day in rows]
+
+
+def _rewrite_actor_events(session: Session, cluster_ids: Sequence[int]) -> None:
+    """Write the ``actor_events`` rows of the clusters ``cluster_ids`` again (none for clusters gone)."""
+    for start in range(0, len(cluster_ids), _CHUNK):
+        chunk = cluster_ids[start : start + _CHUNK]
+        session.execute(delete(ActorEventRow).where(ActorEventRow.cluster_id.in_(chunk)))
+        insert_ignoring_conflicts(session, ActorEventRow, _actor_events(session, chunk))
 
 
 def _settle(session: Session) -> None:
     """Add to the rollups what the touched clusters count now less what they counted before."""
     if session.info.pop(_REBUILD, False):
         rebuild(session)
+        fill_actor_events(session)
     elif (tracked := session.info.pop(_TRACKED, None)) is not None:
-        _apply(session, _counts(session, sorted(tracked.ids)), tracked.before)
+        touched = sorted(tracked.ids)
+        _apply(session, _counts(session, touched), tracked.before)
+        _rewrite_actor_events(session, touched)
 
 
 def _apply(session: Session, after: Counts, before: Counts) -> None:
@@ -176,9 +248,10 @@ def _apply(session: Session, after: Counts, before: Counts) -> None:
     for model, columns in (
         (EventRollupRow, EVENT_COLUMNS),
         (MonthRollupRow, MONTH_COLUMNS),
+        (DayRollupRow, DAY_COLUMNS),
         (PointRollupRow, POINT_COLUMNS),
     ):
-        picked = [EVENT_COLUMNS.index(column) for column in columns]
+        picked = [KEY_COLUMNS.index(column) for column in columns]
         changes: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
         for key in set(events) | set(ids):
             change = changes[tuple(key[index] for index in picked)]
@@ -188,11 +261,14 @@ def _apply(session: Session, after: Counts, before: Counts) -> None:
             _row(columns, key) | {"events": n, "id_sum": total} for key, (n, total) in changes.items() if n or total
         ]
         _add(session, model, rows, ("events", "id_sum"))
-    edges = Counter(after.edges)
-    edges.subtract(before.edges)
-    _add(
-        session, EdgeRollupRow, [_row(EDGE_COLUMNS, key) | {"events": n} for key, n in edges.items() if n], ("events",)
-    )
+    for edge_model, edge_columns, now, then in (
+        (EdgeRollupRow, EDGE_COLUMNS, after.edges, before.edges),
+        (ActorEdgeRollupRow, ACTOR_EDGE_COLUMNS, after.actor_edges, before.actor_edges),
+    ):
+        delta: Counter[Any] = Counter(now)
+        delta.subtract(then)
+        rows = [_row(edge_columns, key) | {"events": n} for key, n in delta.items() if n]
+        _add(session, edge_model, rows, ("events",))
 
 
 def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
@@ -203,7 +279,7 @@ def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
 
 def _add(
     session: Session,
-    model: type[EventRollupRow | MonthRollupRow | PointRollupRow | EdgeRollupRow],
+    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | EdgeRollupRow | ActorEdgeRollupRow],
     rows: list[Row],
     sums: Sequence[str],
 ) -> None:

@@ -6,7 +6,19 @@ tables so they can be queried (and browsed in Datasette) without parsing JSON.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -174,6 +186,14 @@ class EventClusterRow(Base):
         Index("ix_event_clusters_latitude_longitude", "latitude", "longitude"),
         # Covers the timeline's bins (month, type and date precision) without reading the rows.
         Index("ix_event_clusters_date_start_end_type", "date_start", "date_end", "type"),
+        # The newest first (NULLS LAST) by index on PostgreSQL, whose ascending indexes read backwards put NULLs
+        # first; SQLite's do not (migration actor_country_rollups).
+        Index("ix_event_clusters_newest", text("date_start DESC NULLS LAST"), text("id DESC")).ddl_if(
+            dialect="postgresql"
+        ),
+        Index("ix_event_clusters_type_newest", "type", text("date_start DESC NULLS LAST"), text("id DESC")).ddl_if(
+            dialect="postgresql"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -210,7 +230,14 @@ class EventRollupRow(Base):
     columns."""
 
     __tablename__ = "event_rollups"
-    __table_args__ = (Index("ix_event_rollups_month_start_type", "month_start", "type"),)
+    __table_args__ = (
+        Index("ix_event_rollups_month_start_type", "month_start", "type"),
+        # Covers the map's cells over a date range without reading the rows.
+        Index(
+            "ix_event_rollups_months_point",
+            *("month_start", "month_end", "type", "latitude", "longitude", "events", "id_sum"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger, unique=True)
@@ -241,17 +268,35 @@ class PointRollupRow(Base):
 
 
 class MonthRollupRow(Base):
-    """Events counted per type, start and end month and date precision (``rollups``): the timeline's bins
-    when no place or country is asked for."""
+    """Events counted per type, country of their place, start and end month and date precision (``rollups``):
+    the timeline's bins when no place is asked for."""
 
     __tablename__ = "month_rollups"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger, unique=True)
     type: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(8))
     month_start: Mapped[str | None] = mapped_column(String(7))
     month_end: Mapped[str | None] = mapped_column(String(7))
     precision: Mapped[str] = mapped_column(String(8))
+    events: Mapped[int] = mapped_column(Integer)
+    id_sum: Mapped[int] = mapped_column(BigInteger)
+
+
+class DayRollupRow(Base):
+    """Events counted per type, country of their place, first day and end month (``rollups``): the timeline's
+    day and week bins when no place is asked for."""
+
+    __tablename__ = "day_rollups"
+    __table_args__ = (Index("ix_day_rollups_type_day_start", "type", "day_start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(8))
+    day_start: Mapped[str | None] = mapped_column(String(10))
+    month_end: Mapped[str | None] = mapped_column(String(7))
     events: Mapped[int] = mapped_column(Integer)
     id_sum: Mapped[int] = mapped_column(BigInteger)
 
@@ -270,6 +315,38 @@ class EdgeRollupRow(Base):
     place_identity_id: Mapped[int | None] = mapped_column(Integer)
     month_start: Mapped[str | None] = mapped_column(String(7))
     month_end: Mapped[str | None] = mapped_column(String(7))
+    events: Mapped[int] = mapped_column(Integer)
+
+
+class ActorEventRow(Base):
+    """An actor identity named (in any role) by a report of an event, with the event's first day, ``''`` when
+    undated (``rollups``): an actor's newest events read by index, without collecting all of them."""
+
+    __tablename__ = "actor_events"
+    __table_args__ = (
+        UniqueConstraint("identity_id", "cluster_id"),
+        Index("ix_actor_events_identity_date", "identity_id", "date_key", "cluster_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity_id: Mapped[int] = mapped_column(Integer)
+    cluster_id: Mapped[int] = mapped_column(Integer, index=True)
+    date_key: Mapped[str] = mapped_column(String(10))
+
+
+class ActorEdgeRollupRow(Base):
+    """Events per actor named in them (any role, any report), source and target actor and type
+    (``rollups``): the network of an actor's events."""
+
+    __tablename__ = "actor_edge_rollups"
+    __table_args__ = (Index("ix_actor_edge_rollups_actor_type", "actor_id", "type"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    actor_id: Mapped[int] = mapped_column(Integer)
+    source_id: Mapped[int] = mapped_column(Integer)
+    target_id: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(16))
     events: Mapped[int] = mapped_column(Integer)
 
 

@@ -3,13 +3,14 @@
 
 A request is answered from the rollups when its filters are on keys they keep: type, place, country and a
 date range of whole months (``date_from`` the first of a month or a month or year, ``date_to`` the last
-of one). An actor, status, outlet or least-sources filter, or a range cutting a month, reads the events.
+of one); the network of an actor (and a type) from the actor edge rollups. Any other actor, status, outlet
+or least-sources filter, or a range cutting a month, reads the events.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -20,7 +21,9 @@ from sitroom.store.browse.common import Json
 from sitroom.store.browse.events import EventFilter, _event_conditions, _with_places
 from sitroom.store.corroboration import date_range
 from sitroom.store.schema import (
+    ActorEdgeRollupRow,
     ActorIdentityRow,
+    DayRollupRow,
     EdgeRollupRow,
     EventActorRow,
     EventClusterRow,
@@ -42,30 +45,40 @@ def covers(selection: EventFilter) -> bool:
     return starts_a_month and ends_a_month
 
 
+def covers_actor_edges(selection: EventFilter) -> bool:
+    """Whether the actor edge rollups answer a network with these filters: an actor and at most a type."""
+    return selection.actor is not None and not _event_conditions(replace(selection, actor=None, type=None))
+
+
 def rollup_conditions(
-    model: type[EventRollupRow | MonthRollupRow | PointRollupRow | EdgeRollupRow], selection: EventFilter
+    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | EdgeRollupRow],
+    selection: EventFilter,
 ) -> list[ColumnElement[bool]]:
     """The conditions on rollup rows that select what ``selection`` selects (when it ``covers``; month
-    rollups keep no place and point rollups no dates, so only when it asks for none)."""
+    rollups keep no place, only its country, and point rollups no dates, so only when it asks for none)."""
     conditions: list[ColumnElement[bool]] = []
     if selection.type:
         conditions.append(model.type == selection.type)
     place: Any = getattr(model, "place_identity_id", None)  # None on month rollups
     if selection.place is not None:
         conditions.append(place == selection.place)
-    if selection.country:
+    if selection.country and (model is MonthRollupRow or model is DayRollupRow):
+        conditions.append(model.country == selection.country.upper())
+    elif selection.country:
         country = select(PlaceIdentityRow.id).where(PlaceIdentityRow.country == selection.country.upper())
         conditions.append(place.in_(country))
     if (start := date_range(selection.date_from)) is not None:
         conditions.append(model.month_end >= start[0].isoformat()[:7])  # type: ignore[union-attr]
-    if (end := date_range(selection.date_to)) is not None:
+    if (end := date_range(selection.date_to)) is not None and model is DayRollupRow:
+        conditions.append(model.day_start <= end[1].isoformat())
+    elif end is not None:
         conditions.append(model.month_start <= end[1].isoformat()[:7])  # type: ignore[union-attr]
     return conditions
 
 
 def month_rollup(selection: EventFilter) -> type[EventRollupRow | MonthRollupRow]:
-    """The rollup that answers a timeline: per month alone unless a place or country is asked for."""
-    return EventRollupRow if selection.place is not None or selection.country else MonthRollupRow
+    """The rollup that answers a timeline: per month (and country) unless a place is asked for."""
+    return EventRollupRow if selection.place is not None else MonthRollupRow
 
 
 def map_rollup(selection: EventFilter) -> type[EventRollupRow | PointRollupRow] | None:
@@ -87,7 +100,8 @@ class Edges:
 
 
 def edges(selection: EventFilter) -> Edges:
-    """Source→target edges typed by event type and weighted by events (unordered, unlimited)."""
+    """Source→target edges typed by event type and weighted by events (unordered, unlimited): from the edge
+    rollups when they cover the filters, from the actor edge rollups for an actor (and a type) alone."""
     if covers(selection):
         rollup = EdgeRollupRow
         weight = func.sum(rollup.events).label("weight")
@@ -97,6 +111,16 @@ def edges(selection: EventFilter) -> Edges:
             .group_by(rollup.source_id, rollup.target_id, rollup.type)
         )
         return Edges(query, rollup.source_id, rollup.target_id, live=False)
+    if covers_actor_edges(selection):
+        named = ActorEdgeRollupRow
+        weight = func.sum(named.events).label("weight")
+        kind = [named.type == selection.type] if selection.type else []
+        query = (
+            select(named.source_id.label("source"), named.target_id.label("target"), named.type, weight)
+            .where(named.actor_id == selection.actor, *kind)
+            .group_by(named.source_id, named.target_id, named.type)
+        )
+        return Edges(query, named.source_id, named.target_id, live=False)
     source, target = EventActorRow.__table__.alias("s"), EventActorRow.__table__.alias("t")
     weight = func.count(func.distinct(EventClusterRow.id)).label("weight")
     query = (
@@ -144,6 +168,13 @@ def timeline(session: Session, selection: EventFilter, bin: str = "month") -> li
             select(start, rollup.type, func.sum(rollup.events).label("events"))
             .where(rollup.month_start.is_not(None), *rollup_conditions(rollup, selection))
             .group_by(start, rollup.type)
+        )
+    elif covers(selection) and selection.place is None:  # days and weeks
+        start = DayRollupRow.day_start.label("start")
+        query = (
+            select(start, DayRollupRow.type, func.sum(DayRollupRow.events).label("events"))
+            .where(start.is_not(None), *rollup_conditions(DayRollupRow, selection))
+            .group_by(start, DayRollupRow.type)
         )
     else:
         start = func.substr(EventClusterRow.date_start, 1, WIDTHS[bin]).label("start")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select, true
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from sitroom.store.browse.common import Json, Page, count_rows, paged, place_json
 from sitroom.store.corroboration import DATE_WINDOW_DAYS, UNNAMED_WINDOW_DAYS, date_range
 from sitroom.store.schema import (
+    ActorEventRow,
     ActorIdentityRow,
     DocumentRow,
     EventActorRow,
@@ -59,8 +60,8 @@ def _event_conditions(selection: EventFilter) -> list[ColumnElement[bool]]:
     if selection.type:
         conditions.append(EventClusterRow.type == selection.type)
     if selection.actor is not None:
-        in_event = select(EventActorRow.event_id).where(EventActorRow.identity_id == selection.actor)
-        conditions.append(_has_report(_Report.id.in_(in_event)))
+        named = select(ActorEventRow.cluster_id).where(ActorEventRow.identity_id == selection.actor)
+        conditions.append(EventClusterRow.id.in_(named))
     if selection.place is not None:
         conditions.append(EventClusterRow.place_identity_id == selection.place)
     if selection.country:
@@ -78,10 +79,14 @@ def _event_conditions(selection: EventFilter) -> list[ColumnElement[bool]]:
 
 
 def _event_query(selection: EventFilter) -> Select[*tuple[Any, ...]]:
-    return (
-        select(EventClusterRow, PlaceIdentityRow)
-        .outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id)
-        .where(and_(true(), *_event_conditions(selection)))
+    """Clusters and their places; an actor's through its ``actor_events`` rows, which ``_newest_first`` orders
+    by index."""
+    query = select(EventClusterRow, PlaceIdentityRow)
+    if selection.actor is not None:
+        named = and_(ActorEventRow.cluster_id == EventClusterRow.id, ActorEventRow.identity_id == selection.actor)
+        query = query.join(ActorEventRow, named)
+    return query.outerjoin(PlaceIdentityRow, PlaceIdentityRow.id == EventClusterRow.place_identity_id).where(
+        and_(true(), *_event_conditions(replace(selection, actor=None)))
     )
 
 
@@ -123,8 +128,14 @@ def _cluster_json(cluster: EventClusterRow, place: PlaceIdentityRow | None, acto
 
 
 # Newest first: dated events by date then id, both descending, then undated ones by id (NULLS LAST on both
-# databases, which order NULLs differently by default).
+# databases, which order NULLs differently by default). An actor's events in the same order from its
+# ``actor_events`` rows, whose date is "" when undated.
 _NEWEST_FIRST = (EventClusterRow.date_start.desc().nulls_last(), EventClusterRow.id.desc())
+_ACTORS_NEWEST_FIRST = (ActorEventRow.date_key.desc(), ActorEventRow.cluster_id.desc())
+
+
+def _newest_first(selection: EventFilter) -> tuple[ColumnElement[Any], ...]:
+    return _ACTORS_NEWEST_FIRST if selection.actor is not None else _NEWEST_FIRST
 
 
 def _items(session: Session, rows: Sequence[Any]) -> list[Json]:
@@ -132,9 +143,10 @@ def _items(session: Session, rows: Sequence[Any]) -> list[Json]:
     return [_cluster_json(cluster, place, actors.get(cluster.id) or _no_actors()) for cluster, place in rows]
 
 
-def _clusters(session: Session, query: Select[*tuple[Any, ...]], page: Page) -> list[Json]:
-    """One page of a clusters-and-places query as event items, newest first."""
-    return _items(session, session.execute(query.order_by(*_NEWEST_FIRST).limit(page.limit).offset(page.offset)).all())
+def _clusters(session: Session, selection: EventFilter, query: Select[*tuple[Any, ...]], page: Page) -> list[Json]:
+    """One page of a clusters-and-places query (of ``_event_query(selection)``) as event items, newest first."""
+    ordered = query.order_by(*_newest_first(selection)).limit(page.limit).offset(page.offset)
+    return _items(session, session.execute(ordered).all())
 
 
 def list_events(session: Session, selection: EventFilter, page: Page, cursor: Cursor | None = None) -> Json:
@@ -147,11 +159,13 @@ def list_events(session: Session, selection: EventFilter, page: Page, cursor: Cu
     """
     query = _event_query(selection)
     if cursor is None:
-        items = _clusters(session, query, page)
+        items = _clusters(session, selection, query, page)
         matching = _with_places(select(EventClusterRow.id).where(*_event_conditions(selection)), selection)
+        if selection.actor is not None and not _event_conditions(replace(selection, actor=None)):
+            matching = select(ActorEventRow.cluster_id).where(ActorEventRow.identity_id == selection.actor)
         total: int | None = count_rows(session, matching.limit(COUNT_LIMIT + 1))
     else:
-        items, total = _items(session, _after(session, query, cursor, page.limit)), None
+        items, total = _items(session, _after(session, selection, query, cursor, page.limit)), None
     exact = total is not None and total <= COUNT_LIMIT
     result = paged(min(total, COUNT_LIMIT) if total is not None else None, page, items) | {"total_exact": exact}
     last = items[-1] if len(items) == page.limit else None
@@ -183,8 +197,15 @@ class Cursor:
         return cls(date or None, int(number))
 
 
-def _after(session: Session, query: Select[*tuple[Any, ...]], cursor: Cursor, limit: int) -> list[Any]:
-    """The ``limit`` events after ``cursor``: dated ones by an index range, then the undated ones."""
+def _after(
+    session: Session, selection: EventFilter, query: Select[*tuple[Any, ...]], cursor: Cursor, limit: int
+) -> list[Any]:
+    """The ``limit`` events after ``cursor``: dated ones by an index range, then the undated ones (an actor's
+    by one range of its ``actor_events`` rows)."""
+    if selection.actor is not None:
+        day, pk = ActorEventRow.date_key, ActorEventRow.cluster_id
+        later = or_(day < (cursor.date or ""), and_(day == (cursor.date or ""), pk < cursor.id))
+        return list(session.execute(query.where(later).order_by(*_ACTORS_NEWEST_FIRST).limit(limit)).all())
     date, pk = EventClusterRow.date_start, EventClusterRow.id
     rows: list[Any] = []
     if cursor.date is not None:
@@ -249,7 +270,7 @@ def events_geojson(session: Session, selection: EventFilter, limit: int = 5000) 
             "properties": {key: value for key, value in item.items() if key != "place"}
             | {"place": item["place"]["name"], "located_by": item["place"]["located_by"]},
         }
-        for item in _clusters(session, located, Page(limit=limit))
+        for item in _clusters(session, selection, located, Page(limit=limit))
     ]
     return {"type": "FeatureCollection", "features": features}
 
@@ -264,13 +285,13 @@ def _with_places(query: Select[*tuple[Any, ...]], selection: EventFilter) -> Sel
 def iter_events(session: Session, selection: EventFilter, batch: int = 1000) -> Iterator[Json]:
     """Every event the filter selects, newest first, paged by keyset (for exports: no cap)."""
     query = _event_query(selection)
-    chunk = _items(session, session.execute(query.order_by(*_NEWEST_FIRST).limit(batch)).all())
+    chunk = _clusters(session, selection, query, Page(limit=batch))
     while chunk:
         yield from chunk
         if len(chunk) < batch:
             return
         last = chunk[-1]
-        chunk = _items(session, _after(session, query, Cursor(last["date_start"], last["id"]), batch))
+        chunk = _items(session, _after(session, selection, query, Cursor(last["date_start"], last["id"]), batch))
 
 
 def matching_reports(selection: EventFilter) -> Select[int, str]:

@@ -1,7 +1,8 @@
 """Pre-aggregated events (per type, place, point, start and end month, date precision; without place and
 point, for the timeline; without dates, for the map) and actor-network
 edges (per source and target actor, type, place, months), kept by the writer (``sitroom.store.rollups``)
-and filled here from the stored event clusters; and an index for an actor's events.
+and filled by the next migration (``actor_country_rollups``, whose columns the writer's counting needs);
+and an index for an actor's events.
 
 Revision ID: rollups
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "rollups"
 down_revision = "workbench_scale"
@@ -69,9 +69,6 @@ def upgrade() -> None:
         sa.Column("events", sa.Integer, nullable=False),
     )
     op.create_index("ix_event_actors_identity_event", "event_actors", ["identity_id", "event_id"])
-    from sitroom.store.rollups import rebuild  # the writer's own counting, so both agree
-
-    rebuild(Session(bind=op.get_bind()))
 
 
 def downgrade() -> None:
