@@ -397,19 +397,26 @@ def test_a_compass_word_before_of_is_a_direction_not_a_region(places_nlp: Langua
 def test_a_located_region_without_a_province_takes_the_province_of_the_place_it_lies_in(
     places_nlp: Language,
 ) -> None:
-    places = places_nlp("Mortars hit Eastern Ghouta in Damascus overnight.")._.places
-    (ghouta,) = [p for p in places if p.name == "Eastern Ghouta"]
-    assert ghouta.feature == "region" and ghouta.lat is not None
-    assert ghouta.admin1 == next(p.admin1 for p in places if p.name == "Damascus")
+    places = places_nlp("Fighting went on in the Donbas in Donetsk overnight.")._.places
+    (donbas,) = [p for p in places if p.name == "Donbas"]
+    assert donbas.lat is not None
+    assert donbas.admin1 == next(p.admin1 for p in places if p.name == "Donetsk")
 
 
 def test_a_located_region_the_text_puts_nowhere_keeps_no_province(places_nlp: Language) -> None:
-    """The document is mostly about Homs; nothing puts Eastern Ghouta there, so no province is guessed."""
+    """The document is mostly about Donetsk; nothing puts the Donbas there, so no province is guessed."""
     places = places_nlp(
-        "Shells hit Homs on Monday. Mortars hit Eastern Ghouta overnight. Homs was calm again."
+        "Shells hit Donetsk on Monday. Mortars hit the Donbas overnight. Donetsk was calm again."
     )._.places
+    (donbas,) = [p for p in places if p.name == "Donbas"]
+    assert donbas.lat is not None and donbas.admin1 is None
+
+
+def test_a_named_area_within_one_province_has_that_province(places_nlp: Language) -> None:
+    """The gazetteer's named areas carry their province, whatever the rest of the text names."""
+    places = places_nlp("Shells hit Homs on Monday. Mortars hit Eastern Ghouta overnight. Homs was calm again.")._.places
     (ghouta,) = [p for p in places if p.name == "Eastern Ghouta"]
-    assert ghouta.lat is not None and ghouta.admin1 is None
+    assert ghouta.admin1 == "Rif Dimashq"
 
 
 def test_a_city_that_runs_on_into_a_nationality_is_still_a_place(places_nlp: Language) -> None:
@@ -441,3 +448,4 @@ def test_a_name_before_capital_is_a_state_not_a_town_bearing_the_nationality(pla
         " capital's officials."
     )
     assert [(p.name, p.feature) for p in places_nlp(text)._.places] == [("Texas", "admin1")]
+
