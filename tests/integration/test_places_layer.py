@@ -526,3 +526,14 @@ def test_demonyms_count_towards_the_documents_countries(places_nlp: Language) ->
     )
     deir = next(p for p in places_nlp(text)._.places if p.mentions[0].text == "Deir Ezzor")
     assert (deir.name, deir.feature, deir.country) == ("Deir ez-Zor", "city", "SY")
+
+
+def test_a_place_the_text_names_is_also_read_where_it_opens_an_organisations_name(places_nlp: Language) -> None:
+    """One sense per discourse: "the Kingsport Rotary Club" names Kingsport when the text puts Kingsport on
+    the map; an organisation opened by a place named nowhere else keeps its name whole."""
+    text = (
+        "Floods reached Kingsport on Monday. Members of the Kingsport Rotary Club helped, and the Bristol Rotary"
+        " Club sent money."
+    )
+    mentions = [m.text for p in places_nlp(text)._.places for m in p.mentions]
+    assert mentions == ["Kingsport", "Kingsport"]
