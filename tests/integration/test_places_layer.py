@@ -537,3 +537,9 @@ def test_a_place_the_text_names_is_also_read_where_it_opens_an_organisations_nam
     )
     mentions = [m.text for p in places_nlp(text)._.places for m in p.mentions]
     assert mentions == ["Kingsport", "Kingsport"]
+
+
+def test_an_english_word_before_a_country_is_not_read_apart_as_a_town(places_nlp: Language) -> None:
+    doc = places_nlp("Campers can book sites through Reserve America by phone.")
+    assert any(e.text == "Reserve America" and e.label_ == "LOC" for e in doc.ents)
+    assert "Reserve" not in [m.text for p in doc._.places for m in p.mentions]

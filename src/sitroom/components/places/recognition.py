@@ -264,7 +264,8 @@ class Recogniser:
     ) -> Toponym:
         span = self.doc[start:end]
         root, text = span.root, self.span_text(start, end)
-        if root.dep_ == "compound" and root.head.i == end and (end in self.beside_names or self._country_at(end)):
+        beside_country = end in self.beside_names or self._country_at(end)
+        if root.dep_ == "compound" and root.head.i == end and beside_country and not self._english_word(start, end):
             root = root.head  # "in Aleppo Syria": the town reads as its country, the comma stripped, does
         after, width = feature_after(self.doc, end)
         if any(e.feature == "country" and e.exact for e in candidates):
@@ -323,17 +324,24 @@ class Recogniser:
 
     def _name_end(self, start: int, end: int) -> int:
         """The end of a name that runs on into its country's name, the comma stripped as in FA-KES ("Aleppo
-        Syria", "Deir al-Zor Syrias"); the country is read apart, when the gazetteer knows the name before it
-        and the model did not read the whole as an organisation's or person's name ("United Russia"). A name
-        the gazetteer knows whole keeps its last word ("New Mexico", "Papua New Guinea")."""
+        Syria", "Deir al-Zor Syrias"); the country is read apart, when the name before it is a place of that
+        country and no English word, and the model did not read the whole as an organisation's or person's
+        name ("United Russia"). A name the gazetteer knows whole keeps its last word ("New Mexico")."""
         if end - start < 2 or self.flags.connector[end - 2] or self.labels[start] in ("ORG", "PERSON"):
             return end
-        if self.lookup(start, end) or not any(e.exact for e in self.lookup(start, end - 1)):
+        country = _country_named(self.gazetteer, self.span_text(end - 1, end))
+        if country is None or self.lookup(start, end):
             return end
-        if _country_named(self.gazetteer, self.span_text(end - 1, end)) is None:
-            return end
+        codes = {e.country for e in _candidates(self.gazetteer, country) if e.feature == "country"}
+        if not any(e.exact and e.country in codes for e in self.lookup(start, end - 1)):
+            return end  # the name before is no place of that country
+        if self._english_word(start, end - 1):
+            return end  # a word before the country ("Reserve America")
         self.beside_names.add(end - 1)
         return end - 1
+
+    def _english_word(self, start: int, end: int) -> bool:
+        return end - start == 1 and self.doc[start].lower_ in noun_classes()
 
     def _country_at(self, index: int) -> bool:
         return index < len(self.doc) and _country_named(self.gazetteer, self.span_text(index, index + 1)) is not None
