@@ -528,17 +528,6 @@ def test_demonyms_count_towards_the_documents_countries(places_nlp: Language) ->
     assert (deir.name, deir.feature, deir.country) == ("Deir ez-Zor", "city", "SY")
 
 
-def test_a_place_the_text_names_is_also_read_where_it_opens_an_organisations_name(places_nlp: Language) -> None:
-    """One sense per discourse: "the Kingsport Rotary Club" names Kingsport when the text puts Kingsport on
-    the map; an organisation opened by a place named nowhere else keeps its name whole."""
-    text = (
-        "Floods reached Kingsport on Monday. Members of the Kingsport Rotary Club helped, and the Bristol Rotary"
-        " Club sent money."
-    )
-    mentions = [m.text for p in places_nlp(text)._.places for m in p.mentions]
-    assert mentions == ["Kingsport", "Kingsport"]
-
-
 def test_an_english_word_before_a_country_is_not_read_apart_as_a_town(places_nlp: Language) -> None:
     doc = places_nlp("Campers can book sites through Reserve America by phone.")
     assert any(e.text == "Reserve America" and e.label_ == "LOC" for e in doc.ents)

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -16,7 +16,6 @@ from sitroom.knowledge.noun_classes import noun_classes
 from sitroom.knowledge.place_words import FEATURE_NOUNS
 from sitroom.knowledge.valence import word_set
 from sitroom.layers import doc_text
-from sitroom.names import name_key
 
 if TYPE_CHECKING:
     from sitroom.components.places.recognition import Recogniser
@@ -84,29 +83,6 @@ def organisation_places(recogniser: Recogniser) -> Iterator[Toponym]:
             candidates = recogniser.lookup(start, stop)
             if any(e.exact and e.feature != "country" for e in candidates) and len(rest) >= 1:
                 yield recogniser.make(start, stop, None, "embedded", candidates)
-                break
-
-
-def named_place_organisations(recogniser: Recogniser, named: Iterable[Toponym]) -> Iterator[Toponym]:
-    """The place that opens an organisation's or facility's name when the document names that place by
-    itself too ("the Dublin Arts Council" where the text also says "in Dublin"): one sense per discourse."""
-    doc = recogniser.doc
-    keys = {t.key for t in named if t.source != "embedded" and (t.locative or t.cue) and not t.acting}
-    if not keys:
-        return
-    for ent in recogniser.ents:
-        if ent.label_ not in ORGANISATION_LABELS or len(ent) < 2:
-            continue
-        start, end = trim_span(doc, ent.start, ent.end)
-        if any(token.lower_ in MEDIA_WORDS for token in doc[start:end]):
-            continue
-        for stop in range(min(end - 1, start + MAX_PLACE_TOKENS), start, -1):
-            if any(recogniser.covered[i] for i in range(start, stop)):
-                continue
-            if name_key(recogniser.span_text(start, stop)) in keys:
-                candidates = recogniser.lookup(start, stop)
-                if candidates:
-                    yield recogniser.make(start, stop, None, "embedded", candidates)
                 break
 
 

@@ -11,13 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.components.offset_index import OffsetIndex
-from sitroom.components.places.embedded import (
-    dateline_places,
-    member_places,
-    named_place_organisations,
-    office_places,
-    organisation_places,
-)
+from sitroom.components.places.embedded import dateline_places, member_places, office_places, organisation_places
 from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
@@ -180,7 +174,6 @@ class Recogniser:
         toponyms += [t for chain in self._chains() for t in self._from_chain(*chain)]
         toponyms += [self._country(i) for i in sorted(self.beside_names) if not self.covered[i]]
         toponyms += [t for t in (self._state_after(t) for t in toponyms) if t is not None]
-        toponyms += list(named_place_organisations(self, toponyms))
         toponyms = _first_of_each_span(toponyms)
         share_list_cues(self.doc, toponyms)
         persons = self._person_keys()
