@@ -92,7 +92,6 @@ class Resolver:
         self.gazetteer = gazetteer
         self.demonyms = demonyms or Counter()
         self.weights: dict[str, float] = defaultdict(float)
-        self.country_weights: dict[str, float] = defaultdict(float)  # the weights and the demonyms'
         self.own_weight: dict[int, tuple[str, float]] = {}
         self.admin_focus: set[tuple[str | None, str | None]] = set()
 
@@ -168,11 +167,12 @@ class Resolver:
         return max(0.0, self.weights[country] - (own if own_country == country else 0.0)) / top
 
     def _learn_focus(self) -> None:
-        """Country and admin1 focus from the first-pass choices, weighted by mentions and confidence. The
-        countries the document is about also count the ones it names by their demonyms ("Syrian", weighed as
-        a mention that does not read as a location); a demonym is no place, so it does not raise the focus
-        that makes a candidate credible."""
+        """Country and admin1 focus from the first-pass choices, weighted by mentions and confidence, and
+        from the countries the text names by their demonyms ("Syrian", weighed as a mention that does not
+        read as a location)."""
         weights = self.weights
+        for country, count in self.demonyms.items():
+            weights[country] += DEMONYM_WEIGHT * count
         for group in self.groups:
             best = group.best
             if best is None or not best.country or group.score < CREDIBLE:
@@ -188,14 +188,11 @@ class Resolver:
             self.own_weight[id(group)] = (best.country, weight)
             if best.feature == "admin1" and (group.cue == "admin1" or (best.exact and located)):
                 self.admin_focus.add((best.country, best.admin1))
-        self.country_weights.update(weights)
-        for country, count in self.demonyms.items():
-            self.country_weights[country] += DEMONYM_WEIGHT * count
 
     def focus_countries(self) -> tuple[str, ...]:
         """The countries the document is about: at most three, each with at least 30% of the top weight."""
-        top = max(self.country_weights.values(), default=0.0)
-        ranked = sorted(self.country_weights.items(), key=lambda item: -item[1])[:3]
+        top = max(self.weights.values(), default=0.0)
+        ranked = sorted(self.weights.items(), key=lambda item: -item[1])[:3]
         return tuple(country for country, weight in ranked if top and weight / top >= 0.3)
 
     def _add_variants(self, countries: tuple[str, ...]) -> None:
@@ -249,7 +246,7 @@ class Resolver:
         """How much the rest of the document is about ``country``, relative to its main country without
         ``group``; 1 when nothing else in the document is placed (no evidence either way)."""
         own_country, own = self.own_weight.get(id(group), ("", 0.0))
-        others = {c: w - (own if c == own_country else 0.0) for c, w in self.country_weights.items()}
+        others = {c: w - (own if c == own_country else 0.0) for c, w in self.weights.items()}
         top = max(others.values(), default=0.0)
         return others.get(country or "", 0.0) / top if top > 0 else 1.0
 
@@ -263,8 +260,8 @@ class Resolver:
 
     def _add_fuzzy_candidates(self) -> None:
         """For cued toponyms with no fitting candidate, look for near spellings in the focus countries."""
-        top = max(self.country_weights.values(), default=0.0)
-        ranked = sorted(self.country_weights.items(), key=lambda item: -item[1])[:3]
+        top = max(self.weights.values(), default=0.0)
+        ranked = sorted(self.weights.items(), key=lambda item: -item[1])[:3]
         countries = [country for country, weight in ranked if top and weight / top >= 0.3]
         for group in self.groups:
             cue = group.cue
