@@ -75,6 +75,14 @@ def test_countries_provinces_and_airfields_are_indexed(shared_gazetteer: Gazette
     assert jirah and distance_km(jirah[0].lat, jirah[0].lon, 36.09, 37.94) < 10
 
 
+def test_named_areas_lie_in_their_province(shared_gazetteer: Gazetteer) -> None:
+    """An area the text names instead of a town (a plain, a mountain district) says which province."""
+    ghouta = [e for e in shared_gazetteer.lookup("Ghouta") if e.feature == "region"]
+    assert ghouta and (ghouta[0].country, ghouta[0].admin1) == ("SY", "Rif Dimashq")
+    golan = [e for e in shared_gazetteer.lookup("Golan Heights") if e.feature == "region"]
+    assert golan and golan[0].admin1 == "Al Qunaytirah"  # the province's name as the gazetteer writes it
+
+
 def test_blocking_keys_gather_vowel_spellings(shared_gazetteer: Gazetteer) -> None:
     assert block_of("Jarrah") == block_of("Jirah")
     assert block_of("Muhafazat al-Qunaytirah") == block_of("Qunaitira")

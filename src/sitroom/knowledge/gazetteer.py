@@ -10,8 +10,10 @@ Sources, all shipped inside installed packages (nothing is downloaded at run tim
 
 The GeoNames-derived data is © GeoNames (https://www.geonames.org), licensed CC BY 4.0. The representative
 points of large countries, a few country aliases and a few named regions, seas and rivers are hand-entered
-(see the tables below); a country is placed at the consensus of that point, its area centre and its
-conventional point (``geo_centres.country_point``; the data README gives those sources and licences).
+(see the tables below), and so are named areas that lie within one province, with that province
+(``data/named_areas.tsv``: Eastern Ghouta in Rif Dimashq, the Golan in Quneitra, each with its source); a
+country is placed at the consensus of that point, its area centre and its conventional point
+(``geo_centres.country_point``; the data README gives those sources and licences).
 ``import_geonames_dump`` adds a user's own GeoNames dumps (``SY.zip``, ``IQ.txt``, ``allCountries.zip``) so
 that villages and facilities resolve too.
 
@@ -51,7 +53,7 @@ from sitroom.knowledge.geo_centres import country_point, us_state_centres
 from sitroom.names import blocking_skeleton, fold, is_filler, name_key, same_place, strip_articles
 from sitroom.names.matching import PLACE_WORDS
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -129,7 +131,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 # Named regions, seas and mountain ranges with approximate centres (hand-entered):
-# (name, aliases, country or None, lat, lon).
+# (name, aliases, country or None, lat, lon). Areas within one province are in ``data/named_areas.tsv``.
 REGIONS: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
     ("Middle East", ("Mideast",), None, 29.0, 42.0),
     ("Levant", (), None, 34.0, 36.5),
@@ -145,7 +147,6 @@ REGIONS: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
     ("European Union", ("EU",), None, 50.0, 10.0),
     ("Scandinavia", (), None, 62.0, 15.0),
     ("Kurdistan", (), None, 36.5, 44.0),
-    ("Golan Heights", ("Golan",), "SY", 33.0, 35.8),
     ("South Ossetia", (), "GE", 42.35, 44.0),
     ("Abkhazia", (), "GE", 43.1, 41.2),
     ("Nagorno-Karabakh", ("Karabakh",), "AZ", 39.9, 46.7),
@@ -153,7 +154,6 @@ REGIONS: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
     ("Donbas", ("Donbass",), "UA", 48.0, 38.5),
     ("Kashmir", (), None, 34.5, 75.5),
     ("Darfur", (), "SD", 13.5, 24.0),
-    ("Eastern Ghouta", ("Ghouta",), "SY", 33.55, 36.45),
     ("Pacific Ocean", ("Pacific",), None, 0.0, -160.0),
     ("Atlantic Ocean", ("Atlantic",), None, 0.0, -30.0),
     ("Indian Ocean", (), None, -20.0, 80.0),
@@ -322,6 +322,7 @@ def _fill(connection: sqlite3.Connection) -> None:
         *_city_rows(cities, countries, admin1_index),
         *_airfield_rows(),
         *_region_rows(),
+        *_named_area_rows(admin1_rows),
     ]
     _insert(connection, rows)
     _write_admin1_codes(connection, admin1_index)
@@ -583,6 +584,29 @@ def _region_rows() -> Iterator[_Row]:
     for name, aliases, country, lat, lon in REGIONS:
         yield _Row(next_id, None, name, "region", country, None, lat, lon, 0, (name, *aliases))
         next_id -= 1
+
+
+def _named_area_rows(admin1_rows: list[_Row]) -> Iterator[_Row]:
+    """The named areas of ``data/named_areas.tsv``, each in its province (the province's name as the gazetteer
+    writes it, found by key: "Quneitra" is Al Qunaytirah)."""
+    provinces = {(row.country, name_key(name)): row.name for row in admin1_rows for name in row.names}
+    lines = resources.files("sitroom.knowledge").joinpath("data/named_areas.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in lines.splitlines() if not line.startswith("#")), delimiter="\t")
+    for number, area in enumerate(rows):
+        aliases = tuple(alias for alias in area["aliases"].split("|") if alias)
+        province = provinces[(area["country"], name_key(area["province"]))]
+        yield _Row(
+            -2_500_000 - number,
+            None,
+            area["name"],
+            "region",
+            area["country"],
+            province,
+            float(area["lat"]),
+            float(area["lon"]),
+            0,
+            (area["name"], *aliases),
+        )
 
 
 def _insert(connection: sqlite3.Connection, rows: Iterable[_Row], replace_names: bool = False) -> int:

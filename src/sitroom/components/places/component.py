@@ -137,9 +137,10 @@ class PlacesComponent:
 
     def places(self, doc: Doc) -> list[Place]:
         """The places of one parsed document, numbered in order of first mention."""
-        toponyms = Recogniser(doc, self.gazetteer, _actor_claims(doc, self.gazetteer)).run()
+        recogniser = Recogniser(doc, self.gazetteer, _actor_claims(doc, self.gazetteer))
+        toponyms = recogniser.run()
         groups = group_toponyms(toponyms, doc_text(doc))
-        Resolver(groups, self.gazetteer).run()
+        Resolver(groups, self.gazetteer, recogniser.demonyms()).run()
         kept = _merge_same_entries([_without_acting_mentions(group) for group in groups if _emitted(group)])
         kept.sort(key=lambda group: group.toponyms[0].start)
         population_only, text = self.strategy == "population", doc_text(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
@@ -15,6 +16,8 @@ from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
     after_party_letter,
+    country_before_noun,
+    demonym_country,
     entity_labels,
     feature_after,
     feature_before,
@@ -63,8 +66,9 @@ NAMED_UNIT_PLURALS = frozenset(
     {"counties", "parishes", "provinces", "governorates", "districts", "streets", "roads", "avenues"}
 )
 TIME_LABELS = frozenset({"DATE", "TIME"})
-# Entity labels the small model gives place names by mistake ("Aleppo city" as NORP, "near Quneitra" as DATE).
-MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", *TIME_LABELS})
+# Entity labels the small model gives place names by mistake ("Aleppo city" as NORP, "near Quneitra" as DATE,
+# "in Manbij" as PRODUCT, "in Aleppo Syrias" as WORK_OF_ART).
+MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", *TIME_LABELS})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
 
@@ -114,6 +118,18 @@ def _candidates(gazetteer: Gazetteer, text: str) -> tuple[GazetteerEntry, ...]:
 
 
 @lru_cache(maxsize=50_000)
+def _country_named(gazetteer: Gazetteer, word: str) -> str | None:
+    """The country name a capitalised word is, also as a possessive written without its apostrophe, as in text
+    stripped of punctuation ("Syria", "Syrias"): the name, or None."""
+    if not word[:1].isupper():
+        return None
+    for form in (word, word[:-1] if len(word) > 3 and word.endswith("s") else ""):
+        if form and any(e.feature == "country" and e.exact for e in _candidates(gazetteer, form)):
+            return form
+    return None
+
+
+@lru_cache(maxsize=50_000)
 def _toponym_key(text: str) -> str:
     """The matching key of a toponym as written, an AP state abbreviation read as the state's name."""
     return name_key(_ap_state(text) or text)
@@ -146,6 +162,7 @@ class Recogniser:
         self.lower = lower_ids(doc)
         self.covered = [False] * len(doc)
         self.open_list: tuple[str, int] | None = None  # the cue and end of the last run read as a list
+        self.beside_names: set[int] = set()  # country words read apart from the name beside them ("Aleppo Syria")
 
     def run(self) -> list[Toponym]:
         toponyms = list(dateline_places(self))
@@ -155,6 +172,7 @@ class Recogniser:
         toponyms += member_places(self)
         toponyms += self._lists_before_plural_nouns()
         toponyms += [t for chain in self._chains() for t in self._from_chain(*chain)]
+        toponyms += [self._country(i) for i in sorted(self.beside_names) if not self.covered[i]]
         toponyms += [t for t in (self._state_after(t) for t in toponyms) if t is not None]
         toponyms = _first_of_each_span(toponyms)
         share_list_cues(self.doc, toponyms)
@@ -171,6 +189,12 @@ class Recogniser:
             and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
         ]
         return sorted(kept, key=lambda t: t.start)
+
+    def demonyms(self) -> Counter[str]:
+        """How often the document names each country by its demonym ("Syrian", "Turkish"): the model's
+        nationality entities."""
+        found = (demonym_country(ent.text) for ent in self.ents if ent.label_ == "NORP")
+        return Counter(country for country in found if country is not None)
 
     def _is_direction(self, toponym: Toponym) -> bool:
         """A compass word before "of" gives a direction ("Southwest of Raqqa"), even where a region of some
@@ -233,6 +257,9 @@ class Recogniser:
     ) -> Toponym:
         span = self.doc[start:end]
         root, text = span.root, self.span_text(start, end)
+        beside_country = end in self.beside_names or self._country_at(end)
+        if root.dep_ == "compound" and root.head.i == end and beside_country and not self._english_word(start, end):
+            root = root.head  # "in Aleppo Syria": the town reads as its country, the comma stripped, does
         after, width = feature_after(self.doc, end)
         if any(e.feature == "country" and e.exact for e in candidates):
             after = None  # "Syria town", "Syria oil field": the country modifies the noun, it is not one
@@ -244,6 +271,7 @@ class Recogniser:
         if cue == "county":
             key = name_key(_without_county_word(span)) + COUNTY_KEY_SUFFIX
         home_town = after_party_letter(self.doc, start)  # "Sen. Jane Doe, D-Fresno"
+        noun = start - 2 if start >= 2 and self.doc[start - 1].lower_ == "of" else None
         return Toponym(
             span.start_char,
             span.end_char,
@@ -259,6 +287,7 @@ class Recogniser:
             acts(root),
             name_end=name_end,
             residence=home_town or reads_as_residence(root),
+            country_named=country_before_noun(self.doc, noun) if noun is not None and cue else None,
         )
 
     def lookup(self, start: int, end: int) -> tuple[GazetteerEntry, ...]:
@@ -271,24 +300,56 @@ class Recogniser:
     def _name_start(self, start: int, end: int) -> int:
         """Skip a party's letter ("D-Fresno"), web furniture ("Tags"), a nationality ("Syrian Idlib province")
         and a possessive country written without its apostrophe, as in text stripped of punctuation ("Syrias
-        Idlib province")."""
+        Idlib province"; the country is read apart)."""
         doc = self.doc
         if end - start > 2 and after_party_letter(doc, start + 2):
             start += 2  # "D-Fresno": the legislator's party, then the town
         while start < end - 1:
-            word = doc[start].lower_
-            possessive = word.endswith("s") and any(
-                e.feature == "country" and e.exact for e in self.gazetteer.lookup(doc[start].text[:-1])
-            )
+            word = doc[start].text
+            possessive = word.endswith("s") and _country_named(self.gazetteer, word) == word[:-1]
             nationality = doc[start].ent_type_ == "NORP" and doc[start + 1].ent_type_ != "NORP"
-            if word not in FURNITURE_WORDS and not possessive and not nationality:
+            if word.lower() not in FURNITURE_WORDS and not possessive and not nationality:
                 break
+            if possessive:
+                self.beside_names.add(start)
             start += 1
         return start
+
+    def _name_end(self, start: int, end: int) -> int:
+        """The end of a name that runs on into its country's name, the comma stripped as in FA-KES ("Aleppo
+        Syria", "Deir al-Zor Syrias"); the country is read apart, when the name before it is a place of that
+        country and no English word, and the model did not read the whole as an organisation's or person's
+        name ("United Russia"). A name the gazetteer knows whole keeps its last word ("New Mexico")."""
+        if end - start < 2 or self.flags.connector[end - 2] or self.labels[start] in ("ORG", "PERSON"):
+            return end
+        country = _country_named(self.gazetteer, self.span_text(end - 1, end))
+        if country is None or self.lookup(start, end):
+            return end
+        codes = {e.country for e in _candidates(self.gazetteer, country) if e.feature == "country"}
+        if not any(e.exact and e.country in codes for e in self.lookup(start, end - 1)):
+            return end  # the name before is no place of that country
+        if self._english_word(start, end - 1):
+            return end  # a word before the country ("Reserve America")
+        self.beside_names.add(end - 1)
+        return end - 1
+
+    def _english_word(self, start: int, end: int) -> bool:
+        return end - start == 1 and self.doc[start].lower_ in noun_classes()
+
+    def _country_at(self, index: int) -> bool:
+        return index < len(self.doc) and _country_named(self.gazetteer, self.span_text(index, index + 1)) is not None
+
+    def _country(self, index: int) -> Toponym:
+        """A country word read apart from the name beside it, keyed and looked up as the country's name."""
+        name = _country_named(self.gazetteer, self.span_text(index, index + 1)) or ""
+        toponym = self.make(index, index + 1, None, "ner", _candidates(self.gazetteer, name))
+        toponym.key = _toponym_key(name)
+        return toponym
 
     def _from_entity(self, ent: SpacySpan) -> list[Toponym]:
         start, full_end = trim_span(self.doc, ent.start, ent.end)
         start = self._name_start(start, full_end)
+        full_end = self._name_end(start, full_end)
         end, cue = strip_feature_words(self.doc, start, full_end)
         if start >= end or not any(self.flags.capitalised[i] for i in range(start, end)):
             return []
@@ -298,6 +359,9 @@ class Recogniser:
         candidates = self.lookup(start, end)
         if candidates:
             return [self.make(start, end, cue, "ner", candidates)]
+        longer = self._name_cut_short(start, end) if end == full_end else None
+        if longer is not None:
+            return [self.make(start, longer, cue, "ner", self.lookup(start, longer))]
         inner_start = self._after_direction_words(start, end)
         inner = self.lookup(inner_start, end) if inner_start is not None else ()
         if inner and inner_start is not None:
@@ -314,6 +378,30 @@ class Recogniser:
         if not any(token.pos_ == "PROPN" for token in self.doc[start:end]):
             return []
         return [self.make(start, end, cue, "ner", ())]
+
+    def _name_cut_short(self, start: int, end: int) -> int | None:
+        """The end of a name the model's entity cut short before an article ("Deir" of "Deir ez-Zor", "Ras" of
+        "Ras al-Ain"): the longest run of connectors and capitalised words after it that the gazetteer knows
+        exactly with it."""
+        doc, flags, stop = self.doc, self.flags, end
+
+        def joins(index: int) -> bool:
+            return flags.connector[index] or doc[index].lower_ in ARABIC_ARTICLES
+
+        while (
+            stop < len(doc)
+            and stop - start < MAX_SEGMENT_TOKENS
+            and not self.covered[stop]
+            and (joins(stop) or flags.capitalised[stop])
+            and not (flags.capitalised[stop] and doc[stop].ent_iob_ == "B")
+        ):
+            stop += 1
+        if stop == end or not joins(end):
+            return None
+        for longer in range(stop, end, -1):
+            if not joins(longer - 1) and any(e.exact for e in self.lookup(start, longer)):
+                return longer
+        return None
 
     def _after_direction_words(self, start: int, end: int) -> int | None:
         """The start of the name after leading direction or province words ("Texas" in "North Texas",
@@ -374,6 +462,7 @@ class Recogniser:
         start = self._name_start(start, full_end)
         while full_end - start > 1 and is_nationality(doc[full_end - 1]):
             full_end -= 1  # "in the Salah al-Din district of Aleppo Syrian state television reported"
+        full_end = self._name_end(start, full_end)
         end, cue = strip_feature_words(doc, start, full_end)
         if start >= end or not any(self._is_name_word(i) for i in range(start, end)):
             return []
@@ -491,14 +580,21 @@ class Recogniser:
         return [piece for piece in pieces if any(self.flags.capitalised[i] for i in range(piece[0], piece[1]))]
 
     def _is_name_word(self, index: int) -> bool:
-        """A proper noun, or a noun the model tags as a person, organisation or place ("fled from Homs", Homs a
-        NOUN and a PERSON); never a nationality adjective ("Kurdish")."""
+        """A proper noun, a noun the model tags as a person, organisation or place ("fled from Homs", Homs a
+        NOUN and a PERSON), or a word it tags as a nationality that is a place's name and neither a state's
+        demonym nor an English word ("in Aleppo city", Aleppo an ADJ and NORP); never "Kurdish"."""
         token, doc = self.doc[index], self.doc
         runs_on = index + 1 < len(doc) and doc[index + 1].ent_iob_ == "I" and is_nationality(doc[index + 1])
         return (
             token.pos_ == "PROPN"
             or (token.pos_ == "NOUN" and self.labels[index] in NAME_LABELS)
             or (self.labels[index] == "NORP" and runs_on)  # "Aleppo Syrian" as one NORP entity
+            or (
+                self.labels[index] == "NORP"
+                and not is_nationality(token)
+                and token.lower_ not in noun_classes()
+                and any(e.exact for e in self.lookup(index, index + 1))
+            )
         )
 
     def _name_source(
@@ -517,8 +613,12 @@ class Recogniser:
         if labels == {""}:
             return "chain"
         label = next(iter(labels)) if len(labels) == 1 else ""
-        while end < len(self.doc) and self.doc[end].ent_iob_ == "I" and is_nationality(self.doc[end]):
-            end += 1  # an entity that ran on into a nationality ("Aleppo Syrian" as NORP) is the name
+        while (
+            end < len(self.doc)
+            and self.doc[end].ent_iob_ == "I"
+            and (is_nationality(self.doc[end]) or end in self.beside_names)
+        ):
+            end += 1  # an entity that ran on into a nationality or country ("Aleppo Syrian" as NORP) is the name
         inside = self.doc[start].ent_iob_ == "B" and (end == len(self.doc) or self.doc[end].ent_iob_ != "I")
         return "named_entity" if label in MISREAD_LABELS and inside else None
 

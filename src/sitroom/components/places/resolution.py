@@ -39,6 +39,7 @@ from sitroom.knowledge.geo_centres import us_county_centre
 from sitroom.knowledge.place_words import FEATURE_NOUNS
 
 COUNTY_ID_BASE = -3_000_000
+DEMONYM_WEIGHT = 0.2
 SETTLEMENT_CUES = frozenset({"locality", "village", "town", "city"})
 FOCUS_SHARE = 0.3
 QUARTER_KM = 30.0
@@ -73,6 +74,11 @@ def _fits_settlement_cue(entry: GazetteerEntry, cue: str | None) -> bool:
     return cue not in SETTLEMENT_CUES or entry.feature in CUE_FIT[cue] or entry.id <= COUNTY_ID_BASE
 
 
+def _fits_cue(entry: GazetteerEntry, cue: str | None) -> bool:
+    """A settlement's word asks for a settlement ("Deir Ezzor city" is not the province of that name)."""
+    return cue not in SETTLEMENT_CUES or entry.feature in CUE_FIT[cue]
+
+
 def _foreign_variant(entry: GazetteerEntry) -> bool:
     """A spelling variant of a place below a country, which needs evidence like a small place."""
     return not entry.exact and entry.feature != "country"
@@ -81,9 +87,10 @@ def _foreign_variant(entry: GazetteerEntry) -> bool:
 class Resolver:
     """Chooses one candidate per group of toponyms, in the light of the whole document."""
 
-    def __init__(self, groups: list[ToponymGroup], gazetteer: Gazetteer) -> None:
+    def __init__(self, groups: list[ToponymGroup], gazetteer: Gazetteer, demonyms: Counter[str] | None = None) -> None:
         self.groups = groups
         self.gazetteer = gazetteer
+        self.demonyms = demonyms or Counter()
         self.weights: dict[str, float] = defaultdict(float)
         self.own_weight: dict[int, tuple[str, float]] = {}
         self.admin_focus: set[tuple[str | None, str | None]] = set()
@@ -160,8 +167,12 @@ class Resolver:
         return max(0.0, self.weights[country] - (own if own_country == country else 0.0)) / top
 
     def _learn_focus(self) -> None:
-        """Country and admin1 focus from the first-pass choices, weighted by mentions and confidence."""
+        """Country and admin1 focus from the first-pass choices, weighted by mentions and confidence, and
+        from the countries the text names by their demonyms ("Syrian", weighed as a mention that does not
+        read as a location)."""
         weights = self.weights
+        for country, count in self.demonyms.items():
+            weights[country] += DEMONYM_WEIGHT * count
         for group in self.groups:
             best = group.best
             if best is None or not best.country or group.score < CREDIBLE:
@@ -190,7 +201,9 @@ class Resolver:
         if not countries:
             return
         for group in self.groups:
-            if group.cue == UNRESOLVED_CUE or any(e.exact and e.country in countries for e, _ in group.candidates):
+            if group.cue == UNRESOLVED_CUE or any(
+                e.exact and e.country in countries and _fits_cue(e, group.cue) for e, _ in group.candidates
+            ):
                 continue
             known = {e.id for e, _ in group.candidates}
             extra = [e for e in self.gazetteer.variants(group.toponyms[0].text, countries) if e.id not in known]
@@ -223,6 +236,7 @@ class Resolver:
                     needs_evidence(entry) or _foreign_variant(entry) or (facility and entry.feature in SETTLEMENT_CUES)
                 )
                 or entry.id <= COUNTY_ID_BASE
+                or entry.country in group.countries_named
                 or self._others_focus(group, entry.country) >= FOCUS_SHARE
                 or (entry.country, None) in named
                 or (entry.country, entry.admin1) in named
@@ -332,6 +346,8 @@ class Resolver:
             score -= FOREIGN_VARIANT_PENALTY * (2 if group.cue in STREET_CUES else 1)
         if entry.feature != "admin1" and (entry.country, entry.admin1) in self.admin_focus:
             score += W_ADMIN
+        if entry.country in group.countries_named:
+            score += W_HIERARCHY  # "the Syrian town of X"
         if group.hint is not None:
             parent = self.groups[group.hint].best
             if parent and self.groups[group.hint].score >= CREDIBLE and parent.feature not in STREET_CUES:

