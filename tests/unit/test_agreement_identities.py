@@ -289,3 +289,45 @@ def test_the_pax_export_of_records_types_each_provision(tmp_path: Path) -> None:
         "Russia",
     )
     assert document.id == rows[0]["doc_id"]
+
+
+# ------------------------------------------------------------------------------ sides
+GOVERNMENT = Actor(
+    id="g", name="Government of Syria", kind="government", mentions=[], registered=True, canonical_id="SYR_GOV"
+)
+ARMY = Actor(id="g", name="Syrian Arab Army", kind="institution", mentions=[], registered=True, canonical_id="SYR_MIL")
+CAPITAL = Actor(id="g", name="Damascus troops", kind="institution", mentions=[])
+BOTH = Actor(id="g", name="Damascus and rebel troops", kind="institution", mentions=[])
+
+
+def _sided(doc_id: str, day: str, government: Actor, start: str) -> tuple[Document, Record]:
+    """A truce between ``government`` and a made-up brigade that began on ``start``."""
+    brigade = Actor(id="b", name="Northern Hills Brigade", kind="armed_group", mentions=[])
+    text = f"A truce between {government.name} and the Northern Hills Brigade began on {start}."
+    truce = Agreement(
+        id="g1", kind="truce", parties=["g", "b"], start_date=start, evidence=Span(text=text, start=0, end=len(text))
+    )
+    record = Record(id=doc_id, date=day, outlet="Reuters", actors=[government, brigade], agreements=[truce])
+    return Document(id=doc_id, text=text, date=day, outlet="Reuters"), record
+
+
+def test_a_state_its_government_and_its_forces_are_one_side(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [_sided("d1", "2016-05-03", GOVERNMENT, "2016-05-01")])
+    store_records(engine, [_sided("d2", "2016-05-06", ARMY, "2016-05-01")])
+    store_records(engine, [_sided("d3", "2016-05-09", CAPITAL, "2016-05-01")])
+    assert _identity_counts(engine) == [3]
+
+
+def test_one_side_named_differently_still_tells_two_truces_apart_by_their_dates(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [_sided("d1", "2016-05-03", GOVERNMENT, "2016-05-01")])
+    store_records(engine, [_sided("d2", "2016-11-06", ARMY, "2016-11-01")])
+    assert _identity_counts(engine) == [1, 1]
+
+
+def test_a_body_named_with_two_groups_stands_for_no_state(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [_sided("d1", "2016-05-03", GOVERNMENT, "2016-05-01")])
+    store_records(engine, [_sided("d2", "2016-05-06", BOTH, "2016-05-01")])
+    assert _identity_counts(engine) == [1, 1]

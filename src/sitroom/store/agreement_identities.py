@@ -33,13 +33,14 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.knowledge.agreement_kinds import STATUS_ORDER, group_of, most_specific
+from sitroom.store.agreement_sides import actor_sides
 from sitroom.store.corroboration import DateRange, date_range
 from sitroom.store.schema import (
     ActorIdentityRow,
@@ -208,15 +209,24 @@ class Identity:
             self.span = _extend(self.span, [report.span] if report.span else [])
 
 
+def _on_sides(item: AgreementReport | Identity, sides: dict[int, int]) -> tuple[set[int], set[int]]:
+    """Participants and states as sides (``agreement_sides``): the state, its government and forces as one."""
+    return {sides.get(actor, actor) for actor in item.participants}, {sides.get(actor, actor) for actor in item.states}
+
+
+def _report_on_sides(report: AgreementReport, sides: dict[int, int]) -> AgreementReport:
+    participants, states = _on_sides(report, sides)
+    return replace(report, participants=participants, states=states)
+
+
 def _same_actors(report: AgreementReport | Identity, identity: Identity, dated: bool = False) -> bool:
     """Two actors in common; one side's states all among the other's; or the same lone actor when the texts
     give dates (``dated``): a lone side that is no state ("the regime") is a side of many truces."""
     shared = report.participants & identity.participants
-    states = report.states | identity.states
-    if len(shared) >= 2 or (report.participants == identity.participants and (dated or shared <= states)):
+    if len(shared) >= 2 or (report.participants == identity.participants and (dated or shared <= report.states)):
         return True
-    smaller = min(report.participants, identity.participants, key=len)
-    return bool(shared) and shared == smaller and shared <= states
+    smaller = min(report, identity, key=lambda item: len(item.participants))
+    return bool(shared) and shared == smaller.participants and shared <= smaller.states
 
 
 def _stated_in(mine: list[DateRange], theirs: list[DateRange]) -> bool:
@@ -260,6 +270,11 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
     if not reports:
         return
     candidates = _candidates(session)
+    named = [report.participants for report in reports] + [candidate.participants for candidate in candidates]
+    sides = actor_sides(session, [actor for actors in named for actor in actors])
+    for candidate in candidates:
+        candidate.participants, candidate.states = _on_sides(candidate, sides)
+    reports = [_report_on_sides(report, sides) for report in reports]
     chosen: list[Identity] = []
     merged: dict[int, tuple[Identity, Identity]] = {}  # id() of a merged identity → (it, the one it joined)
     for report in reports:
