@@ -7,11 +7,15 @@ A report joins the identity it fits best. It fits when
 - their local places (finer than a province) overlap, when both name some; a report naming actors and local
   places joins an identity that names no place (a nationwide truce of the same sides), or the other way
   round, only when both give dates that agree;
-- their actors (parties and mediators) are the same, when both name some: two shared, the states of one
-  among the other's, or the same lone actor when it is a state or both give dates that agree (a lone side
-  that is no state, "the regime", is a side of many truces); a report naming actors joins an identity that
-  names none only when both give dates that agree. Guarantors and monitors (a monitoring centre, the
-  states that back it) are named by some reports of an agreement and not others: they tell none apart;
+- their actors (parties and mediators) are the same sides, when both name some: a state, its government
+  and its forces are one side (``agreement_sides``: "Syria", "the Syrian government", "the Syrian army",
+  "Damascus forces"). Two sides shared; the sides of one that names fewer all shared and named by it as
+  states; one side shared when neither names a local place and a date one text gives for the agreement
+  falls in one the other gives ("30 December" in "December"); or the same lone side when it is named as
+  a state or both give dates that agree (a lone side that is no state, "the regime", is a side of many
+  truces). A report naming actors joins an identity that names none only when both give dates that
+  agree. Guarantors and monitors (a monitoring centre, the states that back it) are named by some reports
+  of an agreement and not others: they tell none apart;
 - the dates agree: a date the report's text gives for the agreement (agreed, started, extended, suspended,
   ended) is within ``STATED_DAYS`` of one stated for the identity (else it is at most ``LATE_DAYS``
   before the identity's span); a report with no such date was published inside the identity's span (from
@@ -225,6 +229,8 @@ def _same_actors(report: AgreementReport | Identity, identity: Identity, dated: 
     shared = report.participants & identity.participants
     if len(shared) >= 2 or (report.participants == identity.participants and (dated or shared <= report.states)):
         return True
+    if shared and not (report.places or identity.places) and _stated_in(report.stated, identity.stated):
+        return True  # one side in common, the date one text gives in one the other gives: "30 December", "December"
     smaller = min(report, identity, key=lambda item: len(item.participants))
     return bool(shared) and shared == smaller.participants and shared <= smaller.states
 
