@@ -11,11 +11,12 @@ A report joins the identity it fits best. It fits when
   and its forces are one side (``agreement_sides``: "Syria", "the Syrian government", "the Syrian army",
   "Damascus forces"). Two sides shared; the sides of one that names fewer all shared and named by it as
   states; one side shared when neither names a local place and a date one text gives for the agreement
-  falls in one the other gives ("30 December" in "December"); or the same lone side when it is named as
-  a state or both give dates that agree (a lone side that is no state, "the regime", is a side of many
-  truces). A report naming actors joins an identity that names none only when both give dates that
-  agree. Guarantors and monitors (a monitoring centre, the states that back it) are named by some reports
-  of an agreement and not others: they tell none apart;
+  falls in one the other gives ("30 December" in "December"; when a report is placed, never to merge two
+  identities a report bridges); or the same lone side when it is named as a state or both give dates
+  that agree (a lone side that is no state, "the regime", is a side of many truces). A report naming
+  actors joins an identity that names none only when both give dates that agree. Guarantors and monitors
+  (a monitoring centre, the states that back it) are named by some reports of an agreement and not
+  others: they tell none apart;
 - the dates agree: a date the report's text gives for the agreement (agreed, started, extended, suspended,
   ended) is within ``STATED_DAYS`` of one stated for the identity (else it is at most ``LATE_DAYS``
   before the identity's span); a report with no such date was published inside the identity's span (from
@@ -132,7 +133,7 @@ class Identity:
         if report.places and self.places and not report.places & self.places:
             return None
         dated = bool(report.stated and self.stated)
-        if report.participants and self.participants and not _same_actors(report, self, dated):
+        if report.participants and self.participants and not _same_actors(report, self, dated, by_date=True):
             return None
         if report.participants and not self.participants and not (report.stated and self.stated):
             return None  # actors against none: only dates the texts give can tell it is the same
@@ -223,13 +224,17 @@ def _report_on_sides(report: AgreementReport, sides: dict[int, int]) -> Agreemen
     return replace(report, participants=participants, states=states)
 
 
-def _same_actors(report: AgreementReport | Identity, identity: Identity, dated: bool = False) -> bool:
-    """Two actors in common; one side's states all among the other's; or the same lone actor when the texts
-    give dates (``dated``): a lone side that is no state ("the regime") is a side of many truces."""
+def _same_actors(
+    report: AgreementReport | Identity, identity: Identity, dated: bool = False, by_date: bool = False
+) -> bool:
+    """Two sides in common; the states of the one naming fewer all among the other's; one side in common
+    when a date the texts give falls in the other's (``by_date``: a report's fit, never a merge of two
+    identities); or the same lone side when the texts give dates (``dated``): a lone side that is no
+    state ("the regime") is a side of many truces."""
     shared = report.participants & identity.participants
     if len(shared) >= 2 or (report.participants == identity.participants and (dated or shared <= report.states)):
         return True
-    if shared and not (report.places or identity.places) and _stated_in(report.stated, identity.stated):
+    if by_date and shared and not (report.places or identity.places) and _stated_in(report.stated, identity.stated):
         return True  # one side in common, the date one text gives in one the other gives: "30 December", "December"
     smaller = min(report, identity, key=lambda item: len(item.participants))
     return bool(shared) and shared == smaller.participants and shared <= smaller.states

@@ -26,6 +26,7 @@ from sitroom.store.schema import ActorIdentityRow
 
 BODY_KINDS = frozenset({"government", "institution"})
 COORDINATORS = frozenset({"and", "or"})
+CHUNK = 500
 
 
 def actor_sides(session: Session, actor_ids: Iterable[int]) -> dict[int, int]:
@@ -35,16 +36,21 @@ def actor_sides(session: Session, actor_ids: Iterable[int]) -> dict[int, int]:
     if not wanted:
         return {}
     registry = load_registry()
-    query = select(
+    columns = (
         ActorIdentityRow.id,
         ActorIdentityRow.canonical_id,
         ActorIdentityRow.name,
         ActorIdentityRow.kind,
         ActorIdentityRow.merged_into,
-    ).where(ActorIdentityRow.id.in_(wanted))
+    )
+    found_rows = [
+        row
+        for start in range(0, len(wanted), CHUNK)
+        for row in session.execute(select(*columns).where(ActorIdentityRow.id.in_(wanted[start : start + CHUNK])))
+    ]
     states: dict[int, str] = {}
     merged: dict[int, int] = {}
-    for pk, canonical, name, kind, into in session.execute(query):
+    for pk, canonical, name, kind, into in found_rows:
         state = _registered_state(registry, canonical) if canonical else _named_state(registry, name, kind)
         if state is not None:
             states[pk] = state
