@@ -17,8 +17,9 @@ from sitroom.exporting import ExportFormat, export_text
 from sitroom.record import Actor, Agreement, Record, Span, StatusReport
 from sitroom.store import browse
 from sitroom.store.agreement_identities import AgreementReport, Identity, best_identity
+from sitroom.store.agreement_sides import actor_sides
 from sitroom.store.database import open_engine
-from sitroom.store.schema import AgreementIdentityRow, AgreementStatusRow
+from sitroom.store.schema import ActorIdentityRow, AgreementIdentityRow, AgreementStatusRow
 from sitroom.store.writer import delete_document, store_records
 
 FEB = (date(2016, 2, 27), date(2016, 2, 27))
@@ -52,6 +53,16 @@ def test_one_shared_actor_is_not_enough_unless_it_is_a_state_named_alone() -> No
     local = identity({1, 3}, [], JUNE)
     assert best_identity(report({1}, [], JUNE), [local]) is None
     assert best_identity(report({1}, [], JUNE, states={1}), [identity({1, 3}, [], JUNE, states={1})]) is not None
+
+
+def test_one_shared_side_is_enough_when_the_date_one_text_gives_falls_in_the_others() -> None:
+    december = (date(2016, 12, 1), date(2016, 12, 31))
+    nationwide = identity({1, 2, 4}, [december], (december[0], date(2017, 4, 4)))
+    late_in_december = [(date(2016, 12, 30), date(2016, 12, 30))]
+    assert best_identity(report({1, 3}, late_in_december, (date(2017, 5, 21),) * 2), [nationwide]) is nationwide
+    assert best_identity(report({1, 3}, [FEB], (date(2017, 5, 21),) * 2), [nationwide]) is None
+    in_a_town = report({1, 3}, late_in_december, (date(2017, 5, 21),) * 2, places={9})
+    assert best_identity(in_a_town, [nationwide]) is None  # a local truce of the same side
 
 
 def test_a_lone_side_that_is_no_state_tells_the_agreement_only_with_dates() -> None:
@@ -289,3 +300,50 @@ def test_the_pax_export_of_records_types_each_provision(tmp_path: Path) -> None:
         "Russia",
     )
     assert document.id == rows[0]["doc_id"]
+
+
+# ------------------------------------------------------------------------------ sides
+GOVERNMENT = Actor(
+    id="g", name="Government of Syria", kind="government", mentions=[], registered=True, canonical_id="SYR_GOV"
+)
+ARMY = Actor(id="g", name="Syrian Arab Army", kind="institution", mentions=[], registered=True, canonical_id="SYR_MIL")
+CAPITAL = Actor(id="g", name="Damascus troops", kind="institution", mentions=[])
+BOTH = Actor(id="g", name="Damascus and rebel troops", kind="institution", mentions=[])
+
+
+def _sided(doc_id: str, day: str, government: Actor, start: str | None) -> tuple[Document, Record]:
+    """A truce between ``government`` and a made-up brigade (that began on ``start``)."""
+    brigade = Actor(id="b", name="Northern Hills Brigade", kind="armed_group", mentions=[])
+    text = f"A truce between {government.name} and the Northern Hills Brigade began on {start or 'Monday'}."
+    truce = Agreement(
+        id="g1", kind="truce", parties=["g", "b"], start_date=start, evidence=Span(text=text, start=0, end=len(text))
+    )
+    record = Record(id=doc_id, date=day, outlet="Reuters", actors=[government, brigade], agreements=[truce])
+    return Document(id=doc_id, text=text, date=day, outlet="Reuters"), record
+
+
+def test_a_state_its_government_and_its_forces_are_one_side(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [_sided("d1", "2016-05-03", GOVERNMENT, None)])
+    store_records(engine, [_sided("d2", "2016-05-06", ARMY, None)])
+    store_records(engine, [_sided("d3", "2016-05-09", CAPITAL, None)])
+    assert _identity_counts(engine) == [3]
+
+
+def test_one_side_named_differently_still_tells_two_truces_apart_by_their_dates(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [_sided("d1", "2016-05-03", GOVERNMENT, "2016-05-01")])
+    store_records(engine, [_sided("d2", "2016-11-06", ARMY, "2016-11-01")])
+    assert _identity_counts(engine) == [1, 1]
+
+
+def test_a_body_named_with_two_groups_stands_for_no_state(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    for number, government in enumerate((GOVERNMENT, ARMY, CAPITAL, BOTH)):
+        store_records(engine, [_sided(f"d{number}", "2016-05-03", government, "2016-05-01")])
+    with Session(engine) as session:
+        named = dict(session.execute(select(ActorIdentityRow.name, ActorIdentityRow.id)).all())
+        sides = actor_sides(session, named.values())
+    side = named["Government of Syria"]
+    assert sides.get(named["Syrian Arab Army"]) == sides.get(named["Damascus troops"]) == side
+    assert named["Damascus and rebel troops"] not in sides and named["Northern Hills Brigade"] not in sides

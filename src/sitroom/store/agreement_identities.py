@@ -7,11 +7,16 @@ A report joins the identity it fits best. It fits when
 - their local places (finer than a province) overlap, when both name some; a report naming actors and local
   places joins an identity that names no place (a nationwide truce of the same sides), or the other way
   round, only when both give dates that agree;
-- their actors (parties and mediators) are the same, when both name some: two shared, the states of one
-  among the other's, or the same lone actor when it is a state or both give dates that agree (a lone side
-  that is no state, "the regime", is a side of many truces); a report naming actors joins an identity that
-  names none only when both give dates that agree. Guarantors and monitors (a monitoring centre, the
-  states that back it) are named by some reports of an agreement and not others: they tell none apart;
+- their actors (parties and mediators) are the same sides, when both name some: a state, its government
+  and its forces are one side (``agreement_sides``: "Syria", "the Syrian government", "the Syrian army",
+  "Damascus forces"). Two sides shared; the sides of one that names fewer all shared and named by it as
+  states; one side shared when neither names a local place and a date one text gives for the agreement
+  falls in one the other gives ("30 December" in "December"; when a report is placed, never to merge two
+  identities a report bridges); or the same lone side when it is named as a state or both give dates
+  that agree (a lone side that is no state, "the regime", is a side of many truces). A report naming
+  actors joins an identity that names none only when both give dates that agree. Guarantors and monitors
+  (a monitoring centre, the states that back it) are named by some reports of an agreement and not
+  others: they tell none apart;
 - the dates agree: a date the report's text gives for the agreement (agreed, started, extended, suspended,
   ended) is within ``STATED_DAYS`` of one stated for the identity (else it is at most ``LATE_DAYS``
   before the identity's span); a report with no such date was published inside the identity's span (from
@@ -33,13 +38,14 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.knowledge.agreement_kinds import STATUS_ORDER, group_of, most_specific
+from sitroom.store.agreement_sides import actor_sides
 from sitroom.store.corroboration import DateRange, date_range
 from sitroom.store.schema import (
     ActorIdentityRow,
@@ -127,7 +133,7 @@ class Identity:
         if report.places and self.places and not report.places & self.places:
             return None
         dated = bool(report.stated and self.stated)
-        if report.participants and self.participants and not _same_actors(report, self, dated):
+        if report.participants and self.participants and not _same_actors(report, self, dated, by_date=True):
             return None
         if report.participants and not self.participants and not (report.stated and self.stated):
             return None  # actors against none: only dates the texts give can tell it is the same
@@ -208,15 +214,30 @@ class Identity:
             self.span = _extend(self.span, [report.span] if report.span else [])
 
 
-def _same_actors(report: AgreementReport | Identity, identity: Identity, dated: bool = False) -> bool:
-    """Two actors in common; one side's states all among the other's; or the same lone actor when the texts
-    give dates (``dated``): a lone side that is no state ("the regime") is a side of many truces."""
+def _on_sides(item: AgreementReport | Identity, sides: dict[int, int]) -> tuple[set[int], set[int]]:
+    """Participants and states as sides (``agreement_sides``): the state, its government and forces as one."""
+    return {sides.get(actor, actor) for actor in item.participants}, {sides.get(actor, actor) for actor in item.states}
+
+
+def _report_on_sides(report: AgreementReport, sides: dict[int, int]) -> AgreementReport:
+    participants, states = _on_sides(report, sides)
+    return replace(report, participants=participants, states=states)
+
+
+def _same_actors(
+    report: AgreementReport | Identity, identity: Identity, dated: bool = False, by_date: bool = False
+) -> bool:
+    """Two sides in common; the states of the one naming fewer all among the other's; one side in common
+    when a date the texts give falls in the other's (``by_date``: a report's fit, never a merge of two
+    identities); or the same lone side when the texts give dates (``dated``): a lone side that is no
+    state ("the regime") is a side of many truces."""
     shared = report.participants & identity.participants
-    states = report.states | identity.states
-    if len(shared) >= 2 or (report.participants == identity.participants and (dated or shared <= states)):
+    if len(shared) >= 2 or (report.participants == identity.participants and (dated or shared <= report.states)):
         return True
-    smaller = min(report.participants, identity.participants, key=len)
-    return bool(shared) and shared == smaller and shared <= states
+    if by_date and shared and not (report.places or identity.places) and _stated_in(report.stated, identity.stated):
+        return True  # one side in common, the date one text gives in one the other gives: "30 December", "December"
+    smaller = min(report, identity, key=lambda item: len(item.participants))
+    return bool(shared) and shared == smaller.participants and shared <= smaller.states
 
 
 def _stated_in(mine: list[DateRange], theirs: list[DateRange]) -> bool:
@@ -260,6 +281,11 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
     if not reports:
         return
     candidates = _candidates(session)
+    named = [report.participants for report in reports] + [candidate.participants for candidate in candidates]
+    sides = actor_sides(session, [actor for actors in named for actor in actors])
+    for candidate in candidates:
+        candidate.participants, candidate.states = _on_sides(candidate, sides)
+    reports = [_report_on_sides(report, sides) for report in reports]
     chosen: list[Identity] = []
     merged: dict[int, tuple[Identity, Identity]] = {}  # id() of a merged identity → (it, the one it joined)
     for report in reports:
