@@ -2,9 +2,9 @@
 
 Within a sentence, events of one type and source whose targets nest are one event told twice. Across
 sentences (a headline, its lead, the body), mentions are one happening when nothing they say disagrees (type,
-actors, place, date, status) and something specific agrees: the same town, the same toll, or the same source
-and target. The merged event keeps every sentence as evidence, the most specific place and date, the union
-of its actors and every stated toll.
+actors, place, date, status, being news or recalled as background) and something specific agrees: the same
+town, the same toll, or the same source and target. The merged event keeps every sentence as evidence, the
+most specific place and date, the union of its actors and every stated toll.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from spacy.tokens import Token
 from sitroom.components.events.arguments import subject_of
 from sitroom.components.events.context import Context, lemma, unique
 from sitroom.components.events.draft import Draft
-from sitroom.components.events.triggers import cumulative
 from sitroom.components.events.vocabulary import ACT_NOUNS, ANAPHORIC_DETERMINERS
 from sitroom.knowledge.registry import load_registry
 from sitroom.record import Place
@@ -75,6 +74,8 @@ def _linked_act(sourceless: Draft, other: Draft) -> bool:
     object linked to ``sourceless``'s trigger (or the reverse)."""
     if other is sourceless or not other.source or other.sense.type != sourceless.sense.type:
         return False
+    if other.background != sourceless.background:
+        return False
     if other.sentence.start != sourceless.sentence.start:
         return False
     return _clause_link(sourceless.trigger, other.trigger) or _clause_link(other.trigger, sourceless.trigger)
@@ -88,11 +89,11 @@ def _clause_link(head: Token, dependent: Token) -> bool:
 
 
 def _same_event(kept: Draft, new: Draft) -> bool:
-    if kept.signature() != new.signature():
+    if kept.signature() != new.signature() or kept.background != new.background:
         return False
     if kept.sentence.start == new.sentence.start:
         return True
-    if cumulative(kept.trigger) or cumulative(new.trigger):
+    if kept.running_total or new.running_total:
         return False
     factual = {"occurred", "claimed"}
     if kept.status in factual and new.status in factual and kept.target and new.target:
@@ -108,7 +109,7 @@ def merge_happenings(drafts: list[Draft], ctx: Context) -> list[Draft]:
     merged: list[Draft] = []
     by_type: dict[str, list[Draft]] = {}  # each in text order of first mention, as ``merged``
     for draft in drafts:
-        if cumulative(draft.trigger):  # a running total ("killed since 2014") sums many happenings, restates none
+        if draft.running_total:  # a running total ("killed since 2014") sums many happenings, restates none
             merged.append(draft)
             continue
         same_type = by_type.setdefault(draft.sense.type, [])
@@ -128,6 +129,8 @@ def merge_happenings(drafts: list[Draft], ctx: Context) -> list[Draft]:
 
 def _one_happening(kept: Draft, new: Draft, ctx: Context) -> bool:
     if kept.sense.type != new.sense.type or kept.sentence.start == new.sentence.start:
+        return False
+    if kept.background != new.background:  # the news is not the happening it recalls
         return False
     if (kept.status in FACTUAL) != (new.status in FACTUAL) or not _modes_agree(kept, new):
         return False
@@ -157,7 +160,7 @@ def _antecedent(draft: Draft, earlier: list[Draft], ctx: Context) -> Draft | Non
         return None
     for kept in reversed(earlier):
         if kept.sense.type == draft.sense.type and kept.sentence.start != draft.sentence.start:
-            if not _nested(kept.source, draft.source):
+            if not _nested(kept.source, draft.source) or kept.background != draft.background:
                 return None
             agree = _places_agree(kept, draft, ctx) and _dates_agree(kept, draft) and _modes_agree(kept, draft)
             return kept if agree else None

@@ -2,7 +2,8 @@
 
 Every FA-KES article (Abu Salem et al., ICWSM 2019, CC BY 4.0) carries ``facts`` about the incident it reports:
 governorate, perpetrator class, cause of death and civilians killed. The system's main event is the attack
-(an ASSAULT that occurred or is claimed) with the most dead, else the first attack. Scored per article:
+(an ASSAULT that occurred or is claimed) with the most dead, else the first attack, among the attacks not
+marked ``background`` (recalled as context) when there are any. Scored per article:
 
 - governorate: the main event's place lies in the governorate (FA-KES's "damascus" includes Rif Dimashq);
 - perpetrator: the main event's first source mapped to FA-KES's seven classes (``PERPETRATORS`` for named
@@ -164,9 +165,11 @@ def _number(value: object) -> int:
 
 
 def main_event(record: Record) -> Event | None:
-    """The attack with the most dead, else the first attack (the first of equals)."""
+    """The attack with the most dead, else the first attack (the first of equals), among the attacks the
+    report tells as news when it has any (not those it recalls as background)."""
     attacks = [e for e in record.events if e.type == "ASSAULT" and e.status in {"occurred", "claimed"}]
-    return max(attacks, key=_dead, default=None)
+    news = [event for event in attacks if not event.background]
+    return max(news or attacks, key=_dead, default=None)
 
 
 def _dead(event: Event) -> int:
