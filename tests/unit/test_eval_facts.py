@@ -57,3 +57,12 @@ def test_the_main_incident_is_news_not_an_attack_recalled_as_background() -> Non
     assert fakes.main_event(record) == record.events[1]
     only_recalled = Record(id="r", events=[attack("e1", 120, True)])
     assert fakes.main_event(only_recalled) == only_recalled.events[0]
+
+
+def test_a_group_named_only_as_terrorists_is_of_no_class_but_rebels_are_the_opposition() -> None:
+    def group(name: str) -> Actor:
+        return Actor(id="a1", name=name, kind="armed_group", collective="fighters", mentions=[])
+
+    assert fakes._actor_class(group("terrorists")) is None
+    assert fakes._actor_class(group("Takfiri militants")) is None
+    assert fakes._actor_class(group("rebels")) == fakes.OPPOSITION

@@ -8,7 +8,9 @@ marked ``background`` (recalled as context) when there are any. Scored per artic
 - governorate: the main event's place lies in the governorate (FA-KES's "damascus" includes Rif Dimashq);
 - perpetrator: the main event's first source mapped to FA-KES's seven classes (``PERPETRATORS`` for named
   actors; an unnamed group by its type and name: "Kurdish fighters" are the self-administration's forces,
-  "regime troops" the government's, other fighters the armed opposition; no source is "unknown");
+  "regime troops" the government's, other fighters the armed opposition, while a group named only by a label
+  of condemnation, "terrorists", names no party: state media call every armed opponent so; no source is
+  "unknown");
 - cause: the event's mode mapped to FA-KES's causes (``CAUSES``; no mode is "unknown");
 - civilian deaths: the civilians, children, women and people of unknown status the event's sentences state
   killed (the largest statement), exact or within 10%; a count not stated equals a gold 0.
@@ -73,6 +75,7 @@ PERPETRATORS: dict[str, frozenset[str]] = {
 }
 KURDISH_WORDS = frozenset({"kurdish", "kurd", "kurds"})
 GOVERNMENT_WORDS = frozenset({"regime", "government", "army", "loyalist", "loyalists"})
+CONDEMNATION_WORDS = frozenset({"terrorist", "terrorists", "takfiri", "takfiris"})
 CAUSES = {
     "aerial": "shelling",
     "heavy-weapons": "shelling",
@@ -199,6 +202,8 @@ def perpetrator_of(event: Event, record: Record) -> str:
 
 def _actor_class(actor: Actor) -> str | None:
     words = set(fold(actor.name).split())
+    if actor.collective is not None and words & CONDEMNATION_WORDS:
+        return None  # "terrorists": a label every side gives its armed enemies, naming no party
     if actor.collective is not None and words & KURDISH_WORDS:
         return KURDISH  # "Kurdish fighters": in Syria, the self-administration's forces
     if actor.collective == "security_forces" or (actor.collective is not None and words & GOVERNMENT_WORDS):
