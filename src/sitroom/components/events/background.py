@@ -37,8 +37,10 @@ HAPPENING_DEPS = ACT_DEPS | {"attr"}
 
 
 def background(trigger: Token, date: str | None, date_from: Provenance | None, ctx: Context) -> bool:
-    """True when the event of ``trigger`` is recalled as context (the module's rules but the running total)."""
-    return recalled(trigger) or _earlier(trigger) or _stale(date, date_from, ctx.document_date)
+    """True when the event of ``trigger``, not told in a clause of precedence (:func:`recalled`, which the
+    events layer reads once per event), is recalled as context by the module's other rules but the running
+    total."""
+    return _earlier(trigger) or _stale(date, date_from, ctx.document_date)
 
 
 def recalled(token: Token) -> bool:

