@@ -228,6 +228,13 @@ class Event(_Model):
     acled: AcledCoding | None = None
     voice: Voice = Field(default="outlet", description=VOICE_DESCRIPTION)
     attribution: str | None = Field(default=None, description=ATTRIBUTION_DESCRIPTION)
+    background: bool = Field(
+        default=False,
+        description="Recalled as context, not the news the report tells: told in a clause or phrase of "
+        "precedence ('days after a bombing killed 60', 'following the attack'), an 'earlier'/'previous' act or "
+        "one 'earlier this month', dated by its own sentence more than two weeks before the document (or in a "
+        "month or year before the document's month), or a running total ('killed since 2011')",
+    )
 
 
 class Quote(_Model):

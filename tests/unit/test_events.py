@@ -287,3 +287,25 @@ def test_a_killing_without_a_doer_joins_the_act_its_clause_names(model: Language
     assert [
         (event.source, event.target, [c.count for c in event.casualties if c.outcome == "killed"]) for event in assaults
     ] == [(["a1"], ["a2"], [9])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine villagers were killed and 15 others injured on Monday when Freedonian jets bombed the market.",
+        "Freedonian raids hit the market of Tolosa and its outskirts killing nine villagers and wounding 20 on Monday.",
+    ],
+)
+def test_a_killing_the_parse_leaves_unlinked_is_the_outcome_of_the_one_act_with_a_doer(
+    model: Language, text: str
+) -> None:
+    jets = actor(text, "a1", "armed_group", "Freedonian jets", "Freedonian raids")
+    villagers = Actor(
+        id="a2", name="villagers", kind="other", collective="civilians", mentions=exact_spans(text, "villagers")
+    )
+    killings = [
+        event for event in run(model, text, [jets, villagers]) if any(c.outcome == "killed" for c in event.casualties)
+    ]
+    assert [(event.source, [c.count for c in event.casualties if c.outcome == "killed"]) for event in killings] == [
+        (["a1"], [9])
+    ]

@@ -14,6 +14,7 @@ from sitroom.components.events.arguments import (
     nominal_participants,
     verb_participants,
 )
+from sitroom.components.events.background import background, recalled
 from sitroom.components.events.casualties import CasualtyMention, fatalities, find_casualties
 from sitroom.components.events.context import Context, build_context, lemma, sentence_of, unique
 from sitroom.components.events.coreference import clarified_references
@@ -70,6 +71,7 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
     sentence = sentence_of(trigger, ctx)
     place, place_from = locate_place(trigger, sentence, ctx)
     date, date_from = locate_date(trigger, sentence, ctx)
+    running_total, told_before = cumulative(trigger), recalled(trigger)
     return Draft(
         sense=refine_mode(sense, trigger),
         trigger=trigger,
@@ -85,6 +87,9 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
         sentences=[sentence],
         civilian_site=targets_civilian_site(trigger),
         attribution=attribution.id if attribution is not None else None,
+        recalled=told_before,
+        running_total=running_total,
+        background=running_total or told_before or background(trigger, date, date_from, ctx),
     )
 
 
@@ -109,7 +114,7 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
             continue
         if draft is not None and (draft.source or draft.target or animate_subject(token, ctx)):
             drafts.append(draft)
-    drafts = join_linked_clauses(merge_duplicates(drafts))
+    drafts = join_linked_clauses(merge_duplicates(drafts), ctx)
     drafts += attach_casualties(drafts, ctx)
     return merge_happenings(sorted(drafts, key=lambda draft: draft.trigger.i), ctx)
 
@@ -139,7 +144,8 @@ def attach_casualties(drafts: list[Draft], ctx: Context) -> list[Draft]:
         for found in find_casualties(unit):
             if found.predicate.i in ctx.heading_tokens:
                 continue  # a headline restates the toll the body gives
-            owner = _owner(found.predicate, in_unit)
+            told_before = recalled(found.predicate)  # a toll in a clause of precedence is its own happening's
+            owner = _owner(found.predicate, [d for d in in_unit if d.recalled == told_before])
             if owner is None and not mishap(unit) and not cumulative(found.predicate):
                 owner = _casualty_draft(found.predicate, unit, ctx)
                 if owner is None:
@@ -163,7 +169,7 @@ def _victims_are_targets(draft: Draft, found: CasualtyMention, ctx: Context) -> 
 
 
 def _owner(predicate: Token, drafts: list[Draft]) -> Draft | None:
-    by_trigger = {draft.trigger.i: draft for draft in drafts}
+    by_trigger = {index: draft for draft in drafts for index in (draft.trigger.i, *draft.joined)}
     for token in (predicate, *predicate.ancestors):
         if token.i in by_trigger:
             return by_trigger[token.i]
@@ -219,6 +225,7 @@ def to_events(drafts: list[Draft], ctx: Context) -> list[Event]:
                 acled=_acled(draft, ctx),
                 voice="attributed" if draft.attribution else "outlet",
                 attribution=draft.attribution,
+                background=draft.background,
             )
         )
     return events
@@ -227,7 +234,7 @@ def to_events(drafts: list[Draft], ctx: Context) -> list[Event]:
 def _acled(draft: Draft, ctx: Context) -> AcledCoding | None:
     """The ACLED coding of an event that ACLED would record: one that occurred or is claimed, not a running
     total ("since 2011, 400,000 have been killed")."""
-    if draft.status not in {"occurred", "claimed"} or cumulative(draft.trigger):
+    if draft.status not in {"occurred", "claimed"} or draft.running_total:
         return None
     return acled_coding(
         draft.sense.type,

