@@ -217,7 +217,7 @@ def _actor_events(session: Session, cluster_ids: Sequence[int]) -> list[Row]:
         .where(EventClusterRow.id.in_(cluster_ids))
         .distinct()
     )
-    rows = sorted(session.execute(query).tuples())
+    rows = sorted(tuple(row) for row in session.execute(query))
     return [{"identity_id": actor, "cluster_id": cluster, "date_key": day or ""} for actor, cluster, day in rows]
 
 
