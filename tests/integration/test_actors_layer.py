@@ -210,6 +210,14 @@ def test_a_group_before_a_title_and_a_name_stays_the_group(nlp: Language) -> Non
     assert found["Hezbollah"].canonical_id == "hezbollah"
 
 
+def test_a_registered_surname_run_on_into_another_name_is_not_that_person(nlp: Language) -> None:
+    # "Salah" spells Saleh's surname, but "Salah Hamdi" (untagged by the model) is someone, or somewhere, else
+    quarter = actors_of(nlp, "Mortars struck the Salah Hamdi quarter of the old town.")
+    assert "ali_abdullah_saleh" not in {actor.canonical_id for actor in quarter.values()}
+    dated = actors_of(nlp, "Kerry met Lavrov. Lavrov Tuesday said the truce held.")
+    assert len(dated["Lavrov"].mentions) == 2  # a date after the surname is no other name
+
+
 def test_a_person_named_beside_a_place_in_a_credit_line_stays_a_person(nlp: Language) -> None:
     found = actors_of(nlp, "Reporting by Nadia Karam in Beirut and Omar Fahmy in Cairo; editing by Hugh Lawson")
     assert {"Nadia Karam", "Omar Fahmy"} <= set(found)

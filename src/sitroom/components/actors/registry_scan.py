@@ -156,7 +156,28 @@ class RegistryScanner:
             and previous.text[:1].isupper()
             and fold(previous.text) not in ROLE_WORDS
         )
-        return spelled_alike and not other_given_name and not _long_gone(entry, date) and not _within_person_name(span)
+        return (
+            spelled_alike
+            and not other_given_name
+            and not self._other_family_name(span)
+            and not _long_gone(entry, date)
+            and not _within_person_name(span)
+        )
+
+    def _other_family_name(self, span: Span) -> bool:
+        """'Salah Hamdi' is not Saleh: a one-word person's name followed by another proper name, that is no
+        date, role or beginning of a registered name ("Lavrov Monday", "Erdogan Putin talks"), is the given
+        name of someone else."""
+        doc = span.doc
+        following = doc[span.end] if span.end < len(doc) else None
+        return (
+            following is not None
+            and following.pos_ == "PROPN"
+            and following.text[:1].isupper()
+            and following.ent_type_ not in {"DATE", "TIME", "GPE", "NORP"}
+            and fold(following.text) not in ROLE_WORDS
+            and not self._may_start(following.text)
+        )
 
     def _foreign_owner(self, span: Span, entry: ActorEntry) -> bool:
         """'Rwanda's Senate', 'Rwandan Senate': a national body named after another state than the entry's."""
