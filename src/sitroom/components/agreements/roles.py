@@ -4,7 +4,8 @@
   of agree, reach, sign, declare, join, have, hold; "involved in it", "party to it"; a possessor ("Russia's
   moratorium", "its ceasefire"); two sides joined by a hyphen ("the US-Russia agreement");
 - mediators: the subject or agent of broker, mediate, sponsor, host; the names before "-brokered"; the
-  subject of agree when "between" already names the parties;
+  subject of agree when "between" already names the parties; who hosted or brokered the talks that led to
+  it ("Egypt hosted talks that led to a truce"); the mediation it was reached under ("under Qatari mediation");
 - guarantors: back, endorse, guarantee, support; monitors: monitor, supervise, oversee, and observers;
 - excluded: "excludes X", "does not include X", "X is not party to it", "not covered by it".
 """
@@ -20,8 +21,10 @@ from sitroom.components.agreements.detection import Mention, phrase_start
 from sitroom.components.agreements.fillers import Fillers
 from sitroom.components.agreements.syntax import (
     ACTIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     agents,
+    antecedent,
     attached_clauses,
     clause_subject_actor_token,
     conjuncts,
@@ -39,16 +42,23 @@ from sitroom.components.agreements.vocabulary import (
     ATTACHABLE_VERBS,
     COVERING_VERBS,
     EXCLUDING_VERBS,
+    MEDIATION_NOUNS,
+    MEDIATION_PREPOSITIONS,
     MONITORING_NOUNS,
     OBSERVER_NOUNS,
+    OUTCOME_NOUNS,
+    OUTCOME_VERBS,
     PARTY_NOUNS,
     ROLE_VERBS,
+    TALK_NOUNS,
 )
 from sitroom.record import AgreementRoleName
 
 BETWEEN = frozenset({"between"})
 WITH = frozenset({"with"})
 IN_TO = frozenset({"in", "to"})
+# Verbs whose doers are mediators once "between" names the parties ("Egypt negotiated a truce between A and B").
+AGREEING_VERBS = frozenset({"agree", "reach", "declare", "announce", "sign", "conclude", "negotiate"})
 MAX_SIDE_WORDS = 6
 # Nouns naming a role: "Iran is a guarantor of the ceasefire", "Turkey, the sponsor of the deal".
 ROLE_NOUNS: dict[str, AgreementRoleName] = {
@@ -103,6 +113,8 @@ def _all_hits(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
     yield from _role_noun(head, fillers)
     yield from _excluded(head, fillers)
     yield from _agreeing_clauses(head, fillers)
+    yield from _talks_that_led(head, fillers)
+    yield from _under_mediation(head, fillers)
 
 
 def _as_mediator(hit: RoleHit) -> RoleHit:
@@ -202,7 +214,7 @@ def _modifying_clauses(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
             continue
         role = _observer_role(clause, role)
         actors = [a for doer in _doers(clause) for a in fillers.actors(doer)]
-        yield _hit(role, actors, agreeing=lemma(clause) in {"agree", "reach", "declare", "announce"})
+        yield _hit(role, actors, agreeing=lemma(clause) in AGREEING_VERBS)
         for _prep, obj in prep_objects(clause, BETWEEN | WITH):
             yield RoleHit("party", fillers.actors(obj))
     if head.dep_ == "pobj" and head.head.lower_ == "in" and lemma(head.head.head) == "involve":
@@ -242,7 +254,7 @@ def _governing_verb(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
         return
     role = _observer_role(verb, role)
     actors = [actor for doer in _doers(verb) for actor in fillers.actors(doer)]
-    yield _hit(role, actors, agreeing=lemma(verb) in {"agree", "reach", "declare", "announce", "sign", "conclude"})
+    yield _hit(role, actors, agreeing=lemma(verb) in AGREEING_VERBS)
     for _prep, obj in prep_objects(verb, WITH):
         yield RoleHit("party", fillers.actors(obj))
 
@@ -342,3 +354,57 @@ def _actors_in(phrase: Token, fillers: Fillers) -> list[str]:
         if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
             found += [a for a in fillers.actors(token) if a not in found]
     return found
+
+
+def _talks_that_led(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
+    """ "Egypt hosted talks that led to a truce", "negotiations sponsored by Qatar produced the deal": who
+    brought about the talks mediated what they brought about."""
+    outcome = _outcome_verb(head)
+    if outcome is None:
+        return
+    for subject in (child for child in outcome.children if child.dep_ in SUBJECT_DEPS):
+        talks = antecedent(subject) if subject.lower_ in RELATIVE_PRONOUNS else subject
+        if talks is None or lemma(talks) not in TALK_NOUNS:
+            continue
+        verbs = [child for child in talks.children if child.dep_ == "acl" and is_verb(child)]
+        if talks.dep_ in {"dobj", "nsubjpass"} and is_verb(talks.head):
+            verbs.append(talks.head)
+        for verb in verbs:
+            if ROLE_VERBS.get(lemma(verb)) == "mediator" and not is_negated(verb):
+                yield RoleHit("mediator", [a for doer in _doers(verb) for a in fillers.actors(doer)])
+
+
+def _outcome_verb(head: Token) -> Token | None:
+    """The verb whose outcome the mention is: "led to (the creation of) it", "resulted in it", "produced it"."""
+    current = head
+    word, prep = governing_word(current)
+    if word is not None and prep is not None and prep.lower_ == "of" and lemma(word) in OUTCOME_NOUNS:
+        current = word
+        word, prep = governing_word(current)
+    if word is None or not is_verb(word):
+        return None
+    if prep is None:
+        direct = current.dep_ == "dobj" and lemma(word) in OUTCOME_VERBS and OUTCOME_VERBS[lemma(word)] is None
+        return word if direct else None
+    return word if OUTCOME_VERBS.get(lemma(word)) == prep.lower_ else None
+
+
+def _under_mediation(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
+    """ "a truce reached under Russian mediation", "the deal, under the auspices of the UN": the mediator."""
+    hosts = [head]
+    if head.dep_ in {"dobj", "nsubjpass", "nsubj"} and is_verb(head.head):
+        hosts.append(head.head)
+    for _prep, noun in (pair for host in hosts for pair in prep_objects(host, MEDIATION_PREPOSITIONS)):
+        if lemma(noun) not in MEDIATION_NOUNS:
+            continue
+        owners = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss"}]
+        owners += [obj for _of, obj in prep_objects(noun, frozenset({"of"}))]
+        yield RoleHit("mediator", [a for owner in owners for a in _owner_actors(owner, fillers)])
+
+
+def _owner_actors(owner: Token, fillers: Fillers) -> list[str]:
+    """The actors of a name or demonym ("Russian", "Qatar's") or of a noun phrase ("the UN")."""
+    if owner.dep_ == "pobj":
+        return fillers.actors(owner)
+    named = fillers.name(owner)
+    return [named] if named is not None else fillers.actors(owner)

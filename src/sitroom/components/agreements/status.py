@@ -186,7 +186,8 @@ def _of_an_adjective(noun: Token) -> bool:
 def _verb_status(verb: Token) -> AgreementStatus | None:
     word = lemma(verb)
     for child in verb.children:
-        if child.dep_ == "prt" and (word, child.lower_) in PHRASAL_STATUS:
+        particle = child.dep_ == "prt" or (child.dep_ in {"advmod", "prep"} and not list(child.children))
+        if particle and (word, child.lower_) in PHRASAL_STATUS:
             return PHRASAL_STATUS[(word, child.lower_)]
         if child.dep_ in {"acomp", "advmod", "prt", "oprd", "prep"} and child.lower_ == "over" and word == "declare":
             return "collapsed"
