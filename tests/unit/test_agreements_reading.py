@@ -182,3 +182,21 @@ def test_negotiators_of_a_truce_between_two_sides_mediate(nlp: Language) -> None
 )
 def test_phrasal_and_concessive_stages(nlp: Language, text: str, status: str) -> None:
     assert only(read(nlp, text)).status == status
+
+
+def test_a_pronoun_that_agreed_is_the_speaker_of_its_number(nlp: Language) -> None:
+    record = read(nlp, "The militias said they had agreed to the ceasefire.")
+    assert names(record, only(record).parties) == {"militias"}
+    record = read(nlp, "The militias said it had agreed to the ceasefire.")
+    assert not only(record).parties
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The truce went into effect on Saturday.", "in_force"),
+        ("The region saw a rise of attacks after talks and a fragile ceasefire collapsed last year.", "collapsed"),
+    ],
+)
+def test_stages_of_clauses_the_parser_splits(nlp: Language, text: str, status: str) -> None:
+    assert only(read(nlp, text)).status == status

@@ -57,6 +57,9 @@ from sitroom.record import AgreementRoleName
 BETWEEN = frozenset({"between"})
 WITH = frozenset({"with"})
 IN_TO = frozenset({"in", "to"})
+# Pronouns that may stand for the speaker of a reported clause, and whether they are plural.
+SPEAKER_PRONOUNS = {"it": False, "they": True, "we": True}
+SPEECH_VERBS = frozenset({"say", "announce", "state", "confirm", "tell", "add", "insist"})
 # Verbs whose doers are mediators once "between" names the parties ("Egypt negotiated a truce between A and B").
 AGREEING_VERBS = frozenset({"agree", "reach", "declare", "announce", "sign", "conclude", "negotiate"})
 MAX_SIDE_WORDS = 6
@@ -263,12 +266,24 @@ def _doers(verb: Token) -> list[Token]:
     """Who does what ``verb`` says: its agent, its subject, or the noun its participle modifies."""
     if is_passive(verb):
         return agents(verb)
-    own = subjects(verb, ACTIVE_SUBJECT_DEPS)
+    own = [item for subject in subjects(verb, ACTIVE_SUBJECT_DEPS) for item in _speaker_for(subject, verb)]
     if not own and verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]  # "military figures observing this truce"
     if not own and verb.dep_ in {"advcl", "xcomp"} and verb.head != verb and is_verb(verb.head):
         return _doers(verb.head)  # "a mechanism was established by X to monitor the ceasefire"
     return own
+
+
+def _speaker_for(subject: Token, verb: Token) -> list[Token]:
+    """A pronoun subject of a reported clause stands for the speaker of the same number: "the rebels said
+    they had agreed to the truce" → rebels."""
+    if subject.lower_ not in SPEAKER_PRONOUNS or verb.dep_ != "ccomp" or lemma(verb.head) not in SPEECH_VERBS:
+        return [subject]
+    speakers = subjects(verb.head, ACTIVE_SUBJECT_DEPS)
+    plural = len(speakers) > 1 or any(speaker.tag_ in {"NNS", "NNPS"} for speaker in speakers)
+    if not speakers or is_pronoun(speakers[0]) or plural != SPEAKER_PRONOUNS[subject.lower_]:
+        return [subject]
+    return speakers
 
 
 def _monitoring_noun(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
