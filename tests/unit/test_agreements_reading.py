@@ -200,3 +200,10 @@ def test_a_pronoun_that_agreed_is_the_speaker_of_its_number(nlp: Language) -> No
 )
 def test_stages_of_clauses_the_parser_splits(nlp: Language, text: str, status: str) -> None:
     assert only(read(nlp, text)).status == status
+
+
+def test_who_agreed_on_a_plan_for_it_and_an_ally_named_by_its_state(nlp: Language) -> None:
+    record = read(nlp, "Ankara and Tehran agreed on a plan for a truce in the north.")
+    assert canonical(record, only(record).parties) == {"TUR", "IRN"}
+    record = read(nlp, "The Iraqi government and its Iranian ally declared a truce.")
+    assert "IRN" in canonical(record, only(record).parties)

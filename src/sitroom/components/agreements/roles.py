@@ -49,6 +49,7 @@ from sitroom.components.agreements.vocabulary import (
     OUTCOME_NOUNS,
     OUTCOME_VERBS,
     PARTY_NOUNS,
+    PLAN_NOUNS,
     ROLE_VERBS,
     TALK_NOUNS,
 )
@@ -237,8 +238,12 @@ def _observer_role(verb: Token, role: AgreementRoleName) -> AgreementRoleName:
 
 
 def _governing_verb(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
-    """The verb whose object (or prepositional object) the mention is: its subject, or its agent."""
+    """The verb whose object (or prepositional object) the mention is: its subject, or its agent; through a
+    plan or proposal for it ("agreed on a plan for a ceasefire")."""
     word, prep = governing_word(head)
+    if word is not None and prep is not None and prep.lower_ in {"for", "of"} and lemma(word) in PLAN_NOUNS:
+        head = word
+        word, prep = governing_word(head)
     if word is None:
         return
     if prep is not None and prep.lower_ not in IN_TO | {"on", "upon", "with"}:

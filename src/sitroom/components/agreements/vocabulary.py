@@ -112,6 +112,8 @@ ROLE_VERBS: dict[str, AgreementRoleName] = {
 }
 # Verbs of clauses that belong to an agreement even where the parser attaches them to a nearby noun.
 ATTACHABLE_VERBS = frozenset({"broker", "mediate", "sponsor", "back", "endorse", "guarantee", "agree", "sign", "reach"})
+# Nouns that stand for the agreement they set out: "agreed on a plan for a ceasefire".
+PLAN_NOUNS = frozenset({"plan", "proposal", "blueprint", "framework"})
 # Talks whose hosts or brokers mediate what they lead to: "Egypt hosted talks that led to a truce".
 TALK_NOUNS = frozenset({"talk", "negotiation", "meeting", "conference", "consultation"})
 # Verbs of bringing an agreement about, with the preposition before it (None: its direct object).
