@@ -149,3 +149,61 @@ def test_a_relative_clause_hung_on_a_date_is_the_agreements(nlp: Language) -> No
 def test_what_was_done_through_a_deal_puts_it_in_force(nlp: Language) -> None:
     agreement = only(read(nlp, "Hundreds of fighters left the town through a deal brokered by Qatar."))
     assert agreement.status == "in_force"
+
+
+def test_who_hosted_the_talks_that_led_to_it_mediated(nlp: Language) -> None:
+    record = read(nlp, "Negotiations sponsored by Qatar resulted in a deal between Hamas and Fatah.")
+    agreement = only(record)
+    assert canonical(record, agreement.mediators) == {"QAT"}
+    assert names(record, agreement.parties) == {"Hamas", "al-Fatah"}
+    record = read(nlp, "Egypt and Jordan hosted talks in Cairo that led to the creation of a buffer zone deal.")
+    assert canonical(record, only(record).mediators) == {"EGY", "JOR"}
+
+
+def test_the_mediation_it_was_reached_under(nlp: Language) -> None:
+    record = read(nlp, "The truce was reached under Egyptian mediation on Sunday.")
+    assert canonical(record, only(record).mediators) == {"EGY"}
+
+
+def test_negotiators_of_a_truce_between_two_sides_mediate(nlp: Language) -> None:
+    record = read(nlp, "Cairo and Doha negotiated the truce between Hamas and Israel.")
+    agreement = only(record)
+    assert names(record, agreement.parties) == {"Hamas", "Israel"}
+    assert canonical(record, agreement.mediators) == {"EGY", "QAT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The truce fell apart within a week.", "collapsed"),
+        ("The deal fell through in June.", "collapsed"),
+        ("Shelling went on in spite of the ceasefire.", "violated"),
+    ],
+)
+def test_phrasal_and_concessive_stages(nlp: Language, text: str, status: str) -> None:
+    assert only(read(nlp, text)).status == status
+
+
+def test_a_pronoun_that_agreed_is_the_speaker_of_its_number(nlp: Language) -> None:
+    record = read(nlp, "The militias said they had agreed to the ceasefire.")
+    assert names(record, only(record).parties) == {"militias"}
+    record = read(nlp, "The militias said it had agreed to the ceasefire.")
+    assert not only(record).parties
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The truce went into effect on Saturday.", "in_force"),
+        ("The region saw a rise of attacks after talks and a fragile ceasefire collapsed last year.", "collapsed"),
+    ],
+)
+def test_stages_of_clauses_the_parser_splits(nlp: Language, text: str, status: str) -> None:
+    assert only(read(nlp, text)).status == status
+
+
+def test_who_agreed_on_a_plan_for_it_and_an_ally_named_by_its_state(nlp: Language) -> None:
+    record = read(nlp, "Ankara and Tehran agreed on a plan for a truce in the north.")
+    assert canonical(record, only(record).parties) == {"TUR", "IRN"}
+    record = read(nlp, "The Iraqi government and its Iranian ally declared a truce.")
+    assert "IRN" in canonical(record, only(record).parties)

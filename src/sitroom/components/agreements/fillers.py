@@ -150,13 +150,15 @@ class Fillers:
         return [a for s in prep.head.children if s.dep_ in {"nsubj", "nsubjpass"} for a in self.actors(s)]
 
     def _inner_name(self, noun: Token) -> list[str]:
-        """A name inside a common-noun phrase: "rebel backer Qatar", "regime ally Iran"; and a coordination the
-        parser put inside the phrase: "the Syrian government and opposition factions"."""
+        """A name inside a common-noun phrase: "rebel backer Qatar", "regime ally Iran", "its Russian ally";
+        and a coordination the parser put inside the phrase: "the Syrian government and opposition factions"."""
         following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if following is not None and following.pos_ == "PROPN" and noun.lower_ in DESCRIPTOR_NOUNS:
             named = self.ctx.token_actor.get(following.i) or self.name(following)
             if named is not None:
                 return [named]
+        if noun.lower_ in DESCRIPTOR_NOUNS and (modifiers := self._modifier_actors(noun)):
+            return modifiers  # "its Russian ally", "their Iranian and Russian backers"
         for child in noun.children:
             if child.dep_ in {"appos", "compound", "npadvmod", "nmod"} and child.i > noun.i:
                 found = self._one(child)

@@ -4,7 +4,8 @@
   of agree, reach, sign, declare, join, have, hold; "involved in it", "party to it"; a possessor ("Russia's
   moratorium", "its ceasefire"); two sides joined by a hyphen ("the US-Russia agreement");
 - mediators: the subject or agent of broker, mediate, sponsor, host; the names before "-brokered"; the
-  subject of agree when "between" already names the parties;
+  subject of agree when "between" already names the parties; who hosted or brokered the talks that led to
+  it ("Egypt hosted talks that led to a truce"); the mediation it was reached under ("under Qatari mediation");
 - guarantors: back, endorse, guarantee, support; monitors: monitor, supervise, oversee, and observers;
 - excluded: "excludes X", "does not include X", "X is not party to it", "not covered by it".
 """
@@ -20,8 +21,10 @@ from sitroom.components.agreements.detection import Mention, phrase_start
 from sitroom.components.agreements.fillers import Fillers
 from sitroom.components.agreements.syntax import (
     ACTIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     agents,
+    antecedent,
     attached_clauses,
     clause_subject_actor_token,
     conjuncts,
@@ -39,16 +42,27 @@ from sitroom.components.agreements.vocabulary import (
     ATTACHABLE_VERBS,
     COVERING_VERBS,
     EXCLUDING_VERBS,
+    MEDIATION_NOUNS,
+    MEDIATION_PREPOSITIONS,
     MONITORING_NOUNS,
     OBSERVER_NOUNS,
+    OUTCOME_NOUNS,
+    OUTCOME_VERBS,
     PARTY_NOUNS,
+    PLAN_NOUNS,
     ROLE_VERBS,
+    TALK_NOUNS,
 )
 from sitroom.record import AgreementRoleName
 
 BETWEEN = frozenset({"between"})
 WITH = frozenset({"with"})
 IN_TO = frozenset({"in", "to"})
+# Pronouns that may stand for the speaker of a reported clause, and whether they are plural.
+SPEAKER_PRONOUNS = {"it": False, "they": True, "we": True}
+SPEECH_VERBS = frozenset({"say", "announce", "state", "confirm", "tell", "add", "insist"})
+# Verbs whose doers are mediators once "between" names the parties ("Egypt negotiated a truce between A and B").
+AGREEING_VERBS = frozenset({"agree", "reach", "declare", "announce", "sign", "conclude", "negotiate"})
 MAX_SIDE_WORDS = 6
 # Nouns naming a role: "Iran is a guarantor of the ceasefire", "Turkey, the sponsor of the deal".
 ROLE_NOUNS: dict[str, AgreementRoleName] = {
@@ -103,6 +117,8 @@ def _all_hits(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
     yield from _role_noun(head, fillers)
     yield from _excluded(head, fillers)
     yield from _agreeing_clauses(head, fillers)
+    yield from _talks_that_led(head, fillers)
+    yield from _under_mediation(head, fillers)
 
 
 def _as_mediator(hit: RoleHit) -> RoleHit:
@@ -202,7 +218,7 @@ def _modifying_clauses(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
             continue
         role = _observer_role(clause, role)
         actors = [a for doer in _doers(clause) for a in fillers.actors(doer)]
-        yield _hit(role, actors, agreeing=lemma(clause) in {"agree", "reach", "declare", "announce"})
+        yield _hit(role, actors, agreeing=lemma(clause) in AGREEING_VERBS)
         for _prep, obj in prep_objects(clause, BETWEEN | WITH):
             yield RoleHit("party", fillers.actors(obj))
     if head.dep_ == "pobj" and head.head.lower_ == "in" and lemma(head.head.head) == "involve":
@@ -222,8 +238,12 @@ def _observer_role(verb: Token, role: AgreementRoleName) -> AgreementRoleName:
 
 
 def _governing_verb(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
-    """The verb whose object (or prepositional object) the mention is: its subject, or its agent."""
+    """The verb whose object (or prepositional object) the mention is: its subject, or its agent; through a
+    plan or proposal for it ("agreed on a plan for a ceasefire")."""
     word, prep = governing_word(head)
+    if word is not None and prep is not None and prep.lower_ in {"for", "of"} and lemma(word) in PLAN_NOUNS:
+        head = word
+        word, prep = governing_word(head)
     if word is None:
         return
     if prep is not None and prep.lower_ not in IN_TO | {"on", "upon", "with"}:
@@ -242,7 +262,7 @@ def _governing_verb(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
         return
     role = _observer_role(verb, role)
     actors = [actor for doer in _doers(verb) for actor in fillers.actors(doer)]
-    yield _hit(role, actors, agreeing=lemma(verb) in {"agree", "reach", "declare", "announce", "sign", "conclude"})
+    yield _hit(role, actors, agreeing=lemma(verb) in AGREEING_VERBS)
     for _prep, obj in prep_objects(verb, WITH):
         yield RoleHit("party", fillers.actors(obj))
 
@@ -251,12 +271,24 @@ def _doers(verb: Token) -> list[Token]:
     """Who does what ``verb`` says: its agent, its subject, or the noun its participle modifies."""
     if is_passive(verb):
         return agents(verb)
-    own = subjects(verb, ACTIVE_SUBJECT_DEPS)
+    own = [item for subject in subjects(verb, ACTIVE_SUBJECT_DEPS) for item in _speaker_for(subject, verb)]
     if not own and verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]  # "military figures observing this truce"
     if not own and verb.dep_ in {"advcl", "xcomp"} and verb.head != verb and is_verb(verb.head):
         return _doers(verb.head)  # "a mechanism was established by X to monitor the ceasefire"
     return own
+
+
+def _speaker_for(subject: Token, verb: Token) -> list[Token]:
+    """A pronoun subject of a reported clause stands for the speaker of the same number: "the rebels said
+    they had agreed to the truce" → rebels."""
+    if subject.lower_ not in SPEAKER_PRONOUNS or verb.dep_ != "ccomp" or lemma(verb.head) not in SPEECH_VERBS:
+        return [subject]
+    speakers = subjects(verb.head, ACTIVE_SUBJECT_DEPS)
+    plural = len(speakers) > 1 or any(speaker.tag_ in {"NNS", "NNPS"} for speaker in speakers)
+    if not speakers or is_pronoun(speakers[0]) or plural != SPEAKER_PRONOUNS[subject.lower_]:
+        return [subject]
+    return speakers
 
 
 def _monitoring_noun(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
@@ -342,3 +374,57 @@ def _actors_in(phrase: Token, fillers: Fillers) -> list[str]:
         if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
             found += [a for a in fillers.actors(token) if a not in found]
     return found
+
+
+def _talks_that_led(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
+    """ "Egypt hosted talks that led to a truce", "negotiations sponsored by Qatar produced the deal": who
+    brought about the talks mediated what they brought about."""
+    outcome = _outcome_verb(head)
+    if outcome is None:
+        return
+    for subject in (child for child in outcome.children if child.dep_ in SUBJECT_DEPS):
+        talks = antecedent(subject) if subject.lower_ in RELATIVE_PRONOUNS else subject
+        if talks is None or lemma(talks) not in TALK_NOUNS:
+            continue
+        verbs = [child for child in talks.children if child.dep_ == "acl" and is_verb(child)]
+        if talks.dep_ in {"dobj", "nsubjpass"} and is_verb(talks.head):
+            verbs.append(talks.head)
+        for verb in verbs:
+            if ROLE_VERBS.get(lemma(verb)) == "mediator" and not is_negated(verb):
+                yield RoleHit("mediator", [a for doer in _doers(verb) for a in fillers.actors(doer)])
+
+
+def _outcome_verb(head: Token) -> Token | None:
+    """The verb whose outcome the mention is: "led to (the creation of) it", "resulted in it", "produced it"."""
+    current = head
+    word, prep = governing_word(current)
+    if word is not None and prep is not None and prep.lower_ == "of" and lemma(word) in OUTCOME_NOUNS:
+        current = word
+        word, prep = governing_word(current)
+    if word is None or not is_verb(word):
+        return None
+    if prep is None:
+        direct = current.dep_ == "dobj" and lemma(word) in OUTCOME_VERBS and OUTCOME_VERBS[lemma(word)] is None
+        return word if direct else None
+    return word if OUTCOME_VERBS.get(lemma(word)) == prep.lower_ else None
+
+
+def _under_mediation(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
+    """ "a truce reached under Russian mediation", "the deal, under the auspices of the UN": the mediator."""
+    hosts = [head]
+    if head.dep_ in {"dobj", "nsubjpass", "nsubj"} and is_verb(head.head):
+        hosts.append(head.head)
+    for _prep, noun in (pair for host in hosts for pair in prep_objects(host, MEDIATION_PREPOSITIONS)):
+        if lemma(noun) not in MEDIATION_NOUNS:
+            continue
+        owners = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss"}]
+        owners += [obj for _of, obj in prep_objects(noun, frozenset({"of"}))]
+        yield RoleHit("mediator", [a for owner in owners for a in _owner_actors(owner, fillers)])
+
+
+def _owner_actors(owner: Token, fillers: Fillers) -> list[str]:
+    """The actors of a name or demonym ("Russian", "Qatar's") or of a noun phrase ("the UN")."""
+    if owner.dep_ == "pobj":
+        return fillers.actors(owner)
+    named = fillers.name(owner)
+    return [named] if named is not None else fillers.actors(owner)

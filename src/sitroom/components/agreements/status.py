@@ -22,7 +22,9 @@ from sitroom.components.agreements.detection import Mention
 from sitroom.components.agreements.fillers import Fillers
 from sitroom.components.agreements.syntax import (
     ACTIVE_SUBJECT_DEPS,
+    FOLLOWING_REACH,
     MAX_CLIMB,
+    SUBJECT_DEPS,
     agents,
     attached_clauses,
     governing_word,
@@ -51,7 +53,7 @@ from sitroom.components.agreements.vocabulary import (
 from sitroom.record import AgreementStatus, EndReason, Event
 
 SUBJECT_OR_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd"})
-ONSET_VERBS = frozenset({"take", "come"})  # "took effect", "came into force": only with such an object
+ONSET_VERBS = frozenset({"take", "come", "go"})  # "took effect", "went into force": only with such an object
 FORCE_EVENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 AGREEING = frozenset({"agreed", "proposed"})
 # "a ceasefire would begin Monday" is agreed; "will end", "will be extended" report nothing yet.
@@ -66,6 +68,8 @@ VERB_PREPOSITIONS = frozenset({"to", "for", "on", "upon", "with", "by", "into", 
 # Stages said of an agreement even when the parser hangs the clause on a nearby noun ("a truce in Qamishli,
 # which was extended on Friday").
 STAGE_VERBS = frozenset({"extend", "renew", "violate", "breach", "suspend", "collapse"})
+# Subordinators the parser may read as prepositions with the next clause's subject as their object.
+SUBORDINATORS = frozenset({"after", "before", "since", "until"})
 SCOPE_VERBS = frozenset({"cover", "include", "exclude"})  # "the deal covers X" says what, not at which stage
 
 
@@ -144,6 +148,10 @@ def _governor_hits(head: Token) -> Iterator[StatusHit]:
 
 
 def _prepositional_hits(word: Token, prep: Token) -> Iterator[StatusHit]:
+    clause = _clause_after(prep) if prep.lower_ in SUBORDINATORS else None
+    if clause is not None:
+        yield from _verb_hits(clause)  # "after talks and the truce broke down": "after" read as a preposition
+        return
     if is_verb(word):
         yield from _concessive(word)
     if is_verb(word) and prep.lower_ in VERB_PREPOSITIONS and _verb_status(word) is not None:
@@ -155,6 +163,20 @@ def _prepositional_hits(word: Token, prep: Token) -> Iterator[StatusHit]:
         return
     if not is_verb(word):
         yield from _noun_hits(word)
+
+
+def _clause_after(prep: Token) -> Token | None:
+    """The verb right after a subordinator's object, which the parser made the preposition's object instead
+    of the verb's subject ("fighting resumed after the truce | broke down"): a verb with no subject, or whose
+    subject is the phrase the subordinator hangs in ("an escalation of fighting after the truce | broke")."""
+    doc = prep.doc
+    for token in doc[prep.right_edge.i + 1 : prep.right_edge.i + 1 + FOLLOWING_REACH]:
+        if token.dep_ in {"aux", "auxpass", "neg", "advmod"}:
+            continue
+        own = [child for child in token.children if child.dep_ in SUBJECT_DEPS | {"expl"}]
+        swallowed = all(child.left_edge.i <= prep.i <= child.right_edge.i for child in own)
+        return token if is_verb(token) and token.dep_ in {"ccomp", "advcl", "conj"} and swallowed else None
+    return None
 
 
 def _concessive(verb: Token) -> Iterator[StatusHit]:
@@ -186,7 +208,8 @@ def _of_an_adjective(noun: Token) -> bool:
 def _verb_status(verb: Token) -> AgreementStatus | None:
     word = lemma(verb)
     for child in verb.children:
-        if child.dep_ == "prt" and (word, child.lower_) in PHRASAL_STATUS:
+        particle = child.dep_ == "prt" or (child.dep_ in {"advmod", "prep"} and not list(child.children))
+        if particle and (word, child.lower_) in PHRASAL_STATUS:
             return PHRASAL_STATUS[(word, child.lower_)]
         if child.dep_ in {"acomp", "advmod", "prt", "oprd", "prep"} and child.lower_ == "over" and word == "declare":
             return "collapsed"

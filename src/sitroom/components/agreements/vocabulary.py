@@ -112,6 +112,16 @@ ROLE_VERBS: dict[str, AgreementRoleName] = {
 }
 # Verbs of clauses that belong to an agreement even where the parser attaches them to a nearby noun.
 ATTACHABLE_VERBS = frozenset({"broker", "mediate", "sponsor", "back", "endorse", "guarantee", "agree", "sign", "reach"})
+# Nouns that stand for the agreement they set out: "agreed on a plan for a ceasefire".
+PLAN_NOUNS = frozenset({"plan", "proposal", "blueprint", "framework"})
+# Talks whose hosts or brokers mediate what they lead to: "Egypt hosted talks that led to a truce".
+TALK_NOUNS = frozenset({"talk", "negotiation", "meeting", "conference", "consultation"})
+# Verbs of bringing an agreement about, with the preposition before it (None: its direct object).
+OUTCOME_VERBS: dict[str, str | None] = {"lead": "to", "result": "in", "produce": None, "yield": None}
+OUTCOME_NOUNS = frozenset({"creation", "establishment", "conclusion", "signing"})  # "led to the creation of"
+# "reached under Russian mediation", "under the auspices of the UN".
+MEDIATION_NOUNS = frozenset({"mediation", "auspices", "sponsorship"})
+MEDIATION_PREPOSITIONS = frozenset({"under", "with", "through", "after"})
 # Subjects of "observe" that watch rather than comply: persons and observers.
 OBSERVER_NOUNS = frozenset({"figure", "official", "observer", "monitor", "officer", "expert", "inspector"})
 # Verbs by which an agreement leaves actors out: "the deal excludes X", "X is not party to it".
@@ -201,6 +211,7 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "breach": "violated",
     "break": "violated",  # "broke the truce" ("broke down" is a collapse)
     "despite": "violated",
+    "spite": "violated",  # "in spite of the truce"
     "though": "violated",  # "attacks went on even though the district is in a de-escalation zone"
     "although": "violated",
     "strain": "violated",
@@ -236,8 +247,13 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "scrap": "collapsed",
     "collapsing": "collapsed",
 }
-# Phrasal forms: "break down", "come to an end" (checked on the verb's particle).
-PHRASAL_STATUS: dict[tuple[str, str], AgreementStatus] = {("break", "down"): "collapsed", ("break", "up"): "collapsed"}
+# Phrasal forms: "break down", "fall apart", "fall through" (the verb's particle, however the parser labels it).
+PHRASAL_STATUS: dict[tuple[str, str], AgreementStatus] = {
+    ("break", "down"): "collapsed",
+    ("break", "up"): "collapsed",
+    ("fall", "apart"): "collapsed",
+    ("fall", "through"): "collapsed",
+}
 # "in force", "in effect", "in place": a preposition "in" with one of these objects says in force.
 IN_FORCE_OBJECTS = frozenset({"force", "effect", "place", "operation"})
 END_REASONS: dict[str, EndReason] = {
