@@ -93,15 +93,22 @@ class CueWords:
 
     def __init__(self, lexicon: ReportingLexicon) -> None:
         self.lexicon = lexicon
-        self.decided: dict[tuple[int, ...], bool] = {}
+        self.decided: dict[bytes, bool] = {}
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indices of the document's tokens whose words may open an attribution."""
-        candidates = []
-        for index, key in enumerate(map(tuple, doc.to_array([TAG, LEMMA, LOWER, ORTH]).tolist())):
+        candidates: list[int] = []
+        if not len(doc):
+            return candidates
+        # A word is keyed by the bytes of its row of hashes: hashing them is cheaper than making Python ints.
+        words = doc.to_array([TAG, LEMMA, LOWER, ORTH])
+        rows = words.tobytes()
+        width = words.itemsize * words.shape[1]
+        for index, start in enumerate(range(0, len(rows), width)):
+            key = rows[start : start + width]
             opens = self.decided.get(key)
             if opens is None:
-                opens = self.may_open(*(doc.vocab.strings[value] for value in key))
+                opens = self.may_open(*(doc.vocab.strings[value] for value in words[index].tolist()))
                 if len(self.decided) < DECIDED_WORDS:
                     self.decided[key] = opens
             if opens:

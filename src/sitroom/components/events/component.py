@@ -3,7 +3,9 @@ numbered record events."""
 
 from __future__ import annotations
 
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from sitroom import layers
@@ -93,12 +95,18 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
     )
 
 
+_TRIGGER_POS = frozenset({VERB, NOUN})
+
+
 def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
     """One draft per event verb or participant-bearing event noun, in text order."""
     drafts: list[Draft] = []
     triggers: set[int] = set()
-    for token in ctx.doc:
-        if token.i in ctx.heading_tokens:
+    doc = ctx.doc
+    pos = doc.to_array(POS).tolist() if len(doc) else []
+    for index in [i for i, value in enumerate(pos) if value in _TRIGGER_POS]:  # only verbs and nouns trigger
+        token = doc[index]
+        if index in ctx.heading_tokens:
             continue
         draft: Draft | None = None
         if is_candidate_verb(token, ctx):

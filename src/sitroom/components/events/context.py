@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.events.vocabulary import HEADING_MAX_WORDS, TERMINAL
@@ -43,6 +44,7 @@ class Context:
     home_known: bool = field(init=False, default=False)
     dateline: str | None = field(init=False, default=None)  # the place of the dateline, once computed
     dateline_known: bool = field(init=False, default=False)
+    own_places: list[tuple[str, str | None]] | None = field(init=False, default=None)  # see place_date
 
     def __post_init__(self) -> None:
         """Claims, dates and sentence units indexed by offset, so per-token lookups stay cheap."""
@@ -134,14 +136,15 @@ def _heading_tokens(doc: Doc) -> set[int]:
 def sentence_units(doc: Doc) -> list[Span]:
     """Sentences cut at blank lines (the parser sometimes joins a heading or a paragraph to the next)."""
     units: list[Span] = []
+    spaces = doc.to_array(IS_SPACE).tolist() if len(doc) else []
     for sent in doc.sents:
         start = sent.start
         for index in range(sent.start, sent.end):
-            if doc[index].is_space and "\n\n" in doc[index].text:
-                if any(not token.is_space for token in doc[start:index]):
+            if spaces[index] and "\n\n" in doc[index].text:
+                if not all(spaces[start:index]):
                     units.append(doc[start:index])
                 start = index + 1
-        if any(not token.is_space for token in doc[start : sent.end]):
+        if not all(spaces[start : sent.end]):
             units.append(doc[start : sent.end])
     return units
 

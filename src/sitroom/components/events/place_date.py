@@ -16,6 +16,7 @@ from sitroom.record import Place, Provenance
 DATELINE_CHARS = 80  # the dateline ("ALEPPO, Syria (Reuters) -") opens the body within this many characters
 SUBORDINATE_DEPS = frozenset({"ccomp", "relcl", "acl", "parataxis", "advcl"})
 Located = tuple[str | None, Provenance | None]
+_PLACE_OR_ACT_NOUNS = PLACE_NOUNS | ACT_NOUNS
 
 
 def _attached_to_actor(token: Token, stop: Token, ctx: Context) -> bool:
@@ -24,7 +25,7 @@ def _attached_to_actor(token: Token, stop: Token, ctx: Context) -> bool:
     base = token
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head
-    if base.head.lower_ == "of" and lemma(base.head.head) not in PLACE_NOUNS | ACT_NOUNS:
+    if base.head.lower_ == "of" and lemma(base.head.head) not in _PLACE_OR_ACT_NOUNS:
         return True  # "the people of Aleppo", but "the town of Samarra" is the place itself, "the shelling of
         # Douma" the place of the act
     current = token
@@ -217,11 +218,15 @@ def main_country(ctx: Context) -> str | None:
     return ctx.home
 
 
-def _own_place_mentions(ctx: Context) -> Iterator[tuple[str, str | None]]:
-    for index, place_id in ctx.token_place.items():
-        token = ctx.doc[index]
-        if index not in ctx.token_actor and not _attached_to_actor(token, token.sent.root, ctx):
-            yield place_id, ctx.places[place_id].country
+def _own_place_mentions(ctx: Context) -> list[tuple[str, str | None]]:
+    """(place, country) of each place token that does not just say where an actor sits; once per document."""
+    if ctx.own_places is None:
+        ctx.own_places = [
+            (place_id, ctx.places[place_id].country)
+            for index, place_id in ctx.token_place.items()
+            if index not in ctx.token_actor and not _attached_to_actor(ctx.doc[index], ctx.doc[index].sent.root, ctx)
+        ]
+    return ctx.own_places
 
 
 def focus_place(ctx: Context) -> str | None:

@@ -49,8 +49,9 @@ def verb_sense(verb: Token, lexicon: EventLexicon) -> EventSense | None:
     """The sense of a verb token: phrasal verb, verb + object pattern, or the verb alone."""
     particles = [lemma(child) for child in verb.children if child.dep_ in {"prt", "advmod"}]
     objects = _objects(verb)
-    sense = lexicon.verb_sense(lemma(verb), particles, [lemma(child) for child in objects])
-    if sense is not None or lemma(verb) not in LIGHT_VERBS:
+    verb_lemma = lemma(verb)
+    sense = lexicon.verb_sense(verb_lemma, particles, [lemma(child) for child in objects])
+    if sense is not None or verb_lemma not in LIGHT_VERBS:
         return sense
     return next((found for obj in objects if (found := noun_sense(obj, lexicon)) is not None), None)
 
