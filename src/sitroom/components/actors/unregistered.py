@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from spacy.attrs import LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.actors.mentions import Key, Mention, covered_tokens
@@ -78,8 +82,9 @@ def _names_before_area_nouns(doc: Doc) -> set[Key]:
     """Keys of names the model tagged as nothing but the text writes before a settlement, quarter or
     administrative noun ("the Zahra al-Jadida district", "Kafr Laha town"); names of organisations aside."""
     keys: set[Key] = set()
-    for token in doc:
-        if token.lower_ not in AREA_HEADS or not token.is_lower:
+    heads = _area_head_hashes(doc.vocab.strings)
+    for index, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower not in heads or not (token := doc[index]).is_lower:
             continue
         start = token.i
         while start > 0 and _inside_name(doc, start - 1):
@@ -90,6 +95,12 @@ def _names_before_area_nouns(doc: Doc) -> set[Key]:
         if start < token.i and not words & (GROUP_WORDS | MEDIA_WORDS | INSTITUTION_WORDS):
             keys.add(name_tokens(tokens_text(doc, start, token.i)))
     return keys
+
+
+@cache
+def _area_head_hashes(strings: StringStore) -> frozenset[int]:
+    """The hashes of the area head nouns, to test a document's LOWER array without building its tokens."""
+    return frozenset(strings.add(noun) for noun in AREA_HEADS)
 
 
 def _inside_name(doc: Doc, index: int) -> bool:
