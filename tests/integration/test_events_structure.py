@@ -173,6 +173,12 @@ def test_a_bare_regime_before_its_forces_or_acts_is_the_government(nlp: Language
     assert any(names(record, event.source) == ["Government of Syria"] for event in attacks(record))
 
 
+def test_who_killed_is_the_subject_of_a_killing_told_in_a_clause_of_time(nlp: Language) -> None:
+    text = "Nine men were among 30 people killed in a village in Syria when Hezbollah fighters executed them."
+    record = analyse(nlp, text)
+    assert any("Hezbollah" in names(record, event.source) for event in attacks(record))
+
+
 def test_the_documents_focus_is_a_place_of_its_main_country(nlp: Language) -> None:
     text = (
         "Foreign ministers met in Brussels on Monday. The talks in Brussels ended without a deal. "
