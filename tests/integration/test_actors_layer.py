@@ -475,20 +475,6 @@ def test_a_recipient_or_a_states_offer_is_the_state(nlp: Language, text: str, st
     assert state in {actor.canonical_id for actor in nlp(text)._.actors}
 
 
-@pytest.mark.parametrize(
-    ("text", "mention", "canonical_id"),
-    [
-        ("Warplanes thought to be Syrian bombed a market near Idlib.", "Warplanes", "SYR_MIL"),
-        ("The helicopters were believed to be Iraqi.", "helicopters", "IRQ_MIL"),
-        ("Attack jets also said to be Russian hit the camp.", "Attack jets", "RUS_MIL"),
-    ],
-)
-def test_forces_a_verb_of_belief_says_are_a_states_are_its_forces(
-    nlp: Language, text: str, mention: str, canonical_id: str
-) -> None:
-    assert actors_of(nlp, text)[mention].canonical_id == canonical_id
-
-
 def test_a_capitalised_first_regime_before_its_forces_is_the_government(nlp: Language) -> None:
     """ "Regime" as the sentence's first word is the common noun, as "regime" is later in a sentence."""
     found = actors_of(nlp, "Shelling hit Hama in Syria on Monday. Regime helicopters fired on the town.")

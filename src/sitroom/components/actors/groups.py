@@ -39,11 +39,6 @@ def group_mentions(doc: Doc, texts: list[str], taken: list[Mention], registry: R
             continue
         token = doc[index]
         state = _demonym_state(token, registry)
-        attributed = _attributed_forces(token, state, registry) if state is not None else None
-        if attributed is not None and covered.isdisjoint(range(attributed.start, attributed.end)):
-            found.append(attributed)
-            covered.update(range(attributed.start, attributed.end))
-            continue
         head = _modified_noun(token)
         if state is None or head is None or head.i <= token.i or head.i in covered:
             continue
@@ -57,19 +52,6 @@ def group_mentions(doc: Doc, texts: list[str], taken: list[Mention], registry: R
             found.append(mention)
             covered.update(range(mention.start, mention.end))
     return found + _generic_groups(doc, covered)
-
-
-def _attributed_forces(demonym: Token, state: ActorEntry, registry: Registry) -> Mention | None:
-    """ "jets also believed to be Russian", "warplanes thought to be Syrian": a military noun that a verb of
-    belief or report says is a state's, through "to be" and the demonym, is that state's forces."""
-    verb = demonym.head
-    if demonym.dep_ != "acomp" or verb.lemma_ != "be" or verb.dep_ != "xcomp":
-        return None
-    subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or (subject.lower_ not in MILITARY_HEADS and subject.lemma_.lower() not in MILITARY_HEADS):
-        return None
-    start = min((child.i for child in subject.lefts if child.dep_ == "compound"), default=subject.i)
-    return Mention(start, subject.i + 1, "registry", registry.get(f"{state.id}_MIL"))
 
 
 def _modified_noun(token: Token) -> Token | None:
