@@ -481,3 +481,9 @@ def test_the_bare_regime_refers_back_to_the_government_named_as_such(nlp: Langua
 )
 def test_a_recipient_or_a_states_offer_is_the_state(nlp: Language, text: str, state: str) -> None:
     assert state in {actor.canonical_id for actor in nlp(text)._.actors}
+
+
+def test_a_capitalised_first_regime_before_its_forces_is_the_government(nlp: Language) -> None:
+    """ "Regime" as the sentence's first word is the common noun, as "regime" is later in a sentence."""
+    found = actors_of(nlp, "Shelling hit Hama in Syria on Monday. Regime helicopters fired on the town.")
+    assert found["Regime"].canonical_id == "SYR_GOV"

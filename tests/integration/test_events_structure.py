@@ -160,6 +160,25 @@ def test_a_bare_doer_before_an_act_the_parser_reads_as_a_participle(nlp: Languag
     assert any(names(record, event.source) == ["Government of Syria"] for event in attacks(record))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime warplanes bombed the market of Saraqib in Syria, killing six civilians.",
+        "Government helicopters shelled the village of Kafr Zita in Syria, killing four farmers.",
+    ],
+)
+def test_a_bare_regime_before_its_forces_or_acts_is_the_government(nlp: Language, text: str) -> None:
+    """Capitalised as the sentence's first word, as a common noun before the forces it names."""
+    record = analyse(nlp, text)
+    assert any(names(record, event.source) == ["Government of Syria"] for event in attacks(record))
+
+
+def test_who_killed_is_the_subject_of_a_killing_told_in_a_clause_of_time(nlp: Language) -> None:
+    text = "Nine men were among 30 people killed in a village in Syria when Hezbollah fighters executed them."
+    record = analyse(nlp, text)
+    assert any("Hezbollah" in names(record, event.source) for event in attacks(record))
+
+
 def test_the_documents_focus_is_a_place_of_its_main_country(nlp: Language) -> None:
     text = (
         "Foreign ministers met in Brussels on Monday. The talks in Brussels ended without a deal. "

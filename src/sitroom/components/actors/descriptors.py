@@ -91,7 +91,7 @@ def _bare_government(nouns: list[Token], taken: list[Mention], covered: set[int]
         return []
     found: list[Mention] = []
     for token in nouns:
-        if token.i in covered or token.lemma_.lower() not in BARE_GOVERNMENT_NOUNS or not token.is_lower:
+        if token.i in covered or token.lemma_.lower() not in BARE_GOVERNMENT_NOUNS or not _common_use(token):
             continue
         named = any(c.dep_ in {"amod", "compound", "poss"} and c.text[:1].isupper() for c in token.children)
         of_state = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
@@ -100,6 +100,14 @@ def _bare_government(nouns: list[Token], taken: list[Mention], covered: set[int]
         if not named and not of_state and (modifier or definite):
             found.append(Mention(token.i, token.i + 1, "descriptor", government, descriptor="government"))
     return found
+
+
+def _common_use(noun: Token) -> bool:
+    """The government noun as a common noun: lower-case, or capitalised only as the first word of its
+    sentence before the noun it modifies ("Regime forces shelled ...", "Government troops ...")."""
+    if noun.is_lower:
+        return True
+    return noun.is_title and bool(noun.is_sent_start) and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _main_state(taken: list[Mention]) -> str | None:

@@ -17,6 +17,7 @@ from sitroom.components.events.vocabulary import (
     CONTROL_DEPS,
     CRIME_NOUNS,
     ISSUE_PREPS,
+    KILLING_VERBS,
     LOCATIVE_PREPS,
     MEANS_PREPS,
     NOMINAL_TARGET_PREPS,
@@ -240,11 +241,12 @@ def _gerund_objects(head: Token, preps: frozenset[str]) -> Iterator[tuple[str, T
 
 
 def _attacker_of_when_clause(verb: Token, ctx: Context) -> list[str]:
-    """ "Two people were killed as regime forces attacked the village": the subject of an attack told in a
-    clause of time (as, when, after, while) is who killed."""
+    """ "Two people were killed as regime forces attacked the village", "... when gunmen executed them": the
+    subject of an attack or a killing told in a clause of time (as, when, after, while) is who killed."""
     for clause in verb.children:
         marks = {child.lower_ for child in clause.children if child.dep_ in {"mark", "advmod"}}  # "when": advmod
-        if clause.dep_ == "advcl" and marks & TIME_MARKS and lemma(clause) in ATTACK_VERBS:
+        act = lemma(clause)
+        if clause.dep_ == "advcl" and marks & TIME_MARKS and (act in ATTACK_VERBS or act in KILLING_VERBS):
             subject = next((child for child in clause.children if child.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 return argument_actors(subject, ctx)

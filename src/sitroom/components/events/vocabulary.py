@@ -173,3 +173,4 @@ STATEMENT_NOUNS = word_set(
 DYING_VERBS = frozenset({"die", "perish", "succumb"})
 TIME_MARKS = frozenset({"as", "when", "after", "while", "during"})
 ATTACK_VERBS = word_set("attack shell bomb strike raid storm target hit fire pound shoot ambush assault bombard")
+KILLING_VERBS = word_set("kill slay murder massacre execute behead slaughter")
