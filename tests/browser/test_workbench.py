@@ -32,14 +32,7 @@ def test_the_map_clusters_points_and_keeps_area_only_events_apart(page: Any, scr
     # A cluster of several places zooms in; at the deepest zoom the cluster of Maskanah and the silo yard 400 m
     # away (two places no zoom splits) opens as a list of each place's events, whose place link leads to the
     # place page.
-    popup = page.locator(".cluster-popup")
-    for _ in range(6):
-        page.locator(".marker-cluster").last.click()
-        try:
-            popup.wait_for(timeout=2000)
-            break
-        except Exception:  # the cluster held several places and the map could zoom further: it zoomed in
-            continue
+    popup = _cluster_popup(page)
     points = _api(page, "map/points")["features"]
     groups = popup.locator("section.cluster-place")
     assert [groups.nth(index).locator("a.place-link").inner_text() for index in range(groups.count())] == [
@@ -58,6 +51,19 @@ def test_the_map_clusters_points_and_keeps_area_only_events_apart(page: Any, scr
     assert "Hezbollah" in page.locator("table.place-actors").inner_text()
     assert page.locator(".place-documents li").count() >= 3
     _screenshot(page, screenshots, "place")
+
+
+def _cluster_popup(page: Any) -> Any:
+    """Click the last cluster until it opens a list: while the map can zoom further to split it, it zooms."""
+    popup = page.locator(".cluster-popup")
+    for _ in range(6):
+        page.locator(".marker-cluster").last.click()
+        try:
+            popup.wait_for(timeout=2000)
+            break
+        except Exception:  # it zoomed in instead
+            continue
+    return popup
 
 
 def _events_at(page: Any) -> int:
@@ -176,14 +182,7 @@ def test_the_map_can_count_events_per_place_and_back(page: Any, screenshots: lis
     assert f"{len(points)} events at {len(places)} places" in page.locator("#app").inner_text()
     _screenshot(page, screenshots, "map-per-place")
     # Maskanah and the silo yard 400 m away stay one cluster at the deepest zoom: it lists both places.
-    popup = page.locator(".cluster-popup")
-    for _ in range(6):
-        page.locator(".marker-cluster").last.click()
-        try:
-            popup.wait_for(timeout=2000)
-            break
-        except Exception:  # the map could still zoom in to split the cluster
-            continue
+    popup = _cluster_popup(page)
     assert popup.locator("section.cluster-place a.place-link").all_inner_texts() == ["Maskanah", SILOS[0]]
     assert popup.locator("a.place-events").count() == 2
     page.keyboard.press("Escape")
