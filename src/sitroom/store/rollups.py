@@ -181,21 +181,15 @@ def rebuild_at_commit(session: Session) -> None:
 
 
 def rebuild(session: Session) -> None:
-    """Fill the rollups (not ``actor_events``: :func:`fill_actor_events`) from every stored cluster (a migration,
-    a recluster)."""
+    """Fill the rollups and ``actor_events`` from every stored cluster (a migration, a recluster)."""
     for model in (EventRollupRow, MonthRollupRow, DayRollupRow, PointRollupRow, EdgeRollupRow, ActorEdgeRollupRow):
         session.execute(delete(model))
+    session.execute(delete(ActorEventRow))
     counts = Counts()
     for ids in _cluster_chunks(session):
         _add_clusters(session, counts, EventClusterRow.id.in_(ids))
-    _apply(session, counts, Counts())
-
-
-def fill_actor_events(session: Session) -> None:
-    """Fill ``actor_events`` from every stored cluster."""
-    session.execute(delete(ActorEventRow))
-    for ids in _cluster_chunks(session):
         insert_ignoring_conflicts(session, ActorEventRow, _actor_events(session, ids))
+    _apply(session, counts, Counts())
 
 
 def _cluster_chunks(session: Session) -> Iterator[list[int]]:
@@ -233,7 +227,6 @@ def _settle(session: Session) -> None:
     """Add to the rollups what the touched clusters count now less what they counted before."""
     if session.info.pop(_REBUILD, False):
         rebuild(session)
-        fill_actor_events(session)
     elif (tracked := session.info.pop(_TRACKED, None)) is not None:
         touched = sorted(tracked.ids)
         _apply(session, _counts(session, touched), tracked.before)

@@ -71,7 +71,7 @@ def _fits_settlement_cue(entry: GazetteerEntry, cue: str | None) -> bool:
         return entry.feature in SETTLEMENT_CUES
     if entry.exact and entry.feature in ("city", "admin1"):
         return True  # "the Damascus suburb of Daraya": a noun beside a city's exact name does not unmake it
-    return cue not in SETTLEMENT_CUES or entry.feature in CUE_FIT[cue] or entry.id <= COUNTY_ID_BASE
+    return _fits_cue(entry, cue) or entry.id <= COUNTY_ID_BASE
 
 
 def _fits_cue(entry: GazetteerEntry, cue: str | None) -> bool:

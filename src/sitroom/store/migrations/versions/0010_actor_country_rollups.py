@@ -61,11 +61,9 @@ def upgrade() -> None:
         op.execute(
             "CREATE INDEX ix_event_clusters_type_newest ON event_clusters (type, date_start DESC NULLS LAST, id DESC)"
         )
-    from sitroom.store.rollups import fill_actor_events, rebuild  # the writer's own counting, so both agree
+    from sitroom.store.rollups import rebuild  # the writer's own counting, so both agree
 
-    session = Session(bind=op.get_bind())
-    rebuild(session)
-    fill_actor_events(session)
+    rebuild(Session(bind=op.get_bind()))
 
 
 def downgrade() -> None:
