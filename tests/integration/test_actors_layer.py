@@ -223,6 +223,10 @@ def test_a_person_named_beside_a_place_in_a_credit_line_stays_a_person(nlp: Lang
     assert {"Nadia Karam", "Omar Fahmy"} <= set(found)
 
 
+def test_a_surname_that_is_also_a_plural_noun_stays_a_person(nlp: Language) -> None:
+    assert "Gates" in actors_of(nlp, "Gates said on Tuesday that the talks would resume in Geneva.")
+
+
 def test_a_person_coordinated_with_a_state_or_a_group_stays_a_person(nlp: Language) -> None:
     found = actors_of(
         nlp, "Qatar and Khalid Mahmoud Hamdan funded the brigade. Talks between Hezbollah and Ali Zeidan ended."
@@ -356,6 +360,8 @@ def test_a_number_or_participle_never_names_a_group(nlp: Language, text: str) ->
         ),
         # listed places run together where the commas were stripped
         ("Factions in the provinces Homs Hama and Idlib formed a new alliance.", "Homs Hama"),
+        # a plural common noun capitalised only because it opens the sentence
+        ("Jets pounded the rebel-held town of Saraqeb on Monday, killing five civilians.", "Jets"),
     ],
 )
 def test_places_and_page_furniture_are_not_actors(nlp: Language, text: str, not_actor: str) -> None:

@@ -22,6 +22,7 @@ from sitroom.components.actors.vocabulary import (
     SACRED_WORDS,
     WEB_WORDS,
 )
+from sitroom.knowledge.noun_classes import UNKNOWN, classes_of
 from sitroom.knowledge.place_words import (
     ADMIN_NOUNS,
     PLACE_HEADS,
@@ -159,12 +160,24 @@ def _is_noise(ent: Span) -> bool:
         return True
     if any(token.tag_ == "VBZ" and token.text[:1].isupper() for token in ent):
         return True  # a capitalised verb: a headline ("Attack Kills"), not a name
-    if len(words) == 1 and words[0] in GOVERNMENT_NOUNS | DESCRIPTOR_WORDS:
+    if len(words) == 1 and (words[0] in GOVERNMENT_NOUNS | DESCRIPTOR_WORDS or _capitalised_common_plural(ent)):
         return True
     root = ent.root
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and fold(root.head.text) not in ROLE_WORDS:
         return True
     return all(word in DESCRIPTOR_WORDS or _is_adjectival(word) for word in words)
+
+
+def _capitalised_common_plural(ent: Span) -> bool:
+    """A plural common noun WordNet knows, capitalised only because it opens its sentence ("Jets pounded
+    the town", "Warplanes struck"): the parser tags it NNS, never NNP as it does a surname ("Gates said")."""
+    token = ent[0]
+    return (
+        len(ent) == 1
+        and token.is_sent_start is True
+        and token.tag_ == "NNS"
+        and classes_of(token.lemma_.lower()) != UNKNOWN
+    )
 
 
 def _is_adjectival(word: str) -> bool:
