@@ -31,11 +31,12 @@ from sitroom.names.normalise import (
     token_keys,
 )
 from sitroom.names.phonetic import Form, blocking_skeleton, form_of, sound_alike
-from sitroom.names.structure import KUNYA_MARKERS, NameParts, parse_name
+from sitroom.names.structure import KUNYA_MARKERS, NAME_PARTICLES, NameParts, parse_name
 
 __all__ = [
     "ARABIC_ARTICLES",
     "KUNYA_MARKERS",
+    "NAME_PARTICLES",
     "NISBAS",
     "Form",
     "NameKind",

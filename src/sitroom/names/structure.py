@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitroom.names.normalise import NISBAS, compound_parts, fold, is_filler, token_key
+from sitroom.names.normalise import ARABIC_ARTICLES, NISBAS, compound_parts, fold, is_filler, token_key
 from sitroom.names.phonetic import Form, form_of
 
 KUNYA_MARKERS = frozenset({"abu", "abi", "abou", "umm", "um"})
 NASAB_MARKERS = frozenset({"bin", "ibn", "bint", "ben"})
+# The lower-case words and the hyphen that join the parts of one Arabic name in running text ("Abu Bakr
+# al-Baghdadi", "Hamza bin Laden").
+NAME_PARTICLES = ARABIC_ARTICLES | KUNYA_MARKERS | NASAB_MARKERS | {"-"}
 # Words before a name that are not part of it (titles, honorifics, ranks, offices).
 TITLES = frozenset(
     {

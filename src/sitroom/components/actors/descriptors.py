@@ -8,10 +8,9 @@ from spacy.tokens import Doc, Token
 from sitroom.components.actors.mentions import Mention, covered_tokens, token_parts
 from sitroom.components.actors.vocabulary import GOVERNMENT_NOUNS, STATE_KINDS, WEB_WORDS
 from sitroom.knowledge.registry import ActorEntry, Registry
-from sitroom.names import fold
+from sitroom.names import NAME_PARTICLES, fold
 
 BARE_GOVERNMENT_NOUNS = frozenset({"regime", "government"})
-NAME_PARTICLES = frozenset({"-", "al", "el", "bin", "ibn", "abu"})
 
 
 def descriptor_mentions(doc: Doc, texts: list[str], taken: list[Mention], registry: Registry) -> list[Mention]:

@@ -33,11 +33,10 @@ from sitroom.knowledge.place_words import (
 )
 from sitroom.knowledge.registry import Registry
 from sitroom.layers import doc_text, tokens_text
-from sitroom.names import fold, name_tokens, token_key
+from sitroom.names import NAME_PARTICLES, fold, name_tokens, token_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AREA_HEADS = SETTLEMENT_NOUNS | QUARTER_NOUNS | ADMIN_NOUNS
-NAME_JOINERS = frozenset({"al", "el", "-", "ad", "ash", "as", "an", "ar", "at", "az", "ibn", "bin", "abu"})
 HEADLINE_SEARCH = 300  # characters from the start of the text where a repeated title is looked for
 
 
@@ -109,7 +108,7 @@ def _inside_name(doc: Doc, index: int) -> bool:
     token = doc[index]
     if token.text[:1].isupper() and token.is_alpha and token.pos_ == "PROPN":
         return True
-    return token.text in NAME_JOINERS and index > 0 and doc[index - 1].text[:1].isupper()
+    return token.text in NAME_PARTICLES and index > 0 and doc[index - 1].text[:1].isupper()
 
 
 def _without_trailing_verbs(ent: Span) -> Span:
