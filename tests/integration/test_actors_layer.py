@@ -469,6 +469,15 @@ def test_the_bare_regime_is_the_government_of_the_state_the_report_is_about(nlp:
     assert actors_of(nlp, text)["regime"].canonical_id == "SYR_GOV"
 
 
+def test_the_government_in_a_named_seat_is_that_states(nlp: Language) -> None:
+    """Two other states named before it: "the government in Damascus" is Syria's, not either of theirs."""
+    text = (
+        "Moscow and Ankara discussed the plan on Monday. Russia and Turkey backed it. "
+        "The government in Damascus rejected it."
+    )
+    assert actors_of(nlp, text)["government in Damascus"].canonical_id == "SYR_GOV"
+
+
 def test_the_bare_regime_refers_back_to_the_government_named_as_such(nlp: Language) -> None:
     """The US named four times, Syria's government once by name: a later bare "regime" is Syria's."""
     text = (

@@ -67,12 +67,14 @@ def _in_descriptor(word: Token) -> bool:
 
 
 def _seat_of(noun: Token, registry: Registry) -> tuple[int, ActorEntry | None]:
-    """'regime in Baghdad' -> (end of 'Baghdad', Iraq); otherwise the noun's own end and None."""
+    """'regime in Baghdad' -> (end of 'Baghdad', Iraq); otherwise the noun's own end and None (also when the
+    name after "in" runs on into another, as where commas were stripped: "in Damascus Moscow")."""
     for preposition in noun.rights:
         if preposition.lower_ != "in":
             continue
         for place in preposition.children:
-            key = token_parts(place.text)
+            first = min((child.i for child in place.lefts if child.dep_ == "compound"), default=place.i)
+            key = token_parts(place.doc[first : place.i + 1].text)  # the whole name: "Kuala Lumpur"
             ids = registry.by_metonym.get(key) or registry.by_name.get(key)
             state = registry.entries[ids[0]] if ids else None
             if place.dep_ == "pobj" and state is not None and state.kind in STATE_KINDS:
@@ -83,21 +85,24 @@ def _seat_of(noun: Token, registry: Registry) -> tuple[int, ActorEntry | None]:
 def _bare_government(nouns: list[Token], taken: list[Mention], covered: set[int], registry: Registry) -> list[Mention]:
     """ "the regime", "regime forces", "government troops": with no state named beside it, the government the
     document names as such ("the Syrian regime", "the Assad government"), else that of the state it names
-    most (its own name, government, forces or ministries); ``nouns``: the document's government nouns."""
+    most (its own name, government, forces or ministries); "the government in Damascus" is that of the state
+    whose seat is named; ``nouns``: the document's government nouns."""
     state = _main_state(taken)
-    government = registry.get(f"{state}_GOV") if state is not None else None
-    if government is None:
-        return []
+    main_government = registry.get(f"{state}_GOV") if state is not None else None
     found: list[Mention] = []
     for token in nouns:
         if token.i in covered or token.lemma_.lower() not in BARE_GOVERNMENT_NOUNS or not _common_use(token):
+            continue
+        end, seat = _seat_of(token, registry)
+        government = registry.get(f"{seat.id}_GOV") if seat is not None else main_government
+        if government is None:
             continue
         named = any(c.dep_ in {"amod", "compound", "poss"} and c.text[:1].isupper() for c in token.children)
         of_state = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         modifier = token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         if not named and not of_state and (modifier or definite):
-            found.append(Mention(token.i, token.i + 1, "descriptor", government, descriptor="government"))
+            found.append(Mention(token.i, end, "descriptor", government, descriptor="government"))
     return found
 
 
