@@ -163,6 +163,19 @@ def test_a_revised_report_that_names_both_sides_merges_its_old_agreement_into_th
     assert _identity_counts(engine) == [2]
 
 
+def test_a_vague_collapse_stays_alone_when_two_stored_agreements_collapsed_then(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    began = {"start_date": "2016-02-27"}
+    collapsed = began | {"status": "collapsed"}
+    store_records(engine, [_pair("d1", "2016-06-10", "AFP", "The ceasefire collapsed.", collapsed)])
+    store_records(engine, [_pair("d2", "2016-06-20", "AFP", "The ceasefire was violated.", began)])  # its latest
+    freeze = {"mediators": ["a3"], "status": "collapsed"}
+    store_records(engine, [_pair("d3", "2016-06-25", "SANA", "A freeze the centre brokered expired.", freeze)])
+    vague = {"mediators": [], "status": "collapsed"}
+    store_records(engine, [_pair("d4", "2016-07-05", "AFP", "Fighting rose after a ceasefire broke down.", vague)])
+    assert _identity_counts(engine) == [2, 1, 1]  # which of the two broke down: unknown
+
+
 def _identity_counts(engine: Engine) -> list[int]:
     with Session(engine) as session:
         return list(session.scalars(select(AgreementIdentityRow.report_count).order_by(AgreementIdentityRow.id)))

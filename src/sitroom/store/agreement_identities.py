@@ -112,7 +112,7 @@ class Identity:
     kinds: set[str] = field(default_factory=set)
     statuses: set[str] = field(default_factory=set)
     states: set[int] = field(default_factory=set)
-    ended: DateRange | None = None  # when its reports first say it collapsed
+    ended: DateRange | None = None  # from the first to the last of its clearer reports saying it collapsed
 
     @property
     def vague(self) -> bool:
@@ -203,7 +203,7 @@ class Identity:
             self.kinds.add(report.kind)
             self.statuses.add(report.status or "agreed")
             if report.status == "collapsed" and report.seen and not report.vague:
-                self.ended = report.seen if self.ended is None or report.seen < self.ended else self.ended
+                self.ended = _extend(self.ended, [report.seen])
             dated = [*report.stated, *([report.seen] if report.seen else [])]
             if not report.vague:
                 self.anchor = _extend(self.anchor, dated)
@@ -388,6 +388,7 @@ def _absorb(session: Session, merged: dict[int, tuple[Identity, Identity]]) -> s
 
 def _candidates(session: Session) -> list[Identity]:
     query = select(AgreementIdentityRow).order_by(AgreementIdentityRow.id)
+    ended = _first_collapse(session)
     return [
         Identity(
             row.id,
@@ -400,10 +401,38 @@ def _candidates(session: Session) -> list[Identity]:
             set(json.loads(row.kinds or "[]")),
             set(json.loads(row.statuses or "[]")),
             set(json.loads(row.states or "[]")),
-            date_range(row.status_date) if row.status == "collapsed" else None,
+            ended.get(row.id),
         )
         for row in session.scalars(query)
     ]
+
+
+def _first_collapse(session: Session) -> dict[int, DateRange]:
+    """From the first to the last of each identity's reports naming actors, a local place or a date that
+    say it collapsed (``Identity.ended``, as ``Identity.take`` keeps it in a batch), whatever its latest
+    report says: a later report of a violation must not hide that it collapsed."""
+    named = select(AgreementActorRow.agreement_id).where(AgreementActorRow.role.in_(PARTICIPANT_ROLES))
+    query = (
+        select(
+            AgreementRow.identity_id,
+            DocumentRow.date,
+            AgreementRow.date,
+            AgreementRow.start_date,
+            AgreementRow.end_date,
+            AgreementRow.place_identity_id,
+            AgreementRow.id.in_(named),
+        )
+        .join(DocumentRow, DocumentRow.id == AgreementRow.document_id)
+        .where(AgreementRow.status == "collapsed", AgreementRow.identity_id.is_not(None))
+    )
+    found: dict[int, DateRange] = {}
+    for identity, seen, agreed, start, end, place, has_actors in session.execute(query):
+        stated = [day for day in (agreed, start, end) if day and len(day) >= 7 and day != (seen or "")[:7]]
+        days = date_range(seen)
+        if days is None or not (has_actors or place or stated):
+            continue
+        found[identity] = _extend(found.get(identity), [days]) or days
+    return found
 
 
 def _span(start: str | None, end: str | None) -> DateRange | None:
