@@ -429,7 +429,7 @@ def _first_collapse(session: Session) -> dict[int, DateRange]:
     for identity, seen, agreed, start, end, place, has_actors in session.execute(query):
         stated = [day for day in (agreed, start, end) if day and len(day) >= 7 and day != (seen or "")[:7]]
         days = date_range(seen)
-        if days is None or not (has_actors or place or stated):
+        if identity is None or days is None or not (has_actors or place or stated):
             continue
         found[identity] = _extend(found.get(identity), [days]) or days
     return found
