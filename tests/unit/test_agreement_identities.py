@@ -17,7 +17,7 @@ from sitroom.exporting import ExportFormat, export_text
 from sitroom.record import Actor, Agreement, Record, Span, StatusReport
 from sitroom.store import browse
 from sitroom.store.agreement_identities import AgreementReport, Identity, best_identity
-from sitroom.store.agreement_sides import actor_sides
+from sitroom.store.agreement_sides import COLLECTIVE_SIDES, actor_sides, collective_sides
 from sitroom.store.database import open_engine
 from sitroom.store.schema import ActorIdentityRow, AgreementIdentityRow, AgreementStatusRow
 from sitroom.store.writer import delete_document, store_records
@@ -96,6 +96,12 @@ def test_a_vague_report_joins_only_the_one_current_agreement_of_its_kind() -> No
     assert best_identity(report(set(), [], JUNE), [founded, other]) is None  # which one: unknown
 
 
+def test_a_report_naming_sides_the_knowledge_base_cannot_compare_is_not_vague() -> None:
+    founded = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
+    assert best_identity(report(set(), [], JUNE), [founded]) is founded
+    assert best_identity(report(set(), [], JUNE, named=True), [founded]) is None  # "between residents and …"
+
+
 def test_a_report_naming_no_sides_joins_the_agreement_whose_date_it_gives() -> None:
     february = identity({1, 2}, [FEB], (FEB[0], JUNE[1]))
     undated = identity({4, 5}, [], (FEB[0], JUNE[1]))
@@ -161,6 +167,19 @@ def test_a_revised_report_that_names_both_sides_merges_its_old_agreement_into_th
     both = f"{took_effect} Russia and the United States brokered it."
     store_records(engine, [_pair("ru", "2016-09-14", "TASS", both, began)])  # a revision of "ru"
     assert _identity_counts(engine) == [2]
+
+
+def test_a_vague_collapse_stays_alone_when_two_stored_agreements_collapsed_then(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    began = {"start_date": "2016-02-27"}
+    collapsed = began | {"status": "collapsed"}
+    store_records(engine, [_pair("d1", "2016-06-10", "AFP", "The ceasefire collapsed.", collapsed)])
+    store_records(engine, [_pair("d2", "2016-06-20", "AFP", "The ceasefire was violated.", began)])  # its latest
+    freeze = {"mediators": ["a3"], "status": "collapsed"}
+    store_records(engine, [_pair("d3", "2016-06-25", "SANA", "A freeze the centre brokered expired.", freeze)])
+    vague = {"mediators": [], "status": "collapsed"}
+    store_records(engine, [_pair("d4", "2016-07-05", "AFP", "Fighting rose after a ceasefire broke down.", vague)])
+    assert _identity_counts(engine) == [2, 1, 1]  # which of the two broke down: unknown
 
 
 def _identity_counts(engine: Engine) -> list[int]:
@@ -309,6 +328,7 @@ GOVERNMENT = Actor(
 ARMY = Actor(id="g", name="Syrian Arab Army", kind="institution", mentions=[], registered=True, canonical_id="SYR_MIL")
 CAPITAL = Actor(id="g", name="Damascus troops", kind="institution", mentions=[])
 BOTH = Actor(id="g", name="Damascus and rebel troops", kind="institution", mentions=[])
+TWO_STATES = Actor(id="g", name="Damascus and Ankara troops", kind="institution", mentions=[])
 
 
 def _sided(doc_id: str, day: str, government: Actor, start: str | None) -> tuple[Document, Record]:
@@ -337,13 +357,63 @@ def test_one_side_named_differently_still_tells_two_truces_apart_by_their_dates(
     assert _identity_counts(engine) == [1, 1]
 
 
-def test_a_body_named_with_two_groups_stands_for_no_state(tmp_path: Path) -> None:
+def test_a_body_named_with_two_states_stands_for_neither_and_one_with_rebels_for_its_state(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
-    for number, government in enumerate((GOVERNMENT, ARMY, CAPITAL, BOTH)):
+    for number, government in enumerate((GOVERNMENT, ARMY, CAPITAL, BOTH, TWO_STATES)):
         store_records(engine, [_sided(f"d{number}", "2016-05-03", government, "2016-05-01")])
     with Session(engine) as session:
         named = dict(session.execute(select(ActorIdentityRow.name, ActorIdentityRow.id)).all())
         sides = actor_sides(session, named.values())
     side = named["Government of Syria"]
     assert sides.get(named["Syrian Arab Army"]) == sides.get(named["Damascus troops"]) == side
-    assert named["Damascus and rebel troops"] not in sides and named["Northern Hills Brigade"] not in sides
+    assert sides.get(named["Damascus and rebel troops"]) == side  # and the opposition: ``collective_sides``
+    assert named["Damascus and Ankara troops"] not in sides and named["Northern Hills Brigade"] not in sides
+
+
+def test_unnamed_groups_stand_for_collective_sides() -> None:
+    opposition, kurdish = COLLECTIVE_SIDES["opposition"], COLLECTIVE_SIDES["kurdish"]
+    for name in ("rebels", "the insurgents", "moderate rebel factions", "Western-backed opposition brigades"):
+        assert collective_sides([name]) == {opposition}, name
+    assert collective_sides(["Kurdish gunmen and fighters"]) == collective_sides(["the Kurds"]) == {kurdish}
+    assert collective_sides(["Baghdad and insurgent units"]) == {opposition}
+    for name in ("fighters", "armed groups", "Iranian troops", "the army", "civilians"):
+        assert not collective_sides([name]), name
+
+
+def test_unnamed_groups_tell_an_agreement_in_one_document_or_with_agreeing_dates(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    march = {"date": "2016-03", "kind": "evacuation"}
+    store_records(engine, [_grouped("d1", "2016-04-02", "the army", "rebel forces", march)])
+    store_records(engine, [_grouped("d2", "2016-04-20", "the army", "the rebels", march)])
+    store_records(engine, [_grouped("d3", "2016-04-22", "the army", "rebels", {"kind": "evacuation"})])
+    assert _identity_counts(engine) == [2, 1]  # the last gives no date: which deal with rebels, unknown
+
+
+def test_unnamed_groups_tell_two_mentions_of_one_document_are_one_agreement(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    document, first = _grouped("d1", "2016-08-19", "Syrian army", "Kurdish militias", {"status": "collapsed"})
+    _, second = _grouped(
+        "d1", "2016-08-19", "Damascus troops", "Kurdish fighters", {"id": "g2", "parties": ["a3", "a4"]}
+    )
+    actors = first.actors + [actor.model_copy(update={"id": f"a{int(actor.id[1:]) + 2}"}) for actor in second.actors]
+    record = first.model_copy(update={"actors": actors, "agreements": first.agreements + second.agreements})
+    store_records(engine, [(document, record)])
+    assert _identity_counts(engine) == [2]
+    store_records(engine, [_grouped("d2", "2016-08-20", "Syrian army", "Kurdish fighters", {})])
+    assert _identity_counts(engine) == [2, 1]  # another document, no date: the same sides, perhaps another truce
+
+
+def _grouped(
+    doc_id: str, day: str, government: str, group: str, agreement: dict[str, object]
+) -> tuple[Document, Record]:
+    """An agreement between ``government`` and the unnamed ``group`` (a collective actor of no identity)."""
+    actors = [
+        Actor(id="a1", name=government, kind="institution", mentions=[]),
+        Actor(id="a2", name=group, kind="armed_group", mentions=[], collective="fighters"),
+    ]
+    text = f"A deal between {government} and {group}."
+    fields = {"id": "g1", "kind": "truce", "parties": ["a1", "a2"], "evidence": Span(text=text, start=0, end=len(text))}
+    record = Record(
+        id=doc_id, date=day, outlet="AFP", actors=actors, agreements=[Agreement.model_validate(fields | agreement)]
+    )
+    return Document(id=doc_id, text=text, date=day, outlet="AFP"), record

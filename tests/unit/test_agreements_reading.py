@@ -119,6 +119,18 @@ def test_mentions_that_refer_back_are_one_agreement(nlp: Language) -> None:
     assert (agreement.status, agreement.start_date) == ("collapsed", "2017-03-13")
 
 
+def test_a_definite_mention_of_another_kind_refers_back_only_while_the_agreement_is_discussed(
+    nlp: Language,
+) -> None:
+    filler = " ".join(f"Shelling hit district {number} on Tuesday." for number in range(1, 11))
+    near = "The army declared a truce in the north on Monday. The ceasefire held on Tuesday."
+    assert len(read(nlp, near).agreements) == 1
+    far = f"The army declared a truce in the north on Monday. {filler} Envoys said the ceasefire was agreed upon."
+    assert [agreement.kind for agreement in read(nlp, far).agreements] == ["truce", "ceasefire"]
+    again = f"The army declared a truce in the north on Monday. {filler} The truce held on Thursday."
+    assert len(read(nlp, again).agreements) == 1
+
+
 def test_a_local_truce_and_a_nationwide_ceasefire_are_two(nlp: Language) -> None:
     text = "A local truce held in Douma.\n\nMeanwhile a nationwide ceasefire was declared by the government."
     assert [agreement.kind for agreement in read(nlp, text).agreements] == ["truce", "ceasefire"]

@@ -13,8 +13,12 @@ A report joins the identity it fits best. It fits when
   states; one side shared when neither names a local place and a date one text gives for the agreement
   falls in one the other gives ("30 December" in "December"; when a report is placed, never to merge two
   identities a report bridges); or the same lone side when it is named as a state or both give dates
-  that agree (a lone side that is no state, "the regime", is a side of many truces). A report naming
-  actors joins an identity that names none only when both give dates that agree. Guarantors and monitors
+  that agree (a lone side that is no state, "the regime", is a side of many truces). An unnamed group
+  stands for a collective side ("rebels", "opposition factions": the opposition; "Kurdish fighters"),
+  which counts only when both give dates that agree or both are read from one document: the opposition
+  is a side of most truces. A report naming actors, or naming sides the knowledge base cannot compare
+  ("residents"), joins an identity of other actors or none only when both give dates that agree, and is
+  never vague. Guarantors and monitors
   (a monitoring centre, the states that back it) are named by some reports of an agreement and not
   others: they tell none apart;
 - the dates agree: a date the report's text gives for the agreement (agreed, started, extended, suspended,
@@ -45,7 +49,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.knowledge.agreement_kinds import STATUS_ORDER, group_of, most_specific
-from sitroom.store.agreement_sides import actor_sides
+from sitroom.store.agreement_sides import actor_sides, collective_sides
 from sitroom.store.corroboration import DateRange, date_range
 from sitroom.store.schema import (
     ActorIdentityRow,
@@ -86,6 +90,8 @@ class AgreementReport:
     seen: DateRange | None  # the document's date
     status: str | None = None
     states: set[int] = field(default_factory=set)  # the participants that are states
+    document: str | None = None  # the id of the document it is read from
+    named: bool = False  # names parties or mediators, known across documents or not ("residents")
 
     @property
     def group(self) -> str:
@@ -93,8 +99,9 @@ class AgreementReport:
 
     @property
     def vague(self) -> bool:
-        """Names no actor, no local place and gives no date: "despite the ceasefire"."""
-        return not self.participants and not self.stated and not self.places
+        """Names no actor, no local place and gives no date: "despite the ceasefire" (not "a truce between
+        residents and the army", whose sides the knowledge base cannot compare)."""
+        return not self.participants and not self.named and not self.stated and not self.places
 
 
 @dataclass
@@ -112,7 +119,9 @@ class Identity:
     kinds: set[str] = field(default_factory=set)
     statuses: set[str] = field(default_factory=set)
     states: set[int] = field(default_factory=set)
-    ended: DateRange | None = None  # when its reports first say it collapsed
+    ended: DateRange | None = None  # from the first to the last of its clearer reports saying it collapsed
+    documents: set[str] = field(default_factory=set)  # of its reports in this batch
+    named: bool = False  # a report of it names parties or mediators (``AgreementReport.named``)
 
     @property
     def vague(self) -> bool:
@@ -135,8 +144,9 @@ class Identity:
         dated = bool(report.stated and self.stated)
         if report.participants and self.participants and not _same_actors(report, self, dated, by_date=True):
             return None
-        if report.participants and not self.participants and not (report.stated and self.stated):
-            return None  # actors against none: only dates the texts give can tell it is the same
+        unknown = report.named and not report.participants and self.participants  # "residents": not comparable
+        if (unknown or (report.participants and not self.participants)) and not (report.stated and self.stated):
+            return None  # actors against none, or sides it cannot compare: only dates the texts give can tell
         if bool(report.places) != bool(self.places) and report.participants and not (report.stated and self.stated):
             return None  # a local agreement against one of no place (a nationwide truce): the same, by dates only
         if report.vague and not self._takes_vague(report):
@@ -199,16 +209,19 @@ class Identity:
         self.places |= report.places
         self.stated += [days for days in report.stated if days not in self.stated]
         self.states |= report.states
+        self.named |= report.named
         if isinstance(report, AgreementReport):
+            self.documents |= {report.document} if report.document else set()
             self.kinds.add(report.kind)
             self.statuses.add(report.status or "agreed")
             if report.status == "collapsed" and report.seen and not report.vague:
-                self.ended = report.seen if self.ended is None or report.seen < self.ended else self.ended
+                self.ended = _extend(self.ended, [report.seen])
             dated = [*report.stated, *([report.seen] if report.seen else [])]
             if not report.vague:
                 self.anchor = _extend(self.anchor, dated)
             self.span = _extend(self.span, dated)
         else:
+            self.documents |= report.documents
             self.kinds |= report.kinds
             self.statuses |= report.statuses
             self.span = _extend(self.span, [report.span] if report.span else [])
@@ -230,14 +243,24 @@ def _same_actors(
     """Two sides in common; the states of the one naming fewer all among the other's; one side in common
     when a date the texts give falls in the other's (``by_date``: a report's fit, never a merge of two
     identities); or the same lone side when the texts give dates (``dated``): a lone side that is no
-    state ("the regime") is a side of many truces."""
-    shared = report.participants & identity.participants
-    if len(shared) >= 2 or (report.participants == identity.participants and (dated or shared <= report.states)):
+    state ("the regime") is a side of many truces. A collective side ("rebels": the opposition of many
+    truces) counts only when the texts give dates or the two are read from one document."""
+    mine, theirs = report.participants, identity.participants
+    if not (dated or _documents(report) & identity.documents):
+        mine, theirs = {side for side in mine if side >= 0}, {side for side in theirs if side >= 0}
+    shared = mine & theirs
+    if len(shared) >= 2 or (mine == theirs and (dated or shared <= report.states)):
         return True
     if by_date and shared and not (report.places or identity.places) and _stated_in(report.stated, identity.stated):
         return True  # one side in common, the date one text gives in one the other gives: "30 December", "December"
-    smaller = min(report, identity, key=lambda item: len(item.participants))
-    return bool(shared) and shared == smaller.participants and shared <= smaller.states
+    smaller, states = (mine, report.states) if len(mine) <= len(theirs) else (theirs, identity.states)
+    return bool(shared) and shared == smaller and shared <= states
+
+
+def _documents(item: AgreementReport | Identity) -> set[str]:
+    if isinstance(item, Identity):
+        return item.documents
+    return {item.document} if item.document else set()
 
 
 def _stated_in(mine: list[DateRange], theirs: list[DateRange]) -> bool:
@@ -320,7 +343,8 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
 
 
 def _settle(candidates: list[Identity], merged: dict[int, tuple[Identity, Identity]]) -> list[Identity]:
-    """Identities whose reports name no actors and no local place join the one identity founded on actors
+    """Identities whose reports name no actors (not even unknown ones) and no local place join the one
+    identity founded on actors
     or places they fit, now that the batch's clearer reports are in ("despite the ceasefire" published
     before the reports that name its sides). Every kind the loner was reported as must fit the same one.
     The identities that took one are returned."""
@@ -329,7 +353,8 @@ def _settle(candidates: list[Identity], merged: dict[int, tuple[Identity, Identi
     for identity in candidates:
         if identity.participants or identity.places:
             founded.setdefault(identity.group, []).append(identity)
-    for loner in [identity for identity in candidates if not identity.participants and not identity.places]:
+    loners = [identity for identity in candidates if not (identity.participants or identity.places or identity.named)]
+    for loner in loners:
         targets = [
             best_identity(_as_report(loner, kind), founded.get(group_of(kind), [])) for kind in sorted(loner.kinds)
         ]
@@ -388,6 +413,8 @@ def _absorb(session: Session, merged: dict[int, tuple[Identity, Identity]]) -> s
 
 def _candidates(session: Session) -> list[Identity]:
     query = select(AgreementIdentityRow).order_by(AgreementIdentityRow.id)
+    ended = _first_collapse(session)
+    named = _named(session)
     return [
         Identity(
             row.id,
@@ -400,10 +427,47 @@ def _candidates(session: Session) -> list[Identity]:
             set(json.loads(row.kinds or "[]")),
             set(json.loads(row.statuses or "[]")),
             set(json.loads(row.states or "[]")),
-            date_range(row.status_date) if row.status == "collapsed" else None,
+            ended.get(row.id),
+            named=row.id in named,
         )
         for row in session.scalars(query)
     ]
+
+
+def _named(session: Session) -> set[int]:
+    """The identities whose reports name parties or mediators (``AgreementReport.named``)."""
+    query = select(AgreementRow.identity_id).where(
+        AgreementRow.identity_id.is_not(None), (AgreementRow.parties != "[]") | (AgreementRow.mediators != "[]")
+    )
+    return {identity for identity in session.scalars(query.distinct()) if identity is not None}
+
+
+def _first_collapse(session: Session) -> dict[int, DateRange]:
+    """From the first to the last of each identity's reports naming actors, a local place or a date that
+    say it collapsed (``Identity.ended``, as ``Identity.take`` keeps it in a batch), whatever its latest
+    report says: a later report of a violation must not hide that it collapsed."""
+    named = select(AgreementActorRow.agreement_id).where(AgreementActorRow.role.in_(PARTICIPANT_ROLES))
+    query = (
+        select(
+            AgreementRow.identity_id,
+            DocumentRow.date,
+            AgreementRow.date,
+            AgreementRow.start_date,
+            AgreementRow.end_date,
+            AgreementRow.place_identity_id,
+            AgreementRow.id.in_(named),
+        )
+        .join(DocumentRow, DocumentRow.id == AgreementRow.document_id)
+        .where(AgreementRow.status == "collapsed", AgreementRow.identity_id.is_not(None))
+    )
+    found: dict[int, DateRange] = {}
+    for identity, seen, agreed, start, end, place, has_actors in session.execute(query):
+        stated = [day for day in (agreed, start, end) if day and len(day) >= 7 and day != (seen or "")[:7]]
+        days = date_range(seen)
+        if identity is None or days is None or not (has_actors or place or stated):
+            continue
+        found[identity] = _extend(found.get(identity), [days]) or days
+    return found
 
 
 def _span(start: str | None, end: str | None) -> DateRange | None:
@@ -554,6 +618,7 @@ def _identity_row(pk: int, members: list[_Member]) -> Row:
     kind = most_specific([member.kind for member in members])
     latest = _latest(members)
     participants = {actor for member in members for actor, _state in member.participants}
+    participants |= collective_sides(name for member in members for name in [*member.parties, *member.mediators])
     states = {actor for member in members for actor, state in member.participants if state}
     anchored = [
         r for member in members if not member.vague for day in [*member.stated, member.seen] if (r := date_range(day))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sitroom.knowledge.agreement_kinds import ROLE_FIELDS
 from sitroom.record import Agreement, Record
 from sitroom.store.agreement_identities import DEFINING_STAGES, PARTICIPANT_ROLES, AgreementReport
+from sitroom.store.agreement_sides import collective_sides
 from sitroom.store.corroboration import date_range
 from sitroom.store.schema import AgreementStatusRow, EventRow
 from sitroom.store.statements import Row, insert_rows
@@ -57,15 +58,18 @@ def agreement_report(
         actor for role, local_ids in agreement_roles(agreement) if role in PARTICIPANT_ROLES for actor in local_ids
     ]
     states = [actor.id for actor in record.actors if actor.kind == "state" and actor.id in actors]
+    names = [actor.name for actor in record.actors if actor.id in actors]
     return AgreementReport(
         agreement_pk=agreement_pk,
         kind=agreement.kind,
-        participants=set(identities(actors)),
+        participants=set(identities(actors)) | collective_sides(names),
         places={place_ids[place] for place in agreement.places if place in local and place in place_ids},
         stated=[days for day in stated_dates(agreement, record.date) if (days := date_range(day)) is not None],
         seen=date_range(record.date),
         status=agreement.status,
         states=set(identities(states)),
+        document=record.id,
+        named=bool(actors),
     )
 
 

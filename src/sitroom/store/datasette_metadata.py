@@ -150,7 +150,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "agreement_identities": (
         "One agreement across documents: the reports of it by several outlets on several dates.",
         {
-            "participants": "its actor identities in any role but excluded (JSON list of actor_identities.id)",
+            "participants": "its actor identities in any role but excluded (JSON list of actor_identities.id), "
+            "and the collective sides its unnamed groups stand for (negative numbers: rebels -1, Kurdish groups -2)",
             "status": "what its latest report says of it",
             "report_count": "its reports (rows of agreements)",
             "source_count": "the outlets that report it",

@@ -8,7 +8,10 @@ indefinite mention, the actors overlap when both name some. An indefinite mentio
 withdrawal deal", "a nationwide ceasefire between A and B") joins only an agreement already called by a
 kind of its group (ceasefire, truce and cessation of hostilities are one group; pauses, zones, population
 deals each another), an indefinite "deal" naming actors only one that has them all or two of them; a
-definite or bare one ("the truce", "the deal") refers back, to its own kind first. A mention that depends
+definite or bare one ("the truce", "the deal") refers back, to its own kind first; to an agreement only
+ever called by other kinds only while it is being discussed (``DISCUSSION_REACH`` sentences after its last
+mention: "the cessation of hostilities" a dozen sentences after "a nationwide truce" declared by one side
+is another agreement, not that truce). A mention that depends
 on an earlier one in its sentence ("a zone agreed under a deal") is that agreement; one with a duration
 ("a three-hour ceasefire") is the agreement of that duration, when there is one."""
 
@@ -24,6 +27,7 @@ from sitroom.components.agreements.status import StatusHit
 from sitroom.knowledge.agreement_kinds import FAMILIES, GENERIC_KIND, KIND_GROUPS
 
 ATTACHMENT_REACH = 4
+DISCUSSION_REACH = 8  # sentences after an agreement's last mention that a mention of another kind refers back
 
 
 @dataclass
@@ -130,6 +134,7 @@ def _target(drafts: list[Draft], fact: MentionFacts) -> Draft | None:
         if timed:
             return timed[0]
     if mention.definite and not mention.generic:
+        candidates = [draft for draft in candidates if mention.kind in draft.kinds or _recent(draft, fact)]
         group = KIND_GROUPS[mention.kind]
         candidates.sort(key=lambda draft: group not in draft.kind_groups)  # its own kind first, by recency
     if not mention.definite:
@@ -145,6 +150,11 @@ def _target(drafts: list[Draft], fact: MentionFacts) -> Draft | None:
         if not mention.definite:
             candidates = [draft for draft in candidates if not draft.participants]
     return candidates[0] if candidates else None
+
+
+def _recent(draft: Draft, fact: MentionFacts) -> bool:
+    """Is the agreement still being discussed where the mention is (``DISCUSSION_REACH`` sentences)?"""
+    return fact.unit_index - draft.facts[-1].unit_index <= DISCUSSION_REACH
 
 
 def _same_actors(draft: set[str], mention: set[str]) -> bool:
