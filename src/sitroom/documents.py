@@ -23,11 +23,14 @@ class Document:
     language: str = "en"
     source: str = ""
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    content_hash: str = field(init=False, repr=False, compare=False)
+    """SHA-256 of the text: the identity used to make ingestion idempotent (computed once: an ingest asks
+    for it several times a document). Readers replace lone surrogates; one in a document made otherwise is
+    hashed as it stands, for the store to refuse that document alone."""
 
-    @property
-    def content_hash(self) -> str:
-        """SHA-256 of the text: the identity used to make ingestion idempotent."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+    def __post_init__(self) -> None:
+        encoded = self.text.encode("utf-8", "surrogatepass")
+        object.__setattr__(self, "content_hash", hashlib.sha256(encoded).hexdigest())
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import json
 import os
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -102,13 +103,18 @@ def make_document(
     fields = fields or {}
     checked = _Fields(warnings)
     text = checked.storable("text", text)
-    found = read_text_metadata(analysis_text(text).text)
+    title = checked.optional("title", fields.get("title"))
+    date = normalise_date(checked.optional("date", fields.get("date")))
+    outlet = checked.optional("outlet", fields.get("outlet"), MAX_OUTLET_CHARS)
+    if title is None or date is None or outlet is None:  # read from the text only what the fields lack
+        found = read_text_metadata(analysis_text(text).text)
+        title, date, outlet = title or found.title, date or found.date, outlet or found.byline
     return Document(
         id=checked.identifier(doc_id),
         text=text,
-        title=checked.optional("title", fields.get("title")) or found.title,
-        date=normalise_date(checked.optional("date", fields.get("date"))) or found.date,
-        outlet=checked.optional("outlet", fields.get("outlet"), MAX_OUTLET_CHARS) or found.byline,
+        title=title,
+        date=date,
+        outlet=outlet,
         language=checked.optional("language", fields.get("language"), MAX_LANGUAGE_CHARS) or "en",
         source=checked.storable("source", source),
         warnings=tuple(checked.warnings),
@@ -263,7 +269,7 @@ def _unique_ids(items: Iterator[Item]) -> Iterator[Item]:
             seen[item.id] += 1
             new_id = f"{item.id}~{seen[item.id]}"
             warning = f"duplicate id {item.id!r}: renamed {new_id!r}"
-            item = Document(**{**item.__dict__, "id": new_id, "warnings": (*item.warnings, warning)})
+            item = replace(item, id=new_id, warnings=(*item.warnings, warning))
         elif isinstance(item, Document):
             seen[item.id] = 1
         yield item
