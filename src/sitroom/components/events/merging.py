@@ -267,11 +267,15 @@ def _absorb(twin: Draft, other: Draft, ctx: Context) -> None:
 
 
 def _better_place(candidate: Draft, current: Draft, ctx: Context) -> bool:
-    """A place read closer to the event, or a town where the other has only its province or country."""
+    """A place the event's own sentences give over the dateline's or the document's; else a place read closer
+    to the event, or a town where the other has only its province or country."""
     if candidate.place is None:
         return False
     if current.place is None:
         return True
+    own, current_own = _own(candidate.place, candidate.place_from), _own(current.place, current.place_from)
+    if own != current_own:
+        return own
     broad = ctx.places[current.place].feature in BROAD_FEATURES
     specific = ctx.places[candidate.place].feature not in BROAD_FEATURES
     if broad and specific:
