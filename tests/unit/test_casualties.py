@@ -61,6 +61,10 @@ def counts(nlp: Language, text: str) -> list[tuple[str, int, str, bool, bool, bo
             "The blast killed 14 people injured 60 in the square.",
             [("killed", 14, "unknown", False, False, False), ("injured", 60, "unknown", False, False, False)],
         ),
+        # a part counted out of a group has the group's category; out of a pronoun, none
+        ("At least nine of the gunmen were killed near the bridge.", [("killed", 9, "fighters", True, False, False)]),
+        ("The shelling killed three of the farmers.", [("killed", 3, "civilians", False, False, False)]),
+        ("The drone strike killed four of them.", [("killed", 4, "unknown", False, False, False)]),
     ],
 )
 def test_counts_of_dead_and_wounded(nlp: Language, text: str, expected: list[tuple[object, ...]]) -> None:

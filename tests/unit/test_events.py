@@ -309,3 +309,43 @@ def test_a_killing_the_parse_leaves_unlinked_is_the_outcome_of_the_one_act_with_
     assert [(event.source, [c.count for c in event.casualties if c.outcome == "killed"]) for event in killings] == [
         (["a1"], [9])
     ]
+
+
+def test_a_merged_happening_keeps_the_place_its_own_sentences_give_over_the_documents(model: Language) -> None:
+    text = (
+        "Government troops shelled a village on Monday, killing nine villagers. "
+        "Nine villagers were killed in the shelling in Lowland province. "
+        "Aid convoys reached Marbela, and Marbela's mayor said Marbela was calm."
+    )
+    places = [
+        located(text, "p1", "Marbela", "XX", "Marbela"),
+        located(text, "p2", "Lowland", "XX", "Lowland province", feature="admin1"),
+    ]
+    troops = actor(text, "a1", "armed_group", "Government troops")
+    events = [e for e in run(model, text, [troops], places) if e.type == "ASSAULT"]
+    assert [(event.source, event.place, event.place_from, len(event.mentions)) for event in events] == [
+        (["a1"], "p2", "clause", 2)
+    ]
+
+
+def test_a_later_mention_told_without_a_doer_takes_the_doer_of_the_earlier_one(model: Language) -> None:
+    text = (
+        "Freedonian jets struck the outskirts of Marbela on Monday. "
+        "At least 11 villagers were killed in the raids, medics said."
+    )
+    jets = actor(text, "a1", "armed_group", "Freedonian jets")
+    events = [e for e in run(model, text, [jets], [located(text, "p1", "Marbela", "XX", "Marbela")])]
+    killing = next(event for event in events if "11 villagers" in event.evidence.text)
+    assert killing.source == ["a1"]
+    assert len(killing.mentions) == 1  # the doer is shared; nothing specific says the two are one happening
+
+
+def test_a_mention_told_without_a_doer_takes_none_from_a_happening_elsewhere(model: Language) -> None:
+    text = (
+        "Freedonian jets struck Marbela on Monday. "
+        "In Tolosa, at least 11 villagers were killed in the raids, medics said."
+    )
+    jets = actor(text, "a1", "armed_group", "Freedonian jets")
+    places = [located(text, "p1", "Marbela", "XX", "Marbela"), located(text, "p2", "Tolosa", "XX", "Tolosa")]
+    killing = next(event for event in run(model, text, [jets], places) if "11 villagers" in event.evidence.text)
+    assert killing.source == []

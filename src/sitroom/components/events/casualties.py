@@ -175,10 +175,12 @@ def _counted(token: Token) -> tuple[Token | None, Token]:
     """The noun a count numbers (None for a bare count) and the phrase head whose relation tells its role."""
     if token.dep_ in {"nummod", "quantmod"} or (token.dep_ == "det" and token.lower_ in SINGULAR_ARTICLES):
         return token.head, token.head
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if token.lower_ in APPROXIMATE_NOUNS:  # "dozens of people", "dozens others"
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         return noun, token
+    if noun is not None and noun.pos_ in {"NOUN", "PROPN"} and _people(noun):
+        return noun, token  # "22 of the jihadists": the part has the category of the whole
     return None, token
 
 

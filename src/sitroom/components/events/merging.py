@@ -4,7 +4,8 @@ Within a sentence, events of one type and source whose targets nest are one even
 sentences (a headline, its lead, the body), mentions are one happening when nothing they say disagrees (type,
 actors, place, date, status, being news or recalled as background) and something specific agrees: the same
 town, the same toll, or the same source and target. The merged event keeps every sentence as evidence, the
-most specific place and date, the union of its actors and every stated toll.
+most specific place and date, the union of its actors and every stated toll. A later mention told without a
+doer, that nothing sets apart from an earlier one told with its doer, takes that doer but stays apart.
 """
 
 from __future__ import annotations
@@ -145,6 +146,8 @@ def merge_happenings(drafts: list[Draft], ctx: Context) -> list[Draft]:
             (kept for kept in same_type[nearest:] if _one_happening(kept, draft, ctx)), None
         )
         if twin is None:
+            if not draft.source:
+                draft.source = _restated_doer(draft, same_type[nearest:], ctx)
             merged.append(draft)
             same_type.append(draft)
         else:
@@ -152,16 +155,23 @@ def merge_happenings(drafts: list[Draft], ctx: Context) -> list[Draft]:
     return merged
 
 
+def _restated_doer(doerless: Draft, earlier: list[Draft], ctx: Context) -> list[str]:
+    """The doer of the first earlier mention, told with an armed doer, that a mention told without one may
+    restate (nothing they say disagrees: "Russian jets struck Idlib ... Ten civilians were killed in the
+    raids"). The two stay apart, since nothing specific says they are one happening; only the doer is shared."""
+    for kept in earlier:
+        doers = [
+            actor
+            for actor in kept.source
+            if ctx.actors[actor].collective not in CIVILIAN_TYPES and actor not in doerless.target
+        ]
+        if doers and _nothing_disagrees(kept, doerless, ctx):
+            return doers
+    return []
+
+
 def _one_happening(kept: Draft, new: Draft, ctx: Context) -> bool:
-    if kept.sense.type != new.sense.type or kept.sentence.start == new.sentence.start:
-        return False
-    if kept.background != new.background:  # the news is not the happening it recalls
-        return False
-    if (kept.status in FACTUAL) != (new.status in FACTUAL) or not _modes_agree(kept, new):
-        return False
-    if not (_nested(kept.source, new.source) and _targets_agree(kept.target, new.target, ctx)):
-        return False
-    if not (_places_agree(kept, new, ctx) and _dates_agree(kept, new)):
+    if not _nothing_disagrees(kept, new, ctx):
         return False
     same_town = (
         kept.place is not None
@@ -176,6 +186,20 @@ def _one_happening(kept: Draft, new: Draft, ctx: Context) -> bool:
     same_actors = bool(kept.source) and bool(kept.target) and set(kept.source) == set(new.source)
     same_actors = same_actors and bool(set(kept.target) & set(new.target))
     return same_town or same_toll or same_actors
+
+
+def _nothing_disagrees(kept: Draft, new: Draft, ctx: Context) -> bool:
+    """Two mentions in different sentences say nothing that sets them apart: type, being news or background,
+    status, mode, actors, place, date."""
+    if kept.sense.type != new.sense.type or kept.sentence.start == new.sentence.start:
+        return False
+    if kept.background != new.background:  # the news is not the happening it recalls
+        return False
+    if (kept.status in FACTUAL) != (new.status in FACTUAL) or not _modes_agree(kept, new):
+        return False
+    if not (_nested(kept.source, new.source) and _targets_agree(kept.target, new.target, ctx)):
+        return False
+    return _places_agree(kept, new, ctx) and _dates_agree(kept, new)
 
 
 def _antecedent(draft: Draft, earlier: list[Draft], ctx: Context) -> Draft | None:
@@ -267,11 +291,15 @@ def _absorb(twin: Draft, other: Draft, ctx: Context) -> None:
 
 
 def _better_place(candidate: Draft, current: Draft, ctx: Context) -> bool:
-    """A place read closer to the event, or a town where the other has only its province or country."""
+    """A place the event's own sentences give over the dateline's or the document's; else a place read closer
+    to the event, or a town where the other has only its province or country."""
     if candidate.place is None:
         return False
     if current.place is None:
         return True
+    own, current_own = _own(candidate.place, candidate.place_from), _own(current.place, current.place_from)
+    if own != current_own:
+        return own
     broad = ctx.places[current.place].feature in BROAD_FEATURES
     specific = ctx.places[candidate.place].feature not in BROAD_FEATURES
     if broad and specific:
