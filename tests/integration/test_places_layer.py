@@ -248,6 +248,14 @@ def test_a_state_or_capital_is_a_place_unless_it_acts(places_nlp: Language, text
     assert {m.text for p in doc._.places for m in p.mentions} == places
 
 
+def test_a_state_that_also_acts_keeps_those_mentions_apart(places_nlp: Language) -> None:
+    """A located state's acting mentions are its actor mentions: they name it, nothing happens there."""
+    text = "Two new cases were found in Norway on Tuesday. Norway said it would close its border."
+    (place,) = [p for p in places_nlp(text)._.places if p.name == "Norway"]
+    assert [m.start for m in place.mentions] == [text.index("Norway")]
+    assert [m.start for m in place.actor_mentions] == [text.rindex("Norway")]
+
+
 def _places_of(nlp: Language, text: str) -> dict[str, Place]:
     return {m.text: p for p in nlp(text)._.places for m in p.mentions}
 
@@ -346,6 +354,13 @@ def test_a_short_word_matching_only_an_airport_code_is_no_place(places_nlp: Lang
     """Short words ("Sgt", "Ext") that are airport codes among the alternate names, not names of places."""
     doc = places_nlp("Sgt. Mary Jones took the call at 555-0100, Ext. 42, at the station in Dayton.")
     assert [p.name for p in doc._.places] == ["Dayton"]
+
+
+def test_three_capitals_matching_only_an_airport_code_are_no_place(places_nlp: Language) -> None:
+    """An organisation's initials that a city bears only as its airport code ("DAC" of Dhaka); a country's
+    initials stay."""
+    doc = places_nlp("Grants from the DAC went to 12 artists in Toledo and in the UAE.")
+    assert {p.name for p in doc._.places} == {"Toledo", "United Arab Emirates"}
 
 
 @pytest.mark.parametrize(

@@ -98,10 +98,13 @@ def _ap_state(text: str) -> str | None:
 
 def _code_only(text: str, entry: GazetteerEntry) -> bool:
     """A short word written in lower case after its capital ("Sgt", "Inc.", "Ext") matching a place only
-    through a code among its alternate names (an airport's "SGT", "EXT"), not through its name."""
+    through a code among its alternate names (an airport's "SGT", "EXT"), not through its name; or three
+    capitals matching a place below a province only so ("the DAC", an organisation, is not Dhaka's airport
+    code: a country's "UAE" stays)."""
     letters = text.rstrip(".")
     short = 1 < len(letters) <= 3 and letters.isalpha() and letters[0].isupper() and letters[1:].islower()
-    return short and fold(entry.name) != fold(letters)
+    code = len(letters) == 3 and letters.isalpha() and letters.isupper() and entry.feature not in ("country", "admin1")
+    return (short or code) and fold(entry.name) != fold(letters)
 
 
 @lru_cache(maxsize=50_000)

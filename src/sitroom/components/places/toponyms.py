@@ -55,6 +55,7 @@ class ToponymGroup:
     hint: int | None = None
     hint_contains: bool = False  # the hinted place is said to contain this one ("X in Y"), not just beside it
     metonymy_prone: bool = False
+    acting: list[Toponym] = field(default_factory=list)  # a state's mentions that stand for the actor
     focus: float = 0.0
     city_countries: frozenset[str | None] = frozenset()
 
