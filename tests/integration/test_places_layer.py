@@ -547,3 +547,18 @@ def test_an_english_word_before_a_country_is_not_read_apart_as_a_town(places_nlp
     doc = places_nlp("Campers can book sites through Reserve America by phone.")
     assert any(e.text == "Reserve America" and e.label_ == "LOC" for e in doc.ents)
     assert "Reserve" not in [m.text for p in doc._.places for m in p.mentions]
+
+
+def test_a_spelling_variant_abroad_needs_its_country_in_focus_not_only_named(places_nlp: Language) -> None:
+    """A variant spelling that matches a city abroad (Korla bears a romanisation close to this Syrian town's
+    name) is not that city because its country is named once in passing."""
+    text = (
+        "Strikes on the rebel-held city of Al Quriyah killed 40 people, monitors in Syria said. Jets took off "
+        "from Hmeymim air base in Syria. Fighting in Syria went on in Raqqa and Aleppo. Traders in China sold arms."
+    )
+    assert _places_of(places_nlp, text)["Al Quriyah"].country != "CN"
+
+
+def test_an_unknown_name_before_a_neighbourhood_noun_is_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Another group shelled Harat al-Nouri neighborhood with mortars, killing two people.")
+    assert [(p.name, p.feature) for p in doc._.places] == [("Harat al-Nouri", "locality")]

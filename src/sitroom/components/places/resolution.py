@@ -238,9 +238,13 @@ class Resolver:
                 or entry.id <= COUNTY_ID_BASE
                 or entry.country in group.countries_named
                 or self._others_focus(group, entry.country) >= FOCUS_SHARE
-                or (entry.country, None) in named
-                or (entry.country, entry.admin1) in named
+                or (not _foreign_variant(entry) and self._named(entry, named))
             ]
+
+    @staticmethod
+    def _named(entry: GazetteerEntry, named: set[tuple[str | None, str | None]]) -> bool:
+        """The entry's country or province is named elsewhere in the document."""
+        return (entry.country, None) in named or (entry.country, entry.admin1) in named
 
     def _others_focus(self, group: ToponymGroup, country: str | None) -> float:
         """How much the rest of the document is about ``country``, relative to its main country without

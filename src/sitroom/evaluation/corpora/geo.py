@@ -2,10 +2,11 @@
 
 Toponym recognition is scored by precision, recall and F1 over mention spans (a system mention and a gold
 toponym match when they overlap, one to one). A place's system mentions include its actor mentions (a state
-named where it acts, "Norway said"): both corpora annotate such metonymic names as toponyms. Resolution is scored on the gold toponyms that were
-recognised and that carry coordinates: Acc@161km (the share resolved within 161 km, i.e. 100 miles), and
-the mean and median error in km; a recognised toponym left unresolved counts as the largest possible error.
-The population-only baseline recognises the same toponyms and picks each one's most populous candidate.
+named where it acts, "Norway said"): both corpora annotate such metonymic names as toponyms. Resolution is
+scored on the gold toponyms that were recognised and that carry coordinates: Acc@161km (the share resolved
+within 161 km, i.e. 100 miles), and the mean and median error in km; a recognised toponym left unresolved
+counts as the largest possible error. The population-only baseline recognises the same toponyms and picks
+each one's most populous candidate.
 
 Recall is also given by feature class (the gold GeoNames feature code where the corpus has one, as in LGL,
 else the class of the gazetteer's entry of that name nearest the gold point), with the most frequent
