@@ -306,11 +306,12 @@ def test_a_place_in_a_named_province_is_not_a_namesake_abroad(places_nlp: Langua
 
 
 def test_a_dateline_with_a_split_state_abbreviation_names_the_state_once(places_nlp: Language) -> None:
-    """The tokenizer splits "W.Va." before "--"; the dateline's town and the model's entity are one mention."""
+    """The tokenizer splits "W.Va." before "--"; the dateline's town and the model's entity are one mention, the
+    abbreviation's period kept."""
     places = places_nlp("ELKINS, W.Va. -- A bridge over the river reopened on Friday.")._.places
     assert [(p.name, p.feature, [m.text for m in p.mentions]) for p in places] == [
         ("Elkins", "town", ["ELKINS"]),
-        ("West Virginia", "admin1", ["W.Va"]),
+        ("West Virginia", "admin1", ["W.Va."]),
     ]
 
 
@@ -562,3 +563,15 @@ def test_a_spelling_variant_abroad_needs_its_country_in_focus_not_only_named(pla
 def test_an_unknown_name_before_a_neighbourhood_noun_is_a_place(places_nlp: Language) -> None:
     doc = places_nlp("Another group shelled Harat al-Nouri neighborhood with mortars, killing two people.")
     assert [(p.name, p.feature) for p in doc._.places] == [("Harat al-Nouri", "locality")]
+
+
+def test_a_capitals_old_name_does_not_outrank_the_city_bearing_it_now(places_nlp: Language) -> None:
+    """ "Philadelphia" is also an old name of Amman; the capital's bonus is for its own name."""
+    doc = places_nlp("A jury in Philadelphia heard the case on Monday.")
+    assert [(p.name, p.country) for p in doc._.places] == [("Philadelphia", "US")]
+
+
+def test_a_town_before_its_state_abbreviation_is_a_place_even_when_a_word(places_nlp: Language) -> None:
+    """ "Bethel" is an English noun; before ", Vt." (the period split off by the tokenizer) it is the town."""
+    doc = places_nlp("Their son, Mark Hale of Bethel, Vt., declined to comment on Tuesday.")
+    assert {(p.name, p.admin1) for p in doc._.places} == {("Bethel", "Vermont"), ("Vermont", "Vermont")}

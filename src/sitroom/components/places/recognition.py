@@ -180,6 +180,7 @@ class Recogniser:
         toponyms = _first_of_each_span(toponyms)
         share_list_cues(self.doc, toponyms)
         persons = self._person_keys()
+        states = {t.token_start for t in toponyms if any(e.exact and e.feature == "admin1" for e in t.candidates)}
         kept = [
             t
             for t in toponyms
@@ -189,7 +190,12 @@ class Recogniser:
             and not self._is_direction(t)
             and not self._owns_a_capital(t)
             and not self._names_a_currency(t)
-            and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
+            and (
+                t.cue
+                or t.strictly_locative
+                or self._before_its_state(t, states)
+                or (t.key not in persons and not _is_common_word(t))
+            )
         ]
         return sorted(kept, key=lambda t: t.start)
 
@@ -198,6 +204,12 @@ class Recogniser:
         nationality entities."""
         found = (demonym_country(ent.text) for ent in self.ents if ent.label_ == "NORP")
         return Counter(country for country in found if country is not None)
+
+    def _before_its_state(self, toponym: Toponym, states: set[int]) -> bool:
+        """A name before a comma and a province or state ("Bethel, Vt."): a town, even one spelt like an English
+        word or a surname."""
+        end = toponym.token_end
+        return end + 1 < len(self.doc) and self.doc[end].text == "," and end + 1 in states
 
     def _is_direction(self, toponym: Toponym) -> bool:
         """A compass word before "of" gives a direction ("Southwest of Raqqa"), even where a region of some
