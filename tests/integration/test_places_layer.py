@@ -575,3 +575,9 @@ def test_a_town_before_its_state_abbreviation_is_a_place_even_when_a_word(places
     """ "Bethel" is an English noun; before ", Vt." (the period split off by the tokenizer) it is the town."""
     doc = places_nlp("Their son, Mark Hale of Bethel, Vt., declined to comment on Tuesday.")
     assert {(p.name, p.admin1) for p in doc._.places} == {("Bethel", "Vermont"), ("Vermont", "Vermont")}
+
+
+def test_a_home_town_the_model_runs_into_the_party_letter_is_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Meanwhile, Sen. Ann Cole, D-Pleasanton, on Monday filed a measure on schools.")
+    assert any(ent.text == "D-Pleasanton" and ent.label_ == "ORG" for ent in doc.ents)  # the model's reading
+    assert [(p.name, p.admin1) for p in doc._.places] == [("Pleasanton", "California")]

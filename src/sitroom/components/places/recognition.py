@@ -634,7 +634,8 @@ class Recogniser:
             and (is_nationality(self.doc[end]) or end in self.beside_names)
         ):
             end += 1  # an entity that ran on into a nationality or country ("Aleppo Syrian" as NORP) is the name
-        inside = self.doc[start].ent_iob_ == "B" and (end == len(self.doc) or self.doc[end].ent_iob_ != "I")
+        opens = self.doc[start].ent_iob_ == "B" or after_party_letter(self.doc, start)  # "D-Pleasanton" as one ORG
+        inside = opens and (end == len(self.doc) or self.doc[end].ent_iob_ != "I")
         return "named_entity" if label in MISREAD_LABELS and inside else None
 
     def _segment(self, start: int, end: int) -> list[tuple[int, int, tuple[GazetteerEntry, ...]]] | None:
