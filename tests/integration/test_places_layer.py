@@ -581,3 +581,12 @@ def test_a_home_town_the_model_runs_into_the_party_letter_is_a_place(places_nlp:
     doc = places_nlp("Meanwhile, Sen. Ann Cole, D-Pleasanton, on Monday filed a measure on schools.")
     assert any(ent.text == "D-Pleasanton" and ent.label_ == "ORG" for ent in doc.ents)  # the model's reading
     assert [(p.name, p.admin1) for p in doc._.places] == [("Pleasanton", "California")]
+
+
+def test_a_quarter_of_a_qualified_city_takes_that_citys_point(places_nlp: Language) -> None:
+    text = (
+        "Shells hit Homs on Monday and Homs again on Tuesday. Mortar fire also wounded three people in the Nawras "
+        "neighbourhood of northeast Damascus state media said."
+    )
+    quarter = _places_of(places_nlp, text)["Nawras"]
+    assert (quarter.admin1, quarter.located_by) == ("Damascus", "parent")
