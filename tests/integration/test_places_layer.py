@@ -590,3 +590,14 @@ def test_a_quarter_of_a_qualified_city_takes_that_citys_point(places_nlp: Langua
     )
     quarter = _places_of(places_nlp, text)["Nawras"]
     assert (quarter.admin1, quarter.located_by) == ("Damascus", "parent")
+
+
+def test_a_named_area_beside_a_city_it_spans_from_is_resolved(places_nlp: Language) -> None:
+    """An area reaches tens of kilometres from the city the text puts it in: Qalamoun "in Damascus countryside"
+    is the named area, not a quarter that must lie within 30 km of the city."""
+    text = (
+        "Troops shelled rebel posts in Qalamoun on Friday. The army said it retook hills in Qalamoun in Damascus "
+        "countryside."
+    )
+    qalamoun = _places_of(places_nlp, text)["Qalamoun"]
+    assert (qalamoun.admin1, qalamoun.located_by) == ("Rif Dimashq", "gazetteer")

@@ -43,6 +43,7 @@ DEMONYM_WEIGHT = 0.2
 SETTLEMENT_CUES = frozenset({"locality", "village", "town", "city"})
 FOCUS_SHARE = 0.3
 QUARTER_KM = 30.0
+AREA_KM = 100.0
 
 
 def _county_base(text: str) -> str:
@@ -360,7 +361,8 @@ class Resolver:
                         parent.feature == "country" or parent.admin1 == entry.admin1
                     )
                 else:  # a quarter or village of a town lies close to it
-                    inside = distance_km(parent.lat, parent.lon, entry.lat, entry.lon) <= QUARTER_KM
+                    reach = AREA_KM if entry.feature == "region" else QUARTER_KM  # an area spans tens of km
+                    inside = distance_km(parent.lat, parent.lon, entry.lat, entry.lon) <= reach
                     if not group.hint_contains:
                         inside = False
                 if inside:
