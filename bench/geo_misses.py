@@ -93,7 +93,7 @@ def main() -> None:
     rows: list[list[str]] = []
     classes: Counter[str] = Counter()
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        mentions = [(m.start, m.end, place) for place in doc._.places for m in place.mentions]
+        mentions = [(m.start, m.end, place) for place in doc._.places for m in [*place.mentions, *place.actor_mentions]]
         found = {index for index, _ in _matches(article.toponyms, mentions)}
         for index, toponym in enumerate(article.toponyms):
             if index not in found:

@@ -125,6 +125,11 @@ class Place(_Model):
     geonames_id: int | None = None
     resolved: bool = False
     mentions: list[Span]
+    actor_mentions: list[Span] = Field(
+        default=[],
+        description="Mentions where a state's or capital's name stands for its government acting (\"Israel said\", "
+        '"talks with Russia"): the actors layer\'s; they name the place but say nothing happens there',
+    )
     located_by: Literal["gazetteer", "parent"] | None = Field(
         default=None,
         description='Where lat/lon come from: the place\'s own gazetteer entry, or "parent": a place that contains '

@@ -248,6 +248,14 @@ def test_a_state_or_capital_is_a_place_unless_it_acts(places_nlp: Language, text
     assert {m.text for p in doc._.places for m in p.mentions} == places
 
 
+def test_a_state_that_also_acts_keeps_those_mentions_apart(places_nlp: Language) -> None:
+    """A located state's acting mentions are its actor mentions: they name it, nothing happens there."""
+    text = "Two new cases were found in Norway on Tuesday. Norway said it would close its border."
+    (place,) = [p for p in places_nlp(text)._.places if p.name == "Norway"]
+    assert [m.start for m in place.mentions] == [text.index("Norway")]
+    assert [m.start for m in place.actor_mentions] == [text.rindex("Norway")]
+
+
 def _places_of(nlp: Language, text: str) -> dict[str, Place]:
     return {m.text: p for p in nlp(text)._.places for m in p.mentions}
 
@@ -298,11 +306,12 @@ def test_a_place_in_a_named_province_is_not_a_namesake_abroad(places_nlp: Langua
 
 
 def test_a_dateline_with_a_split_state_abbreviation_names_the_state_once(places_nlp: Language) -> None:
-    """The tokenizer splits "W.Va." before "--"; the dateline's town and the model's entity are one mention."""
+    """The tokenizer splits "W.Va." before "--"; the dateline's town and the model's entity are one mention, the
+    abbreviation's period kept."""
     places = places_nlp("ELKINS, W.Va. -- A bridge over the river reopened on Friday.")._.places
     assert [(p.name, p.feature, [m.text for m in p.mentions]) for p in places] == [
         ("Elkins", "town", ["ELKINS"]),
-        ("West Virginia", "admin1", ["W.Va"]),
+        ("West Virginia", "admin1", ["W.Va."]),
     ]
 
 
@@ -346,6 +355,13 @@ def test_a_short_word_matching_only_an_airport_code_is_no_place(places_nlp: Lang
     """Short words ("Sgt", "Ext") that are airport codes among the alternate names, not names of places."""
     doc = places_nlp("Sgt. Mary Jones took the call at 555-0100, Ext. 42, at the station in Dayton.")
     assert [p.name for p in doc._.places] == ["Dayton"]
+
+
+def test_three_capitals_matching_only_an_airport_code_are_no_place(places_nlp: Language) -> None:
+    """An organisation's initials that a city bears only as its airport code ("DAC" of Dhaka); a country's
+    initials stay."""
+    doc = places_nlp("Grants from the DAC went to 12 artists in Toledo and in the UAE.")
+    assert {p.name for p in doc._.places} == {"Toledo", "United Arab Emirates"}
 
 
 @pytest.mark.parametrize(
@@ -532,3 +548,56 @@ def test_an_english_word_before_a_country_is_not_read_apart_as_a_town(places_nlp
     doc = places_nlp("Campers can book sites through Reserve America by phone.")
     assert any(e.text == "Reserve America" and e.label_ == "LOC" for e in doc.ents)
     assert "Reserve" not in [m.text for p in doc._.places for m in p.mentions]
+
+
+def test_a_spelling_variant_abroad_needs_its_country_in_focus_not_only_named(places_nlp: Language) -> None:
+    """A variant spelling that matches a city abroad (Korla bears a romanisation close to this Syrian town's
+    name) is not that city because its country is named once in passing."""
+    text = (
+        "Strikes on the rebel-held city of Al Quriyah killed 40 people, monitors in Syria said. Jets took off "
+        "from Hmeymim air base in Syria. Fighting in Syria went on in Raqqa and Aleppo. Traders in China sold arms."
+    )
+    assert _places_of(places_nlp, text)["Al Quriyah"].country != "CN"
+
+
+def test_an_unknown_name_before_a_neighbourhood_noun_is_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Another group shelled Harat al-Nouri neighborhood with mortars, killing two people.")
+    assert [(p.name, p.feature) for p in doc._.places] == [("Harat al-Nouri", "locality")]
+
+
+def test_a_capitals_old_name_does_not_outrank_the_city_bearing_it_now(places_nlp: Language) -> None:
+    """ "Philadelphia" is also an old name of Amman; the capital's bonus is for its own name."""
+    doc = places_nlp("A jury in Philadelphia heard the case on Monday.")
+    assert [(p.name, p.country) for p in doc._.places] == [("Philadelphia", "US")]
+
+
+def test_a_town_before_its_state_abbreviation_is_a_place_even_when_a_word(places_nlp: Language) -> None:
+    """ "Bethel" is an English noun; before ", Vt." (the period split off by the tokenizer) it is the town."""
+    doc = places_nlp("Their son, Mark Hale of Bethel, Vt., declined to comment on Tuesday.")
+    assert {(p.name, p.admin1) for p in doc._.places} == {("Bethel", "Vermont"), ("Vermont", "Vermont")}
+
+
+def test_a_home_town_the_model_runs_into_the_party_letter_is_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Meanwhile, Sen. Ann Cole, D-Pleasanton, on Monday filed a measure on schools.")
+    assert any(ent.text == "D-Pleasanton" and ent.label_ == "ORG" for ent in doc.ents)  # the model's reading
+    assert [(p.name, p.admin1) for p in doc._.places] == [("Pleasanton", "California")]
+
+
+def test_a_quarter_of_a_qualified_city_takes_that_citys_point(places_nlp: Language) -> None:
+    text = (
+        "Shells hit Homs on Monday and Homs again on Tuesday. Mortar fire also wounded three people in the Nawras "
+        "neighbourhood of northeast Damascus state media said."
+    )
+    quarter = _places_of(places_nlp, text)["Nawras"]
+    assert (quarter.admin1, quarter.located_by) == ("Damascus", "parent")
+
+
+def test_a_named_area_beside_a_city_it_spans_from_is_resolved(places_nlp: Language) -> None:
+    """An area reaches tens of kilometres from the city the text puts it in: Qalamoun "in Damascus countryside"
+    is the named area, not a quarter that must lie within 30 km of the city."""
+    text = (
+        "Troops shelled rebel posts in Qalamoun on Friday. The army said it retook hills in Qalamoun in Damascus "
+        "countryside."
+    )
+    qalamoun = _places_of(places_nlp, text)["Qalamoun"]
+    assert (qalamoun.admin1, qalamoun.located_by) == ("Rif Dimashq", "gazetteer")

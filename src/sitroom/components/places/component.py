@@ -43,6 +43,12 @@ def _actor_claims(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return claims
 
 
+def _located(group: ToponymGroup) -> bool:
+    """A state's or capital's name is a place when enough of its mentions do not act, else an actor throughout."""
+    located = sum(1 for t in group.toponyms if not t.acting)
+    return located > 0 and located >= PLACE_SHARE * len(group.toponyms)
+
+
 def _emitted(group: ToponymGroup) -> bool:
     """Whether a group of toponyms makes a place of the record (and not an actor or a stray word)."""
     credible = group.score >= CREDIBLE
@@ -50,13 +56,12 @@ def _emitted(group: ToponymGroup) -> bool:
     strictly_located = cued or any(t.strictly_locative or t.residence for t in group.toponyms)
     loosely_located = cued or any(t.locative for t in group.toponyms)
     if group.metonymy_prone:
-        located = sum(1 for t in group.toponyms if not t.acting)
-        return credible and located > 0 and located >= PLACE_SHARE * len(group.toponyms)
+        return credible and _located(group)
     sources = {t.source for t in group.toponyms}
     if "ner" in sources:
         return credible or strictly_located
     if "embedded" in sources:
-        return credible
+        return credible and _located(group)
     if "chain" in sources:
         return cued or (credible and (loosely_located or (group.score >= CREDIBLE_CHAIN and group.focus >= 0.5)))
     arabic = any(t.text.split("-")[0].split(" ")[0].lower() in ("al", "el") for t in group.toponyms)
@@ -64,14 +69,17 @@ def _emitted(group: ToponymGroup) -> bool:
 
 
 def _without_acting_mentions(group: ToponymGroup) -> ToponymGroup:
-    """A state's or capital's mentions that act are the actor's, not the place's ("Damascus said")."""
+    """A state's or capital's mentions that act are the actor's, not the place's ("Damascus said"): kept apart
+    as the place's actor mentions."""
     if group.metonymy_prone:
+        group.acting = [t for t in group.toponyms if t.acting]
         group.toponyms = [t for t in group.toponyms if not t.acting]
     return group
 
 
 def _place(number: int, group: ToponymGroup, text: str, resolved: bool, population_only: bool) -> Place:
     mentions = [Span(text=text[t.start : t.end], start=t.start, end=t.end) for t in group.toponyms]
+    actor_mentions = [Span(text=text[t.start : t.end], start=t.start, end=t.end) for t in group.acting]
     best = group.best
     if population_only and group.candidates:
         best = max((entry for entry, _ in group.candidates), key=lambda e: (e.feature == "country", e.population))
@@ -108,6 +116,7 @@ def _place(number: int, group: ToponymGroup, text: str, resolved: bool, populati
         geonames_id=best.geonames_id,
         resolved=True,
         mentions=mentions,
+        actor_mentions=actor_mentions,
         located_by="gazetteer",
     )
 
@@ -119,6 +128,7 @@ def _merge_same_entries(groups: list[ToponymGroup]) -> list[ToponymGroup]:
         key: int | str = group.best.id if group.best is not None and group.score >= CREDIBLE else group.key
         if key in merged:
             merged[key].toponyms = sorted([*merged[key].toponyms, *group.toponyms], key=lambda t: t.start)
+            merged[key].acting = sorted([*merged[key].acting, *group.acting], key=lambda t: t.start)
         else:
             merged[key] = group
     return list(merged.values())

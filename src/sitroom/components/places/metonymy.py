@@ -8,7 +8,8 @@ speech ("talk to Tehran"), the object of a
 verb aimed at a party ("blamed the United Kingdom") or the target "against" whom something is done.
 Subjects of verbs of being, having and undergoing ("Syria has 20 cases", "Turkey lies north of Syria";
 but "the US has interests"), passive subjects, and names after "in", "to", "near" stay places. A name
-that acts in most of its mentions is an actor throughout the document (see ``component``).
+that acts in most of its mentions is an actor throughout the document (see ``component``); a place's acting
+mentions are kept as its ``actor_mentions``.
 """
 
 from __future__ import annotations

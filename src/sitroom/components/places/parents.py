@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from sitroom.components.places.toponyms import CONTAINING_GAPS
+from sitroom.components.places.toponyms import CONTAINING_GAPS, names_its_quarter
 from sitroom.knowledge.place_words import COMPASS_WORDS
 from sitroom.layers import doc_text
 from sitroom.record import Place
@@ -71,12 +71,14 @@ def _linked(token: Token, parents: dict[int, Place]) -> Place | None:
 
 
 def _is_containing_gap(gap: str) -> bool:
-    """ "in", ", " or "in the", optionally followed by words that qualify the larger place ("in the
-    opposition-held western Aleppo countryside")."""
+    """ "in", ", ", "in the" or a quarter's noun and "of" ("neighbourhood of"), optionally followed by words
+    that qualify the larger place ("in the opposition-held western Aleppo countryside", "the X neighbourhood
+    of northeast Damascus")."""
     words = gap.split()
     for size in range(min(len(words), 3), 0, -1):
         head, rest = " ".join(words[:size]), words[size:]
-        if head in CONTAINING_GAPS and len(rest) <= 2 and all(_qualifies(word) for word in rest):
+        containing = head in CONTAINING_GAPS or names_its_quarter(head)
+        if containing and len(rest) <= 2 and all(_qualifies(word) for word in rest):
             return True
     return gap == ","
 

@@ -98,10 +98,13 @@ def _ap_state(text: str) -> str | None:
 
 def _code_only(text: str, entry: GazetteerEntry) -> bool:
     """A short word written in lower case after its capital ("Sgt", "Inc.", "Ext") matching a place only
-    through a code among its alternate names (an airport's "SGT", "EXT"), not through its name."""
+    through a code among its alternate names (an airport's "SGT", "EXT"), not through its name; or three
+    capitals matching a place below a province only so ("the DAC", an organisation, is not Dhaka's airport
+    code: a country's "UAE" stays)."""
     letters = text.rstrip(".")
     short = 1 < len(letters) <= 3 and letters.isalpha() and letters[0].isupper() and letters[1:].islower()
-    return short and fold(entry.name) != fold(letters)
+    code = len(letters) == 3 and letters.isalpha() and letters.isupper() and entry.feature not in ("country", "admin1")
+    return (short or code) and fold(entry.name) != fold(letters)
 
 
 @lru_cache(maxsize=50_000)
@@ -177,6 +180,7 @@ class Recogniser:
         toponyms = _first_of_each_span(toponyms)
         share_list_cues(self.doc, toponyms)
         persons = self._person_keys()
+        states = {t.token_start for t in toponyms if any(e.exact and e.feature == "admin1" for e in t.candidates)}
         kept = [
             t
             for t in toponyms
@@ -186,7 +190,12 @@ class Recogniser:
             and not self._is_direction(t)
             and not self._owns_a_capital(t)
             and not self._names_a_currency(t)
-            and (t.cue or t.strictly_locative or (t.key not in persons and not _is_common_word(t)))
+            and (
+                t.cue
+                or t.strictly_locative
+                or self._before_its_state(t, states)
+                or (t.key not in persons and not _is_common_word(t))
+            )
         ]
         return sorted(kept, key=lambda t: t.start)
 
@@ -195,6 +204,12 @@ class Recogniser:
         nationality entities."""
         found = (demonym_country(ent.text) for ent in self.ents if ent.label_ == "NORP")
         return Counter(country for country in found if country is not None)
+
+    def _before_its_state(self, toponym: Toponym, states: set[int]) -> bool:
+        """A name before a comma and a province or state ("Bethel, Vt."): a town, even one spelt like an English
+        word or a surname."""
+        end = toponym.token_end
+        return end + 1 < len(self.doc) and self.doc[end].text == "," and end + 1 in states
 
     def _is_direction(self, toponym: Toponym) -> bool:
         """A compass word before "of" gives a direction ("Southwest of Raqqa"), even where a region of some
@@ -619,7 +634,8 @@ class Recogniser:
             and (is_nationality(self.doc[end]) or end in self.beside_names)
         ):
             end += 1  # an entity that ran on into a nationality or country ("Aleppo Syrian" as NORP) is the name
-        inside = self.doc[start].ent_iob_ == "B" and (end == len(self.doc) or self.doc[end].ent_iob_ != "I")
+        opens = self.doc[start].ent_iob_ == "B" or after_party_letter(self.doc, start)  # "D-Pleasanton" as one ORG
+        inside = opens and (end == len(self.doc) or self.doc[end].ent_iob_ != "I")
         return "named_entity" if label in MISREAD_LABELS and inside else None
 
     def _segment(self, start: int, end: int) -> list[tuple[int, int, tuple[GazetteerEntry, ...]]] | None:

@@ -43,6 +43,7 @@ DEMONYM_WEIGHT = 0.2
 SETTLEMENT_CUES = frozenset({"locality", "village", "town", "city"})
 FOCUS_SHARE = 0.3
 QUARTER_KM = 30.0
+AREA_KM = 100.0
 
 
 def _county_base(text: str) -> str:
@@ -238,9 +239,13 @@ class Resolver:
                 or entry.id <= COUNTY_ID_BASE
                 or entry.country in group.countries_named
                 or self._others_focus(group, entry.country) >= FOCUS_SHARE
-                or (entry.country, None) in named
-                or (entry.country, entry.admin1) in named
+                or (not _foreign_variant(entry) and self._named(entry, named))
             ]
+
+    @staticmethod
+    def _named(entry: GazetteerEntry, named: set[tuple[str | None, str | None]]) -> bool:
+        """The entry's country or province is named elsewhere in the document."""
+        return (entry.country, None) in named or (entry.country, entry.admin1) in named
 
     def _others_focus(self, group: ToponymGroup, country: str | None) -> float:
         """How much the rest of the document is about ``country``, relative to its main country without
@@ -356,7 +361,8 @@ class Resolver:
                         parent.feature == "country" or parent.admin1 == entry.admin1
                     )
                 else:  # a quarter or village of a town lies close to it
-                    inside = distance_km(parent.lat, parent.lon, entry.lat, entry.lon) <= QUARTER_KM
+                    reach = AREA_KM if entry.feature == "region" else QUARTER_KM  # an area spans tens of km
+                    inside = distance_km(parent.lat, parent.lon, entry.lat, entry.lon) <= reach
                     if not group.hint_contains:
                         inside = False
                 if inside:

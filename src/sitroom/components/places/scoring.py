@@ -92,8 +92,8 @@ def prior_score(entry: GazetteerEntry, cue: str | None, city_countries: frozense
         score += COUNTRY_BONUS
     elif entry.exact and entry.feature == "admin1" and entry.country in city_countries and cue != "admin1":
         score -= ADMIN1_BONUS
-    if is_capital(entry):
-        score += CAPITAL_BONUS
+    if is_capital(entry) and entry.primary_name:
+        score += CAPITAL_BONUS  # not for a capital's old or foreign name ("Philadelphia" of Amman)
     if cue:
         score += CUE_FIT.get(cue, {}).get(entry.feature, -1.5)
     elif entry.feature == "airfield":

@@ -15,6 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.places.vocabulary import (
+    AP_STATES,
     CALENDAR_WORDS,
     CONNECTORS,
     FROM_PLACE_VERBS,
@@ -169,13 +170,22 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     place nouns (an entity that ran on: "Raqqa At least", "Jayrud 60 kilometres")."""
     while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
         start += 1
-    while end > start and (
-        doc[end - 1].lower_ in ("'s", "\u2019s", "'")
-        or doc[end - 1].is_punct
-        or (end - start > 1 and _runs_on(doc[end - 1]))
+    while (
+        end > start
+        and not _ends_state_abbreviation(doc, start, end)
+        and (
+            doc[end - 1].lower_ in ("'s", "\u2019s", "'")
+            or doc[end - 1].is_punct
+            or (end - start > 1 and _runs_on(doc[end - 1]))
+        )
     ):
         end -= 1
     return start, end
+
+
+def _ends_state_abbreviation(doc: Doc, start: int, end: int) -> bool:
+    """The period the tokenizer split from an AP state abbreviation ("Bethel, Vt." as "Vt" and ".")."""
+    return end - start > 1 and doc[end - 1].text == "." and doc[start:end].text.replace(" ", "") in AP_STATES
 
 
 def _runs_on(token: Token) -> bool:

@@ -55,6 +55,7 @@ class ToponymGroup:
     hint: int | None = None
     hint_contains: bool = False  # the hinted place is said to contain this one ("X in Y"), not just beside it
     metonymy_prone: bool = False
+    acting: list[Toponym] = field(default_factory=list)  # a state's mentions that stand for the actor
     focus: float = 0.0
     city_countries: frozenset[str | None] = frozenset()
 
@@ -69,7 +70,7 @@ class ToponymGroup:
         return next((cue for cue in CUE_PRIORITY if cue in cues), None)
 
 
-def _names_its_quarter(gap: str) -> bool:
+def names_its_quarter(gap: str) -> bool:
     """ "X neighbourhood of Y", "X district in Y": the place noun after X makes Y the place containing it."""
     words = gap.split()
     return len(words) == 2 and words[1] in ("of", "in") and FEATURE_NOUNS.get(words[0]) in QUARTER_FEATURES
@@ -92,7 +93,7 @@ def group_toponyms(toponyms: list[Toponym], text: str = "") -> list[ToponymGroup
     index = {group.key: i for i, group in enumerate(groups)}
     for first, second in itertools.pairwise(toponyms):
         first_key, second_key = group_key(first), group_key(second)
-        inside = (second.gap_before in CONTAINING_GAPS and second.gap_before != ",") or _names_its_quarter(
+        inside = (second.gap_before in CONTAINING_GAPS and second.gap_before != ",") or names_its_quarter(
             second.gap_before
         )
         if first_key != second_key and (0 <= second.start - first.end <= 2 or inside):

@@ -21,7 +21,7 @@ CONNECTORS = frozenset({
 # town: its name is never resolved to a populated place, unlike a road, usually named after the towns it joins.
 UNRESOLVED_CUE = "street"
 STREET_CUES = frozenset({"road", "street", "crossroads", "checkpoint"})
-LOCAL_CUES = frozenset({"airfield", "road", "street", "crossroads", "checkpoint", "town", "village"})
+LOCAL_CUES = frozenset({"airfield", "road", "street", "crossroads", "checkpoint", "town", "village", "locality"})
 CUE_PRIORITY = (
     "airfield", "hospital", "school", "mosque", "church", "market", "bakery", "bridge", "dam", "prison", "camp",
     "base", "stadium", "factory", "port", "field", "checkpoint", "crossroads", "road", "street", "county",
