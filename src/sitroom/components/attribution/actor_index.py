@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitroom.names import fold
 from sitroom.record import Actor
@@ -49,12 +50,16 @@ class ActorIndex:
         return None
 
 
+# Actor names and mentions recur from document to document: each is folded once.
+_folded = lru_cache(maxsize=65536)(fold)
+
+
 def outlet_actor(actors: Iterable[Actor], outlet: str | None) -> str | None:
     """Id of the actor named like the document's outlet."""
     if not outlet:
         return None
-    key = fold(outlet)
+    key = _folded(outlet)
     for actor in actors:
-        if fold(actor.name) == key or any(fold(span.text) == key for span in actor.mentions):
+        if _folded(actor.name) == key or any(_folded(span.text) == key for span in actor.mentions):
             return actor.id
     return None

@@ -7,7 +7,6 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.actor_index import ActorIndex
@@ -66,7 +65,7 @@ class DocumentAttribution:
         self.resolver.sentence_starts = [sentence.start for sentence in self.sentences]
         self.sentence_index = OffsetIndex(self.sentences, lambda s: s.start, lambda s: s.end)
         self.sentence_firsts = [sentence.first for sentence in self.sentences]
-        self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        self.token_starts = self.finder.token_starts
         self.quote_spans: list[QuoteSpan] = []
         self.quote_index: OffsetIndex[QuoteSpan] = OffsetIndex([], lambda q: q.start, lambda q: q.end)
 

@@ -19,7 +19,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, ORTH, TAG
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, TAG
 from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.quotes import QuoteSpan, in_spans
@@ -55,6 +56,9 @@ CONCESSIVE = frozenset({"though", "although", "whereas"})
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM"})
 DECIDED_WORDS = 200_000  # distinct (tag, lemma, form) words whose test CueWords remembers
+# The Penn Treebank tags of the nouns and verbs ``CueWords.may_open`` tests (NN, NNS and VB...).
+OPENING_TAGS = ("NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+NEXT_LINE = re.compile(r"\s*\n\s*([^\n]+)")
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -82,6 +86,12 @@ class Found:
         return any(start <= offset < end for start, end in self.content)
 
 
+def is_in(values: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:
+    """Which of the values are among the (non-empty, sorted) ``sorted_values``."""
+    positions = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
+    return np.asarray(sorted_values[positions] == values)
+
+
 def is_cue_verb(token: Token, lexicon: ReportingLexicon) -> bool:
     return token.tag_.startswith("VB") and lexicon.is_reporting_verb(token.text, token.lemma_)
 
@@ -94,21 +104,30 @@ class CueWords:
     def __init__(self, lexicon: ReportingLexicon) -> None:
         self.lexicon = lexicon
         self.decided: dict[bytes, bool] = {}
+        self.words = {"according", *lexicon.hedge_adverbs}
+        self.opening_tags: np.ndarray | None = None  # hashes, sorted, of OPENING_TAGS and of ``words``
+        self.opening_words: np.ndarray | None = None
 
     def candidates(self, doc: Doc) -> list[int]:
-        """Indices of the document's tokens whose words may open an attribution."""
+        """Indices of the document's tokens whose words may open an attribution. Only nouns, verbs, "according"
+        and hedge adverbs can (``may_open``): the other rows are passed over in one array operation."""
         candidates: list[int] = []
         if not len(doc):
             return candidates
-        # A word is keyed by the bytes of its row of hashes: hashing them is cheaper than making Python ints.
         words = doc.to_array([TAG, LEMMA, LOWER, ORTH])
+        strings = doc.vocab.strings
+        if self.opening_tags is None or self.opening_words is None:
+            self.opening_tags = np.array(sorted(strings[tag] for tag in OPENING_TAGS), dtype=np.uint64)
+            self.opening_words = np.array(sorted(strings[word] for word in self.words), dtype=np.uint64)
+        opening = is_in(words[:, 0], self.opening_tags) | is_in(words[:, 2], self.opening_words)
+        # A word is keyed by the bytes of its row of hashes: hashing them is cheaper than making Python ints.
         rows = words.tobytes()
         width = words.itemsize * words.shape[1]
-        for index, start in enumerate(range(0, len(rows), width)):
-            key = rows[start : start + width]
+        for index in np.flatnonzero(opening).tolist():
+            key = rows[index * width : (index + 1) * width]
             opens = self.decided.get(key)
             if opens is None:
-                opens = self.may_open(*(doc.vocab.strings[value] for value in words[index].tolist()))
+                opens = self.may_open(*(strings[value] for value in words[index].tolist()))
                 if len(self.decided) < DECIDED_WORDS:
                     self.decided[key] = opens
             if opens:
@@ -136,6 +155,7 @@ class AttributionFinder:
         self.resolver = resolver
         self.lexicon = lexicon
         self.candidates = cue_words.candidates(doc)
+        self.token_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
 
     def in_sentence(self, sentence: Sentence, quotes: OffsetIndex[QuoteSpan]) -> list[Found]:
         found = []
@@ -345,8 +365,9 @@ class AttributionFinder:
 
     def complement(self, cue: Token, sentence: Sentence) -> Range | None:
         """Token range (inclusive) of the reported clause in the sentence, preferring one after the cue."""
+        children = list(cue.children)
         for after in (True, False):
-            for clause in cue.children:
+            for clause in children:
                 if clause.dep_ != "ccomp" or (clause.i > cue.i) != after:
                     continue
                 tokens = [
@@ -373,7 +394,7 @@ class AttributionFinder:
         """The complement's end moved to the end of the sentence when a colon or semicolon in it or right
         after it opens an elaboration and no cue lies in the rest ("notes that three things happen at once:
         prices rise, rates fall and ..."; "reported that Apple holds $214 billion; Nike holds ...")."""
-        if last + 1 >= sentence.last or not any(t.text in (":", ";") for t in self.doc[first + 1 : last + 2]):
+        if last + 1 >= sentence.last or not self.has_token(first + 1, last + 2, (":", ";")):
             return last
         following = bisect_left(self.candidates, last + 1)
         if following < len(self.candidates) and self.candidates[following] < sentence.last:
@@ -383,9 +404,23 @@ class AttributionFinder:
             end -= 1
         return end
 
+    def tokens_text(self, first: int, stop: int) -> str:
+        """The text from token ``first`` up to token ``stop`` (end exclusive), with the space after each."""
+        start = self.token_starts[first] if first < len(self.token_starts) else len(self.text)
+        end = self.token_starts[stop] if stop < len(self.token_starts) else len(self.text)
+        return self.text[start:end]
+
+    def has_token(self, first: int, stop: int, forms: tuple[str, ...]) -> bool:
+        """Whether a token from ``first`` up to ``stop`` is one of the forms (their text is looked at first)."""
+        if not any(form in self.tokens_text(first, stop) for form in forms):
+            return False
+        return any(token.text in forms for token in self.doc[first:stop])
+
     def before_concession(self, first: int, last: int) -> int:
         """The content's end moved before a concessive clause with a subject of its own that closes it ("said
         the demands erase barriers, though she noted clients ..."): the concession is the writer's."""
+        if not any(word in self.tokens_text(first + 1, last + 1).lower() for word in CONCESSIVE):
+            return last
         for token in self.doc[first + 1 : last + 1]:
             if token.dep_ != "mark" or token.lower_ not in CONCESSIVE:
                 continue
@@ -508,7 +543,7 @@ class AttributionFinder:
         rest = self.trimmed_tokens(following + 1, sentence.last - 1)
         if rest is not None:
             return rest
-        match = re.compile(r"\s*\n\s*([^\n]+)").match(self.text, sentence.end)
+        match = NEXT_LINE.match(self.text, sentence.end)
         if match is None:
             return None
         start, end = trimmed(self.text, match.start(1), match.end(1))

@@ -38,6 +38,7 @@ from sitroom.record import Actor, ActorKind, SourceType
 
 SALIENT_SENTENCES = 2
 SEARCH_SENTENCES = 4
+_POSSESSIVE = re.compile(r"\s*['\u2019]s?\b")
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def subtree_without_clauses(token: Token, keep: Token | None = None) -> list[Tok
 
 def is_possessor(text: str, mention: Mention) -> bool:
     """The mention owns something ("Putin's thug"): it describes, it does not speak."""
-    return bool(re.match(r"\s*['\u2019]s?\b", text[mention.end : mention.end + 3]))
+    return bool(_POSSESSIVE.match(text, mention.end, mention.end + 3))
 
 
 def under_preposition(token: Token, head: Token) -> bool:
