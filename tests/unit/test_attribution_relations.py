@@ -432,3 +432,23 @@ def test_a_reported_clause_runs_over_the_elaboration_after_its_colon(parser: Lan
 def test_a_reported_clause_stops_at_a_semicolon_before_another_cue(parser: Language) -> None:
     doc = analyse(parser, "Karl Brandt said the harbour fees rose; Eva Olsen said they fell.", [BRANDT, OLSEN])
     assert [span.text for span in by_cue(doc, "said").content] == ["the harbour fees rose"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The new ferry timetable was announced on Monday.", "announced", "The new ferry timetable"),
+        ("The plans for the bridge are still being debated by the council.", "debated", "The plans for the bridge"),
+    ],
+)
+def test_the_subject_of_a_passive_cue_is_its_content(parser: Language, text: str, cue: str, content: str) -> None:
+    assert [span.text for span in by_cue(analyse(parser, text, [COUNCIL]), cue).content] == [content]
+
+
+@pytest.mark.parametrize(
+    "text", ["It was announced on Monday.", "Olsen was elected in 2019.", "The plan, which was debated, failed."]
+)
+def test_no_passive_subject_content_for_an_expletive_a_relative_or_a_verb_not_of_reporting(
+    parser: Language, text: str
+) -> None:
+    assert analyse(parser, text, [OLSEN])._.attributions == []

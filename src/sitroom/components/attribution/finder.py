@@ -253,11 +253,10 @@ class AttributionFinder:
             content, clausal, minor = self.set_off(cue, sentence)
             if content is not None or cue.lemma_.lower() in self.lexicon.clause_verbs:
                 return content, clausal, minor
-            return self.object_content(cue, sentence, PROPOSITION_CLASSES), False, []
-        content = self.object_content(cue, sentence)
-        if content is not None:
-            return content, False, []
-        content = self.preposition_content(cue, sentence)
+            content = self.object_content(cue, sentence, PROPOSITION_CLASSES)
+            return content or self.passive_subject(cue, sentence, PROPOSITION_CLASSES), False, []
+        content = self.object_content(cue, sentence) or self.preposition_content(cue, sentence)
+        content = content or self.passive_subject(cue, sentence)
         if content is not None:
             return content, False, []
         content, clausal, minor = self.set_off(cue, sentence)
@@ -471,6 +470,24 @@ class AttributionFinder:
         if not parts or all(p.dep_ == "dobj" and p.ent_type_ in NOT_CONTENT_ENTITIES for p in parts):
             return None
         return self.span_of(self.to_clause_end(cue, min(p.i for p in parts), sentence))
+
+    def passive_subject(
+        self, cue: Token, sentence: Sentence, noun_classes: frozenset[str] | None = None
+    ) -> Range | None:
+        """The subject of a passive cue, which stands for the active cue's object ("The merits of the plan are
+        being debated", "A curfew was announced"), under the same conditions as an object; not an expletive or
+        relative pronoun ("it was announced", "which was reported")."""
+        if not any(child.dep_ == "auxpass" for child in cue.children):
+            return None
+        subject = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+        if subject is None or subject.lower_ == "it" or subject.tag_ in ("WDT", "WP"):
+            return None
+        if subject.ent_type_ in NOT_CONTENT_ENTITIES:
+            return None
+        if noun_classes is not None and not classes_of(subject.lemma_.lower()).main & noun_classes:
+            return None
+        extent = within_sentence(subject.subtree, sentence)
+        return self.span_of(extent) if extent else None
 
     def to_clause_end(self, cue: Token, first: Token | int, sentence: Sentence) -> Range:
         """From the content's first token to the end of what follows it in the cue's clause, leaving out
