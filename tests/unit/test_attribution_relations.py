@@ -452,3 +452,18 @@ def test_no_passive_subject_content_for_an_expletive_a_relative_or_a_verb_not_of
     parser: Language, text: str
 ) -> None:
     assert analyse(parser, text, [OLSEN])._.attributions == []
+
+
+def test_a_quote_opening_with_its_speakers_name_and_a_colon_is_that_speakers(parser: Language) -> None:
+    text = (
+        'Part of the interview follows:\n\n"KOVAC: We have to talk about the ferry fees. After the council announced '
+        'that it would raise them, the fishermen protested.\n\n"LINDQVIST: Well, the council decided that the old '
+        'fees were too low, someone who has criticized the harbour board said.\n\n"KOVAC: Do you really think so?'
+    )
+    doc = analyse(parser, text, [])
+    by_id = {attribution.id: attribution for attribution in doc._.attributions}
+    speakers = [(by_id[quote.attribution].source.text, by_id[quote.attribution].cue.text) for quote in doc._.quotes
+                if quote.direct and quote.attribution]  # fmt: skip
+    assert speakers == [("KOVAC", ":"), ("LINDQVIST", ":"), ("KOVAC", ":")]
+    contents = [span.text for attribution in doc._.attributions for span in attribution.content]
+    assert not any(content.startswith(("KOVAC", "LINDQVIST")) for content in contents)

@@ -67,6 +67,7 @@ class DocumentAttribution:
         self.sentence_firsts = [sentence.first for sentence in self.sentences]
         self.token_starts = self.finder.token_starts
         self.quote_spans: list[QuoteSpan] = []
+        self.speaker_colons: dict[Range, int] = {}  # quotes that open with their speaker: the colon's offset
         self.quote_index: OffsetIndex[QuoteSpan] = OffsetIndex([], lambda q: q.start, lambda q: q.end)
 
     def run(self) -> FoundAttributions:
@@ -126,11 +127,14 @@ class DocumentAttribution:
 
     def cued_quotes(self) -> list[tuple[Range, Token | None]]:
         """Every real quote's trimmed offsets with the cue verb that introduces it, if any."""
-        quotes = []
+        quotes: list[tuple[Range, Token | None]] = []
         for span in self.quote_spans:
             start, end = trimmed(self.text, span.start, span.end)
             if end > start and is_real_quote(self.text[span.start : span.end].strip()):
-                quotes.append(((start, end), self.quote_cue(span)))
+                colon = self.speaker_colon(span)
+                if colon is not None:
+                    self.speaker_colons[start, end] = colon
+                quotes.append(((start, end), self.quote_cue(span) if colon is None else None))
         return quotes
 
     def quote_cue(self, span: QuoteSpan) -> Token | None:
@@ -151,6 +155,15 @@ class DocumentAttribution:
             if "\n" not in gap and not self.sentence_ends(gap_start, gap_end) and len(gap.split()) < MAX_CUE_DISTANCE:
                 candidates.append((len(gap.split()), token.idx < span.start, token))
         return min(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else self.colon_cue(span)
+
+    def speaker_colon(self, span: QuoteSpan) -> int | None:
+        """Offset of the colon after the speaker's name that opens the quote (a transcript's '"PENCE: Well, ...'):
+        the quote's first sentence is a headline attribution whose colon lies inside the quote."""
+        around = self.sentence_index.covering(span.start)
+        if not around or around[0].start < span.start - 1:
+            return None
+        headline = self.finder.headline(around[0])
+        return headline.cue[0] if headline is not None and span.start <= headline.cue[0] < span.end else None
 
     def introduces(self, verb: Token, span: QuoteSpan) -> bool:
         """Any verb with a subject that a comma or colon alone joins to the start of the quote ("She
@@ -208,8 +221,9 @@ class DocumentAttribution:
         return [item for item in found if item.content]
 
     def join_quotes(self, quoted: list[tuple[Range, Token | None]], found: list[Found]) -> list[DirectQuote]:
-        """Each real quote with its attribution: its cue's, else that of the quote it continues (one right
-        before it, at most one sentence between), whose content it joins."""
+        """Each real quote with its attribution: its cue's, or its opening speaker's colon's, else that of the
+        quote it continues (one right before it, at most one sentence between), whose content it joins."""
+        by_cue = {attribution.cue[0]: attribution for attribution in found}
         owners: dict[Range, Found] = {}
         for attribution in found:
             for fragment in attribution.content:
@@ -219,6 +233,8 @@ class DocumentAttribution:
         for quote, _ in quoted:
             holding = [f for r, f in owner_index.covering(quote[0]) if quote[1] <= r[1]]
             owner = holding[0] if holding else None
+            if owner is None and quote in self.speaker_colons:
+                owner = by_cue.get(self.speaker_colons[quote])
             previous = result[-1] if result else None
             if owner is None and previous is not None and previous.found and self.continues(previous, quote[0]):
                 owner = previous.found
