@@ -29,21 +29,22 @@ class ActorIndex:
             key=lambda mention: mention.start,
         )
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
+        self._starts = [mention.start for mention in self.mentions]
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
-        first = bisect_right(self.mentions, start - self._longest, key=lambda m: m.start)
-        last = bisect_left(self.mentions, end, key=lambda m: m.start)
+        first = bisect_right(self._starts, start - self._longest)
+        last = bisect_left(self._starts, end)
         return [m for m in self.mentions[first:last] if start < m.end]
 
     def starting_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that start at or after ``start`` and before ``end``, in text order."""
-        first = bisect_left(self.mentions, start, key=lambda m: m.start)
-        last = bisect_left(self.mentions, end, key=lambda m: m.start)
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end)
         return self.mentions[first:last]
 
     def latest_before(self, position: int, accept: Callable[[Actor], bool]) -> Actor | None:
         """The last mention (in start order) that ends by ``position`` and whose actor ``accept``s."""
-        for index in range(bisect_right(self.mentions, position, key=lambda m: m.start) - 1, -1, -1):
+        for index in range(bisect_right(self._starts, position) - 1, -1, -1):
             mention = self.mentions[index]
             if mention.end <= position and accept(mention.actor):
                 return mention.actor

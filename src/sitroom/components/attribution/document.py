@@ -140,7 +140,7 @@ class DocumentAttribution:
     def quote_cue(self, span: QuoteSpan) -> Token | None:
         """The nearest reporting verb outside quotes, in the quote's paragraph and sentence."""
         candidates = []
-        for token in self.tokens_near(span):
+        for token in self.verbs_near(span):
             if not (is_cue_verb(token, self.lexicon) or self.introduces(token, span)):
                 continue
             if self.quote_index.covering(token.idx):
@@ -175,12 +175,14 @@ class DocumentAttribution:
         gap = self.text[verb.idx + len(verb) : span.start]
         return gap.strip(OPENING_QUOTE_SPACE) in (",", ":")
 
-    def tokens_near(self, span: QuoteSpan) -> Iterator[Token]:
-        """Tokens within ``MAX_CUE_DISTANCE`` tokens (plus punctuation slack) of the span."""
+    def verbs_near(self, span: QuoteSpan) -> Iterator[Token]:
+        """Verbs within ``MAX_CUE_DISTANCE`` tokens (plus punctuation slack) of the span: a quote's cue is one."""
         first, last = self.token_bounds(span.start, span.end)
         slack = 2 * MAX_CUE_DISTANCE
-        yield from self.doc[max(0, first - slack) : first]
-        yield from self.doc[last : last + slack]
+        verbs = self.finder.verbs
+        for start, stop in ((max(0, first - slack), first), (last, last + slack)):
+            for index in verbs[bisect.bisect_left(verbs, start) : bisect.bisect_left(verbs, stop)]:
+                yield self.doc[index]
 
     def colon_cue(self, span: QuoteSpan) -> Token | None:
         """A cue in the line before the quote that ends with a colon ("Lavrov said:")."""
@@ -321,6 +323,9 @@ def same_source(first: Found, second: Found) -> bool:
 def nest(found: list[Found]) -> None:
     """Each attribution whose cue lies inside a larger one's content becomes the child of the smallest such
     one (sizes strictly grow up the nesting, so it has no cycle)."""
+
+    if len(found) < 2:
+        return
 
     def order(item: Found) -> tuple[int, int]:
         return sum(end - start for start, end in item.content), item.cue[0]

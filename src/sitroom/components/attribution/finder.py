@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH, TAG
+from spacy.attrs import IDX, LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.quotes import QuoteSpan, in_spans
@@ -55,9 +55,10 @@ TOPIC_CLASSES = frozenset({"act", "cognition", "communication", "event", "state"
 CONCESSIVE = frozenset({"though", "although", "whereas"})
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM"})
-DECIDED_WORDS = 200_000  # distinct (tag, lemma, form) words whose test CueWords remembers
+DECIDED_WORDS = 200_000  # distinct (tag, lemma, lower-case form) words whose test CueWords remembers
 # The Penn Treebank tags of the nouns and verbs ``CueWords.may_open`` tests (NN, NNS and VB...).
-OPENING_TAGS = ("NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+OPENING_TAGS = ("NN", "NNS", *VERB_TAGS)
 NEXT_LINE = re.compile(r"\s*\n\s*([^\n]+)")
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
@@ -107,6 +108,7 @@ class CueWords:
         self.words = {"according", *lexicon.hedge_adverbs}
         self.opening_tags: np.ndarray | None = None  # hashes, sorted, of OPENING_TAGS and of ``words``
         self.opening_words: np.ndarray | None = None
+        self.verb_tags: np.ndarray | None = None
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indices of the document's tokens whose words may open an attribution. Only nouns, verbs, "according"
@@ -114,7 +116,7 @@ class CueWords:
         candidates: list[int] = []
         if not len(doc):
             return candidates
-        words = doc.to_array([TAG, LEMMA, LOWER, ORTH])
+        words = doc.to_array([TAG, LEMMA, LOWER])
         strings = doc.vocab.strings
         if self.opening_tags is None or self.opening_words is None:
             self.opening_tags = np.array(sorted(strings[tag] for tag in OPENING_TAGS), dtype=np.uint64)
@@ -134,13 +136,21 @@ class CueWords:
                 candidates.append(index)
         return candidates
 
-    def may_open(self, tag: str, lemma: str, lower: str, form: str) -> bool:
+    def verbs(self, doc: Doc) -> list[int]:
+        """Indices of the document's verbs (Penn Treebank tags VB...)."""
+        if not len(doc):
+            return []
+        if self.verb_tags is None:
+            self.verb_tags = np.array(sorted(doc.vocab.strings[tag] for tag in VERB_TAGS), dtype=np.uint64)
+        return np.flatnonzero(is_in(doc.to_array(TAG), self.verb_tags)).tolist()
+
+    def may_open(self, tag: str, lemma: str, lower: str) -> bool:
         if tag in ("NN", "NNS"):
             return lemma.lower() in self.lexicon.cue_nouns
         if lower == "according":
             return True
         if tag.startswith("VB"):
-            return self.lexicon.is_reporting_verb(form, lemma)
+            return self.lexicon.is_reporting_verb(lower, lemma)  # it reads the form lower-cased
         return lower in self.lexicon.hedge_adverbs
 
 
@@ -156,6 +166,7 @@ class AttributionFinder:
         self.lexicon = lexicon
         self.candidates = cue_words.candidates(doc)
         self.token_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+        self.verbs: list[int] = cue_words.verbs(doc)
 
     def in_sentence(self, sentence: Sentence, quotes: OffsetIndex[QuoteSpan]) -> list[Found]:
         found = []
