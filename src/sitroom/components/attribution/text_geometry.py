@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
@@ -18,9 +18,8 @@ _STRIP_LEADING = " \t\n,;:-\u2013\u2014\"\u201c\u201d'"
 STRIP_TRAILING = ' \t\n,;:-\u2013\u2014"\u201c\u201d'
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A spaCy sentence clipped to one paragraph (token indices end-exclusive)."""
+class Sentence(NamedTuple):
+    """A spaCy sentence clipped to one paragraph (token indices end-exclusive; a named tuple, made quickly)."""
 
     start: int
     end: int
