@@ -432,3 +432,38 @@ def test_a_reported_clause_runs_over_the_elaboration_after_its_colon(parser: Lan
 def test_a_reported_clause_stops_at_a_semicolon_before_another_cue(parser: Language) -> None:
     doc = analyse(parser, "Karl Brandt said the harbour fees rose; Eva Olsen said they fell.", [BRANDT, OLSEN])
     assert [span.text for span in by_cue(doc, "said").content] == ["the harbour fees rose"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The new ferry timetable was announced on Monday.", "announced", "The new ferry timetable"),
+        ("The plans for the bridge are still being debated by the council.", "debated", "The plans for the bridge"),
+    ],
+)
+def test_the_subject_of_a_passive_cue_is_its_content(parser: Language, text: str, cue: str, content: str) -> None:
+    assert [span.text for span in by_cue(analyse(parser, text, [COUNCIL]), cue).content] == [content]
+
+
+@pytest.mark.parametrize(
+    "text", ["It was announced on Monday.", "Olsen was elected in 2019.", "The plan, which was debated, failed."]
+)
+def test_no_passive_subject_content_for_an_expletive_a_relative_or_a_verb_not_of_reporting(
+    parser: Language, text: str
+) -> None:
+    assert analyse(parser, text, [OLSEN])._.attributions == []
+
+
+def test_a_quote_opening_with_its_speakers_name_and_a_colon_is_that_speakers(parser: Language) -> None:
+    text = (
+        'Part of the interview follows:\n\n"KOVAC: We have to talk about the ferry fees. After the council announced '
+        'that it would raise them, the fishermen protested.\n\n"LINDQVIST: Well, the council decided that the old '
+        'fees were too low, someone who has criticized the harbour board said.\n\n"KOVAC: Do you really think so?'
+    )
+    doc = analyse(parser, text, [])
+    by_id = {attribution.id: attribution for attribution in doc._.attributions}
+    speakers = [(by_id[quote.attribution].source.text, by_id[quote.attribution].cue.text) for quote in doc._.quotes
+                if quote.direct and quote.attribution]  # fmt: skip
+    assert speakers == [("KOVAC", ":"), ("LINDQVIST", ":"), ("KOVAC", ":")]
+    contents = [span.text for attribution in doc._.attributions for span in attribution.content]
+    assert not any(content.startswith(("KOVAC", "LINDQVIST")) for content in contents)

@@ -7,7 +7,6 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.actor_index import ActorIndex
@@ -66,8 +65,9 @@ class DocumentAttribution:
         self.resolver.sentence_starts = [sentence.start for sentence in self.sentences]
         self.sentence_index = OffsetIndex(self.sentences, lambda s: s.start, lambda s: s.end)
         self.sentence_firsts = [sentence.first for sentence in self.sentences]
-        self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        self.token_starts = self.finder.token_starts
         self.quote_spans: list[QuoteSpan] = []
+        self.speaker_colons: dict[Range, int] = {}  # quotes that open with their speaker: the colon's offset
         self.quote_index: OffsetIndex[QuoteSpan] = OffsetIndex([], lambda q: q.start, lambda q: q.end)
 
     def run(self) -> FoundAttributions:
@@ -127,17 +127,20 @@ class DocumentAttribution:
 
     def cued_quotes(self) -> list[tuple[Range, Token | None]]:
         """Every real quote's trimmed offsets with the cue verb that introduces it, if any."""
-        quotes = []
+        quotes: list[tuple[Range, Token | None]] = []
         for span in self.quote_spans:
             start, end = trimmed(self.text, span.start, span.end)
             if end > start and is_real_quote(self.text[span.start : span.end].strip()):
-                quotes.append(((start, end), self.quote_cue(span)))
+                colon = self.speaker_colon(span)
+                if colon is not None:
+                    self.speaker_colons[start, end] = colon
+                quotes.append(((start, end), self.quote_cue(span) if colon is None else None))
         return quotes
 
     def quote_cue(self, span: QuoteSpan) -> Token | None:
         """The nearest reporting verb outside quotes, in the quote's paragraph and sentence."""
         candidates = []
-        for token in self.tokens_near(span):
+        for token in self.verbs_near(span):
             if not (is_cue_verb(token, self.lexicon) or self.introduces(token, span)):
                 continue
             if self.quote_index.covering(token.idx):
@@ -153,6 +156,15 @@ class DocumentAttribution:
                 candidates.append((len(gap.split()), token.idx < span.start, token))
         return min(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else self.colon_cue(span)
 
+    def speaker_colon(self, span: QuoteSpan) -> int | None:
+        """Offset of the colon after the speaker's name that opens the quote (a transcript's '"PENCE: Well, ...'):
+        the quote's first sentence is a headline attribution whose colon lies inside the quote."""
+        around = self.sentence_index.covering(span.start)
+        if not around or around[0].start < span.start - 1:
+            return None
+        headline = self.finder.headline(around[0])
+        return headline.cue[0] if headline is not None and span.start <= headline.cue[0] < span.end else None
+
     def introduces(self, verb: Token, span: QuoteSpan) -> bool:
         """Any verb with a subject that a comma or colon alone joins to the start of the quote ("She
         continued, “...") introduces it, the verb then being a cue whatever its sense."""
@@ -163,12 +175,14 @@ class DocumentAttribution:
         gap = self.text[verb.idx + len(verb) : span.start]
         return gap.strip(OPENING_QUOTE_SPACE) in (",", ":")
 
-    def tokens_near(self, span: QuoteSpan) -> Iterator[Token]:
-        """Tokens within ``MAX_CUE_DISTANCE`` tokens (plus punctuation slack) of the span."""
+    def verbs_near(self, span: QuoteSpan) -> Iterator[Token]:
+        """Verbs within ``MAX_CUE_DISTANCE`` tokens (plus punctuation slack) of the span: a quote's cue is one."""
         first, last = self.token_bounds(span.start, span.end)
         slack = 2 * MAX_CUE_DISTANCE
-        yield from self.doc[max(0, first - slack) : first]
-        yield from self.doc[last : last + slack]
+        verbs = self.finder.verbs
+        for start, stop in ((max(0, first - slack), first), (last, last + slack)):
+            for index in verbs[bisect.bisect_left(verbs, start) : bisect.bisect_left(verbs, stop)]:
+                yield self.doc[index]
 
     def colon_cue(self, span: QuoteSpan) -> Token | None:
         """A cue in the line before the quote that ends with a colon ("Lavrov said:")."""
@@ -209,8 +223,9 @@ class DocumentAttribution:
         return [item for item in found if item.content]
 
     def join_quotes(self, quoted: list[tuple[Range, Token | None]], found: list[Found]) -> list[DirectQuote]:
-        """Each real quote with its attribution: its cue's, else that of the quote it continues (one right
-        before it, at most one sentence between), whose content it joins."""
+        """Each real quote with its attribution: its cue's, or its opening speaker's colon's, else that of the
+        quote it continues (one right before it, at most one sentence between), whose content it joins."""
+        by_cue = {attribution.cue[0]: attribution for attribution in found}
         owners: dict[Range, Found] = {}
         for attribution in found:
             for fragment in attribution.content:
@@ -220,6 +235,8 @@ class DocumentAttribution:
         for quote, _ in quoted:
             holding = [f for r, f in owner_index.covering(quote[0]) if quote[1] <= r[1]]
             owner = holding[0] if holding else None
+            if owner is None and quote in self.speaker_colons:
+                owner = by_cue.get(self.speaker_colons[quote])
             previous = result[-1] if result else None
             if owner is None and previous is not None and previous.found and self.continues(previous, quote[0]):
                 owner = previous.found
@@ -306,6 +323,9 @@ def same_source(first: Found, second: Found) -> bool:
 def nest(found: list[Found]) -> None:
     """Each attribution whose cue lies inside a larger one's content becomes the child of the smallest such
     one (sizes strictly grow up the nesting, so it has no cycle)."""
+
+    if len(found) < 2:
+        return
 
     def order(item: Found) -> tuple[int, int]:
         return sum(end - start for start, end in item.content), item.cue[0]

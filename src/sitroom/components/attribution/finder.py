@@ -19,7 +19,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, ORTH, TAG
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from sitroom.components.attribution.quotes import QuoteSpan, in_spans
@@ -54,7 +55,11 @@ TOPIC_CLASSES = frozenset({"act", "cognition", "communication", "event", "state"
 CONCESSIVE = frozenset({"though", "although", "whereas"})
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM"})
-DECIDED_WORDS = 200_000  # distinct (tag, lemma, form) words whose test CueWords remembers
+DECIDED_WORDS = 200_000  # distinct (tag, lemma, lower-case form) words whose test CueWords remembers
+# The Penn Treebank tags of the nouns and verbs ``CueWords.may_open`` tests (NN, NNS and VB...).
+VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+OPENING_TAGS = ("NN", "NNS", *VERB_TAGS)
+NEXT_LINE = re.compile(r"\s*\n\s*([^\n]+)")
 NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
@@ -82,6 +87,12 @@ class Found:
         return any(start <= offset < end for start, end in self.content)
 
 
+def is_in(values: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:
+    """Which of the values are among the (non-empty, sorted) ``sorted_values``."""
+    positions = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
+    return np.asarray(sorted_values[positions] == values)
+
+
 def is_cue_verb(token: Token, lexicon: ReportingLexicon) -> bool:
     return token.tag_.startswith("VB") and lexicon.is_reporting_verb(token.text, token.lemma_)
 
@@ -94,34 +105,52 @@ class CueWords:
     def __init__(self, lexicon: ReportingLexicon) -> None:
         self.lexicon = lexicon
         self.decided: dict[bytes, bool] = {}
+        self.words = {"according", *lexicon.hedge_adverbs}
+        self.opening_tags: np.ndarray | None = None  # hashes, sorted, of OPENING_TAGS and of ``words``
+        self.opening_words: np.ndarray | None = None
+        self.verb_tags: np.ndarray | None = None
 
     def candidates(self, doc: Doc) -> list[int]:
-        """Indices of the document's tokens whose words may open an attribution."""
+        """Indices of the document's tokens whose words may open an attribution. Only nouns, verbs, "according"
+        and hedge adverbs can (``may_open``): the other rows are passed over in one array operation."""
         candidates: list[int] = []
         if not len(doc):
             return candidates
+        words = doc.to_array([TAG, LEMMA, LOWER])
+        strings = doc.vocab.strings
+        if self.opening_tags is None or self.opening_words is None:
+            self.opening_tags = np.array(sorted(strings[tag] for tag in OPENING_TAGS), dtype=np.uint64)
+            self.opening_words = np.array(sorted(strings[word] for word in self.words), dtype=np.uint64)
+        opening = is_in(words[:, 0], self.opening_tags) | is_in(words[:, 2], self.opening_words)
         # A word is keyed by the bytes of its row of hashes: hashing them is cheaper than making Python ints.
-        words = doc.to_array([TAG, LEMMA, LOWER, ORTH])
         rows = words.tobytes()
         width = words.itemsize * words.shape[1]
-        for index, start in enumerate(range(0, len(rows), width)):
-            key = rows[start : start + width]
+        for index in np.flatnonzero(opening).tolist():
+            key = rows[index * width : (index + 1) * width]
             opens = self.decided.get(key)
             if opens is None:
-                opens = self.may_open(*(doc.vocab.strings[value] for value in words[index].tolist()))
+                opens = self.may_open(*(strings[value] for value in words[index].tolist()))
                 if len(self.decided) < DECIDED_WORDS:
                     self.decided[key] = opens
             if opens:
                 candidates.append(index)
         return candidates
 
-    def may_open(self, tag: str, lemma: str, lower: str, form: str) -> bool:
+    def verbs(self, doc: Doc) -> list[int]:
+        """Indices of the document's verbs (Penn Treebank tags VB...)."""
+        if not len(doc):
+            return []
+        if self.verb_tags is None:
+            self.verb_tags = np.array(sorted(doc.vocab.strings[tag] for tag in VERB_TAGS), dtype=np.uint64)
+        return np.flatnonzero(is_in(doc.to_array(TAG), self.verb_tags)).tolist()
+
+    def may_open(self, tag: str, lemma: str, lower: str) -> bool:
         if tag in ("NN", "NNS"):
             return lemma.lower() in self.lexicon.cue_nouns
         if lower == "according":
             return True
         if tag.startswith("VB"):
-            return self.lexicon.is_reporting_verb(form, lemma)
+            return self.lexicon.is_reporting_verb(lower, lemma)  # it reads the form lower-cased
         return lower in self.lexicon.hedge_adverbs
 
 
@@ -136,6 +165,8 @@ class AttributionFinder:
         self.resolver = resolver
         self.lexicon = lexicon
         self.candidates = cue_words.candidates(doc)
+        self.token_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+        self.verbs: list[int] = cue_words.verbs(doc)
 
     def in_sentence(self, sentence: Sentence, quotes: OffsetIndex[QuoteSpan]) -> list[Found]:
         found = []
@@ -233,11 +264,10 @@ class AttributionFinder:
             content, clausal, minor = self.set_off(cue, sentence)
             if content is not None or cue.lemma_.lower() in self.lexicon.clause_verbs:
                 return content, clausal, minor
-            return self.object_content(cue, sentence, PROPOSITION_CLASSES), False, []
-        content = self.object_content(cue, sentence)
-        if content is not None:
-            return content, False, []
-        content = self.preposition_content(cue, sentence)
+            content = self.object_content(cue, sentence, PROPOSITION_CLASSES)
+            return content or self.passive_subject(cue, sentence, PROPOSITION_CLASSES), False, []
+        content = self.object_content(cue, sentence) or self.preposition_content(cue, sentence)
+        content = content or self.passive_subject(cue, sentence)
         if content is not None:
             return content, False, []
         content, clausal, minor = self.set_off(cue, sentence)
@@ -345,8 +375,9 @@ class AttributionFinder:
 
     def complement(self, cue: Token, sentence: Sentence) -> Range | None:
         """Token range (inclusive) of the reported clause in the sentence, preferring one after the cue."""
+        children = list(cue.children)
         for after in (True, False):
-            for clause in cue.children:
+            for clause in children:
                 if clause.dep_ != "ccomp" or (clause.i > cue.i) != after:
                     continue
                 tokens = [
@@ -373,7 +404,7 @@ class AttributionFinder:
         """The complement's end moved to the end of the sentence when a colon or semicolon in it or right
         after it opens an elaboration and no cue lies in the rest ("notes that three things happen at once:
         prices rise, rates fall and ..."; "reported that Apple holds $214 billion; Nike holds ...")."""
-        if last + 1 >= sentence.last or not any(t.text in (":", ";") for t in self.doc[first + 1 : last + 2]):
+        if last + 1 >= sentence.last or not self.has_token(first + 1, last + 2, (":", ";")):
             return last
         following = bisect_left(self.candidates, last + 1)
         if following < len(self.candidates) and self.candidates[following] < sentence.last:
@@ -383,9 +414,23 @@ class AttributionFinder:
             end -= 1
         return end
 
+    def tokens_text(self, first: int, stop: int) -> str:
+        """The text from token ``first`` up to token ``stop`` (end exclusive), with the space after each."""
+        start = self.token_starts[first] if first < len(self.token_starts) else len(self.text)
+        end = self.token_starts[stop] if stop < len(self.token_starts) else len(self.text)
+        return self.text[start:end]
+
+    def has_token(self, first: int, stop: int, forms: tuple[str, ...]) -> bool:
+        """Whether a token from ``first`` up to ``stop`` is one of the forms (their text is looked at first)."""
+        if not any(form in self.tokens_text(first, stop) for form in forms):
+            return False
+        return any(token.text in forms for token in self.doc[first:stop])
+
     def before_concession(self, first: int, last: int) -> int:
         """The content's end moved before a concessive clause with a subject of its own that closes it ("said
         the demands erase barriers, though she noted clients ..."): the concession is the writer's."""
+        if not any(word in self.tokens_text(first + 1, last + 1).lower() for word in CONCESSIVE):
+            return last
         for token in self.doc[first + 1 : last + 1]:
             if token.dep_ != "mark" or token.lower_ not in CONCESSIVE:
                 continue
@@ -436,6 +481,24 @@ class AttributionFinder:
         if not parts or all(p.dep_ == "dobj" and p.ent_type_ in NOT_CONTENT_ENTITIES for p in parts):
             return None
         return self.span_of(self.to_clause_end(cue, min(p.i for p in parts), sentence))
+
+    def passive_subject(
+        self, cue: Token, sentence: Sentence, noun_classes: frozenset[str] | None = None
+    ) -> Range | None:
+        """The subject of a passive cue, which stands for the active cue's object ("The merits of the plan are
+        being debated", "A curfew was announced"), under the same conditions as an object; not an expletive or
+        relative pronoun ("it was announced", "which was reported")."""
+        if not any(child.dep_ == "auxpass" for child in cue.children):
+            return None
+        subject = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+        if subject is None or subject.lower_ == "it" or subject.tag_ in ("WDT", "WP"):
+            return None
+        if subject.ent_type_ in NOT_CONTENT_ENTITIES:
+            return None
+        if noun_classes is not None and not classes_of(subject.lemma_.lower()).main & noun_classes:
+            return None
+        extent = within_sentence(subject.subtree, sentence)
+        return self.span_of(extent) if extent else None
 
     def to_clause_end(self, cue: Token, first: Token | int, sentence: Sentence) -> Range:
         """From the content's first token to the end of what follows it in the cue's clause, leaving out
@@ -508,7 +571,7 @@ class AttributionFinder:
         rest = self.trimmed_tokens(following + 1, sentence.last - 1)
         if rest is not None:
             return rest
-        match = re.compile(r"\s*\n\s*([^\n]+)").match(self.text, sentence.end)
+        match = NEXT_LINE.match(self.text, sentence.end)
         if match is None:
             return None
         start, end = trimmed(self.text, match.start(1), match.end(1))

@@ -38,6 +38,7 @@ from sitroom.record import Actor, ActorKind, SourceType
 
 SALIENT_SENTENCES = 2
 SEARCH_SENTENCES = 4
+_POSSESSIVE = re.compile(r"\s*['\u2019]s?\b")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def subtree_without_clauses(token: Token, keep: Token | None = None) -> list[Tok
     """The token's subtree minus relative and other clausal dependents (unless they hold ``keep``)."""
     tokens = [token]
     for child in token.children:
-        if child.dep_ in CLAUSAL_DEPS and (keep is None or keep not in child.subtree):
+        if child.dep_ in CLAUSAL_DEPS and (keep is None or not (keep == child or child.is_ancestor(keep))):
             continue
         tokens.extend(subtree_without_clauses(child, keep))
     return tokens
@@ -74,7 +75,7 @@ def subtree_without_clauses(token: Token, keep: Token | None = None) -> list[Tok
 
 def is_possessor(text: str, mention: Mention) -> bool:
     """The mention owns something ("Putin's thug"): it describes, it does not speak."""
-    return bool(re.match(r"\s*['\u2019]s?\b", text[mention.end : mention.end + 3]))
+    return bool(_POSSESSIVE.match(text, mention.end, mention.end + 3))
 
 
 def under_preposition(token: Token, head: Token) -> bool:
@@ -231,7 +232,7 @@ class SourceResolver:
         """Tokens from the cue's clause start up to the cue, without embedded clauses that do not hold it."""
         excluded: set[int] = set()
         for token in self.doc[sentence.first : cue.i]:
-            if token.dep_ in ("relcl", "acl") and cue not in token.subtree:
+            if token.dep_ in ("relcl", "acl") and not token.is_ancestor(cue):
                 excluded.update(t.i for t in token.subtree)
         start = sentence.first
         for token in self.doc[sentence.first : cue.i]:
