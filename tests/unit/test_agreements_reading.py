@@ -219,3 +219,27 @@ def test_who_agreed_on_a_plan_for_it_and_an_ally_named_by_its_state(nlp: Languag
     assert canonical(record, only(record).parties) == {"TUR", "IRN"}
     record = read(nlp, "The Iraqi government and its Iranian ally declared a truce.")
     assert "IRN" in canonical(record, only(record).parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The short lull in air raids gave the villagers a chance to bury their dead.", False),
+        ("The brief lull in bombing let aid trucks reach the district.", False),
+        ("The army announced a lull in its shelling of the town for the festival.", True),
+    ],
+)
+def test_a_lull_is_an_agreement_only_when_declared(nlp: Language, text: str, found: bool) -> None:
+    assert bool(read(nlp, text).agreements) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The envoy said the shelling hurts any hope of reaching a political settlement of the war.", False),
+        ("Diplomats met in Geneva to seek a political settlement for the country.", False),
+        ("The two governments reached a political settlement after years of talks.", True),
+    ],
+)
+def test_a_settlement_sought_is_an_aim_not_an_agreement(nlp: Language, text: str, found: bool) -> None:
+    assert bool(read(nlp, text).agreements) is found

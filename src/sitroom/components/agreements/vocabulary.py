@@ -25,7 +25,9 @@ HEAD_KINDS: dict[str, str] = {
 }
 # Nouns that name an agreement only with a complement or modifier: "pause in strikes", "freeze on fighting",
 # "cessation of hostilities", "de-escalation zone", "prisoner exchange", "political settlement".
-PAUSE_NOUNS = frozenset({"pause", "freeze", "halt", "lull"})
+PAUSE_NOUNS = frozenset({"pause", "freeze", "halt"})
+# Nouns of a state of fighting ("the brief lull in bombing"): an agreement only when declared or agreed.
+STATE_NOUNS = frozenset({"lull"})
 HOSTILITY_WORDS = frozenset(
     {
         "fighting",
