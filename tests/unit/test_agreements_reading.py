@@ -243,3 +243,19 @@ def test_a_lull_is_an_agreement_only_when_declared(nlp: Language, text: str, fou
 )
 def test_a_settlement_sought_is_an_aim_not_an_agreement(nlp: Language, text: str, found: bool) -> None:
     assert bool(read(nlp, text).agreements) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "states"),
+    [
+        ("The ceasefire was brokered by the regime's allies Russia and Iran and the rebels' backer Turkey.",
+         "mediators", {"RUS", "IRN", "TUR"}),
+        ("Fighting resumed despite a truce agreed by government allies Iran and Russia in May.",
+         "parties", {"IRN", "RUS"}),
+    ],
+)  # fmt: skip
+def test_a_noun_describing_the_names_in_apposition_stands_for_them(
+    nlp: Language, text: str, role: str, states: set[str]
+) -> None:
+    record = read(nlp, text)
+    assert canonical(record, getattr(only(record), role)) == states
