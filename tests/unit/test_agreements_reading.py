@@ -259,3 +259,18 @@ def test_a_noun_describing_the_names_in_apposition_stands_for_them(
 ) -> None:
     record = read(nlp, text)
     assert canonical(record, getattr(only(record), role)) == states
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Both sides have largely abided by the ceasefire.", "in_force"),
+        ("The rebels have adhered to the truce since Monday.", "in_force"),
+        ("The army has not complied with the ceasefire.", "violated"),
+        ("The truce was shattered on Friday when jets struck the market.", "collapsed"),
+        ("The local truce crumbled after two weeks of shelling.", "collapsed"),
+        ("The truce lapsed at midnight.", "collapsed"),
+    ],
+)
+def test_keeping_to_an_agreement_and_its_end(nlp: Language, text: str, status: str) -> None:
+    assert only(read(nlp, text)).status == status

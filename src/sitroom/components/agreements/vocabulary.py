@@ -186,6 +186,12 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "respect": "in_force",
     "observe": "in_force",
     "stick": "in_force",
+    "abide": "in_force",  # "abide by", "adhere to", "comply with", "honour", "uphold" the truce
+    "adhere": "in_force",
+    "comply": "in_force",
+    "honor": "in_force",
+    "honour": "in_force",
+    "uphold": "in_force",
     "commit": "in_force",
     "implement": "in_force",
     "implementation": "in_force",
@@ -248,6 +254,10 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "terminate": "collapsed",
     "scrap": "collapsed",
     "collapsing": "collapsed",
+    "shatter": "collapsed",
+    "crumble": "collapsed",
+    "disintegrate": "collapsed",
+    "lapse": "collapsed",
 }
 # Phrasal forms: "break down", "fall apart", "fall through" (the verb's particle, however the parser labels it).
 PHRASAL_STATUS: dict[tuple[str, str], AgreementStatus] = {
@@ -273,10 +283,16 @@ END_REASONS: dict[str, EndReason] = {
     "terminate": "terminated",
     "scrap": "terminated",
     "expire": "expired",
+    "lapse": "expired",
+    "shatter": "collapsed",
+    "crumble": "collapsed",
+    "disintegrate": "collapsed",
     "declare": "terminated",  # "declared the ceasefire over"
 }
 # Verbs whose negation reports a violation ("did not commit to", "has not held"); other negated cues say nothing.
-NEGATED_VIOLATION = frozenset({"commit", "respect", "hold", "observe", "stick"})
+NEGATED_VIOLATION = frozenset(
+    {"commit", "respect", "hold", "observe", "stick", "abide", "adhere", "comply", "honor", "honour", "uphold"}
+)
 # Verbs of trying: "attempts to break down the truce" is a violation, not a collapse.
 TRYING_WORDS = frozenset({"attempt", "try", "seek", "threaten", "effort"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
