@@ -196,6 +196,8 @@ def test_negotiators_of_a_truce_between_two_sides_mediate(nlp: Language) -> None
         ("The truce was shattered on Friday when jets struck the market.", "collapsed"),
         ("The local truce crumbled after two weeks of shelling.", "collapsed"),
         ("The truce lapsed at midnight.", "collapsed"),
+        ("The militants have repeatedly ignored the truce.", "violated"),
+        ("The evacuation deal was halted after an attack on the convoy.", "suspended"),
     ],
 )
 def test_phrasal_concessive_and_keeping_stages(nlp: Language, text: str, status: str) -> None:

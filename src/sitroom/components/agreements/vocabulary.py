@@ -225,6 +225,9 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "strain": "violated",
     "undermine": "violated",
     "flout": "violated",
+    "ignore": "violated",
+    "disregard": "violated",
+    "defy": "violated",
     "hang": "violated",  # "hanging by a thread"
     "accusation": "violated",
     # suspended
@@ -234,6 +237,7 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "delay": "suspended",
     "postpone": "suspended",
     "interrupt": "suspended",
+    "halt": "suspended",  # "the evacuation deal was halted"
     # extended or renewed
     "extend": "extended",
     "extension": "extended",
