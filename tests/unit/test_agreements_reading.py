@@ -190,9 +190,17 @@ def test_negotiators_of_a_truce_between_two_sides_mediate(nlp: Language) -> None
         ("The truce fell apart within a week.", "collapsed"),
         ("The deal fell through in June.", "collapsed"),
         ("Shelling went on in spite of the ceasefire.", "violated"),
+        ("Both sides have largely abided by the ceasefire.", "in_force"),
+        ("The rebels have adhered to the truce since Monday.", "in_force"),
+        ("The army has not complied with the ceasefire.", "violated"),
+        ("The truce was shattered on Friday when jets struck the market.", "collapsed"),
+        ("The local truce crumbled after two weeks of shelling.", "collapsed"),
+        ("The truce lapsed at midnight.", "collapsed"),
+        ("The militants have repeatedly ignored the truce.", "violated"),
+        ("The evacuation deal was halted after an attack on the convoy.", "suspended"),
     ],
 )
-def test_phrasal_and_concessive_stages(nlp: Language, text: str, status: str) -> None:
+def test_phrasal_concessive_and_keeping_stages(nlp: Language, text: str, status: str) -> None:
     assert only(read(nlp, text)).status == status
 
 
@@ -219,3 +227,34 @@ def test_who_agreed_on_a_plan_for_it_and_an_ally_named_by_its_state(nlp: Languag
     assert canonical(record, only(record).parties) == {"TUR", "IRN"}
     record = read(nlp, "The Iraqi government and its Iranian ally declared a truce.")
     assert "IRN" in canonical(record, only(record).parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The short lull in air raids gave the villagers a chance to bury their dead.", False),
+        ("The brief lull in bombing let aid trucks reach the district.", False),
+        ("The army announced a lull in its shelling of the town for the festival.", True),
+        ("The envoy said the shelling hurts any hope of reaching a political settlement of the war.", False),
+        ("Diplomats met in Geneva to seek a political settlement for the country.", False),
+        ("The two governments reached a political settlement after years of talks.", True),
+    ],
+)
+def test_a_lull_not_declared_and_a_settlement_sought_are_not_agreements(nlp: Language, text: str, found: bool) -> None:
+    assert bool(read(nlp, text).agreements) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "states"),
+    [
+        ("The ceasefire was brokered by the regime's allies Russia and Iran and the rebels' backer Turkey.",
+         "mediators", {"RUS", "IRN", "TUR"}),
+        ("Fighting resumed despite a truce agreed by government allies Iran and Russia in May.",
+         "parties", {"IRN", "RUS"}),
+    ],
+)  # fmt: skip
+def test_a_noun_describing_the_names_in_apposition_stands_for_them(
+    nlp: Language, text: str, role: str, states: set[str]
+) -> None:
+    record = read(nlp, text)
+    assert canonical(record, getattr(only(record), role)) == states

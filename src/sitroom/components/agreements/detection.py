@@ -25,12 +25,13 @@ from sitroom.components.agreements.vocabulary import (
     PAUSE_NOUNS,
     SCOPE_WORDS,
     SETTLEMENT_NOUNS,
+    STATE_NOUNS,
     VIOLATION_NOUNS,
     ZONE_NOUNS,
 )
 from sitroom.knowledge.agreement_kinds import GENERIC_KIND, most_specific
 
-CANDIDATES = frozenset(HEAD_KINDS) | PAUSE_NOUNS | EXCHANGE_NOUNS | SETTLEMENT_NOUNS | ZONE_NOUNS
+CANDIDATES = frozenset(HEAD_KINDS) | PAUSE_NOUNS | STATE_NOUNS | EXCHANGE_NOUNS | SETTLEMENT_NOUNS | ZONE_NOUNS
 CANDIDATES |= {"fire", "cessation", "evacuation"}
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 FUNCTION_WORDS = frozenset(
@@ -139,9 +140,12 @@ def _own_kind(token: Token) -> str | None:
     if word in HEAD_KINDS:
         return HEAD_KINDS[word]
     words = _modifier_words(token)
+    declared = any(lemma(c) in DECLARING_VERBS for c in token.children if c.dep_ in {"acl", "relcl"})
+    if word in STATE_NOUNS:
+        declared = declared or (token.dep_ in {"dobj", "nsubjpass"} and lemma(token.head) in DECLARING_VERBS)
+        return "humanitarian_pause" if declared else None
     if word in PAUSE_NOUNS:
         timed = _duration_text(token) is not None or "humanitarian" in words
-        declared = any(lemma(c) in DECLARING_VERBS for c in token.children if c.dep_ in {"acl", "relcl"})
         if timed or declared or HOSTILITY_WORDS & set(words) or _refers_back(token):
             return "ceasefire" if word == "freeze" else "humanitarian_pause"
         return None
@@ -152,11 +156,21 @@ def _own_kind(token: Token) -> str | None:
     if word in EXCHANGE_NOUNS:
         return _exchange_kind(words)
     if word in SETTLEMENT_NOUNS:
-        return "peace_agreement" if {"political", "peace"} & set(words) else None
+        return "peace_agreement" if {"political", "peace"} & set(words) and not _aimed_at(token) else None
     if word == "evacuation":
         acl = [lemma(child) for child in token.children if child.dep_ in {"acl", "relcl"}]
         return "evacuation" if BROKERING & set(acl) else None
     return None
+
+
+def _aimed_at(noun: Token) -> bool:
+    """ "chances of reaching a political settlement", "efforts to achieve a settlement": an indefinite
+    settlement that is the object of a gerund or an infinitive is the aim of a process, not an agreement."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or _refers_back(noun):
+        return False
+    auxiliaries = [child.tag_ for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    return (verb.tag_ == "VBG" and not auxiliaries) or (verb.tag_ == "VB" and auxiliaries == ["TO"])
 
 
 def _refers_back(noun: Token) -> bool:

@@ -121,9 +121,9 @@ class Fillers:
             return self.actors(noun) + self._among(noun) if noun is not None else []
         if is_pronoun(token):
             return []
-        appositive = next((child for child in token.children if child.dep_ == "appos"), None)
-        if appositive is not None and token.i not in self.ctx.token_actor:
-            return self.actors(appositive)
+        appositives = [child for child in token.children if child.dep_ == "appos"]
+        if appositives and (token.i not in self.ctx.token_actor or _names_a_description(token, appositives)):
+            return list(dict.fromkeys(actor for child in appositives for actor in self.actors(child)))
         listed = self._compound_names(token)
         if listed:
             return listed
@@ -284,6 +284,12 @@ class Fillers:
         self.ctx.actors[actor.id] = actor
         self._created.add(actor.id)
         return actor
+
+
+def _names_a_description(noun: Token, appositives: list[Token]) -> bool:
+    """ "regime allies Iran and Russia", "two rival groups, the Free Army and the Islamic Front": a common
+    noun describing the names in apposition to it stands for them, though the actors layer made it an actor."""
+    return noun.pos_ == "NOUN" and not noun.text[:1].isupper() and any(c.pos_ == "PROPN" for c in appositives)
 
 
 def _key(text: str) -> str:

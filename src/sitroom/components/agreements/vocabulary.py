@@ -25,7 +25,9 @@ HEAD_KINDS: dict[str, str] = {
 }
 # Nouns that name an agreement only with a complement or modifier: "pause in strikes", "freeze on fighting",
 # "cessation of hostilities", "de-escalation zone", "prisoner exchange", "political settlement".
-PAUSE_NOUNS = frozenset({"pause", "freeze", "halt", "lull"})
+PAUSE_NOUNS = frozenset({"pause", "freeze", "halt"})
+# Nouns of a state of fighting ("the brief lull in bombing"): an agreement only when declared or agreed.
+STATE_NOUNS = frozenset({"lull"})
 HOSTILITY_WORDS = frozenset(
     {
         "fighting",
@@ -184,6 +186,12 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "respect": "in_force",
     "observe": "in_force",
     "stick": "in_force",
+    "abide": "in_force",  # "abide by", "adhere to", "comply with", "honour", "uphold" the truce
+    "adhere": "in_force",
+    "comply": "in_force",
+    "honor": "in_force",
+    "honour": "in_force",
+    "uphold": "in_force",
     "commit": "in_force",
     "implement": "in_force",
     "implementation": "in_force",
@@ -217,6 +225,9 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "strain": "violated",
     "undermine": "violated",
     "flout": "violated",
+    "ignore": "violated",
+    "disregard": "violated",
+    "defy": "violated",
     "hang": "violated",  # "hanging by a thread"
     "accusation": "violated",
     # suspended
@@ -226,6 +237,7 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "delay": "suspended",
     "postpone": "suspended",
     "interrupt": "suspended",
+    "halt": "suspended",  # "the evacuation deal was halted"
     # extended or renewed
     "extend": "extended",
     "extension": "extended",
@@ -246,6 +258,10 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "terminate": "collapsed",
     "scrap": "collapsed",
     "collapsing": "collapsed",
+    "shatter": "collapsed",
+    "crumble": "collapsed",
+    "disintegrate": "collapsed",
+    "lapse": "collapsed",
 }
 # Phrasal forms: "break down", "fall apart", "fall through" (the verb's particle, however the parser labels it).
 PHRASAL_STATUS: dict[tuple[str, str], AgreementStatus] = {
@@ -271,10 +287,16 @@ END_REASONS: dict[str, EndReason] = {
     "terminate": "terminated",
     "scrap": "terminated",
     "expire": "expired",
+    "lapse": "expired",
+    "shatter": "collapsed",
+    "crumble": "collapsed",
+    "disintegrate": "collapsed",
     "declare": "terminated",  # "declared the ceasefire over"
 }
 # Verbs whose negation reports a violation ("did not commit to", "has not held"); other negated cues say nothing.
-NEGATED_VIOLATION = frozenset({"commit", "respect", "hold", "observe", "stick"})
+NEGATED_VIOLATION = frozenset(
+    {"commit", "respect", "hold", "observe", "stick", "abide", "adhere", "comply", "honor", "honour", "uphold"}
+)
 # Verbs of trying: "attempts to break down the truce" is a violation, not a collapse.
 TRYING_WORDS = frozenset({"attempt", "try", "seek", "threaten", "effort"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
