@@ -32,6 +32,8 @@ def attacks(record: Record) -> list[Event]:
         ("Four farmers were killed in an airstrike carried out by the Free Syrian Army.", "Free Syrian Army"),
         ("Seven jihadists were killed in clashes with the Syrian Democratic Forces.", "Syrian Democratic Forces"),
         ("Eight people died at the hands of Jaysh al-Islam gunmen near the river.", "Jaysh al-Islam"),
+        ("Six shepherds were killed due to a roadside bomb attack carried out by Hezbollah.", "Hezbollah"),
+        ("Three guards were killed and nine were wounded because of a mortar attack by Hezbollah.", "Hezbollah"),
     ],
 )
 def test_who_killed_is_read_from_the_means(nlp: Language, text: str, source: str) -> None:
