@@ -209,6 +209,13 @@ def test_a_lower_case_possessive_before_the_forces_it_owns(nlp: Language, text: 
     assert any(actor.canonical_id == "us_led_coalition" for actor in actors_of(nlp, text).values())
 
 
+@pytest.mark.parametrize(
+    "text", ["The US-led international coalition bombed a bridge.", "The US-led anti-terror coalition hit a depot."]
+)
+def test_the_us_led_coalition_with_a_modifier_of_its_mission(nlp: Language, text: str) -> None:
+    assert any(actor.canonical_id == "us_led_coalition" for actor in actors_of(nlp, text).values())
+
+
 def test_a_lower_case_plural_is_no_possessive_of_a_groups_name(nlp: Language) -> None:
     found = actors_of(nlp, "Islamic groups and aid groups met in the north. Western governments were silent.")
     assert not any(actor.canonical_id for actor in found.values())

@@ -41,6 +41,12 @@ def test_who_killed_is_read_from_the_means(nlp: Language, text: str, source: str
     assert source in names(analyse(nlp, text), event.source)
 
 
+def test_who_carried_out_an_act_kills_in_its_participle(nlp: Language) -> None:
+    """The doer of "committed a massacre" is who kills in the participle on the massacre."""
+    record = analyse(nlp, "Jets of the Free Syrian Army committed a massacre claiming the lives of nine shepherds.")
+    assert any("Free Syrian Army" in names(record, event.source) for event in attacks(record))
+
+
 def test_a_definite_attack_refers_back_to_the_last_attack(nlp: Language) -> None:
     record = analyse(
         nlp, "Jaysh al-Islam fighters stormed an army post in Harasta on Monday. The attack killed 14 soldiers."

@@ -24,6 +24,7 @@ from sitroom.components.events.vocabulary import (
     NOMINAL_TARGET_PREPS,
     NON_PARTY_KINDS,
     OBJECT_DEPS,
+    PERPETRATE_VERBS,
     RELATIVE_TAGS,
     REPORT_VERBS,
     REPORTED_PRONOUNS,
@@ -100,8 +101,10 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _issuer(noun: Token) -> Token:
-    """ "X issued a declaration demanding ...": who demands is who issued the statement."""
-    if lemma(noun) in STATEMENT_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}:
+    """ "X issued a declaration demanding ...": who demands is who issued the statement; "X committed a massacre
+    claiming ten lives", "X launched raids killing ...": who kills is who carried out the act."""
+    done = lemma(noun) in ACT_NOUNS and noun.dep_ == "dobj" and lemma(noun.head) in PERPETRATE_VERBS
+    if (lemma(noun) in STATEMENT_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}) or done:
         issuer = next((child for child in noun.head.children if child.dep_ in SUBJECT_DEPS), None)
         return issuer if issuer is not None else noun
     return noun
