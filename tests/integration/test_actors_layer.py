@@ -200,6 +200,22 @@ def test_a_one_word_registry_name_inside_a_persons_name_is_the_person(nlp: Langu
     assert all(actor.canonical_id is None for actor in found.values())
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The US-led coalitions warplanes bombed a bridge.", "The US-led coalitions fighter jets hit a depot."],
+)
+def test_a_lower_case_possessive_before_the_forces_it_owns(nlp: Language, text: str) -> None:
+    """ "the coalitions warplanes" (apostrophe stripped): the coalition owns the aircraft, not a plural."""
+    assert any(actor.canonical_id == "us_led_coalition" for actor in actors_of(nlp, text).values())
+
+
+@pytest.mark.parametrize(
+    "text", ["The US-led international coalition bombed a bridge.", "The US-led anti-terror coalition hit a depot."]
+)
+def test_the_us_led_coalition_with_a_modifier_of_its_mission(nlp: Language, text: str) -> None:
+    assert any(actor.canonical_id == "us_led_coalition" for actor in actors_of(nlp, text).values())
+
+
 def test_a_lower_case_plural_is_no_possessive_of_a_groups_name(nlp: Language) -> None:
     found = actors_of(nlp, "Islamic groups and aid groups met in the north. Western governments were silent.")
     assert not any(actor.canonical_id for actor in found.values())

@@ -32,11 +32,19 @@ def attacks(record: Record) -> list[Event]:
         ("Four farmers were killed in an airstrike carried out by the Free Syrian Army.", "Free Syrian Army"),
         ("Seven jihadists were killed in clashes with the Syrian Democratic Forces.", "Syrian Democratic Forces"),
         ("Eight people died at the hands of Jaysh al-Islam gunmen near the river.", "Jaysh al-Islam"),
+        ("Six shepherds were killed due to a roadside bomb attack carried out by Hezbollah.", "Hezbollah"),
+        ("Three guards were killed and nine were wounded because of a mortar attack by Hezbollah.", "Hezbollah"),
     ],
 )
 def test_who_killed_is_read_from_the_means(nlp: Language, text: str, source: str) -> None:
     (event,) = attacks(analyse(nlp, text))
     assert source in names(analyse(nlp, text), event.source)
+
+
+def test_who_carried_out_an_act_kills_in_its_participle(nlp: Language) -> None:
+    """The doer of "committed a massacre" is who kills in the participle on the massacre."""
+    record = analyse(nlp, "Jets of the Free Syrian Army committed a massacre claiming the lives of nine shepherds.")
+    assert any("Free Syrian Army" in names(record, event.source) for event in attacks(record))
 
 
 def test_a_definite_attack_refers_back_to_the_last_attack(nlp: Language) -> None:

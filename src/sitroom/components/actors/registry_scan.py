@@ -10,7 +10,14 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.components.actors.actor_use import is_actor_use, is_plural_actor
 from sitroom.components.actors.mentions import Key, Mention, token_parts
-from sitroom.components.actors.vocabulary import COMMON_WORDS, GROUP_HEADS, LOWER_CASE_NAMES, ROLE_WORDS, STATE_KINDS
+from sitroom.components.actors.vocabulary import (
+    COMMON_WORDS,
+    GROUP_HEADS,
+    LOWER_CASE_NAMES,
+    MILITARY_HEADS,
+    ROLE_WORDS,
+    STATE_KINDS,
+)
 from sitroom.knowledge.registry import ActorEntry, Registry
 from sitroom.names import ARABIC_ARTICLES, fold, name_tokens
 
@@ -78,7 +85,7 @@ class RegistryScanner:
                     found
                     for key, flag in readings.items()
                     if (found := self._match(doc, texts, start, position + 1, key, date, titled))
-                    and (not flag or _state_body(found))
+                    and (not flag or _state_body(found) or _owns_force(doc, position))
                     and not (key in possessives and _is_state(found))
                 ),
                 best,
@@ -247,6 +254,16 @@ def _owns_next(doc: Doc, position: int) -> bool:
     named like its state does not ("villages held by Turkmens in Latakia", "Kurds and Turkmens fought")."""
     following = doc[position + 1] if position + 1 < len(doc) else None
     return following is not None and (following.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or following.tag_ == "VBZ")
+
+
+def _owns_force(doc: Doc, position: int) -> bool:
+    """A lower-case possessive without its apostrophe before the forces or aircraft it owns ("the coalitions
+    fighter jets", "the coalitions warplanes"): the name is the owner, not a plural."""
+    following = doc[position + 1] if position + 1 < len(doc) else None
+    if following is None:
+        return False
+    head = following.head if following.dep_ in {"compound", "amod"} and following.head.i > following.i else following
+    return head.lower_ in MILITARY_HEADS and head.pos_ == "NOUN"
 
 
 def _prefixes(keys: Iterable[Key]) -> frozenset[Key]:

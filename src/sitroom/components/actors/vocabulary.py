@@ -11,7 +11,7 @@ COMMON_WORDS = word_set(
     regime authorities administration army military forces force armed troops soldiers air navy
     warplanes jets foreign affairs ministry defence defense led backed based coalition intelligence
     security news agency network group movement front organization organisation party council
-    department state secretary house senate congress
+    department state secretary house senate congress international anti terror
     """
 )
 # Institutions that lower-cased text ("congress", "the pentagon") still names.

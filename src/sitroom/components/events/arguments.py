@@ -12,6 +12,7 @@ from sitroom.components.events.coreference import referent
 from sitroom.components.events.vocabulary import (
     ACT_NOUNS,
     ATTACK_VERBS,
+    CAUSE_PREPS,
     COLLECTIVE_NOUNS,
     COMBAT_NOUNS,
     CONTROL_DEPS,
@@ -23,6 +24,7 @@ from sitroom.components.events.vocabulary import (
     NOMINAL_TARGET_PREPS,
     NON_PARTY_KINDS,
     OBJECT_DEPS,
+    PERPETRATE_VERBS,
     RELATIVE_TAGS,
     REPORT_VERBS,
     REPORTED_PRONOUNS,
@@ -99,8 +101,10 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _issuer(noun: Token) -> Token:
-    """ "X issued a declaration demanding ...": who demands is who issued the statement."""
-    if lemma(noun) in STATEMENT_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}:
+    """ "X issued a declaration demanding ...": who demands is who issued the statement; "X committed a massacre
+    claiming ten lives", "X launched raids killing ...": who kills is who carried out the act."""
+    done = lemma(noun) in ACT_NOUNS and noun.dep_ == "dobj" and lemma(noun.head) in PERPETRATE_VERBS
+    if (lemma(noun) in STATEMENT_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}) or done:
         issuer = next((child for child in noun.head.children if child.dep_ in SUBJECT_DEPS), None)
         return issuer if issuer is not None else noun
     return noun
@@ -194,7 +198,8 @@ def agents_of_act(noun: Token, ctx: Context) -> list[str]:
 def means_agents(verb: Token, ctx: Context) -> list[str]:
     """Who killed, when the clause names only the means: "killed in Russian airstrikes", "killed by a rocket
     fired by militants", "died at the hands of ISIL"."""
-    for prep, means in [*prep_objects(verb, MEANS_PREPS | {"at"}), *_gerund_objects(verb, MEANS_PREPS)]:
+    means_phrases = [*prep_objects(verb, MEANS_PREPS | {"at"}), *_gerund_objects(verb, MEANS_PREPS), *_causes(verb)]
+    for prep, means in means_phrases:
         pobj = _counted_act(means)
         if prep == "at" and lemma(pobj) == "hand":
             owners = [owner for _of, owner in prep_objects(pobj, frozenset({"of"}))]
@@ -214,6 +219,18 @@ def means_agents(verb: Token, ctx: Context) -> list[str]:
             if found:
                 return found
     return []
+
+
+def _causes(verb: Token) -> Iterator[tuple[str, Token]]:
+    """The object of a two-word preposition of cause ("killed due to a car bomb attack", "because of"), which
+    the parser hangs on its first word; also on a verb coordinated with it ("killed and injured due to ...")."""
+    verbs = [verb, *(child for child in verb.children if child.dep_ == "conj" and child.pos_ == "VERB")]
+    for child in (child for clause in verbs for child in clause.children):
+        if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
+            words = [child, *(grand for grand in child.children if grand.dep_ == "pcomp")]  # "to" hung either way
+            for grand in (grand for word in words for grand in word.children):
+                if grand.dep_ == "pobj":
+                    yield "by", grand
 
 
 def _counted_act(noun: Token) -> Token:

@@ -165,6 +165,9 @@ ISSUE_PREPS = frozenset({"into", "over", "for", "about"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 COMBAT_NOUNS = frozenset({"clash", "fighting", "battle", "confrontation", "fight", "skirmish", "firefight"})
 MEANS_PREPS = frozenset({"in", "by", "during", "from", "with", "under", "after"})
+# Verbs whose subject carried out the act their object names ("committed a massacre", "launched raids").
+PERPETRATE_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "conduct", "stage", "mount", "wage"})
+CAUSE_PREPS = frozenset({"due", "because", "owing"})  # "due to", "because of": the cause of a death
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Nouns of statements: a clause on one ("a declaration demanding ...") speaks for whoever issued it.
 STATEMENT_NOUNS = word_set(
