@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
+import random
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -347,3 +348,43 @@ def test_a_body_named_with_two_groups_stands_for_no_state(tmp_path: Path) -> Non
     side = named["Government of Syria"]
     assert sides.get(named["Syrian Arab Army"]) == sides.get(named["Damascus troops"]) == side
     assert named["Damascus and rebel troops"] not in sides and named["Northern Hills Brigade"] not in sides
+
+
+def test_an_identity_fits_a_dated_report_only_within_its_reach() -> None:
+    """``best_identity`` skips identities out of reach without comparing them: every fit lies within reach, so
+    it picks what comparing every identity picks."""
+    rng = random.Random(19)
+
+    def days() -> tuple[date, date]:
+        start = date(2014, 1, 1) + timedelta(days=rng.randrange(2000))
+        return start, start + timedelta(days=rng.choice([0, 0, 30, 364]))
+
+    def sample(kinds: list[str]) -> AgreementReport:
+        participants = {rng.randrange(4) for _ in range(rng.randrange(3))}
+        stated = [days() for _ in range(rng.randrange(3))]
+        seen = days() if rng.random() < 0.9 else None
+        found = report(participants, stated, seen, kind=rng.choice(kinds), status=rng.choice([None, "collapsed"]))  # type: ignore[arg-type]
+        found.states = participants & {1}
+        return found
+
+    identities = []
+    for _ in range(150):
+        found = Identity(None, "ceasefire", set(), set())
+        for _ in range(rng.randrange(1, 4)):  # its reports taken one by one, as the writer does
+            found.take(sample(["ceasefire", "truce"]))
+        identities.append(found)
+    fits = 0
+    for _ in range(300):
+        item = sample(["ceasefire", "truce", "evacuation", "agreement"])
+        scored = [(score, candidate) for candidate in identities if (score := candidate.fit(item)) is not None]
+        reported = [*item.stated, *([item.seen] if item.seen else [])]
+        for _, candidate in scored:
+            assert any(_near(days, candidate.reach) for days in reported) or not reported
+        if item.participants:
+            assert best_identity(item, identities) is (max(scored, key=lambda pair: pair[0])[1] if scored else None)
+        fits += len(scored)
+    assert fits > 100
+
+
+def _near(days: tuple[date, date], reach: tuple[date, date] | None) -> bool:
+    return reach is None or (reach[0] - timedelta(days=441) <= days[1] and days[0] <= reach[1] + timedelta(days=441))
