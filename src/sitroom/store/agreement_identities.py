@@ -74,6 +74,7 @@ _NO_SLACK = timedelta(0)
 # ``Identity.fit`` takes a dated report only within this of the identity's window and stated dates (its
 # ``reach``): ``best_identity`` leaves out the others without comparing them, the same answer sooner.
 _REACH = _LATE + _STATED_SLACK + _EARLY
+_VAGUE_REACH = _VAGUE_LATE + _EARLY  # a vague report's: it joins only one that is current
 _CHUNK = 500
 
 
@@ -277,8 +278,12 @@ def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Id
     if len(report.participants) < 2:  # only an identity of its own group can fit (``Identity.fit``)
         group = report.group
         candidates = [identity for identity in candidates if identity.group == group]
+    reach = _REACH
+    if report.vague:  # only one of its very kind, current when it is published (``Identity._takes_vague``)
+        candidates = [identity for identity in candidates if report.kind in identity.kinds]
+        reach = _VAGUE_REACH
     if (days := _extend(report.seen, report.stated)) is not None:  # only one it comes near
-        first, last = days[0] - _REACH, days[1] + _REACH
+        first, last = days[0] - reach, days[1] + reach
         candidates = [c for c in candidates if c.reach is None or (c.reach[0] <= last and first <= c.reach[1])]
     scored = [(score, identity) for identity in candidates if (score := identity.fit(report)) is not None]
     if not report.participants:  # only one agreement it can be, preferring those founded on actors or dates
