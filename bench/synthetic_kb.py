@@ -111,10 +111,14 @@ def replicate(pair: Pair, copy: int) -> Pair:
     return replace(document, id=new_id, text=text, date=moved.date), moved
 
 
-def copies(pairs: list[Pair], documents: int) -> Iterator[Pair]:
+def copies(pairs: list[Pair], documents: int, agreements_from: int | None = None) -> Iterator[Pair]:
+    """The first ``documents`` copies; from document ``agreements_from`` on, without their agreements."""
     for number in range(documents):
         copy, index = divmod(number, len(pairs))
-        yield replicate(pairs[index], copy)
+        document, record = replicate(pairs[index], copy)
+        if agreements_from is not None and number >= agreements_from:
+            record = record.model_copy(update={"agreements": []})
+        yield document, record
 
 
 def main() -> None:
@@ -123,11 +127,17 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=200_000)
     parser.add_argument("--records", type=Path, default=RECORDS, help="cache of the analysed FA-KES records")
     parser.add_argument("--batch", type=int, default=200, help="documents per transaction")
+    parser.add_argument(
+        "--agreements-until",
+        type=int,
+        help="store the copies from this document on without their agreements (the events list, map, timeline "
+        "and network read none; linking agreements is most of the storing time in a large base)",
+    )
     args = parser.parse_args()
     pairs = analysed_fakes(args.records)
     engine = open_engine(args.db)
     version = current_version()
-    generated = copies(pairs, args.documents)
+    generated = copies(pairs, args.documents, args.agreements_until)
     done, started = 0, time.perf_counter()
     while batch := list(islice(generated, args.batch)):
         stored = known_hashes(engine, (document.content_hash for document, _ in batch))
