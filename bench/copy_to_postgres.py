@@ -90,7 +90,8 @@ def main() -> None:
     args = parser.parse_args()
     open_engine(args.sqlite).dispose()  # migrated to the same revision as the target
     open_engine(args.postgres).dispose()
-    source = sqlite3.connect(args.sqlite)
+    source = sqlite3.connect(args.sqlite, isolation_level=None)
+    source.execute("BEGIN")  # one snapshot of every table, whatever writes the base meanwhile
     url = args.postgres.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(url) as target:
         revisions = [
