@@ -168,32 +168,44 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
     assert_rollups_match(open_engine(tmp_path / "kb.sqlite"))
 
 
-def test_the_migration_fills_the_network_rollups_from_the_edge_rollups(tmp_path: Path, engine: Engine) -> None:
+def _migrated_from(path: Path, engine: Engine, revision: str, *statements: str) -> Engine:
+    """The base taken back to ``revision`` by ``statements``, then opened (so migrated) again."""
     with engine.begin() as connection:
-        connection.execute(text("DROP TABLE network_rollups"))
-        connection.execute(text("DROP INDEX ix_day_rollups_type_day_events"))
-        connection.execute(text("CREATE INDEX ix_day_rollups_type_day_start ON day_rollups (type, day_start)"))
-        connection.execute(text("UPDATE alembic_version SET version_num = 'actor_country_rollups'"))
-
-    migrated = open_engine(tmp_path / "kb.sqlite")
-
+        for statement in statements:
+            connection.execute(text(statement))
+        connection.execute(text(f"UPDATE alembic_version SET version_num = '{revision}'"))
+    migrated = open_engine(path)
     assert_rollups_match(migrated)
+    return migrated
+
+
+def test_the_migration_fills_the_network_rollups_from_the_edge_rollups(tmp_path: Path, engine: Engine) -> None:
+    migrated = _migrated_from(
+        tmp_path / "kb.sqlite",
+        engine,
+        "actor_country_rollups",
+        "DROP TABLE network_rollups",
+        "DROP INDEX ix_day_rollups_type_day_events",
+        "CREATE INDEX ix_day_rollups_type_day_start ON day_rollups (type, day_start)",
+    )
+
     assert _rows(migrated, "SELECT count(*) FROM network_rollups") == {(5,)}
     store_documents(migrated, [report_pair("d8", "Nusra fighters attacked Ahrar.", outlet="AFP", date="2016-01-01")])
     assert_rollups_match(migrated)  # the writer's keys are the migration's
 
 
 def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(tmp_path: Path, engine: Engine) -> None:
-    with engine.begin() as connection:
-        for table in ("actor_events", "day_rollups", "actor_edge_rollups", "network_rollups"):
-            connection.execute(text(f"DROP TABLE {table}"))
-        connection.execute(text("ALTER TABLE month_rollups DROP COLUMN country"))
-        connection.execute(text("DROP INDEX ix_event_rollups_months_point"))
-        connection.execute(text("UPDATE alembic_version SET version_num = 'rollups'"))
+    tables = ("actor_events", "day_rollups", "actor_edge_rollups", "network_rollups")
+    dropped = [f"DROP TABLE {table}" for table in tables]
+    migrated = _migrated_from(
+        tmp_path / "kb.sqlite",
+        engine,
+        "rollups",
+        *dropped,
+        "ALTER TABLE month_rollups DROP COLUMN country",
+        "DROP INDEX ix_event_rollups_months_point",
+    )
 
-    migrated = open_engine(tmp_path / "kb.sqlite")
-
-    assert_rollups_match(migrated)
     assert _rows(migrated, "SELECT count(DISTINCT identity_id) FROM actor_events") == {(8,)}
     assert _rows(migrated, "SELECT DISTINCT country FROM month_rollups") == {("SY",), (None,)}
 
