@@ -11,7 +11,8 @@ event) and every place moved by one of ``PLACE_SHIFTS`` offsets (a pool of place
 FA-KES's, as years of reporting on one region would have). Actors stay the same: the same parties recur.
 Records go through the knowledge base's own writer (linking, corroboration, full-text indexes) in
 batches; a stopped run resumes (stored copies are skipped by content hash). Storing time per document
-is printed as the base grows.
+is printed as the base grows. The writer stores about 10 documents a second into PostgreSQL here: for a
+large PostgreSQL base, build a SQLite one and copy it (``bench/copy_to_postgres.py``).
 """
 
 from __future__ import annotations
@@ -111,10 +112,14 @@ def replicate(pair: Pair, copy: int) -> Pair:
     return replace(document, id=new_id, text=text, date=moved.date), moved
 
 
-def copies(pairs: list[Pair], documents: int) -> Iterator[Pair]:
+def copies(pairs: list[Pair], documents: int, agreements_from: int | None = None) -> Iterator[Pair]:
+    """The first ``documents`` copies; from document ``agreements_from`` on, without their agreements."""
     for number in range(documents):
         copy, index = divmod(number, len(pairs))
-        yield replicate(pairs[index], copy)
+        document, record = replicate(pairs[index], copy)
+        if agreements_from is not None and number >= agreements_from:
+            record = record.model_copy(update={"agreements": []})
+        yield document, record
 
 
 def main() -> None:
@@ -123,11 +128,17 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=200_000)
     parser.add_argument("--records", type=Path, default=RECORDS, help="cache of the analysed FA-KES records")
     parser.add_argument("--batch", type=int, default=200, help="documents per transaction")
+    parser.add_argument(
+        "--agreements-until",
+        type=int,
+        help="store the copies from this document on without their agreements (the events list, map, timeline "
+        "and network read none; linking agreements is most of the storing time in a large base)",
+    )
     args = parser.parse_args()
     pairs = analysed_fakes(args.records)
     engine = open_engine(args.db)
     version = current_version()
-    generated = copies(pairs, args.documents)
+    generated = copies(pairs, args.documents, args.agreements_until)
     done, started = 0, time.perf_counter()
     while batch := list(islice(generated, args.batch)):
         stored = known_hashes(engine, (document.content_hash for document, _ in batch))

@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
+import random
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -417,3 +419,52 @@ def _grouped(
         id=doc_id, date=day, outlet="AFP", actors=actors, agreements=[Agreement.model_validate(fields | agreement)]
     )
     return Document(id=doc_id, text=text, date=day, outlet="AFP"), record
+
+
+def test_an_identity_fits_a_dated_report_only_within_its_reach() -> None:
+    """``best_identity`` skips identities out of reach (and, for a vague report, of another kind) without
+    comparing them: it picks what comparing every identity picks."""
+    rng = random.Random(19)
+
+    def days() -> tuple[date, date]:
+        start = date(2014, 1, 1) + timedelta(days=rng.randrange(2000))
+        return start, start + timedelta(days=rng.choice([0, 0, 30, 364]))
+
+    def sample(kinds: list[str]) -> AgreementReport:
+        participants = {rng.randrange(4) for _ in range(rng.randrange(3))}
+        stated = [days() for _ in range(rng.randrange(3))]
+        seen = days() if rng.random() < 0.9 else None
+        found = report(participants, stated, seen, kind=rng.choice(kinds), status=rng.choice([None, "collapsed"]))  # type: ignore[arg-type]
+        found.states = participants & {1}
+        return found
+
+    identities = []
+    for _ in range(40):
+        found = Identity(None, "ceasefire", set(), set())
+        for _ in range(rng.randrange(1, 4)):  # its reports taken one by one, as the writer does
+            found.take(sample(["ceasefire", "truce"]))
+        identities.append(found)
+    fits = 0
+    for number in range(300):
+        item = sample(["ceasefire", "truce", "evacuation", "agreement"])
+        if number % 3 == 0:  # "despite the truce"
+            item = replace(item, kind=rng.choice(["ceasefire", "truce"]), participants=set(), stated=[], status=None)
+        scored = [(score, candidate) for candidate in identities if (score := candidate.fit(item)) is not None]
+        assert best_identity(item, identities) is _compared_with_all(item, scored)
+        fits += len(scored)
+    assert fits > 100
+
+
+def _compared_with_all(item: AgreementReport, scored: list[tuple[float, Identity]]) -> Identity | None:
+    """What ``best_identity`` picks from the fits of every identity."""
+    if not item.participants:
+        scored = [pair for pair in scored if not pair[1].vague] or scored
+        dated = [pair for pair in scored if any(_within(day, other) for day in item.stated for other in pair[1].stated)]
+        scored = dated if len(dated) == 1 else scored
+        if len(scored) != 1:
+            return None
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _within(first: tuple[date, date], second: tuple[date, date]) -> bool:
+    return first[0] <= second[1] and second[0] <= first[1]

@@ -1,7 +1,7 @@
 """The rollups (events per type, place, point and months, per type and months, per type and point; network
-edges per actor pair, type, place and months) equal what the events count, after storing, revising,
-deleting, reanalysing and reclustering, and after the migration fills them in an existing base; the map,
-timeline and network answer the same from them as from the events."""
+edges per actor pair, type, place and months, and per actor pair and type) equal what the events count,
+after storing, revising, deleting, reanalysing and reclustering, and after the migration fills them in an
+existing base; the map, timeline and network answer the same from them as from the events."""
 
 from __future__ import annotations
 
@@ -48,6 +48,10 @@ FROM event_clusters c LEFT JOIN place_identities p ON p.id = c.place_identity_id
 ROLLUP_DAYS = "SELECT type, country, day_start, month_end, events, id_sum FROM day_rollups"
 ROLLUP_EDGES = """
 SELECT source_id, target_id, type, place_identity_id, month_start, month_end, events FROM edge_rollups"""
+LIVE_NETWORK = f"""
+SELECT s.identity_id, t.identity_id, c.type, count(DISTINCT c.id)
+{LIVE_EDGES[LIVE_EDGES.index("FROM") : LIVE_EDGES.index("GROUP BY")]}GROUP BY 1, 2, 3"""
+ROLLUP_NETWORK = "SELECT source_id, target_id, type, events FROM network_rollups"
 LIVE_ACTOR_EDGES = """
 SELECT a.identity_id, s.identity_id, t.identity_id, c.type, count(DISTINCT c.id)
 FROM events e JOIN event_clusters c ON c.id = e.cluster_id
@@ -61,7 +65,10 @@ SELECT DISTINCT a.identity_id, e.cluster_id, coalesce(c.date_start, '')
 FROM events e JOIN event_clusters c ON c.id = e.cluster_id JOIN event_actors a ON a.event_id = e.id"""
 ROLLUP_ACTOR_EVENTS = "SELECT identity_id, cluster_id, date_key FROM actor_events"
 
-ROLLUPS = ("event_rollups", "month_rollups", "day_rollups", "point_rollups", "edge_rollups", "actor_edge_rollups")
+ROLLUPS = (
+    *("event_rollups", "month_rollups", "day_rollups", "point_rollups"),
+    *("edge_rollups", "network_rollups", "actor_edge_rollups"),
+)
 ALEPPO = ("Aleppo", 36.2, 37.16)
 REPORTS = [
     report_pair("d1", "Nusra fighters attacked Ahrar positions.", outlet="Reuters", date="2014-01-10"),
@@ -87,6 +94,7 @@ def assert_rollups_match(engine: Engine) -> None:
     assert _rows(engine, ROLLUP_DAYS) == _rows(engine, LIVE_DAYS)
     assert _rows(engine, ROLLUP_POINTS) == _rows(engine, LIVE_POINTS)
     assert _rows(engine, ROLLUP_EDGES) == _rows(engine, LIVE_EDGES)
+    assert _rows(engine, ROLLUP_NETWORK) == _rows(engine, LIVE_NETWORK)
     assert _rows(engine, ROLLUP_ACTOR_EVENTS) == _rows(engine, LIVE_ACTOR_EVENTS)
     assert _rows(engine, ROLLUP_ACTOR_EDGES) == _rows(engine, LIVE_ACTOR_EDGES)
     assert _rows(engine, "SELECT count(*) FROM actor_events") == _rows(
@@ -160,17 +168,44 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
     assert_rollups_match(open_engine(tmp_path / "kb.sqlite"))
 
 
-def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(tmp_path: Path, engine: Engine) -> None:
+def _migrated_from(path: Path, engine: Engine, revision: str, *statements: str) -> Engine:
+    """The base taken back to ``revision`` by ``statements``, then opened (so migrated) again."""
     with engine.begin() as connection:
-        for table in ("actor_events", "day_rollups", "actor_edge_rollups"):
-            connection.execute(text(f"DROP TABLE {table}"))
-        connection.execute(text("ALTER TABLE month_rollups DROP COLUMN country"))
-        connection.execute(text("DROP INDEX ix_event_rollups_months_point"))
-        connection.execute(text("UPDATE alembic_version SET version_num = 'rollups'"))
-
-    migrated = open_engine(tmp_path / "kb.sqlite")
-
+        for statement in statements:
+            connection.execute(text(statement))
+        connection.execute(text(f"UPDATE alembic_version SET version_num = '{revision}'"))
+    migrated = open_engine(path)
     assert_rollups_match(migrated)
+    return migrated
+
+
+def test_the_migration_fills_the_network_rollups_from_the_edge_rollups(tmp_path: Path, engine: Engine) -> None:
+    migrated = _migrated_from(
+        tmp_path / "kb.sqlite",
+        engine,
+        "actor_country_rollups",
+        "DROP TABLE network_rollups",
+        "DROP INDEX ix_day_rollups_type_day_events",
+        "CREATE INDEX ix_day_rollups_type_day_start ON day_rollups (type, day_start)",
+    )
+
+    assert _rows(migrated, "SELECT count(*) FROM network_rollups") == {(5,)}
+    store_documents(migrated, [report_pair("d8", "Nusra fighters attacked Ahrar.", outlet="AFP", date="2016-01-01")])
+    assert_rollups_match(migrated)  # the writer's keys are the migration's
+
+
+def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(tmp_path: Path, engine: Engine) -> None:
+    tables = ("actor_events", "day_rollups", "actor_edge_rollups", "network_rollups")
+    dropped = [f"DROP TABLE {table}" for table in tables]
+    migrated = _migrated_from(
+        tmp_path / "kb.sqlite",
+        engine,
+        "rollups",
+        *dropped,
+        "ALTER TABLE month_rollups DROP COLUMN country",
+        "DROP INDEX ix_event_rollups_months_point",
+    )
+
     assert _rows(migrated, "SELECT count(DISTINCT identity_id) FROM actor_events") == {(8,)}
     assert _rows(migrated, "SELECT DISTINCT country FROM month_rollups") == {("SY",), (None,)}
 
@@ -189,6 +224,7 @@ REQUESTS = [
     ("/api/timeline", {"bin": "day", "country": "SY", "date_to": "2014-01"}),
     ("/api/timeline", {"bin": "week", "date_from": "2014-02"}),
     ("/api/network", {}),
+    ("/api/network", {"type": "ASSAULT"}),
     ("/api/network", {"date_to": "2014-01-31"}),
     ("/api/network", {"actor": 1}),
     ("/api/network", {"actor": 1, "type": "ASSAULT"}),

@@ -75,6 +75,10 @@ _STATED_SLACK, _EARLY, _LATE, _VAGUE_LATE = (
     timedelta(days=days) for days in (STATED_DAYS, EARLY_DAYS, LATE_DAYS, VAGUE_LATE_DAYS)
 )
 _NO_SLACK = timedelta(0)
+# ``Identity.fit`` takes a dated report only within this of the identity's window and stated dates (its
+# ``reach``): ``best_identity`` leaves out the others without comparing them, the same answer sooner.
+_REACH = _LATE + _STATED_SLACK + _EARLY
+_VAGUE_REACH = _VAGUE_LATE + _EARLY  # a vague report's: it joins only one that is current
 _CHUNK = 500
 
 
@@ -122,6 +126,14 @@ class Identity:
     ended: DateRange | None = None  # from the first to the last of its clearer reports saying it collapsed
     documents: set[str] = field(default_factory=set)  # of its reports in this batch
     named: bool = False  # a report of it names parties or mediators (``AgreementReport.named``)
+    reach: DateRange | None = field(init=False, default=None)  # its window and stated dates; None: any date fits
+
+    def __post_init__(self) -> None:
+        self._reach_again()
+
+    def _reach_again(self) -> None:
+        window = self.anchor or self.span
+        self.reach = None if window is None else _extend(window, self.stated)
 
     @property
     def vague(self) -> bool:
@@ -225,6 +237,7 @@ class Identity:
             self.kinds |= report.kinds
             self.statuses |= report.statuses
             self.span = _extend(self.span, [report.span] if report.span else [])
+        self._reach_again()
 
 
 def _on_sides(item: AgreementReport | Identity, sides: dict[int, int]) -> tuple[set[int], set[int]]:
@@ -288,6 +301,13 @@ def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Id
     if len(report.participants) < 2:  # only an identity of its own group can fit (``Identity.fit``)
         group = report.group
         candidates = [identity for identity in candidates if identity.group == group]
+    reach = _REACH
+    if report.vague:  # only one of its very kind, current when it is published (``Identity._takes_vague``)
+        candidates = [identity for identity in candidates if report.kind in identity.kinds]
+        reach = _VAGUE_REACH
+    if (days := _extend(report.seen, report.stated)) is not None:  # only one it comes near
+        first, last = days[0] - reach, days[1] + reach
+        candidates = [c for c in candidates if c.reach is None or (c.reach[0] <= last and first <= c.reach[1])]
     scored = [(score, identity) for identity in candidates if (score := identity.fit(report)) is not None]
     if not report.participants:  # only one agreement it can be, preferring those founded on actors or dates
         founded = [pair for pair in scored if not pair[1].vague]

@@ -115,6 +115,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "the writer; the actor network adds them up).",
         {"source_id": _ACTOR, "target_id": _ACTOR, "events": "events with this key", "key": _KEY},
     ),
+    "network_rollups": (
+        "Corroborated events counted per source and target actor and type (kept by the writer; the actor "
+        "network adds them up when no place, country or dates are asked for).",
+        {"source_id": _ACTOR, "target_id": _ACTOR, "events": "events with this key", "key": _KEY},
+    ),
     "actor_events": (
         "Actor identities per corroborated event a report of it names them in, with the event's first day "
         "(empty when undated; kept by the writer: an actor's newest events by index).",

@@ -5,10 +5,11 @@ date precision), of ``month_rollups`` (the same with the place's country instead
 the timeline when no place is asked for), of ``day_rollups`` (type, country, first day and end month: the
 timeline's days and weeks), of ``point_rollups`` (the same without dates: the map when no
 dates are asked for) and of each of its ``edge_rollups`` rows (a source and a target actor of one of its
-reports, type, place, months; in ``actor_edge_rollups`` also per actor the event names, without place and
-months: the network of an actor's events). The map's cells, the timeline's bins and the network's edges add these up
-instead of reading every event, when a request's filters are ones the keys cover
-(``browse.aggregates.covers``). ``actor_events`` holds one row per actor identity and event it is named in
+reports, type, place, months; in ``network_rollups`` the same without place and months: the network when
+no place, country or dates are asked for; in ``actor_edge_rollups`` also per actor the event names, without
+place and months: the network of an actor's events). The map's cells, the timeline's bins and the
+network's edges add these up instead of reading every event, when a request's filters are ones the keys
+cover (``browse.aggregates.covers``). ``actor_events`` holds one row per actor identity and event it is named in
 (any role, any report), with the event's first day: what an actor filter reads, so that an actor's newest
 events come by index.
 
@@ -28,7 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, event, select
+from sqlalchemy import ColumnElement, and_, delete, event, func, inspect, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, SessionTransaction
@@ -43,6 +44,7 @@ from sitroom.store.schema import (
     EventRollupRow,
     EventRow,
     MonthRollupRow,
+    NetworkRollupRow,
     PlaceIdentityRow,
     PointRollupRow,
 )
@@ -63,7 +65,12 @@ MONTH_COLUMNS = ("type", "country", "month_start", "month_end", "precision")
 DAY_COLUMNS = ("type", "country", "day_start", "month_end")
 POINT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude")
 EDGE_COLUMNS = ("source_id", "target_id", "type", "place_identity_id", "month_start", "month_end")
+NETWORK_COLUMNS = EDGE_COLUMNS[:3]  # the network rollups are a projection of the edge key
 ACTOR_EDGE_COLUMNS = ("actor_id", "source_id", "target_id", "type")
+ROLLUPS = (
+    *(EventRollupRow, MonthRollupRow, DayRollupRow, PointRollupRow),
+    *(EdgeRollupRow, NetworkRollupRow, ActorEdgeRollupRow),
+)
 _TRACKED = "sitroom.rollups.tracked"  # session.info: the touched clusters' ids and what they counted then
 _REBUILD = "sitroom.rollups.rebuild"  # session.info: every cluster changed; rebuild at commit
 _CHUNK = 500
@@ -181,15 +188,30 @@ def rebuild_at_commit(session: Session) -> None:
 
 
 def rebuild(session: Session) -> None:
-    """Fill the rollups and ``actor_events`` from every stored cluster (a migration, a recluster)."""
-    for model in (EventRollupRow, MonthRollupRow, DayRollupRow, PointRollupRow, EdgeRollupRow, ActorEdgeRollupRow):
+    """Fill the rollups and ``actor_events`` from every stored cluster (a migration, a recluster); a migration
+    to an earlier revision fills the rollups that revision has."""
+    present = set(inspect(session.connection()).get_table_names())
+    kept = tuple(model for model in ROLLUPS if model.__tablename__ in present)
+    for model in kept:
         session.execute(delete(model))
     session.execute(delete(ActorEventRow))
     counts = Counts()
     for ids in _cluster_chunks(session):
         _add_clusters(session, counts, EventClusterRow.id.in_(ids))
         insert_ignoring_conflicts(session, ActorEventRow, _actor_events(session, ids))
-    _apply(session, counts, Counts())
+    _apply(session, counts, Counts(), kept)
+
+
+def fill_network(session: Session) -> None:
+    """Fill the network rollups by adding up the edge rollups (a migration)."""
+    edge = EdgeRollupRow
+    grouped = session.execute(
+        select(edge.source_id, edge.target_id, edge.type, func.sum(edge.events)).group_by(
+            edge.source_id, edge.target_id, edge.type
+        )
+    )
+    rows = [_row(NETWORK_COLUMNS, (source, target, kind)) | {"events": n} for source, target, kind, n in grouped]
+    _add(session, NetworkRollupRow, rows, ("events",))
 
 
 def _cluster_chunks(session: Session) -> Iterator[list[int]]:
@@ -233,8 +255,8 @@ def _settle(session: Session) -> None:
         _rewrite_actor_events(session, touched)
 
 
-def _apply(session: Session, after: Counts, before: Counts) -> None:
-    """Add ``after`` less ``before`` to the rollup tables."""
+def _apply(session: Session, after: Counts, before: Counts, kept: Sequence[type[Any]] = ROLLUPS) -> None:
+    """Add ``after`` less ``before`` to the rollup tables (those in ``kept``)."""
     events, ids = Counter(after.events), Counter(after.ids)
     events.subtract(before.events)
     ids.subtract(before.ids)
@@ -244,6 +266,8 @@ def _apply(session: Session, after: Counts, before: Counts) -> None:
         (DayRollupRow, DAY_COLUMNS),
         (PointRollupRow, POINT_COLUMNS),
     ):
+        if model not in kept:
+            continue
         picked = [KEY_COLUMNS.index(column) for column in columns]
         changes: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
         for key in set(events) | set(ids):
@@ -254,12 +278,20 @@ def _apply(session: Session, after: Counts, before: Counts) -> None:
             _row(columns, key) | {"events": n, "id_sum": total} for key, (n, total) in changes.items() if n or total
         ]
         _add(session, model, rows, ("events", "id_sum"))
-    for edge_model, edge_columns, now, then in (
-        (EdgeRollupRow, EDGE_COLUMNS, after.edges, before.edges),
-        (ActorEdgeRollupRow, ACTOR_EDGE_COLUMNS, after.actor_edges, before.actor_edges),
+    edges: Counter[Any] = Counter(after.edges)
+    edges.subtract(before.edges)
+    network: Counter[Any] = Counter()
+    for key, n in edges.items():
+        network[key[: len(NETWORK_COLUMNS)]] += n
+    actor_edges: Counter[Any] = Counter(after.actor_edges)
+    actor_edges.subtract(before.actor_edges)
+    for edge_model, edge_columns, delta in (
+        (EdgeRollupRow, EDGE_COLUMNS, edges),
+        (NetworkRollupRow, NETWORK_COLUMNS, network),
+        (ActorEdgeRollupRow, ACTOR_EDGE_COLUMNS, actor_edges),
     ):
-        delta: Counter[Any] = Counter(now)
-        delta.subtract(then)
+        if edge_model not in kept:
+            continue
         rows = [_row(edge_columns, key) | {"events": n} for key, n in delta.items() if n]
         _add(session, edge_model, rows, ("events",))
 
@@ -272,7 +304,8 @@ def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
 
 def _add(
     session: Session,
-    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | EdgeRollupRow | ActorEdgeRollupRow],
+    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow]
+    | type[EdgeRollupRow | NetworkRollupRow | ActorEdgeRollupRow],
     rows: list[Row],
     sums: Sequence[str],
 ) -> None:

@@ -289,7 +289,8 @@ class DayRollupRow(Base):
     day and week bins when no place is asked for."""
 
     __tablename__ = "day_rollups"
-    __table_args__ = (Index("ix_day_rollups_type_day_start", "type", "day_start"),)
+    # Covers a type's days (the timeline by week or day) without reading the rows.
+    __table_args__ = (Index("ix_day_rollups_type_day_events", "type", "day_start", "events"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger, unique=True)
@@ -315,6 +316,20 @@ class EdgeRollupRow(Base):
     place_identity_id: Mapped[int | None] = mapped_column(Integer)
     month_start: Mapped[str | None] = mapped_column(String(7))
     month_end: Mapped[str | None] = mapped_column(String(7))
+    events: Mapped[int] = mapped_column(Integer)
+
+
+class NetworkRollupRow(Base):
+    """Events per source and target actor and type (``rollups``): the actor network's edges when no place,
+    country or dates are asked for (the edge rollups add up about 75 rows per edge of a year-long base)."""
+
+    __tablename__ = "network_rollups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    source_id: Mapped[int] = mapped_column(Integer)
+    target_id: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(16))
     events: Mapped[int] = mapped_column(Integer)
 
 

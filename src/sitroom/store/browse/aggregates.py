@@ -3,7 +3,8 @@
 
 A request is answered from the rollups when its filters are on keys they keep: type, place, country and a
 date range of whole months (``date_from`` the first of a month or a month or year, ``date_to`` the last
-of one); the network of an actor (and a type) from the actor edge rollups. Any other actor, status, outlet
+of one); the network with at most a type from the network rollups, of an actor (and a type) from the actor
+edge rollups. Any other actor, status, outlet
 or least-sources filter, or a range cutting a month, reads the events.
 """
 
@@ -30,6 +31,7 @@ from sitroom.store.schema import (
     EventRollupRow,
     EventRow,
     MonthRollupRow,
+    NetworkRollupRow,
     PlaceIdentityRow,
     PointRollupRow,
 )
@@ -51,7 +53,7 @@ def covers_actor_edges(selection: EventFilter) -> bool:
 
 
 def rollup_conditions(
-    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | EdgeRollupRow],
+    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | EdgeRollupRow | NetworkRollupRow],
     selection: EventFilter,
 ) -> list[ColumnElement[bool]]:
     """The conditions on rollup rows that select what ``selection`` selects (when it ``covers``; month
@@ -100,10 +102,12 @@ class Edges:
 
 
 def edges(selection: EventFilter) -> Edges:
-    """Source→target edges typed by event type and weighted by events (unordered, unlimited): from the edge
-    rollups when they cover the filters, from the actor edge rollups for an actor (and a type) alone."""
+    """Source→target edges typed by event type and weighted by events (unordered, unlimited): from the network
+    rollups when at most a type is asked for, from the edge rollups when they cover the filters, from the
+    actor edge rollups for an actor (and a type) alone."""
     if covers(selection):
-        rollup = EdgeRollupRow
+        whole = not (selection.place is not None or selection.country or selection.date_from or selection.date_to)
+        rollup = NetworkRollupRow if whole else EdgeRollupRow
         weight = func.sum(rollup.events).label("weight")
         query = (
             select(rollup.source_id.label("source"), rollup.target_id.label("target"), rollup.type, weight)
