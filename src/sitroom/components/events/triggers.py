@@ -185,12 +185,16 @@ def cumulative(trigger: Token) -> bool:
     """A running total, not an event: "since the war began, 400,000 have been killed", "since 2011", "in the
     past week", "over three months", "so far this year"."""
     heads = [trigger, *trigger.ancestors]
+    if heads[-1].lower_ == "since":  # "Since May 3, when ..., 359 have been killed": "since" read as the root
+        return True
     arguments = [child for head in heads for child in head.children if child.dep_ in {"dobj", "nsubjpass", "nsubj"}]
     for child in [*(c for head in heads for c in head.children), *(g for a in arguments for g in a.children)]:
         if child.dep_ == "prep" and child.lower_ == "since":
             return True
         if child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ == "since" for mark in child.children):
             return True
+        if child.dep_ == "mark" and child.lower_ == "since" and child.head.dep_ == "ROOT":
+            return True  # "Since Monday shelling has killed 40": the phrase read as a clause mark of the root
         if child.dep_ == "prep" and child.lower_ in PERIOD_PREPS and _period(child):
             return True
         if child.dep_ == "advmod" and child.lower_ == "far" and any(c.lower_ == "so" for c in child.children):
