@@ -203,3 +203,16 @@ def test_a_toll_since_a_day_the_parser_reads_as_the_root_is_a_running_total(nlp:
     text = "Since May 3 when the government ended the ceasefire at least 210 civilians have been killed by air strikes."
     record = analyse(nlp, text, date="2017-05-20")
     assert attacks(record) and all(event.acled is None and event.background for event in attacks(record))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah on Monday claimed responsibility for a suicide bombing that killed 30 rebels near the border.",
+        "A car bombing blamed on Hezbollah killed at least 26 displaced people in the south on Friday.",
+    ],
+)
+def test_who_claims_or_is_blamed_for_an_act_carried_it_out(nlp: Language, text: str) -> None:
+    record = analyse(nlp, text)
+    killing = next(event for event in attacks(record) if event.casualties)
+    assert names(record, killing.source) == ["Hezbollah"]

@@ -12,6 +12,7 @@ from sitroom.components.events.coreference import referent
 from sitroom.components.events.vocabulary import (
     ACT_NOUNS,
     ATTACK_VERBS,
+    BLAME_VERBS,
     CAUSE_PREPS,
     COLLECTIVE_NOUNS,
     COMBAT_NOUNS,
@@ -28,6 +29,7 @@ from sitroom.components.events.vocabulary import (
     RELATIVE_TAGS,
     REPORT_VERBS,
     REPORTED_PRONOUNS,
+    RESPONSIBILITY_NOUNS,
     SERIES_NOUNS,
     STATE_KINDS,
     STATEMENT_NOUNS,
@@ -174,17 +176,34 @@ def nominal_agents(noun: Token, ctx: Context) -> list[str]:
     coalition", "rockets fired by militants")."""
     if noun.i in ctx.token_actor:
         return [ctx.token_actor[noun.i]]
-    found: list[str] = []
+    found: list[str] = _responsible(noun, ctx)
     for child in noun.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"}:
             found += actors_in(child.subtree, ctx) or referent(child, ctx)
         elif child.dep_ in {"acl", "relcl"} and (agent := passive_agent(child)) is not None:
             found += argument_actors(agent, ctx)
+        elif child.dep_ == "acl" and lemma(child) in BLAME_VERBS:  # "a bombing blamed on X"
+            found += [
+                actor
+                for _on, pobj in prep_objects(child, frozenset({"on", "to"}))
+                for actor in argument_actors(pobj, ctx)
+            ]
         elif child.dep_ == "prep" and child.lower_ == "by":  # "air strikes by Syrian regime war planes"
             found += [
                 actor for grand in child.children if grand.dep_ == "pobj" for actor in argument_actors(grand, ctx)
             ]
     return unique(found)
+
+
+def _responsible(noun: Token, ctx: Context) -> list[str]:
+    """ "X claimed responsibility for the bombing", "X bears responsibility for an attack that killed 58": the
+    subject of the clause whose object is responsibility for the act carried it out."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "for" or lemma(preposition.head) not in RESPONSIBILITY_NOUNS:
+        return []
+    holder = preposition.head
+    subject = subject_of(holder.head) if holder.dep_ in OBJECT_DEPS and holder.head.pos_ == "VERB" else None
+    return argument_actors(subject, ctx) if subject is not None else []
 
 
 def agents_of_act(noun: Token, ctx: Context) -> list[str]:
@@ -292,8 +311,9 @@ def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     source = argument_actors(subject, ctx) if subject is not None else []
     if not source and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
         source = _speaker_of(subject, ctx)
-    if not source and subject is not None and lemma(subject) in ACT_NOUNS:
-        source = nominal_agents(subject, ctx)  # "an airstrike carried out by the coalition killed ..."
+    act = _antecedent(subject, verb) if subject is not None else None  # "a bombing that killed ...": the bombing
+    if not source and act is not None and lemma(act) in ACT_NOUNS:
+        source = nominal_agents(act, ctx)  # "an airstrike carried out by the coalition killed ..."
     if not source:
         source = means_agents(verb, ctx) or _attacker_of_when_clause(verb, ctx)
     source += [actor for actor in _co_sources(verb, ctx) if actor not in source]

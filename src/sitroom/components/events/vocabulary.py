@@ -167,6 +167,10 @@ COMBAT_NOUNS = frozenset({"clash", "fighting", "battle", "confrontation", "fight
 MEANS_PREPS = frozenset({"in", "by", "during", "from", "with", "under", "after"})
 # Verbs whose subject carried out the act their object names ("committed a massacre", "launched raids").
 PERPETRATE_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "conduct", "stage", "mount", "wage"})
+# "X claimed responsibility for the bombing", "X bears responsibility for the attack": X carried it out.
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+# "a bombing blamed on X", "an attack attributed to X": the participle's object carried it out.
+BLAME_VERBS = frozenset({"blame", "attribute", "ascribe"})
 CAUSE_PREPS = frozenset({"due", "because", "owing"})  # "due to", "because of": the cause of a death
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Nouns of statements: a clause on one ("a declaration demanding ...") speaks for whoever issued it.
