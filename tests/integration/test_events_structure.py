@@ -216,3 +216,15 @@ def test_who_claims_or_is_blamed_for_an_act_carried_it_out(nlp: Language, text: 
     record = analyse(nlp, text)
     killing = next(event for event in attacks(record) if event.casualties)
     assert names(record, killing.source) == ["Hezbollah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Hezbollah denied it. Witnesses said their fighters shelled Qusayr, killing four people.", "Hezbollah"),
+        ("The Syrian army said its helicopters struck Qusayr, killing 20 militants.", "Syrian Arab Army"),
+    ],
+)
+def test_a_group_or_an_instrument_of_force_acts_for_its_owner(nlp: Language, text: str, source: str) -> None:
+    record = analyse(nlp, text)
+    assert names(record, attacks(record)[0].source)[0] == source

@@ -18,6 +18,7 @@ from sitroom.components.events.vocabulary import (
     COMBAT_NOUNS,
     CONTROL_DEPS,
     CRIME_NOUNS,
+    INSTRUMENT_NOUNS,
     ISSUE_PREPS,
     KILLING_VERBS,
     LOCATIVE_PREPS,
@@ -52,6 +53,9 @@ def argument_actors(head: Token, ctx: Context) -> list[str]:
     if head.lower_ in ctx.aliases:
         return list(ctx.aliases[head.lower_])
     found = actors_in(_argument_tokens(head), ctx)
+    groups = bool(found) and all(ctx.actors[actor].collective is not None for actor in found)
+    if groups or (not found and lemma(head) in INSTRUMENT_NOUNS):
+        found = unique(_owners(head, ctx) + found)  # "their fighters": the group the fighters belong to first
     if found:
         return found
     modifiers = [child for child in head.children if child.dep_ in {"compound", "amod", "nmod"}]
@@ -60,6 +64,15 @@ def argument_actors(head: Token, ctx: Context) -> list[str]:
         or referent(head, ctx)
         or [actor for modifier in modifiers for actor in referent(modifier, ctx)]  # "regime helicopters"
     )
+
+
+def _owners(head: Token, ctx: Context) -> list[str]:
+    """Who a group or an instrument of force acts for: its possessor ("its warplanes", "their fighters", "the
+    regime's jets", resolved as references), else its "of" phrase ("warplanes of the regime")."""
+    owners = [actor for child in head.children if child.dep_ == "poss" for actor in referent(child, ctx)]
+    if not owners:
+        owners = [actor for _of, pobj in prep_objects(head, frozenset({"of"})) for actor in referent(pobj, ctx)]
+    return owners
 
 
 def _collective_reference(head: Token, ctx: Context) -> list[str]:

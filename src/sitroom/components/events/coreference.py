@@ -26,7 +26,9 @@ GOVERNMENT_REFERENTS = frozenset({"government"})
 GROUPS = frozenset({"armed_group", "collective"})
 PRONOUN_KINDS: dict[str, frozenset[str]] = {
     "it": ORGANISATIONS | {"state"},
+    "its": ORGANISATIONS | {"state"},
     "they": GROUPS | {"state", "government"},
+    "their": ORGANISATIONS | {"state"},  # a possessor owns forces or arms: an organisation, not a crowd
     "he": frozenset({"person"}),
     "she": frozenset({"person"}),
 }

@@ -108,6 +108,8 @@ WEAPON_NOUNS = frozenset(
         "mortar",
     }
 )
+# Instruments of force that act for their owner ("its warplanes", "the regime's jets", "drones of the army").
+INSTRUMENT_NOUNS = word_set("warplane jet plane aircraft helicopter drone bomber artillery tank gunboat warship")
 AERIAL_NOUNS = frozenset({"airstrike", "warplane", "jet", "plane", "aircraft", "helicopter", "drone", "air"})
 LIGHT_VERBS = frozenset(
     {
