@@ -161,6 +161,7 @@ def actors_of(nlp: Language, text: str) -> dict[str, Actor]:
         ("Germany will deliver tanks to Poland next year.", "Poland", "POL"),
         ("The French minister held talks with Egypt on Monday.", "Egypt", "EGY"),
         ("Kenyan jets bombed a camp near the border.", "Kenyan jets", "KEN_MIL"),
+        ("US jets bombed a camp near the border.", "US jets", "USA_MIL"),  # "US" as a modifier, like "U.S."
         ("A Brazilian proposal was rejected by the council.", "Brazilian proposal", "BRA_GOV"),
         ("The UN peacekeepers left the area.", "UN", "united_nations"),
         ("President obama spoke to reporters.", "obama", "barack_obama"),
