@@ -228,3 +228,9 @@ def test_who_claims_or_is_blamed_for_an_act_carried_it_out(nlp: Language, text: 
 def test_a_group_or_an_instrument_of_force_acts_for_its_owner(nlp: Language, text: str, source: str) -> None:
     record = analyse(nlp, text)
     assert names(record, attacks(record)[0].source)[0] == source
+
+
+def test_a_counted_subject_killed_without_an_object_died_in_a_headline_passive(nlp: Language) -> None:
+    record = analyse(nlp, "Sixty Hezbollah fighters killed and many injured in Israeli air strikes near Qusayr.")
+    (killing,) = attacks(record)
+    assert names(record, killing.source) == ["Israel Defense Forces"] and "Hezbollah" in names(record, killing.target)

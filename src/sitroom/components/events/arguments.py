@@ -302,12 +302,26 @@ def _attacker_of_when_clause(verb: Token, ctx: Context) -> list[str]:
     return []
 
 
+NOMINAL_HEADS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})  # "villagers", "20", "others", "many" injured
+
+
 def reduced_passive(verb: Token) -> bool:
-    """ "farms seized by the rebels", "villagers abducted last week": a past participle modifying a noun is a
-    passive whose subject is that noun; one with a direct object is a finite verb the parser misread ("... AFP
-    government air strikes killed 16 civilians" in a run-on headline)."""
+    """ "farms seized by the rebels", "many injured in the raid": a past participle modifying a noun (or a
+    quantity: "20", "others", "many") is a passive whose subject is that noun; one with a direct object is a
+    finite verb the parser misread ("... AFP government air strikes killed 16 civilians" in a run-on headline)."""
     objects = any(child.dep_ in {"dobj", "obj"} for child in verb.children)
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"} and not objects
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOMINAL_HEADS and not objects
+
+
+def headline_passive(verb: Token) -> bool:
+    """ "Sixty fighters killed in air strikes": a killing verb with a counted subject and no object, on it or on
+    a verb coordinated with it, is a passive told without its auxiliary (headline style); the subject died."""
+    if lemma(verb) not in KILLING_VERBS:
+        return False
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    counted = subject is not None and any(token.like_num for token in subject.subtree if token.i < subject.i)
+    clauses = [verb, *(child for child in verb.children if child.dep_ == "conj" and child.pos_ == "VERB")]
+    return counted and not any(child.dep_ in OBJECT_DEPS for clause in clauses for child in clause.children)
 
 
 def _antecedent(argument: Token, verb: Token) -> Token:
@@ -319,7 +333,8 @@ def _antecedent(argument: Token, verb: Token) -> Token:
 
 def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     """Source and target actors of an event verb."""
-    passive = reduced_passive(verb) or any(child.dep_ == "nsubjpass" for child in verb.children)
+    headline = headline_passive(verb)
+    passive = reduced_passive(verb) or headline or any(child.dep_ == "nsubjpass" for child in verb.children)
     subject = passive_agent(verb) if passive else subject_of(verb)
     source = argument_actors(subject, ctx) if subject is not None else []
     if not source and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
@@ -332,7 +347,7 @@ def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     source += [actor for actor in _co_sources(verb, ctx) if actor not in source]
     target: list[str] = argument_actors(verb.head, ctx) if reduced_passive(verb) else []
     for child in verb.children:
-        if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubjpass"):
+        if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubjpass") or (headline and child.dep_ == "nsubj"):
             target += argument_actors(_antecedent(child, verb), ctx)
             noun_source, noun_target = nominal_participants(child, ctx)
             source = source or noun_source
