@@ -393,3 +393,13 @@ def test_a_massacre_takes_the_doer_of_a_raid_told_with_its_weapon(model: Languag
     jets = actor(text, "a1", "armed_group", "Freedonian jets")
     events = run(model, text, [jets], [located(text, "p1", "Marbela", "XX", "Marbela")])
     assert all(event.source == ["a1"] for event in events if event.type == "ASSAULT")
+
+
+def test_a_massacre_merged_with_a_raid_takes_the_raids_weapon(model: Language) -> None:
+    text = (
+        "At least 30 civilians including nine children were killed in Marbela on Monday, medics said. "
+        "Freedonian jets struck Marbela on Monday, witnesses said."
+    )
+    jets = actor(text, "a1", "armed_group", "Freedonian jets")
+    (event,) = run(model, text, [jets], [located(text, "p1", "Marbela", "XX", "Marbela")])
+    assert event.mode == "aerial" and len(event.mentions) == 2

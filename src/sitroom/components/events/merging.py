@@ -73,7 +73,7 @@ def join_linked_clauses(drafts: list[Draft], ctx: Context) -> list[Draft]:
             kept.append(draft)
             continue
         host.joined.add(draft.trigger.i)  # the toll of the joined mention goes to its host
-        if host.sense.mode is None and draft.sense.mode is not None:
+        if host.sense.mode in OVERRIDABLE_MODES and draft.sense.mode not in OVERRIDABLE_MODES:
             host.sense = draft.sense
         host.target = unique(host.target + [actor for actor in draft.target if actor not in host.source])
         host.place, host.place_from = (host.place, host.place_from) if host.place else (draft.place, draft.place_from)
@@ -305,7 +305,7 @@ def _absorb(twin: Draft, other: Draft, ctx: Context) -> None:
     twin.casualties += other.casualties
     twin.sentences = sorted(twin.sentences + other.sentences, key=lambda sentence: sentence.start)
     twin.civilian_site = twin.civilian_site or other.civilian_site
-    if twin.sense.mode is None and other.sense.mode is not None:
+    if twin.sense.mode in OVERRIDABLE_MODES and other.sense.mode not in OVERRIDABLE_MODES:  # the weapon, if told
         twin.sense = other.sense
     if _better_place(other, twin, ctx):
         twin.place, twin.place_from = other.place, other.place_from
