@@ -20,8 +20,8 @@ from fastapi.testclient import TestClient
 from spacy.language import Language
 from sqlalchemy import Engine, create_engine, inspect, text
 
+from sitroom.corpus import read_documents
 from sitroom.ingest import ingest
-from sitroom.readers import read_documents
 from sitroom.store.database import open_engine
 from sitroom.store.queries import count_documents, search_documents
 from sitroom.store.writer import delete_document, store_documents, store_records
