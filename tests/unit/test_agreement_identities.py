@@ -159,6 +159,24 @@ def test_a_report_naming_only_who_monitors_an_agreement_is_not_told_apart_by_it(
     assert _identity_counts(engine) == [2]
 
 
+def test_proposals_of_one_proposer_within_the_month_are_one_proposal(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    proposal = {"mediators": [], "proposers": ["a1"], "status": "proposed"}
+    pauses = "Russia has called for weekly pauses to let aid in."
+    store_records(engine, [_pair("d1", "2016-08-01", "Reuters", pauses, proposal | {"kind": "humanitarian_pause"})])
+    again = "Russia asked for a truce to let aid in."
+    store_records(engine, [_pair("d2", "2016-08-20", "AFP", again, proposal | {"kind": "truce"})])
+    assert _identity_counts(engine) == [2]  # across batches: the proposer is read back from the store
+    other = "The United States called for a truce to let aid in."
+    store_records(engine, [_pair("d3", "2016-08-21", "AFP", other, proposal | {"proposers": ["a2"], "kind": "truce"})])
+    later = "Russia called for a ceasefire."
+    store_records(engine, [_pair("d4", "2016-11-30", "AFP", later, proposal | {"kind": "ceasefire"})])
+    agreed = "Russia agreed a truce."
+    truce = {"kind": "truce", "mediators": [], "parties": ["a1"]}
+    store_records(engine, [_pair("d5", "2016-08-22", "AFP", agreed, truce)])
+    assert sorted(_identity_counts(engine)) == [1, 1, 1, 2]  # another proposer, months later, an agreement
+
+
 def test_a_revised_report_that_names_both_sides_merges_its_old_agreement_into_the_other(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
     took_effect = "A ceasefire took effect on 12 September."

@@ -25,6 +25,10 @@ A report joins the identity it fits best. It fits when
   ended) is within ``STATED_DAYS`` of one stated for the identity (else it is at most ``LATE_DAYS``
   before the identity's span); a report with no such date was published inside the identity's span (from
   ``EARLY_DAYS`` before its first date to ``LATE_DAYS`` after its last).
+A proposal naming no parties or mediators ("the UN called for a truce") is one with an identity of
+proposals only when the same actor proposed them, their kinds are of one family (a truce, a ceasefire, a
+pause), their local places do not differ and it is published within ``EARLY_DAYS`` of them: who calls for a
+pause again within the month renews one proposal.
 A report that names no actors joins only when exactly one identity fits (one founded on actors or dates,
 when there is one; among several, the one whose stated dates the report's own stated dates fall in). A
 vague report (no actors, no dates) joins only an identity of its very kind, of a kind made for a whole
@@ -48,7 +52,7 @@ from datetime import timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from sitroom.knowledge.agreement_kinds import STATUS_ORDER, group_of, most_specific
+from sitroom.knowledge.agreement_kinds import STATUS_ORDER, family_of, group_of, most_specific
 from sitroom.store.agreement_sides import actor_sides, collective_sides
 from sitroom.store.corroboration import DateRange, date_range
 from sitroom.store.schema import (
@@ -67,6 +71,7 @@ EARLY_DAYS = 31
 LATE_DAYS = 365
 VAGUE_LATE_DAYS = 90
 PARTICIPANT_ROLES = ("party", "mediator")
+PROPOSER_ROLE = "proposer"
 BROAD_FEATURES = ("country", "admin1")
 VAGUE_GROUPS = frozenset({"ceasefire", "pause", "de_escalation", "memorandum"})  # a vague report may join these
 DEFINING_STAGES = ("agreed", "extended", "suspended", "collapsed")  # stages whose dates say which agreement
@@ -96,6 +101,7 @@ class AgreementReport:
     states: set[int] = field(default_factory=set)  # the participants that are states
     document: str | None = None  # the id of the document it is read from
     named: bool = False  # names parties or mediators, known across documents or not ("residents")
+    proposers: set[int] = field(default_factory=set)  # actor identity ids of who proposed it
 
     @property
     def group(self) -> str:
@@ -106,6 +112,11 @@ class AgreementReport:
         """Names no actor, no local place and gives no date: "despite the ceasefire" (not "a truce between
         residents and the army", whose sides the knowledge base cannot compare)."""
         return not self.participants and not self.named and not self.stated and not self.places
+
+    @property
+    def bare_proposal(self) -> bool:
+        """A proposal whose proposer is named and whose parties and mediators are not."""
+        return self.status == "proposed" and bool(self.proposers) and not (self.participants or self.named)
 
 
 @dataclass
@@ -126,6 +137,7 @@ class Identity:
     ended: DateRange | None = None  # from the first to the last of its clearer reports saying it collapsed
     documents: set[str] = field(default_factory=set)  # of its reports in this batch
     named: bool = False  # a report of it names parties or mediators (``AgreementReport.named``)
+    proposers: set[int] = field(default_factory=set)  # who proposed it, as its reports name them
     reach: DateRange | None = field(init=False, default=None)  # its window and stated dates; None: any date fits
 
     def __post_init__(self) -> None:
@@ -147,6 +159,8 @@ class Identity:
 
     def fit(self, report: AgreementReport) -> float | None:
         """How well ``report`` fits (higher is better), or None when it cannot be this agreement."""
+        if self._same_proposal(report):
+            return 1.0 + (report.kind in self.kinds)
         if report.group != self.group and (
             "other" not in (report.group, self.group) or len(report.participants & self.participants) < 2
         ):
@@ -186,6 +200,18 @@ class Identity:
         mine, theirs = self.anchor or self.span, other.anchor or other.span
         return mine is None or theirs is None or _within(mine, theirs, _LATE)
 
+    def _same_proposal(self, report: AgreementReport) -> bool:
+        """One proposal renewed (the class docstring): the same proposer, kinds of one family, places that
+        do not differ, published within ``EARLY_DAYS`` of the identity's reports."""
+        if not (report.bare_proposal and self.statuses == {"proposed"} and report.proposers & self.proposers):
+            return False
+        if self.participants or self.named or {family_of(kind) for kind in self.kinds} != {family_of(report.kind)}:
+            return False
+        if report.places and self.places and not report.places & self.places:
+            return False
+        window = self.span
+        return report.seen is None or window is None or _within(report.seen, window, _EARLY)
+
     def _takes_vague(self, report: AgreementReport) -> bool:
         """A vague report joins only a well-founded identity of its very kind, national in scope, that is
         current when it is published; never when it is a proposal, says only "an agreement", or is of a kind
@@ -222,6 +248,7 @@ class Identity:
         self.stated += [days for days in report.stated if days not in self.stated]
         self.states |= report.states
         self.named |= report.named
+        self.proposers |= report.proposers
         if isinstance(report, AgreementReport):
             self.documents |= {report.document} if report.document else set()
             self.kinds.add(report.kind)
@@ -300,10 +327,10 @@ def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Id
     """The identity ``report`` belongs to among ``candidates`` (None: it founds its own)."""
     if len(report.participants) < 2:  # only an identity of its own group can fit (``Identity.fit``)
         group = report.group
-        candidates = [identity for identity in candidates if identity.group == group]
+        candidates = [c for c in candidates if c.group == group or (report.bare_proposal and c.proposers)]
     reach = _REACH
     if report.vague:  # only one of its very kind, current when it is published (``Identity._takes_vague``)
-        candidates = [identity for identity in candidates if report.kind in identity.kinds]
+        candidates = [c for c in candidates if report.kind in c.kinds or (report.bare_proposal and c.proposers)]
         reach = _VAGUE_REACH
     if (days := _extend(report.seen, report.stated)) is not None:  # only one it comes near
         first, last = days[0] - reach, days[1] + reach
@@ -435,6 +462,7 @@ def _candidates(session: Session) -> list[Identity]:
     query = select(AgreementIdentityRow).order_by(AgreementIdentityRow.id)
     ended = _first_collapse(session)
     named = _named(session)
+    proposers = _proposers(session)
     return [
         Identity(
             row.id,
@@ -449,6 +477,7 @@ def _candidates(session: Session) -> list[Identity]:
             set(json.loads(row.states or "[]")),
             ended.get(row.id),
             named=row.id in named,
+            proposers=proposers.get(row.id, set()),
         )
         for row in session.scalars(query)
     ]
@@ -460,6 +489,20 @@ def _named(session: Session) -> set[int]:
         AgreementRow.identity_id.is_not(None), (AgreementRow.parties != "[]") | (AgreementRow.mediators != "[]")
     )
     return {identity for identity in session.scalars(query.distinct()) if identity is not None}
+
+
+def _proposers(session: Session) -> dict[int, set[int]]:
+    """Who proposed each identity's agreement, as its reports name them (actor identity ids)."""
+    query = (
+        select(AgreementRow.identity_id, AgreementActorRow.identity_id)
+        .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)
+        .where(AgreementActorRow.role == PROPOSER_ROLE, AgreementRow.identity_id.is_not(None))
+    )
+    found: dict[int, set[int]] = {}
+    for identity, actor in session.execute(query):
+        if identity is not None:
+            found.setdefault(identity, set()).add(actor)
+    return found
 
 
 def _first_collapse(session: Session) -> dict[int, DateRange]:

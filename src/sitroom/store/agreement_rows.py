@@ -70,6 +70,7 @@ def agreement_report(
         states=set(identities(states)),
         document=record.id,
         named=bool(actors),
+        proposers=set(identities(agreement.proposers)),
     )
 
 
