@@ -19,7 +19,7 @@ from sitroom.exporting import ExportFormat, export_text
 from sitroom.record import Actor, Agreement, Record, Span, StatusReport
 from sitroom.store import browse
 from sitroom.store.agreement_identities import AgreementReport, Identity, best_identity
-from sitroom.store.agreement_sides import COLLECTIVE_SIDES, actor_sides, collective_sides
+from sitroom.store.agreement_sides import COLLECTIVE_SIDES, actor_sides, collective_sides, names_a_side
 from sitroom.store.database import open_engine
 from sitroom.store.schema import ActorIdentityRow, AgreementIdentityRow, AgreementStatusRow
 from sitroom.store.writer import delete_document, store_records
@@ -177,6 +177,20 @@ def test_proposals_of_one_proposer_within_the_month_are_one_proposal(tmp_path: P
     assert sorted(_identity_counts(engine)) == [1, 1, 1, 2]  # another proposer, months later, an agreement
 
 
+def test_a_report_whose_only_party_is_a_bare_group_is_read_as_naming_no_side(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    brokered = "A ceasefire brokered by Russia and the United States took effect on 27 February."
+    store_records(engine, [_pair("d1", "2016-03-01", "Reuters", brokered, {"start_date": "2016-02-27"})])
+    joined = "Shelling by the groups that joined the ceasefire went on."
+    store_records(engine, [_pair("d2", "2016-04-30", "SANA", joined, {"mediators": [], "parties": ["a4"]})])
+    assert _identity_counts(engine) == [2]
+
+
+def test_what_names_a_side() -> None:
+    assert not any(names_a_side(name) for name in ("groups", "armed factions", "the fighters"))
+    assert all(names_a_side(name) for name in ("residents", "rebels", "militant groups", "Syria", "Kurdish fighters"))
+
+
 def test_a_revised_report_that_names_both_sides_merges_its_old_agreement_into_the_other(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
     took_effect = "A ceasefire took effect on 12 September."
@@ -233,6 +247,7 @@ def _pair(doc_id: str, day: str, outlet: str, text: str, agreement: dict[str, ob
         Actor(id="a1", name="Russia", kind="state", mentions=[], registered=True, canonical_id="RUS"),
         Actor(id="a2", name="United States", kind="state", mentions=[], registered=True, canonical_id="USA"),
         Actor(id="a3", name="Reconciliation centre", kind="institution", mentions=[]),
+        Actor(id="a4", name="groups", kind="armed_group", mentions=[]),
     ]
     evidence = Span(text=text, start=0, end=len(text))
     fields = {"id": "g1", "kind": "ceasefire", "mediators": ["a1", "a2"], "evidence": evidence} | agreement

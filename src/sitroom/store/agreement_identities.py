@@ -53,7 +53,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.knowledge.agreement_kinds import STATUS_ORDER, family_of, group_of, most_specific
-from sitroom.store.agreement_sides import actor_sides, collective_sides
+from sitroom.store.agreement_sides import actor_sides, collective_sides, names_a_side
 from sitroom.store.corroboration import DateRange, date_range
 from sitroom.store.schema import (
     ActorIdentityRow,
@@ -100,7 +100,7 @@ class AgreementReport:
     status: str | None = None
     states: set[int] = field(default_factory=set)  # the participants that are states
     document: str | None = None  # the id of the document it is read from
-    named: bool = False  # names parties or mediators, known across documents or not ("residents")
+    named: bool = False  # names parties or mediators that tell a side, known across documents or not ("residents")
     proposers: set[int] = field(default_factory=set)  # actor identity ids of who proposed it
 
     @property
@@ -485,10 +485,15 @@ def _candidates(session: Session) -> list[Identity]:
 
 def _named(session: Session) -> set[int]:
     """The identities whose reports name parties or mediators (``AgreementReport.named``)."""
-    query = select(AgreementRow.identity_id).where(
+    query = select(AgreementRow.identity_id, AgreementRow.parties, AgreementRow.mediators).where(
         AgreementRow.identity_id.is_not(None), (AgreementRow.parties != "[]") | (AgreementRow.mediators != "[]")
     )
-    return {identity for identity in session.scalars(query.distinct()) if identity is not None}
+    return {
+        identity
+        for identity, parties, mediators in session.execute(query)
+        if identity is not None
+        and any(names_a_side(name) for name in [*json.loads(parties), *json.loads(mediators or "[]")])
+    }
 
 
 def _proposers(session: Session) -> dict[int, set[int]]:
@@ -645,16 +650,18 @@ def _status_dates(session: Session, identity_ids: list[int]) -> dict[int, list[s
 
 
 def _participants(session: Session, identity_ids: list[int]) -> dict[int, set[tuple[int, bool]]]:
-    """(actor identity, is a state) in any role but "excluded", per agreement row."""
+    """(actor identity, is a state) of its parties and mediators that tell a side (``names_a_side``), per
+    agreement row."""
     query = (
-        select(AgreementRow.id, AgreementActorRow.identity_id, ActorIdentityRow.kind)
+        select(AgreementRow.id, AgreementActorRow.identity_id, ActorIdentityRow.kind, ActorIdentityRow.name)
         .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)
         .join(ActorIdentityRow, ActorIdentityRow.id == AgreementActorRow.identity_id)
         .where(AgreementRow.identity_id.in_(identity_ids), AgreementActorRow.role.in_(PARTICIPANT_ROLES))
     )
     found: dict[int, set[tuple[int, bool]]] = {}
-    for agreement, actor, kind in session.execute(query):
-        found.setdefault(agreement, set()).add((actor, kind == "state"))
+    for agreement, actor, kind, name in session.execute(query):
+        if names_a_side(name):
+            found.setdefault(agreement, set()).add((actor, kind == "state"))
     return found
 
 
