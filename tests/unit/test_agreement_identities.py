@@ -175,6 +175,10 @@ def test_proposals_of_one_proposer_within_the_month_are_one_proposal(tmp_path: P
     truce = {"kind": "truce", "mediators": [], "parties": ["a1"]}
     store_records(engine, [_pair("d5", "2016-08-22", "AFP", agreed, truce)])
     assert sorted(_identity_counts(engine)) == [1, 1, 1, 2]  # another proposer, months later, an agreement
+    offer = proposal | {"kind": "reconciliation"}
+    store_records(engine, [_pair("d6", "2016-08-02", "AFP", "Russia offered a deal.", offer)])
+    store_records(engine, [_pair("d7", "2016-08-03", "AFP", "Russia offered a settlement.", offer)])
+    assert sorted(_identity_counts(engine)) == [1, 1, 1, 1, 1, 2]  # offered town by town: not one proposal
 
 
 def test_a_report_whose_only_party_is_a_bare_group_is_read_as_naming_no_side(tmp_path: Path) -> None:

@@ -52,6 +52,9 @@ def test_the_proposer_is_not_a_party(nlp: Language) -> None:
     agreement = only(record)
     assert (agreement.parties, canonical(record, agreement.proposers)) == ([], {"FRA"})
     assert not only(read(nlp, "Qatar did not ask for a truce.")).proposers
+    record = read(nlp, "The rebels accepted the truce proposed by Egypt.")
+    agreement = only(record)
+    assert (names(record, agreement.parties), canonical(record, agreement.proposers)) == ({"rebels"}, {"EGY"})
 
 
 def test_guarantors_monitors_and_who_is_left_out(nlp: Language) -> None:

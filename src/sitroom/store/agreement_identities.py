@@ -27,8 +27,9 @@ A report joins the identity it fits best. It fits when
   ``EARLY_DAYS`` before its first date to ``LATE_DAYS`` after its last).
 A proposal naming no parties or mediators ("the UN called for a truce") is one with an identity of
 proposals only when the same actor proposed them, their kinds are of one family (a truce, a ceasefire, a
-pause), their local places do not differ and it is published within ``EARLY_DAYS`` of them: who calls for a
-pause again within the month renews one proposal.
+pause) and made for a whole country or front (``VAGUE_GROUPS``: not evacuations or reconciliations, offered
+town by town), their local places do not differ and it is published within ``EARLY_DAYS`` of them: who
+calls for a pause again within the month renews one proposal.
 A report that names no actors joins only when exactly one identity fits (one founded on actors or dates,
 when there is one; among several, the one whose stated dates the report's own stated dates fall in). A
 vague report (no actors, no dates) joins only an identity of its very kind, of a kind made for a whole
@@ -205,6 +206,8 @@ class Identity:
         do not differ, published within ``EARLY_DAYS`` of the identity's reports."""
         if not (report.bare_proposal and self.statuses == {"proposed"} and report.proposers & self.proposers):
             return False
+        if report.group not in VAGUE_GROUPS:
+            return False  # evacuations and reconciliations are offered town by town
         if self.participants or self.named or {family_of(kind) for kind in self.kinds} != {family_of(report.kind)}:
             return False
         if report.places and self.places and not report.places & self.places:

@@ -415,7 +415,11 @@ def _outcome_verb(head: Token) -> Token | None:
 
 def _proposer(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
     """ "The UN called for aid access and weekly pauses", "Egypt proposed a ceasefire": the proposing verb's
-    subject (or agent), the mention its object or the object of its "for", or a conjunct of either."""
+    subject (or agent), the mention its object or the object of its "for", or a conjunct of either; "a
+    truce proposed by Egypt", "the deal that Qatar offered": the doers of a proposing clause on it."""
+    for clause in attached_clauses(head, frozenset()):
+        if lemma(clause) in PROPOSING_VERBS and not is_negated(clause):
+            yield RoleHit("proposer", [a for doer in _doers(clause) for a in fillers.actors(doer)])
     while head.dep_ == "conj" and head.head != head:
         head = head.head
     word, prep = governing_word(head)
