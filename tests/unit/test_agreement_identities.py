@@ -18,7 +18,7 @@ from sitroom.documents import Document
 from sitroom.exporting import ExportFormat, export_text
 from sitroom.record import Actor, Agreement, Record, Span, StatusReport
 from sitroom.store import browse
-from sitroom.store.agreement_identities import AgreementReport, Identity, best_identity
+from sitroom.store.agreement_identities import AgreementReport, Identity, _first_collapse, best_identity
 from sitroom.store.agreement_sides import COLLECTIVE_SIDES, actor_sides, collective_sides, names_a_side
 from sitroom.store.database import open_engine
 from sitroom.store.schema import ActorIdentityRow, AgreementIdentityRow, AgreementStatusRow
@@ -188,6 +188,17 @@ def test_a_report_whose_only_party_is_a_bare_group_is_read_as_naming_no_side(tmp
     joined = "Shelling by the groups that joined the ceasefire went on."
     store_records(engine, [_pair("d2", "2016-04-30", "SANA", joined, {"mediators": [], "parties": ["a4"]})])
     assert _identity_counts(engine) == [2]
+
+
+def test_a_stored_collapse_naming_only_a_bare_group_says_no_more_than_a_vague_one(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    collapsed = {"mediators": [], "status": "collapsed"}
+    joined = "The ceasefire the groups had joined collapsed."
+    store_records(engine, [_pair("d1", "2016-05-02", "SANA", joined, collapsed | {"parties": ["a4"]})])
+    brokered = "The ceasefire Russia brokered collapsed."
+    store_records(engine, [_pair("d2", "2016-05-03", "Reuters", brokered, collapsed | {"mediators": ["a1"]})])
+    with Session(engine) as session:
+        assert len(_first_collapse(session)) == 1  # only the report naming Russia tells when it collapsed
 
 
 def test_what_names_a_side() -> None:

@@ -517,25 +517,32 @@ def _first_collapse(session: Session) -> dict[int, DateRange]:
     """From the first to the last of each identity's reports naming actors, a local place or a date that
     say it collapsed (``Identity.ended``, as ``Identity.take`` keeps it in a batch), whatever its latest
     report says: a later report of a violation must not hide that it collapsed."""
-    named = select(AgreementActorRow.agreement_id).where(AgreementActorRow.role.in_(PARTICIPANT_ROLES))
+    collapsed = (AgreementRow.status == "collapsed", AgreementRow.identity_id.is_not(None))
+    sides = (
+        select(AgreementRow.id, ActorIdentityRow.name)
+        .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)
+        .join(ActorIdentityRow, ActorIdentityRow.id == AgreementActorRow.identity_id)
+        .where(*collapsed, AgreementActorRow.role.in_(PARTICIPANT_ROLES))
+    )
+    named = {agreement for agreement, name in session.execute(sides) if names_a_side(name)}  # not "groups"
     query = (
         select(
+            AgreementRow.id,
             AgreementRow.identity_id,
             DocumentRow.date,
             AgreementRow.date,
             AgreementRow.start_date,
             AgreementRow.end_date,
             AgreementRow.place_identity_id,
-            AgreementRow.id.in_(named),
         )
         .join(DocumentRow, DocumentRow.id == AgreementRow.document_id)
-        .where(AgreementRow.status == "collapsed", AgreementRow.identity_id.is_not(None))
+        .where(*collapsed)
     )
     found: dict[int, DateRange] = {}
-    for identity, seen, agreed, start, end, place, has_actors in session.execute(query):
+    for pk, identity, seen, agreed, start, end, place in session.execute(query):
         stated = [day for day in (agreed, start, end) if day and len(day) >= 7 and day != (seen or "")[:7]]
         days = date_range(seen)
-        if identity is None or days is None or not (has_actors or place or stated):
+        if identity is None or days is None or not (pk in named or place or stated):
             continue
         found[identity] = _extend(found.get(identity), [days]) or days
     return found
