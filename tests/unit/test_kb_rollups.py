@@ -166,12 +166,16 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
         for table in (*ROLLUPS, "actor_events"):
             connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
+        for statement in BACK_TO_NETWORK_ROLLUPS[:2]:
+            connection.execute(text(statement))
         connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
 
     assert_rollups_match(open_engine(tmp_path / "kb.sqlite"))
 
 
-DROP_LOCATIONS = (  # back to revision network_rollups
+BACK_TO_NETWORK_ROLLUPS = (  # back to revision network_rollups
+    "DROP INDEX ix_event_clusters_signature_date_start",
+    "CREATE INDEX ix_event_clusters_signature ON event_clusters (signature)",
     "DROP TABLE location_rollups",
     "DROP INDEX ix_event_rollups_precision_month_end",
     "DROP INDEX ix_month_rollups_month_type_events",
@@ -198,7 +202,7 @@ def test_the_migration_fills_the_network_rollups_from_the_edge_rollups(tmp_path:
         "DROP TABLE network_rollups",
         "DROP INDEX ix_day_rollups_type_day_events",
         "CREATE INDEX ix_day_rollups_type_day_start ON day_rollups (type, day_start)",
-        *DROP_LOCATIONS,
+        *BACK_TO_NETWORK_ROLLUPS,
     )
 
     assert _rows(migrated, "SELECT count(*) FROM network_rollups") == {(5,)}
@@ -211,7 +215,7 @@ def test_the_migration_fills_the_location_rollups_from_the_point_rollups(tmp_pat
         tmp_path / "kb.sqlite",
         engine,
         "network_rollups",
-        *DROP_LOCATIONS,
+        *BACK_TO_NETWORK_ROLLUPS,
     )
 
     assert _rows(migrated, "SELECT sum(events) FROM location_rollups WHERE latitude IS NOT NULL") == {(4,)}
@@ -226,7 +230,7 @@ def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(t
         tmp_path / "kb.sqlite",
         engine,
         "rollups",
-        *DROP_LOCATIONS,
+        *BACK_TO_NETWORK_ROLLUPS,
         *dropped,
         "ALTER TABLE month_rollups DROP COLUMN country",
         "DROP INDEX ix_event_rollups_months_point",

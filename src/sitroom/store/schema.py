@@ -184,6 +184,8 @@ class EventClusterRow(Base):
         Index("ix_event_clusters_date_start_id", "date_start", "id"),
         Index("ix_event_clusters_type_date_start_id", "type", "date_start", "id"),
         Index("ix_event_clusters_latitude_longitude", "latitude", "longitude"),
+        # A signature's clusters by first day: corroboration reads those near a new report's day only.
+        Index("ix_event_clusters_signature_date_start", "signature", "date_start"),
         # Covers the timeline's bins (month, type and date precision) without reading the rows.
         Index("ix_event_clusters_date_start_end_type", "date_start", "date_end", "type"),
         # The newest first (NULLS LAST) by index on PostgreSQL, whose ascending indexes read backwards put NULLs
@@ -197,7 +199,7 @@ class EventClusterRow(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    signature: Mapped[str] = mapped_column(String(600), index=True)
+    signature: Mapped[str] = mapped_column(String(600))
     type: Mapped[str] = mapped_column(String(16), index=True)
     mode: Mapped[str | None] = mapped_column(String(64))
     date_start: Mapped[str | None] = mapped_column(String(10), index=True)
