@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, case, cast, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from sitroom.store.browse.common import Json
@@ -229,7 +229,8 @@ def _by_week(days: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
     so the week of each day is taken once)."""
     found = days.subquery()
     week = week_start(found.c.start).label("start")
-    return select(week, found.c.type, func.sum(found.c.events).label("events")).group_by(week, found.c.type)
+    events = cast(func.sum(found.c.events), BigInteger).label("events")  # PostgreSQL's sum of sums is numeric
+    return select(week, found.c.type, events).group_by(week, found.c.type)
 
 
 @dataclass(frozen=True)
