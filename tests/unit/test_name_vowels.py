@@ -32,6 +32,10 @@ def test_slots_cut_at_consonantal_glides() -> None:
         ("tal", "til", True, False),  # two consonants: no vowel may change
         ("kasra", "asra", True, False),  # one begins with a vowel
         ("kasra", "kasri", True, False),  # endings differ
+        ("kasra", "kasara", False, True),  # a short vowel written in one only
+        ("kasra", "kasAra", False, False),  # a long vowel is always written
+        ("bera", "bhera", False, False),  # h is a consonant
+        ("dArA", "dArayyA", True, False),  # so are w and y between vowels
     ],
 )
 def test_close_words(a: str, b: str, short_known: bool, close: bool) -> None:

@@ -4,12 +4,14 @@ tells about their vowels.
 Arabic script writes consonants and long vowels (alif, waw, ya) but not short ones, so romanisations of one
 name keep the consonants and the long vowels and vary the short vowels (Ţafas / Tufas). A *scholarly*
 romanisation (macrons for long vowels, dots or cedillas under emphatic consonants, a raised c for ʿayn) says
-which vowels are short; a plain one does not. Two words are close when they share the consonant skeleton,
-the consonantal glides (h, w, y, ʿayn between vowels: Māhīn is not Ma'in) and the free h's (Bera is not
-Bhera), begin alike (with a vowel or not), agree on every long vowel and on the final vowel, and differ in
-at most one vowel slot, only where the scholarly spelling of one of them marks that vowel short (so Salma /
-Silma, both plain, stay apart, and so do Kafr Ḩamrah / Kafr Ḩumrah, both scholarly and a short vowel
-apart). A French silent final e (Zarzīn / Zarzine) and the endings -iyah / -iyeh / -ia are one.
+which vowels are short; a plain one does not. Two words are close when they share the consonants (h
+included, unless it ends the word after a vowel: Bera is not Bhera), the consonantal glides (w, y, ʿayn
+between vowels: Dārayyā is not Dārā), begin alike (with a vowel or not), agree on every long vowel and on
+the final vowel, and differ in at most one vowel slot: a short vowel written in one and not the other (a
+long one is always written), or, where the scholarly spelling of one of them marks it short, a vowel
+spelled otherwise. So Salma / Silma, both plain, stay apart, and so do Kafr Ḩamrah / Kafr Ḩumrah, both
+scholarly and a short vowel apart. A French silent final e (Zarzīn / Zarzine) and the endings -iyah /
+-iyeh / -ia are one.
 """
 
 from __future__ import annotations
@@ -30,15 +32,15 @@ _DIGRAPHS = re.compile(r"sch|sh|ch|ph|dj|zh|ck|kh|gh|th|dh|qu(?=[aeiouAIUEO])|c"
 _DIGRAPH_SOUNDS = {"sch": "S", "sh": "S", "ch": "S", "ph": "f", "dj": "g", "zh": "g", "ck": "k", "c": "k",
                    "kh": "k", "gh": "g", "th": "t", "dh": "d", "qu": "k"}  # fmt: skip
 _CLASSES = str.maketrans({"q": "k", "j": "g", "z": "d", "v": None})  # as in :func:`phonetic.blocking_skeleton`
-_VOCALIC = frozenset("aeiouAIUEOhwy'")
+_VOCALIC = frozenset("aeiouAIUEOwy'")
 _VOWEL = "aeiouAIUEO"
-_CONSONANTAL_GLIDE = re.compile(f"(?<=[{_VOWEL}])([hwy']+)(?=[{_VOWEL}])")
-_FREE_H = re.compile(f"(?<![{_VOWEL}])h|h(?![{_VOWEL}]|$)")
+_CONSONANTAL_GLIDE = re.compile(f"(?<=[{_VOWEL}])([wy']+)(?=[{_VOWEL}])")
+_FINAL_H = re.compile(f"(?<=[{_VOWEL}])h$")  # -ah, -eh: the feminine ending, h unsounded
 _DIPHTHONGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(.)\1+"), r"\1"),
     (re.compile(r"[aAeE][yi]"), "Y"),
     (re.compile(r"[aAo][wu]"), "W"),
-    (re.compile(r"[h']"), ""),
+    (re.compile(r"'"), ""),
     (re.compile(r"(?<=[aeiouAIUEOYW])[yw](?=[aeiouAIUEO])"), ""),
 )
 _LONG = frozenset("AIUEOYW")  # long vowels and diphthongs: written in Arabic, kept by every romanisation
@@ -53,7 +55,6 @@ class Slotted:
     skeleton: str
     slots: tuple[tuple[str, ...], ...]  # each slot's vowels, cut at consonantal glides
     glides: tuple[frozenset[str], ...]  # each slot's consonantal glides
-    free_h: int
 
 
 def is_scholarly(text: str) -> bool:
@@ -76,20 +77,21 @@ def marked_words(text: str) -> list[str]:
 def slotted(word: str) -> Slotted:
     """Cut a marked word into its skeleton (consonant classes as in blocking keys) and vowel slots; the
     endings -iyah, -iyeh, -ia as one."""
-    text = _DIGRAPHS.sub(lambda match: _DIGRAPH_SOUNDS[match.group()], _ENDING.sub("iya", word)).translate(_CLASSES)
+    text = _FINAL_H.sub("", _ENDING.sub("iya", word))
+    text = _DIGRAPHS.sub(lambda match: _DIGRAPH_SOUNDS[match.group()], text).translate(_CLASSES)
     consonants: list[str] = []
     raw: list[str] = []
     run = ""
     for char in text:
         if char in _VOCALIC:
             run += char
-        elif not (consonants and consonants[-1] == char and not run.strip("h")):  # a doubled consonant is one
+        elif not (consonants and consonants[-1] == char and not run):  # a doubled consonant is one
             raw.append(run)
             consonants.append(char)
             run = ""
     raw.append(run)
     glides = tuple(frozenset("".join(_CONSONANTAL_GLIDE.findall(slot))) for slot in raw)
-    return Slotted("".join(consonants), tuple(_vowels(slot) for slot in raw), glides, len(_FREE_H.findall(text)))
+    return Slotted("".join(consonants), tuple(_vowels(slot) for slot in raw), glides)
 
 
 def _vowels(slot: str) -> tuple[str, ...]:
@@ -114,6 +116,12 @@ def _long_kept(a: str, b: str) -> bool:
     )
 
 
+def _dropped_short(a: str, b: str) -> bool:
+    """One spelling has no vowel where the other has one: that vowel is short, since long ones are written."""
+    vowel = a or b
+    return not (a and b) and len(vowel) == 1 and vowel not in _LONG
+
+
 def _slot_cost(a: tuple[str, ...], b: tuple[str, ...], short_known: bool) -> int | None:
     """0 for the same vowels, 1 for short vowels spelled apart where that is allowed, None for a conflict."""
     if len(a) != len(b):
@@ -122,7 +130,7 @@ def _slot_cost(a: tuple[str, ...], b: tuple[str, ...], short_known: bool) -> int
     for x, y in zip(a, b, strict=True):
         if _same_vowels(x, y):
             continue
-        if not short_known or not _long_kept(x, y):
+        if not (short_known or _dropped_short(x, y)) or not _long_kept(x, y):
             return None
         cost += 1
     return cost
@@ -132,7 +140,7 @@ def close_words(a: str, b: str, short_known: bool) -> bool:
     """Two marked words are spellings of one place-name word. ``short_known``: exactly one of the two names
     is scholarly, so its unmarked vowels are short and may be spelled otherwise in the plain one."""
     x, y = slotted(a), slotted(b)
-    if x.skeleton != y.skeleton or len(x.skeleton) < 2 or x.glides != y.glides or x.free_h != y.free_h:
+    if x.skeleton != y.skeleton or len(x.skeleton) < 2 or x.glides != y.glides:
         return False
     slots_x, slots_y = x.slots, y.slots
     if {slots_x[-1], slots_y[-1]} == {("e",), ("",)}:  # a French silent final e
