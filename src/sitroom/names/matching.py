@@ -282,16 +282,20 @@ def _same_stems(a: list[str], b: list[str]) -> bool:
     return len(a) == len(b) >= 2 and sorted(map(_stem, a)) == sorted(map(_stem, b))
 
 
+_NISBA_ENDING = re.compile(r"(?:iy+|(?<=[^aeiou])y)(?:ah|eh|a|e)$")  # -iyah, -iyeh, -iyya, -yah: as -ia
+
+
 def _place_words(words: list[str]) -> list[str]:
-    """Distinctive words of a place name: administrative words left out, structure words in one form."""
-    return [PLACE_STRUCTURE.get(word, word) for word in words if word not in PLACE_WORDS]
+    """Distinctive words of a place name: administrative words left out, structure words in one form, the
+    adjective ending -iyah / -iyeh written -ia."""
+    return [_NISBA_ENDING.sub("ia", PLACE_STRUCTURE.get(word, word)) for word in words if word not in PLACE_WORDS]
 
 
 @lru_cache(maxsize=65536)
 def same_place(a: str, b: str) -> bool:
-    """Distinctive words all match (administrative words ignored, structure words in any romanisation), or
-    are close spellings by :func:`sitroom.names.vowels.close_words`; never a long vowel, a consonant or a
-    glide apart, since towns that far apart are different towns."""
+    """Distinctive words all match (administrative words ignored, structure words in any romanisation), or,
+    one name scholarly and the other plain, are close spellings by :func:`sitroom.names.vowels.close_words`;
+    never a long vowel, a consonant or a glide apart, since towns that far apart are different towns."""
     words_a, words_b = _place_words(_words(a)), _place_words(_words(b))
     if _same_words(words_a, words_b, loose=False):
         return True
@@ -299,19 +303,21 @@ def same_place(a: str, b: str) -> bool:
 
 
 def _close_place(a: str, b: str) -> bool:
-    """The distinctive words one to one (or joined) close spellings; structure words exactly alike."""
+    """A scholarly and a plain name whose distinctive words are one to one (or joined) close spellings;
+    structure words exactly alike."""
+    if is_scholarly(a) == is_scholarly(b):
+        return False
     marked_a, marked_b = _marked_place_words(a), _marked_place_words(b)
     if not marked_a or not marked_b:
         return False
-    short_known = is_scholarly(a) != is_scholarly(b)
     if len(marked_a) != len(marked_b):
-        return close_words("".join(marked_a), "".join(marked_b), short_known)
+        return close_words("".join(marked_a), "".join(marked_b))
     for x, y in zip(marked_a, marked_b, strict=True):
         structure_x, structure_y = PLACE_STRUCTURE.get(x.lower()), PLACE_STRUCTURE.get(y.lower())
         if structure_x is not None or structure_y is not None:
             if structure_x != structure_y:
                 return False
-        elif _folded(x) != _folded(y) and not close_words(x, y, short_known):
+        elif _folded(x) != _folded(y) and not close_words(x, y):
             return False
     return True
 

@@ -1,17 +1,16 @@
-"""Graded comparison of place-name words that share a consonant skeleton, guided by what a romanisation
-tells about their vowels.
+"""Graded comparison of a place-name word in a scholarly romanisation with one in a plain spelling, guided by
+what the scholarly one tells about its vowels.
 
 Arabic script writes consonants and long vowels (alif, waw, ya) but not short ones, so romanisations of one
 name keep the consonants and the long vowels and vary the short vowels (Ţafas / Tufas). A *scholarly*
 romanisation (macrons for long vowels, dots or cedillas under emphatic consonants, a raised c for ʿayn) says
-which vowels are short; a plain one does not. Two words are close when they share the consonants (h
-included, unless it ends the word after a vowel: Bera is not Bhera), the consonantal glides (w, y, ʿayn
-between vowels: Dārayyā is not Dārā), begin alike (with a vowel or not), agree on every long vowel and on
-the final vowel, and differ in at most one vowel slot: a short vowel written in one and not the other (a
-long one is always written), or, where the scholarly spelling of one of them marks it short, a vowel
-spelled otherwise. So Salma / Silma, both plain, stay apart, and so do Kafr Ḩamrah / Kafr Ḩumrah, both
-scholarly and a short vowel apart. A French silent final e (Zarzīn / Zarzine) and the endings -iyah /
--iyeh / -ia are one.
+which vowels are short; a plain one does not, and two plain spellings a vowel apart are as often two names
+(Salma / Silma), as are two scholarly ones (Kafr Ḩamrah / Kafr Ḩumrah). The two words are close when they
+share the consonants (h included, unless it ends the word after a vowel: Bera is not Bhera), the
+consonantal glides (w, y, ʿayn between vowels: Dārayyā is not Dārā), begin alike (with a vowel or not),
+agree on every long vowel and on the final vowel, and differ in at most one vowel slot, where the
+scholarly spelling has a short vowel (or none). A French silent final e (Zarzīn / Zarzine) and the endings
+-iyah / -iyeh / -ia are one.
 """
 
 from __future__ import annotations
@@ -116,29 +115,23 @@ def _long_kept(a: str, b: str) -> bool:
     )
 
 
-def _dropped_short(a: str, b: str) -> bool:
-    """One spelling has no vowel where the other has one: that vowel is short, since long ones are written."""
-    vowel = a or b
-    return not (a and b) and len(vowel) == 1 and vowel not in _LONG
-
-
-def _slot_cost(a: tuple[str, ...], b: tuple[str, ...], short_known: bool) -> int | None:
-    """0 for the same vowels, 1 for short vowels spelled apart where that is allowed, None for a conflict."""
+def _slot_cost(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
+    """0 for the same vowels, 1 for short vowels spelled apart, None for a conflict (a long vowel changed)."""
     if len(a) != len(b):
         return None
     cost = 0
     for x, y in zip(a, b, strict=True):
         if _same_vowels(x, y):
             continue
-        if not (short_known or _dropped_short(x, y)) or not _long_kept(x, y):
+        if not _long_kept(x, y):
             return None
         cost += 1
     return cost
 
 
-def close_words(a: str, b: str, short_known: bool) -> bool:
-    """Two marked words are spellings of one place-name word. ``short_known``: exactly one of the two names
-    is scholarly, so its unmarked vowels are short and may be spelled otherwise in the plain one."""
+def close_words(a: str, b: str) -> bool:
+    """Two marked words, one from a scholarly name and one from a plain one, are spellings of one word: the
+    scholarly one's unmarked vowels are short and may be spelled otherwise, or not at all, in the other."""
     x, y = slotted(a), slotted(b)
     if x.skeleton != y.skeleton or len(x.skeleton) < 2 or x.glides != y.glides:
         return False
@@ -149,7 +142,7 @@ def close_words(a: str, b: str, short_known: bool) -> bool:
         return False  # one begins with a vowel, or the endings differ
     cost = 0
     for slot_x, slot_y in zip(slots_x, slots_y, strict=True):
-        slot_cost = _slot_cost(slot_x, slot_y, short_known)
+        slot_cost = _slot_cost(slot_x, slot_y)
         if slot_cost is None:
             return False
         cost += slot_cost
