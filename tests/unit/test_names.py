@@ -332,6 +332,9 @@ def test_tokens_sound_alike_only_within_romanisation_classes(a: str, b: str, ali
         ("Liwa Fath al-Khair", "Liwa Fateh al-Khair", True),  # a short vowel written or not
         ("Jaish al-Nasr", "Jaish al-Ansar", False),  # the same consonants, but one begins with a vowel
         ("Kataib Hamza", "Kataib Hamzeh al-Thani", False),  # a distinctive word more
+        ("Harakat Hazm", "Haraka Hazm", True),  # the construct state's -at
+        ("Jamaat Ansar al-Sunna", "al-Jamaa Ansar al-Sunna", True),
+        ("Jamaat Ansar al-Sunna", "Jamaat Ansar al-Islam", False),
     ],
 )
 def test_same_organisation(a: str, b: str, same: bool) -> None:

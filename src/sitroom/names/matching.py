@@ -243,7 +243,21 @@ def same_organisation(a: str, b: str) -> bool:
     rest_b = [word for word in words_b if word not in skip and _singular(word) not in ORGANISATION_WORDS]
     if not rest_a and not rest_b:
         return bool(generic_a) and generic_a == generic_b
-    return _same_words(rest_a, rest_b, loose=True) or _same_stems(rest_a, rest_b) or _same_skeletons(rest_a, rest_b)
+    return (
+        _same_words(rest_a, rest_b, loose=True)
+        or _same_words(_absolute(rest_a), _absolute(rest_b), loose=True)
+        or _same_stems(rest_a, rest_b)
+        or _same_skeletons(rest_a, rest_b)
+    )
+
+
+_CONSTRUCT = re.compile(r"(?<=[a-z]{3})at$")
+
+
+def _absolute(words: list[str]) -> list[str]:
+    """Arabic nouns' feminine ending as it is written alone: the construct state's -at ("Jamaat al-Tawhid",
+    "Harakat Hazm") is -a ("al-Jamaa", "Haraka")."""
+    return [_CONSTRUCT.sub("a", word) for word in words]
 
 
 def _same_skeletons(a: list[str], b: list[str]) -> bool:
