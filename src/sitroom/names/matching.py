@@ -243,12 +243,10 @@ def same_organisation(a: str, b: str) -> bool:
     rest_b = [word for word in words_b if word not in skip and _singular(word) not in ORGANISATION_WORDS]
     if not rest_a and not rest_b:
         return bool(generic_a) and generic_a == generic_b
-    return (
-        _same_words(rest_a, rest_b, loose=True)
-        or _same_words(_absolute(rest_a), _absolute(rest_b), loose=True)
-        or _same_stems(rest_a, rest_b)
-        or _same_skeletons(rest_a, rest_b)
-    )
+    if _same_words(rest_a, rest_b, loose=True) or _same_stems(rest_a, rest_b) or _same_skeletons(rest_a, rest_b):
+        return True
+    absolute_a, absolute_b = _absolute(rest_a), _absolute(rest_b)
+    return (absolute_a != rest_a or absolute_b != rest_b) and _same_words(absolute_a, absolute_b, loose=True)
 
 
 _CONSTRUCT = re.compile(r"(?<=[a-z]{3})at$")
