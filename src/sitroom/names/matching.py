@@ -56,7 +56,7 @@ _PLACE_STRUCTURE: dict[str, tuple[str, ...]] = {
     "jabal": ("jabal", "jebel", "djebel", "jabel", "jbel", "gebel", "jebal"),
     "ras": ("ras", "raas"),
     "bayt": ("bayt", "beit", "bait", "beyt"),
-    "qasr": ("qasr", "kasr", "ksar", "qsar", "ksour"),
+    "qasr": ("qasr", "kasr", "ksar", "qsar"),
 }
 PLACE_STRUCTURE = {form: canonical for canonical, forms in _PLACE_STRUCTURE.items() for form in forms}
 STOP_WORDS = frozenset({"of", "the", "for", "and", "in", "wa", "fi"})
