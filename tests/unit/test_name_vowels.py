@@ -27,7 +27,8 @@ def test_slots_cut_at_consonantal_glides() -> None:
     [
         ("kamra", "kumra", True),  # one short vowel spelled otherwise
         ("kasra", "kasara", True),  # or written in one spelling only
-        ("kamara", "kumira", False),  # two slots apart
+        ("kamara", "kumira", False),  # two slots apart in three consonants
+        ("kamarab", "kumirab", True),  # two slots apart in four
         ("sAran", "suran", False),  # a long vowel changed
         ("kasra", "kasAra", False),  # a long vowel is always written
         ("tal", "til", False),  # two consonants: no vowel may change

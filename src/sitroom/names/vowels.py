@@ -8,9 +8,9 @@ which vowels are short; a plain one does not, and two plain spellings a vowel ap
 (Salma / Silma), as are two scholarly ones (Kafr Ḩamrah / Kafr Ḩumrah). The two words are close when they
 share the consonants (h included, unless it ends the word after a vowel: Bera is not Bhera), the
 consonantal glides (w, y, ʿayn between vowels: Dārayyā is not Dārā), begin alike (with a vowel or not),
-agree on every long vowel and on the final vowel, and differ in at most one vowel slot, where the
-scholarly spelling has a short vowel (or none). A French silent final e (Zarzīn / Zarzine) and the endings
--iyah / -iyeh / -ia are one.
+agree on every long vowel and on the final vowel, and differ only where the scholarly spelling has a
+short vowel (or none): in no vowel slot for two consonants, one for three, two for four or more. A French
+silent final e (Zarzīn / Zarzine) and the endings -iyah / -iyeh / -ia are one.
 """
 
 from __future__ import annotations
@@ -146,4 +146,4 @@ def close_words(a: str, b: str) -> bool:
         if slot_cost is None:
             return False
         cost += slot_cost
-    return cost <= (1 if len(x.skeleton) >= 3 else 0)
+    return cost <= min(2, len(x.skeleton) - 2)  # one short vowel in three consonants, two in four or more
