@@ -6,8 +6,8 @@ from sitroom.names.vowels import close_words, is_scholarly, marked_words, slotte
 
 
 def test_marked_words_keep_long_vowels_and_ayn() -> None:
-    assert marked_words("Bi\u2019r al-Qaşab") == ["bi'r", "al", "qasab"]
-    assert marked_words("Ḩaws al-Jāmiʿ") == ["haws", "al", "jAmi'"]
+    assert marked_words("Bi\u2019r al-Qaşab") == ("bi'r", "al", "qasab")
+    assert marked_words("Ḩaws al-Jāmiʿ") == ("haws", "al", "jAmi'")
 
 
 def test_scholarly_spellings_mark_vowels_or_emphatics() -> None:

@@ -56,12 +56,14 @@ class Slotted:
     glides: tuple[frozenset[str], ...]  # each slot's consonantal glides
 
 
+@lru_cache(maxsize=65536)
 def is_scholarly(text: str) -> bool:
     """True when a name is romanised with long vowels or emphatic consonants marked ("Ţayyibat al Imām")."""
     return any(char in _SCHOLARLY_MARKS for char in unicodedata.normalize("NFD", text))
 
 
-def marked_words(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def marked_words(text: str) -> tuple[str, ...]:
     """Folded words of a name, long vowels as capitals (ā as A), ʿayn and hamza as '."""
     chars: list[str] = []
     for char in unicodedata.normalize("NFC", text):
@@ -69,7 +71,7 @@ def marked_words(text: str) -> list[str]:
             chars.append(_LONG_VOWELS[char.lower()])
         else:
             chars.append("'" if char in _AYN else anyascii(char).lower())
-    return _NON_WORD.sub(" ", "".join(chars)).split()
+    return tuple(_NON_WORD.sub(" ", "".join(chars)).split())
 
 
 @lru_cache(maxsize=65536)
