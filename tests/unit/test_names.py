@@ -306,6 +306,7 @@ def test_vowel_and_nisba_variants_are_one_person(first: str, second: str) -> Non
         ("mouawad", "moawad", True),  # vowel runs letter by letter
         ("nuaymi", "nuami", True),  # a glide y beside a vowel
         ("ahvaz", "ahwaz", True),
+        ("guessous", "djessous", True),  # French gu before e or i is a hard g, and g is j
         ("hassan", "hussein", False),  # a and u are different vowels
         ("hamid", "hamad", False),
         ("ahmad", "hamad", False),  # vowels in other places

@@ -35,6 +35,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"th", "t"),
         (r"ph", "f"),
         (r"zh|dj", "j"),
+        (r"gu(?=[ei])", "g"),  # French spelling of a hard g: Guelma, Bouguerra
         (r"ck|c", "k"),
         (r"([a-zSx])\1+", r"\1"),
         (r"(?<=[^aeiou])y$", "i"),
