@@ -336,6 +336,7 @@ def test_tokens_sound_alike_only_within_romanisation_classes(a: str, b: str, ali
         ("Harakat Hazm", "Haraka Hazm", True),  # the construct state's -at
         ("Jamaat Ansar al-Sunna", "al-Jamaa Ansar al-Sunna", True),
         ("Jamaat Ansar al-Sunna", "Jamaat Ansar al-Islam", False),
+        ("Kataib Hezbollah", "Kataib Hizb Allah", True),  # "Allah" joined with its own vowel
     ],
 )
 def test_same_organisation(a: str, b: str, same: bool) -> None:

@@ -26,6 +26,7 @@ _VOWEL_RUN = re.compile(r"[aeiouYW]+")
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
+        (r"(?<=[a-z]{2})[uoe]llah?$", "allah"),  # the name of God in compounds: Nasrullah, Hezbollah
         (r"ou|oo", "u"),
         (r"ee", "i"),
         (r"sch|sh|ch", "S"),
