@@ -36,6 +36,8 @@ def test_slots_cut_at_consonantal_glides() -> None:
         ("kasra", "kasri", False),  # endings differ
         ("bera", "bhera", False),  # h is a consonant
         ("dArA", "dArayyA", False),  # so are w and y between vowels
+        ("sayyidat", "saydat", True),  # a short vowel after a glide not written: the glide closes the syllable
+        ("sayyidat", "saydit", False),  # and another vowel apart too
         ("zarzIn", "zarzine", True),  # a French silent e
     ],
 )

@@ -34,6 +34,7 @@ _CLASSES = str.maketrans({"q": "k", "j": "g", "z": "d", "v": None})  # as in :fu
 _VOCALIC = frozenset("aeiouAIUEOwy'")
 _VOWEL = "aeiouAIUEO"
 _CONSONANTAL_GLIDE = re.compile(f"(?<=[{_VOWEL}])([wy']+)(?=[{_VOWEL}])")
+_AFTER_GLIDE = re.compile(f"(?<=[{_VOWEL}])([wy]+)[aeiou](?=[^{_VOWEL}wy'])")
 _FINAL_H = re.compile(f"(?<=[{_VOWEL}])h$")  # -ah, -eh: the feminine ending, h unsounded
 _DIPHTHONGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(.)\1+"), r"\1"),
@@ -133,19 +134,33 @@ def _slot_cost(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
 
 def close_words(a: str, b: str) -> bool:
     """Two marked words, one from a scholarly name and one from a plain one, are spellings of one word: the
-    scholarly one's unmarked vowels are short and may be spelled otherwise, or not at all, in the other."""
+    scholarly one's unmarked vowels are short and may be spelled otherwise, or not at all, in the other
+    (also after a glide, which then closes the syllable: Sayyidat / Saydat)."""
+    budget = min(2, len(slotted(a).skeleton) - 2)  # one short vowel in three consonants, two in four or more
+    costs = [_cost(a, b)]
+    costs += [None if cost is None else cost + 1 for cost in (_cost(_glide_closed(a), b), _cost(a, _glide_closed(b)))]
+    return any(cost is not None and cost <= budget for cost in costs)
+
+
+def _glide_closed(word: str) -> str:
+    """The word without the short vowels after its glides ("tayyibat" as "tayybat")."""
+    return _AFTER_GLIDE.sub(r"\1", word)
+
+
+def _cost(a: str, b: str) -> int | None:
+    """How many vowel slots two marked words spell apart, or None when they cannot be one word."""
     x, y = slotted(a), slotted(b)
     if x.skeleton != y.skeleton or len(x.skeleton) < 2 or x.glides != y.glides:
-        return False
+        return None
     slots_x, slots_y = x.slots, y.slots
     if {slots_x[-1], slots_y[-1]} == {("e",), ("",)}:  # a French silent final e
         slots_x, slots_y = slots_x[:-1], slots_y[:-1]
     if (slots_x[0] == ("",)) != (slots_y[0] == ("",)) or not _same_vowels("".join(slots_x[-1]), "".join(slots_y[-1])):
-        return False  # one begins with a vowel, or the endings differ
+        return None  # one begins with a vowel, or the endings differ
     cost = 0
     for slot_x, slot_y in zip(slots_x, slots_y, strict=True):
         slot_cost = _slot_cost(slot_x, slot_y)
         if slot_cost is None:
-            return False
+            return None
         cost += slot_cost
-    return cost <= min(2, len(x.skeleton) - 2)  # one short vowel in three consonants, two in four or more
+    return cost
