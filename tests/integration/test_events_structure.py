@@ -197,3 +197,30 @@ def test_the_documents_focus_is_a_place_of_its_main_country(nlp: Language) -> No
     event = next(e for e in attacks(record) if e.evidence.text.startswith("Gunmen"))
     place = next(p for p in record.places if p.id == event.place)
     assert (place.name, event.place_from) == ("Aleppo", "document")
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "mention"),
+    [
+        ("The government imposed a curfew in Nairobi on Sunday.", "Kenya", "Nairobi"),
+        ("The Red Crescent suspended aid deliveries in Kabul last week.", "Afghanistan", "Kabul"),
+    ],
+)
+def test_a_state_is_the_target_of_an_act_in_its_territory(nlp: Language, text: str, state: str, mention: str) -> None:
+    """An act told as happening in a country or its capital, with no other target, is directed at the state."""
+    record = analyse(nlp, text)
+    (event,) = record.events
+    (target,) = [actor for actor in record.actors if actor.id in event.target]
+    assert target.name == state and target.kind == "state" and [m.text for m in target.mentions] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen fired rockets at a checkpoint in Kabul on Tuesday.",  # where an assault struck is no target
+        "The governor imposed a curfew in Mombasa on Sunday.",  # a town that is not a capital names no state
+    ],
+)
+def test_a_place_is_no_target_of_an_assault_or_outside_a_capital(nlp: Language, text: str) -> None:
+    record = analyse(nlp, text)
+    assert record.events and not any(event.target for event in record.events)

@@ -28,6 +28,7 @@ from sitroom.components.events.intent import (
 from sitroom.components.events.merging import acting_abroad, join_linked_clauses, merge_duplicates, merge_happenings
 from sitroom.components.events.place_date import locate_date, locate_place
 from sitroom.components.events.status import coded_sense, report_status
+from sitroom.components.events.territory import add_territory_target
 from sitroom.components.events.triggers import (
     accidental,
     animate_subject,
@@ -121,6 +122,7 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
         if draft is not None and accidental(draft):
             continue
         if draft is not None and (draft.source or draft.target or animate_subject(token, ctx)):
+            add_territory_target(draft, ctx)
             drafts.append(draft)
     drafts = join_linked_clauses(merge_duplicates(drafts), ctx)
     drafts += attach_casualties(drafts, ctx)
@@ -261,7 +263,11 @@ def extract_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]
     """The events of ``doc`` (its actor, place, date and claim layers are used when present)."""
     ctx = build_context(doc)
     ctx.aliases = clarified_references(ctx)
-    return to_events(draft_events(ctx, lexicon or load_event_lexicon()), ctx)
+    known = len(ctx.actors)
+    events = to_events(draft_events(ctx, lexicon or load_event_lexicon()), ctx)
+    if len(ctx.actors) > known:  # states whose territory an act targets (territory.py)
+        doc._.actors = list(ctx.actors.values())
+    return events
 
 
 class EventsComponent:
