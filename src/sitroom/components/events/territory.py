@@ -2,8 +2,11 @@
 in its own clause as happening in or from a country or its capital, with no other target, is directed at
 that state ("withdraw the force from Chad", "impose a curfew in Algiers", "suspended deliveries in Baghdad").
 
-An assault is left out: where it struck says where it happened, not whom it struck. The state is the
-record's actor when the document names it as one, else a registered state actor with the place's mention."""
+An assault is left out: where it struck says where it happened, not whom it struck; so is a meeting,
+agreement or cooperation of parties named together as its source, which is between them, the place being
+where they met ("A and B signed a ceasefire in Pretoria"; but "the envoy held talks in Moscow": the host).
+The state is the record's actor when the document names it as one, else a registered state actor with the
+place's mention."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from spacy.tokens import Token
 
 from sitroom.components.events.context import Context
 from sitroom.components.events.draft import Draft
+from sitroom.components.events.vocabulary import PARTNER_TYPES
 from sitroom.knowledge.registry import ActorEntry, load_registry
 from sitroom.names import name_tokens
 from sitroom.record import Actor, Place, Span
@@ -22,6 +26,8 @@ UNTARGETED_TYPES = frozenset({"ASSAULT"})
 def add_territory_target(draft: Draft, ctx: Context) -> None:
     """Give ``draft`` the state of its own clause's country or capital as target when it has none."""
     if draft.target or draft.sense.type in UNTARGETED_TYPES or draft.place_from != "clause" or draft.place is None:
+        return
+    if draft.sense.type in PARTNER_TYPES and len(draft.source) > 1:
         return
     place = ctx.places[draft.place]
     mention = _mention_in(draft.sentence, place, ctx)
