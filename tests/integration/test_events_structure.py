@@ -219,8 +219,29 @@ def test_a_state_is_the_target_of_an_act_in_its_territory(nlp: Language, text: s
     [
         "Gunmen fired rockets at a checkpoint in Kabul on Tuesday.",  # where an assault struck is no target
         "The governor imposed a curfew in Mombasa on Sunday.",  # a town that is not a capital names no state
+        "Tanzania and Uganda signed a trade agreement in Nairobi.",  # a mutual act: the venue is no party
     ],
 )
-def test_a_place_is_no_target_of_an_assault_or_outside_a_capital(nlp: Language, text: str) -> None:
+def test_a_place_is_no_target_of_an_assault_a_mutual_act_or_outside_a_capital(nlp: Language, text: str) -> None:
     record = analyse(nlp, text)
     assert record.events and not any(event.target for event in record.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Ethiopian prime minister, Abiy Ahmed, criticised Egypt over the dam.", "Abiy Ahmed", "Egypt"),
+        ("The UN envoy, who met Kenya's president on Monday, praised the talks.", "United Nations", "Kenya"),
+        ("Russia vetoed a resolution drafted by Britain on Friday.", "Russia", "United Kingdom"),
+        ("Ethiopia's troops shelled positions held by Eritrea.", "Ethiopia", "Eritrea"),
+    ],
+)
+def test_arguments_through_appositions_relative_pronouns_and_authors(
+    nlp: Language, text: str, source: str, target: str
+) -> None:
+    """A name in apposition to the subject, the noun a relative pronoun stands for, and who made or holds the
+    thing an act is aimed at ("a resolution drafted by X") are the event's arguments."""
+    record = analyse(nlp, text)
+    assert any(
+        source in names(record, event.source) and target in names(record, event.target) for event in record.events
+    )

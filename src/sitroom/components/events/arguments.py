@@ -52,6 +52,10 @@ def argument_actors(head: Token, ctx: Context) -> list[str]:
     found = actors_in(_argument_tokens(head), ctx)
     if found:
         return found
+    appositives = [child for child in head.children if child.dep_ == "appos"]
+    found = [actor for appositive in appositives for actor in actors_in(_argument_tokens(appositive), ctx)]
+    if found:
+        return found  # "the prime minister, Abiy Ahmed, said": the name in apposition
     modifiers = [child for child in head.children if child.dep_ in {"compound", "amod", "nmod"}]
     return (
         _collective_reference(head, ctx)
@@ -289,6 +293,7 @@ def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     """Source and target actors of an event verb."""
     passive = reduced_passive(verb) or any(child.dep_ == "nsubjpass" for child in verb.children)
     subject = passive_agent(verb) if passive else subject_of(verb)
+    subject = _antecedent(subject, verb) if subject is not None else None
     source = argument_actors(subject, ctx) if subject is not None else []
     if not source and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
         source = _speaker_of(subject, ctx)
@@ -300,19 +305,30 @@ def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     target: list[str] = argument_actors(verb.head, ctx) if reduced_passive(verb) else []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubjpass"):
-            target += argument_actors(_antecedent(child, verb), ctx)
+            target += argument_actors(_antecedent(child, verb), ctx) or _authors(child, ctx)
             noun_source, noun_target = nominal_participants(child, ctx)
             source = source or noun_source
             target += noun_source if source != noun_source else []
             target += noun_target
     for prep, pobj in prep_objects(verb, TARGET_PREPS | LOCATIVE_PREPS | ISSUE_PREPS):
-        target += argument_actors(pobj, ctx) if prep in TARGET_PREPS else []
+        target += (argument_actors(pobj, ctx) or _authors(pobj, ctx)) if prep in TARGET_PREPS else []
         target += agents_of_act(pobj, ctx) if prep in ISSUE_PREPS else []
         target += nominal_participants(pobj, ctx)[1]
     target += _purpose_targets(verb, ctx)
     target += _complement_subjects(verb, ctx)
     target = target or _intended_targets(verb, ctx)
     return source, unique([actor for actor in target if actor not in source])
+
+
+def _authors(thing: Token, ctx: Context) -> list[str]:
+    """ "vetoed a resolution drafted by Britain", "shelled positions held by the rebels", "protested against a
+    tax imposed by the government": who made, holds or did a thing an act is aimed at is the act's target."""
+    return [
+        actor
+        for child in thing.children
+        if child.dep_ in {"acl", "relcl"} and (agent := passive_agent(child)) is not None
+        for actor in argument_actors(agent, ctx)
+    ]
 
 
 def _speaker_of(pronoun: Token, ctx: Context) -> list[str]:
