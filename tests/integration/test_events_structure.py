@@ -245,3 +245,10 @@ def test_arguments_through_appositions_relative_pronouns_and_authors(
     assert any(
         source in names(record, event.source) and target in names(record, event.target) for event in record.events
     )
+
+
+def test_an_infinitive_read_as_an_adverbial_clause_is_still_the_act_committed_to(nlp: Language) -> None:
+    """ "have sworn to fight until ...": the parser hangs "to fight" as an adverbial clause; it is still the
+    act sworn to, so the event is a threat, not an assault."""
+    record = analyse(nlp, "The Finnish rebels have sworn to fight until they gain control of the valley.")
+    assert [event.type for event in record.events] == ["THREATEN"]

@@ -52,9 +52,17 @@ def reported_future(verb: Token) -> bool:
     )
 
 
+def is_complement(verb: Token) -> bool:
+    """Is ``verb`` its head's complement: a complement clause, or a "to"-infinitive the parser hangs as an
+    adverbial clause ("have sworn to fight until ...")?"""
+    if verb.dep_ in {"xcomp", "ccomp"}:
+        return True
+    return verb.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
 def _commitment_head(verb: Token) -> Token | None:
     """The verb or adjective that makes ``verb`` a commitment: "pledged to expel", "is willing to withdraw"."""
-    if verb.dep_ not in {"xcomp", "ccomp"}:
+    if not is_complement(verb):
         return None
     head = verb.head
     if head.lemma_.lower() in COMMITMENT_HEADS or head.lower_ in COMMITMENT_ADJECTIVES:
@@ -97,7 +105,7 @@ def refusal_sense(verb: Token, sense: EventSense) -> EventSense | None:
     """REJECT for a negated or refused cooperative act ("did not accept", "refused to release"), else None."""
     if sense.type not in COOPERATIVE_TYPES or verb.pos_ != "VERB":
         return None
-    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_HEADS
+    refused = is_complement(verb) and verb.dep_ != "ccomp" and verb.head.lemma_.lower() in REFUSAL_HEADS
     if is_negated(verb) or refused:
         return EventSense("REJECT", sense.mode or sense.type.lower(), sense.cameo)
     return None

@@ -10,6 +10,7 @@ from sitroom.components.events.context import Context, lemma
 from sitroom.components.events.draft import Draft
 from sitroom.components.events.intent import (
     COMMITMENT_HEADS,
+    is_complement,
     is_negated,
 )
 from sitroom.components.events.vocabulary import (
@@ -109,7 +110,10 @@ def event_verb(trigger: Token) -> Token | None:
 def defers_to_complement(verb: Token, lexicon: EventLexicon) -> bool:
     """ "pledged to expel X": a commitment is coded through the act it commits to (AGREE or THREATEN)."""
     return lemma(verb) in COMMITMENT_HEADS and any(
-        child.dep_ == "xcomp" and not is_negated(child) and verb_sense(child, lexicon) is not None
+        is_complement(child)
+        and child.dep_ != "ccomp"
+        and not is_negated(child)
+        and verb_sense(child, lexicon) is not None
         for child in verb.children
     )
 
