@@ -252,3 +252,39 @@ def test_an_infinitive_read_as_an_adverbial_clause_is_still_the_act_committed_to
     act sworn to, so the event is a threat, not an assault."""
     record = analyse(nlp, "The Finnish rebels have sworn to fight until they gain control of the valley.")
     assert [event.type for event in record.events] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya wants Uganda to attack the rebels in the north.",  # an act one party wants of another
+        "The minister said she hoped several Kenyan officers would soon be arrested.",
+        "Congress is asking the president to help Kenya.",
+        "Ties with Egypt were strained by an earlier threat to boycott the summit.",  # whose threat is not said
+        "The president began a tour of the region aimed at pushing for a truce in Sudan.",  # the tour pushes nothing
+    ],
+)
+def test_acts_wanted_of_others_or_with_no_doer_are_no_events(nlp: Language, text: str) -> None:
+    record = analyse(nlp, text)
+    assert [event.type for event in record.events if event.type != "CONSULT"] == []
+
+
+def test_an_agentless_accusation_on_a_noun_describes_it(nlp: Language) -> None:
+    """ "officers accused of abuses": no one is said to accuse them."""
+    record = analyse(nlp, "Kenya released two officers accused of abuses.")
+    assert [event.type for event in record.events] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Iran criticised the decision of the United States to impose sanctions on Cuba.", "United States"),
+        ("Kenya defended the right of Ugandan troops to fire on the rebels.", "Armed forces of Uganda"),
+        ("The Kenyan rebels rejected an invitation to attend talks with Uganda.", "Kenyan rebels"),
+    ],
+)
+def test_the_doer_of_an_infinitive_on_a_noun_is_the_nouns_owner(nlp: Language, text: str, source: str) -> None:
+    """ "the decision of X to leave": X leaves, not whoever criticised the decision."""
+    record = analyse(nlp, text)
+    (event,) = [event for event in record.events if event.type not in {"ACCUSE", "SUPPORT", "REJECT"}]
+    assert names(record, event.source) == [source]

@@ -87,7 +87,7 @@ def _collective_reference(head: Token, ctx: Context) -> list[str]:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, climbing through control ("X is scheduled to attend"), coordination and
-    relative clauses."""
+    relative clauses; through a participle on a noun, its agent (the noun is what it is done to)."""
     current: Token | None = verb
     for _ in range(4):
         if current is None:
@@ -95,12 +95,30 @@ def subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS or (child.dep_ == "nsubjpass" and current.i != verb.i):
                 return child
+        if current.i != verb.i and reduced_passive(current):
+            return passive_agent(current)  # "a tour aimed at pushing for ...": the tour is aimed, not the doer
         infinitival = any(child.lower_ == "to" and child.dep_ == "aux" for child in current.children)
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"} and not infinitival:
             return _issuer(current.head)
+        if current.dep_ == "acl" and current.head.pos_ == "NOUN":
+            return _nominal_controller(current.head)
         if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
             return None
         current = current.head if current.head.pos_ in {"VERB", "AUX"} else _clause_head(current.head)
+    return None
+
+
+def _nominal_controller(noun: Token) -> Token | None:
+    """Who does the act of an infinitive on a noun: the noun's own owner ("Japan's decision to send", "the
+    right of X to fire", "a Russian plan to", read from the noun's phrase), else whoever the noun is the object of
+    ("X issued a threat to", "X rejected an invitation to attend"); none when the noun is neither ("ties strained
+    by a threat to boycott": whose threat is not said)."""
+    for child in noun.children:
+        named = child.dep_ in {"compound", "amod", "nmod"} and child.text[:1].isupper()  # "a Russian plan to"
+        if child.dep_ == "poss" or named or (child.dep_ == "prep" and child.lower_ in {"of", "by"}):
+            return noun
+    if noun.dep_ in {"dobj", "obj"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(noun.head)
     return None
 
 

@@ -24,6 +24,7 @@ from sitroom.components.events.draft import Draft
 from sitroom.components.events.intent import (
     demand_sense,
     demand_speaker,
+    wanted_of_another,
 )
 from sitroom.components.events.merging import acting_abroad, join_linked_clauses, merge_duplicates, merge_happenings
 from sitroom.components.events.place_date import locate_date, locate_place
@@ -34,6 +35,7 @@ from sitroom.components.events.triggers import (
     animate_subject,
     cumulative,
     defers_to_complement,
+    described_accusation,
     embedded_in_event,
     event_noun,
     governed_by_trigger,
@@ -52,6 +54,8 @@ from sitroom.record import Span as TextSpan
 
 
 def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], list[str]], ctx: Context) -> Draft | None:
+    if wanted_of_another(trigger):
+        return None
     speaker = demand_speaker(trigger) if trigger.pos_ == "VERB" else None
     coded: tuple[EventSense, EventStatus] | None
     if speaker is not None:
@@ -119,7 +123,7 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
             sense = event_noun(token, lexicon)
             if sense is not None and not governed_by_trigger(token, triggers):
                 draft = _draft(token, sense, nominal_participants(token, ctx), ctx)
-        if draft is not None and accidental(draft):
+        if draft is not None and (accidental(draft) or described_accusation(draft)):
             continue
         if draft is not None and (draft.source or draft.target or animate_subject(token, ctx)):
             add_territory_target(draft, ctx)

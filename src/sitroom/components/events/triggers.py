@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sitroom.components.events.arguments import passive_agent, prep_objects, subject_of
+from sitroom.components.events.arguments import passive_agent, prep_objects, reduced_passive, subject_of
 from sitroom.components.events.context import Context, lemma
 from sitroom.components.events.draft import Draft
 from sitroom.components.events.intent import (
@@ -116,6 +116,13 @@ def defers_to_complement(verb: Token, lexicon: EventLexicon) -> bool:
         and verb_sense(child, lexicon) is not None
         for child in verb.children
     )
+
+
+def described_accusation(draft: Draft) -> bool:
+    """ "officers accused of abuses": an accusation told only by an agentless participle on the accused
+    describes them; no one is said to accuse."""
+    trigger = draft.trigger
+    return draft.sense.type == "ACCUSE" and reduced_passive(trigger) and passive_agent(trigger) is None
 
 
 def accidental(draft: Draft) -> bool:
