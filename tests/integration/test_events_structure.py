@@ -288,3 +288,18 @@ def test_the_doer_of_an_infinitive_on_a_noun_is_the_nouns_owner(nlp: Language, t
     record = analyse(nlp, text)
     (event,) = [event for event in record.events if event.type not in {"ACCUSE", "SUPPORT", "REJECT"}]
     assert names(record, event.source) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Troops from Chad attacked rebel positions near the border.", "Chad"),
+        ("Forces led by General Haftar seized the airport.", "Khalifa Haftar"),
+        ("The al-Shabab group is claiming responsibility for a bomb attack on a hotel.", "al-Shabaab"),
+    ],
+)
+def test_who_acts_through_agents_or_claims_the_act(nlp: Language, text: str, source: str) -> None:
+    """A state's agents named from its country act for it, forces led by X act for X, and who claims
+    responsibility for an attack carried it out."""
+    record = analyse(nlp, text)
+    assert any(source in names(record, event.source) for event in record.events)

@@ -9,16 +9,19 @@ from spacy.tokens import Token
 
 from sitroom.components.events.context import Context, actors_in, lemma, unique
 from sitroom.components.events.coreference import referent
+from sitroom.components.events.territory import state_of_place
 from sitroom.components.events.vocabulary import (
     ACT_NOUNS,
     ATTACK_VERBS,
     CAUSE_PREPS,
+    CLAIMING_VERBS,
     COLLECTIVE_NOUNS,
     COMBAT_NOUNS,
     CONTROL_DEPS,
     CRIME_NOUNS,
     ISSUE_PREPS,
     KILLING_VERBS,
+    LEADING_VERBS,
     LOCATIVE_PREPS,
     MEANS_PREPS,
     NOMINAL_TARGET_PREPS,
@@ -28,7 +31,9 @@ from sitroom.components.events.vocabulary import (
     RELATIVE_TAGS,
     REPORT_VERBS,
     REPORTED_PRONOUNS,
+    RESPONSIBILITY_NOUNS,
     SERIES_NOUNS,
+    STATE_AGENT_NOUNS,
     STATE_KINDS,
     STATEMENT_NOUNS,
     SUBJECT_DEPS,
@@ -51,17 +56,36 @@ def argument_actors(head: Token, ctx: Context) -> list[str]:
         return list(ctx.aliases[head.lower_])
     found = actors_in(_argument_tokens(head), ctx)
     if found:
-        return found
+        return unique(found + _sending_states(head, ctx))
     appositives = [child for child in head.children if child.dep_ == "appos"]
     found = [actor for appositive in appositives for actor in actors_in(_argument_tokens(appositive), ctx)]
+    found = found or [actor for leader in _leaders(head) for actor in argument_actors(leader, ctx)]
     if found:
-        return found  # "the prime minister, Abiy Ahmed, said": the name in apposition
+        return found  # "the prime minister, Abiy Ahmed, said": the name in apposition; "forces led by X"
     modifiers = [child for child in head.children if child.dep_ in {"compound", "amod", "nmod"}]
     return (
         _collective_reference(head, ctx)
         or referent(head, ctx)
         or [actor for modifier in modifiers for actor in referent(modifier, ctx)]  # "regime helicopters"
     )
+
+
+def _leaders(head: Token) -> list[Token]:
+    """ "forces led by General X", "units commanded by X": the agent of a participle of leading on the noun."""
+    return [
+        agent
+        for child in head.children
+        if child.dep_ == "acl" and lemma(child) in LEADING_VERBS and (agent := passive_agent(child)) is not None
+    ]
+
+
+def _sending_states(head: Token, ctx: Context) -> list[str]:
+    """ "troops from Chad", "peacekeepers from Accra": a state's agents named from its country or capital act
+    for it, as "Chad's troops" do."""
+    if lemma(head) not in STATE_AGENT_NOUNS:
+        return []
+    places = [pobj for _from, pobj in prep_objects(head, frozenset({"from"})) if pobj.i in ctx.token_place]
+    return [actor for place in places if (actor := state_of_place(place, ctx)) is not None]
 
 
 def _collective_reference(head: Token, ctx: Context) -> list[str]:
@@ -186,8 +210,19 @@ def nominal_participants(noun: Token, ctx: Context) -> tuple[list[str], list[str
         elif prep != "of" or lemma(noun) in ACT_NOUNS:
             target.extend(actors)
     if not source and lemma(noun) in ACT_NOUNS:
-        source = [actor for actor in nominal_agents(noun, ctx) if actor not in target]
+        source = [actor for actor in nominal_agents(noun, ctx) + _claimants(noun, ctx) if actor not in target]
     return source, target
+
+
+def _claimants(noun: Token, ctx: Context) -> list[str]:
+    """ "X claimed responsibility for the attack", "X took credit for the bombing": X carried it out."""
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if holder is None or lemma(holder) not in RESPONSIBILITY_NOUNS or holder.dep_ not in {"dobj", "obj"}:
+        return []
+    if lemma(holder.head) not in CLAIMING_VERBS:
+        return []
+    subject = subject_of(holder.head)
+    return argument_actors(subject, ctx) if subject is not None else []
 
 
 def nominal_agents(noun: Token, ctx: Context) -> list[str]:

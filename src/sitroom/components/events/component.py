@@ -267,10 +267,12 @@ def extract_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]
     """The events of ``doc`` (its actor, place, date and claim layers are used when present)."""
     ctx = build_context(doc)
     ctx.aliases = clarified_references(ctx)
-    known = len(ctx.actors)
+    known = set(ctx.actors)
     events = to_events(draft_events(ctx, lexicon or load_event_lexicon()), ctx)
-    if len(ctx.actors) > known:  # states whose territory an act targets (territory.py)
-        doc._.actors = list(ctx.actors.values())
+    used = {actor for event in events for actor in (*event.source, *event.target)}
+    made = [actor for actor_id, actor in ctx.actors.items() if actor_id not in known and actor_id in used]
+    if made:  # states named by a place they act from or an act targets (territory.py)
+        doc._.actors = [*(doc._.actors or []), *made]
     return events
 
 

@@ -29,14 +29,17 @@ def add_territory_target(draft: Draft, ctx: Context) -> None:
         return
     if draft.sense.type in PARTNER_TYPES and len(draft.source) > 1:
         return
-    place = ctx.places[draft.place]
-    mention = _mention_in(draft.sentence, place, ctx)
-    entry = _state_of(place, mention) if mention is not None else None
-    if entry is None or mention is None:
-        return
-    actor_id = _state_actor(entry, mention, ctx)
-    if actor_id not in draft.source:
+    mention = _mention_in(draft.sentence, ctx.places[draft.place], ctx)
+    actor_id = state_of_place(mention, ctx) if mention is not None else None
+    if actor_id is not None and actor_id not in draft.source:
         draft.target.append(actor_id)
+
+
+def state_of_place(mention: Token, ctx: Context) -> str | None:
+    """The actor of the state whose country or capital the place token names, if any (made when needed)."""
+    place_id = ctx.token_place.get(mention.i)
+    entry = _state_of(ctx.places[place_id], mention) if place_id is not None else None
+    return _state_actor(entry, mention, ctx) if entry is not None else None
 
 
 def _mention_in(sentence: TokenSpan, place: Place, ctx: Context) -> Token | None:
