@@ -303,3 +303,9 @@ def test_who_acts_through_agents_or_claims_the_act(nlp: Language, text: str, sou
     responsibility for an attack carried it out."""
     record = analyse(nlp, text)
     assert any(source in names(record, event.source) for event in record.events)
+
+
+def test_a_clause_on_a_legal_act_acts_for_whoever_passed_it(nlp: Language) -> None:
+    record = analyse(nlp, "The Kenyan government issued a decree expelling all Somali diplomats.")
+    (event,) = record.events
+    assert names(record, event.source) == ["Government of Kenya"]

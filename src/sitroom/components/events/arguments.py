@@ -19,6 +19,7 @@ from sitroom.components.events.vocabulary import (
     COMBAT_NOUNS,
     CONTROL_DEPS,
     CRIME_NOUNS,
+    DECREE_NOUNS,
     ISSUE_PREPS,
     KILLING_VERBS,
     LEADING_VERBS,
@@ -147,10 +148,12 @@ def _nominal_controller(noun: Token) -> Token | None:
 
 
 def _issuer(noun: Token) -> Token:
-    """ "X issued a declaration demanding ...": who demands is who issued the statement; "X committed a massacre
+    """ "X issued a declaration demanding ...": who demands is who issued the statement, "X approved a bill banning
+    ..." who bans who passed the bill; "X committed a massacre
     claiming ten lives", "X launched raids killing ...": who kills is who carried out the act."""
     done = lemma(noun) in ACT_NOUNS and noun.dep_ == "dobj" and lemma(noun.head) in PERPETRATE_VERBS
-    if (lemma(noun) in STATEMENT_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}) or done:
+    issued = lemma(noun) in STATEMENT_NOUNS | DECREE_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}
+    if issued or done:
         issuer = next((child for child in noun.head.children if child.dep_ in SUBJECT_DEPS), None)
         return issuer if issuer is not None else noun
     return noun

@@ -173,6 +173,8 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 STATEMENT_NOUNS = word_set(
     "statement declaration letter message report communique resolution appeal call speech note ultimatum"
 )
+# Nouns of legal acts: a clause on one ("a bill banning rallies") acts for whoever passed or issued it.
+DECREE_NOUNS = word_set("bill law decree edict order ordinance legislation ruling verdict regulation measure")
 DYING_VERBS = frozenset({"die", "perish", "succumb"})
 TIME_MARKS = frozenset({"as", "when", "after", "while", "during"})
 ATTACK_VERBS = word_set("attack shell bomb strike raid storm target hit fire pound shoot ambush assault bombard")
