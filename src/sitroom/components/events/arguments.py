@@ -345,11 +345,21 @@ def _antecedent(argument: Token, verb: Token) -> Token:
     return argument
 
 
+def _doer_antecedent(subject: Token, verb: Token, ctx: Context) -> Token:
+    """The doer a relative pronoun subject stands for: the noun of "who" ("the envoy, who met"), the actor
+    of "which"/"that" ("Ethiopia, which backs"); not a noun of an act, which the parser often takes for the
+    antecedent ("an escalation by X and allies including Y which fired")."""
+    antecedent = _antecedent(subject, verb)
+    if antecedent.i == subject.i or subject.lower_ in {"who", "whom"} or antecedent.i in ctx.token_actor:
+        return antecedent
+    return subject
+
+
 def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     """Source and target actors of an event verb."""
     passive = reduced_passive(verb) or any(child.dep_ == "nsubjpass" for child in verb.children)
     subject = passive_agent(verb) if passive else subject_of(verb)
-    subject = _antecedent(subject, verb) if subject is not None else None
+    subject = _doer_antecedent(subject, verb, ctx) if subject is not None else None
     source = argument_actors(subject, ctx) if subject is not None else []
     if not source and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
         source = _speaker_of(subject, ctx)
