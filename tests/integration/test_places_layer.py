@@ -601,3 +601,19 @@ def test_a_named_area_beside_a_city_it_spans_from_is_resolved(places_nlp: Langua
     )
     qalamoun = _places_of(places_nlp, text)["Qalamoun"]
     assert (qalamoun.admin1, qalamoun.located_by) == ("Rif Dimashq", "gazetteer")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("After the game the team flew off to Albuquerque for the final against Drexel.", "Albuquerque"),  # PERSON
+        ("The 19-year-old from Brampton said the season had been hard.", "Brampton"),  # ORG
+    ],
+)
+def test_a_known_town_as_the_bare_object_of_a_place_preposition_is_a_place(
+    places_nlp: Language, text: str, town: str
+) -> None:
+    """A name the model labels as a person or an organisation, after "to" or "from" without a determiner, is the
+    town the gazetteer knows well; "to the Duma" (a body, after a determiner) is not."""
+    assert [p.name for p in places_nlp(text)._.places] == [town]
+    assert places_nlp("The senator sent the bill to the Duma last week.")._.places == []

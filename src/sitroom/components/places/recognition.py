@@ -16,6 +16,7 @@ from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
     after_party_letter,
+    bare_place_object,
     country_before_noun,
     demonym_country,
     entity_labels,
@@ -302,6 +303,7 @@ class Recogniser:
             acts(root),
             name_end=name_end,
             residence=home_town or reads_as_residence(root),
+            bare_object=bare_place_object(root),
             country_named=country_before_noun(self.doc, noun) if noun is not None and cue else None,
         )
 
