@@ -617,3 +617,20 @@ def test_a_known_town_as_the_bare_object_of_a_place_preposition_is_a_place(
     town the gazetteer knows well; "to the Duma" (a body, after a determiner) is not."""
     assert [p.name for p in places_nlp(text)._.places] == [town]
     assert places_nlp("The senator sent the bill to the Duma last week.")._.places == []
+
+
+@pytest.mark.parametrize(
+    ("text", "county"),
+    [
+        ("According to a Vanderburgh County Sheriff's report, the teller gave him cash.", "Vanderburgh County"),
+        ("The Anderson County Sheriff's Office swooped in on the house.", "Anderson County"),  # no entity
+        ("At 12:03 p.m. Walker County dispatchers received a call.", "Walker County"),  # inside a TIME entity
+        ("Statistics from the Guernsey County Common Pleas Court reflect the economy.", "Guernsey County"),
+    ],
+)
+def test_a_county_named_with_its_word_is_a_place_inside_any_entity(
+    places_nlp: Language, text: str, county: str
+) -> None:
+    """ "X County" is a US county wherever the model's entity puts it, also opening the name of the county's
+    body (the model tags such names FAC, GPE or TIME, and the whole entity had been no place)."""
+    assert [(p.name, p.country) for p in places_nlp(text)._.places] == [(county, "US")]

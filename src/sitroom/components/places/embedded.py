@@ -12,10 +12,12 @@ from spacy.tokens import Span
 
 from sitroom.components.places.tokens import is_capitalised, positions_of, strip_feature_words, trim_span
 from sitroom.components.places.toponyms import Toponym
+from sitroom.knowledge.gazetteer import us_counties
 from sitroom.knowledge.noun_classes import noun_classes
 from sitroom.knowledge.place_words import FEATURE_NOUNS
 from sitroom.knowledge.valence import word_set
 from sitroom.layers import doc_text
+from sitroom.names import name_key
 
 if TYPE_CHECKING:
     from sitroom.components.places.recognition import Recogniser
@@ -46,6 +48,16 @@ LOCAL_BODY_WORDS = word_set(
 )
 
 
+COUNTY_WORDS = word_set("county parish")
+# Words that open the name of a county's body or officer after "X County" ("the X County Clerk of Court").
+COUNTY_BODY_WORDS = LOCAL_BODY_WORDS | word_set(
+    """
+    clerk clerk's coroner coroner's judge attorney attorney's prosecutor prosecutor's circuit superior common
+    district treasurer auditor assessor recorder commissioner administrator emergency rescue ems
+    """
+)
+
+
 # Titles of a town's or county's officers, before the officer's name ("Fargo Mayor Jane Roe"); the titles
 # of any organisation's officers ("Chief", "Manager") only after a word for a town's body ("City Manager").
 OFFICER_TITLES = word_set("mayor sheriff governor councilman councilwoman")
@@ -63,6 +75,33 @@ SERVICE_BODIES = word_set("city town village township fire police")
 
 def _opens_local_body(token_text: str) -> bool:
     return token_text.lower() in LOCAL_BODY_WORDS
+
+
+def county_places(recogniser: Recogniser) -> Iterator[Toponym]:
+    """A US county or parish named with its word ("Alachua County", "Avoyelles Parish") wherever the model's
+    entity puts it: alone under any label, or opening the name of a body of the county ("the Alachua County
+    Sheriff's Office", "Laurel County Clerk Jane Roe"); not opening another organisation's name ("Orange
+    County Choppers")."""
+    doc, counties = recogniser.doc, us_counties()
+    for index in positions_of(recogniser.lower, COUNTY_WORDS):
+        if not is_capitalised(doc[index]) or index == 0:
+            continue
+        after = doc[index + 1] if index + 1 < len(doc) else None
+        if after is not None and is_capitalised(after) and after.lower_ not in COUNTY_BODY_WORDS:
+            continue
+        start = index
+        while start > 0 and index - start < MAX_PLACE_TOKENS - 1 and is_capitalised(doc[start - 1]):
+            start -= 1
+        while start < index and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        for first in range(start, index):
+            if name_key(recogniser.span_text(first, index)) in counties and not any(recogniser.covered[first:index]):
+                whole = recogniser.lookup(first, index + 1)  # a county the gazetteer knows by its full name
+                end = index + 1 if whole else index
+                toponym = recogniser.make(first, end, "county", "ner", whole or recogniser.lookup(first, index))
+                toponym.locative = True
+                yield toponym
+                break
 
 
 def organisation_places(recogniser: Recogniser) -> Iterator[Toponym]:

@@ -11,7 +11,13 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.components.offset_index import OffsetIndex
-from sitroom.components.places.embedded import dateline_places, member_places, office_places, organisation_places
+from sitroom.components.places.embedded import (
+    county_places,
+    dateline_places,
+    member_places,
+    office_places,
+    organisation_places,
+)
 from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
@@ -170,7 +176,13 @@ class Recogniser:
 
     def run(self) -> list[Toponym]:
         toponyms = list(dateline_places(self))
-        toponyms += [t for ent in self.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
+        toponyms += county_places(self)
+        toponyms += [
+            t
+            for ent in self.ents
+            if ent.label_ in PLACE_LABELS and not self._holds_a_county(ent, toponyms)
+            for t in self._from_entity(ent)
+        ]
         toponyms += organisation_places(self)
         toponyms += office_places(self)
         toponyms += member_places(self)
@@ -199,6 +211,11 @@ class Recogniser:
             )
         ]
         return sorted(kept, key=lambda t: t.start)
+
+    @staticmethod
+    def _holds_a_county(ent: SpacySpan, toponyms: list[Toponym]) -> bool:
+        """The entity holds a county read with its word ("X County", "the X County Sheriff's Office")."""
+        return any(t.cue == "county" and ent.start <= t.token_start and t.token_end <= ent.end for t in toponyms)
 
     def demonyms(self) -> Counter[str]:
         """How often the document names each country by its demonym ("Syrian", "Turkish"): the model's
