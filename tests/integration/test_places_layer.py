@@ -634,3 +634,11 @@ def test_a_county_named_with_its_word_is_a_place_inside_any_entity(
     """ "X County" is a US county wherever the model's entity puts it, also opening the name of the county's
     body (the model tags such names FAC, GPE or TIME, and the whole entity had been no place)."""
     assert [(p.name, p.country) for p in places_nlp(text)._.places] == [(county, "US")]
+
+
+def test_two_towns_joined_by_a_hyphen_are_two_places(places_nlp: Language) -> None:
+    """The model reads "Fargo-Moorhead" as one organisation; a joined name the gazetteer knows stays one."""
+    doc = places_nlp("The river will crest at 40 feet in Fargo-Moorhead on Friday.")
+    assert [(p.name, p.admin1) for p in doc._.places] == [("Fargo", "North Dakota"), ("Moorhead", "Minnesota")]
+    doc = places_nlp("She grew up in Winston-Salem and moved away in 1990.")
+    assert [p.name for p in doc._.places] == ["Winston-Salem"]

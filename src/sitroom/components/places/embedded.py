@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from sitroom.components.places.tokens import is_capitalised, positions_of, strip_feature_words, trim_span
 from sitroom.components.places.toponyms import Toponym
-from sitroom.knowledge.gazetteer import us_counties
+from sitroom.knowledge.gazetteer import GazetteerEntry, us_counties
 from sitroom.knowledge.noun_classes import noun_classes
 from sitroom.knowledge.place_words import FEATURE_NOUNS
 from sitroom.knowledge.valence import word_set
@@ -49,6 +49,8 @@ LOCAL_BODY_WORDS = word_set(
 
 
 COUNTY_WORDS = word_set("county parish")
+DASH_WORDS = frozenset({"-", "\u2013"})
+SETTLEMENTS = frozenset({"city", "town", "village"})
 # Words that open the name of a county's body or officer after "X County" ("the X County Clerk of Court").
 COUNTY_BODY_WORDS = LOCAL_BODY_WORDS | word_set(
     """
@@ -102,6 +104,62 @@ def county_places(recogniser: Recogniser) -> Iterator[Toponym]:
                 toponym.locative = True
                 yield toponym
                 break
+
+
+def paired_places(recogniser: Recogniser) -> Iterator[Toponym]:
+    """Two towns of one country joined by a hyphen or dash, which the model reads as one name ("Fargo-Moorhead",
+    "the Logan-Rogersville school district", "Plainview-Elgin"): each is a place, whatever the label over them,
+    unless the gazetteer knows the joined name ("Winston-Salem"). States and countries stay with the
+    metonymy rules ("the EU-Israel summit")."""
+    doc, capitalised = recogniser.doc, recogniser.flags.capitalised
+    for dash in positions_of(recogniser.lower, DASH_WORDS):
+        if dash == 0 or dash + 1 >= len(doc) or doc[dash - 1].whitespace_ or doc[dash].whitespace_:
+            continue
+        if not (capitalised[dash - 1] and capitalised[dash + 1]) or recogniser.covered[dash - 1]:
+            continue
+        left = _settlement_ending(recogniser, dash)
+        right = _settlement_opening(recogniser, dash + 1)
+        if left is None or right is None:
+            continue
+        (left_start, left_towns), (right_end, right_towns) = left, right
+        if recogniser.lookup(left_start, right_end) or not {e.country for e in left_towns} & {
+            e.country for e in right_towns
+        }:
+            continue
+        yield recogniser.make(left_start, dash, None, "ner", left_towns)
+        yield recogniser.make(dash + 1, right_end, None, "ner", right_towns)
+
+
+def _settlements(recogniser: Recogniser, start: int, end: int) -> tuple[GazetteerEntry, ...]:
+    """The towns and cities exactly named by the words (none if a state or country bears the name)."""
+    entries = recogniser.lookup(start, end)
+    if any(e.feature in ("country", "admin1") for e in entries):
+        return ()
+    return tuple(e for e in entries if e.exact and e.feature in SETTLEMENTS)
+
+
+def _settlement_ending(recogniser: Recogniser, end: int) -> tuple[int, tuple[GazetteerEntry, ...]] | None:
+    """The longest run of capitalised words ending at ``end`` that names a town, and its towns."""
+    capitalised, found = recogniser.flags.capitalised, None
+    for start in range(end - 1, max(-1, end - MAX_PLACE_TOKENS), -1):
+        if not capitalised[start]:
+            break
+        towns = _settlements(recogniser, start, end)
+        if towns:
+            found = (start, towns)
+    return found
+
+
+def _settlement_opening(recogniser: Recogniser, start: int) -> tuple[int, tuple[GazetteerEntry, ...]] | None:
+    """The longest run of capitalised words opening at ``start`` that names a town, and its towns."""
+    capitalised, found = recogniser.flags.capitalised, None
+    for end in range(start + 1, min(len(recogniser.doc), start + MAX_PLACE_TOKENS) + 1):
+        if not capitalised[end - 1]:
+            break
+        towns = _settlements(recogniser, start, end)
+        if towns:
+            found = (end, towns)
+    return found
 
 
 def organisation_places(recogniser: Recogniser) -> Iterator[Toponym]:

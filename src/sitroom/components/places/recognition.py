@@ -17,6 +17,7 @@ from sitroom.components.places.embedded import (
     member_places,
     office_places,
     organisation_places,
+    paired_places,
 )
 from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
@@ -176,11 +177,12 @@ class Recogniser:
 
     def run(self) -> list[Toponym]:
         toponyms = list(dateline_places(self))
-        toponyms += county_places(self)
+        early = [*county_places(self), *paired_places(self)]
+        toponyms += early
         toponyms += [
             t
             for ent in self.ents
-            if ent.label_ in PLACE_LABELS and not self._holds_a_county(ent, toponyms)
+            if ent.label_ in PLACE_LABELS and not self._holds_one_of(ent, early)
             for t in self._from_entity(ent)
         ]
         toponyms += organisation_places(self)
@@ -213,9 +215,10 @@ class Recogniser:
         return sorted(kept, key=lambda t: t.start)
 
     @staticmethod
-    def _holds_a_county(ent: SpacySpan, toponyms: list[Toponym]) -> bool:
-        """The entity holds a county read with its word ("X County", "the X County Sheriff's Office")."""
-        return any(t.cue == "county" and ent.start <= t.token_start and t.token_end <= ent.end for t in toponyms)
+    def _holds_one_of(ent: SpacySpan, toponyms: list[Toponym]) -> bool:
+        """The entity holds a county read with its word ("the X County Sheriff's Office") or a pair of towns
+        ("Fargo-Moorhead"), which were read first."""
+        return any(ent.start <= t.token_start and t.token_end <= ent.end for t in toponyms)
 
     def demonyms(self) -> Counter[str]:
         """How often the document names each country by its demonym ("Syrian", "Turkish"): the model's
