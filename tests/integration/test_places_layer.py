@@ -642,3 +642,12 @@ def test_two_towns_joined_by_a_hyphen_are_two_places(places_nlp: Language) -> No
     assert [(p.name, p.admin1) for p in doc._.places] == [("Fargo", "North Dakota"), ("Moorhead", "Minnesota")]
     doc = places_nlp("She grew up in Winston-Salem and moved away in 1990.")
     assert [p.name for p in doc._.places] == ["Winston-Salem"]
+
+
+def test_a_word_in_capitals_inside_a_sentence_is_an_acronym_not_a_town(places_nlp: Language) -> None:
+    """ "UF" matches a code of Ufa; a dateline's town in capitals and a province's code stay places."""
+    doc = places_nlp("Volunteers from UF and the city cleaned the park in Gainesville on Saturday.")
+    assert [p.name for p in doc._.places] == ["Gainesville"]
+    assert [p.name for p in places_nlp("ROCKFORD -- The city council met on Monday.")._.places] == ["Rockford"]
+    doc = places_nlp("Racing resumed in Victoria but not in NSW on Friday.")
+    assert [p.name for p in doc._.places] == ["Victoria", "New South Wales"]

@@ -43,6 +43,7 @@ from sitroom.components.places.tokens import (
 from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Source, Toponym
 from sitroom.components.places.vocabulary import (
     AP_STATES,
+    AREA_FEATURES,
     CALENDAR_WORDS,
     FURNITURE_WORDS,
     GENERIC_WORDS,
@@ -66,6 +67,7 @@ from sitroom.layers import tokens_text
 from sitroom.names import ARABIC_ARTICLES, fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # Features of the settlements and quarters a list after "the villages of" names.
 LIST_FEATURES = frozenset({"city", "town", "village", "locality"})
 # Plural nouns of units whose own names stand before them in a list ("Lyon and Rice counties", "Elm and Birch
@@ -205,6 +207,7 @@ class Recogniser:
             and not self._is_direction(t)
             and not self._owns_a_capital(t)
             and not self._names_a_currency(t)
+            and not self._is_acronym(t)
             and (
                 t.cue
                 or t.strictly_locative
@@ -231,6 +234,19 @@ class Recogniser:
         word or a surname."""
         end = toponym.token_end
         return end + 1 < len(self.doc) and self.doc[end].text == "," and end + 1 in states
+
+    def _is_acronym(self, toponym: Toponym) -> bool:
+        """A word in capitals inside a sentence ("the NICE program", "a UF senior", "over STMA") is an acronym,
+        not a town's name in capitals as in a dateline ("NEWARK -- "), which opens a sentence or stands before
+        a dash; a state's, country's or region's code stays ("NSW", "UK", "EU")."""
+        if toponym.token_end - toponym.token_start != 1:
+            return False
+        token, doc = self.doc[toponym.token_start], self.doc
+        if not (token.text.isalpha() and token.text.isupper()) or token.is_sent_start:
+            return False
+        if toponym.token_end < len(doc) and doc[toponym.token_end].text in DASHES:
+            return False
+        return not any(e.feature in AREA_FEATURES for e in toponym.candidates)
 
     def _is_direction(self, toponym: Toponym) -> bool:
         """A compass word before "of" gives a direction ("Southwest of Raqqa"), even where a region of some
