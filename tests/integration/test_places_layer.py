@@ -651,3 +651,14 @@ def test_a_word_in_capitals_inside_a_sentence_is_an_acronym_not_a_town(places_nl
     assert [p.name for p in places_nlp("ROCKFORD -- The city council met on Monday.")._.places] == ["Rockford"]
     doc = places_nlp("Racing resumed in Victoria but not in NSW on Friday.")
     assert [p.name for p in doc._.places] == ["Victoria", "New South Wales"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("She is due to appear in Danbury Superior Court on Friday.", "Danbury"),
+        ("He was a past president of the Branson Chamber of Commerce.", "Branson"),
+    ],
+)
+def test_a_town_opening_the_name_of_its_court_or_chamber_is_a_place(places_nlp: Language, text: str, town: str) -> None:
+    assert [p.name for p in places_nlp(text)._.places] == [town]

@@ -43,7 +43,8 @@ LOCAL_BODY_WORDS = word_set(
     """
     police sheriff sheriff's fire department city county parish township town village borough council
     commission commissioners board court courthouse jail library schools school high elementary public
-    municipal metro water housing health state national guard township's
+    municipal metro water housing health state national guard township's superior supreme circuit chamber
+    volunteer highway community
     """
 )
 
