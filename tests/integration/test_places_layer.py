@@ -662,3 +662,26 @@ def test_a_word_in_capitals_inside_a_sentence_is_an_acronym_not_a_town(places_nl
 )
 def test_a_town_opening_the_name_of_its_court_or_chamber_is_a_place(places_nlp: Language, text: str, town: str) -> None:
     assert [p.name for p in places_nlp(text)._.places] == [town]
+
+
+@pytest.mark.parametrize(
+    ("text", "water", "town"),
+    [
+        ("The Red River will crest at 40 feet in Fargo on Friday.", "Red River", "Fargo"),
+        ("Boats crowded Lake Murray near Columbia on Saturday.", "Lake Murray", "Columbia"),
+    ],
+)
+def test_a_river_or_lake_named_with_its_word_is_a_place_at_its_towns_point(
+    places_nlp: Language, text: str, water: str, town: str
+) -> None:
+    """The gazetteer holds no water bodies: the river or lake is a place all the same, placed at the town the
+    text puts it beside; a town named after a lake stays the town."""
+    places = _places_of(places_nlp, text)
+    assert (places[water].located_by, places[water].lat) == ("parent", places[town].lat)
+    doc = places_nlp("She moved to Salt Lake City and then to Lake Charles.")
+    assert [(p.name, p.feature) for p in doc._.places] == [("Salt Lake City", "city"), ("Lake Charles", "town")]
+
+
+def test_a_name_before_a_disease_word_names_the_disease_not_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Two horses in Ocala tested positive for West Nile virus last week.")
+    assert [p.name for p in doc._.places] == ["Ocala"]

@@ -50,6 +50,8 @@ LOCAL_BODY_WORDS = word_set(
 
 
 COUNTY_WORDS = word_set("county parish")
+WATER_WORDS = word_set("river lake creek bay reservoir")
+WATER_OPENERS = word_set("river lake")  # the words written before the name too ("Lake Lanier", "River Moy")
 DASH_WORDS = frozenset({"-", "\u2013"})
 SETTLEMENTS = frozenset({"city", "town", "village"})
 # Words that open the name of a county's body or officer after "X County" ("the X County Clerk of Court").
@@ -105,6 +107,33 @@ def county_places(recogniser: Recogniser) -> Iterator[Toponym]:
                 toponym.locative = True
                 yield toponym
                 break
+
+
+def water_bodies(recogniser: Recogniser) -> Iterator[Toponym]:
+    """Rivers, lakes, creeks, bays and reservoirs named with their word ("the Red River", "Flat Creek", "Lake
+    Lanier", "River Moy"), whatever the model's label: places the gazetteer does not hold (left unresolved);
+    a town named so ("Lake Charles", "Green Bay") and a longer name ("Salt Lake City") are left to the rest."""
+    doc, capitalised = recogniser.doc, recogniser.flags.capitalised
+    for index in positions_of(recogniser.lower, WATER_WORDS):
+        if not capitalised[index]:
+            continue
+        after = index + 1
+        while after < len(doc) and after - index <= 2 and capitalised[after] and doc[after].pos_ == "PROPN":
+            after += 1
+        before = index
+        while before > 0 and index - before < 2 and capitalised[before - 1] and doc[before - 1].pos_ == "PROPN":
+            before -= 1
+        while before < index and doc[before].lower_ in ("the", "a", "an"):
+            before += 1
+        opens = doc[index].lower_ in WATER_OPENERS and after > index + 1 and before == index
+        start, end = (index, after) if opens else (before, index + 1)
+        if start == end - 1 or any(recogniser.covered[start:end]):
+            continue
+        if end < len(doc) and capitalised[end]:
+            continue  # part of a longer name ("Salt Lake City", "Lake Cumberland Area Development District")
+        if any(e.exact and e.feature in SETTLEMENTS for e in recogniser.lookup(start, end)):
+            continue  # a town named after the water ("Lake Charles")
+        yield recogniser.make(start, end, "water", "chain", ())
 
 
 def paired_places(recogniser: Recogniser) -> Iterator[Toponym]:

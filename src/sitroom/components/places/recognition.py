@@ -18,6 +18,7 @@ from sitroom.components.places.embedded import (
     office_places,
     organisation_places,
     paired_places,
+    water_bodies,
 )
 from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
@@ -67,6 +68,7 @@ from sitroom.layers import tokens_text
 from sitroom.names import ARABIC_ARTICLES, fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
+DISEASE_WORDS = frozenset({"virus", "fever", "disease", "flu", "influenza", "encephalitis", "syndrome"})
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # Features of the settlements and quarters a list after "the villages of" names.
 LIST_FEATURES = frozenset({"city", "town", "village", "locality"})
@@ -179,7 +181,7 @@ class Recogniser:
 
     def run(self) -> list[Toponym]:
         toponyms = list(dateline_places(self))
-        early = [*county_places(self), *paired_places(self)]
+        early = [*county_places(self), *paired_places(self), *water_bodies(self)]
         toponyms += early
         toponyms += [
             t
@@ -208,6 +210,7 @@ class Recogniser:
             and not self._owns_a_capital(t)
             and not self._names_a_currency(t)
             and not self._is_acronym(t)
+            and not self._names_a_disease(t)
             and (
                 t.cue
                 or t.strictly_locative
@@ -234,6 +237,12 @@ class Recogniser:
         word or a surname."""
         end = toponym.token_end
         return end + 1 < len(self.doc) and self.doc[end].text == "," and end + 1 in states
+
+    def _names_a_disease(self, toponym: Toponym) -> bool:
+        """A name right before a disease word is part of the disease's name ("West Nile virus", "Lyme
+        disease", "Rift Valley fever"), not a place."""
+        end = toponym.token_end
+        return end < len(self.doc) and self.doc[end].lower_ in DISEASE_WORDS
 
     def _is_acronym(self, toponym: Toponym) -> bool:
         """A word in capitals inside a sentence ("the NICE program", "a UF senior", "over STMA") is an acronym,
