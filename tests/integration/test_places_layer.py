@@ -685,3 +685,10 @@ def test_a_river_or_lake_named_with_its_word_is_a_place_at_its_towns_point(
 def test_a_name_before_a_disease_word_names_the_disease_not_a_place(places_nlp: Language) -> None:
     doc = places_nlp("Two horses in Ocala tested positive for West Nile virus last week.")
     assert [p.name for p in doc._.places] == ["Ocala"]
+
+
+def test_a_generic_word_before_an_area_noun_is_the_areas_name(places_nlp: Language) -> None:
+    """ "the Bay Area" is not Bay, Arkansas (nor Somalia's Bay region): the area keeps its noun and, unknown to
+    the gazetteer, takes the point of the city beside it."""
+    places = _places_of(places_nlp, "Home prices in the Bay Area fell again in March, brokers in Oakland said.")
+    assert (places["Bay Area"].admin1, places["Bay Area"].located_by) == ("California", "parent")

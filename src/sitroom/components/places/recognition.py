@@ -413,6 +413,8 @@ class Recogniser:
         start = self._name_start(start, full_end)
         full_end = self._name_end(start, full_end)
         end, cue = strip_feature_words(self.doc, start, full_end)
+        if cue == "region" and all(self.doc[i].lower_ in GENERIC_WORDS for i in range(start, end)):
+            end = full_end  # "the Bay Area" is that area's name, not Bay, Arkansas, in an area
         if start >= end or not any(self.flags.capitalised[i] for i in range(start, end)):
             return []
         full = self.lookup(start, full_end) if end < full_end else ()
