@@ -680,6 +680,8 @@ def test_a_river_or_lake_named_with_its_word_is_a_place_at_its_towns_point(
     assert (places[water].located_by, places[water].lat) == ("parent", places[town].lat)
     doc = places_nlp("She moved to Salt Lake City and then to Lake Charles.")
     assert [(p.name, p.feature) for p in doc._.places] == [("Salt Lake City", "city"), ("Lake Charles", "town")]
+    doc = places_nlp("Fans heard the Rhythm on the River Concert Series at the park in Knoxville on Friday.")
+    assert [p.name for p in doc._.places] == ["Knoxville"]  # English nouns after "River" make no river's name
 
 
 def test_a_name_before_a_disease_word_names_the_disease_not_a_place(places_nlp: Language) -> None:

@@ -117,8 +117,14 @@ def water_bodies(recogniser: Recogniser) -> Iterator[Toponym]:
     for index in positions_of(recogniser.lower, WATER_WORDS):
         if not capitalised[index]:
             continue
-        after = index + 1
-        while after < len(doc) and after - index <= 2 and capitalised[after] and doc[after].pos_ == "PROPN":
+        after = index + 1  # the name after "Lake", "River": proper nouns, no English noun ("River Concert Series")
+        while (
+            after < len(doc)
+            and after - index <= 2
+            and capitalised[after]
+            and doc[after].pos_ == "PROPN"
+            and doc[after].lower_ not in noun_classes()
+        ):
             after += 1
         before = index
         while before > 0 and index - before < 2 and capitalised[before - 1] and doc[before - 1].pos_ == "PROPN":
