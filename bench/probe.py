@@ -39,10 +39,10 @@ from api_latency import server  # bench/ is this script's folder
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session
 
+from sitroom.corpus import read_documents
 from sitroom.documents import Document
 from sitroom.ingest import ingest
 from sitroom.pipeline import build_pipeline
-from sitroom.readers import read_documents
 from sitroom.store.corroboration import cluster_partition
 from sitroom.store.database import open_engine
 

@@ -1,10 +1,11 @@
 """Distributed ingest on Dask: corpus → partitions → records (JSON Lines + Parquet) → knowledge base.
 
-The client only schedules: it reads the corpus lazily, drops documents already stored (by content hash)
-before sending anything, and keeps a bounded number of partitions in flight, so memory stays flat however
-large the corpus. Each worker process builds the pipeline once and, per partition, analyses it (or reads
-the results a killed run already wrote under ``work_dir``, files named by a digest of their content),
-writes the results, then links and stores them itself. Identities have deterministic keys and the
+The client only schedules: it plans slices of the corpus (line ranges of JSON Lines files, lists of files;
+see ``sitroom.corpus``) without reading their texts, and keeps a bounded number of slices in flight, so
+memory stays flat however large the corpus. Each worker process builds the pipeline once and, per slice,
+reads its documents, drops those already stored (by content hash), analyses the rest (or reads the results
+a killed run already wrote under ``work_dir``, files named by a digest of their content), writes the
+results, then links and stores them itself. Identities have deterministic keys and the
 database's unique constraints and upserts settle conflicts between workers: on PostgreSQL they store
 concurrently, on SQLite one at a time (each partition's transaction takes the write lock). Storing is
 idempotent by content hash, so a run killed at any point and started again stores every document once.
@@ -20,29 +21,28 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass
-from itertools import islice
 from pathlib import Path
+from queue import SimpleQueue
 
 import dask.config
 import pyarrow as pa
 import pyarrow.parquet as pq
 import spacy.about
 import spacy.util
-from distributed import Client, Future, LocalCluster, as_completed
+from distributed import Client, Future, LocalCluster
 from spacy.language import Language
 from sqlalchemy import Engine
 
 from sitroom import pipeline
+from sitroom.corpus import CorpusSlice, ItemBatch, plan_slices
 from sitroom.documents import Document, ReadError
-from sitroom.ingest import IngestSummary
-from sitroom.readers import read_documents
+from sitroom.ingest import IngestSummary, new_documents
 from sitroom.record import ErrorRecord, Record
 from sitroom.settings import PARTITION_SIZE, Settings
 from sitroom.store.database import checkpoint, open_engine
-from sitroom.store.writer import known_hashes, store_documents, store_error
+from sitroom.store.writer import store_documents, store_error
 from sitroom.versions import AnalysisVersion, current_version
 
-Item = Document | ReadError
 Result = Record | ErrorRecord
 ProgressCallback = Callable[[int], None]
 
@@ -142,16 +142,11 @@ def read_partition(jsonl: Path) -> list[Result]:
     return results
 
 
-def _partitions(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 @dataclass
 class PartitionOutcome:
-    """What a worker did with one partition."""
+    """What a worker did with one slice of the corpus."""
 
+    read: int = 0
     added: int = 0
     revised: int = 0
     unchanged: int = 0
@@ -168,8 +163,35 @@ def worker_engine(db: str) -> Engine:
     return _ENGINES[db]
 
 
+def process_slice(
+    corpus_slice: CorpusSlice, settings: Settings, db: str, work_dir: str, fingerprint: str
+) -> PartitionOutcome:
+    """Run on a worker: read a slice of the corpus, store its read errors, then analyse and store its
+    documents not stored yet (see :func:`process_partition`; the partition file is named by their digest)."""
+    engine = worker_engine(db)
+    items = corpus_slice.read()
+    documents: list[Document] = []
+    for item in items:
+        if isinstance(item, ReadError):
+            store_error(engine, item.source, item.message)
+            log.warning(item.message, extra={"source": item.source})
+        else:
+            for warning in item.warnings:
+                log.warning(warning, extra={"source": item.source})
+            documents.append(item)
+    fresh, already_stored = new_documents(engine, documents)
+    outcome = PartitionOutcome(read=len(items), unchanged=already_stored, errors=len(items) - len(documents))
+    if fresh:
+        digest = partition_digest(fresh, fingerprint)
+        stored = process_partition(fresh, settings, db, str(Path(work_dir) / f"{digest}.jsonl"))
+        outcome.added, outcome.revised = stored.added, stored.revised
+        outcome.unchanged += stored.unchanged
+        outcome.errors += stored.errors
+    return outcome
+
+
 def process_partition(documents: list[Document], settings: Settings, db: str, partition_file: str) -> PartitionOutcome:
-    """Run on a worker: analyse a partition (or read the results already written there), write, store.
+    """Analyse documents (or read the results already written for them), write the results, store them.
 
     ``partition_file``: the JSON Lines file of the partition's results (its Parquet file lies beside it).
     """
@@ -195,35 +217,38 @@ def store_partition(
     for error in errors:
         store_error(engine, error.source, error.error)
         log.warning(error.error, extra={"source": error.source})
-    return PartitionOutcome(counts.added, counts.revised, counts.unchanged, len(errors) + len(counts.refused))
-
-
-@dataclass
-class _Partition:
-    digest: str
-    documents: list[Document]
+    stored = PartitionOutcome(added=counts.added, revised=counts.revised, unchanged=counts.unchanged)
+    stored.errors = len(errors) + len(counts.refused)
+    return stored
 
 
 class _Cluster:
-    """A Dask client and the partitions it is processing, handed back in completion order."""
+    """A Dask client and the slices it is processing, handed back in completion order.
+
+    Finished futures arrive through a queue their callbacks fill, so the client sleeps until one does
+    (Dask's ``as_completed`` wakes ten times a second to look).
+    """
 
     def __init__(self, client: Client) -> None:
         self.client = client
-        self.completed = as_completed()  # type: ignore[no-untyped-call]
+        self.finished: SimpleQueue[Future[PartitionOutcome]] = SimpleQueue()
+        self.pending: dict[str, CorpusSlice] = {}
         threads: dict[str, int] = client.nthreads()  # type: ignore[no-untyped-call]
         self.capacity = max(2, 2 * sum(threads.values()))
         address = client.scheduler_info()["address"]
         log.info("cluster ready", extra={"scheduler": address, "workers": len(threads)})
 
-    def submit(self, partition: _Partition, settings: Settings, db: str, work_dir: Path) -> str:
-        key = f"sitroom-partition-{partition.digest}"
-        partition_file = str(work_dir / f"{partition.digest}.jsonl")
-        future = self.client.submit(process_partition, partition.documents, settings, db, partition_file, key=key)
-        self.completed.add(future)  # type: ignore[no-untyped-call]
-        return key
+    def submit(self, corpus_slice: CorpusSlice, settings: Settings, db: str, work_dir: Path, fingerprint: str) -> None:
+        future = self.client.submit(process_slice, corpus_slice, settings, db, str(work_dir), fingerprint, pure=False)
+        self.pending[str(future.key)] = corpus_slice
+        future.add_done_callback(self.finished.put)  # type: ignore[no-untyped-call]
 
     def full(self) -> bool:
-        return bool(self.completed.count() >= self.capacity)  # type: ignore[no-untyped-call]
+        return len(self.pending) >= self.capacity
+
+    def next_finished(self) -> tuple[CorpusSlice, Future[PartitionOutcome]]:
+        future = self.finished.get()
+        return self.pending.pop(str(future.key)), future
 
 
 class _Ingestion:
@@ -246,85 +271,62 @@ class _Ingestion:
         self.work_dir = work_dir
         self.on_progress = on_progress
         self.summary = IngestSummary()
-        self.in_flight: dict[str, _Partition] = {}
-        self.in_flight_hashes: set[str] = set()
 
-    def add(self, chunk: list[Item]) -> None:
-        """Account for a chunk of corpus items and send its new documents to the workers."""
-        self.summary.read += len(chunk)
-        documents = self._new_documents(chunk)
-        self.on_progress(len(chunk) - len(documents))
-        if not documents:
+    def add(self, corpus_slice: CorpusSlice) -> None:
+        """Send a slice of the corpus to the workers (read errors found while planning are stored here)."""
+        if isinstance(corpus_slice, ItemBatch) and corpus_slice.only_errors:
+            for item in corpus_slice.items:
+                if isinstance(item, ReadError):
+                    self._error(item.source, item.message)
             return
-        cluster = self._submit(_Partition(partition_digest(documents, self.fingerprint), documents))
+        cluster = self._submit(corpus_slice)
         while cluster.full():
-            self._finish(next(cluster.completed))
+            self._finish(*cluster.next_finished())
 
     def drain(self) -> None:
-        """Wait for every partition in flight."""
-        if self.cluster is not None:
-            for future in self.cluster.completed:
-                self._finish(future)
+        """Wait for every slice in flight."""
+        while self.cluster is not None and self.cluster.pending:
+            self._finish(*self.cluster.next_finished())
 
-    def _new_documents(self, chunk: list[Item]) -> list[Document]:
-        documents: list[Document] = []
-        for item in chunk:
-            if isinstance(item, ReadError):
-                self._error(item.source, item.message)
-            else:
-                for warning in item.warnings:
-                    log.warning(warning, extra={"source": item.source})
-                documents.append(item)
-        seen = known_hashes(self.engine, (document.content_hash for document in documents))
-        seen |= self.in_flight_hashes
-        fresh: dict[str, Document] = {}
-        for document in documents:
-            if document.content_hash in seen or document.content_hash in fresh:
-                self.summary.already_stored += 1
-            else:
-                fresh[document.content_hash] = document
-        return list(fresh.values())
-
-    def _submit(self, partition: _Partition) -> _Cluster:
-        """Send a partition to the cluster, connecting to it when the first one needs processing."""
+    def _submit(self, corpus_slice: CorpusSlice) -> _Cluster:
+        """Send a slice to the cluster, connecting to it when the first one needs processing."""
         if self.cluster is None:
             self.cluster = _Cluster(self.connect())
-        self.in_flight[self.cluster.submit(partition, self.settings, self.db, self.work_dir)] = partition
-        self.in_flight_hashes.update(document.content_hash for document in partition.documents)
+        self.cluster.submit(corpus_slice, self.settings, self.db, self.work_dir, self.fingerprint)
         return self.cluster
 
-    def _finish(self, future: Future[PartitionOutcome]) -> None:
-        partition = self.in_flight.pop(str(future.key))
-        self.in_flight_hashes.difference_update(document.content_hash for document in partition.documents)
+    def _finish(self, corpus_slice: CorpusSlice, future: Future[PartitionOutcome]) -> None:
         try:
             outcome: PartitionOutcome = future.result()
         except Exception as error:  # a worker died or the pipeline raised outside its components
-            self._recover(partition, error)
+            self._recover(corpus_slice, error)
             return
         finally:
             future.release()  # type: ignore[no-untyped-call]
+        self.summary.read += outcome.read
         self.summary.added += outcome.added
         self.summary.revised += outcome.revised
         self.summary.already_stored += outcome.unchanged
         self.summary.errors += outcome.errors
-        log.info("partition stored", extra={"partition": partition.digest, "added": outcome.added})
-        self.on_progress(len(partition.documents))
+        log.info("partition stored", extra={"partition": corpus_slice.label, "added": outcome.added})
+        self.on_progress(outcome.read)
 
-    def _recover(self, partition: _Partition, error: Exception) -> None:
-        """Retry a failed partition one document at a time, so one bad document fails alone."""
+    def _recover(self, corpus_slice: CorpusSlice, error: Exception) -> None:
+        """Retry a failed slice one document at a time, so one bad document fails alone."""
         message = f"analysis failed: {type(error).__name__}: {error}"
-        log.warning("partition failed", extra={"partition": partition.digest, "error": message})
-        if len(partition.documents) == 1:
-            self._error(partition.documents[0].source, message)
-            self.on_progress(1)
+        log.warning("partition failed", extra={"partition": corpus_slice.label, "error": message})
+        if corpus_slice.size == 1:
+            self._error(corpus_slice.label, message)
             return
-        for document in partition.documents:
-            self._submit(_Partition(partition_digest([document], self.fingerprint), [document]))
+        for piece in corpus_slice.split():
+            self._submit(piece)
 
     def _error(self, source: str, message: str) -> None:
+        self.summary.read += 1
         self.summary.errors += 1
         store_error(self.engine, source, message)
         log.warning(message, extra={"source": source})
+        self.on_progress(1)
 
 
 # Dask's statistical profiler samples every worker thread's stack every 10 ms; on sitroom's pure-Python
@@ -404,8 +406,8 @@ def ingest_distributed(
             work_dir,
             on_progress or (lambda _: None),
         )
-        for chunk in _partitions(read_documents(path), partition_size):
-            run.add(chunk)
+        for corpus_slice in plan_slices(path, partition_size):
+            run.add(corpus_slice)
         run.drain()
     checkpoint(engine)
     run.summary.seconds = time.perf_counter() - started

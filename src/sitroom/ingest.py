@@ -39,16 +39,14 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _new_documents(engine: Engine, chunk: list[Item], summary: IngestSummary) -> list[Document]:
-    documents = [item for item in chunk if isinstance(item, Document)]
+def new_documents(engine: Engine, documents: list[Document]) -> tuple[list[Document], int]:
+    """The documents whose text is neither stored nor repeated earlier in the list, and how many are."""
     stored = known_hashes(engine, (document.content_hash for document in documents))
     fresh: dict[str, Document] = {}
     for document in documents:
-        if document.content_hash in stored or document.content_hash in fresh:
-            summary.already_stored += 1
-        else:
-            fresh[document.content_hash] = document
-    return list(fresh.values())
+        if document.content_hash not in stored:
+            fresh.setdefault(document.content_hash, document)
+    return list(fresh.values()), len(documents) - len(fresh)
 
 
 def ingest(
@@ -68,7 +66,8 @@ def ingest(
                 summary.errors += 1
                 store_error(engine, item.source, item.message)
                 log.warning("unreadable document", extra={"source": item.source, "error": item.message})
-        fresh = _new_documents(engine, chunk, summary)
+        fresh, already_stored = new_documents(engine, [item for item in chunk if isinstance(item, Document)])
+        summary.already_stored += already_stored
         by_id = {document.id: document for document in fresh}
         pairs: list[tuple[Document, Record]] = []
         for result in analyze(nlp, fresh):

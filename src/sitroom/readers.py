@@ -1,4 +1,4 @@
-"""Readers for files, folders, HTML and JSON Lines / CSV corpora.
+"""Readers for plain-text and HTML files and JSON Lines / CSV corpora (folders: ``sitroom.corpus``).
 
 Every reader yields :class:`Document` or :class:`ReadError`; a bad file or row never stops the rest.
 """
@@ -13,7 +13,7 @@ import json
 import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -89,6 +89,11 @@ class _Fields:
         return f"{text[: MAX_ID_CHARS - 17]}~{digest}"
 
 
+def document_id(value: str) -> str:
+    """The id a document read with ``value`` as its id gets: storable, and shortened when too long."""
+    return _Fields(()).identifier(value)
+
+
 def make_document(
     doc_id: str,
     text: str,
@@ -156,25 +161,36 @@ def _html_document(path: Path, html: str, warnings: tuple[str, ...]) -> Item:
     return make_document(path.stem, text, str(path), fields, warnings)
 
 
-def _corpus_row(row: Mapping[str, object], source: str, default_id: str) -> Item:
+def _row_problem(row: Mapping[str, object]) -> str | None:
+    """Why a corpus row holds no document, or None when it holds one."""
     text = row.get("text")
     if not isinstance(text, str):
-        return ReadError(source, "row has no 'text' string")
-    if not text.strip():
-        return ReadError(source, "empty text")
+        return "row has no 'text' string"
+    return None if text.strip() else "empty text"
+
+
+def _corpus_row(row: Mapping[str, object], source: str, default_id: str) -> Item:
+    problem = _row_problem(row)
+    if problem:
+        return ReadError(source, problem)
     doc_id = _optional_text(row.get("id")) or default_id
-    return make_document(doc_id, text, source, row)
+    return make_document(doc_id, str(row["text"]), source, row)
 
 
-def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
-    """The lines of ``handle``; None for a line over ``limit`` bytes, which is skipped without being kept."""
-    while raw := handle.readline(limit + 1):
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """The lines of ``handle`` from where it stands, each with its byte offset; None for a line over ``limit``
+    bytes, which is skipped without being kept."""
+    while True:
+        offset = handle.tell()
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
         if len(raw) <= limit or raw.endswith(b"\n"):
-            yield raw
+            yield offset, raw
             continue
         while (rest := handle.readline(1024 * 1024)) and not rest.endswith(b"\n"):
             pass
-        yield None
+        yield offset, None
 
 
 def _json_row(raw: bytes, source: str) -> dict[str, object] | ReadError:
@@ -188,25 +204,62 @@ def _json_row(raw: bytes, source: str) -> dict[str, object] | ReadError:
     return row
 
 
-def read_jsonl(path: Path) -> Iterator[Item]:
-    """One document per JSON line; a broken line is an error naming file and line."""
-    try:
-        handle = path.open("rb")
-    except OSError as error:
-        yield ReadError(str(path), str(error))
-        return
-    with handle:
-        for number, raw in enumerate(_lines(handle, MAX_LINE_BYTES), start=1):
-            source = f"{path}:{number}"
+@dataclass(frozen=True)
+class JsonLine:
+    """One line of a JSON Lines file: its number, byte offset and bytes (None when over the length limit)."""
+
+    path: Path
+    number: int
+    offset: int
+    raw: bytes | None
+
+    @property
+    def source(self) -> str:
+        return f"{self.path}:{self.number}"
+
+    def item(self) -> Item:
+        """The document this line holds, or the error that says why it holds none."""
+        if self.raw is None:
+            return ReadError(self.source, f"JSON line too long (limit {MAX_LINE_BYTES:,} bytes)")
+        row = _json_row(self.raw, self.source)
+        return row if isinstance(row, ReadError) else _corpus_row(row, self.source, self.default_id)
+
+    def document_id(self) -> str | None:
+        """The id of the document this line holds (before ids are made unique), or None if it holds none."""
+        if self.raw is None:
+            return None
+        row = _json_row(self.raw, self.source)
+        if isinstance(row, ReadError) or _row_problem(row):
+            return None
+        return document_id(_optional_text(row.get("id")) or self.default_id)
+
+    @property
+    def default_id(self) -> str:
+        return f"{self.path.stem}-{self.number}"
+
+
+def json_lines(path: Path, start: int = 0, stop: int | None = None, first_line: int = 1) -> Iterator[JsonLine]:
+    """The non-blank lines of a JSON Lines file whose offsets lie in ``[start, stop)``; ``start`` must begin
+    a line, numbered ``first_line``. An unreadable file raises OSError."""
+    with path.open("rb") as handle:
+        handle.seek(start)
+        for number, (offset, raw) in enumerate(_lines(handle, MAX_LINE_BYTES), start=first_line):
+            if stop is not None and offset >= stop:
+                return
             if number == 1 and raw is not None:
                 raw = raw.removeprefix(codecs.BOM_UTF8)  # editors on Windows start files with one
-            if raw is None:
-                yield ReadError(source, f"JSON line too long (limit {MAX_LINE_BYTES:,} bytes)")
-                continue
-            if not raw.strip():
-                continue
-            row = _json_row(raw, source)
-            yield row if isinstance(row, ReadError) else _corpus_row(row, source, f"{path.stem}-{number}")
+            if raw is None or raw.strip():
+                yield JsonLine(path, number, offset, raw)
+
+
+def read_jsonl(path: Path, start: int = 0, stop: int | None = None, first_line: int = 1) -> Iterator[Item]:
+    """One document per JSON line (of the byte range ``[start, stop)``, see :func:`json_lines`); a broken line
+    is an error naming file and line."""
+    try:
+        for line in json_lines(path, start, stop, first_line):
+            yield line.item()
+    except OSError as error:
+        yield ReadError(str(path), str(error))
 
 
 def read_csv(path: Path) -> Iterator[Item]:
@@ -230,55 +283,3 @@ def read_csv(path: Path) -> Iterator[Item]:
             yield _corpus_row(row, f"{path}:{number}", f"{path.stem}-{number}")
     except csv.Error as error:
         yield ReadError(f"{path}:{reader.line_num}", f"malformed CSV: {error}")
-
-
-def _iter_folder(folder: Path) -> Iterator[Path | ReadError]:
-    """Every visible file under ``folder`` in path order, and an error for each folder that cannot be listed."""
-    found: list[Path | ReadError] = []
-
-    def unreadable(error: OSError) -> None:
-        found.append(ReadError(str(error.filename), f"unreadable folder: {error.strerror}"))
-
-    for root, folders, files in os.walk(folder, onerror=unreadable):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        for name in files:
-            path = Path(root, name)
-            if not name.startswith(".") and path.is_file():
-                found.append(path)
-    found.sort(key=lambda item: item if isinstance(item, Path) else Path(item.source))
-    yield from found
-
-
-def _read_one(path: Path | ReadError) -> Iterator[Item]:
-    if isinstance(path, ReadError):
-        yield path
-        return
-    suffix = path.suffix.lower()
-    if suffix in {".jsonl", ".ndjson"}:
-        yield from read_jsonl(path)
-    elif suffix == ".csv":
-        yield from read_csv(path)
-    else:
-        yield read_text_file(path)
-
-
-def _unique_ids(items: Iterator[Item]) -> Iterator[Item]:
-    seen: dict[str, int] = {}
-    for item in items:
-        if isinstance(item, Document) and item.id in seen:
-            seen[item.id] += 1
-            new_id = f"{item.id}~{seen[item.id]}"
-            warning = f"duplicate id {item.id!r}: renamed {new_id!r}"
-            item = replace(item, id=new_id, warnings=(*item.warnings, warning))
-        elif isinstance(item, Document):
-            seen[item.id] = 1
-        yield item
-
-
-def read_documents(path: Path) -> Iterator[Item]:
-    """Every document under ``path``: a file, a folder of files, or a JSONL/CSV corpus."""
-    if not path.exists():
-        yield ReadError(str(path), "no such file or folder")
-        return
-    files: Iterator[Path | ReadError] = _iter_folder(path) if path.is_dir() else iter([path])
-    yield from _unique_ids(item for file in files for item in _read_one(file))

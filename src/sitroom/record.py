@@ -64,7 +64,7 @@ ProvisionType = Literal[
 ]
 AgreementStatus = Literal["proposed", "agreed", "in_force", "violated", "suspended", "extended", "collapsed"]
 AgreementRoleName = Literal[
-    "party", "signatory", "representative", "mediator", "guarantor", "monitor", "implementer", "excluded"
+    "party", "signatory", "representative", "mediator", "guarantor", "monitor", "implementer", "excluded", "proposer"
 ]
 Sidedness = Literal["unilateral", "bilateral", "multilateral"]
 EndReason = Literal["collapsed", "terminated", "expired"]
@@ -317,6 +317,7 @@ class Agreement(_Model):
     guarantors: list[str] = Field(default=[], description="Actors that back, endorse or guarantee it")
     monitors: list[str] = Field(default=[], description="Actors that monitor or supervise it")
     excluded: list[str] = Field(default=[], description="Actors the text says it does not cover")
+    proposers: list[str] = Field(default=[], description="Who called for, proposed or urged it (not its parties)")
     roles: list[AgreementRole] = Field(default=[], description="Every role above with its evidence")
     sidedness: Sidedness | None = None
     written: bool | None = Field(default=None, description="True when written or signed, False when verbal")

@@ -17,9 +17,9 @@ import pytest
 import uvicorn
 from spacy.language import Language
 
+from sitroom.corpus import read_documents
 from sitroom.documents import Document
 from sitroom.pipeline import analyze_one
-from sitroom.readers import read_documents
 from sitroom.record import Record
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records

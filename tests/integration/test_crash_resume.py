@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from sitroom.corpus import read_documents
 from sitroom.documents import Document
-from sitroom.readers import read_documents
 from tests.conftest import FAKES
 
 SITROOM = Path(sys.executable).parent / "sitroom"

@@ -16,6 +16,7 @@ from spacy.language import Language
 from sqlalchemy import Engine, text
 
 from sitroom import distributed
+from sitroom.corpus import read_documents
 from sitroom.distributed import (
     dask_client,
     ingest_distributed,
@@ -25,7 +26,6 @@ from sitroom.distributed import (
 )
 from sitroom.ingest import ingest
 from sitroom.logs import configure_logging
-from sitroom.readers import read_documents
 from sitroom.record import Record
 from sitroom.settings import Settings
 from sitroom.store.database import open_engine
@@ -101,6 +101,21 @@ def test_two_workers_store_what_one_process_stores(tmp_path: Path, scheduler: st
     rerun = ingest_distributed(corpus, db, scheduler=scheduler, work_dir=work_dir, partition_size=6)
     assert (rerun.added, rerun.already_stored) == (0, 24)
     assert _records_by_id(open_engine(db)) == expected
+
+
+def test_a_repeated_id_is_renamed_as_one_process_renames_it(tmp_path: Path, scheduler: str, nlp: Language) -> None:
+    rows = [json.dumps({"id": "dup", "text": document.text}) for document in fakes_documents(3)]
+    corpus = tmp_path / "dup.jsonl"
+    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    single = open_engine(tmp_path / "single.sqlite")
+    ingest(single, nlp, read_documents(corpus))
+    db = str(tmp_path / "dist.sqlite")
+
+    ingest_distributed(corpus, db, scheduler=scheduler, work_dir=tmp_path / "parts", partition_size=1)
+
+    stored = _records_by_id(open_engine(db))
+    assert sorted(stored) == ["dup", "dup~2", "dup~3"]
+    assert stored == _records_by_id(single)
 
 
 def test_partitions_already_written_are_stored_without_analysis(tmp_path: Path, scheduler: str) -> None:

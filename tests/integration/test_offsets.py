@@ -7,9 +7,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from sitroom.corpus import read_documents
 from sitroom.documents import Document
 from sitroom.pipeline import analyze
-from sitroom.readers import make_document, read_documents
+from sitroom.readers import make_document
 from sitroom.record import Record
 from tests.conftest import fakes_documents
 

@@ -601,3 +601,96 @@ def test_a_named_area_beside_a_city_it_spans_from_is_resolved(places_nlp: Langua
     )
     qalamoun = _places_of(places_nlp, text)["Qalamoun"]
     assert (qalamoun.admin1, qalamoun.located_by) == ("Rif Dimashq", "gazetteer")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("After the game the team flew off to Albuquerque for the final against Drexel.", "Albuquerque"),  # PERSON
+        ("The 19-year-old from Brampton said the season had been hard.", "Brampton"),  # ORG
+    ],
+)
+def test_a_known_town_as_the_bare_object_of_a_place_preposition_is_a_place(
+    places_nlp: Language, text: str, town: str
+) -> None:
+    """A name the model labels as a person or an organisation, after "to" or "from" without a determiner, is the
+    town the gazetteer knows well; "to the Duma" (a body, after a determiner) is not."""
+    assert [p.name for p in places_nlp(text)._.places] == [town]
+    assert places_nlp("The senator sent the bill to the Duma last week.")._.places == []
+
+
+@pytest.mark.parametrize(
+    ("text", "county"),
+    [
+        ("According to a Vanderburgh County Sheriff's report, the teller gave him cash.", "Vanderburgh County"),
+        ("The Anderson County Sheriff's Office swooped in on the house.", "Anderson County"),  # no entity
+        ("At 12:03 p.m. Walker County dispatchers received a call.", "Walker County"),  # inside a TIME entity
+        ("Statistics from the Guernsey County Common Pleas Court reflect the economy.", "Guernsey County"),
+    ],
+)
+def test_a_county_named_with_its_word_is_a_place_inside_any_entity(
+    places_nlp: Language, text: str, county: str
+) -> None:
+    """ "X County" is a US county wherever the model's entity puts it, also opening the name of the county's
+    body (the model tags such names FAC, GPE or TIME, and the whole entity had been no place)."""
+    assert [(p.name, p.country) for p in places_nlp(text)._.places] == [(county, "US")]
+
+
+def test_two_towns_joined_by_a_hyphen_are_two_places(places_nlp: Language) -> None:
+    """The model reads "Fargo-Moorhead" as one organisation; a joined name the gazetteer knows stays one."""
+    doc = places_nlp("The river will crest at 40 feet in Fargo-Moorhead on Friday.")
+    assert [(p.name, p.admin1) for p in doc._.places] == [("Fargo", "North Dakota"), ("Moorhead", "Minnesota")]
+    doc = places_nlp("She grew up in Winston-Salem and moved away in 1990.")
+    assert [p.name for p in doc._.places] == ["Winston-Salem"]
+
+
+def test_a_word_in_capitals_inside_a_sentence_is_an_acronym_not_a_town(places_nlp: Language) -> None:
+    """ "UF" matches a code of Ufa; a dateline's town in capitals and a province's code stay places."""
+    doc = places_nlp("Volunteers from UF and the city cleaned the park in Gainesville on Saturday.")
+    assert [p.name for p in doc._.places] == ["Gainesville"]
+    assert [p.name for p in places_nlp("ROCKFORD -- The city council met on Monday.")._.places] == ["Rockford"]
+    doc = places_nlp("Racing resumed in Victoria but not in NSW on Friday.")
+    assert [p.name for p in doc._.places] == ["Victoria", "New South Wales"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("She is due to appear in Danbury Superior Court on Friday.", "Danbury"),
+        ("He was a past president of the Branson Chamber of Commerce.", "Branson"),
+    ],
+)
+def test_a_town_opening_the_name_of_its_court_or_chamber_is_a_place(places_nlp: Language, text: str, town: str) -> None:
+    assert [p.name for p in places_nlp(text)._.places] == [town]
+
+
+@pytest.mark.parametrize(
+    ("text", "water", "town"),
+    [
+        ("The Red River will crest at 40 feet in Fargo on Friday.", "Red River", "Fargo"),
+        ("Boats crowded Lake Murray near Columbia on Saturday.", "Lake Murray", "Columbia"),
+    ],
+)
+def test_a_river_or_lake_named_with_its_word_is_a_place_at_its_towns_point(
+    places_nlp: Language, text: str, water: str, town: str
+) -> None:
+    """The gazetteer holds no water bodies: the river or lake is a place all the same, placed at the town the
+    text puts it beside; a town named after a lake stays the town."""
+    places = _places_of(places_nlp, text)
+    assert (places[water].located_by, places[water].lat) == ("parent", places[town].lat)
+    doc = places_nlp("She moved to Salt Lake City and then to Lake Charles.")
+    assert [(p.name, p.feature) for p in doc._.places] == [("Salt Lake City", "city"), ("Lake Charles", "town")]
+    doc = places_nlp("Fans heard the Rhythm on the River Concert Series at the park in Knoxville on Friday.")
+    assert [p.name for p in doc._.places] == ["Knoxville"]  # English nouns after "River" make no river's name
+
+
+def test_a_name_before_a_disease_word_names_the_disease_not_a_place(places_nlp: Language) -> None:
+    doc = places_nlp("Two horses in Ocala tested positive for West Nile virus last week.")
+    assert [p.name for p in doc._.places] == ["Ocala"]
+
+
+def test_a_generic_word_before_an_area_noun_is_the_areas_name(places_nlp: Language) -> None:
+    """ "the Bay Area" is not Bay, Arkansas (nor Somalia's Bay region): the area keeps its noun and, unknown to
+    the gazetteer, takes the point of the city beside it."""
+    places = _places_of(places_nlp, "Home prices in the Bay Area fell again in March, brokers in Oakland said.")
+    assert (places["Bay Area"].admin1, places["Bay Area"].located_by) == ("California", "parent")

@@ -10,8 +10,10 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +22,8 @@ from fastapi.testclient import TestClient
 from spacy.language import Language
 from sqlalchemy import Engine, create_engine, inspect, text
 
+from sitroom.corpus import read_documents
 from sitroom.ingest import ingest
-from sitroom.readers import read_documents
 from sitroom.store.database import open_engine
 from sitroom.store.queries import count_documents, search_documents
 from sitroom.store.writer import delete_document, store_documents, store_records
@@ -143,6 +145,14 @@ def test_rollups_match_the_events_after_concurrent_writers_a_revision_and_a_dele
     cells = client.get("/api/events/map", params={"zoom": 12}).json()["cells"]
     assert {cell["event"] for cell in cells if cell["events"] == 1} <= {item["id"] for item in _events(client)}
     assert client.get("/api/timeline/bins").json()["bins"]
+    weeks = client.get("/api/timeline", params={"bin": "week"}).json()  # added up by the database, Mondays
+    mondays: Counter[tuple[str, object]] = Counter()
+    for item in _events(client):
+        if item["date_start"]:
+            day = date.fromisoformat(str(item["date_start"]))
+            mondays[((day - timedelta(days=day.weekday())).isoformat(), item["type"])] += 1
+    assert {(week["bin"], week["type"]): week["events"] for week in weeks} == mondays
+    assert all(type(week["events"]) is int for week in weeks)
     assert client.get("/api/network/graph").json()["edges"]
     actor = client.get("/api/network").json()["edges"][0]["source"]  # its events by ``actor_events``' index
     named = client.get("/api/events", params={"actor": actor, "limit": 500}).json()["items"]

@@ -18,8 +18,8 @@ from sitroom.documents import Document
 from sitroom.exporting import ExportFormat, export_text
 from sitroom.record import Actor, Agreement, Record, Span, StatusReport
 from sitroom.store import browse
-from sitroom.store.agreement_identities import AgreementReport, Identity, best_identity
-from sitroom.store.agreement_sides import COLLECTIVE_SIDES, actor_sides, collective_sides
+from sitroom.store.agreement_identities import AgreementReport, Identity, _first_collapse, best_identity
+from sitroom.store.agreement_sides import COLLECTIVE_SIDES, actor_sides, collective_sides, names_a_side
 from sitroom.store.database import open_engine
 from sitroom.store.schema import ActorIdentityRow, AgreementIdentityRow, AgreementStatusRow
 from sitroom.store.writer import delete_document, store_records
@@ -159,6 +159,53 @@ def test_a_report_naming_only_who_monitors_an_agreement_is_not_told_apart_by_it(
     assert _identity_counts(engine) == [2]
 
 
+def test_proposals_of_one_proposer_within_the_month_are_one_proposal(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    proposal = {"mediators": [], "proposers": ["a1"], "status": "proposed"}
+    pauses = "Russia has called for weekly pauses to let aid in."
+    store_records(engine, [_pair("d1", "2016-08-01", "Reuters", pauses, proposal | {"kind": "humanitarian_pause"})])
+    again = "Russia asked for a truce to let aid in."
+    store_records(engine, [_pair("d2", "2016-08-20", "AFP", again, proposal | {"kind": "truce"})])
+    assert _identity_counts(engine) == [2]  # across batches: the proposer is read back from the store
+    other = "The United States called for a truce to let aid in."
+    store_records(engine, [_pair("d3", "2016-08-21", "AFP", other, proposal | {"proposers": ["a2"], "kind": "truce"})])
+    later = "Russia called for a ceasefire."
+    store_records(engine, [_pair("d4", "2016-11-30", "AFP", later, proposal | {"kind": "ceasefire"})])
+    agreed = "Russia agreed a truce."
+    truce = {"kind": "truce", "mediators": [], "parties": ["a1"]}
+    store_records(engine, [_pair("d5", "2016-08-22", "AFP", agreed, truce)])
+    assert sorted(_identity_counts(engine)) == [1, 1, 1, 2]  # another proposer, months later, an agreement
+    offer = proposal | {"kind": "reconciliation"}
+    store_records(engine, [_pair("d6", "2016-08-02", "AFP", "Russia offered a deal.", offer)])
+    store_records(engine, [_pair("d7", "2016-08-03", "AFP", "Russia offered a settlement.", offer)])
+    assert sorted(_identity_counts(engine)) == [1, 1, 1, 1, 1, 2]  # offered town by town: not one proposal
+
+
+def test_a_report_whose_only_party_is_a_bare_group_is_read_as_naming_no_side(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    brokered = "A ceasefire brokered by Russia and the United States took effect on 27 February."
+    store_records(engine, [_pair("d1", "2016-03-01", "Reuters", brokered, {"start_date": "2016-02-27"})])
+    joined = "Shelling by the groups that joined the ceasefire went on."
+    store_records(engine, [_pair("d2", "2016-04-30", "SANA", joined, {"mediators": [], "parties": ["a4"]})])
+    assert _identity_counts(engine) == [2]
+
+
+def test_a_stored_collapse_naming_only_a_bare_group_says_no_more_than_a_vague_one(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    collapsed = {"mediators": [], "status": "collapsed"}
+    joined = "The ceasefire the groups had joined collapsed."
+    store_records(engine, [_pair("d1", "2016-05-02", "SANA", joined, collapsed | {"parties": ["a4"]})])
+    brokered = "The ceasefire Russia brokered collapsed."
+    store_records(engine, [_pair("d2", "2016-05-03", "Reuters", brokered, collapsed | {"mediators": ["a1"]})])
+    with Session(engine) as session:
+        assert len(_first_collapse(session)) == 1  # only the report naming Russia tells when it collapsed
+
+
+def test_what_names_a_side() -> None:
+    assert not any(names_a_side(name) for name in ("groups", "armed factions", "the fighters"))
+    assert all(names_a_side(name) for name in ("residents", "rebels", "militant groups", "Syria", "Kurdish fighters"))
+
+
 def test_a_revised_report_that_names_both_sides_merges_its_old_agreement_into_the_other(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
     took_effect = "A ceasefire took effect on 12 September."
@@ -215,6 +262,7 @@ def _pair(doc_id: str, day: str, outlet: str, text: str, agreement: dict[str, ob
         Actor(id="a1", name="Russia", kind="state", mentions=[], registered=True, canonical_id="RUS"),
         Actor(id="a2", name="United States", kind="state", mentions=[], registered=True, canonical_id="USA"),
         Actor(id="a3", name="Reconciliation centre", kind="institution", mentions=[]),
+        Actor(id="a4", name="groups", kind="armed_group", mentions=[]),
     ]
     evidence = Span(text=text, start=0, end=len(text))
     fields = {"id": "g1", "kind": "ceasefire", "mediators": ["a1", "a2"], "evidence": evidence} | agreement

@@ -46,7 +46,15 @@ def test_the_proposer_is_not_a_party(nlp: Language) -> None:
     record = read(nlp, "Egypt proposed a ceasefire between Hamas and Israel.")
     agreement = only(record)
     assert names(record, agreement.parties) == {"Hamas", "Israel"}
+    assert canonical(record, agreement.proposers) == {"EGY"}
     assert agreement.status == "proposed"
+    record = read(nlp, "France has called for food deliveries and a daily truce in the old city.")
+    agreement = only(record)
+    assert (agreement.parties, canonical(record, agreement.proposers)) == ([], {"FRA"})
+    assert not only(read(nlp, "Qatar did not ask for a truce.")).proposers
+    record = read(nlp, "The rebels accepted the truce proposed by Egypt.")
+    agreement = only(record)
+    assert (names(record, agreement.parties), canonical(record, agreement.proposers)) == ({"rebels"}, {"EGY"})
 
 
 def test_guarantors_monitors_and_who_is_left_out(nlp: Language) -> None:

@@ -97,3 +97,12 @@ def test_the_population_baseline_recognises_the_same_toponyms() -> None:
     baseline = evaluate_geo(GEO / "GeoVirus.xml", limit=20, baseline=True)
     assert baseline.strategy != context.strategy
     assert (baseline.true_positives, baseline.system_toponyms) == (context.true_positives, context.system_toponyms)
+
+
+def test_located_mentions_only_count_no_more_than_with_actor_mentions() -> None:
+    """``actor_mentions=False`` scores a place's located mentions alone ("Norway said" is not counted)."""
+    both = evaluate_geo(GEO / "GeoVirus.xml", limit=20)
+    located = evaluate_geo(GEO / "GeoVirus.xml", limit=20, actor_mentions=False)
+    assert located.system_toponyms < both.system_toponyms
+    assert located.true_positives < both.true_positives
+    assert located.corpus.endswith("(located mentions)")

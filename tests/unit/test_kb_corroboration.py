@@ -10,7 +10,14 @@ from sqlalchemy.orm import Session
 
 from sitroom.documents import Document
 from sitroom.record import Record
-from sitroom.store.corroboration import date_range, dates_compatible, recluster, within_window
+from sitroom.store.corroboration import (
+    _Member,
+    _stored_members,
+    date_range,
+    dates_compatible,
+    recluster,
+    within_window,
+)
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from tests.kb_fixtures import report_pair
@@ -245,3 +252,29 @@ def test_the_events_do_not_depend_on_the_order_of_ingest(tmp_path: Path) -> None
         assert sorted(row[0] for row in _clusters(engine)) == [1, 2]  # counts refreshed after every move
     # Taken by day, the first event spans the 10th and 11th; the 12th is a day too far from its first day.
     assert partitions[0] == partitions[1] == partitions[2] == {frozenset({"early", "bridge"}), frozenset({"late"})}
+
+
+def test_a_new_report_regroups_the_run_of_reports_it_falls_in(tmp_path: Path) -> None:
+    days = {"first": "2014-01-10", "second": "2014-01-11", "third": "2014-01-12", "earlier": "2014-01-09"}
+    reports = {name: report_pair(name, f"{ATTACK} ({name})", outlet=name, date=day) for name, day in days.items()}
+    partitions = []
+    together, apart = [["first", "second", "third", "earlier"]], [["first", "second", "third"], ["earlier"]]
+    for number, batches in enumerate((together, apart)):
+        engine = open_engine(tmp_path / f"kb{number}.sqlite")
+        for batch in batches:
+            store_records(engine, [reports[name] for name in batch])
+        partitions.append(_partition(engine))
+    # The report of the 9th takes the 10th from the stored event of the 10th and 11th, which then joins the 12th.
+    assert partitions[0] == partitions[1] == {frozenset({"earlier", "first"}), frozenset({"second", "third"})}
+
+
+def test_a_new_report_reads_the_stored_reports_of_its_run_of_days_only(tmp_path: Path) -> None:
+    days = ["2014-01-01", "2014-01-02", "2014-03-01", "2014-03-02", "2014-03-03", "2014-06-01"]
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(engine, [report_pair(f"r{n}", f"{ATTACK} ({n})", outlet=f"o{n}", date=d) for n, d in enumerate(days)])
+    with Session(engine) as session:
+        signature = session.scalars(text("SELECT signature FROM event_clusters")).first()
+        assert signature is not None
+        new = _Member(0, ("new", "e1"), date(2014, 3, 4), None, "firearms", None)
+        read = _stored_members(session, {signature: [new]})[signature]
+    assert sorted(str(member.day) for member in read) == ["2014-03-01", "2014-03-02", "2014-03-03"]

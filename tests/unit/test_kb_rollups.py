@@ -38,6 +38,8 @@ LIVE_POINTS = (
     "SELECT type, place_identity_id, latitude, longitude, count(*), sum(id) FROM event_clusters GROUP BY 1, 2, 3, 4"
 )
 ROLLUP_POINTS = "SELECT type, place_identity_id, latitude, longitude, events, id_sum FROM point_rollups"
+LIVE_LOCATIONS = "SELECT place_identity_id, latitude, longitude, count(*), sum(id) FROM event_clusters GROUP BY 1, 2, 3"
+ROLLUP_LOCATIONS = "SELECT place_identity_id, latitude, longitude, events, id_sum FROM location_rollups"
 LIVE_MONTHS = """
 SELECT c.type, p.country, substr(c.date_start, 1, 7), substr(c.date_end, 1, 7), count(*)
 FROM event_clusters c LEFT JOIN place_identities p ON p.id = c.place_identity_id GROUP BY 1, 2, 3, 4"""
@@ -66,7 +68,7 @@ FROM events e JOIN event_clusters c ON c.id = e.cluster_id JOIN event_actors a O
 ROLLUP_ACTOR_EVENTS = "SELECT identity_id, cluster_id, date_key FROM actor_events"
 
 ROLLUPS = (
-    *("event_rollups", "month_rollups", "day_rollups", "point_rollups"),
+    *("event_rollups", "month_rollups", "day_rollups", "point_rollups", "location_rollups"),
     *("edge_rollups", "network_rollups", "actor_edge_rollups"),
 )
 ALEPPO = ("Aleppo", 36.2, 37.16)
@@ -93,6 +95,7 @@ def assert_rollups_match(engine: Engine) -> None:
     assert _rows(engine, ROLLUP_MONTHS) == _rows(engine, LIVE_MONTHS)
     assert _rows(engine, ROLLUP_DAYS) == _rows(engine, LIVE_DAYS)
     assert _rows(engine, ROLLUP_POINTS) == _rows(engine, LIVE_POINTS)
+    assert _rows(engine, ROLLUP_LOCATIONS) == _rows(engine, LIVE_LOCATIONS)
     assert _rows(engine, ROLLUP_EDGES) == _rows(engine, LIVE_EDGES)
     assert _rows(engine, ROLLUP_NETWORK) == _rows(engine, LIVE_NETWORK)
     assert _rows(engine, ROLLUP_ACTOR_EVENTS) == _rows(engine, LIVE_ACTOR_EVENTS)
@@ -163,9 +166,21 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
         for table in (*ROLLUPS, "actor_events"):
             connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
+        for statement in BACK_TO_NETWORK_ROLLUPS[:2]:
+            connection.execute(text(statement))
         connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
 
     assert_rollups_match(open_engine(tmp_path / "kb.sqlite"))
+
+
+BACK_TO_NETWORK_ROLLUPS = (  # back to revision network_rollups
+    "DROP INDEX ix_event_clusters_signature_date_start",
+    "CREATE INDEX ix_event_clusters_signature ON event_clusters (signature)",
+    "DROP TABLE location_rollups",
+    "DROP INDEX ix_event_rollups_precision_month_end",
+    "DROP INDEX ix_month_rollups_month_type_events",
+    "DROP INDEX ix_month_rollups_country_month_type_events",
+)
 
 
 def _migrated_from(path: Path, engine: Engine, revision: str, *statements: str) -> Engine:
@@ -187,9 +202,23 @@ def test_the_migration_fills_the_network_rollups_from_the_edge_rollups(tmp_path:
         "DROP TABLE network_rollups",
         "DROP INDEX ix_day_rollups_type_day_events",
         "CREATE INDEX ix_day_rollups_type_day_start ON day_rollups (type, day_start)",
+        *BACK_TO_NETWORK_ROLLUPS,
     )
 
     assert _rows(migrated, "SELECT count(*) FROM network_rollups") == {(5,)}
+    store_documents(migrated, [report_pair("d8", "Nusra fighters attacked Ahrar.", outlet="AFP", date="2016-01-01")])
+    assert_rollups_match(migrated)  # the writer's keys are the migration's
+
+
+def test_the_migration_fills_the_location_rollups_from_the_point_rollups(tmp_path: Path, engine: Engine) -> None:
+    migrated = _migrated_from(
+        tmp_path / "kb.sqlite",
+        engine,
+        "network_rollups",
+        *BACK_TO_NETWORK_ROLLUPS,
+    )
+
+    assert _rows(migrated, "SELECT sum(events) FROM location_rollups WHERE latitude IS NOT NULL") == {(4,)}
     store_documents(migrated, [report_pair("d8", "Nusra fighters attacked Ahrar.", outlet="AFP", date="2016-01-01")])
     assert_rollups_match(migrated)  # the writer's keys are the migration's
 
@@ -201,6 +230,7 @@ def test_the_migration_fills_actor_events_and_countries_in_a_base_with_rollups(t
         tmp_path / "kb.sqlite",
         engine,
         "rollups",
+        *BACK_TO_NETWORK_ROLLUPS,
         *dropped,
         "ALTER TABLE month_rollups DROP COLUMN country",
         "DROP INDEX ix_event_rollups_months_point",
@@ -214,6 +244,7 @@ REQUESTS = [
     ("/api/events/map", {"zoom": 3}),
     ("/api/events/map", {"zoom": 9, "type": "ASSAULT", "south": 35, "west": 36, "north": 37, "east": 39}),
     ("/api/events/map", {"zoom": 6, "country": "sy", "date_from": "2014-01", "date_to": "2014-02-28"}),
+    ("/api/events/map", {"zoom": 5, "date_from": "2014-02"}),
     ("/api/timeline", {}),
     ("/api/timeline", {"bin": "year", "date_from": "2014"}),
     ("/api/timeline/bins", {"type": "ASSAULT"}),
@@ -259,6 +290,22 @@ def test_endpoints_answer_the_same_from_the_rollups_as_from_the_events(
     assert from_rollups[0]["events"] == 4  # located events
     assert from_rollups[-2]["edges"]
     assert from_rollups[REQUESTS.index(("/api/network", {"actor": 1}))]["edges"]
+
+
+def test_a_map_over_dates_counts_an_event_begun_the_year_before(tmp_path: Path) -> None:
+    kb = open_engine(tmp_path / "kb.sqlite")
+    across_new_year = [  # one event from 31 December to 1 January, and one a year and a half before
+        report_pair("n1", "Nusra fighters attacked Ahrar positions.", outlet="Reuters", date="2013-12-31"),
+        report_pair("n2", "Nusra fighters attacked Ahrar again.", outlet="SANA", date="2014-01-01"),
+        report_pair("n3", "Army troops shelled Daraa.", outlet="AP", date="2012-06-01", event_type="COERCE"),
+    ]
+    store_documents(kb, across_new_year)
+    assert _rows(kb, "SELECT month_start, month_end, precision FROM event_rollups WHERE type = 'ASSAULT'") == {
+        ("2013-12", "2014-01", "longer")
+    }
+    with TestClient(create_app(str(tmp_path / "kb.sqlite"))) as client:
+        for since, events in (("2014-01", 1), ("2013", 1), ("2014-02", 0), ("2012-06", 2)):
+            assert client.get("/api/events/map", params={"zoom": 5, "date_from": since}).json()["events"] == events
 
 
 def test_filters_the_rollups_do_not_keep_read_the_events() -> None:

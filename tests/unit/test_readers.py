@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sitroom import readers
+from sitroom.corpus import read_documents
 from sitroom.documents import MAX_ID_CHARS, MAX_LANGUAGE_CHARS, MAX_OUTLET_CHARS, Document, ReadError
-from sitroom.readers import read_documents
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -153,7 +153,7 @@ def test_an_overlong_or_deeply_nested_json_line_is_an_error_and_reading_goes_on(
 def _sources_without_privileges(folder: Path) -> list[str]:
     """What read_documents reports for ``folder`` in a process that cannot bypass file permissions."""
     script = (
-        "import sys; from pathlib import Path; from sitroom.readers import read_documents\n"
+        "import sys; from pathlib import Path; from sitroom.corpus import read_documents\n"
         "for item in read_documents(Path(sys.argv[1])):\n"
         "    print(getattr(item, 'message', 'document'), '|', getattr(item, 'source', ''))"
     )

@@ -29,6 +29,7 @@ type IdentityDetail = Identity & { timeline: StatusReport[]; actors: RoleActor[]
 const ROLES: [string, string][] = [
   ["party", "Parties"], ["mediator", "Mediated by"], ["guarantor", "Guaranteed by"], ["monitor", "Monitored by"],
   ["signatory", "Signed by"], ["representative", "Represented by"], ["implementer", "Implemented by"], ["excluded", "Not covering"],
+  ["proposer", "Proposed by"],
 ];
 
 const words = (text: string) => text.replace(/_/g, " ");

@@ -10,9 +10,9 @@ from typing import Annotated
 import typer
 
 from sitroom.cli.common import ActorFiles, app, existing_input, report_problems, settings_for, stderr, stdout
+from sitroom.corpus import read_documents
 from sitroom.pipeline import analyze, build_pipeline
 from sitroom.progress import count_items, progress_bar
-from sitroom.readers import read_documents
 from sitroom.record import ErrorRecord, Record, record_json_schema
 from sitroom.report import print_record
 

@@ -28,6 +28,9 @@ def eval_geo_command(
     half: Annotated[
         str | None, typer.Option(help="Only half A or B of each corpus (by article; see evaluation/corpora/geo.py).")
     ] = None,
+    actor_mentions: Annotated[
+        bool, typer.Option(help='Count a place\'s acting mentions ("Norway said") as toponyms too.')
+    ] = True,
     json_out: JsonOut = None,
 ) -> None:
     """Geoparsing accuracy on standard corpora: toponym P/R/F1, Acc@161km, mean and median error; recall by
@@ -36,9 +39,11 @@ def eval_geo_command(
 
     if half is not None and half not in ("A", "B"):
         raise typer.BadParameter("--half must be A or B")
-    reports = [evaluate_geo(path, limit=limit, half=half) for path in corpora]
+    reports = [evaluate_geo(path, limit=limit, half=half, actor_mentions=actor_mentions) for path in corpora]
     if baseline:
-        reports += [evaluate_geo(path, baseline=True, limit=limit, half=half) for path in corpora]
+        reports += [
+            evaluate_geo(path, baseline=True, limit=limit, half=half, actor_mentions=actor_mentions) for path in corpora
+        ]
     stdout.print(geo_table(reports))
     stdout.print(class_table(reports))
     for report in reports[: len(corpora)]:

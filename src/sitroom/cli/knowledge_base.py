@@ -23,10 +23,10 @@ from sitroom.cli.common import (
     user_errors,
 )
 from sitroom.cli.publishing import MetadataOption, publish_to
+from sitroom.corpus import read_documents
 from sitroom.exporting import ExportFormat
 from sitroom.pipeline import build_pipeline
 from sitroom.progress import count_items, progress_bar
-from sitroom.readers import read_documents
 from sitroom.settings import PARTITION_SIZE
 
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

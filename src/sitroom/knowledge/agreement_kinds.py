@@ -19,6 +19,7 @@ ROLE_FIELDS: dict[AgreementRoleName, str] = {
     "monitor": "monitors",
     "implementer": "implementers",
     "excluded": "excluded",
+    "proposer": "proposers",
 }
 KIND_ORDER = (
     "evacuation",

@@ -5,8 +5,10 @@ Persons: kunyas, nisbas, nasabs and given names must not conflict (Abu Bakr al-B
 al-Shami, Bashar al-Assad is not Hafez al-Assad), and a shorter name must keep what identifies the person
 (its family name, nisba or kunya: "Lavrov", "al-Baghdadi", "Abu Khalid"), never a given name alone.
 Organisations: the distinctive words must all match, in order; generic words (brigade, front, army) and
-numbers must agree exactly where both names have them. Places: the distinctive words must all match;
-generic place words ("Muhafazat", "city", "village") are ignored.
+numbers must agree exactly where both names have them. Places: the distinctive words must all match, or be
+close as :mod:`sitroom.names.vowels` grades them; administrative words ("Muhafazat", "city", "village") are
+ignored, and the words of Arabic place names' structure (Tell, Deir, Kafr, Ain, ...) must agree, in any of
+their romanisations.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from sitroom.names.normalise import compound_parts, fold, is_filler, name_tokens
 from sitroom.names.phonetic import VOWELS, Form, blocking_skeleton, form_of, forms_match, sound_alike
 from sitroom.names.structure import KUNYA_MARKERS, NASAB_MARKERS, TITLES, NameParts, forms_of, parse_name
+from sitroom.names.vowels import close_words, is_scholarly, marked_words
 
 NameKind = Literal["person", "group", "place"]
 
@@ -34,9 +37,28 @@ ORGANISATION_WORDS = frozenset(
 PLACE_WORDS = frozenset(
     {
         "city", "town", "village", "district", "province", "governorate", "muhafazat", "muhafazah", "muhafaza",
-        "mintaqat", "nahiyat", "nahiya", "qada", "region", "municipality", "subdistrict",
+        "mintaqat", "nahiyat", "nahiya", "qada", "region", "municipality", "subdistrict", "mohafazat",
+        "mohafaza", "mohafazah",
     }
 )  # fmt: skip
+# The words of Arabic place names' structure (a hill, a monastery, a village, a spring, a bridge, a ruin, a
+# gate, a mountain, a cape, a house, a castle), each romanisation mapped to one form: "Kfar Nabl" is "Kafr
+# Nabl", and "Tell X" is never "Deir X".
+_PLACE_STRUCTURE: dict[str, tuple[str, ...]] = {
+    "tall": ("tall", "tell", "tel", "tal", "til"),
+    "dayr": ("dayr", "deir", "dair", "deyr", "der"),
+    "kafr": ("kafr", "kfar", "kefr", "kufr", "kafar"),
+    "jisr": ("jisr", "jesr", "jisir", "djisr"),
+    "ain": ("ain", "ayn", "ein", "ayin"),
+    "khirbat": ("khirbat", "khirbet", "khirbit", "khurbet", "kherbet", "khirba", "khirbeh", "kherbat"),
+    "maarrat": ("maarrat", "maarat", "maarrit", "maaret", "maarret"),
+    "bab": ("bab",),
+    "jabal": ("jabal", "jebel", "djebel", "jabel", "jbel", "gebel", "jebal"),
+    "ras": ("ras", "raas"),
+    "bayt": ("bayt", "beit", "bait", "beyt"),
+    "qasr": ("qasr", "kasr", "ksar", "qsar"),
+}
+PLACE_STRUCTURE = {form: canonical for canonical, forms in _PLACE_STRUCTURE.items() for form in forms}
 STOP_WORDS = frozenset({"of", "the", "for", "and", "in", "wa", "fi"})
 IZAFAT = frozenset({"e", "i", "ye", "y"})  # the Persian and Urdu linking vowel: "Lashkar-e-Omar", "Bandar-e Gaz"
 ORDINALS = frozenset(
@@ -221,7 +243,19 @@ def same_organisation(a: str, b: str) -> bool:
     rest_b = [word for word in words_b if word not in skip and _singular(word) not in ORGANISATION_WORDS]
     if not rest_a and not rest_b:
         return bool(generic_a) and generic_a == generic_b
-    return _same_words(rest_a, rest_b, loose=True) or _same_stems(rest_a, rest_b) or _same_skeletons(rest_a, rest_b)
+    if _same_words(rest_a, rest_b, loose=True) or _same_stems(rest_a, rest_b) or _same_skeletons(rest_a, rest_b):
+        return True
+    absolute_a, absolute_b = _absolute(rest_a), _absolute(rest_b)
+    return (absolute_a != rest_a or absolute_b != rest_b) and _same_words(absolute_a, absolute_b, loose=True)
+
+
+_CONSTRUCT = re.compile(r"(?<=[a-z]{3})at$")
+
+
+def _absolute(words: list[str]) -> list[str]:
+    """Arabic nouns' feminine ending as it is written alone: the construct state's -at ("Jamaat al-Tawhid",
+    "Harakat Hazm") is -a ("al-Jamaa", "Haraka")."""
+    return [_CONSTRUCT.sub("a", word) for word in words]
 
 
 def _same_skeletons(a: list[str], b: list[str]) -> bool:
@@ -260,13 +294,54 @@ def _same_stems(a: list[str], b: list[str]) -> bool:
     return len(a) == len(b) >= 2 and sorted(map(_stem, a)) == sorted(map(_stem, b))
 
 
+_NISBA_ENDING = re.compile(r"(?:iy+|(?<=[^aeiou])y)(?:ah|eh|a|e)$")  # -iyah, -iyeh, -iyya, -yah: as -ia
+
+
+def _place_words(words: list[str]) -> list[str]:
+    """Distinctive words of a place name: administrative words left out, structure words in one form, the
+    adjective ending -iyah / -iyeh written -ia."""
+    return [_NISBA_ENDING.sub("ia", PLACE_STRUCTURE.get(word, word)) for word in words if word not in PLACE_WORDS]
+
+
 @lru_cache(maxsize=65536)
 def same_place(a: str, b: str) -> bool:
-    """Distinctive words all match (generic place words ignored); no letter dropped, since towns a vowel
-    apart are different towns."""
-    words_a = [word for word in _words(a) if word not in PLACE_WORDS]
-    words_b = [word for word in _words(b) if word not in PLACE_WORDS]
-    return _same_words(words_a, words_b, loose=False)
+    """Distinctive words all match (administrative words ignored, structure words in any romanisation), or,
+    one name scholarly and the other plain, are close spellings by :func:`sitroom.names.vowels.close_words`;
+    never a long vowel, a consonant or a glide apart, since towns that far apart are different towns."""
+    words_a, words_b = _place_words(_words(a)), _place_words(_words(b))
+    if _same_words(words_a, words_b, loose=False):
+        return True
+    return _close_place(a, b)
+
+
+def _close_place(a: str, b: str) -> bool:
+    """A scholarly and a plain name whose distinctive words are one to one (or joined) close spellings;
+    structure words exactly alike."""
+    if is_scholarly(a) == is_scholarly(b):
+        return False
+    marked_a, marked_b = _marked_place_words(a), _marked_place_words(b)
+    if not marked_a or not marked_b:
+        return False
+    if len(marked_a) != len(marked_b):
+        return close_words("".join(marked_a), "".join(marked_b))
+    for x, y in zip(marked_a, marked_b, strict=True):
+        structure_x, structure_y = PLACE_STRUCTURE.get(x.lower()), PLACE_STRUCTURE.get(y.lower())
+        if structure_x is not None or structure_y is not None:
+            if structure_x != structure_y:
+                return False
+        elif _folded(x) != _folded(y) and not close_words(x, y):
+            return False
+    return True
+
+
+def _marked_place_words(text: str) -> list[str]:
+    """:func:`sitroom.names.vowels.marked_words` less the words :func:`_words` and :func:`_place_words` drop."""
+    kept = set(_words(text))
+    return [word for word in marked_words(text) if (folded := _folded(word)) in kept and folded not in PLACE_WORDS]
+
+
+def _folded(marked: str) -> str:
+    return marked.lower().replace("'", "")
 
 
 def same_entity(a: str, b: str, kind: NameKind) -> bool:

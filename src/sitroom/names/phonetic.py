@@ -26,6 +26,7 @@ _VOWEL_RUN = re.compile(r"[aeiouYW]+")
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
+        (r"(?<=[a-z]{2})[uoe]llah?$", "allah"),  # the name of God in compounds: Nasrullah, Hezbollah
         (r"ou|oo", "u"),
         (r"ee", "i"),
         (r"sch|sh|ch", "S"),
@@ -35,6 +36,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"th", "t"),
         (r"ph", "f"),
         (r"zh|dj", "j"),
+        (r"gu(?=[ei])", "g"),  # French spelling of a hard g: Guelma, Bouguerra
         (r"ck|c", "k"),
         (r"([a-zSx])\1+", r"\1"),
         (r"(?<=[^aeiou])y$", "i"),

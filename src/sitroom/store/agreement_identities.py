@@ -25,6 +25,11 @@ A report joins the identity it fits best. It fits when
   ended) is within ``STATED_DAYS`` of one stated for the identity (else it is at most ``LATE_DAYS``
   before the identity's span); a report with no such date was published inside the identity's span (from
   ``EARLY_DAYS`` before its first date to ``LATE_DAYS`` after its last).
+A proposal naming no parties or mediators ("the UN called for a truce") is one with an identity of
+proposals only when the same actor proposed them, their kinds are of one family (a truce, a ceasefire, a
+pause) and made for a whole country or front (``VAGUE_GROUPS``: not evacuations or reconciliations, offered
+town by town), their local places do not differ and it is published within ``EARLY_DAYS`` of them: who
+calls for a pause again within the month renews one proposal.
 A report that names no actors joins only when exactly one identity fits (one founded on actors or dates,
 when there is one; among several, the one whose stated dates the report's own stated dates fall in). A
 vague report (no actors, no dates) joins only an identity of its very kind, of a kind made for a whole
@@ -48,8 +53,8 @@ from datetime import timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from sitroom.knowledge.agreement_kinds import STATUS_ORDER, group_of, most_specific
-from sitroom.store.agreement_sides import actor_sides, collective_sides
+from sitroom.knowledge.agreement_kinds import STATUS_ORDER, family_of, group_of, most_specific
+from sitroom.store.agreement_sides import actor_sides, collective_sides, names_a_side
 from sitroom.store.corroboration import DateRange, date_range
 from sitroom.store.schema import (
     ActorIdentityRow,
@@ -67,6 +72,7 @@ EARLY_DAYS = 31
 LATE_DAYS = 365
 VAGUE_LATE_DAYS = 90
 PARTICIPANT_ROLES = ("party", "mediator")
+PROPOSER_ROLE = "proposer"
 BROAD_FEATURES = ("country", "admin1")
 VAGUE_GROUPS = frozenset({"ceasefire", "pause", "de_escalation", "memorandum"})  # a vague report may join these
 DEFINING_STAGES = ("agreed", "extended", "suspended", "collapsed")  # stages whose dates say which agreement
@@ -95,7 +101,8 @@ class AgreementReport:
     status: str | None = None
     states: set[int] = field(default_factory=set)  # the participants that are states
     document: str | None = None  # the id of the document it is read from
-    named: bool = False  # names parties or mediators, known across documents or not ("residents")
+    named: bool = False  # names parties or mediators that tell a side, known across documents or not ("residents")
+    proposers: set[int] = field(default_factory=set)  # actor identity ids of who proposed it
 
     @property
     def group(self) -> str:
@@ -106,6 +113,11 @@ class AgreementReport:
         """Names no actor, no local place and gives no date: "despite the ceasefire" (not "a truce between
         residents and the army", whose sides the knowledge base cannot compare)."""
         return not self.participants and not self.named and not self.stated and not self.places
+
+    @property
+    def bare_proposal(self) -> bool:
+        """A proposal whose proposer is named and whose parties and mediators are not."""
+        return self.status == "proposed" and bool(self.proposers) and not (self.participants or self.named)
 
 
 @dataclass
@@ -126,6 +138,7 @@ class Identity:
     ended: DateRange | None = None  # from the first to the last of its clearer reports saying it collapsed
     documents: set[str] = field(default_factory=set)  # of its reports in this batch
     named: bool = False  # a report of it names parties or mediators (``AgreementReport.named``)
+    proposers: set[int] = field(default_factory=set)  # who proposed it, as its reports name them
     reach: DateRange | None = field(init=False, default=None)  # its window and stated dates; None: any date fits
 
     def __post_init__(self) -> None:
@@ -147,6 +160,8 @@ class Identity:
 
     def fit(self, report: AgreementReport) -> float | None:
         """How well ``report`` fits (higher is better), or None when it cannot be this agreement."""
+        if self._same_proposal(report):
+            return 1.0 + (report.kind in self.kinds)
         if report.group != self.group and (
             "other" not in (report.group, self.group) or len(report.participants & self.participants) < 2
         ):
@@ -186,6 +201,20 @@ class Identity:
         mine, theirs = self.anchor or self.span, other.anchor or other.span
         return mine is None or theirs is None or _within(mine, theirs, _LATE)
 
+    def _same_proposal(self, report: AgreementReport) -> bool:
+        """One proposal renewed (the class docstring): the same proposer, kinds of one family, places that
+        do not differ, published within ``EARLY_DAYS`` of the identity's reports."""
+        if not (report.bare_proposal and self.statuses == {"proposed"} and report.proposers & self.proposers):
+            return False
+        if report.group not in VAGUE_GROUPS:
+            return False  # evacuations and reconciliations are offered town by town
+        if self.participants or self.named or {family_of(kind) for kind in self.kinds} != {family_of(report.kind)}:
+            return False
+        if report.places and self.places and not report.places & self.places:
+            return False
+        window = self.span
+        return report.seen is None or window is None or _within(report.seen, window, _EARLY)
+
     def _takes_vague(self, report: AgreementReport) -> bool:
         """A vague report joins only a well-founded identity of its very kind, national in scope, that is
         current when it is published; never when it is a proposal, says only "an agreement", or is of a kind
@@ -222,6 +251,7 @@ class Identity:
         self.stated += [days for days in report.stated if days not in self.stated]
         self.states |= report.states
         self.named |= report.named
+        self.proposers |= report.proposers
         if isinstance(report, AgreementReport):
             self.documents |= {report.document} if report.document else set()
             self.kinds.add(report.kind)
@@ -300,10 +330,10 @@ def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Id
     """The identity ``report`` belongs to among ``candidates`` (None: it founds its own)."""
     if len(report.participants) < 2:  # only an identity of its own group can fit (``Identity.fit``)
         group = report.group
-        candidates = [identity for identity in candidates if identity.group == group]
+        candidates = [c for c in candidates if c.group == group or (report.bare_proposal and c.proposers)]
     reach = _REACH
     if report.vague:  # only one of its very kind, current when it is published (``Identity._takes_vague``)
-        candidates = [identity for identity in candidates if report.kind in identity.kinds]
+        candidates = [c for c in candidates if report.kind in c.kinds or (report.bare_proposal and c.proposers)]
         reach = _VAGUE_REACH
     if (days := _extend(report.seen, report.stated)) is not None:  # only one it comes near
         first, last = days[0] - reach, days[1] + reach
@@ -435,6 +465,7 @@ def _candidates(session: Session) -> list[Identity]:
     query = select(AgreementIdentityRow).order_by(AgreementIdentityRow.id)
     ended = _first_collapse(session)
     named = _named(session)
+    proposers = _proposers(session)
     return [
         Identity(
             row.id,
@@ -449,6 +480,7 @@ def _candidates(session: Session) -> list[Identity]:
             set(json.loads(row.states or "[]")),
             ended.get(row.id),
             named=row.id in named,
+            proposers=proposers.get(row.id, set()),
         )
         for row in session.scalars(query)
     ]
@@ -456,35 +488,61 @@ def _candidates(session: Session) -> list[Identity]:
 
 def _named(session: Session) -> set[int]:
     """The identities whose reports name parties or mediators (``AgreementReport.named``)."""
-    query = select(AgreementRow.identity_id).where(
+    query = select(AgreementRow.identity_id, AgreementRow.parties, AgreementRow.mediators).where(
         AgreementRow.identity_id.is_not(None), (AgreementRow.parties != "[]") | (AgreementRow.mediators != "[]")
     )
-    return {identity for identity in session.scalars(query.distinct()) if identity is not None}
+    return {
+        identity
+        for identity, parties, mediators in session.execute(query)
+        if identity is not None
+        and any(names_a_side(name) for name in [*json.loads(parties), *json.loads(mediators or "[]")])
+    }
+
+
+def _proposers(session: Session) -> dict[int, set[int]]:
+    """Who proposed each identity's agreement, as its reports name them (actor identity ids)."""
+    query = (
+        select(AgreementRow.identity_id, AgreementActorRow.identity_id)
+        .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)
+        .where(AgreementActorRow.role == PROPOSER_ROLE, AgreementRow.identity_id.is_not(None))
+    )
+    found: dict[int, set[int]] = {}
+    for identity, actor in session.execute(query):
+        if identity is not None:
+            found.setdefault(identity, set()).add(actor)
+    return found
 
 
 def _first_collapse(session: Session) -> dict[int, DateRange]:
     """From the first to the last of each identity's reports naming actors, a local place or a date that
     say it collapsed (``Identity.ended``, as ``Identity.take`` keeps it in a batch), whatever its latest
     report says: a later report of a violation must not hide that it collapsed."""
-    named = select(AgreementActorRow.agreement_id).where(AgreementActorRow.role.in_(PARTICIPANT_ROLES))
+    collapsed = (AgreementRow.status == "collapsed", AgreementRow.identity_id.is_not(None))
+    sides = (
+        select(AgreementRow.id, ActorIdentityRow.name)
+        .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)
+        .join(ActorIdentityRow, ActorIdentityRow.id == AgreementActorRow.identity_id)
+        .where(*collapsed, AgreementActorRow.role.in_(PARTICIPANT_ROLES))
+    )
+    named = {agreement for agreement, name in session.execute(sides) if names_a_side(name)}  # not "groups"
     query = (
         select(
+            AgreementRow.id,
             AgreementRow.identity_id,
             DocumentRow.date,
             AgreementRow.date,
             AgreementRow.start_date,
             AgreementRow.end_date,
             AgreementRow.place_identity_id,
-            AgreementRow.id.in_(named),
         )
         .join(DocumentRow, DocumentRow.id == AgreementRow.document_id)
-        .where(AgreementRow.status == "collapsed", AgreementRow.identity_id.is_not(None))
+        .where(*collapsed)
     )
     found: dict[int, DateRange] = {}
-    for identity, seen, agreed, start, end, place, has_actors in session.execute(query):
+    for pk, identity, seen, agreed, start, end, place in session.execute(query):
         stated = [day for day in (agreed, start, end) if day and len(day) >= 7 and day != (seen or "")[:7]]
         days = date_range(seen)
-        if identity is None or days is None or not (has_actors or place or stated):
+        if identity is None or days is None or not (pk in named or place or stated):
             continue
         found[identity] = _extend(found.get(identity), [days]) or days
     return found
@@ -602,16 +660,18 @@ def _status_dates(session: Session, identity_ids: list[int]) -> dict[int, list[s
 
 
 def _participants(session: Session, identity_ids: list[int]) -> dict[int, set[tuple[int, bool]]]:
-    """(actor identity, is a state) in any role but "excluded", per agreement row."""
+    """(actor identity, is a state) of its parties and mediators that tell a side (``names_a_side``), per
+    agreement row."""
     query = (
-        select(AgreementRow.id, AgreementActorRow.identity_id, ActorIdentityRow.kind)
+        select(AgreementRow.id, AgreementActorRow.identity_id, ActorIdentityRow.kind, ActorIdentityRow.name)
         .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)
         .join(ActorIdentityRow, ActorIdentityRow.id == AgreementActorRow.identity_id)
         .where(AgreementRow.identity_id.in_(identity_ids), AgreementActorRow.role.in_(PARTICIPANT_ROLES))
     )
     found: dict[int, set[tuple[int, bool]]] = {}
-    for agreement, actor, kind in session.execute(query):
-        found.setdefault(agreement, set()).add((actor, kind == "state"))
+    for agreement, actor, kind, name in session.execute(query):
+        if names_a_side(name):
+            found.setdefault(agreement, set()).add((actor, kind == "state"))
     return found
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from sitroom.knowledge.agreement_kinds import ROLE_FIELDS
 from sitroom.record import Agreement, Record
 from sitroom.store.agreement_identities import DEFINING_STAGES, PARTICIPANT_ROLES, AgreementReport
-from sitroom.store.agreement_sides import collective_sides
+from sitroom.store.agreement_sides import collective_sides, names_a_side
 from sitroom.store.corroboration import date_range
 from sitroom.store.schema import AgreementStatusRow, EventRow
 from sitroom.store.statements import Row, insert_rows
@@ -54,11 +54,13 @@ def agreement_report(
 ) -> AgreementReport:
     """What the identity of a stored agreement is decided on."""
     local = {place.id for place in record.places if place.feature not in BROAD_FEATURES}
-    actors = [
+    named = {
         actor for role, local_ids in agreement_roles(agreement) if role in PARTICIPANT_ROLES for actor in local_ids
-    ]
-    states = [actor.id for actor in record.actors if actor.kind == "state" and actor.id in actors]
-    names = [actor.name for actor in record.actors if actor.id in actors]
+    }
+    sides = [actor for actor in record.actors if actor.id in named and names_a_side(actor.name)]  # not "groups"
+    actors = [actor.id for actor in sides]
+    states = [actor.id for actor in sides if actor.kind == "state"]
+    names = [actor.name for actor in sides]
     return AgreementReport(
         agreement_pk=agreement_pk,
         kind=agreement.kind,
@@ -70,6 +72,7 @@ def agreement_report(
         states=set(identities(states)),
         document=record.id,
         named=bool(actors),
+        proposers=set(identities(agreement.proposers)),
     )
 
 

@@ -14,7 +14,8 @@ stands for a *collective side* (``collective_sides``, a negative number): the ar
 "insurgents", "militants", "the opposition", or "fighters", "groups", "factions", "forces" said to be of the
 opposition, rebels, insurgents or militants, whatever else qualifies them: "non-jihadist rebels",
 "US-backed opposition groups"), or Kurdish armed groups ("Kurdish fighters", "Kurdish militias"). A bare
-"fighters" or "groups", or forces qualified by a state ("Turkish forces"), stand for none. A name
+"fighters" or "groups", or forces qualified by a state ("Turkish forces"), stand for none; a bare
+"groups" or "fighters" names no side at all (``names_a_side``: "the groups that joined the agreement"). A name
 coordinating a state's body with such a group ("Damascus and opposition forces") stands for both sides.
 Every other actor is its own side, once spelling variants are merged (``merged_into``). A side is the
 actor identity of its state when the knowledge base holds one.
@@ -39,6 +40,7 @@ COLLECTIVE_SIDES = {"opposition": -1, "kurdish": -2}  # the codes of collective 
 OPPOSITION_WORDS = frozenset({"rebel", "insurgent", "militant", "opposition"})  # singular
 GROUP_HEADS = frozenset({"fighter", "militia", "faction", "group", "force", "troop", "brigade", "unit"})
 KURDISH_WORDS = frozenset({"kurdish", "kurd"})
+GENERIC_WORDS = frozenset({"the", "armed", "some", "other", "several", "many", "all"})  # "armed groups": no side
 
 
 def actor_sides(session: Session, actor_ids: Iterable[int]) -> dict[int, int]:
@@ -85,6 +87,13 @@ def actor_sides(session: Session, actor_ids: Iterable[int]) -> dict[int, int]:
 def collective_sides(names: Iterable[str]) -> set[int]:
     """The collective sides (``COLLECTIVE_SIDES``) the groups of ``names`` stand for."""
     return {side for name in names for side in _sides_of(name)}
+
+
+def names_a_side(name: str) -> bool:
+    """Does an actor's name tell a side, known or not ("residents", "rebels", "Syria"), rather than any
+    group at all (a bare "groups", "armed factions", "the fighters")?"""
+    words = [word.removesuffix("s") if len(word) > 3 else word for word in re.findall(r"[a-z]+", name.lower())]
+    return not words or words[-1] not in GROUP_HEADS or not set(words[:-1]) <= GENERIC_WORDS
 
 
 def _one(name: str) -> set[int]:

@@ -20,7 +20,8 @@ states them for each cluster page):
   two of its reports are two events).
 
 A report that cannot meet them stays an event of its own. The events do not depend on the order of
-ingest: a signature's reports are partitioned again whenever one arrives (``partition``). A cluster counts
+ingest: a signature's reports around a new one's day are partitioned again whenever one arrives
+(``partition``; reports further apart than the window from any between them cannot be one event). A cluster counts
 its reports, its independent sources (outlets), its statuses (contested when one report denies what
 another affirms) and its date range.
 """
@@ -35,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import ARRAY, BigInteger, cast, delete, func, select, update
+from sqlalchemy import ARRAY, BigInteger, and_, cast, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.store.rollups import rebuild_at_commit, touch, touch_new
@@ -44,6 +45,7 @@ from sitroom.store.statements import insert_returning_ids
 
 DATE_WINDOW_DAYS = 1  # publication a day later, time zones; two days apart is often the next strike
 UNNAMED_WINDOW_DAYS = 0  # reports naming no actor: the same day only
+WINDOW_DAYS = max(DATE_WINDOW_DAYS, UNNAMED_WINDOW_DAYS)
 COARSE_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 STATUS_ORDER = ("occurred", "claimed", "promised", "planned", "denied", "hypothetical")
 _AFFIRMING = frozenset({"occurred", "claimed"})
@@ -212,32 +214,74 @@ def partition(members: Sequence[_Member], signature: str) -> list[_Group]:
     return groups
 
 
-def _stored_members(session: Session, signatures: Sequence[str]) -> dict[str, list[_Member]]:
-    """The stored reports of the given (shared) signatures."""
-    members: dict[str, list[_Member]] = defaultdict(list)
-    shared = [signature for signature in signatures if not signature.startswith("single:")]
-    for start in range(0, len(shared), _LOOKUP_CHUNK):
-        query = (
-            select(
-                EventClusterRow.signature,
-                EventRow.id,
-                DocumentRow.doc_id,
-                EventRow.local_id,
-                EventRow.date,
-                DocumentRow.date,
-                EventRow.document_id,
-                EventRow.mode,
-                EventRow.cluster_id,
-            )
-            .join(EventRow, EventRow.cluster_id == EventClusterRow.id)
-            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-            .where(EventClusterRow.signature.in_(shared[start : start + _LOOKUP_CHUNK]))
+_NEAR_CHUNK = 100  # signatures per lookup of stored reports (three parameters each)
+
+
+def _stored_members(session: Session, fresh: dict[str, list[_Member]]) -> dict[str, list[_Member]]:
+    """The stored reports of each (shared) signature that the partition with its new reports ``fresh`` can
+    change: those of the signature's run of reports around the new ones' days, read by an index on
+    (signature, first day).
+
+    The partition takes reports by day and closes an event ``WINDOW_DAYS`` after its first day, so the
+    events of reports more than that apart from every report between them and the new ones are as stored.
+    The run is widened until the reports within the window of its ends are in it: each round reads the
+    clusters whose first day (at most the window before any of their reports' days) falls within reach.
+    """
+    window = timedelta(days=WINDOW_DAYS)
+    spans = {
+        signature: (min(days), max(days))
+        for signature, members in fresh.items()
+        if not signature.startswith("single:") and (days := [m.day for m in members if m.day is not None])
+    }
+    members: dict[str, dict[int, _Member]] = defaultdict(dict)
+    pending = sorted(spans)
+    while pending:
+        widened: list[str] = []
+        for start in range(0, len(pending), _NEAR_CHUNK):
+            chunk = pending[start : start + _NEAR_CHUNK]
+            reach = [
+                (signature, (spans[signature][0] - 2 * window).isoformat(), (spans[signature][1] + window).isoformat())
+                for signature in chunk
+            ]
+            for signature, member in _members_within(session, reach):
+                members[signature][member.event_pk] = member
+            for signature in chunk:
+                days = [m.day for m in members[signature].values() if m.day is not None] + list(spans[signature])
+                if (min(days), max(days)) != spans[signature]:
+                    spans[signature] = (min(days), max(days))
+                    widened.append(signature)
+        pending = widened
+    return {signature: list(found.values()) for signature, found in members.items()}
+
+
+def _members_within(session: Session, reach: Sequence[tuple[str, str, str]]) -> Iterable[tuple[str, _Member]]:
+    """The stored reports of the clusters of each (signature, first day from, first day to)."""
+    clusters = or_(
+        *(
+            and_(EventClusterRow.signature == signature, EventClusterRow.date_start.between(low, high))
+            for signature, low, high in reach
         )
-        for signature, pk, doc_id, local_id, own, fallback, document_pk, mode, cluster_pk in session.execute(query):
-            days = date_range(own or fallback)
-            day = days[0] if days is not None and is_day(days) else None
-            members[signature].append(_Member(pk, (doc_id, local_id), day, document_pk, mode, cluster_pk))
-    return members
+    )
+    query = (
+        select(
+            EventClusterRow.signature,
+            EventRow.id,
+            DocumentRow.doc_id,
+            EventRow.local_id,
+            EventRow.date,
+            DocumentRow.date,
+            EventRow.document_id,
+            EventRow.mode,
+            EventRow.cluster_id,
+        )
+        .join(EventRow, EventRow.cluster_id == EventClusterRow.id)
+        .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+        .where(clusters)
+    )
+    for signature, pk, doc_id, local_id, own, fallback, document_pk, mode, cluster_pk in session.execute(query):
+        days = date_range(own or fallback)
+        day = days[0] if days is not None and is_day(days) else None
+        yield signature, _Member(pk, (doc_id, local_id), day, document_pk, mode, cluster_pk)
 
 
 def _new_members(session: Session, reports: Sequence[Report]) -> list[_Member]:
@@ -277,8 +321,8 @@ def _mark_coarse_places(session: Session, reports: Sequence[Report]) -> None:
 
 
 def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
-    """Cluster new reports with the stored reports of their signatures: each signature's reports are
-    partitioned again (``partition``), stored clusters keep their ids where they keep reports, clusters
+    """Cluster new reports with the stored reports of their signatures near their days (``_stored_members``):
+    they are partitioned again (``partition``), stored clusters keep their ids where they keep reports, clusters
     left empty go, and those whose reports changed are recounted."""
     if not reports:
         return
@@ -286,16 +330,17 @@ def assign_clusters(session: Session, reports: Sequence[Report]) -> None:
     by_signature: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_signature[report.signature].append(report)
-    stored = _stored_members(session, list(by_signature))
     new_members = dict(zip((r.event_pk for r in reports), _new_members(session, reports), strict=True))
+    fresh = {signature: [new_members[r.event_pk] for r in found] for signature, found in by_signature.items()}
+    stored = _stored_members(session, fresh)
     founders: list[tuple[_Group, Report]] = []
     every_group: list[_Group] = []
     dropped: set[int] = set()
-    for signature, fresh in by_signature.items():
+    for signature, reported in by_signature.items():
         old = stored.get(signature, [])
-        groups = partition([*old, *(new_members[r.event_pk] for r in fresh)], signature)
+        groups = partition([*old, *fresh[signature]], signature)
         dropped |= _keep_ids(groups, {member.cluster_pk for member in old if member.cluster_pk is not None})
-        template = fresh[0]
+        template = reported[0]
         every_group += groups
         for group in groups:
             if group.pk is None:

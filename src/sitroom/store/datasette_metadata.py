@@ -110,6 +110,15 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "key": _KEY,
         },
     ),
+    "location_rollups": (
+        "Corroborated events counted per place and point, of any type (kept by the writer; the map adds them up "
+        "when neither a type nor dates are asked for).",
+        {
+            "events": "events with this key",
+            "id_sum": "the sum of their ids (the event's id when there is one)",
+            "key": _KEY,
+        },
+    ),
     "edge_rollups": (
         "Corroborated events counted per source and target actor, type, place and start and end month (kept by "
         "the writer; the actor network adds them up).",

@@ -4,7 +4,8 @@ Every event (cluster) adds one to its row of ``event_rollups`` (type, place, poi
 date precision), of ``month_rollups`` (the same with the place's country instead of the place and point:
 the timeline when no place is asked for), of ``day_rollups`` (type, country, first day and end month: the
 timeline's days and weeks), of ``point_rollups`` (the same without dates: the map when no
-dates are asked for) and of each of its ``edge_rollups`` rows (a source and a target actor of one of its
+dates are asked for), of ``location_rollups`` (the same without the type: the map when neither is asked
+for) and of each of its ``edge_rollups`` rows (a source and a target actor of one of its
 reports, type, place, months; in ``network_rollups`` the same without place and months: the network when
 no place, country or dates are asked for; in ``actor_edge_rollups`` also per actor the event names, without
 place and months: the network of an actor's events). The map's cells, the timeline's bins and the
@@ -43,6 +44,7 @@ from sitroom.store.schema import (
     EventClusterRow,
     EventRollupRow,
     EventRow,
+    LocationRollupRow,
     MonthRollupRow,
     NetworkRollupRow,
     PlaceIdentityRow,
@@ -64,11 +66,12 @@ EVENT_COLUMNS = KEY_COLUMNS[:7]
 MONTH_COLUMNS = ("type", "country", "month_start", "month_end", "precision")
 DAY_COLUMNS = ("type", "country", "day_start", "month_end")
 POINT_COLUMNS = ("type", "place_identity_id", "latitude", "longitude")
+LOCATION_COLUMNS = POINT_COLUMNS[1:]
 EDGE_COLUMNS = ("source_id", "target_id", "type", "place_identity_id", "month_start", "month_end")
 NETWORK_COLUMNS = EDGE_COLUMNS[:3]  # the network rollups are a projection of the edge key
 ACTOR_EDGE_COLUMNS = ("actor_id", "source_id", "target_id", "type")
 ROLLUPS = (
-    *(EventRollupRow, MonthRollupRow, DayRollupRow, PointRollupRow),
+    *(EventRollupRow, MonthRollupRow, DayRollupRow, PointRollupRow, LocationRollupRow),
     *(EdgeRollupRow, NetworkRollupRow, ActorEdgeRollupRow),
 )
 _TRACKED = "sitroom.rollups.tracked"  # session.info: the touched clusters' ids and what they counted then
@@ -79,8 +82,8 @@ Row = dict[str, Any]
 
 @dataclass
 class Counts:
-    """What some clusters add to the rollups: events (and the sum of their ids) per event key (the month, day
-    and point rollups are projections of it), per edge key and per edge and actor named in the event."""
+    """What some clusters add to the rollups: events (and the sum of their ids) per event key (the month, day,
+    point and location rollups are projections of it), per edge key and per edge and actor named in the event."""
 
     events: Counter[EventKey] = field(default_factory=Counter)
     ids: Counter[EventKey] = field(default_factory=Counter)
@@ -214,6 +217,20 @@ def fill_network(session: Session) -> None:
     _add(session, NetworkRollupRow, rows, ("events",))
 
 
+def fill_locations(session: Session) -> None:
+    """Fill the location rollups by adding up the point rollups over types (a migration)."""
+    point = PointRollupRow
+    grouped = session.execute(
+        select(
+            point.place_identity_id, point.latitude, point.longitude, func.sum(point.events), func.sum(point.id_sum)
+        ).group_by(point.place_identity_id, point.latitude, point.longitude)
+    )
+    rows = [
+        _row(LOCATION_COLUMNS, (place, lat, lon)) | {"events": n, "id_sum": ids} for place, lat, lon, n, ids in grouped
+    ]
+    _add(session, LocationRollupRow, rows, ("events", "id_sum"))
+
+
 def _cluster_chunks(session: Session) -> Iterator[list[int]]:
     """Every stored cluster's id, in chunks, in id order."""
     last = 0
@@ -265,6 +282,7 @@ def _apply(session: Session, after: Counts, before: Counts, kept: Sequence[type[
         (MonthRollupRow, MONTH_COLUMNS),
         (DayRollupRow, DAY_COLUMNS),
         (PointRollupRow, POINT_COLUMNS),
+        (LocationRollupRow, LOCATION_COLUMNS),
     ):
         if model not in kept:
             continue
@@ -304,7 +322,7 @@ def _row(columns: Sequence[str], key: tuple[Any, ...]) -> Row:
 
 def _add(
     session: Session,
-    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow]
+    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | LocationRollupRow]
     | type[EdgeRollupRow | NetworkRollupRow | ActorEdgeRollupRow],
     rows: list[Row],
     sums: Sequence[str],

@@ -184,6 +184,8 @@ class EventClusterRow(Base):
         Index("ix_event_clusters_date_start_id", "date_start", "id"),
         Index("ix_event_clusters_type_date_start_id", "type", "date_start", "id"),
         Index("ix_event_clusters_latitude_longitude", "latitude", "longitude"),
+        # A signature's clusters by first day: corroboration reads those near a new report's day only.
+        Index("ix_event_clusters_signature_date_start", "signature", "date_start"),
         # Covers the timeline's bins (month, type and date precision) without reading the rows.
         Index("ix_event_clusters_date_start_end_type", "date_start", "date_end", "type"),
         # The newest first (NULLS LAST) by index on PostgreSQL, whose ascending indexes read backwards put NULLs
@@ -197,7 +199,7 @@ class EventClusterRow(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    signature: Mapped[str] = mapped_column(String(600), index=True)
+    signature: Mapped[str] = mapped_column(String(600))
     type: Mapped[str] = mapped_column(String(16), index=True)
     mode: Mapped[str | None] = mapped_column(String(64))
     date_start: Mapped[str | None] = mapped_column(String(10), index=True)
@@ -237,6 +239,9 @@ class EventRollupRow(Base):
             "ix_event_rollups_months_point",
             *("month_start", "month_end", "type", "latitude", "longitude", "events", "id_sum"),
         ),
+        # The earliest start of the few events dated over longer than a year that end in a date range: the
+        # map's range reads the rows from there (``browse.aggregates``), not every earlier row.
+        Index("ix_event_rollups_precision_month_end", "precision", "month_end"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -267,11 +272,31 @@ class PointRollupRow(Base):
     id_sum: Mapped[int] = mapped_column(BigInteger)
 
 
+class LocationRollupRow(Base):
+    """Events counted per place and point, of any type (``location_rollups``): the map's cells when neither
+    a type nor dates are asked for, from about a quarter of the point rollups' rows."""
+
+    __tablename__ = "location_rollups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    place_identity_id: Mapped[int | None] = mapped_column(Integer)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    events: Mapped[int] = mapped_column(Integer)
+    id_sum: Mapped[int] = mapped_column(BigInteger)
+
+
 class MonthRollupRow(Base):
     """Events counted per type, country of their place, start and end month and date precision (``rollups``):
     the timeline's bins when no place is asked for."""
 
     __tablename__ = "month_rollups"
+    # Cover the timeline's months (of a country) in order, without reading the rows or sorting them.
+    __table_args__ = (
+        Index("ix_month_rollups_month_type_events", "month_start", "type", "events"),
+        Index("ix_month_rollups_country_month_type_events", "country", "month_start", "type", "events"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger, unique=True)

@@ -178,6 +178,7 @@ def _agreement(number: int, draft: Draft, ctx: Context) -> tuple[Agreement, Even
         monitors=fields["monitors"],
         implementers=fields["implementers"],
         excluded=fields["excluded"],
+        proposers=fields["proposers"],
     )
     link = EventLink(
         agreement=agreement,

@@ -47,10 +47,9 @@ class MentionFacts:
 
     @property
     def participants(self) -> set[str]:
-        """The actors in any role but "excluded", persons standing for whom they represent."""
-        return {
-            self.representing.get(actor, actor) for hit in self.roles if hit.role != "excluded" for actor in hit.actors
-        }
+        """The actors in any role but "excluded" and "proposer", persons standing for whom they represent."""
+        roles = [hit for hit in self.roles if hit.role not in {"excluded", "proposer"}]
+        return {self.representing.get(actor, actor) for hit in roles for actor in hit.actors}
 
     @property
     def announces(self) -> bool:

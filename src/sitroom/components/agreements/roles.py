@@ -7,7 +7,9 @@
   subject of agree when "between" already names the parties; who hosted or brokered the talks that led to
   it ("Egypt hosted talks that led to a truce"); the mediation it was reached under ("under Qatari mediation");
 - guarantors: back, endorse, guarantee, support; monitors: monitor, supervise, oversee, and observers;
-- excluded: "excludes X", "does not include X", "X is not party to it", "not covered by it".
+- excluded: "excludes X", "does not include X", "X is not party to it", "not covered by it";
+- proposers: the subject of propose, call for, urge, ask for, demand ("the UN called for a truce"), which
+  is no party to what it proposes.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from sitroom.components.agreements.vocabulary import (
     OUTCOME_VERBS,
     PARTY_NOUNS,
     PLAN_NOUNS,
+    PROPOSING_VERBS,
     ROLE_VERBS,
     TALK_NOUNS,
 )
@@ -119,6 +122,7 @@ def _all_hits(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
     yield from _agreeing_clauses(head, fillers)
     yield from _talks_that_led(head, fillers)
     yield from _under_mediation(head, fillers)
+    yield from _proposer(head, fillers)
 
 
 def _as_mediator(hit: RoleHit) -> RoleHit:
@@ -407,6 +411,23 @@ def _outcome_verb(head: Token) -> Token | None:
         direct = current.dep_ == "dobj" and lemma(word) in OUTCOME_VERBS and OUTCOME_VERBS[lemma(word)] is None
         return word if direct else None
     return word if OUTCOME_VERBS.get(lemma(word)) == prep.lower_ else None
+
+
+def _proposer(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
+    """ "The UN called for aid access and weekly pauses", "Egypt proposed a ceasefire": the proposing verb's
+    subject (or agent), the mention its object or the object of its "for", or a conjunct of either; "a
+    truce proposed by Egypt", "the deal that Qatar offered": the doers of a proposing clause on it."""
+    for clause in attached_clauses(head, frozenset()):
+        if lemma(clause) in PROPOSING_VERBS and not is_negated(clause):
+            yield RoleHit("proposer", [a for doer in _doers(clause) for a in fillers.actors(doer)])
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    word, prep = governing_word(head)
+    if word is None or not is_verb(word) or lemma(word) not in PROPOSING_VERBS or is_negated(word):
+        return
+    if (prep is None and head.dep_ != "dobj") or (prep is not None and prep.lower_ != "for"):
+        return
+    yield RoleHit("proposer", [a for doer in _doers(word) for a in fillers.actors(doer)])
 
 
 def _under_mediation(head: Token, fillers: Fillers) -> Iterator[RoleHit]:

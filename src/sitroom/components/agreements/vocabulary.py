@@ -112,6 +112,9 @@ ROLE_VERBS: dict[str, AgreementRoleName] = {
     "observe": "party",
     "implement": "implementer",
 }
+# Verbs whose subject proposes the agreement that is their object or follows "for": "the UN called for a
+# truce", "Egypt proposed a ceasefire" (the proposer is not a party).
+PROPOSING_VERBS = frozenset({"propose", "call", "urge", "plead", "ask", "demand", "suggest", "seek", "push", "offer"})
 # Verbs of clauses that belong to an agreement even where the parser attaches them to a nearby noun.
 ATTACHABLE_VERBS = frozenset({"broker", "mediate", "sponsor", "back", "endorse", "guarantee", "agree", "sign", "reach"})
 # Nouns that stand for the agreement they set out: "agreed on a plan for a ceasefire".

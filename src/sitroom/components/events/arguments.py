@@ -9,18 +9,22 @@ from spacy.tokens import Token
 
 from sitroom.components.events.context import Context, actors_in, lemma, unique
 from sitroom.components.events.coreference import referent
+from sitroom.components.events.territory import state_of_place
 from sitroom.components.events.vocabulary import (
     ACT_NOUNS,
     ATTACK_VERBS,
     BLAME_VERBS,
     CAUSE_PREPS,
+    CLAIMING_VERBS,
     COLLECTIVE_NOUNS,
     COMBAT_NOUNS,
     CONTROL_DEPS,
     CRIME_NOUNS,
+    DECREE_NOUNS,
     INSTRUMENT_NOUNS,
     ISSUE_PREPS,
     KILLING_VERBS,
+    LEADING_VERBS,
     LOCATIVE_PREPS,
     MEANS_PREPS,
     NOMINAL_TARGET_PREPS,
@@ -32,6 +36,7 @@ from sitroom.components.events.vocabulary import (
     REPORTED_PRONOUNS,
     RESPONSIBILITY_NOUNS,
     SERIES_NOUNS,
+    STATE_AGENT_NOUNS,
     STATE_KINDS,
     STATEMENT_NOUNS,
     SUBJECT_DEPS,
@@ -57,7 +62,12 @@ def argument_actors(head: Token, ctx: Context) -> list[str]:
     if groups or (not found and lemma(head) in INSTRUMENT_NOUNS):
         found = unique(_owners(head, ctx) + found)  # "their fighters": the group the fighters belong to first
     if found:
-        return found
+        return unique(found + _sending_states(head, ctx))
+    appositives = [child for child in head.children if child.dep_ == "appos"]
+    found = [actor for appositive in appositives for actor in actors_in(_argument_tokens(appositive), ctx)]
+    found = found or [actor for leader in _leaders(head) for actor in argument_actors(leader, ctx)]
+    if found:
+        return found  # "the prime minister, Abiy Ahmed, said": the name in apposition; "forces led by X"
     modifiers = [child for child in head.children if child.dep_ in {"compound", "amod", "nmod"}]
     return (
         _collective_reference(head, ctx)
@@ -73,6 +83,24 @@ def _owners(head: Token, ctx: Context) -> list[str]:
     if not owners:
         owners = [actor for _of, pobj in prep_objects(head, frozenset({"of"})) for actor in referent(pobj, ctx)]
     return owners
+
+
+def _leaders(head: Token) -> list[Token]:
+    """ "forces led by General X", "units commanded by X": the agent of a participle of leading on the noun."""
+    return [
+        agent
+        for child in head.children
+        if child.dep_ == "acl" and lemma(child) in LEADING_VERBS and (agent := passive_agent(child)) is not None
+    ]
+
+
+def _sending_states(head: Token, ctx: Context) -> list[str]:
+    """ "troops from Chad", "peacekeepers from Accra": a state's agents named from its country or capital act
+    for it, as "Chad's troops" do."""
+    if lemma(head) not in STATE_AGENT_NOUNS:
+        return []
+    places = [pobj for _from, pobj in prep_objects(head, frozenset({"from"})) if pobj.i in ctx.token_place]
+    return [actor for place in places if (actor := state_of_place(place, ctx)) is not None]
 
 
 def _collective_reference(head: Token, ctx: Context) -> list[str]:
@@ -98,7 +126,7 @@ def _collective_reference(head: Token, ctx: Context) -> list[str]:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, climbing through control ("X is scheduled to attend"), coordination and
-    relative clauses."""
+    relative clauses; through a participle on a noun, its agent (the noun is what it is done to)."""
     current: Token | None = verb
     for _ in range(4):
         if current is None:
@@ -106,20 +134,40 @@ def subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS or (child.dep_ == "nsubjpass" and current.i != verb.i):
                 return child
+        if current.i != verb.i and reduced_passive(current):
+            return passive_agent(current)  # "a tour aimed at pushing for ...": the tour is aimed, not the doer
         infinitival = any(child.lower_ == "to" and child.dep_ == "aux" for child in current.children)
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"} and not infinitival:
             return _issuer(current.head)
+        if current.dep_ == "acl" and current.head.pos_ == "NOUN":
+            return _nominal_controller(current.head)
         if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
             return None
         current = current.head if current.head.pos_ in {"VERB", "AUX"} else _clause_head(current.head)
     return None
 
 
+def _nominal_controller(noun: Token) -> Token | None:
+    """Who does the act of an infinitive on a noun: the noun's own owner ("Japan's decision to send", "the
+    right of X to fire", "a Russian plan to", read from the noun's phrase), else whoever the noun is the object of
+    ("X issued a threat to", "X rejected an invitation to attend"); none when the noun is neither ("ties strained
+    by a threat to boycott": whose threat is not said)."""
+    for child in noun.children:
+        named = child.dep_ in {"compound", "amod", "nmod"} and child.text[:1].isupper()  # "a Russian plan to"
+        if child.dep_ == "poss" or named or (child.dep_ == "prep" and child.lower_ in {"of", "by"}):
+            return noun
+    if noun.dep_ in {"dobj", "obj"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(noun.head)
+    return None
+
+
 def _issuer(noun: Token) -> Token:
-    """ "X issued a declaration demanding ...": who demands is who issued the statement; "X committed a massacre
+    """ "X issued a declaration demanding ...": who demands is who issued the statement, "X approved a bill banning
+    ..." who bans who passed the bill; "X committed a massacre
     claiming ten lives", "X launched raids killing ...": who kills is who carried out the act."""
     done = lemma(noun) in ACT_NOUNS and noun.dep_ == "dobj" and lemma(noun.head) in PERPETRATE_VERBS
-    if (lemma(noun) in STATEMENT_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}) or done:
+    issued = lemma(noun) in STATEMENT_NOUNS | DECREE_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}
+    if issued or done:
         issuer = next((child for child in noun.head.children if child.dep_ in SUBJECT_DEPS), None)
         return issuer if issuer is not None else noun
     return noun
@@ -179,8 +227,19 @@ def nominal_participants(noun: Token, ctx: Context) -> tuple[list[str], list[str
         elif prep != "of" or lemma(noun) in ACT_NOUNS:
             target.extend(actors)
     if not source and lemma(noun) in ACT_NOUNS:
-        source = [actor for actor in nominal_agents(noun, ctx) if actor not in target]
+        source = [actor for actor in nominal_agents(noun, ctx) if actor not in target]  # claimants included
     return source, target
+
+
+def _claimants(noun: Token, ctx: Context) -> list[str]:
+    """ "X claimed responsibility for the attack", "X took credit for the bombing": X carried it out."""
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if holder is None or lemma(holder) not in RESPONSIBILITY_NOUNS or holder.dep_ not in {"dobj", "obj"}:
+        return []
+    if lemma(holder.head) not in CLAIMING_VERBS:
+        return []
+    subject = subject_of(holder.head)
+    return argument_actors(subject, ctx) if subject is not None else []
 
 
 def nominal_agents(noun: Token, ctx: Context) -> list[str]:
@@ -189,7 +248,7 @@ def nominal_agents(noun: Token, ctx: Context) -> list[str]:
     coalition", "rockets fired by militants")."""
     if noun.i in ctx.token_actor:
         return [ctx.token_actor[noun.i]]
-    found: list[str] = _responsible(noun, ctx)
+    found: list[str] = _claimants(noun, ctx)
     for child in noun.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"}:
             found += actors_in(child.subtree, ctx) or referent(child, ctx)
@@ -206,17 +265,6 @@ def nominal_agents(noun: Token, ctx: Context) -> list[str]:
                 actor for grand in child.children if grand.dep_ == "pobj" for actor in argument_actors(grand, ctx)
             ]
     return unique(found)
-
-
-def _responsible(noun: Token, ctx: Context) -> list[str]:
-    """ "X claimed responsibility for the bombing", "X bears responsibility for an attack that killed 58": the
-    subject of the clause whose object is responsibility for the act carried it out."""
-    preposition = noun.head
-    if noun.dep_ != "pobj" or preposition.lower_ != "for" or lemma(preposition.head) not in RESPONSIBILITY_NOUNS:
-        return []
-    holder = preposition.head
-    subject = subject_of(holder.head) if holder.dep_ in OBJECT_DEPS and holder.head.pos_ == "VERB" else None
-    return argument_actors(subject, ctx) if subject is not None else []
 
 
 def agents_of_act(noun: Token, ctx: Context) -> list[str]:
@@ -331,11 +379,22 @@ def _antecedent(argument: Token, verb: Token) -> Token:
     return argument
 
 
+def _doer_antecedent(subject: Token, verb: Token, ctx: Context) -> Token:
+    """The doer a relative pronoun subject stands for: the noun of "who" ("the envoy, who met"), the actor
+    of "which"/"that" ("Ethiopia, which backs"); not a noun of an act, which the parser often takes for the
+    antecedent ("an escalation by X and allies including Y which fired")."""
+    antecedent = _antecedent(subject, verb)
+    if antecedent.i == subject.i or subject.lower_ in {"who", "whom"} or antecedent.i in ctx.token_actor:
+        return antecedent
+    return subject
+
+
 def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     """Source and target actors of an event verb."""
     headline = headline_passive(verb)
     passive = reduced_passive(verb) or headline or any(child.dep_ == "nsubjpass" for child in verb.children)
     subject = passive_agent(verb) if passive else subject_of(verb)
+    subject = _doer_antecedent(subject, verb, ctx) if subject is not None else None
     source = argument_actors(subject, ctx) if subject is not None else []
     if not source and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
         source = _speaker_of(subject, ctx)
@@ -348,19 +407,30 @@ def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     target: list[str] = argument_actors(verb.head, ctx) if reduced_passive(verb) else []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubjpass") or (headline and child.dep_ == "nsubj"):
-            target += argument_actors(_antecedent(child, verb), ctx)
+            target += argument_actors(_antecedent(child, verb), ctx) or _authors(child, ctx)
             noun_source, noun_target = nominal_participants(child, ctx)
             source = source or noun_source
             target += noun_source if source != noun_source else []
             target += noun_target
     for prep, pobj in prep_objects(verb, TARGET_PREPS | LOCATIVE_PREPS | ISSUE_PREPS):
-        target += argument_actors(pobj, ctx) if prep in TARGET_PREPS else []
+        target += (argument_actors(pobj, ctx) or _authors(pobj, ctx)) if prep in TARGET_PREPS else []
         target += agents_of_act(pobj, ctx) if prep in ISSUE_PREPS else []
         target += nominal_participants(pobj, ctx)[1]
     target += _purpose_targets(verb, ctx)
     target += _complement_subjects(verb, ctx)
     target = target or _intended_targets(verb, ctx)
     return source, unique([actor for actor in target if actor not in source])
+
+
+def _authors(thing: Token, ctx: Context) -> list[str]:
+    """ "vetoed a resolution drafted by Britain", "shelled positions held by the rebels", "protested against a
+    tax imposed by the government": who made, holds or did a thing an act is aimed at is the act's target."""
+    return [
+        actor
+        for child in thing.children
+        if child.dep_ in {"acl", "relcl"} and (agent := passive_agent(child)) is not None
+        for actor in argument_actors(agent, ctx)
+    ]
 
 
 def _speaker_of(pronoun: Token, ctx: Context) -> list[str]:

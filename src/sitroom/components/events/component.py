@@ -24,15 +24,18 @@ from sitroom.components.events.draft import Draft
 from sitroom.components.events.intent import (
     demand_sense,
     demand_speaker,
+    wanted_of_another,
 )
 from sitroom.components.events.merging import acting_abroad, join_linked_clauses, merge_duplicates, merge_happenings
 from sitroom.components.events.place_date import locate_date, locate_place
 from sitroom.components.events.status import coded_sense, report_status
+from sitroom.components.events.territory import add_territory_target
 from sitroom.components.events.triggers import (
     accidental,
     animate_subject,
     cumulative,
     defers_to_complement,
+    described_accusation,
     embedded_in_event,
     event_noun,
     governed_by_trigger,
@@ -51,6 +54,8 @@ from sitroom.record import Span as TextSpan
 
 
 def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], list[str]], ctx: Context) -> Draft | None:
+    if wanted_of_another(trigger):
+        return None
     speaker = demand_speaker(trigger) if trigger.pos_ == "VERB" else None
     coded: tuple[EventSense, EventStatus] | None
     if speaker is not None:
@@ -118,9 +123,10 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
             sense = event_noun(token, lexicon)
             if sense is not None and not governed_by_trigger(token, triggers):
                 draft = _draft(token, sense, nominal_participants(token, ctx), ctx)
-        if draft is not None and accidental(draft):
+        if draft is not None and (accidental(draft) or described_accusation(draft)):
             continue
         if draft is not None and (draft.source or draft.target or animate_subject(token, ctx)):
+            add_territory_target(draft, ctx)
             drafts.append(draft)
     drafts = join_linked_clauses(merge_duplicates(drafts), ctx)
     drafts += attach_casualties(drafts, ctx)
@@ -261,7 +267,13 @@ def extract_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]
     """The events of ``doc`` (its actor, place, date and claim layers are used when present)."""
     ctx = build_context(doc)
     ctx.aliases = clarified_references(ctx)
-    return to_events(draft_events(ctx, lexicon or load_event_lexicon()), ctx)
+    known = set(ctx.actors)
+    events = to_events(draft_events(ctx, lexicon or load_event_lexicon()), ctx)
+    used = {actor for event in events for actor in (*event.source, *event.target)}
+    made = [actor for actor_id, actor in ctx.actors.items() if actor_id not in known and actor_id in used]
+    if made:  # states named by a place they act from or an act targets (territory.py)
+        doc._.actors = [*(doc._.actors or []), *made]
+    return events
 
 
 class EventsComponent:

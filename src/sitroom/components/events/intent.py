@@ -29,6 +29,12 @@ SAY_VERBS = frozenset({"say", "announce", "state", "tell", "declare", "add", "in
 DEMAND_REPORT_VERBS = SAY_VERBS | {"conclude", "warn", "stress", "demand", "urge"}
 OBLIGATION_AUX = frozenset({"must"})
 FIRST_PERSON = frozenset({"i", "we", "us"})
+# Verbs of wanting and asking: an act they want of another party is no event ("X wants Y to attack Z").
+WANT_VERBS = frozenset(
+    {"want", "wish", "hope", "expect", "like", "prefer", "ask", "urge", "call", "press", "encourage", "invite",
+     "request", "persuade"}
+)  # fmt: skip
+PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they", "you"})
 
 
 def _auxiliaries(verb: Token) -> set[str]:
@@ -52,9 +58,17 @@ def reported_future(verb: Token) -> bool:
     )
 
 
+def is_complement(verb: Token) -> bool:
+    """Is ``verb`` its head's complement: a complement clause, or a "to"-infinitive the parser hangs as an
+    adverbial clause ("have sworn to fight until ...")?"""
+    if verb.dep_ in {"xcomp", "ccomp"}:
+        return True
+    return verb.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
 def _commitment_head(verb: Token) -> Token | None:
     """The verb or adjective that makes ``verb`` a commitment: "pledged to expel", "is willing to withdraw"."""
-    if verb.dep_ not in {"xcomp", "ccomp"}:
+    if not is_complement(verb):
         return None
     head = verb.head
     if head.lemma_.lower() in COMMITMENT_HEADS or head.lower_ in COMMITMENT_ADJECTIVES:
@@ -97,7 +111,7 @@ def refusal_sense(verb: Token, sense: EventSense) -> EventSense | None:
     """REJECT for a negated or refused cooperative act ("did not accept", "refused to release"), else None."""
     if sense.type not in COOPERATIVE_TYPES or verb.pos_ != "VERB":
         return None
-    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_HEADS
+    refused = is_complement(verb) and verb.dep_ != "ccomp" and verb.head.lemma_.lower() in REFUSAL_HEADS
     if is_negated(verb) or refused:
         return EventSense("REJECT", sense.mode or sense.type.lower(), sense.cameo)
     return None
@@ -117,3 +131,22 @@ def demand_speaker(verb: Token) -> Token | None:
 def demand_sense(sense: EventSense) -> EventSense:
     """REQUEST with the demanded act's type as mode (when it has no mode of its own)."""
     return _intended(sense, "REQUEST")
+
+
+def _verb_is(token: Token, lemmas: frozenset[str]) -> bool:
+    """The token's lemma is one of ``lemmas``, also when the model mislemmatises it ("hopes" → "hop")."""
+    word = token.lower_
+    stems = {word, word.removesuffix("s"), word.removesuffix("d"), word.removesuffix("ed"), word.removesuffix("ing")}
+    return token.lemma_.lower() in lemmas or bool(stems & lemmas) or f"{word.removesuffix('ing')}e" in lemmas
+
+
+def wanted_of_another(verb: Token) -> bool:
+    """ "X wants Y to attack Z", "hoped the officers would be arrested", "is asking Y to help Z": an act that
+    one party wants or asks of another is reported by no one as done or announced by its doer: no event (the
+    asking is a REQUEST when the lexicon codes it; "X wants to attack" is X's own plan and stays)."""
+    if verb.pos_ != "VERB" or verb.dep_ not in {"xcomp", "ccomp"} or not _verb_is(verb.head, WANT_VERBS):
+        return False
+    if verb.dep_ == "xcomp":
+        return any(child.dep_ in {"dobj", "obj"} for child in verb.head.children)  # "asking Y to help"
+    subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.lower_ not in PERSONAL_PRONOUNS

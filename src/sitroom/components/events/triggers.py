@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sitroom.components.events.arguments import passive_agent, prep_objects, subject_of
+from sitroom.components.events.arguments import passive_agent, prep_objects, reduced_passive, subject_of
 from sitroom.components.events.context import Context, lemma
 from sitroom.components.events.draft import Draft
 from sitroom.components.events.intent import (
     COMMITMENT_HEADS,
+    is_complement,
     is_negated,
 )
 from sitroom.components.events.vocabulary import (
@@ -109,9 +110,19 @@ def event_verb(trigger: Token) -> Token | None:
 def defers_to_complement(verb: Token, lexicon: EventLexicon) -> bool:
     """ "pledged to expel X": a commitment is coded through the act it commits to (AGREE or THREATEN)."""
     return lemma(verb) in COMMITMENT_HEADS and any(
-        child.dep_ == "xcomp" and not is_negated(child) and verb_sense(child, lexicon) is not None
+        is_complement(child)
+        and child.dep_ != "ccomp"
+        and not is_negated(child)
+        and verb_sense(child, lexicon) is not None
         for child in verb.children
     )
+
+
+def described_accusation(draft: Draft) -> bool:
+    """ "officers accused of abuses": an accusation told only by an agentless participle on the accused
+    describes them; no one is said to accuse."""
+    trigger = draft.trigger
+    return draft.sense.type == "ACCUSE" and reduced_passive(trigger) and passive_agent(trigger) is None
 
 
 def accidental(draft: Draft) -> bool:

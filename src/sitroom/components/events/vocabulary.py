@@ -169,8 +169,6 @@ COMBAT_NOUNS = frozenset({"clash", "fighting", "battle", "confrontation", "fight
 MEANS_PREPS = frozenset({"in", "by", "during", "from", "with", "under", "after"})
 # Verbs whose subject carried out the act their object names ("committed a massacre", "launched raids").
 PERPETRATE_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "conduct", "stage", "mount", "wage"})
-# "X claimed responsibility for the bombing", "X bears responsibility for the attack": X carried it out.
-RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 # "a bombing blamed on X", "an attack attributed to X": the participle's object carried it out.
 BLAME_VERBS = frozenset({"blame", "attribute", "ascribe"})
 CAUSE_PREPS = frozenset({"due", "because", "owing"})  # "due to", "because of": the cause of a death
@@ -179,7 +177,19 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 STATEMENT_NOUNS = word_set(
     "statement declaration letter message report communique resolution appeal call speech note ultimatum"
 )
+# Nouns of legal acts: a clause on one ("a bill banning rallies") acts for whoever passed or issued it.
+DECREE_NOUNS = word_set("bill law decree edict order ordinance legislation ruling verdict regulation measure")
 DYING_VERBS = frozenset({"die", "perish", "succumb"})
 TIME_MARKS = frozenset({"as", "when", "after", "while", "during"})
 ATTACK_VERBS = word_set("attack shell bomb strike raid storm target hit fire pound shoot ambush assault bombard")
 KILLING_VERBS = word_set("kill slay murder massacre execute behead slaughter")
+# Nouns of a state's agents: named "from X" (a country or its capital) they act for X ("troops from Chad").
+STATE_AGENT_NOUNS = word_set(
+    """
+    troop soldier force peacekeeper police policeman army military unit contingent battalion official diplomat
+    delegation envoy observer monitor warplane jet
+    """
+)
+LEADING_VERBS = frozenset({"lead", "command", "head"})  # "forces led by X": X acts through them
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})  # "claimed responsibility for the attack"
+CLAIMING_VERBS = frozenset({"claim", "take", "assume", "accept", "admit", "bear"})  # "X bears responsibility for"

@@ -65,7 +65,9 @@ def _emitted(group: ToponymGroup) -> bool:
     if "chain" in sources:
         return cued or (credible and (loosely_located or (group.score >= CREDIBLE_CHAIN and group.focus >= 0.5)))
     arabic = any(t.text.split("-")[0].split(" ")[0].lower() in ("al", "el") for t in group.toponyms)
-    return cued or (credible and (strictly_located or (loosely_located and arabic)))
+    # a well-supported name as the bare object of a preposition of place ("off to Albuquerque")
+    placed = group.score >= CREDIBLE_CHAIN and any(t.bare_object for t in group.toponyms)
+    return cued or (credible and (strictly_located or placed or (loosely_located and arabic)))
 
 
 def _without_acting_mentions(group: ToponymGroup) -> ToponymGroup:

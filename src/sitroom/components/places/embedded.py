@@ -12,10 +12,12 @@ from spacy.tokens import Span
 
 from sitroom.components.places.tokens import is_capitalised, positions_of, strip_feature_words, trim_span
 from sitroom.components.places.toponyms import Toponym
+from sitroom.knowledge.gazetteer import GazetteerEntry, us_counties
 from sitroom.knowledge.noun_classes import noun_classes
 from sitroom.knowledge.place_words import FEATURE_NOUNS
 from sitroom.knowledge.valence import word_set
 from sitroom.layers import doc_text
+from sitroom.names import name_key
 
 if TYPE_CHECKING:
     from sitroom.components.places.recognition import Recogniser
@@ -41,7 +43,22 @@ LOCAL_BODY_WORDS = word_set(
     """
     police sheriff sheriff's fire department city county parish township town village borough council
     commission commissioners board court courthouse jail library schools school high elementary public
-    municipal metro water housing health state national guard township's
+    municipal metro water housing health state national guard township's superior supreme circuit chamber
+    volunteer highway community
+    """
+)
+
+
+COUNTY_WORDS = word_set("county parish")
+WATER_WORDS = word_set("river lake creek bay reservoir")
+WATER_OPENERS = word_set("river lake")  # the words written before the name too ("Lake Lanier", "River Moy")
+DASH_WORDS = frozenset({"-", "\u2013"})
+SETTLEMENTS = frozenset({"city", "town", "village"})
+# Words that open the name of a county's body or officer after "X County" ("the X County Clerk of Court").
+COUNTY_BODY_WORDS = LOCAL_BODY_WORDS | word_set(
+    """
+    clerk clerk's coroner coroner's judge attorney attorney's prosecutor prosecutor's circuit superior common
+    district treasurer auditor assessor recorder commissioner administrator emergency rescue ems
     """
 )
 
@@ -63,6 +80,122 @@ SERVICE_BODIES = word_set("city town village township fire police")
 
 def _opens_local_body(token_text: str) -> bool:
     return token_text.lower() in LOCAL_BODY_WORDS
+
+
+def county_places(recogniser: Recogniser) -> Iterator[Toponym]:
+    """A US county or parish named with its word ("Alachua County", "Avoyelles Parish") wherever the model's
+    entity puts it: alone under any label, or opening the name of a body of the county ("the Alachua County
+    Sheriff's Office", "Laurel County Clerk Jane Roe"); not opening another organisation's name ("Orange
+    County Choppers")."""
+    doc, counties = recogniser.doc, us_counties()
+    for index in positions_of(recogniser.lower, COUNTY_WORDS):
+        if not is_capitalised(doc[index]) or index == 0:
+            continue
+        after = doc[index + 1] if index + 1 < len(doc) else None
+        if after is not None and is_capitalised(after) and after.lower_ not in COUNTY_BODY_WORDS:
+            continue
+        start = index
+        while start > 0 and index - start < MAX_PLACE_TOKENS - 1 and is_capitalised(doc[start - 1]):
+            start -= 1
+        while start < index and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        for first in range(start, index):
+            if name_key(recogniser.span_text(first, index)) in counties and not any(recogniser.covered[first:index]):
+                whole = recogniser.lookup(first, index + 1)  # a county the gazetteer knows by its full name
+                end = index + 1 if whole else index
+                toponym = recogniser.make(first, end, "county", "ner", whole or recogniser.lookup(first, index))
+                toponym.locative = True
+                yield toponym
+                break
+
+
+def water_bodies(recogniser: Recogniser) -> Iterator[Toponym]:
+    """Rivers, lakes, creeks, bays and reservoirs named with their word ("the Red River", "Flat Creek", "Lake
+    Lanier", "River Moy"), whatever the model's label: places the gazetteer does not hold (left unresolved);
+    a town named so ("Lake Charles", "Green Bay") and a longer name ("Salt Lake City") are left to the rest."""
+    doc, capitalised = recogniser.doc, recogniser.flags.capitalised
+    for index in positions_of(recogniser.lower, WATER_WORDS):
+        if not capitalised[index]:
+            continue
+        after = index + 1  # the name after "Lake", "River": proper nouns, no English noun ("River Concert Series")
+        while (
+            after < len(doc)
+            and after - index <= 2
+            and capitalised[after]
+            and doc[after].pos_ == "PROPN"
+            and doc[after].lower_ not in noun_classes()
+        ):
+            after += 1
+        before = index
+        while before > 0 and index - before < 2 and capitalised[before - 1] and doc[before - 1].pos_ == "PROPN":
+            before -= 1
+        while before < index and doc[before].lower_ in ("the", "a", "an"):
+            before += 1
+        opens = doc[index].lower_ in WATER_OPENERS and after > index + 1 and before == index
+        start, end = (index, after) if opens else (before, index + 1)
+        if start == end - 1 or any(recogniser.covered[start:end]):
+            continue
+        if end < len(doc) and capitalised[end]:
+            continue  # part of a longer name ("Salt Lake City", "Lake Cumberland Area Development District")
+        if any(e.exact and e.feature in SETTLEMENTS for e in recogniser.lookup(start, end)):
+            continue  # a town named after the water ("Lake Charles")
+        yield recogniser.make(start, end, "water", "chain", ())
+
+
+def paired_places(recogniser: Recogniser) -> Iterator[Toponym]:
+    """Two towns of one country joined by a hyphen or dash, which the model reads as one name ("Fargo-Moorhead",
+    "the Logan-Rogersville school district", "Plainview-Elgin"): each is a place, whatever the label over them,
+    unless the gazetteer knows the joined name ("Winston-Salem"). States and countries stay with the
+    metonymy rules ("the EU-Israel summit")."""
+    doc, capitalised = recogniser.doc, recogniser.flags.capitalised
+    for dash in positions_of(recogniser.lower, DASH_WORDS):
+        if dash == 0 or dash + 1 >= len(doc) or doc[dash - 1].whitespace_ or doc[dash].whitespace_:
+            continue
+        if not (capitalised[dash - 1] and capitalised[dash + 1]) or recogniser.covered[dash - 1]:
+            continue
+        left = _settlement_ending(recogniser, dash)
+        right = _settlement_opening(recogniser, dash + 1)
+        if left is None or right is None:
+            continue
+        (left_start, left_towns), (right_end, right_towns) = left, right
+        if recogniser.lookup(left_start, right_end) or not {e.country for e in left_towns} & {
+            e.country for e in right_towns
+        }:
+            continue
+        yield recogniser.make(left_start, dash, None, "ner", left_towns)
+        yield recogniser.make(dash + 1, right_end, None, "ner", right_towns)
+
+
+def _settlements(recogniser: Recogniser, start: int, end: int) -> tuple[GazetteerEntry, ...]:
+    """The towns and cities exactly named by the words (none if a state or country bears the name)."""
+    entries = recogniser.lookup(start, end)
+    if any(e.feature in ("country", "admin1") for e in entries):
+        return ()
+    return tuple(e for e in entries if e.exact and e.feature in SETTLEMENTS)
+
+
+def _settlement_ending(recogniser: Recogniser, end: int) -> tuple[int, tuple[GazetteerEntry, ...]] | None:
+    """The longest run of capitalised words ending at ``end`` that names a town, and its towns."""
+    capitalised, found = recogniser.flags.capitalised, None
+    for start in range(end - 1, max(-1, end - MAX_PLACE_TOKENS), -1):
+        if not capitalised[start]:
+            break
+        towns = _settlements(recogniser, start, end)
+        if towns:
+            found = (start, towns)
+    return found
+
+
+def _settlement_opening(recogniser: Recogniser, start: int) -> tuple[int, tuple[GazetteerEntry, ...]] | None:
+    """The longest run of capitalised words opening at ``start`` that names a town, and its towns."""
+    capitalised, found = recogniser.flags.capitalised, None
+    for end in range(start + 1, min(len(recogniser.doc), start + MAX_PLACE_TOKENS) + 1):
+        if not capitalised[end - 1]:
+            break
+        towns = _settlements(recogniser, start, end)
+        if towns:
+            found = (end, towns)
+    return found
 
 
 def organisation_places(recogniser: Recogniser) -> Iterator[Toponym]:

@@ -11,11 +11,20 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.components.offset_index import OffsetIndex
-from sitroom.components.places.embedded import dateline_places, member_places, office_places, organisation_places
+from sitroom.components.places.embedded import (
+    county_places,
+    dateline_places,
+    member_places,
+    office_places,
+    organisation_places,
+    paired_places,
+    water_bodies,
+)
 from sitroom.components.places.lists import LIST_GLUE, share_list_cues
 from sitroom.components.places.metonymy import acts
 from sitroom.components.places.tokens import (
     after_party_letter,
+    bare_place_object,
     country_before_noun,
     demonym_country,
     entity_labels,
@@ -35,6 +44,7 @@ from sitroom.components.places.tokens import (
 from sitroom.components.places.toponyms import COUNTY_KEY_SUFFIX, Source, Toponym
 from sitroom.components.places.vocabulary import (
     AP_STATES,
+    AREA_FEATURES,
     CALENDAR_WORDS,
     FURNITURE_WORDS,
     GENERIC_WORDS,
@@ -58,6 +68,8 @@ from sitroom.layers import tokens_text
 from sitroom.names import ARABIC_ARTICLES, fold, name_key
 
 MAX_SEGMENT_TOKENS = 6
+DISEASE_WORDS = frozenset({"virus", "fever", "disease", "flu", "influenza", "encephalitis", "syndrome"})
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # Features of the settlements and quarters a list after "the villages of" names.
 LIST_FEATURES = frozenset({"city", "town", "village", "locality"})
 # Plural nouns of units whose own names stand before them in a list ("Lyon and Rice counties", "Elm and Birch
@@ -169,7 +181,14 @@ class Recogniser:
 
     def run(self) -> list[Toponym]:
         toponyms = list(dateline_places(self))
-        toponyms += [t for ent in self.ents if ent.label_ in PLACE_LABELS for t in self._from_entity(ent)]
+        early = [*county_places(self), *paired_places(self), *water_bodies(self)]
+        toponyms += early
+        toponyms += [
+            t
+            for ent in self.ents
+            if ent.label_ in PLACE_LABELS and not self._holds_one_of(ent, early)
+            for t in self._from_entity(ent)
+        ]
         toponyms += organisation_places(self)
         toponyms += office_places(self)
         toponyms += member_places(self)
@@ -190,6 +209,8 @@ class Recogniser:
             and not self._is_direction(t)
             and not self._owns_a_capital(t)
             and not self._names_a_currency(t)
+            and not self._is_acronym(t)
+            and not self._names_a_disease(t)
             and (
                 t.cue
                 or t.strictly_locative
@@ -198,6 +219,12 @@ class Recogniser:
             )
         ]
         return sorted(kept, key=lambda t: t.start)
+
+    @staticmethod
+    def _holds_one_of(ent: SpacySpan, toponyms: list[Toponym]) -> bool:
+        """The entity holds a county read with its word ("the X County Sheriff's Office") or a pair of towns
+        ("Fargo-Moorhead"), which were read first."""
+        return any(ent.start <= t.token_start and t.token_end <= ent.end for t in toponyms)
 
     def demonyms(self) -> Counter[str]:
         """How often the document names each country by its demonym ("Syrian", "Turkish"): the model's
@@ -210,6 +237,25 @@ class Recogniser:
         word or a surname."""
         end = toponym.token_end
         return end + 1 < len(self.doc) and self.doc[end].text == "," and end + 1 in states
+
+    def _names_a_disease(self, toponym: Toponym) -> bool:
+        """A name right before a disease word is part of the disease's name ("West Nile virus", "Lyme
+        disease", "Rift Valley fever"), not a place."""
+        end = toponym.token_end
+        return end < len(self.doc) and self.doc[end].lower_ in DISEASE_WORDS
+
+    def _is_acronym(self, toponym: Toponym) -> bool:
+        """A word in capitals inside a sentence ("the NICE program", "a UF senior", "over STMA") is an acronym,
+        not a town's name in capitals as in a dateline ("NEWARK -- "), which opens a sentence or stands before
+        a dash; a state's, country's or region's code stays ("NSW", "UK", "EU")."""
+        if toponym.token_end - toponym.token_start != 1:
+            return False
+        token, doc = self.doc[toponym.token_start], self.doc
+        if not (token.text.isalpha() and token.text.isupper()) or token.is_sent_start:
+            return False
+        if toponym.token_end < len(doc) and doc[toponym.token_end].text in DASHES:
+            return False
+        return not any(e.feature in AREA_FEATURES for e in toponym.candidates)
 
     def _is_direction(self, toponym: Toponym) -> bool:
         """A compass word before "of" gives a direction ("Southwest of Raqqa"), even where a region of some
@@ -302,6 +348,7 @@ class Recogniser:
             acts(root),
             name_end=name_end,
             residence=home_town or reads_as_residence(root),
+            bare_object=bare_place_object(root),
             country_named=country_before_noun(self.doc, noun) if noun is not None and cue else None,
         )
 
@@ -366,6 +413,8 @@ class Recogniser:
         start = self._name_start(start, full_end)
         full_end = self._name_end(start, full_end)
         end, cue = strip_feature_words(self.doc, start, full_end)
+        if cue == "region" and all(self.doc[i].lower_ in GENERIC_WORDS for i in range(start, end)):
+            end = full_end  # "the Bay Area" is that area's name, not Bay, Arkansas, in an area
         if start >= end or not any(self.flags.capitalised[i] for i in range(start, end)):
             return []
         full = self.lookup(start, full_end) if end < full_end else ()

@@ -20,6 +20,7 @@ from sitroom.components.places.vocabulary import (
     CONNECTORS,
     FROM_PLACE_VERBS,
     LOCATIVE_VERBS,
+    LOOSE_LOCATIVE,
     RESIDENT_NOUNS,
 )
 from sitroom.knowledge.place_words import COMPASS_WORDS, FACILITY_PAIRS, FEATURE_NOUNS, LOCATION_HEADS
@@ -233,6 +234,22 @@ def reads_as_location(token: Token, prepositions: frozenset[str]) -> bool:
             token = head
             continue
         return False
+    return False
+
+
+def bare_place_object(token: Token) -> bool:
+    """Whether the name headed by ``token`` is the object, without a determiner, of a preposition of place or
+    motion ("from Brampton", "off to Albuquerque", "on Capitol Hill"; not "to the Duma"), also as a later member
+    of a list ("from Crockett, Palestine and Houston"); an acronym never ("to AP")."""
+    if token.is_upper:
+        return False
+    for _ in range(6):
+        if any(child.dep_ in ("det", "poss") for child in token.children):
+            return False
+        if token.dep_ == "conj" and token.head is not token:
+            token = token.head
+            continue
+        return token.dep_ == "pobj" and token.head.lower_ in LOOSE_LOCATIVE
     return False
 
 

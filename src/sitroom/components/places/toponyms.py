@@ -39,6 +39,7 @@ class Toponym:
     acting: bool = False  # read as an actor if the name is a state's or a capital's ("Damascus said")
     gap_before: str = ""  # the words between the previous toponym and this one (set when grouping)
     name_end: int = 0  # the end of the name with the feature words after it ("Latamneh hospital")
+    bare_object: bool = False  # the object of a preposition of place without a determiner ("from Brampton")
     residence: bool = False  # names where a person lives or serves ("a Gainesville man", "Smith of Dayton")
     country_named: str | None = None  # a demonym before its place noun names its country ("the Syrian town of X")
 

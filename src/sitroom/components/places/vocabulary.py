@@ -25,7 +25,7 @@ LOCAL_CUES = frozenset({"airfield", "road", "street", "crossroads", "checkpoint"
 CUE_PRIORITY = (
     "airfield", "hospital", "school", "mosque", "church", "market", "bakery", "bridge", "dam", "prison", "camp",
     "base", "stadium", "factory", "port", "field", "checkpoint", "crossroads", "road", "street", "county",
-    "admin1", "city", "town", "village", "locality", "region",
+    "admin1", "city", "town", "village", "locality", "region", "water",
 )  # fmt: skip
 CUE_FIT: dict[str, dict[str, float]] = {
     "airfield": {"airfield": 3.0, "town": -1.0, "village": -1.0, "city": -1.5},

@@ -245,9 +245,17 @@ def gold_class(article: GeoArticle, toponym: GoldToponym) -> str:
     return GAZETTEER_CLASSES.get(feature, "other") if distance <= NEAR_GOLD_KM else "unknown"
 
 
-def evaluate_geo(path: Path, *, baseline: bool = False, limit: int | None = None, half: str | None = None) -> GeoReport:
+def evaluate_geo(
+    path: Path,
+    *,
+    baseline: bool = False,
+    limit: int | None = None,
+    half: str | None = None,
+    actor_mentions: bool = True,
+) -> GeoReport:
     """Score the places layer on an LGL or GeoVirus file (``limit``: only the first articles; ``half``: only
-    the articles of half "A" or "B")."""
+    the articles of half "A" or "B"; ``actor_mentions``: also count the places' acting mentions, "Norway
+    said", as toponyms, else only their located mentions)."""
     articles = [a for a in read_geo_corpus(path, limit) if half is None or article_half(a) == half]
     strategy = "population" if baseline else "context"
     nlp = _pipeline(strategy)
@@ -257,7 +265,11 @@ def evaluate_geo(path: Path, *, baseline: bool = False, limit: int | None = None
     gold_by_class: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        mentions = [(m.start, m.end, place) for place in doc._.places for m in [*place.mentions, *place.actor_mentions]]
+        mentions = [
+            (m.start, m.end, place)
+            for place in doc._.places
+            for m in [*place.mentions, *(place.actor_mentions if actor_mentions else [])]
+        ]
         pairs = _matches(article.toponyms, mentions)
         gold_count += len(article.toponyms)
         system_count += len(mentions)
@@ -275,7 +287,7 @@ def evaluate_geo(path: Path, *, baseline: bool = False, limit: int | None = None
     recall = true_positives / gold_count if gold_count else 0.0
     label = "population baseline" if baseline else "sitroom"
     return GeoReport(
-        corpus=path.stem + (f" half {half}" if half else ""),
+        corpus=path.stem + (f" half {half}" if half else "") + ("" if actor_mentions else " (located mentions)"),
         strategy=label,
         documents=len(articles),
         gold_toponyms=gold_count,

@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, case, cast, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from sitroom.store.browse.common import Json
 from sitroom.store.browse.events import EventFilter, _event_conditions, _with_places
+from sitroom.store.browse.week_start import week_start
 from sitroom.store.corroboration import date_range
 from sitroom.store.schema import (
     ActorEdgeRollupRow,
@@ -30,6 +31,7 @@ from sitroom.store.schema import (
     EventClusterRow,
     EventRollupRow,
     EventRow,
+    LocationRollupRow,
     MonthRollupRow,
     NetworkRollupRow,
     PlaceIdentityRow,
@@ -52,15 +54,19 @@ def covers_actor_edges(selection: EventFilter) -> bool:
     return selection.actor is not None and not _event_conditions(replace(selection, actor=None, type=None))
 
 
-def rollup_conditions(
-    model: type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | EdgeRollupRow | NetworkRollupRow],
-    selection: EventFilter,
-) -> list[ColumnElement[bool]]:
+Rollup = (
+    type[EventRollupRow | MonthRollupRow | DayRollupRow | PointRollupRow | LocationRollupRow]
+    | type[EdgeRollupRow | NetworkRollupRow]
+)
+
+
+def rollup_conditions(model: Rollup, selection: EventFilter) -> list[ColumnElement[bool]]:
     """The conditions on rollup rows that select what ``selection`` selects (when it ``covers``; month
-    rollups keep no place, only its country, and point rollups no dates, so only when it asks for none)."""
+    rollups keep no place, only its country, point rollups no dates and location rollups no type either, so
+    only when it asks for none)."""
     conditions: list[ColumnElement[bool]] = []
     if selection.type:
-        conditions.append(model.type == selection.type)
+        conditions.append(model.type == selection.type)  # type: ignore[union-attr]  # never location rollups
     place: Any = getattr(model, "place_identity_id", None)  # None on month rollups
     if selection.place is not None:
         conditions.append(place == selection.place)
@@ -71,6 +77,8 @@ def rollup_conditions(
         conditions.append(place.in_(country))
     if (start := date_range(selection.date_from)) is not None:
         conditions.append(model.month_end >= start[0].isoformat()[:7])  # type: ignore[union-attr]
+        if model is EventRollupRow:
+            conditions.append(model.month_start >= _earliest_start(start[0].isoformat()[:7]))
     if (end := date_range(selection.date_to)) is not None and model is DayRollupRow:
         conditions.append(model.day_start <= end[1].isoformat())
     elif end is not None:
@@ -78,16 +86,33 @@ def rollup_conditions(
     return conditions
 
 
+def _earliest_start(month: str) -> ColumnElement[str]:
+    """The earliest start month of the event rollups ending in ``month`` or later: the start of that year, as
+    an event dated to a day, days, a month or a year starts in the year it ends in, unless one dated over
+    longer (a few) starts earlier. A bound that lets the range be read by index from there, not from the
+    first event on."""
+    year = f"{month[:4]}-01"
+    longer = (
+        select(func.min(EventRollupRow.month_start))
+        .where(EventRollupRow.precision == "longer", EventRollupRow.month_end >= month)
+        .scalar_subquery()
+    )
+    return case((longer < year, longer), else_=year)
+
+
 def month_rollup(selection: EventFilter) -> type[EventRollupRow | MonthRollupRow]:
     """The rollup that answers a timeline: per month (and country) unless a place is asked for."""
     return EventRollupRow if selection.place is not None else MonthRollupRow
 
 
-def map_rollup(selection: EventFilter) -> type[EventRollupRow | PointRollupRow] | None:
-    """The rollup that answers a map (per point alone unless dates are asked for), if one does."""
+def map_rollup(selection: EventFilter) -> type[EventRollupRow | PointRollupRow | LocationRollupRow] | None:
+    """The rollup that answers a map (per point alone unless dates are asked for, and then per type only
+    when a type is), if one does."""
     if not covers(selection):
         return None
-    return EventRollupRow if selection.date_from or selection.date_to else PointRollupRow
+    if selection.date_from or selection.date_to:
+        return EventRollupRow
+    return PointRollupRow if selection.type else LocationRollupRow
 
 
 @dataclass(frozen=True)
@@ -180,27 +205,32 @@ def timeline(session: Session, selection: EventFilter, bin: str = "month") -> li
             .where(start.is_not(None), *rollup_conditions(DayRollupRow, selection))
             .group_by(start, DayRollupRow.type)
         )
+        query = _by_week(query) if bin == "week" else query
     else:
-        start = func.substr(EventClusterRow.date_start, 1, WIDTHS[bin]).label("start")
+        day = EventClusterRow.date_start  # a full date, as every cluster's
+        start = (week_start(day) if bin == "week" else func.substr(day, 1, WIDTHS[bin])).label("start")
         query = _with_places(
             select(start, EventClusterRow.type, func.count().label("events"))
-            .where(EventClusterRow.date_start.is_not(None), *_event_conditions(selection))
+            .where(day.is_not(None), *_event_conditions(selection))
             .group_by(start, EventClusterRow.type),
             selection,
         )
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for row in session.execute(query):
-        counts[(_week_of(row.start) if bin == "week" else row.start, row.type)] += row.events
+        counts[(row.start, row.type)] += row.events
     return [
         {"bin": start, "type": kind, "events": events} | ({"month": start} if bin == "month" else {})
         for (start, kind), events in sorted(counts.items())
     ]
 
 
-def _week_of(day: str) -> str:
-    """The Monday of an ISO date's week (the day itself when it is not a full date)."""
-    found = date_range(day)
-    return (found[0] - timedelta(days=found[0].weekday())).isoformat() if found and len(day) == 10 else day
+def _by_week(days: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
+    """Events per (start, type, events) day added up per week by the database (the days in index order first,
+    so the week of each day is taken once)."""
+    found = days.subquery()
+    week = week_start(found.c.start).label("start")
+    events = cast(func.sum(found.c.events), BigInteger).label("events")  # PostgreSQL's sum of sums is numeric
+    return select(week, found.c.type, events).group_by(week, found.c.type)
 
 
 @dataclass(frozen=True)

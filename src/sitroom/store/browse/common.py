@@ -31,9 +31,11 @@ def pairs(session: Session, statement: Select[*tuple[Any, ...]]) -> dict[Any, An
     return {key: value for key, value in session.execute(statement)}
 
 
-def count_rows(session: Session, query: Select[*tuple[Any, ...]]) -> int:
-    """How many rows a query returns, whatever its order."""
-    return session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+def count_rows(session: Session, query: Select[*tuple[Any, ...]], *, ordered: bool = False) -> int:
+    """How many rows a query returns, whatever its order (kept when ``ordered``: a limited query's order can
+    tell the database where to read from)."""
+    counted = query if ordered else query.order_by(None)
+    return session.scalar(select(func.count()).select_from(counted.subquery())) or 0
 
 
 def escape_like(value: str) -> str:

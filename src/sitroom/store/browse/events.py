@@ -161,9 +161,13 @@ def list_events(session: Session, selection: EventFilter, page: Page, cursor: Cu
     if cursor is None:
         items = _clusters(session, selection, query, page)
         matching = _with_places(select(EventClusterRow.id).where(*_event_conditions(selection)), selection)
+        if selection.date_from or selection.date_to:
+            # counted in the page's order, by the date index from the range's end back: up to the cap, no
+            # further than the range reaches, rather than from the first event on
+            matching = matching.order_by(EventClusterRow.date_start.desc())
         if selection.actor is not None and not _event_conditions(replace(selection, actor=None)):
             matching = select(ActorEventRow.cluster_id).where(ActorEventRow.identity_id == selection.actor)
-        total: int | None = count_rows(session, matching.limit(COUNT_LIMIT + 1))
+        total: int | None = count_rows(session, matching.limit(COUNT_LIMIT + 1), ordered=True)
     else:
         items, total = _items(session, _after(session, selection, query, cursor, page.limit)), None
     exact = total is not None and total <= COUNT_LIMIT
