@@ -27,7 +27,6 @@ from sitroom.metadata import find_date, read_text_metadata
 
 Item = Document | ReadError
 
-CORPUS_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 # A JSON line holds one document, escaped: a line longer than this is refused, not read into memory.
 MAX_LINE_BYTES = 2 * MAX_DOCUMENT_BYTES
 MAX_CSV_BYTES = 2 * 1024**3
