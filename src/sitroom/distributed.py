@@ -20,7 +20,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from queue import SimpleQueue
 
@@ -151,6 +151,8 @@ class PartitionOutcome:
     revised: int = 0
     unchanged: int = 0
     errors: int = 0
+    notices: list[tuple[str, str]] = field(default_factory=list)
+    """(source, message) of the slice's read errors and reading warnings, for the client to log."""
 
 
 _ENGINES: dict[str, Engine] = {}
@@ -171,16 +173,17 @@ def process_slice(
     engine = worker_engine(db)
     items = corpus_slice.read()
     documents: list[Document] = []
+    notices: list[tuple[str, str]] = []
     for item in items:
         if isinstance(item, ReadError):
             store_error(engine, item.source, item.message)
-            log.warning(item.message, extra={"source": item.source})
+            notices.append((item.source, item.message))
         else:
-            for warning in item.warnings:
-                log.warning(warning, extra={"source": item.source})
+            notices += [(item.source, warning) for warning in item.warnings]
             documents.append(item)
     fresh, already_stored = new_documents(engine, documents)
-    outcome = PartitionOutcome(read=len(items), unchanged=already_stored, errors=len(items) - len(documents))
+    errors = len(items) - len(documents)
+    outcome = PartitionOutcome(read=len(items), unchanged=already_stored, errors=errors, notices=notices)
     if fresh:
         digest = partition_digest(fresh, fingerprint)
         stored = process_partition(fresh, settings, db, str(Path(work_dir) / f"{digest}.jsonl"))
@@ -217,9 +220,8 @@ def store_partition(
     for error in errors:
         store_error(engine, error.source, error.error)
         log.warning(error.error, extra={"source": error.source})
-    stored = PartitionOutcome(added=counts.added, revised=counts.revised, unchanged=counts.unchanged)
-    stored.errors = len(errors) + len(counts.refused)
-    return stored
+    refused = len(errors) + len(counts.refused)
+    return PartitionOutcome(added=counts.added, revised=counts.revised, unchanged=counts.unchanged, errors=refused)
 
 
 class _Cluster:
@@ -303,6 +305,8 @@ class _Ingestion:
             return
         finally:
             future.release()  # type: ignore[no-untyped-call]
+        for source, message in outcome.notices:
+            log.warning(message, extra={"source": source})
         self.summary.read += outcome.read
         self.summary.added += outcome.added
         self.summary.revised += outcome.revised

@@ -234,3 +234,19 @@ def test_runs_are_logged_as_json_lines(tmp_path: Path, scheduler: str, json_log:
     assert by_message["cluster ready"]["workers"] == 2
     assert by_message["partition stored"]["added"] == 2
     assert (by_message["ingest finished"]["read"], by_message["ingest finished"]["errors"]) == (2, 0)
+
+
+def test_reading_warnings_and_errors_found_by_workers_are_logged_by_the_client(
+    tmp_path: Path, scheduler: str, json_log: Path
+) -> None:
+    text = fakes_documents(1)[0].text
+    rows = [json.dumps({"id": "dup", "text": text}), "{broken", json.dumps({"id": "dup", "text": text + " More."})]
+    corpus = tmp_path / "rows.jsonl"
+    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    ingest_distributed(corpus, str(tmp_path / "kb.sqlite"), scheduler=scheduler, work_dir=tmp_path / "parts")
+
+    entries = [json.loads(line) for line in json_log.read_text(encoding="utf-8").splitlines()]
+    warnings = {(entry.get("source"), entry["message"]) for entry in entries if entry["level"] == "warning"}
+    assert (f"{corpus}:3", "duplicate id 'dup': renamed 'dup~2'") in warnings
+    assert any(source == f"{corpus}:2" and message.startswith("malformed JSON line") for source, message in warnings)
