@@ -129,7 +129,8 @@ def forms_match(a: Form, b: Form, loose: bool = False) -> bool:
 
 
 _BLOCK_REWRITES = re.compile(r"sch|sh|ch|ph|dj|zh|ck|c")
-_BLOCK_DIGRAPHS = {"sch": "S", "sh": "S", "ch": "S", "ph": "f", "dj": "g", "zh": "g", "ck": "k", "c": "k"}
+# Spellings of one consonant sound (German sch, French dj, English sh/ch/ph/ck/c), as the skeleton writes it.
+BLOCK_DIGRAPHS = {"sch": "S", "sh": "S", "ch": "S", "ph": "f", "dj": "g", "zh": "g", "ck": "k", "c": "k"}
 _BLOCK_CLASSES = str.maketrans({"q": "k", "j": "g", "z": "d", "v": None, "a": None, "e": None, "i": None,
                                 "o": None, "u": None, "h": None, "w": None, "y": None})  # fmt: skip
 _DOUBLED = re.compile(r"(.)\1+")
@@ -139,5 +140,5 @@ _DOUBLED = re.compile(r"(.)\1+")
 def blocking_skeleton(word: str) -> str:
     """A folded word's consonants, each class folded to one letter and glides dropped: words that sound
     alike (:func:`sound_alike`, glides included) share it, so it gathers candidates for the full comparison."""
-    consonants = _BLOCK_REWRITES.sub(lambda match: _BLOCK_DIGRAPHS[match.group()], word).translate(_BLOCK_CLASSES)
+    consonants = _BLOCK_REWRITES.sub(lambda match: BLOCK_DIGRAPHS[match.group()], word).translate(_BLOCK_CLASSES)
     return _DOUBLED.sub(r"\1", consonants) or word

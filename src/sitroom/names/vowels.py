@@ -22,14 +22,16 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from sitroom.names.phonetic import BLOCK_DIGRAPHS
+
 _LONG_VOWELS = {"ā": "A", "ī": "I", "ū": "U", "ē": "E", "ō": "O"}
 _AYN = "'`\u2018\u2019\u02bc\u02bf\u02be\u00b4"
 _SCHOLARLY_MARKS = frozenset("\u0304\u0323\u0327\u0331\u2018\u2019\u02bf\u02be")  # macron, dot, cedilla, line
 _NON_WORD = re.compile(r"[^a-zAIUEO0-9']+")
 _ENDING = re.compile(r"(?:[iIeE]y|[iI]|(?<=[^aeiouAIUEO'])y)(?:ah|eh|a|e)$")  # -iyah, -iyeh, -ia, -yah
 _DIGRAPHS = re.compile(r"sch|sh|ch|ph|dj|zh|ck|kh|gh|th|dh|qu(?=[aeiouAIUEO])|c|ou|oo|ee")
-_DIGRAPH_SOUNDS = {"sch": "S", "sh": "S", "ch": "S", "ph": "f", "dj": "g", "zh": "g", "ck": "k", "c": "k",
-                   "kh": "k", "gh": "g", "th": "t", "dh": "d", "qu": "k", "ou": "u", "oo": "u", "ee": "i"}  # fmt: skip
+_DIGRAPH_SOUNDS = BLOCK_DIGRAPHS | {"kh": "k", "gh": "g", "th": "t", "dh": "d", "qu": "k", "ou": "u", "oo": "u",
+                                    "ee": "i"}  # fmt: skip
 _CLASSES = str.maketrans({"q": "k", "j": "g", "z": "d", "v": None})  # as in :func:`phonetic.blocking_skeleton`
 _VOCALIC = frozenset("aeiouAIUEOwy'")
 _VOWEL = "aeiouAIUEO"
