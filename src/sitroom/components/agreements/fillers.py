@@ -63,6 +63,8 @@ GROUP_KINDS: dict[str, ActorKind] = {
 }
 # Nouns that describe the name after them: "rebel backer Qatar", "regime ally Iran".
 DESCRIPTOR_NOUNS = frozenset({"ally", "allies", "backer", "backers", "sponsor", "patron", "partner", "rival", "foe"})
+# Words after a name that tell the name is one of a list whose comma was lost ("Russia fellow regime ally Iran").
+LIST_WORDS = frozenset({"fellow"})
 NAME_TAGS = frozenset({"PROPN", "ADJ", "NOUN"})  # "Russia", "Russian", "Moscow" parsed as a noun
 GOVERNMENT_WORDS = frozenset({"regime", "government", "authorities", "administration"})
 STATE_KINDS = frozenset({"state", "government"})
@@ -116,6 +118,22 @@ class Fillers:
         return found
 
     def _one(self, token: Token) -> list[str]:
+        found = self._one_phrase(token)
+        listed = [actor for actor in self._fellow_of(token) if actor not in found]
+        return listed + found
+
+    def _fellow_of(self, token: Token) -> list[str]:
+        """A name before "fellow" in the phrase, its comma lost ("Russia fellow regime ally Iran", "Egypt
+        fellow mediator Qatar"): one more in the list, not a modifier of the noun."""
+        doc = token.doc
+        named = [
+            child
+            for child in token.lefts
+            if child.dep_ in MODIFIER_DEPS and child.i + 1 < token.i and doc[child.i + 1].lower_ in LIST_WORDS
+        ]
+        return [actor for child in named if (actor := self.ctx.token_actor.get(child.i) or self.name(child))]
+
+    def _one_phrase(self, token: Token) -> list[str]:
         if token.lower_ in RELATIVE_PRONOUNS:
             noun = antecedent(token)
             return self.actors(noun) + self._among(noun) if noun is not None else []

@@ -27,6 +27,7 @@ from sitroom.components.agreements.syntax import (
     SUBJECT_DEPS,
     agents,
     attached_clauses,
+    demoted_predicate,
     governing_word,
     has_future_modal,
     is_conditional,
@@ -53,6 +54,8 @@ from sitroom.components.agreements.vocabulary import (
 from sitroom.record import AgreementStatus, EndReason, Event
 
 SUBJECT_OR_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+PORTRAYING_VERBS = frozenset({"present"})  # with "as", what it is called, not a proposal
 ONSET_VERBS = frozenset({"take", "come", "go"})  # "took effect", "went into force": only with such an object
 FORCE_EVENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 AGREEING = frozenset({"agreed", "proposed"})
@@ -144,6 +147,8 @@ def _governor_hits(head: Token) -> Iterator[StatusHit]:
         if current.dep_ in SUBJECT_OR_OBJECT and not (current.dep_ == "nsubj" and lemma(word) in SCOPE_VERBS):
             yield from _concessive(word)
             yield from _verb_hits(word)
+            if current.dep_ == "nsubj" and (predicate := demoted_predicate(word)) is not None:
+                yield from _verb_hits(predicate)  # "the truce agreed by A and B | collapsed"
         return
 
 
@@ -151,6 +156,9 @@ def _prepositional_hits(word: Token, prep: Token) -> Iterator[StatusHit]:
     clause = _clause_after(prep) if prep.lower_ in SUBORDINATORS else None
     if clause is not None:
         yield from _verb_hits(clause)  # "after talks and the truce broke down": "after" read as a preposition
+        return
+    if _noun_tagged_verb(word, prep):
+        yield from _noun_hits(word)
         return
     if is_verb(word):
         yield from _concessive(word)
@@ -163,6 +171,12 @@ def _prepositional_hits(word: Token, prep: Token) -> Iterator[StatusHit]:
         return
     if not is_verb(word):
         yield from _noun_hits(word)
+
+
+def _noun_tagged_verb(word: Token, prep: Token) -> bool:
+    """A noun the tagger read as a verb, as "outlines" in "outlines of a deal will be presented": a subject or
+    object with an "of" phrase."""
+    return is_verb(word) and prep.lower_ == "of" and word.dep_ in NOMINAL_DEPS
 
 
 def _clause_after(prep: Token) -> Token | None:
@@ -213,6 +227,8 @@ def _verb_status(verb: Token) -> AgreementStatus | None:
             return PHRASAL_STATUS[(word, child.lower_)]
         if child.dep_ in {"acomp", "advmod", "prt", "oprd", "prep"} and child.lower_ == "over" and word == "declare":
             return "collapsed"
+    if word in PORTRAYING_VERBS and any(child.dep_ == "prep" and child.lower_ == "as" for child in verb.children):
+        return None  # "the deal was presented as a victory": portrayed, not proposed
     if word in ONSET_VERBS:
         objects = [obj for prep in verb.children for obj in prep.subtree if obj.dep_ in {"pobj", "dobj"}]
         return "in_force" if any(obj.lower_ in IN_FORCE_OBJECTS | {"hold"} for obj in objects) else None

@@ -149,6 +149,7 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "seek": "proposed",
     "push": "proposed",
     "suggest": "proposed",
+    "present": "proposed",  # "outlines of a deal will be presented"
     "draft": "proposed",
     "proposed": "proposed",
     "planned": "proposed",
@@ -306,7 +307,21 @@ CONDITIONAL_MARKS = frozenset({"if", "unless"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "could", "might", "may", "should", "can"})
 # Nouns between an agreement and its verb that stand for it: "the first phase of the deal began".
 PART_NOUNS = frozenset(
-    {"phase", "implementation", "term", "element", "part", "stage", "regime", "round", "side", "network", "series"}
+    {
+        "phase",
+        "implementation",
+        "term",
+        "element",
+        "part",
+        "stage",
+        "regime",
+        "round",
+        "side",
+        "network",
+        "series",
+        "outline",
+        "detail",
+    }
 )
 # Verbs whose complement is wished for, not reported: "to ensure the ceasefire holds".
 INTENT_VERBS = frozenset({"ensure", "want", "hope", "aim", "need", "seek", "try", "wish", "expect", "urge"})
