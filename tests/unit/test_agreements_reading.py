@@ -296,9 +296,19 @@ def test_a_name_before_fellow_is_one_more_in_a_list_that_lost_its_commas(nlp: La
         ("The deal was presented as a victory by the army.", "agreed"),
         ("The truce agreed by the army and the tribes collapsed last week.", "collapsed"),
         ("The ceasefire agreed by the two sides has held.", "in_force"),
+        ("The truce has been shaken by repeated violations.", "violated"),
+        ("The leaders shook hands on the deal.", "agreed"),
+        ("The ceasefire was in tatters by Friday.", "collapsed"),
+        ("The evacuation deal was put on hold on Friday.", "suspended"),
+        ("Implementation of the evacuation deal was postponed.", "suspended"),
+        ("The implementation of the deal began on Monday.", "in_force"),
+        ("The army pulled out of the ceasefire on Monday.", "collapsed"),
+        ("The army withdrew from the truce on Monday.", "collapsed"),
+        ("The rebels withdrew from the town under the deal.", "in_force"),
+        ("Rebels pulled out of the town as part of the deal.", "in_force"),
     ],
 )
-def test_stages_of_a_presented_outline_and_of_a_participle_read_as_the_main_verb(
+def test_stages_of_outlines_participles_states_leaving_and_what_was_done_as_part_of_it(
     nlp: Language, text: str, status: str
 ) -> None:
     assert only(read(nlp, text)).status == status

@@ -219,6 +219,7 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "quiet": "in_force",
     # violated
     "violate": "violated",
+    "shake": "violated",  # "the truce has been shaken by violations"
     "violation": "violated",
     "breach": "violated",
     "break": "violated",  # "broke the truce" ("broke down" is a collapse)
@@ -261,6 +262,7 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "expire": "collapsed",
     "terminate": "collapsed",
     "scrap": "collapsed",
+    "quit": "collapsed",
     "collapsing": "collapsed",
     "shatter": "collapsed",
     "crumble": "collapsed",
@@ -276,6 +278,17 @@ PHRASAL_STATUS: dict[tuple[str, str], AgreementStatus] = {
 }
 # "in force", "in effect", "in place": a preposition "in" with one of these objects says in force.
 IN_FORCE_OBJECTS = frozenset({"force", "effect", "place", "operation"})
+# Other states an agreement is said to be in or put on: "the truce is in tatters", "the deal was put on hold".
+STATE_PHRASES: dict[tuple[str, str], AgreementStatus] = {
+    ("in", "tatters"): "collapsed",
+    ("in", "shambles"): "collapsed",
+    ("in", "ruins"): "collapsed",
+    ("on", "hold"): "suspended",
+    ("on", "ice"): "suspended",
+}
+STATE_VERBS = frozenset({"be", "put", "remain", "lie", "leave", "place"})  # "was put on hold", "lies in tatters"
+# Verbs of leaving an agreement ("pulled out of the ceasefire", "withdrew from the deal"): it ended.
+LEAVING_VERBS = frozenset({"withdraw", "pull", "walk", "exit", "quit"})
 END_REASONS: dict[str, EndReason] = {
     "collapse": "collapsed",
     "breakdown": "collapsed",
@@ -290,6 +303,12 @@ END_REASONS: dict[str, EndReason] = {
     "over": "terminated",
     "terminate": "terminated",
     "scrap": "terminated",
+    "quit": "terminated",
+    "withdraw": "terminated",
+    "pull": "terminated",
+    "walk": "terminated",
+    "exit": "terminated",
+    "tatters": "collapsed",
     "expire": "expired",
     "lapse": "expired",
     "shatter": "collapsed",
