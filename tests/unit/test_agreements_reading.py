@@ -289,6 +289,19 @@ def test_a_name_before_fellow_is_one_more_in_a_list_that_lost_its_commas(nlp: La
 
 
 @pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Rebels and regime forces reached a truce in the district last month.", {"Rebels", "regime forces"}),
+        ("Rebels and government negotiators struck a deal to end the siege.", {"Rebels", "government negotiators"}),
+        ("A deal negotiated between the army and the rebels was signed on Monday.", {"army", "rebels"}),
+    ],
+)
+def test_sides_the_parser_read_as_a_modifier_with_a_dangling_and(nlp: Language, text: str, parties: set[str]) -> None:
+    record = read(nlp, text)
+    assert names(record, only(record).parties) == parties
+
+
+@pytest.mark.parametrize(
     ("text", "status"),
     [
         ("Negotiators met in Geneva for talks in which outlines of a peace deal will be presented.", "proposed"),
