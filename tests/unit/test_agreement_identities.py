@@ -181,6 +181,27 @@ def test_proposals_of_one_proposer_within_the_month_are_one_proposal(tmp_path: P
     assert sorted(_identity_counts(engine)) == [1, 1, 1, 1, 1, 2]  # offered town by town: not one proposal
 
 
+def test_a_proposal_naming_no_proposer_renews_the_one_of_its_duration_within_the_month(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    unnamed = {"mediators": [], "status": "proposed", "kind": "truce", "duration": "PT72H"}
+    headline = "Pleas for a 72-hour truce in the old city"
+    store_records(engine, [_pair("d1", "2016-03-01", "AFP", headline, unnamed)])
+    named = unnamed | {"proposers": ["a1"], "kind": "humanitarian_pause"}
+    store_records(engine, [_pair("d2", "2016-03-20", "AFP", "Russia called for 72-hour pauses.", named)])
+    assert _identity_counts(engine) == [2]  # the same duration, three weeks later: one proposal
+    shorter = unnamed | {"duration": "PT24H"}
+    store_records(engine, [_pair("d3", "2016-03-21", "AFP", "Pleas for a 24-hour truce", shorter)])
+    later = "Pleas for a 72-hour truce in the old city again"
+    store_records(engine, [_pair("d4", "2016-06-01", "AFP", later, unnamed)])
+    assert sorted(_identity_counts(engine)) == [1, 1, 2]  # another duration; months later
+
+
+def test_a_report_naming_sides_it_cannot_compare_joins_a_vague_one_only_by_dates() -> None:
+    vague = Identity(None, "ceasefire", set(), set(), [], JUNE, None, {"ceasefire"})
+    assert best_identity(report(set(), [], JUNE), [vague]) is None  # vague joins no vague identity
+    assert best_identity(report(set(), [], JUNE, named=True), [vague]) is None  # "between residents and …"
+
+
 def test_a_report_whose_only_party_is_a_bare_group_is_read_as_naming_no_side(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
     brokered = "A ceasefire brokered by Russia and the United States took effect on 27 February."

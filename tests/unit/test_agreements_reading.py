@@ -266,3 +266,62 @@ def test_a_noun_describing_the_names_in_apposition_stands_for_them(
 ) -> None:
     record = read(nlp, text)
     assert canonical(record, getattr(only(record), role)) == states
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Moscow and Ankara say their truce in the province will hold until Friday.", {"RUS", "TUR"}),
+        ("Egypt said on Monday that the rebels must leave, adding its moratorium on raids would end.", {"EGY"}),
+    ],
+)
+def test_a_possessive_pronoun_stands_for_the_subject_of_its_number_above_its_phrase(
+    nlp: Language, text: str, states: set[str]
+) -> None:
+    record = read(nlp, text)
+    assert canonical(record, only(record).parties) == states
+
+
+def test_a_name_before_fellow_is_one_more_in_a_list_that_lost_its_commas(nlp: Language) -> None:
+    text = "Egypt fellow mediator Qatar and peace-broker Oman have hosted talks in Cairo that led to a truce."
+    record = read(nlp, text)
+    assert canonical(record, only(record).mediators) == {"EGY", "QAT", "OMN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Rebels and regime forces reached a truce in the district last month.", {"Rebels", "regime forces"}),
+        ("Rebels and government negotiators struck a deal to end the siege.", {"Rebels", "government negotiators"}),
+        ("A deal negotiated between the army and the rebels was signed on Monday.", {"army", "rebels"}),
+    ],
+)
+def test_sides_the_parser_read_as_a_modifier_with_a_dangling_and(nlp: Language, text: str, parties: set[str]) -> None:
+    record = read(nlp, text)
+    assert names(record, only(record).parties) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Negotiators met in Geneva for talks in which outlines of a peace deal will be presented.", "proposed"),
+        ("The outlines of a new ceasefire were presented to the rebels on Monday.", "proposed"),
+        ("The deal was presented as a victory by the army.", "agreed"),
+        ("The truce agreed by the army and the tribes collapsed last week.", "collapsed"),
+        ("The ceasefire agreed by the two sides has held.", "in_force"),
+        ("The truce has been shaken by repeated violations.", "violated"),
+        ("The leaders shook hands on the deal.", "agreed"),
+        ("The ceasefire was in tatters by Friday.", "collapsed"),
+        ("The evacuation deal was put on hold on Friday.", "suspended"),
+        ("Implementation of the evacuation deal was postponed.", "suspended"),
+        ("The implementation of the deal began on Monday.", "in_force"),
+        ("The army pulled out of the ceasefire on Monday.", "collapsed"),
+        ("The army withdrew from the truce on Monday.", "collapsed"),
+        ("The rebels withdrew from the town under the deal.", "in_force"),
+        ("Rebels pulled out of the town as part of the deal.", "in_force"),
+    ],
+)
+def test_stages_of_outlines_participles_states_leaving_and_what_was_done_as_part_of_it(
+    nlp: Language, text: str, status: str
+) -> None:
+    assert only(read(nlp, text)).status == status

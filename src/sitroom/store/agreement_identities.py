@@ -103,6 +103,7 @@ class AgreementReport:
     document: str | None = None  # the id of the document it is read from
     named: bool = False  # names parties or mediators that tell a side, known across documents or not ("residents")
     proposers: set[int] = field(default_factory=set)  # actor identity ids of who proposed it
+    duration: str | None = None  # "PT48H": how long it is to last, as the text says
 
     @property
     def group(self) -> str:
@@ -116,8 +117,9 @@ class AgreementReport:
 
     @property
     def bare_proposal(self) -> bool:
-        """A proposal whose proposer is named and whose parties and mediators are not."""
-        return self.status == "proposed" and bool(self.proposers) and not (self.participants or self.named)
+        """A proposal whose proposer, or whose duration, is named and whose parties and mediators are not."""
+        told = bool(self.proposers) or self.duration is not None
+        return self.status == "proposed" and told and not (self.participants or self.named)
 
 
 @dataclass
@@ -139,6 +141,7 @@ class Identity:
     documents: set[str] = field(default_factory=set)  # of its reports in this batch
     named: bool = False  # a report of it names parties or mediators (``AgreementReport.named``)
     proposers: set[int] = field(default_factory=set)  # who proposed it, as its reports name them
+    durations: set[str] = field(default_factory=set)  # how long it is to last, as its reports say
     reach: DateRange | None = field(init=False, default=None)  # its window and stated dates; None: any date fits
 
     def __post_init__(self) -> None:
@@ -171,7 +174,7 @@ class Identity:
         dated = bool(report.stated and self.stated)
         if report.participants and self.participants and not _same_actors(report, self, dated, by_date=True):
             return None
-        unknown = report.named and not report.participants and self.participants  # "residents": not comparable
+        unknown = report.named and not report.participants  # "residents": comparable with no identity's actors
         if (unknown or (report.participants and not self.participants)) and not (report.stated and self.stated):
             return None  # actors against none, or sides it cannot compare: only dates the texts give can tell
         if bool(report.places) != bool(self.places) and report.participants and not (report.stated and self.stated):
@@ -202,9 +205,13 @@ class Identity:
         return mine is None or theirs is None or _within(mine, theirs, _LATE)
 
     def _same_proposal(self, report: AgreementReport) -> bool:
-        """One proposal renewed (the class docstring): the same proposer, kinds of one family, places that
-        do not differ, published within ``EARLY_DAYS`` of the identity's reports."""
-        if not (report.bare_proposal and self.statuses == {"proposed"} and report.proposers & self.proposers):
+        """One proposal renewed (the class docstring): the same proposer (or, where one of them names none,
+        the same duration: "weekly 48-hour truces"), kinds of one family, places that do not differ,
+        published within ``EARLY_DAYS`` of the identity's reports."""
+        if not (report.bare_proposal and self.statuses == {"proposed"}):
+            return False
+        unnamed = not (report.proposers and self.proposers)
+        if not (report.proposers & self.proposers or (unnamed and report.duration in self.durations)):
             return False
         if report.group not in VAGUE_GROUPS:
             return False  # evacuations and reconciliations are offered town by town
@@ -253,6 +260,7 @@ class Identity:
         self.named |= report.named
         self.proposers |= report.proposers
         if isinstance(report, AgreementReport):
+            self.durations |= {report.duration} if report.duration else set()
             self.documents |= {report.document} if report.document else set()
             self.kinds.add(report.kind)
             self.statuses.add(report.status or "agreed")
@@ -263,6 +271,7 @@ class Identity:
                 self.anchor = _extend(self.anchor, dated)
             self.span = _extend(self.span, dated)
         else:
+            self.durations |= report.durations
             self.documents |= report.documents
             self.kinds |= report.kinds
             self.statuses |= report.statuses
@@ -330,10 +339,10 @@ def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Id
     """The identity ``report`` belongs to among ``candidates`` (None: it founds its own)."""
     if len(report.participants) < 2:  # only an identity of its own group can fit (``Identity.fit``)
         group = report.group
-        candidates = [c for c in candidates if c.group == group or (report.bare_proposal and c.proposers)]
+        candidates = [c for c in candidates if c.group == group or (report.bare_proposal and _proposal(c))]
     reach = _REACH
     if report.vague:  # only one of its very kind, current when it is published (``Identity._takes_vague``)
-        candidates = [c for c in candidates if report.kind in c.kinds or (report.bare_proposal and c.proposers)]
+        candidates = [c for c in candidates if report.kind in c.kinds or (report.bare_proposal and _proposal(c))]
         reach = _VAGUE_REACH
     if (days := _extend(report.seen, report.stated)) is not None:  # only one it comes near
         first, last = days[0] - reach, days[1] + reach
@@ -347,6 +356,11 @@ def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Id
         if len(scored) != 1:
             return None
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _proposal(identity: Identity) -> bool:
+    """Could a bare proposal renew it (``Identity._same_proposal``)?"""
+    return bool(identity.proposers or identity.durations) and identity.statuses == {"proposed"}
 
 
 def assign_agreement_identities(session: Session, reports: Sequence[AgreementReport]) -> None:
@@ -466,6 +480,7 @@ def _candidates(session: Session) -> list[Identity]:
     ended = _first_collapse(session)
     named = _named(session)
     proposers = _proposers(session)
+    durations = _durations(session)
     return [
         Identity(
             row.id,
@@ -481,9 +496,22 @@ def _candidates(session: Session) -> list[Identity]:
             ended.get(row.id),
             named=row.id in named,
             proposers=proposers.get(row.id, set()),
+            durations=durations.get(row.id, set()),
         )
         for row in session.scalars(query)
     ]
+
+
+def _durations(session: Session) -> dict[int, set[str]]:
+    """The durations the reports of each identity of proposals give (``Identity.durations``)."""
+    query = select(AgreementRow.identity_id, AgreementRow.duration).where(
+        AgreementRow.identity_id.is_not(None), AgreementRow.duration.is_not(None), AgreementRow.status == "proposed"
+    )
+    found: dict[int, set[str]] = {}
+    for identity, duration in session.execute(query):
+        if identity is not None and duration:
+            found.setdefault(identity, set()).add(duration)
+    return found
 
 
 def _named(session: Session) -> set[int]:

@@ -73,6 +73,7 @@ def agreement_report(
         document=record.id,
         named=bool(actors),
         proposers=set(identities(agreement.proposers)),
+        duration=agreement.duration,
     )
 
 

@@ -63,6 +63,8 @@ GROUP_KINDS: dict[str, ActorKind] = {
 }
 # Nouns that describe the name after them: "rebel backer Qatar", "regime ally Iran".
 DESCRIPTOR_NOUNS = frozenset({"ally", "allies", "backer", "backers", "sponsor", "patron", "partner", "rival", "foe"})
+# Words after a name that tell the name is one of a list whose comma was lost ("Russia fellow regime ally Iran").
+LIST_WORDS = frozenset({"fellow"})
 NAME_TAGS = frozenset({"PROPN", "ADJ", "NOUN"})  # "Russia", "Russian", "Moscow" parsed as a noun
 GOVERNMENT_WORDS = frozenset({"regime", "government", "authorities", "administration"})
 STATE_KINDS = frozenset({"state", "government"})
@@ -116,6 +118,44 @@ class Fillers:
         return found
 
     def _one(self, token: Token) -> list[str]:
+        listed = self._fellow_of(token)
+        found = self._one_phrase(token)
+        if listed:
+            found = self._split_coordination(token, found)
+        return [actor for actor in listed if actor not in found] + found
+
+    def _fellow_of(self, token: Token) -> list[str]:
+        """A name before "fellow" in the phrase, its comma lost ("Russia fellow regime ally Iran", "Egypt
+        fellow mediator Qatar"), or a modifier with a dangling "and" ("Rebels and government negotiators",
+        "Rebels" read as a modifier of "negotiators"): one more in the list, not a modifier of the noun."""
+        doc = token.doc
+        named = [
+            child
+            for child in token.lefts
+            if child.dep_ in MODIFIER_DEPS and child.i + 1 < token.i and doc[child.i + 1].lower_ in LIST_WORDS
+        ]
+        found = [actor for child in named if (actor := self.ctx.token_actor.get(child.i) or self.name(child))]
+        for child in token.lefts:
+            dangling = [c for c in child.children if c.dep_ == "cc" and c.lower_ == "and"]
+            if child.dep_ in MODIFIER_DEPS and dangling and not any(c.dep_ == "conj" for c in child.children):
+                actor = self.ctx.token_actor.get(child.i) or self.name(child) or self._group(child)
+                if actor is not None and actor == self.ctx.token_actor.get(token.i):
+                    actor = self._group(child)  # the actors layer's one actor for "Rebels and regime forces"
+                found += [actor] if actor is not None and actor not in found else []
+        return found
+
+    def _split_coordination(self, token: Token, found: list[str]) -> list[str]:
+        """The actors layer's one actor for a coordination the parser read as modifiers ("Rebels and regime
+        forces"): the phrase after "and" stands for the second side."""
+        combined = self.ctx.token_actor.get(token.i)
+        lefts = [c for child in token.lefts if child.dep_ in MODIFIER_DEPS for c in child.children]
+        dangling = [c for c in lefts if c.dep_ == "cc" and c.lower_ == "and"]
+        if combined is None or combined not in found or not dangling:
+            return found
+        second = self._group(token, start=dangling[-1].i + 1)
+        return [second if actor == combined and second is not None else actor for actor in found]
+
+    def _one_phrase(self, token: Token) -> list[str]:
         if token.lower_ in RELATIVE_PRONOUNS:
             noun = antecedent(token)
             return self.actors(noun) + self._among(noun) if noun is not None else []

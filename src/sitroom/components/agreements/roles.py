@@ -136,10 +136,16 @@ def _between(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
     if head.dep_ in {"dobj", "nsubj", "nsubjpass"} and is_verb(head.head) and lemma(head.head) in ROLE_VERBS:
         hosts.append(head.head)
     for _prep, obj in (pair for host in hosts for pair in prep_objects(host, BETWEEN)):
-        sides = conjuncts(obj)
-        if len(sides) == 1 and (other := _after_and(obj)) is not None:
-            sides.append(other)  # "between the army and the rebels", the second side misparsed
-        yield RoleHit("party", [actor for side in sides for actor in fillers.actors(side)])
+        yield RoleHit("party", _between_sides(obj, fillers))
+
+
+def _between_sides(obj: Token, fillers: Fillers) -> list[str]:
+    """The actors of the object of "between": its conjuncts, or, where the parser lost the second side,
+    the noun phrase right after its "and" ("between the army and the rebels")."""
+    sides = conjuncts(obj)
+    if len(sides) == 1 and (other := _after_and(obj)) is not None:
+        sides.append(other)
+    return [actor for side in sides for actor in fillers.actors(side)]
 
 
 def _after_and(noun: Token) -> Token | None:
@@ -223,8 +229,8 @@ def _modifying_clauses(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
         role = _observer_role(clause, role)
         actors = [a for doer in _doers(clause) for a in fillers.actors(doer)]
         yield _hit(role, actors, agreeing=lemma(clause) in AGREEING_VERBS)
-        for _prep, obj in prep_objects(clause, BETWEEN | WITH):
-            yield RoleHit("party", fillers.actors(obj))
+        for prep, obj in prep_objects(clause, BETWEEN | WITH):
+            yield RoleHit("party", _between_sides(obj, fillers) if prep.lower_ in BETWEEN else fillers.actors(obj))
     if head.dep_ == "pobj" and head.head.lower_ == "in" and lemma(head.head.head) == "involve":
         yield RoleHit("party", [a for noun in conjuncts(head.head.head.head) for a in fillers.actors(noun)])
 

@@ -27,6 +27,7 @@ from sitroom.components.agreements.syntax import (
     SUBJECT_DEPS,
     agents,
     attached_clauses,
+    demoted_predicate,
     governing_word,
     has_future_modal,
     is_conditional,
@@ -44,15 +45,21 @@ from sitroom.components.agreements.vocabulary import (
     FUTURE_AUX,
     IN_FORCE_OBJECTS,
     INTENT_VERBS,
+    LEAVING_VERBS,
     NEGATED_VIOLATION,
     PART_NOUNS,
     PHRASAL_STATUS,
+    STATE_PHRASES,
+    STATE_VERBS,
     STATUS_CUES,
     TRYING_WORDS,
 )
 from sitroom.record import AgreementStatus, EndReason, Event
 
 SUBJECT_OR_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+IDIOM_OBJECTS = frozenset({("shake", "hands")})  # a verb whose object makes it no cue
+PORTRAYING_VERBS = frozenset({"present"})  # with "as", what it is called, not a proposal
 ONSET_VERBS = frozenset({"take", "come", "go"})  # "took effect", "went into force": only with such an object
 FORCE_EVENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 AGREEING = frozenset({"agreed", "proposed"})
@@ -144,6 +151,8 @@ def _governor_hits(head: Token) -> Iterator[StatusHit]:
         if current.dep_ in SUBJECT_OR_OBJECT and not (current.dep_ == "nsubj" and lemma(word) in SCOPE_VERBS):
             yield from _concessive(word)
             yield from _verb_hits(word)
+            if current.dep_ == "nsubj" and (predicate := demoted_predicate(word)) is not None:
+                yield from _verb_hits(predicate)  # "the truce agreed by A and B | collapsed"
         return
 
 
@@ -151,6 +160,15 @@ def _prepositional_hits(word: Token, prep: Token) -> Iterator[StatusHit]:
     clause = _clause_after(prep) if prep.lower_ in SUBORDINATORS else None
     if clause is not None:
         yield from _verb_hits(clause)  # "after talks and the truce broke down": "after" read as a preposition
+        return
+    if _noun_tagged_verb(word, prep):
+        yield from _noun_hits(word)
+        return
+    leaver = _leaving_verb(word, prep)
+    if leaver is not None:
+        read = _read(leaver, "collapsed")
+        if read is not None:
+            yield StatusHit(read, leaver)  # "the army pulled out of the ceasefire"
         return
     if is_verb(word):
         yield from _concessive(word)
@@ -163,6 +181,21 @@ def _prepositional_hits(word: Token, prep: Token) -> Iterator[StatusHit]:
         return
     if not is_verb(word):
         yield from _noun_hits(word)
+
+
+def _leaving_verb(word: Token, prep: Token) -> Token | None:
+    """The verb of leaving the agreement is the object of: "withdrew from the deal", "pulled out of it"."""
+    if prep.lower_ == "from" and is_verb(word) and lemma(word) in LEAVING_VERBS:
+        return word
+    if prep.lower_ == "of" and word.lower_ == "out" and is_verb(word.head) and lemma(word.head) in LEAVING_VERBS:
+        return word.head
+    return None
+
+
+def _noun_tagged_verb(word: Token, prep: Token) -> bool:
+    """A noun the tagger read as a verb, as "outlines" in "outlines of a deal will be presented": a subject or
+    object with an "of" phrase."""
+    return is_verb(word) and prep.lower_ == "of" and word.dep_ in NOMINAL_DEPS
 
 
 def _clause_after(prep: Token) -> Token | None:
@@ -193,11 +226,16 @@ def _noun_hits(noun: Token) -> Iterator[StatusHit]:
         status = None  # "responsible for the implementation of the agreement" says who, not at which stage
     if lemma(noun) in FOR_CUES and not any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
         status = None
-    if status is not None:
-        yield StatusHit(_tried(noun, status), noun)
+    if lemma(noun) == "part" and noun.dep_ == "pobj" and noun.head.lower_ == "as" and is_verb(noun.head.head):
+        yield StatusHit("in_force", noun.head.head)  # "left the town as part of the deal": done under it
         return
     if lemma(noun) in PART_NOUNS:
-        yield from _governor_hits(noun)
+        above = list(_governor_hits(noun))  # "implementation of the deal was postponed": the verb's stage first
+        if above or status is None:
+            yield from above
+            return
+    if status is not None:
+        yield StatusHit(_tried(noun, status), noun)
 
 
 def _of_an_adjective(noun: Token) -> bool:
@@ -213,18 +251,31 @@ def _verb_status(verb: Token) -> AgreementStatus | None:
             return PHRASAL_STATUS[(word, child.lower_)]
         if child.dep_ in {"acomp", "advmod", "prt", "oprd", "prep"} and child.lower_ == "over" and word == "declare":
             return "collapsed"
+    if word in PORTRAYING_VERBS and any(child.dep_ == "prep" and child.lower_ == "as" for child in verb.children):
+        return None  # "the deal was presented as a victory": portrayed, not proposed
     if word in ONSET_VERBS:
         objects = [obj for prep in verb.children for obj in prep.subtree if obj.dep_ in {"pobj", "dobj"}]
         return "in_force" if any(obj.lower_ in IN_FORCE_OBJECTS | {"hold"} for obj in objects) else None
     if word in FOR_CUES and not any(child.dep_ == "prep" and child.lower_ == "for" for child in verb.children):
         return None
-    if word == "be":
-        in_force = any(
-            child.dep_ == "prep" and child.lower_ == "in" and any(o.lower_ in IN_FORCE_OBJECTS for o in child.children)
-            for child in verb.children
-        )
-        return "in_force" if in_force else None
+    if any(child.dep_ == "dobj" and (word, child.lower_) in IDIOM_OBJECTS for child in verb.children):
+        return None  # "shook hands on the deal"
+    if word in STATE_VERBS:
+        return _state_phrase(verb) or (STATUS_CUES.get(word) if word != "be" else None)
     return STATUS_CUES.get(word)
+
+
+def _state_phrase(verb: Token) -> AgreementStatus | None:
+    """ "is in force", "was put on hold", "lies in tatters": the state a prepositional phrase of the verb names."""
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        for obj in (o for o in child.children if o.dep_ == "pobj"):
+            if child.lower_ == "in" and obj.lower_ in IN_FORCE_OBJECTS:
+                return "in_force"
+            if (child.lower_, obj.lower_) in STATE_PHRASES:
+                return STATE_PHRASES[(child.lower_, obj.lower_)]
+    return None
 
 
 def _verb_hits(verb: Token) -> Iterator[StatusHit]:

@@ -12,6 +12,8 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "conj", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "us", "our", "he", "she", "his", "her", "this"})
+# Possessive pronouns of a known number ("their": plural), whose antecedent must agree with it.
+PLURAL_POSSESSIVES = {"their": True, "its": False}
 MAX_CLIMB = 8
 FOLLOWING_REACH = 3
 DATE_ENTITIES = frozenset({"DATE", "TIME"})
@@ -76,6 +78,28 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+def is_reduced_relative(verb: Token) -> bool:
+    """A participle with a "by" agent and no auxiliary that the parser made its noun's main verb ("the truce
+    agreed by A and B collapsed", "agreed" read as the verb of "truce"): a clause on the noun."""
+    children = list(verb.children)
+    return (
+        verb.tag_ in {"VBN", "VBD"}  # the tagger may read the participle as a past tense
+        and any(child.dep_ == "agent" for child in children)
+        and not any(child.dep_ in {"aux", "auxpass"} for child in children)
+        and any(child.dep_ == "nsubj" and child.i < verb.i for child in children)
+    )
+
+
+def demoted_predicate(verb: Token) -> Token | None:
+    """The verb the parser hung as a complement of a reduced relative (``is_reduced_relative``), which is the
+    noun's own predicate: "collapsed" in "the truce agreed by A and B collapsed last week"."""
+    if not is_reduced_relative(verb):
+        return None
+    following = [child for child in verb.children if child.dep_ in {"ccomp", "conj"} and child.i > verb.i]
+    own = [c for c in following if is_verb(c) and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+    return own[0] if own else None
+
+
 def is_negated(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
@@ -116,19 +140,29 @@ def antecedent(pronoun: Token) -> Token | None:
     return None
 
 
+def _is_plural(noun: Token) -> bool:
+    return noun.tag_ in {"NNS", "NNPS"} or any(child.dep_ == "conj" for child in noun.children)
+
+
 def possessor(noun: Token) -> Token | None:
     """The possessive modifier of ``noun`` ("Russia's moratorium", "its ceasefire")."""
     return next((child for child in noun.children if child.dep_ == "poss"), None)
 
 
 def clause_subject_actor_token(token: Token) -> Token | None:
-    """For a possessive pronoun: the subject of the nearest clause above it ("the army declared an end to
-    its ceasefire" → army)."""
+    """For the noun a possessive pronoun modifies: the subject of the nearest clause above it ("the army
+    declared an end to its ceasefire" → army) that does not hold the noun itself ("Moscow and Damascus say
+    their pause will end" → Moscow and Damascus) and agrees with the pronoun's number ("their": two
+    conjuncts or a plural noun; "its": neither)."""
     current = token.head
+    owner = possessor(token)
+    plural = PLURAL_POSSESSIVES.get(owner.lower_) if owner is not None else None
     for _ in range(MAX_CLIMB):
         if is_verb(current):
             found = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
-            if found and not is_pronoun(found[0]):
+            holds = found and found[0].left_edge.i <= token.i <= found[0].right_edge.i
+            agrees = found and (plural is None or _is_plural(found[0]) == plural)
+            if found and agrees and not holds and not is_pronoun(found[0]):
                 return found[0]
         if current.head == current:
             return None

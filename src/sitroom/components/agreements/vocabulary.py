@@ -149,6 +149,7 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "seek": "proposed",
     "push": "proposed",
     "suggest": "proposed",
+    "present": "proposed",  # "outlines of a deal will be presented"
     "draft": "proposed",
     "proposed": "proposed",
     "planned": "proposed",
@@ -218,6 +219,7 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "quiet": "in_force",
     # violated
     "violate": "violated",
+    "shake": "violated",  # "the truce has been shaken by violations"
     "violation": "violated",
     "breach": "violated",
     "break": "violated",  # "broke the truce" ("broke down" is a collapse)
@@ -260,6 +262,7 @@ STATUS_CUES: dict[str, AgreementStatus] = {
     "expire": "collapsed",
     "terminate": "collapsed",
     "scrap": "collapsed",
+    "quit": "collapsed",
     "collapsing": "collapsed",
     "shatter": "collapsed",
     "crumble": "collapsed",
@@ -275,6 +278,17 @@ PHRASAL_STATUS: dict[tuple[str, str], AgreementStatus] = {
 }
 # "in force", "in effect", "in place": a preposition "in" with one of these objects says in force.
 IN_FORCE_OBJECTS = frozenset({"force", "effect", "place", "operation"})
+# Other states an agreement is said to be in or put on: "the truce is in tatters", "the deal was put on hold".
+STATE_PHRASES: dict[tuple[str, str], AgreementStatus] = {
+    ("in", "tatters"): "collapsed",
+    ("in", "shambles"): "collapsed",
+    ("in", "ruins"): "collapsed",
+    ("on", "hold"): "suspended",
+    ("on", "ice"): "suspended",
+}
+STATE_VERBS = frozenset({"be", "put", "remain", "lie", "leave", "place"})  # "was put on hold", "lies in tatters"
+# Verbs of leaving an agreement ("pulled out of the ceasefire", "withdrew from the deal"): it ended.
+LEAVING_VERBS = frozenset({"withdraw", "pull", "walk", "exit", "quit"})
 END_REASONS: dict[str, EndReason] = {
     "collapse": "collapsed",
     "breakdown": "collapsed",
@@ -289,6 +303,12 @@ END_REASONS: dict[str, EndReason] = {
     "over": "terminated",
     "terminate": "terminated",
     "scrap": "terminated",
+    "quit": "terminated",
+    "withdraw": "terminated",
+    "pull": "terminated",
+    "walk": "terminated",
+    "exit": "terminated",
+    "tatters": "collapsed",
     "expire": "expired",
     "lapse": "expired",
     "shatter": "collapsed",
@@ -306,7 +326,21 @@ CONDITIONAL_MARKS = frozenset({"if", "unless"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "could", "might", "may", "should", "can"})
 # Nouns between an agreement and its verb that stand for it: "the first phase of the deal began".
 PART_NOUNS = frozenset(
-    {"phase", "implementation", "term", "element", "part", "stage", "regime", "round", "side", "network", "series"}
+    {
+        "phase",
+        "implementation",
+        "term",
+        "element",
+        "part",
+        "stage",
+        "regime",
+        "round",
+        "side",
+        "network",
+        "series",
+        "outline",
+        "detail",
+    }
 )
 # Verbs whose complement is wished for, not reported: "to ensure the ceasefire holds".
 INTENT_VERBS = frozenset({"ensure", "want", "hope", "aim", "need", "seek", "try", "wish", "expect", "urge"})
