@@ -7,6 +7,7 @@ names can denote one person, organisation or place.
 """
 
 from sitroom.names.matching import (
+    ROMANISED_COUNTRIES,
     NameKind,
     blocking_key,
     is_short_form,
@@ -38,6 +39,7 @@ __all__ = [
     "KUNYA_MARKERS",
     "NAME_PARTICLES",
     "NISBAS",
+    "ROMANISED_COUNTRIES",
     "Form",
     "NameKind",
     "NameParts",
