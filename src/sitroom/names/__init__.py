@@ -7,7 +7,6 @@ names can denote one person, organisation or place.
 """
 
 from sitroom.names.matching import (
-    ROMANISED_COUNTRIES,
     NameKind,
     blocking_key,
     is_short_form,
@@ -39,7 +38,6 @@ __all__ = [
     "KUNYA_MARKERS",
     "NAME_PARTICLES",
     "NISBAS",
-    "ROMANISED_COUNTRIES",
     "Form",
     "NameKind",
     "NameParts",

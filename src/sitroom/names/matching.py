@@ -59,14 +59,6 @@ _PLACE_STRUCTURE: dict[str, tuple[str, ...]] = {
     "qasr": ("qasr", "kasr", "ksar", "qsar"),
 }
 PLACE_STRUCTURE = {form: canonical for canonical, forms in _PLACE_STRUCTURE.items() for form in forms}
-# Countries whose place names are romanised from Arabic or Persian script (ISO 3166 alpha-2): the Arab
-# League's members, Iran, Afghanistan and Pakistan.
-ROMANISED_COUNTRIES = frozenset(
-    {
-        "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD",
-        "SY", "TN", "AE", "YE", "IR", "AF", "PK", "EH",
-    }
-)  # fmt: skip
 STOP_WORDS = frozenset({"of", "the", "for", "and", "in", "wa", "fi"})
 IZAFAT = frozenset({"e", "i", "ye", "y"})  # the Persian and Urdu linking vowel: "Lashkar-e-Omar", "Bandar-e Gaz"
 ORDINALS = frozenset(
@@ -315,11 +307,10 @@ def _place_words(words: list[str]) -> list[str]:
 def same_place(a: str, b: str, romanised: bool = True) -> bool:
     """Distinctive words all match (administrative words ignored, structure words in any romanisation), or
     are close spellings by :func:`sitroom.names.vowels.close_words`; never a long vowel, a consonant or a
-    glide apart, since towns that far apart are different towns. ``romanised`` (the place's names are
-    romanised from Arabic or Persian script, whose short vowels are unwritten: see
-    :data:`ROMANISED_COUNTRIES`) also lets two plain spellings be a short vowel apart and an article joined
-    to its word ("Ennabk", "Alhamra") be read apart; names written in Latin script have one spelling (Route
-    is not Root)."""
+    glide apart, since towns that far apart are different towns. ``romanised`` (names romanised from Arabic
+    or Persian script, whose short vowels are unwritten) also lets two plain spellings be a short vowel
+    apart and an article joined to its word ("Ennabk", "Alhamra") be read apart; names written in Latin
+    script have one spelling (Route is not Root)."""
     if _same_or_close(a, b, romanised):
         return True
     if not romanised:
