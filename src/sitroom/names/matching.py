@@ -47,7 +47,7 @@ PLACE_WORDS = frozenset(
 _PLACE_STRUCTURE: dict[str, tuple[str, ...]] = {
     "tall": ("tall", "tell", "tel", "tal", "til"),
     "dayr": ("dayr", "deir", "dair", "deyr", "der"),
-    "kafr": ("kafr", "kfar", "kefr", "kufr", "kafar"),
+    "kafr": ("kafr", "kfar", "kefr", "kufr", "kafar", "kafer", "kefer"),
     "jisr": ("jisr", "jesr", "jisir", "djisr"),
     "ain": ("ain", "ayn", "ein", "ayin"),
     "khirbat": ("khirbat", "khirbet", "khirbit", "khurbet", "kherbet", "khirba", "khirbeh", "kherbat"),
@@ -304,32 +304,50 @@ def _place_words(words: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def same_place(a: str, b: str) -> bool:
-    """Distinctive words all match (administrative words ignored, structure words in any romanisation), or,
-    one name scholarly and the other plain, are close spellings by :func:`sitroom.names.vowels.close_words`;
-    never a long vowel, a consonant or a glide apart, since towns that far apart are different towns."""
-    words_a, words_b = _place_words(_words(a)), _place_words(_words(b))
-    if _same_words(words_a, words_b, loose=False):
+def same_place(a: str, b: str, romanised: bool = True) -> bool:
+    """Distinctive words all match (administrative words ignored, structure words in any romanisation), or
+    are close spellings by :func:`sitroom.names.vowels.close_words`; never a long vowel, a consonant or a
+    glide apart, since towns that far apart are different towns. ``romanised`` (names romanised from Arabic
+    or Persian script, whose short vowels are unwritten) also lets two plain spellings be a short vowel
+    apart and an article joined to its word ("Ennabk", "Alhamra") be read apart; names written in Latin
+    script have one spelling (Route is not Root)."""
+    if _same_or_close(a, b, romanised):
         return True
-    return _close_place(a, b)
+    if not romanised:
+        return False
+    split_a, split_b = _JOINED_ARTICLE.sub(r"al \1", a), _JOINED_ARTICLE.sub(r"al \1", b)
+    return (split_a != a or split_b != b) and _same_or_close(split_a, split_b, romanised)
 
 
-def _close_place(a: str, b: str) -> bool:
-    """A scholarly and a plain name whose distinctive words are one to one (or joined) close spellings;
-    structure words exactly alike."""
-    if is_scholarly(a) == is_scholarly(b):
+def _same_or_close(a: str, b: str, romanised: bool) -> bool:
+    words_a, words_b = _place_words(_words(a)), _place_words(_words(b))
+    return _same_words(words_a, words_b, loose=False) or _close_place(a, b, romanised)
+
+
+# The article al- joined to the word after it, as al/el or assimilated to a sun letter (an-Nabk as "Ennabk").
+_JOINED_ARTICLE = re.compile(r"\b[AaEe](?:l|([dnrstz])(?=\1))(?=\w{3})")
+
+
+def _close_place(a: str, b: str, romanised: bool) -> bool:
+    """Names whose distinctive words are one to one (or joined) close spellings, one name scholarly and the
+    other plain, or (``romanised``) both plain, more strictly; structure words exactly alike. Two scholarly
+    names say which vowels are long and short, so a vowel apart they are two names (Kafr Ḩamrah / Kafr
+    Ḩumrah)."""
+    scholarly_a, scholarly_b = is_scholarly(a), is_scholarly(b)
+    plain = not scholarly_a and not scholarly_b
+    if (scholarly_a and scholarly_b) or (plain and not romanised):
         return False
     marked_a, marked_b = _marked_place_words(a), _marked_place_words(b)
     if not marked_a or not marked_b:
         return False
     if len(marked_a) != len(marked_b):
-        return close_words("".join(marked_a), "".join(marked_b))
+        return close_words("".join(marked_a), "".join(marked_b), plain)
     for x, y in zip(marked_a, marked_b, strict=True):
         structure_x, structure_y = PLACE_STRUCTURE.get(x.lower()), PLACE_STRUCTURE.get(y.lower())
         if structure_x is not None or structure_y is not None:
             if structure_x != structure_y:
                 return False
-        elif _folded(x) != _folded(y) and not close_words(x, y):
+        elif _folded(x) != _folded(y) and not close_words(x, y, plain):
             return False
     return True
 

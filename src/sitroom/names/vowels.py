@@ -10,7 +10,14 @@ share the consonants (h included, unless it ends the word after a vowel: Bera is
 consonantal glides (w, y, ʿayn between vowels: Dārayyā is not Dārā), begin alike (with a vowel or not),
 agree on every long vowel and on the final vowel, and differ only where the scholarly spelling has a
 short vowel (or none): in no vowel slot for two consonants, one for three, two for four or more. A French
-silent final e (Zarzīn / Zarzine) and the endings -iyah / -iyeh / -ia are one.
+silent final e (Zarzīn / Zarzine) and the endings -iyah / -iyeh / -ia are one. Two plain spellings say
+nothing of vowel length, so they are close only one short vowel apart (in a word of three consonants or
+more) and never by a glide closing a syllable (Sulayyimah is not Sulaymah).
+
+Consonants and glides are read as romanisations write them: a w or y that begins a word before a vowel is a
+consonant (Yāsir / Yasar), French ou at the start or after a vowel and before another is w (Laouina /
+Lawina), French rh is gh (Rhadames / Ghadames); the glide y after a consonant is written y, i or iy (Maryam /
+Mariam / Mariyam), and a doubled y after a vowel iy (Sulaiyil / Sulayyil).
 """
 
 from __future__ import annotations
@@ -29,9 +36,15 @@ _AYN = "'`\u2018\u2019\u02bc\u02bf\u02be\u00b4"
 _SCHOLARLY_MARKS = frozenset("\u0304\u0323\u0327\u0331\u2018\u2019\u02bf\u02be")  # macron, dot, cedilla, line
 _NON_WORD = re.compile(r"[^a-zAIUEO0-9']+")
 _ENDING = re.compile(r"(?:[iIeE]y|[iI]|(?<=[^aeiouAIUEO'])y)(?:ah|eh|a|e)$")  # -iyah, -iyeh, -ia, -yah
-_DIGRAPHS = re.compile(r"sch|sh|ch|ph|dj|zh|ck|kh|gh|th|dh|qu(?=[aeiouAIUEO])|c|ou|oo|ee")
-_DIGRAPH_SOUNDS = BLOCK_DIGRAPHS | {"kh": "k", "gh": "g", "th": "t", "dh": "d", "qu": "k", "ou": "u", "oo": "u",
-                                    "ee": "i"}  # fmt: skip
+_DIGRAPHS = re.compile(r"sch|sh|ch|ph|dj|zh|ck|kh|gh|rh|th|dh|qu(?=[aeiouAIUEO])|c|ou|oo|ee")
+_DIGRAPH_SOUNDS = BLOCK_DIGRAPHS | {"kh": "k", "gh": "g", "rh": "g", "th": "t", "dh": "d", "qu": "k", "ou": "u",
+                                    "oo": "u", "ee": "i"}  # fmt: skip
+_FRENCH_W = re.compile(r"(?:^|(?<=[aeiouAIUEO]))ou(?=[aeiouAIUEO])")  # French "oua" at the start or after a vowel
+# The glide y before a vowel, as "yy" after a vowel and "iy" after a consonant, however it is written.
+_Y_GLIDES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=[aeiou])iy(?=[aeiouAIUEO])"), "yy"),
+    (re.compile(r"(?<=[^aeiouAIUEOwy'])(?:y|i(?=[aouAUO]))(?=[aeiouAIUEO])"), "iy"),
+)
 _CLASSES = str.maketrans({"q": "k", "j": "g", "z": "d", "v": None})  # as in :func:`phonetic.blocking_skeleton`
 _VOCALIC = frozenset("aeiouAIUEOwy'")
 _VOWEL = "aeiouAIUEO"
@@ -80,14 +93,16 @@ def marked_words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def slotted(word: str) -> Slotted:
     """Cut a marked word into its skeleton (consonant classes as in blocking keys) and vowel slots; the
-    endings -iyah, -iyeh, -ia as one."""
-    text = _FINAL_H.sub("", _ENDING.sub("iya", word))
+    endings -iyah, -iyeh, -ia as one, glides and French spellings as the module says."""
+    text = _FRENCH_W.sub("w", _FINAL_H.sub("", _ENDING.sub("iya", word)))
+    for pattern, replacement in _Y_GLIDES:
+        text = pattern.sub(replacement, text)
     text = _DIGRAPHS.sub(lambda match: _DIGRAPH_SOUNDS[match.group()], text).translate(_CLASSES)
     consonants: list[str] = []
     raw: list[str] = []
     run = ""
-    for char in text:
-        if char in _VOCALIC:
+    for index, char in enumerate(text):
+        if char in _VOCALIC and not (index == 0 and char in "wy" and text[1:2] in _VOWEL):  # Yunus: y a consonant
             run += char
         elif not (consonants and consonants[-1] == char and not run):  # a doubled consonant is one
             raw.append(run)
@@ -134,13 +149,17 @@ def _slot_cost(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
     return cost
 
 
-def close_words(a: str, b: str) -> bool:
+def close_words(a: str, b: str, plain: bool = False) -> bool:
     """Two marked words, one from a scholarly name and one from a plain one, are spellings of one word: the
     scholarly one's unmarked vowels are short and may be spelled otherwise, or not at all, in the other
-    (also after a glide, which then closes the syllable: Sayyidat / Saydat)."""
-    budget = min(2, len(slotted(a).skeleton) - 2)  # one short vowel in three consonants, two in four or more
+    (also after a glide, which then closes the syllable: Sayyidat / Saydat). With ``plain`` (both plain),
+    one short vowel apart at most, never by a glide."""
+    budget = min(1 if plain else 2, len(slotted(a).skeleton) - 2)  # one short vowel in three consonants, ...
     costs = [_cost(a, b)]
-    costs += [None if cost is None else cost + 1 for cost in (_cost(_glide_closed(a), b), _cost(a, _glide_closed(b)))]
+    if not plain:
+        costs += [
+            None if cost is None else cost + 1 for cost in (_cost(_glide_closed(a), b), _cost(a, _glide_closed(b)))
+        ]
     return any(cost is not None and cost <= budget for cost in costs)
 
 
