@@ -39,18 +39,20 @@ proposal, and says "collapsed" only of one whose clearer reports say it collapse
 A report that names the actors of two identities that can be one agreement merges them: reports arrive in
 any order, and an agreement's first reports are not always its clearest.
 For the same reason, after each batch an identity whose reports name no actors and no local place joins
-the one identity it fits, by the rules above, as if it were one report.
+the one identity it fits, by the rules above, as if it were one report. Only those whose answer may have
+changed are compared again (``_settle``): the base remembers which are settled, so a batch's work grows with
+what it changes, not with the base.
 """
 
 from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, and_, delete, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from sitroom.knowledge.agreement_kinds import STATUS_ORDER, family_of, group_of, most_specific
@@ -139,6 +141,7 @@ class Identity:
     documents: set[str] = field(default_factory=set)  # of its reports in this batch
     named: bool = False  # a report of it names parties or mediators (``AgreementReport.named``)
     proposers: set[int] = field(default_factory=set)  # who proposed it, as its reports name them
+    settled: bool = False  # a loner (``_settle``) compared with the identities it may join as they now are
     reach: DateRange | None = field(init=False, default=None)  # its window and stated dates; None: any date fits
 
     def __post_init__(self) -> None:
@@ -151,6 +154,16 @@ class Identity:
     @property
     def vague(self) -> bool:
         return not self.participants and not self.stated and not self.places
+
+    @property
+    def founded(self) -> bool:
+        """Founded on actors or local places: one a loner may join (``_settle``)."""
+        return bool(self.participants or self.places)
+
+    @property
+    def loner(self) -> bool:
+        """Its reports name no actors (not even unknown ones) and no local place (``_settle``)."""
+        return not (self.participants or self.places or self.named)
 
     @property
     def local(self) -> bool:
@@ -246,6 +259,7 @@ class Identity:
         return report.seen is None or _after(report.seen, window, _LATE)
 
     def take(self, report: AgreementReport | Identity) -> None:
+        self.settled = False
         self.participants |= report.participants
         self.places |= report.places
         self.stated += [days for days in report.stated if days not in self.stated]
@@ -326,17 +340,36 @@ def _within(first: DateRange, second: DateRange, slack: timedelta) -> bool:
     return first[0] - slack <= second[1] and second[0] <= first[1] + slack
 
 
+def _window(report: AgreementReport) -> DateRange | None:
+    """The dates an identity's ``reach`` must meet for ``report`` to fit it (None: any)."""
+    reach = _VAGUE_REACH if report.vague else _REACH
+    days = _extend(report.seen, report.stated)
+    return None if days is None else (days[0] - reach, days[1] + reach)
+
+
+def _fits(identity: Identity, report: AgreementReport, window: DateRange | None) -> bool:
+    """Does ``report`` (``window``: its ``_window``) fit ``identity`` (the filters of ``best_identity``,
+    then ``Identity.fit``)?"""
+    proposal = report.bare_proposal and bool(identity.proposers)
+    if len(report.participants) < 2 and identity.group != report.group and not proposal:
+        return False
+    if report.vague and report.kind not in identity.kinds and not proposal:
+        return False
+    reach = identity.reach
+    if window is not None and reach is not None and not (reach[0] <= window[1] and window[0] <= reach[1]):
+        return False
+    return identity.fit(report) is not None
+
+
 def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Identity | None:
     """The identity ``report`` belongs to among ``candidates`` (None: it founds its own)."""
     if len(report.participants) < 2:  # only an identity of its own group can fit (``Identity.fit``)
         group = report.group
         candidates = [c for c in candidates if c.group == group or (report.bare_proposal and c.proposers)]
-    reach = _REACH
     if report.vague:  # only one of its very kind, current when it is published (``Identity._takes_vague``)
         candidates = [c for c in candidates if report.kind in c.kinds or (report.bare_proposal and c.proposers)]
-        reach = _VAGUE_REACH
-    if (days := _extend(report.seen, report.stated)) is not None:  # only one it comes near
-        first, last = days[0] - reach, days[1] + reach
+    if (window := _window(report)) is not None:  # only one it comes near
+        first, last = window
         candidates = [c for c in candidates if c.reach is None or (c.reach[0] <= last and first <= c.reach[1])]
     scored = [(score, identity) for identity in candidates if (score := identity.fit(report)) is not None]
     if not report.participants:  # only one agreement it can be, preferring those founded on actors or dates
@@ -354,6 +387,7 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
     if not reports:
         return
     candidates = _candidates(session)
+    stored = {candidate.pk: candidate.settled for candidate in candidates}
     named = [report.participants for report in reports] + [candidate.participants for candidate in candidates]
     sides = actor_sides(session, [actor for actors in named for actor in actors])
     for candidate in candidates:
@@ -361,18 +395,27 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
     reports = [_report_on_sides(report, sides) for report in reports]
     chosen: list[Identity] = []
     merged: dict[int, tuple[Identity, Identity]] = {}  # id() of a merged identity → (it, the one it joined)
+    before: dict[int, Identity] = {}  # id() of a stored identity the batch changed → it as stored
     for report in reports:
         identity = best_identity(report, candidates)
         if identity is None:
             identity = Identity(None, report.group, set(), set())
             candidates.append(identity)
+        if identity.pk is not None and id(identity) not in before:
+            before[id(identity)] = _copy(identity)
         identity.take(report)
         for other in [] if report.vague else _bridged(report, identity, candidates):
             identity.take(other)
             candidates[:] = [candidate for candidate in candidates if candidate is not other]
             merged[id(other)] = (other, identity)
         chosen.append(identity)
-    joined = _settle(candidates, merged)
+    changed = [
+        *before.values(),
+        *(identity for identity in candidates if id(identity) in before or identity.pk is None),
+        *(other for other, _ in merged.values() if id(other) not in before),
+    ]
+    loners = _Loners(candidates)
+    joined = _settle(candidates, loners, merged, changed)
     chosen = [_final(identity, merged) for identity in chosen]
     new = list({id(identity): identity for identity in chosen if identity.pk is None}.values())
     batch = secrets.token_hex(8)
@@ -389,33 +432,156 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
         )
     gone = _absorb(session, merged)
     touched = [*chosen, *(_final(identity, merged) for identity in joined)]
-    refresh_agreement_identities(session, {identity.pk for identity in touched if identity.pk is not None} - gone)
+    recounted = {identity.pk for identity in touched if identity.pk is not None} - gone
+    refresh_agreement_identities(session, recounted)
+    recounted_now = _candidates(session, recounted)
+    for identity in recounted_now:
+        identity.participants, identity.states = _on_sides(identity, sides)
+    loners.unsettle([*touched, *recounted_now])  # recounting may tell them apart from what was compared
+    _save_settled(session, [identity for identity in candidates if identity.pk not in gone], stored)
 
 
-def _settle(candidates: list[Identity], merged: dict[int, tuple[Identity, Identity]]) -> list[Identity]:
+class _Loners:
+    """The identities ``_settle`` may join to another ("loners"), in order, each as the reports it is
+    compared as (one a kind it was reported as)."""
+
+    def __init__(self, candidates: list[Identity]) -> None:
+        self.items = [identity for identity in candidates if identity.loner]
+        self.reports = [[_as_report(loner, kind) for kind in sorted(loner.kinds)] for loner in self.items]
+        self._by_group: dict[str, list[tuple[int, AgreementReport, DateRange | None]]] = {}
+        for number, reports in enumerate(self.reports):
+            for report in reports:
+                self._by_group.setdefault(report.group, []).append((number, report, _window(report)))
+
+    def fitting(self, identities: Iterable[Identity]) -> set[int]:
+        """The positions of the loners one of ``identities`` (those founded on actors or places) fits: the
+        loners whose settling they may change."""
+        found: set[int] = set()
+        for identity in identities:
+            if identity.founded:
+                group = self._by_group.get(identity.group, [])
+                found |= {n for n, report, window in group if n not in found and _fits(identity, report, window)}
+        return found
+
+    def unsettle(self, identities: Iterable[Identity]) -> None:
+        """Mark the loners ``identities`` fit, and those of them that are loners, to be settled again."""
+        chosen = list(identities)
+        for number in self.fitting(chosen):
+            self.items[number].settled = False
+        for identity in chosen:
+            identity.settled = False
+
+
+def _settle(
+    candidates: list[Identity],
+    loners: _Loners,
+    merged: dict[int, tuple[Identity, Identity]],
+    changed: list[Identity],
+) -> list[Identity]:
     """Identities whose reports name no actors (not even unknown ones) and no local place join the one
     identity founded on actors
     or places they fit, now that the batch's clearer reports are in ("despite the ceasefire" published
     before the reports that name its sides). Every kind the loner was reported as must fit the same one.
-    The identities that took one are returned."""
+    The identities that took one are returned.
+
+    Only the loners whose answer may have changed are compared, in the order of all: those not settled
+    (new, changed, or marked by an earlier batch or a removal) and those an identity the batch changed
+    fits, as it was or as it is (``changed``). Any other compares as it did when it was last settled: it
+    joins none. A loner an identity fits that took a loner is compared later in this pass, or, when it
+    came before, in the next batch (``settled`` false), as comparing all in order would."""
     joined: list[Identity] = []
     founded: dict[str, list[Identity]] = {}  # by group: a report naming no actors fits only its own group
     for identity in candidates:
-        if identity.participants or identity.places:
+        if identity.founded:
             founded.setdefault(identity.group, []).append(identity)
-    loners = [identity for identity in candidates if not (identity.participants or identity.places or identity.named)]
-    for loner in loners:
-        targets = [
-            best_identity(_as_report(loner, kind), founded.get(group_of(kind), [])) for kind in sorted(loner.kinds)
-        ]
+    due = {number for number, loner in enumerate(loners.items) if not loner.settled} | loners.fitting(changed)
+    for number, loner in enumerate(loners.items):
+        if number not in due:
+            continue
+        loner.settled = True
+        targets = [best_identity(report, founded.get(report.group, [])) for report in loners.reports[number]]
         target = targets[0] if targets else None
         if target is None or any(other is not target for other in targets):
             continue
+        was = _copy(target)
         target.take(loner)
         candidates[:] = [identity for identity in candidates if identity is not loner]
         merged[id(loner)] = (loner, target)
         joined.append(target)
+        for other in loners.fitting([was, target]):
+            if other > number:
+                due.add(other)
+            else:
+                loners.items[other].settled = False
     return joined
+
+
+def _copy(identity: Identity) -> Identity:
+    """``identity`` as it is now, apart from its later changes."""
+    return replace(
+        identity,
+        participants=set(identity.participants),
+        places=set(identity.places),
+        stated=list(identity.stated),
+        kinds=set(identity.kinds),
+        statuses=set(identity.statuses),
+        states=set(identity.states),
+        documents=set(identity.documents),
+        proposers=set(identity.proposers),
+    )
+
+
+def _save_settled(session: Session, identities: list[Identity], stored: dict[int | None, bool]) -> None:
+    """Store which identities are settled, where it changed."""
+    rows = [
+        {"id": identity.pk, "settled": identity.settled}
+        for identity in identities
+        if identity.pk is not None and identity.settled != stored.get(identity.pk, False)
+    ]
+    if rows:
+        session.execute(update(AgreementIdentityRow), rows)
+
+
+def unsettle_near(session: Session, identity_ids: Iterable[int]) -> None:
+    """Mark the identities ``identity_ids``, and every loner within reach of their dates as they now stand,
+    to be settled again by the next batch (``_settle``): for a removal, which recounts identities without
+    settling, before and after it recounts them."""
+    wanted = sorted(identity_ids)
+    if not wanted:
+        return
+    table = AgreementIdentityRow
+    spans = session.execute(select(table.date_start, table.date_end).where(table.id.in_(wanted))).all()
+    session.execute(update(table).where(table.id.in_(wanted)).values(settled=False))
+    loners = (table.participants == "[]", table.places == "[]", table.settled == true())
+    for window in _reach_of(spans):
+        near = [] if window is None else [or_(table.date_start.is_(None), and_(*window))]
+        session.execute(update(table).where(*loners, *near).values(settled=False))
+
+
+def _reach_of(spans: Iterable[tuple[str | None, str | None]]) -> list[tuple[ColumnElement[bool], ...] | None]:
+    """Conditions on an identity's dates that take in every one within ``_REACH`` of one of ``spans``
+    (None: all, for a span of no dates)."""
+    windows: list[DateRange] = []
+    for start, end in spans:
+        span = _span(start, end)
+        if span is None:
+            return [None]
+        windows.append((_moved(span[0], -_REACH), _moved(span[1], _REACH)))
+    joined: list[DateRange] = []
+    for first, last in sorted(windows):
+        if joined and first <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], last))
+        else:
+            joined.append((first, last))
+    table = AgreementIdentityRow
+    return [(table.date_start <= last.isoformat(), table.date_end >= first.isoformat()) for first, last in joined]
+
+
+def _moved(day: date, delta: timedelta) -> date:
+    try:
+        return day + delta
+    except OverflowError:
+        return date.max if delta > _NO_SLACK else date.min
 
 
 def _as_report(identity: Identity, kind: str) -> AgreementReport:
@@ -461,11 +627,16 @@ def _absorb(session: Session, merged: dict[int, tuple[Identity, Identity]]) -> s
     return gone
 
 
-def _candidates(session: Session) -> list[Identity]:
+def _candidates(session: Session, only: Collection[int] | None = None) -> list[Identity]:
+    """The stored identities (``only`` those of these ids), in order."""
     query = select(AgreementIdentityRow).order_by(AgreementIdentityRow.id)
-    ended = _first_collapse(session)
-    named = _named(session)
-    proposers = _proposers(session)
+    chosen: list[ColumnElement[bool]] = []
+    if only is not None:
+        chosen = [AgreementRow.identity_id.in_(only)]
+        query = query.where(AgreementIdentityRow.id.in_(only))
+    ended = _first_collapse(session, chosen)
+    named = _named(session, chosen)
+    proposers = _proposers(session, chosen)
     return [
         Identity(
             row.id,
@@ -481,15 +652,18 @@ def _candidates(session: Session) -> list[Identity]:
             ended.get(row.id),
             named=row.id in named,
             proposers=proposers.get(row.id, set()),
+            settled=row.settled,
         )
         for row in session.scalars(query)
     ]
 
 
-def _named(session: Session) -> set[int]:
+def _named(session: Session, chosen: Sequence[ColumnElement[bool]]) -> set[int]:
     """The identities whose reports name parties or mediators (``AgreementReport.named``)."""
     query = select(AgreementRow.identity_id, AgreementRow.parties, AgreementRow.mediators).where(
-        AgreementRow.identity_id.is_not(None), (AgreementRow.parties != "[]") | (AgreementRow.mediators != "[]")
+        AgreementRow.identity_id.is_not(None),
+        (AgreementRow.parties != "[]") | (AgreementRow.mediators != "[]"),
+        *chosen,
     )
     return {
         identity
@@ -499,12 +673,12 @@ def _named(session: Session) -> set[int]:
     }
 
 
-def _proposers(session: Session) -> dict[int, set[int]]:
+def _proposers(session: Session, chosen: Sequence[ColumnElement[bool]]) -> dict[int, set[int]]:
     """Who proposed each identity's agreement, as its reports name them (actor identity ids)."""
     query = (
         select(AgreementRow.identity_id, AgreementActorRow.identity_id)
         .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)
-        .where(AgreementActorRow.role == PROPOSER_ROLE, AgreementRow.identity_id.is_not(None))
+        .where(AgreementActorRow.role == PROPOSER_ROLE, AgreementRow.identity_id.is_not(None), *chosen)
     )
     found: dict[int, set[int]] = {}
     for identity, actor in session.execute(query):
@@ -513,11 +687,11 @@ def _proposers(session: Session) -> dict[int, set[int]]:
     return found
 
 
-def _first_collapse(session: Session) -> dict[int, DateRange]:
+def _first_collapse(session: Session, chosen: Sequence[ColumnElement[bool]] = ()) -> dict[int, DateRange]:
     """From the first to the last of each identity's reports naming actors, a local place or a date that
     say it collapsed (``Identity.ended``, as ``Identity.take`` keeps it in a batch), whatever its latest
     report says: a later report of a violation must not hide that it collapsed."""
-    collapsed = (AgreementRow.status == "collapsed", AgreementRow.identity_id.is_not(None))
+    collapsed = (AgreementRow.status == "collapsed", AgreementRow.identity_id.is_not(None), *chosen)
     sides = (
         select(AgreementRow.id, ActorIdentityRow.name)
         .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)
