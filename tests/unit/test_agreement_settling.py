@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sitroom.documents import Document
 from sitroom.record import Actor, Agreement, Record, Span
 from sitroom.store import agreement_identities
-from sitroom.store.agreement_identities import _Loners
+from sitroom.store.agreement_identities import AgreementReport, Identity, _Loners, _sole_fit, best_identity
 from sitroom.store.database import open_engine
 from sitroom.store.schema import AgreementIdentityRow, AgreementRow, DocumentRow
 from sitroom.store.writer import delete_document, store_records
@@ -120,25 +120,25 @@ def test_a_loner_is_compared_again_only_when_something_near_it_changed(
 ) -> None:
     engine = open_engine(tmp_path / "kb.sqlite")
     _history(engine, 1)
-    compared: list[int] = []
-    best = agreement_identities.best_identity
+    compared: list[str] = []
+    sole_fit = agreement_identities._sole_fit
 
-    def counted(report: agreement_identities.AgreementReport, candidates: list[object]) -> object:
-        compared.append(report.agreement_pk)
-        return best(report, candidates)  # type: ignore[arg-type]
+    def counted(report: AgreementReport, founded: list[Identity]) -> Identity | None:
+        compared.append(report.kind)
+        return sole_fit(report, founded)
 
     far = date(2030, 1, 1).isoformat()
     store_records(engine, [_far(far, "far-1")])  # the first batch settles what the history left unsettled
     with monkeypatch.context() as patch:
-        patch.setattr(agreement_identities, "best_identity", counted)
+        patch.setattr(agreement_identities, "_sole_fit", counted)
         store_records(engine, [_far(far, "far-2")])
-    assert compared and -1 not in compared  # its own report was placed; no loner (pk -1) was compared
+    assert not compared  # years from every stored loner: none is compared
     delete_document(engine, "far-2")
     store_records(engine, [_far(date(2016, 6, 1).isoformat(), "near")])
     with monkeypatch.context() as patch:
-        patch.setattr(agreement_identities, "best_identity", counted)
+        patch.setattr(agreement_identities, "_sole_fit", counted)
         store_records(engine, [_far(date(2016, 6, 2).isoformat(), "near-2")])
-    assert -1 in compared  # amid the stored loners: those it may concern are compared
+    assert compared  # amid the stored loners: those it may concern are compared
 
 
 def _far(day: str, doc_id: str) -> tuple[Document, Record]:
@@ -148,3 +148,33 @@ def _far(day: str, doc_id: str) -> tuple[Document, Record]:
     agreement = Agreement.model_validate(fields | {"evidence": Span(text=text, start=0, end=len(text))})
     record = Record(id=doc_id, date=day, outlet="AFP", actors=ACTORS, agreements=[agreement])
     return Document(id=doc_id, text=text, date=day, outlet="AFP"), record
+
+
+def test_a_loner_is_compared_until_its_answer_is_known_with_the_answer_of_comparing_all() -> None:
+    """``_sole_fit`` stops at two fitting identities that leave a report naming no actors in none: it picks
+    what ``best_identity`` picks."""
+    rng = random.Random(7)
+
+    def days() -> tuple[date, date]:
+        start = date(2015, 1, 1) + timedelta(days=rng.randrange(700))
+        return start, start + timedelta(days=rng.choice([0, 0, 30]))
+
+    founded = []
+    for number in range(60):
+        identity = Identity(number, "ceasefire", {rng.randrange(5)}, set())
+        for _ in range(rng.randrange(1, 3)):
+            stated = [days() for _ in range(rng.randrange(2))]
+            kind = rng.choice(["ceasefire", "truce"])
+            identity.take(AgreementReport(0, kind, {rng.randrange(5)}, set(), stated, days(), "agreed", {1}))
+        founded.append(identity)
+    answers = set()
+    for _ in range(400):
+        stated = [days() for _ in range(rng.choice([0, 0, 1]))]
+        seen = days() if rng.random() < 0.8 else None
+        status = rng.choice([None, "collapsed", "proposed"])
+        report = AgreementReport(-1, rng.choice(["ceasefire", "truce"]), set(), set(), stated, seen, status)
+        some = rng.sample(founded, rng.randrange(1, 12))
+        answer = best_identity(report, some)
+        assert _sole_fit(report, some) is answer
+        answers.add(answer is None)
+    assert answers == {True, False}  # some found the one identity they fit, some none

@@ -434,10 +434,7 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
     touched = [*chosen, *(_final(identity, merged) for identity in joined)]
     recounted = {identity.pk for identity in touched if identity.pk is not None} - gone
     refresh_agreement_identities(session, recounted)
-    recounted_now = _candidates(session, recounted)
-    for identity in recounted_now:
-        identity.participants, identity.states = _on_sides(identity, sides)
-    loners.unsettle([*touched, *recounted_now])  # recounting may tell them apart from what was compared
+    _unsettle_recounted(session, loners, touched, recounted, sides)
     _save_settled(session, [identity for identity in candidates if identity.pk not in gone], stored)
 
 
@@ -448,10 +445,12 @@ class _Loners:
     def __init__(self, candidates: list[Identity]) -> None:
         self.items = [identity for identity in candidates if identity.loner]
         self.reports = [[_as_report(loner, kind) for kind in sorted(loner.kinds)] for loner in self.items]
-        self._by_group: dict[str, list[tuple[int, AgreementReport, DateRange | None]]] = {}
+        # Loners reported alike (most name no date at all) fit the same identities: each is compared once.
+        self._alike: dict[str, dict[_Key, tuple[AgreementReport, DateRange | None, list[int]]]] = {}
         for number, reports in enumerate(self.reports):
             for report in reports:
-                self._by_group.setdefault(report.group, []).append((number, report, _window(report)))
+                alike = self._alike.setdefault(report.group, {})
+                alike.setdefault(_key(report), (report, _window(report), []))[2].append(number)
 
     def fitting(self, identities: Iterable[Identity]) -> set[int]:
         """The positions of the loners one of ``identities`` (those founded on actors or places) fits: the
@@ -459,8 +458,9 @@ class _Loners:
         found: set[int] = set()
         for identity in identities:
             if identity.founded:
-                group = self._by_group.get(identity.group, [])
-                found |= {n for n, report, window in group if n not in found and _fits(identity, report, window)}
+                for report, window, numbers in self._alike.get(identity.group, {}).values():
+                    if _fits(identity, report, window):
+                        found.update(numbers)
         return found
 
     def unsettle(self, identities: Iterable[Identity]) -> None:
@@ -470,6 +470,60 @@ class _Loners:
             self.items[number].settled = False
         for identity in chosen:
             identity.settled = False
+
+
+_Key = tuple[str, str | None, tuple[DateRange, ...], DateRange | None]
+
+
+def _key(report: AgreementReport) -> _Key:
+    """What a loner's report is compared by (``_as_report``: it names no actors and no place)."""
+    return report.kind, report.status, tuple(report.stated), report.seen
+
+
+def _sole_fit(report: AgreementReport, founded: Sequence[Identity]) -> Identity | None:
+    """``best_identity`` for a report naming no actors among identities founded on actors or places,
+    stopping once two fit that tell the answer is none: two with a date its own stated dates fall in, or,
+    when it states none, any two."""
+    window = _window(report)
+    fits: list[Identity] = []
+    dated: list[Identity] = []
+    for identity in founded:
+        if not _fits(identity, report, window):
+            continue
+        fits.append(identity)
+        if report.stated and _stated_in(report.stated, identity.stated):
+            dated.append(identity)
+        if len(dated) > 1 or (not report.stated and len(fits) > 1):
+            return None
+    if len(dated) == 1:
+        return dated[0]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _unsettle_recounted(
+    session: Session, loners: _Loners, touched: list[Identity], recounted: set[int], sides: dict[int, int]
+) -> None:
+    """The identities the batch changed as recounted from their reports can differ from what the loners were
+    compared with (``Identity.take`` keeps less): where they do, the loners either fits are settled again."""
+    compared: dict[int | None, Identity] = {identity.pk: identity for identity in touched if identity.pk in recounted}
+    for identity in _candidates(session, recounted):
+        identity.participants, identity.states = _on_sides(identity, sides)
+        was = compared[identity.pk]
+        if _compared_by(identity) != _compared_by(was):
+            loners.unsettle([was, identity])
+
+
+def _compared_by(identity: Identity) -> tuple[object, ...]:
+    """What ``Identity.fit`` compares a report with."""
+    sets = (identity.participants, identity.places, identity.kinds, identity.statuses, identity.states)
+    return (
+        identity.group,
+        *(frozenset(items) for items in (*sets, identity.proposers, identity.stated)),
+        identity.span,
+        identity.anchor,
+        identity.ended,
+        identity.named,
+    )
 
 
 def _settle(
@@ -495,14 +549,20 @@ def _settle(
         if identity.founded:
             founded.setdefault(identity.group, []).append(identity)
     due = {number for number, loner in enumerate(loners.items) if not loner.settled} | loners.fitting(changed)
+    answers: dict[_Key, Identity | None] = {}  # until a loner joins one: loners reported alike fit alike
     for number, loner in enumerate(loners.items):
         if number not in due:
             continue
         loner.settled = True
-        targets = [best_identity(report, founded.get(report.group, [])) for report in loners.reports[number]]
+        targets = []
+        for report in loners.reports[number]:
+            if (key := _key(report)) not in answers:
+                answers[key] = _sole_fit(report, founded.get(report.group, []))
+            targets.append(answers[key])
         target = targets[0] if targets else None
         if target is None or any(other is not target for other in targets):
             continue
+        answers.clear()
         was = _copy(target)
         target.take(loner)
         candidates[:] = [identity for identity in candidates if identity is not loner]
@@ -629,7 +689,12 @@ def _absorb(session: Session, merged: dict[int, tuple[Identity, Identity]]) -> s
 
 def _candidates(session: Session, only: Collection[int] | None = None) -> list[Identity]:
     """The stored identities (``only`` those of these ids), in order."""
-    query = select(AgreementIdentityRow).order_by(AgreementIdentityRow.id)
+    table = AgreementIdentityRow
+    query = select(  # rows, not objects: loaded faster
+        *(table.id, table.family, table.participants, table.places, table.stated, table.date_start),
+        *(table.date_end, table.anchor_start, table.anchor_end, table.kinds, table.statuses, table.states),
+        table.settled,
+    ).order_by(table.id)
     chosen: list[ColumnElement[bool]] = []
     if only is not None:
         chosen = [AgreementRow.identity_id.in_(only)]
@@ -654,7 +719,7 @@ def _candidates(session: Session, only: Collection[int] | None = None) -> list[I
             proposers=proposers.get(row.id, set()),
             settled=row.settled,
         )
-        for row in session.scalars(query)
+        for row in session.execute(query)
     ]
 
 
