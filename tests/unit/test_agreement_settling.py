@@ -178,3 +178,29 @@ def test_a_loner_is_compared_until_its_answer_is_known_with_the_answer_of_compar
         assert _sole_fit(report, some) is answer
         answers.add(answer is None)
     assert answers == {True, False}  # some found the one identity they fit, some none
+
+
+def _ceasefire(doc_id: str, day: str, mediators: list[str], start: str | None = None) -> tuple[Document, Record]:
+    """A ceasefire ``mediators`` brokered (none: "despite the ceasefire"), reported on ``day``."""
+    text = f"Report {doc_id}: a ceasefire brokered by {' and '.join(mediators) or 'no one named'} was violated."
+    fields = {"id": "g1", "kind": "ceasefire", "mediators": mediators, "status": "violated", "start_date": start}
+    agreement = Agreement.model_validate(fields | {"evidence": Span(text=text, start=0, end=len(text))})
+    record = Record(id=doc_id, date=day, outlet="AFP", actors=ACTORS, agreements=[agreement])
+    return Document(id=doc_id, text=text, date=day, outlet="AFP"), record
+
+
+def test_a_loner_two_agreements_fitted_joins_the_one_left_when_the_other_is_deleted(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.sqlite")
+    store_records(
+        engine,
+        [
+            _ceasefire("vague", "2016-09-15", []),
+            _ceasefire("brokered", "2016-09-14", ["ru", "us"], "2016-09-12"),
+            _ceasefire("turkish", "2016-09-13", ["tr"], "2016-09-10"),
+        ],
+    )
+    assert sorted(count for _, _, count in _identities(engine)) == [1, 1, 1]  # which one it is: unknown
+    delete_document(engine, "turkish")
+    store_records(engine, [_ceasefire("later", "2030-01-01", ["ru", "us"], "2030-01-01")])  # far from them
+    joined = {members for members, _, _ in _identities(engine)}
+    assert frozenset({"vague", "brokered"}) in joined

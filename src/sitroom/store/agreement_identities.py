@@ -602,28 +602,37 @@ def _save_settled(session: Session, identities: list[Identity], stored: dict[int
         session.execute(update(AgreementIdentityRow), rows)
 
 
-def unsettle_near(session: Session, identity_ids: Iterable[int]) -> None:
-    """Mark the identities ``identity_ids``, and every loner within reach of their dates as they now stand,
-    to be settled again by the next batch (``_settle``): for a removal, which recounts identities without
-    settling, before and after it recounts them."""
-    wanted = sorted(identity_ids)
-    if not wanted:
+def as_stored(session: Session, identity_ids: Iterable[int]) -> list[Identity]:
+    """The identities ``identity_ids`` as stored: what a removal recounts, before it does
+    (``unsettle_removed``)."""
+    return _candidates(session, sorted(identity_ids))
+
+
+def unsettle_removed(session: Session, was: list[Identity]) -> None:
+    """After a removal recounted (or removed) the identities ``was`` (as they were), mark them and the loners
+    they fit, as they were or as they are, to be settled again by the next batch (``_settle``)."""
+    if not was:
         return
+    changed = [*was, *_candidates(session, [identity.pk for identity in was if identity.pk is not None])]
     table = AgreementIdentityRow
-    spans = session.execute(select(table.date_start, table.date_end).where(table.id.in_(wanted))).all()
+    wanted = [identity.pk for identity in changed]
     session.execute(update(table).where(table.id.in_(wanted)).values(settled=False))
-    loners = (table.participants == "[]", table.places == "[]", table.settled == true())
-    for window in _reach_of(spans):
-        near = [] if window is None else [or_(table.date_start.is_(None), and_(*window))]
-        session.execute(update(table).where(*loners, *near).values(settled=False))
+    near: set[int] = set()
+    for window in _reach_of(identity.span for identity in changed):
+        conditions = [] if window is None else [or_(table.date_start.is_(None), and_(*window))]
+        loners = select(table.id).where(table.participants == "[]", table.places == "[]", table.settled == true())
+        near.update(session.scalars(loners.where(*conditions)))
+    stored = _Loners(_candidates(session, near)) if near else None
+    fitted = [] if stored is None else [stored.items[number].pk for number in stored.fitting(changed)]
+    if fitted:
+        session.execute(update(table).where(table.id.in_(fitted)).values(settled=False))
 
 
-def _reach_of(spans: Iterable[tuple[str | None, str | None]]) -> list[tuple[ColumnElement[bool], ...] | None]:
+def _reach_of(spans: Iterable[DateRange | None]) -> list[tuple[ColumnElement[bool], ...] | None]:
     """Conditions on an identity's dates that take in every one within ``_REACH`` of one of ``spans``
     (None: all, for a span of no dates)."""
     windows: list[DateRange] = []
-    for start, end in spans:
-        span = _span(start, end)
+    for span in spans:
         if span is None:
             return [None]
         windows.append((_moved(span[0], -_REACH), _moved(span[1], _REACH)))
