@@ -24,11 +24,14 @@ from sqlalchemy import Engine, create_engine, inspect, text
 
 from sitroom.corpus import read_documents
 from sitroom.ingest import ingest
+from sitroom.store import agreement_identities
+from sitroom.store.agreement_identities import AgreementReport, Identity
 from sitroom.store.database import open_engine
 from sitroom.store.queries import count_documents, search_documents
 from sitroom.store.writer import delete_document, store_documents, store_records
 from sitroom.web import create_app
 from tests.kb_fixtures import contested_reports, report_pair, seed_pair
+from tests.unit.test_agreement_settling import agreement_history, far_truce
 from tests.unit.test_kb_rollups import assert_rollups_match
 
 URL = os.environ.get("SITROOM_TEST_POSTGRES_URL")
@@ -236,3 +239,24 @@ def test_the_search_language_runs_on_postgres_text_search(engine: Engine) -> Non
     facets = client.get("/api/documents", params={"q": "Ahrar"}).json()["facets"]
     assert {"value": "SANA", "documents": 1} in facets["outlet"]
     assert client.get("/api/documents", params={"q": "(x"}).status_code == 400
+
+
+def test_on_postgres_every_agreement_loner_is_compared_in_every_batch(
+    bad_input_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writers store concurrently on PostgreSQL, so a loner one settled may fit what another changed: the
+    loners a far-off report cannot concern are compared all the same (on SQLite none is)."""
+    kb = open_engine(bad_input_url)
+    agreement_history(kb, 1)
+    store_records(kb, [far_truce(date(2030, 1, 1).isoformat(), "far-1")])
+    compared: list[str] = []
+    sole_fit = agreement_identities._sole_fit
+
+    def counted(report: AgreementReport, founded: list[Identity]) -> Identity | None:
+        compared.append(report.kind)
+        return sole_fit(report, founded)
+
+    monkeypatch.setattr(agreement_identities, "_sole_fit", counted)
+    store_records(kb, [far_truce(date(2030, 1, 2).isoformat(), "far-2")])
+    assert compared
+    kb.dispose()

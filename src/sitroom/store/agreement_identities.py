@@ -39,18 +39,21 @@ proposal, and says "collapsed" only of one whose clearer reports say it collapse
 A report that names the actors of two identities that can be one agreement merges them: reports arrive in
 any order, and an agreement's first reports are not always its clearest.
 For the same reason, after each batch an identity whose reports name no actors and no local place joins
-the one identity it fits, by the rules above, as if it were one report.
+the one identity it fits, by the rules above, as if it were one report. Only those whose answer may have
+changed are compared again (``_settle``): the base remembers which are settled, so a batch's work grows with
+what it changes, not with the base. On PostgreSQL, where writers store concurrently, every loner is compared
+again in every batch: a loner one writer settles may fit an identity another writer is changing unseen.
 """
 
 from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, and_, delete, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from sitroom.knowledge.agreement_kinds import STATUS_ORDER, family_of, group_of, most_specific
@@ -142,6 +145,7 @@ class Identity:
     named: bool = False  # a report of it names parties or mediators (``AgreementReport.named``)
     proposers: set[int] = field(default_factory=set)  # who proposed it, as its reports name them
     durations: set[str] = field(default_factory=set)  # how long it is to last, as its reports say
+    settled: bool = False  # a loner (``_settle``) compared with the identities it may join as they now are
     reach: DateRange | None = field(init=False, default=None)  # its window and stated dates; None: any date fits
 
     def __post_init__(self) -> None:
@@ -154,6 +158,16 @@ class Identity:
     @property
     def vague(self) -> bool:
         return not self.participants and not self.stated and not self.places
+
+    @property
+    def founded(self) -> bool:
+        """Founded on actors or local places: one a loner may join (``_settle``)."""
+        return bool(self.participants or self.places)
+
+    @property
+    def loner(self) -> bool:
+        """Its reports name no actors (not even unknown ones) and no local place (``_settle``)."""
+        return not (self.participants or self.places or self.named)
 
     @property
     def local(self) -> bool:
@@ -253,6 +267,7 @@ class Identity:
         return report.seen is None or _after(report.seen, window, _LATE)
 
     def take(self, report: AgreementReport | Identity) -> None:
+        self.settled = False
         self.participants |= report.participants
         self.places |= report.places
         self.stated += [days for days in report.stated if days not in self.stated]
@@ -335,17 +350,36 @@ def _within(first: DateRange, second: DateRange, slack: timedelta) -> bool:
     return first[0] - slack <= second[1] and second[0] <= first[1] + slack
 
 
+def _window(report: AgreementReport) -> DateRange | None:
+    """The dates an identity's ``reach`` must meet for ``report`` to fit it (None: any)."""
+    reach = _VAGUE_REACH if report.vague else _REACH
+    days = _extend(report.seen, report.stated)
+    return None if days is None else (days[0] - reach, days[1] + reach)
+
+
+def _fits(identity: Identity, report: AgreementReport, window: DateRange | None) -> bool:
+    """Does ``report`` (``window``: its ``_window``) fit ``identity`` (the filters of ``best_identity``,
+    then ``Identity.fit``)?"""
+    proposal = report.bare_proposal and _proposal(identity)
+    if len(report.participants) < 2 and identity.group != report.group and not proposal:
+        return False
+    if report.vague and report.kind not in identity.kinds and not proposal:
+        return False
+    reach = identity.reach
+    if window is not None and reach is not None and not (reach[0] <= window[1] and window[0] <= reach[1]):
+        return False
+    return identity.fit(report) is not None
+
+
 def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Identity | None:
     """The identity ``report`` belongs to among ``candidates`` (None: it founds its own)."""
     if len(report.participants) < 2:  # only an identity of its own group can fit (``Identity.fit``)
         group = report.group
         candidates = [c for c in candidates if c.group == group or (report.bare_proposal and _proposal(c))]
-    reach = _REACH
     if report.vague:  # only one of its very kind, current when it is published (``Identity._takes_vague``)
         candidates = [c for c in candidates if report.kind in c.kinds or (report.bare_proposal and _proposal(c))]
-        reach = _VAGUE_REACH
-    if (days := _extend(report.seen, report.stated)) is not None:  # only one it comes near
-        first, last = days[0] - reach, days[1] + reach
+    if (window := _window(report)) is not None:  # only one it comes near
+        first, last = window
         candidates = [c for c in candidates if c.reach is None or (c.reach[0] <= last and first <= c.reach[1])]
     scored = [(score, identity) for identity in candidates if (score := identity.fit(report)) is not None]
     if not report.participants:  # only one agreement it can be, preferring those founded on actors or dates
@@ -368,6 +402,10 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
     if not reports:
         return
     candidates = _candidates(session)
+    stored = {candidate.pk: candidate.settled for candidate in candidates}
+    if session.get_bind().dialect.name == "postgresql":  # concurrent writers: settled is not known (module doc)
+        for candidate in candidates:
+            candidate.settled = False
     named = [report.participants for report in reports] + [candidate.participants for candidate in candidates]
     sides = actor_sides(session, [actor for actors in named for actor in actors])
     for candidate in candidates:
@@ -375,18 +413,27 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
     reports = [_report_on_sides(report, sides) for report in reports]
     chosen: list[Identity] = []
     merged: dict[int, tuple[Identity, Identity]] = {}  # id() of a merged identity → (it, the one it joined)
+    before: dict[int, Identity] = {}  # id() of a stored identity the batch changed → it as stored
     for report in reports:
         identity = best_identity(report, candidates)
         if identity is None:
             identity = Identity(None, report.group, set(), set())
             candidates.append(identity)
+        if identity.pk is not None and id(identity) not in before:
+            before[id(identity)] = _copy(identity)
         identity.take(report)
         for other in [] if report.vague else _bridged(report, identity, candidates):
             identity.take(other)
             candidates[:] = [candidate for candidate in candidates if candidate is not other]
             merged[id(other)] = (other, identity)
         chosen.append(identity)
-    joined = _settle(candidates, merged)
+    changed = [
+        *before.values(),
+        *(identity for identity in candidates if id(identity) in before or identity.pk is None),
+        *(other for other, _ in merged.values() if id(other) not in before),
+    ]
+    loners = _Loners(candidates)
+    joined = _settle(candidates, loners, merged, changed)
     chosen = [_final(identity, merged) for identity in chosen]
     new = list({id(identity): identity for identity in chosen if identity.pk is None}.values())
     batch = secrets.token_hex(8)
@@ -403,33 +450,226 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
         )
     gone = _absorb(session, merged)
     touched = [*chosen, *(_final(identity, merged) for identity in joined)]
-    refresh_agreement_identities(session, {identity.pk for identity in touched if identity.pk is not None} - gone)
+    recounted = {identity.pk for identity in touched if identity.pk is not None} - gone
+    refresh_agreement_identities(session, recounted)
+    _unsettle_recounted(session, loners, touched, recounted, sides)
+    _save_settled(session, [identity for identity in candidates if identity.pk not in gone], stored)
 
 
-def _settle(candidates: list[Identity], merged: dict[int, tuple[Identity, Identity]]) -> list[Identity]:
+class _Loners:
+    """The identities ``_settle`` may join to another ("loners"), in order, each as the reports it is
+    compared as (one a kind it was reported as)."""
+
+    def __init__(self, candidates: list[Identity]) -> None:
+        self.items = [identity for identity in candidates if identity.loner]
+        self.reports = [[_as_report(loner, kind) for kind in sorted(loner.kinds)] for loner in self.items]
+        # Loners reported alike (most name no date at all) fit the same identities: each is compared once.
+        self._alike: dict[str, dict[_Key, tuple[AgreementReport, DateRange | None, list[int]]]] = {}
+        for number, reports in enumerate(self.reports):
+            for report in reports:
+                alike = self._alike.setdefault(report.group, {})
+                alike.setdefault(_key(report), (report, _window(report), []))[2].append(number)
+
+    def fitting(self, identities: Iterable[Identity]) -> set[int]:
+        """The positions of the loners one of ``identities`` (those founded on actors or places) fits: the
+        loners whose settling they may change."""
+        found: set[int] = set()
+        for identity in identities:
+            if identity.founded:
+                for report, window, numbers in self._alike.get(identity.group, {}).values():
+                    if _fits(identity, report, window):
+                        found.update(numbers)
+        return found
+
+    def unsettle(self, identities: Iterable[Identity]) -> None:
+        """Mark the loners ``identities`` fit, and those of them that are loners, to be settled again."""
+        chosen = list(identities)
+        for number in self.fitting(chosen):
+            self.items[number].settled = False
+        for identity in chosen:
+            identity.settled = False
+
+
+_Key = tuple[str, str | None, tuple[DateRange, ...], DateRange | None]
+
+
+def _key(report: AgreementReport) -> _Key:
+    """What a loner's report is compared by (``_as_report``: it names no actors and no place)."""
+    return report.kind, report.status, tuple(report.stated), report.seen
+
+
+def _sole_fit(report: AgreementReport, founded: Sequence[Identity]) -> Identity | None:
+    """``best_identity`` for a report naming no actors among identities founded on actors or places,
+    stopping once two fit that tell the answer is none: two with a date its own stated dates fall in, or,
+    when it states none, any two."""
+    window = _window(report)
+    fits: list[Identity] = []
+    dated: list[Identity] = []
+    for identity in founded:
+        if not _fits(identity, report, window):
+            continue
+        fits.append(identity)
+        if report.stated and _stated_in(report.stated, identity.stated):
+            dated.append(identity)
+        if len(dated) > 1 or (not report.stated and len(fits) > 1):
+            return None
+    if len(dated) == 1:
+        return dated[0]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _unsettle_recounted(
+    session: Session, loners: _Loners, touched: list[Identity], recounted: set[int], sides: dict[int, int]
+) -> None:
+    """The identities the batch changed as recounted from their reports can differ from what the loners were
+    compared with (``Identity.take`` keeps less): where they do, the loners either fits are settled again."""
+    compared: dict[int | None, Identity] = {identity.pk: identity for identity in touched if identity.pk in recounted}
+    for identity in _candidates(session, recounted):
+        identity.participants, identity.states = _on_sides(identity, sides)
+        was = compared[identity.pk]
+        if _compared_by(identity) != _compared_by(was):
+            loners.unsettle([was, identity])
+
+
+def _compared_by(identity: Identity) -> tuple[object, ...]:
+    """What ``Identity.fit`` compares a report with."""
+    sets = (identity.participants, identity.places, identity.kinds, identity.statuses, identity.states)
+    return (
+        identity.group,
+        *(frozenset(items) for items in (*sets, identity.proposers, identity.stated)),
+        identity.span,
+        identity.anchor,
+        identity.ended,
+        identity.named,
+    )
+
+
+def _settle(
+    candidates: list[Identity],
+    loners: _Loners,
+    merged: dict[int, tuple[Identity, Identity]],
+    changed: list[Identity],
+) -> list[Identity]:
     """Identities whose reports name no actors (not even unknown ones) and no local place join the one
     identity founded on actors
     or places they fit, now that the batch's clearer reports are in ("despite the ceasefire" published
     before the reports that name its sides). Every kind the loner was reported as must fit the same one.
-    The identities that took one are returned."""
+    The identities that took one are returned.
+
+    Only the loners whose answer may have changed are compared, in the order of all: those not settled
+    (new, changed, or marked by an earlier batch or a removal) and those an identity the batch changed
+    fits, as it was or as it is (``changed``). Any other compares as it did when it was last settled: it
+    joins none. A loner an identity fits that took a loner is compared later in this pass, or, when it
+    came before, in the next batch (``settled`` false), as comparing all in order would."""
     joined: list[Identity] = []
     founded: dict[str, list[Identity]] = {}  # by group: a report naming no actors fits only its own group
     for identity in candidates:
-        if identity.participants or identity.places:
+        if identity.founded:
             founded.setdefault(identity.group, []).append(identity)
-    loners = [identity for identity in candidates if not (identity.participants or identity.places or identity.named)]
-    for loner in loners:
-        targets = [
-            best_identity(_as_report(loner, kind), founded.get(group_of(kind), [])) for kind in sorted(loner.kinds)
-        ]
+    due = {number for number, loner in enumerate(loners.items) if not loner.settled} | loners.fitting(changed)
+    answers: dict[_Key, Identity | None] = {}  # until a loner joins one: loners reported alike fit alike
+    for number, loner in enumerate(loners.items):
+        if number not in due:
+            continue
+        loner.settled = True
+        targets = []
+        for report in loners.reports[number]:
+            if (key := _key(report)) not in answers:
+                answers[key] = _sole_fit(report, founded.get(report.group, []))
+            targets.append(answers[key])
         target = targets[0] if targets else None
         if target is None or any(other is not target for other in targets):
             continue
+        answers.clear()
+        was = _copy(target)
         target.take(loner)
         candidates[:] = [identity for identity in candidates if identity is not loner]
         merged[id(loner)] = (loner, target)
         joined.append(target)
+        for other in loners.fitting([was, target]):
+            if other > number:
+                due.add(other)
+            else:
+                loners.items[other].settled = False
     return joined
+
+
+def _copy(identity: Identity) -> Identity:
+    """``identity`` as it is now, apart from its later changes."""
+    return replace(
+        identity,
+        participants=set(identity.participants),
+        places=set(identity.places),
+        stated=list(identity.stated),
+        kinds=set(identity.kinds),
+        statuses=set(identity.statuses),
+        states=set(identity.states),
+        documents=set(identity.documents),
+        proposers=set(identity.proposers),
+        durations=set(identity.durations),
+    )
+
+
+def _save_settled(session: Session, identities: list[Identity], stored: dict[int | None, bool]) -> None:
+    """Store which identities are settled, where it changed."""
+    rows = [
+        {"id": identity.pk, "settled": identity.settled}
+        for identity in identities
+        if identity.pk is not None and identity.settled != stored.get(identity.pk, False)
+    ]
+    if rows:
+        session.execute(update(AgreementIdentityRow), rows)
+
+
+def as_stored(session: Session, identity_ids: Iterable[int]) -> list[Identity]:
+    """The identities ``identity_ids`` as stored: what a removal recounts, before it does
+    (``unsettle_removed``)."""
+    return _candidates(session, sorted(identity_ids))
+
+
+def unsettle_removed(session: Session, was: list[Identity]) -> None:
+    """After a removal recounted (or removed) the identities ``was`` (as they were), mark them and the loners
+    they fit, as they were or as they are, to be settled again by the next batch (``_settle``)."""
+    if not was:
+        return
+    changed = [*was, *_candidates(session, [identity.pk for identity in was if identity.pk is not None])]
+    table = AgreementIdentityRow
+    wanted = [identity.pk for identity in changed]
+    session.execute(update(table).where(table.id.in_(wanted)).values(settled=False))
+    near: set[int] = set()
+    for window in _reach_of(identity.span for identity in changed):
+        conditions = [] if window is None else [or_(table.date_start.is_(None), and_(*window))]
+        loners = select(table.id).where(table.participants == "[]", table.places == "[]", table.settled == true())
+        near.update(session.scalars(loners.where(*conditions)))
+    stored = _Loners(_candidates(session, near)) if near else None
+    fitted = [] if stored is None else [stored.items[number].pk for number in stored.fitting(changed)]
+    if fitted:
+        session.execute(update(table).where(table.id.in_(fitted)).values(settled=False))
+
+
+def _reach_of(spans: Iterable[DateRange | None]) -> list[tuple[ColumnElement[bool], ...] | None]:
+    """Conditions on an identity's dates that take in every one within ``_REACH`` of one of ``spans``
+    (None: all, for a span of no dates)."""
+    windows: list[DateRange] = []
+    for span in spans:
+        if span is None:
+            return [None]
+        windows.append((_moved(span[0], -_REACH), _moved(span[1], _REACH)))
+    joined: list[DateRange] = []
+    for first, last in sorted(windows):
+        if joined and first <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], last))
+        else:
+            joined.append((first, last))
+    table = AgreementIdentityRow
+    return [(table.date_start <= last.isoformat(), table.date_end >= first.isoformat()) for first, last in joined]
+
+
+def _moved(day: date, delta: timedelta) -> date:
+    try:
+        return day + delta
+    except OverflowError:
+        return date.max if delta > _NO_SLACK else date.min
 
 
 def _as_report(identity: Identity, kind: str) -> AgreementReport:
@@ -475,12 +715,22 @@ def _absorb(session: Session, merged: dict[int, tuple[Identity, Identity]]) -> s
     return gone
 
 
-def _candidates(session: Session) -> list[Identity]:
-    query = select(AgreementIdentityRow).order_by(AgreementIdentityRow.id)
-    ended = _first_collapse(session)
-    named = _named(session)
-    proposers = _proposers(session)
-    durations = _durations(session)
+def _candidates(session: Session, only: Collection[int] | None = None) -> list[Identity]:
+    """The stored identities (``only`` those of these ids), in order."""
+    table = AgreementIdentityRow
+    query = select(  # rows, not objects: loaded faster
+        *(table.id, table.family, table.participants, table.places, table.stated, table.date_start),
+        *(table.date_end, table.anchor_start, table.anchor_end, table.kinds, table.statuses, table.states),
+        table.settled,
+    ).order_by(table.id)
+    chosen: list[ColumnElement[bool]] = []
+    if only is not None:
+        chosen = [AgreementRow.identity_id.in_(only)]
+        query = query.where(AgreementIdentityRow.id.in_(only))
+    ended = _first_collapse(session, chosen)
+    named = _named(session, chosen)
+    proposers = _proposers(session, chosen)
+    durations = _durations(session, chosen)
     return [
         Identity(
             row.id,
@@ -497,15 +747,19 @@ def _candidates(session: Session) -> list[Identity]:
             named=row.id in named,
             proposers=proposers.get(row.id, set()),
             durations=durations.get(row.id, set()),
+            settled=row.settled,
         )
-        for row in session.scalars(query)
+        for row in session.execute(query)
     ]
 
 
-def _durations(session: Session) -> dict[int, set[str]]:
+def _durations(session: Session, chosen: Sequence[ColumnElement[bool]]) -> dict[int, set[str]]:
     """The durations the reports of each identity of proposals give (``Identity.durations``)."""
     query = select(AgreementRow.identity_id, AgreementRow.duration).where(
-        AgreementRow.identity_id.is_not(None), AgreementRow.duration.is_not(None), AgreementRow.status == "proposed"
+        AgreementRow.identity_id.is_not(None),
+        AgreementRow.duration.is_not(None),
+        AgreementRow.status == "proposed",
+        *chosen,
     )
     found: dict[int, set[str]] = {}
     for identity, duration in session.execute(query):
@@ -514,10 +768,12 @@ def _durations(session: Session) -> dict[int, set[str]]:
     return found
 
 
-def _named(session: Session) -> set[int]:
+def _named(session: Session, chosen: Sequence[ColumnElement[bool]]) -> set[int]:
     """The identities whose reports name parties or mediators (``AgreementReport.named``)."""
     query = select(AgreementRow.identity_id, AgreementRow.parties, AgreementRow.mediators).where(
-        AgreementRow.identity_id.is_not(None), (AgreementRow.parties != "[]") | (AgreementRow.mediators != "[]")
+        AgreementRow.identity_id.is_not(None),
+        (AgreementRow.parties != "[]") | (AgreementRow.mediators != "[]"),
+        *chosen,
     )
     return {
         identity
@@ -527,12 +783,12 @@ def _named(session: Session) -> set[int]:
     }
 
 
-def _proposers(session: Session) -> dict[int, set[int]]:
+def _proposers(session: Session, chosen: Sequence[ColumnElement[bool]]) -> dict[int, set[int]]:
     """Who proposed each identity's agreement, as its reports name them (actor identity ids)."""
     query = (
         select(AgreementRow.identity_id, AgreementActorRow.identity_id)
         .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)
-        .where(AgreementActorRow.role == PROPOSER_ROLE, AgreementRow.identity_id.is_not(None))
+        .where(AgreementActorRow.role == PROPOSER_ROLE, AgreementRow.identity_id.is_not(None), *chosen)
     )
     found: dict[int, set[int]] = {}
     for identity, actor in session.execute(query):
@@ -541,11 +797,11 @@ def _proposers(session: Session) -> dict[int, set[int]]:
     return found
 
 
-def _first_collapse(session: Session) -> dict[int, DateRange]:
+def _first_collapse(session: Session, chosen: Sequence[ColumnElement[bool]] = ()) -> dict[int, DateRange]:
     """From the first to the last of each identity's reports naming actors, a local place or a date that
     say it collapsed (``Identity.ended``, as ``Identity.take`` keeps it in a batch), whatever its latest
     report says: a later report of a violation must not hide that it collapsed."""
-    collapsed = (AgreementRow.status == "collapsed", AgreementRow.identity_id.is_not(None))
+    collapsed = (AgreementRow.status == "collapsed", AgreementRow.identity_id.is_not(None), *chosen)
     sides = (
         select(AgreementRow.id, ActorIdentityRow.name)
         .join(AgreementActorRow, AgreementActorRow.agreement_id == AgreementRow.id)

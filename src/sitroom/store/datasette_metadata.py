@@ -169,6 +169,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "status": "what its latest report says of it",
             "report_count": "its reports (rows of agreements)",
             "source_count": "the outlets that report it",
+            "settled": "for one whose reports name no actors and no local place: compared with the agreements it "
+            "may join since the knowledge base last changed near it (the writer's bookkeeping)",
         },
     ),
     "agreement_status_reports": (

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sitroom.record import Record
-from sitroom.store.agreement_identities import refresh_agreement_identities
+from sitroom.store.agreement_identities import as_stored, refresh_agreement_identities, unsettle_removed
 from sitroom.store.corroboration import lock_signatures, refresh_clusters
 from sitroom.store.identities import actor_aliases
 from sitroom.store.identity_review import forget_links, remerge
@@ -63,8 +63,10 @@ class Removed:
         more."""
         refresh_clusters(session, self.clusters)
         _prune(session, EventClusterRow, self.clusters, [EventClusterRow.report_count == 0])
+        was = as_stored(session, self.agreements)
         refresh_agreement_identities(session, self.agreements)
         _prune(session, AgreementIdentityRow, self.agreements, [AgreementIdentityRow.report_count == 0])
+        unsettle_removed(session, was)
         _prune_aliases(session, self.aliases)
         _prune(session, ActorIdentityRow, self.actors, [~exists().where(ActorRow.identity_id == ActorIdentityRow.id)])
         place = PlaceIdentityRow.id

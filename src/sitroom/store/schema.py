@@ -474,6 +474,8 @@ class AgreementIdentityRow(Base):
     status_date: Mapped[str | None] = mapped_column(String(10))
     report_count: Mapped[int] = mapped_column(Integer)
     source_count: Mapped[int] = mapped_column(Integer)
+    # Of an identity of vague reports: compared, as the knowledge base now stands, with the identities it may join
+    settled: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
 
 
 class AgreementStatusRow(Base):
