@@ -89,6 +89,7 @@ _NISBA_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII form with punctuation and hyphens turned into single spaces."""
     if text.isascii():

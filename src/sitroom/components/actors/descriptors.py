@@ -18,9 +18,9 @@ def descriptor_mentions(doc: Doc, texts: list[str], taken: list[Mention], regist
     the document's tokens)."""
     covered = covered_tokens(taken)
     strings = doc.vocab.strings
-    nouns = [
-        doc[i] for i, lemma in enumerate(doc.to_array(LEMMA).tolist()) if strings[lemma].lower() in GOVERNMENT_NOUNS
-    ]
+    lemmas = doc.to_array(LEMMA).tolist()
+    wanted = {lemma for lemma in set(lemmas) if strings[lemma].lower() in GOVERNMENT_NOUNS}  # each lemma read once
+    nouns = [doc[i] for i, lemma in enumerate(lemmas) if lemma in wanted]
     found: list[Mention] = []
     for token in nouns:
         if token.i in covered:
@@ -34,7 +34,7 @@ def descriptor_mentions(doc: Doc, texts: list[str], taken: list[Mention], regist
         found.append(Mention(start, end, "descriptor", entry, descriptor=fold(adjective.text)))
     found += _bare_government(nouns, taken, covered | covered_tokens(found), registry)
     adjectives = {mention.descriptor for mention in found}
-    for index, text in enumerate(texts):
+    for index, text in enumerate(texts if adjectives else ()):  # plurals only refer back to a descriptor
         if index in covered or not text[:1].isupper():
             continue
         token = doc[index]

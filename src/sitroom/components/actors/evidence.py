@@ -70,9 +70,7 @@ class LinkEvidence:
 def _demonym_countries(texts: list[str], registry: Registry) -> frozenset[str]:
     """Countries whose people's adjective the text uses ("Sudanese officials", "a Turkish convoy")."""
     countries: set[str] = set()
-    for text in texts:
-        if not text[:1].isupper():
-            continue
+    for text in {text for text in texts if text[:1].isupper()}:  # each word once
         for actor_id in registry.by_demonym.get(token_parts(text), ()):
             entry = registry.entries[actor_id]
             if entry.kind in STATE_KINDS and entry.country:

@@ -37,10 +37,12 @@ def group_mentions(doc: Doc, texts: list[str], taken: list[Mention], registry: R
     for index, text in enumerate(texts):
         if index in covered or not text[:1].isupper():
             continue
+        state = _demonym_state(text, registry)
+        if state is None:
+            continue
         token = doc[index]
-        state = _demonym_state(token, registry)
         head = _modified_noun(token)
-        if state is None or head is None or head.i <= token.i or head.i in covered:
+        if head is None or head.i <= token.i or head.i in covered:
             continue
         if _coordinated_demonym(token, head):  # "Hungarian and Romanian officials": "Hungarian" stands alone
             mention = _demonym_mention(token, head, state, registry, end=token.i + 1)
@@ -77,8 +79,8 @@ def _state_phrase(demonym: Token, head: Token) -> bool:
     return all(token.lower_ in STATE_MODIFIERS or any(char.isdigit() for char in token.text) for token in between)
 
 
-def _demonym_state(token: Token, registry: Registry) -> ActorEntry | None:
-    ids = registry.by_demonym.get(token_parts(token.text), ())
+def _demonym_state(text: str, registry: Registry) -> ActorEntry | None:
+    ids = registry.by_demonym.get(token_parts(text), ())
     states = [registry.entries[actor_id] for actor_id in ids if registry.entries[actor_id].kind in STATE_KINDS]
     return states[0] if states else None
 

@@ -35,6 +35,9 @@ class RegistryScanner:
         self.prefixes = _prefixes(
             (*registry.by_name, *registry.by_metonym, *registry.by_demonym, *self.plural_demonyms)
         )
+        # keys that can make a mention by themselves (a registered name, a metonym, a plural demonym); the
+        # other prefixes only lead on to longer names
+        self.complete = frozenset((*registry.by_name, *registry.by_metonym, *self.plural_demonyms))
         self._starts: dict[str, bool] = {}  # word -> whether it may begin a name (the words of a corpus)
 
     def mentions(self, doc: Doc, texts: list[str], date: str | None) -> list[Mention]:
@@ -42,7 +45,10 @@ class RegistryScanner:
         mentions: list[Mention] = []
         index = 0
         while index < len(texts):
-            found = self._longest_match(doc, texts, index, date) if self._may_start(texts[index]) else None
+            text = texts[index]
+            # a name begins with a capital (or after a title): other words are passed over before their key is read
+            may_start = (_starts_name(text) or _after_title(texts, index)) and self._may_start(text)
+            found = self._longest_match(doc, texts, index, date) if may_start else None
             if found is None:
                 index += 1
                 continue
@@ -84,7 +90,8 @@ class RegistryScanner:
                 (
                     found
                     for key, flag in readings.items()
-                    if (found := self._match(doc, texts, start, position + 1, key, date, titled))
+                    if key in self.complete
+                    and (found := self._match(doc, texts, start, position + 1, key, date, titled))
                     and (not flag or _state_body(found) or _owns_force(doc, position))
                     and not (key in possessives and _is_state(found))
                 ),

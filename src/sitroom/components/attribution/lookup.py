@@ -7,8 +7,6 @@ statement.
 
 from __future__ import annotations
 
-from itertools import accumulate
-
 from spacy.tokens import Doc
 
 from sitroom.components.offset_index import OffsetIndex
@@ -16,7 +14,6 @@ from sitroom.layers import doc_text
 from sitroom.record import Attribution, Span, Voice
 
 MIN_SHARE = 0.5
-_PREFIX_KEY = "sitroom_non_space_prefix"
 _INDEX_KEY = "sitroom_attribution_index"
 
 
@@ -24,11 +21,11 @@ def attribution_at(doc: Doc, start: int, end: int, min_share: float = MIN_SHARE)
     """The innermost attribution whose content covers at least ``min_share`` of the span's non-space
     characters (the longest chain wins, then the shortest content), with its full chain; None when the
     span lies in the outlet's own text."""
-    prefix = _non_space_prefix(doc)
-    start, end = max(0, start), min(end, len(prefix) - 1)
+    text = doc_text(doc)
+    start, end = max(0, start), min(end, len(text))
 
     def count(a: int, b: int) -> int:
-        return prefix[b] - prefix[a] if b > a else 0
+        return _non_space(text, a, b) if b > a else 0
 
     wanted = count(start, end)
     if wanted <= 0:
@@ -60,14 +57,11 @@ def _attributions_overlapping(doc: Doc, start: int, end: int) -> list[Attributio
     return list(found.values())
 
 
-def _non_space_prefix(doc: Doc) -> list[int]:
-    """Prefix sums of the non-space characters of ``doc.text``, computed once per Doc (``doc.text`` joins
-    every token: reading it per call made the layers that ask for voices quadratic in document length)."""
-    prefix: list[int] | None = doc.user_data.get(_PREFIX_KEY)
-    if prefix is None:
-        prefix = [0, *accumulate(0 if char.isspace() else 1 for char in doc_text(doc))]
-        doc.user_data[_PREFIX_KEY] = prefix
-    return prefix
+def _non_space(text: str, start: int, end: int) -> int:
+    """The non-space characters of ``text[start:end]``, counted in the slice alone: the spans asked about are
+    short (an event's trigger, a framing phrase), and counting a whole document's characters first cost the
+    events layer more than its lookups."""
+    return sum(map(len, text[start:end].split()))
 
 
 def voice_at(doc: Doc, start: int, end: int) -> Voice:

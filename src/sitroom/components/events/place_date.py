@@ -59,6 +59,12 @@ def _locative_places(tokens: Iterable[Token], stop: Token, ctx: Context) -> list
     return found
 
 
+def _place_tokens(span: Span, ctx: Context) -> Iterator[Token]:
+    """The tokens of ``span`` that belong to a place mention, in order (the others are never read)."""
+    doc, token_place = span.doc, ctx.token_place
+    return (doc[index] for index in range(span.start, span.end) if index in token_place)
+
+
 def _most_specific(place_ids: list[str], ctx: Context) -> str | None:
     """The first place that is not a country (or the first place at all)."""
     specific = [
@@ -71,11 +77,13 @@ def _most_specific(place_ids: list[str], ctx: Context) -> str | None:
 def _clause_tokens(
     head: Token, embedded: frozenset[str] = frozenset({"ccomp", "relcl", "acl", "parataxis"})
 ) -> Iterator[Token]:
-    """The clause of ``head`` without embedded clauses (complements, relative clauses)."""
-    yield head
-    for child in head.children:
-        if child.dep_ not in embedded:
-            yield from _clause_tokens(child, embedded)
+    """The clause of ``head`` without embedded clauses (complements, relative clauses), in the order of a
+    depth-first walk (a stack, not nested generators: clauses are deep)."""
+    pending = [head]
+    while pending:
+        token = pending.pop()
+        yield token
+        pending.extend(reversed([child for child in token.children if child.dep_ not in embedded]))
 
 
 def event_place(trigger: Token, ctx: Context) -> str | None:
@@ -88,7 +96,9 @@ def event_place(trigger: Token, ctx: Context) -> str | None:
         return None
     for sent in _previous_sentences(trigger, 3):
         specific = [
-            pid for pid in _locative_places(sent, sent.root, ctx) if ctx.places[pid].feature not in {"country", None}
+            pid
+            for pid in _locative_places(_place_tokens(sent, ctx), sent.root, ctx)
+            if ctx.places[pid].feature not in {"country", None}
         ]
         if specific:
             return specific[0]
@@ -121,7 +131,7 @@ def locate_place(trigger: Token, sentence: Span, ctx: Context) -> Located:
     candidates: list[tuple[str, Provenance]] = []
     if (place := event_place(trigger, ctx)) is not None:
         candidates.append((place, "clause"))
-    candidates += [(place, "sentence") for place in _locative_places(sentence, sentence.root, ctx)]
+    candidates += [(place, "sentence") for place in _locative_places(_place_tokens(sentence, ctx), sentence.root, ctx)]
     if (place := dateline_place(ctx)) is not None:
         candidates.append((place, "dateline"))
     if (place := focus_place(ctx)) is not None:
@@ -152,9 +162,11 @@ def _located(place: Place) -> bool:
 def locate_date(trigger: Token, sentence: Span, ctx: Context) -> Located:
     """The event's date and where it was read: a date in its clause, a day or month elsewhere in the
     sentence (outside subordinate clauses), else the document's date."""
-    clause = {token.i for token in _clause_tokens(trigger, SUBORDINATE_DEPS)}
+    clause: set[int] | None = None  # read when the sentence names a date
     in_sentence: list[str] = []
     for start, end, value in ctx.date_index.inside(sentence.start_char, sentence.end_char):
+        if clause is None:
+            clause = {token.i for token in _clause_tokens(trigger, SUBORDINATE_DEPS)}
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and any(token.i in clause for token in span):
             return value, "clause"
