@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from sitroom.components.events.context import Context, actors_in, lemma, unique
 from sitroom.components.events.coreference import referent
+from sitroom.components.events.registered import leading_state, stated_nationality
 from sitroom.components.events.territory import state_of_place
 from sitroom.components.events.vocabulary import (
     ACT_NOUNS,
@@ -66,6 +67,7 @@ def argument_actors(head: Token, ctx: Context) -> list[str]:
     appositives = [child for child in head.children if child.dep_ == "appos"]
     found = [actor for appositive in appositives for actor in actors_in(_argument_tokens(appositive), ctx)]
     found = found or [actor for leader in _leaders(head) for actor in argument_actors(leader, ctx)]
+    found = found or stated_nationality(head, ctx)
     if found:
         return found  # "the prime minister, Abiy Ahmed, said": the name in apposition; "forces led by X"
     modifiers = [child for child in head.children if child.dep_ in {"compound", "amod", "nmod"}]
@@ -251,7 +253,7 @@ def nominal_agents(noun: Token, ctx: Context) -> list[str]:
     found: list[str] = _claimants(noun, ctx)
     for child in noun.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"}:
-            found += actors_in(child.subtree, ctx) or referent(child, ctx)
+            found += actors_in(child.subtree, ctx) or referent(child, ctx) or leading_state(child, ctx)
         elif child.dep_ in {"acl", "relcl"} and (agent := passive_agent(child)) is not None:
             found += argument_actors(agent, ctx)
         elif child.dep_ == "acl" and lemma(child) in BLAME_VERBS:  # "a bombing blamed on X"

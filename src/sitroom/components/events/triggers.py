@@ -58,13 +58,18 @@ def verb_sense(verb: Token, lexicon: EventLexicon) -> EventSense | None:
 
 
 def noun_sense(noun: Token, lexicon: EventLexicon) -> EventSense | None:
-    """The sense of an event noun; an "air strike" is an aerial assault, a "hunger strike" a protest."""
+    """The sense of an event noun; an "air strike" is an aerial assault, a "hunger strike" a protest, and a
+    strike "on" something (not a day) an aerial assault on it ("strikes on the province"; workers "on strike"
+    begin "a strike on Monday")."""
     noun_lemma = lemma(noun)
     sense = lexicon.nouns.get(noun_lemma)
     if sense is None or noun_lemma != "strike":
         return sense
     modifiers = {lemma(child) for child in noun.children if child.dep_ in {"compound", "amod"}}
-    return EventSense("ASSAULT", "aerial") if modifiers & STRIKE_WEAPONS else sense
+    if modifiers & STRIKE_WEAPONS:
+        return EventSense("ASSAULT", "aerial")
+    aimed = any(pobj.ent_type_ not in {"DATE", "TIME"} for _on, pobj in prep_objects(noun, frozenset({"on"})))
+    return EventSense("ASSAULT", "aerial") if aimed else sense
 
 
 def event_noun(noun: Token, lexicon: EventLexicon) -> EventSense | None:
