@@ -397,3 +397,11 @@ def test_the_army_is_the_forces_named_before_else_those_of_the_main_country(
     record = analyse(nlp, text)
     by_id = {actor.id: actor.canonical_id for actor in record.actors}
     assert canonical in [by_id[actor] for actor in attacks(record)[-1].source]
+
+
+def test_permission_given_to_a_named_party_is_a_concession_and_what_a_road_allows_is_not(nlp: Language) -> None:
+    record = analyse(nlp, "Egypt permitted Hamas to open an office in Cairo.")
+    (event,) = record.events
+    assert event.type == "CONCEDE" and names(record, event.source) == ["Egypt"]
+    assert names(record, event.target) == ["Hamas"]
+    assert not analyse(nlp, "The new road allows traffic to bypass the town.").events
