@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from sitroom.components.events.context import Context, actors_in, lemma, unique
 from sitroom.components.events.coreference import referent
-from sitroom.components.events.registered import leading_state, stated_nationality
+from sitroom.components.events.registered import leading_state, named_state, stated_nationality
 from sitroom.components.events.territory import state_of_place
 from sitroom.components.events.vocabulary import (
     ACT_NOUNS,
@@ -253,7 +253,12 @@ def nominal_agents(noun: Token, ctx: Context) -> list[str]:
     found: list[str] = _claimants(noun, ctx)
     for child in noun.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"}:
-            found += actors_in(child.subtree, ctx) or referent(child, ctx) or leading_state(child, ctx)
+            found += (
+                actors_in(child.subtree, ctx)
+                or referent(child, ctx)
+                or leading_state(child, ctx)
+                or _country_modifiers(child, ctx)
+            )
         elif child.dep_ in {"acl", "relcl"} and (agent := passive_agent(child)) is not None:
             found += argument_actors(agent, ctx)
         elif child.dep_ == "acl" and lemma(child) in BLAME_VERBS:  # "a bombing blamed on X"
@@ -267,6 +272,18 @@ def nominal_agents(noun: Token, ctx: Context) -> list[str]:
                 actor for grand in child.children if grand.dep_ == "pobj" for actor in argument_actors(grand, ctx)
             ]
     return unique(found)
+
+
+def _country_modifiers(modifier: Token, ctx: Context) -> list[str]:
+    """ "US Predator attacks", "Turkish army drone strikes": a country named in an act noun's modifier, with no
+    actor there, is the state that carried the act out."""
+    for token in modifier.subtree:
+        place_id = ctx.token_place.get(token.i)
+        if place_id is not None and ctx.places[place_id].feature == "country":
+            return [actor] if (actor := state_of_place(token, ctx)) is not None else []
+        if place_id is None and token.pos_ == "PROPN" and (actor := named_state(token, ctx)) is not None:
+            return [actor]
+    return []
 
 
 def agents_of_act(noun: Token, ctx: Context) -> list[str]:

@@ -57,6 +57,12 @@ def _first_entry(names: list[str], ctx: Context) -> ActorEntry | None:
     return next((found[0] for name in names if (found := registry.lookup(name, ctx.document_date))), None)
 
 
+def named_state(word: Token, ctx: Context) -> str | None:
+    """The state a one-word registry name of a state denotes ("US", "Syria"), if any."""
+    entry = next((e for e in load_registry().lookup(word.text, ctx.document_date) if e.kind == "state"), None)
+    return registered_actor(entry, ctx.doc[word.i : word.i + 1], ctx) if entry is not None else None
+
+
 def leading_state(modifier: Token, ctx: Context) -> list[str]:
     """ "US-led strikes", "Saudi-led raids": who leads the acts carried them out, the coalition the registry
     names after its leader ("US-led coalition") when there is one, else the leader itself."""
