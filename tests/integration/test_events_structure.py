@@ -410,3 +410,13 @@ def test_permission_given_to_a_named_party_is_a_concession_and_what_a_road_allow
 def test_a_state_named_in_an_act_nouns_modifier_carried_it_out(nlp: Language) -> None:
     record = analyse(nlp, "Recent US Reaper drone attacks have killed at least six militia commanders near Hit.")
     assert any("United States" in names(record, event.source) for event in attacks(record))
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_nearest_before_it_is_its_own(nlp: Language) -> None:
+    record = analyse(
+        nlp,
+        "Over 20 civilians were killed and dozens injured including women and children when Turkish jets raided "
+        "the village of Kafr Jana on Monday.",
+    )
+    by_id = {actor.id: actor.canonical_id for actor in record.actors}
+    assert any("TUR_MIL" in [by_id[actor] for actor in event.source] for event in attacks(record))

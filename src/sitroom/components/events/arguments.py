@@ -128,14 +128,17 @@ def _collective_reference(head: Token, ctx: Context) -> list[str]:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, climbing through control ("X is scheduled to attend"), coordination and
-    relative clauses; through a participle on a noun, its agent (the noun is what it is done to)."""
+    relative clauses; through a participle on a noun, its agent (the noun is what it is done to). Of two
+    subjects the parser gives one verb ("... and dozens injured when Russian jets raided"), the nearest
+    before it."""
     current: Token | None = verb
     for _ in range(4):
         if current is None:
             return None
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS or (child.dep_ == "nsubjpass" and current.i != verb.i):
-                return child
+        passive_ok = current.i != verb.i
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS or (passive_ok and c.dep_ == "nsubjpass")]
+        if subjects:  # two subjects are a misparse: the one nearest before the verb is its own
+            return next((child for child in reversed(subjects) if child.i < current.i), subjects[0])
         if current.i != verb.i and reduced_passive(current):
             return passive_agent(current)  # "a tour aimed at pushing for ...": the tour is aimed, not the doer
         infinitival = any(child.lower_ == "to" and child.dep_ == "aux" for child in current.children)
