@@ -346,3 +346,77 @@ def test_a_counted_subject_killed_without_an_object_died_in_a_headline_passive(n
     record = analyse(nlp, "Sixty Hezbollah fighters killed and many injured in Israeli air strikes near Qusayr.")
     (killing,) = attacks(record)
     assert names(record, killing.source) == ["Israel Defense Forces"] and "Hezbollah" in names(record, killing.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("Warplanes also believed to be Turkish bombed the village of Tal Tamr, killing three shepherds.", "TUR_MIL"),
+        ("Saudi-led strikes on the port of Hodeidah killed 14 fishermen on Tuesday.", "saudi_led_coalition"),
+        ("US-led strikes on the town of Hajin killed nine jihadists overnight.", "us_led_coalition"),
+    ],
+)
+def test_a_doer_named_by_a_predicate_or_a_leader_is_the_registry_actor(
+    nlp: Language, text: str, canonical: str
+) -> None:
+    """ "jets believed to be Russian" are Russia's forces; "US-led strikes" the coalition the US leads."""
+    record = analyse(nlp, text, date="2018-05-02")
+    by_id = {actor.id: actor.canonical_id for actor in record.actors}
+    assert any(canonical in [by_id[actor] for actor in event.source] for event in attacks(record))
+
+
+def test_an_armed_actors_attacks_in_two_sentences_on_two_towns_stay_apart(nlp: Language) -> None:
+    """The same doer's acts in other sentences are other happenings unless place, toll or target agree."""
+    record = analyse(
+        nlp,
+        "Hezbollah fighters shelled the village of Qusayr on Monday. "
+        "Hezbollah fighters also shelled the town of Zabadani, where six farmers were killed.",
+    )
+    zabadani = next(event for event in attacks(record) if event.casualties)
+    assert zabadani.mode == "heavy-weapons" and "Hezbollah" in names(record, zabadani.source)
+
+
+def test_a_strike_on_something_is_an_attack_and_a_strike_on_a_day_is_not(nlp: Language) -> None:
+    record = analyse(nlp, "Hezbollah denied that its strikes on the bridge at Qusayr had wounded five guards.")
+    assert [event.mode for event in attacks(record)] == ["aerial"]
+    assert not [event for event in record.events if event.type == "PROTEST"]
+    record = analyse(nlp, "The Syndicate of Dock Workers began a strike on Monday over unpaid wages.")
+    assert not attacks(record)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("The Turkish army shelled Afrin on Monday. Army units later stormed Rajo, killing nine fighters.", "TUR_MIL"),
+        ("SANA reported that army units shelled the hideouts of the terrorists near Homs, killing 12.", "SYR_MIL"),
+    ],
+)
+def test_the_army_is_the_forces_named_before_else_those_of_the_main_country(
+    nlp: Language, text: str, canonical: str
+) -> None:
+    record = analyse(nlp, text)
+    by_id = {actor.id: actor.canonical_id for actor in record.actors}
+    assert canonical in [by_id[actor] for actor in attacks(record)[-1].source]
+
+
+def test_permission_given_to_a_named_party_is_a_concession_and_what_a_road_allows_is_not(nlp: Language) -> None:
+    record = analyse(nlp, "Egypt allowed Hamas to open an office in Cairo.")
+    (event,) = record.events
+    assert event.type == "CONCEDE" and names(record, event.source) == ["Egypt"]
+    assert names(record, event.target) == ["Hamas"]
+    assert not analyse(nlp, "The new road allows traffic to bypass the town.").events
+
+
+def test_a_state_named_in_an_act_nouns_modifier_carried_it_out(nlp: Language) -> None:
+    record = analyse(nlp, "Recent US Reaper drone attacks have killed at least six militia commanders near Hit.")
+    assert any("United States" in names(record, event.source) for event in attacks(record))
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_nearest_before_it_is_its_own(nlp: Language) -> None:
+    record = analyse(
+        nlp,
+        "Over 20 civilians were killed and dozens injured including women and children when Turkish jets raided "
+        "the village of Kafr Jana on Monday.",
+    )
+    by_id = {actor.id: actor.canonical_id for actor in record.actors}
+    assert any("TUR_MIL" in [by_id[actor] for actor in event.source] for event in attacks(record))

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from sitroom.components.events.context import Context, actors_in, lemma, unique
 from sitroom.components.events.coreference import referent
+from sitroom.components.events.registered import leading_state, named_state, stated_nationality
 from sitroom.components.events.territory import state_of_place
 from sitroom.components.events.vocabulary import (
     ACT_NOUNS,
@@ -66,6 +67,7 @@ def argument_actors(head: Token, ctx: Context) -> list[str]:
     appositives = [child for child in head.children if child.dep_ == "appos"]
     found = [actor for appositive in appositives for actor in actors_in(_argument_tokens(appositive), ctx)]
     found = found or [actor for leader in _leaders(head) for actor in argument_actors(leader, ctx)]
+    found = found or stated_nationality(head, ctx)
     if found:
         return found  # "the prime minister, Abiy Ahmed, said": the name in apposition; "forces led by X"
     modifiers = [child for child in head.children if child.dep_ in {"compound", "amod", "nmod"}]
@@ -126,14 +128,17 @@ def _collective_reference(head: Token, ctx: Context) -> list[str]:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, climbing through control ("X is scheduled to attend"), coordination and
-    relative clauses; through a participle on a noun, its agent (the noun is what it is done to)."""
+    relative clauses; through a participle on a noun, its agent (the noun is what it is done to). Of two
+    subjects the parser gives one verb ("... and dozens injured when Russian jets raided"), the nearest
+    before it."""
     current: Token | None = verb
     for _ in range(4):
         if current is None:
             return None
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS or (child.dep_ == "nsubjpass" and current.i != verb.i):
-                return child
+        passive_ok = current.i != verb.i
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS or (passive_ok and c.dep_ == "nsubjpass")]
+        if subjects:  # two subjects are a misparse: the one nearest before the verb is its own
+            return next((child for child in reversed(subjects) if child.i < current.i), subjects[0])
         if current.i != verb.i and reduced_passive(current):
             return passive_agent(current)  # "a tour aimed at pushing for ...": the tour is aimed, not the doer
         infinitival = any(child.lower_ == "to" and child.dep_ == "aux" for child in current.children)
@@ -251,7 +256,12 @@ def nominal_agents(noun: Token, ctx: Context) -> list[str]:
     found: list[str] = _claimants(noun, ctx)
     for child in noun.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"}:
-            found += actors_in(child.subtree, ctx) or referent(child, ctx)
+            found += (
+                actors_in(child.subtree, ctx)
+                or referent(child, ctx)
+                or leading_state(child, ctx)
+                or _country_modifiers(child, ctx)
+            )
         elif child.dep_ in {"acl", "relcl"} and (agent := passive_agent(child)) is not None:
             found += argument_actors(agent, ctx)
         elif child.dep_ == "acl" and lemma(child) in BLAME_VERBS:  # "a bombing blamed on X"
@@ -265,6 +275,18 @@ def nominal_agents(noun: Token, ctx: Context) -> list[str]:
                 actor for grand in child.children if grand.dep_ == "pobj" for actor in argument_actors(grand, ctx)
             ]
     return unique(found)
+
+
+def _country_modifiers(modifier: Token, ctx: Context) -> list[str]:
+    """ "US Predator attacks", "Turkish army drone strikes": a country named in an act noun's modifier, with no
+    actor there, is the state that carried the act out."""
+    for token in modifier.subtree:
+        place_id = ctx.token_place.get(token.i)
+        if place_id is not None and ctx.places[place_id].feature == "country":
+            return [actor] if (actor := state_of_place(token, ctx)) is not None else []
+        if place_id is None and token.pos_ == "PROPN" and (actor := named_state(token, ctx)) is not None:
+            return [actor]
+    return []
 
 
 def agents_of_act(noun: Token, ctx: Context) -> list[str]:

@@ -16,6 +16,8 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from sitroom.components.events.context import Context, actors_in, lemma
+from sitroom.components.events.place_date import main_country
+from sitroom.components.events.registered import FORCES_SUFFIX, forces_of_country
 from sitroom.components.events.vocabulary import CLARIFY_VERBS, SUBJECT_DEPS
 from sitroom.record import Actor
 
@@ -44,6 +46,7 @@ DESCRIPTION_KINDS: dict[str, frozenset[str]] = {
     "faction": frozenset({"armed_group"}),
     "coalition": frozenset({"institution", "international_org", "armed_group"}),
 }
+ARMY_NOUNS = frozenset({"army", "military"})
 
 
 def clarified_references(ctx: Context) -> dict[str, list[str]]:
@@ -65,9 +68,11 @@ def clarified_references(ctx: Context) -> dict[str, list[str]]:
 
 def referent(head: Token, ctx: Context) -> list[str]:
     """The actor a pronoun or a definite description stands for: "it", "they", "he", "the group", "the
-    regime", "regime forces". The nearest earlier actor of a compatible kind, within a few sentences; for the
-    regime or the government, else the government the document names most."""
+    regime", "regime forces", "the army", "army units". The nearest earlier actor of a compatible kind, within a
+    few sentences; for the regime or the government, else the government the document names most."""
     word = head.lower_
+    if lemma(head) in ARMY_NOUNS and _definite_or_modifier(head):
+        return _army(head, ctx)
     wanted = PRONOUN_KINDS.get(word)
     if wanted is None:
         description = lemma(head) if _definite_or_modifier(head) else ""
@@ -93,24 +98,40 @@ def _gerund_on(head: Token) -> Token | None:
     return next((child for child in head.children if child.dep_ == "acl" and child.tag_ == "VBG"), None)
 
 
-def _nearest(head: Token, ctx: Context, kinds: frozenset[str]) -> str | None:
-    """The nearest actor before ``head`` (back to the start of the sentence REFERENCE_SENTENCES earlier)."""
+def _nearest(
+    head: Token, ctx: Context, kinds: frozenset[str] = frozenset(), forces: frozenset[str] = frozenset()
+) -> str | None:
+    """The nearest actor before ``head`` (back to the start of the sentence REFERENCE_SENTENCES earlier) of
+    one of ``kinds``, or one of the ``forces`` ids."""
     count = bisect_right(ctx.unit_starts, head.i)  # sentences starting at or before the head
     floor = ctx.unit_starts[count - REFERENCE_SENTENCES] if count >= REFERENCE_SENTENCES else 0
     for index in range(head.i - 1, floor - 1, -1):
         actor_id = ctx.token_actor.get(index)
-        if actor_id is not None and index not in ctx.heading_tokens and _kind_of(ctx.actors[actor_id]) in kinds:
+        if actor_id is None or index in ctx.heading_tokens:
+            continue
+        if actor_id in forces or _kind_of(ctx.actors[actor_id]) in kinds:
             return actor_id
     return None
 
 
-def _most_named(ctx: Context, kinds: frozenset[str]) -> str | None:
+def _most_named(ctx: Context, kinds: frozenset[str] = frozenset(), forces: frozenset[str] = frozenset()) -> str | None:
     counts: dict[str, int] = {}
     for actor_id in ctx.token_actor.values():
-        if _kind_of(ctx.actors[actor_id]) in kinds:
+        if actor_id in forces or _kind_of(ctx.actors[actor_id]) in kinds:
             counts[actor_id] = counts.get(actor_id, 0) + 1
     return max(counts, key=lambda actor_id: (counts[actor_id], actor_id), default=None)
 
 
 def _kind_of(actor: Actor) -> str:
     return "collective" if actor.collective is not None else actor.kind
+
+
+def _army(head: Token, ctx: Context) -> list[str]:
+    """ "the army", "army units": the nearest state's armed forces named before, else the ones the document
+    names most, else the forces of the document's main country (state media write "the army" for their own)."""
+    forces = frozenset(a.id for a in ctx.actors.values() if (a.canonical_id or "").endswith(FORCES_SUFFIX))
+    found = _nearest(head, ctx, forces=forces) or _most_named(ctx, forces=forces) if forces else None
+    if found is not None:
+        return [found]
+    home = main_country(ctx)
+    return [actor] if home is not None and (actor := forces_of_country(home, head, ctx)) is not None else []

@@ -24,7 +24,7 @@ from sitroom.components.events.casualties import OUTCOME_WORDS
 from sitroom.components.events.context import Context, lemma, unique
 from sitroom.components.events.draft import Draft
 from sitroom.components.events.triggers import OVERRIDABLE_MODES
-from sitroom.components.events.vocabulary import ACT_NOUNS, ANAPHORIC_DETERMINERS, MEANS_PREPS
+from sitroom.components.events.vocabulary import ACT_NOUNS, ANAPHORIC_DETERMINERS, FORCE_TYPES, MEANS_PREPS
 from sitroom.knowledge.collectives import CIVILIAN_TYPES
 from sitroom.knowledge.registry import load_registry
 from sitroom.record import Place
@@ -40,11 +40,14 @@ RESTATEMENT_WINDOW = 30_000  # characters; longer than nearly every news report 
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     """Merge events of one type and source whose targets are nested (one event told twice)."""
     merged: list[Draft] = []
-    # Only drafts of one signature can be one event, and without a source only within one sentence.
+    # Only drafts of one signature can be one event; without a source, or as an act of force (an armed
+    # actor's acts in other sentences are often other happenings: ``merge_happenings`` tells them apart by
+    # place and toll), only within one sentence.
     by_key: dict[tuple[str, frozenset[str], int | None], list[Draft]] = {}
     for draft in drafts:
         kind, source = draft.signature()
-        candidates = by_key.setdefault((kind, source, None if source else draft.sentence.start), [])
+        apart = not source or draft.sense.type in FORCE_TYPES
+        candidates = by_key.setdefault((kind, source, draft.sentence.start if apart else None), [])
         twin = next((kept for kept in candidates if _same_event(kept, draft)), None)
         if twin is None:
             merged.append(draft)

@@ -15,10 +15,11 @@ from spacy.tokens import Token
 
 from sitroom.components.events.context import Context
 from sitroom.components.events.draft import Draft
+from sitroom.components.events.registered import registered_actor
 from sitroom.components.events.vocabulary import PARTNER_TYPES
 from sitroom.knowledge.registry import ActorEntry, load_registry
 from sitroom.names import name_tokens
-from sitroom.record import Actor, Place, Span
+from sitroom.record import Place
 
 UNTARGETED_TYPES = frozenset({"ASSAULT"})
 
@@ -61,24 +62,9 @@ def _state_of(place: Place, mention: Token) -> ActorEntry | None:
 
 def _state_actor(entry: ActorEntry, mention: Token, ctx: Context) -> str:
     """The document's actor for the state, else a new one whose mention is the place's name."""
-    existing = next((actor.id for actor in ctx.actors.values() if actor.canonical_id == entry.id), None)
-    if existing is not None:
-        return existing
-    number = len(ctx.actors) + 1
-    while f"a{number}" in ctx.actors:
-        number += 1
     span = ctx.doc[mention.i : mention.i + 1]
     for token in (ctx.doc[i] for i in range(mention.i + 1, mention.sent.end)):
         if ctx.token_place.get(token.i) != ctx.token_place.get(mention.i):
             break
         span = ctx.doc[mention.i : token.i + 1]
-    actor = Actor(
-        id=f"a{number}",
-        name=entry.name,
-        kind="state",
-        mentions=[Span(text=span.text, start=span.start_char, end=span.end_char)],
-        registered=True,
-        canonical_id=entry.id,
-    )
-    ctx.actors[actor.id] = actor
-    return actor.id
+    return registered_actor(entry, span, ctx, kind="state")

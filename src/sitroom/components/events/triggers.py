@@ -19,12 +19,14 @@ from sitroom.components.events.vocabulary import (
     MODIFIER_DEPS,
     OBJECT_DEPS,
     PARTNER_TYPES,
+    PERMIT_VERBS,
     STRIKE_WEAPONS,
     WEAPON_NOUNS,
 )
 from sitroom.knowledge.event_lexicon import EventLexicon, EventSense
 from sitroom.knowledge.weapons import assault_mode
 
+PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 OVERRIDING_MODES = frozenset({"suicide-attack", "unconventional"})
 PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout"})
 PERIOD_UNITS = frozenset({"week", "month", "year", "day", "decade"})
@@ -52,19 +54,36 @@ def verb_sense(verb: Token, lexicon: EventLexicon) -> EventSense | None:
     objects = _objects(verb)
     verb_lemma = lemma(verb)
     sense = lexicon.verb_sense(verb_lemma, particles, [lemma(child) for child in objects])
+    if sense is None and verb_lemma in PERMIT_VERBS and _permits_a_party(verb):
+        return EventSense("CONCEDE")
     if sense is not None or verb_lemma not in LIGHT_VERBS:
         return sense
     return next((found for obj in objects if (found := noun_sense(obj, lexicon)) is not None), None)
 
 
+def _permits_a_party(verb: Token) -> bool:
+    """ "allowed candidate X to run", "permitted Hamas to open its office": permission given to a named party to
+    act, a concession to it (CAMEO's "yield"), unlike what a law or a road "allows"."""
+    acts = [child for child in verb.children if child.dep_ in {"xcomp", "ccomp"}]
+    to_act = any(grand.dep_ == "aux" and grand.lower_ == "to" for act in acts for grand in act.children)
+    allowed = [child for child in verb.children if child.dep_ == "dobj"]
+    allowed += [grand for act in acts for grand in act.children if grand.dep_ == "nsubj"]  # "allow [X to run]"
+    return to_act and any(token.ent_type_ in PARTY_ENTITIES for party in allowed for token in party.subtree)
+
+
 def noun_sense(noun: Token, lexicon: EventLexicon) -> EventSense | None:
-    """The sense of an event noun; an "air strike" is an aerial assault, a "hunger strike" a protest."""
+    """The sense of an event noun; an "air strike" is an aerial assault, a "hunger strike" a protest, and a
+    strike "on" something (not a day) an aerial assault on it ("strikes on the province"; workers "on strike"
+    begin "a strike on Monday")."""
     noun_lemma = lemma(noun)
     sense = lexicon.nouns.get(noun_lemma)
     if sense is None or noun_lemma != "strike":
         return sense
     modifiers = {lemma(child) for child in noun.children if child.dep_ in {"compound", "amod"}}
-    return EventSense("ASSAULT", "aerial") if modifiers & STRIKE_WEAPONS else sense
+    if modifiers & STRIKE_WEAPONS:
+        return EventSense("ASSAULT", "aerial")
+    aimed = any(pobj.ent_type_ not in {"DATE", "TIME"} for _on, pobj in prep_objects(noun, frozenset({"on"})))
+    return EventSense("ASSAULT", "aerial") if aimed else sense
 
 
 def event_noun(noun: Token, lexicon: EventLexicon) -> EventSense | None:

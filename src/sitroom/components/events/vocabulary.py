@@ -190,6 +190,10 @@ STATE_AGENT_NOUNS = word_set(
     delegation envoy observer monitor warplane jet
     """
 )
+# Verbs of permission: "allowed X to run" is a concession to X (the lexicon leaves "allow" alone as generic).
+PERMIT_VERBS = frozenset({"allow", "permit", "authorize", "authorise"})
+# Verbs of a hedged identification: "jets believed to be Russian", "troops said to be Iranian".
+BELIEF_VERBS = word_set("believe think suspect presume understand say report")
 LEADING_VERBS = frozenset({"lead", "command", "head"})  # "forces led by X": X acts through them
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})  # "claimed responsibility for the attack"
 CLAIMING_VERBS = frozenset({"claim", "take", "assume", "accept", "admit", "bear"})  # "X bears responsibility for"
