@@ -47,6 +47,8 @@ def counts(nlp: Language, text: str) -> list[tuple[str, int, str, bool, bool, bo
             [("killed", 20, "unknown", False, False, False), ("killed", 6, "women", False, False, True)],
         ),
         ("Eleven fighters died in the ambush.", [("killed", 11, "fighters", False, False, False)]),
+        # a count with a thousands separator
+        ("More than 1,200 civilians were killed in the siege.", [("killed", 1200, "civilians", True, False, False)]),
         # lives taken: "claim/take/cost the lives of", or a bare count coordinated with an injury
         ("The mortar fire took the lives of four farmers.", [("killed", 4, "civilians", False, False, False)]),
         (

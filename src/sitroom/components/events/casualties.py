@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from sitroom.knowledge.collectives import collective_type
@@ -50,6 +51,8 @@ SINGULAR_ARTICLES = frozenset({"a", "an", "one"})
 # People named by their part in the fighting (not registry collectives): counted as fighters, never civilians.
 COMBATANT_NOUNS = frozenset({"member", "operative", "commander", "attacker", "assailant", "mercenary", "sniper"})
 UNKNOWN_PEOPLE = frozenset({"people", "person", "other", "others", "individual", "body", "victim", "casualty"})
+# Forms of counts that are not number-like (spaCy's LIKE_NUM covers digits and number words).
+_COUNT_WORD_HASHES = frozenset(get_string_id(word) for word in (*SINGULAR_ARTICLES, *APPROXIMATE_NOUNS, *NUMBER_WORDS))
 _CATEGORIES: dict[str, CasualtyCategory] = {
     "civilians": "civilians", "children": "children", "women": "women", "fighters": "fighters",
     "security_forces": "security_forces", "officials": "security_forces", "unidentified": "unknown",
@@ -211,6 +214,8 @@ def find_casualties(sentence: Span) -> list[CasualtyMention]:
     """The casualty counts stated in one sentence, with their outcome words."""
     found: list[CasualtyMention] = []
     for token in sentence:
+        if not token.like_num and token.lower not in _COUNT_WORD_HASHES:
+            continue  # a cheap first test: no count (nor article) has this word form
         value = count_value(token)
         singular = token.lower_ in SINGULAR_ARTICLES and token.dep_ == "det" and token.head.tag_ == "NN"
         if value is None and not singular:
