@@ -8,11 +8,13 @@ from typing import Any
 import networkx
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import TypeAdapter
 
 from sitroom.store.browse.time_bins import density_window
 from sitroom.store.database import open_engine
 from sitroom.store.writer import store_records
 from sitroom.web import create_app
+from sitroom.web.workbench_bodies import ActorGraph, AreaCount, EventPoints, PlaceCounts, TimeBins
 from tests.kb_fixtures import report_pair
 
 SYRIA = ("Syria", 35.0, 38.5)
@@ -180,3 +182,25 @@ def test_the_network_says_how_much_of_the_whole_it_draws(client: TestClient) -> 
     assert "Nusra" in {node["name"] for node in hubs["nodes"]}  # the most connected kept
     assert len(_get(client, "/api/network/graph", limit=1)["edges"]) == 1
     assert _get(client, "/api/network/graph", limit=1)["total_links"] == whole["total_links"]
+
+
+@pytest.mark.parametrize(
+    ("url", "media_type", "model"),
+    [
+        ("/api/map/points", "application/geo+json", EventPoints),
+        ("/api/map/places", "application/geo+json", PlaceCounts),
+        ("/api/map/areas", "application/json", list[AreaCount]),
+        ("/api/timeline/bins", "application/json", TimeBins),
+        ("/api/network/graph", "application/json", ActorGraph),
+    ],
+)
+def test_the_cached_bodies_are_exactly_what_the_openapi_document_describes(
+    client: TestClient, url: str, media_type: str, model: Any
+) -> None:
+    response = client.get(url)
+    assert response.status_code == 200 and response.headers["content-type"] == media_type
+    body = response.json()
+    assert body  # each of these views has something to show in the fixture
+    TypeAdapter(model).validate_python(body)  # every documented field, nothing undocumented
+    documented = client.get("/openapi.json").json()["paths"][url]["get"]["responses"]["200"]["content"]
+    assert list(documented) == [media_type] and documented[media_type]["schema"]

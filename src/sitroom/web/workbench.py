@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Hashable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -19,6 +19,16 @@ from sitroom.store.browse.map_layers import area_events, place_actors, place_eve
 from sitroom.store.browse.time_bins import time_bins
 from sitroom.web.api import BAD_REQUEST, MAX_ID, Db, Filter, Paging, RowId
 from sitroom.web.cache import ResponseCache, knowledge_version
+from sitroom.web.workbench_bodies import (
+    ActorGraph,
+    AreaCount,
+    EventPoints,
+    PlaceCounts,
+    SerialisedGeoJson,
+    SerialisedJson,
+    TimeBins,
+    body,
+)
 
 router = APIRouter(prefix="/api", responses=BAD_REQUEST)
 
@@ -26,39 +36,40 @@ Latitude = Annotated[float, Query(ge=-90, le=90)]
 Longitude = Annotated[float, Query(ge=-180, le=180)]
 
 
-@router.get("/map/points", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
+@router.get("/map/points", response_class=SerialisedGeoJson, responses=body(EventPoints))
 def map_points(request: Request, db: Db, selection: Filter) -> Response:
     """Events at places more precise than a province, as GeoJSON points (``truncated`` when capped);
     serialised once per filter and knowledge-base version."""
     cache: ResponseCache = request.app.state.geojson_cache
     key = ("map/points", selection)
-    body = cache.get(key, knowledge_version(db), lambda: json.dumps(point_events(db, selection), separators=(",", ":")))
-    return Response(body, media_type="application/geo+json")
+    serialised = cache.get(
+        key, knowledge_version(db), lambda: json.dumps(point_events(db, selection), separators=(",", ":"))
+    )
+    return SerialisedGeoJson(serialised)
 
 
-@router.get("/map/places", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
+@router.get("/map/places", response_class=SerialisedGeoJson, responses=body(PlaceCounts))
 def map_places(request: Request, db: Db, selection: Filter) -> Response:
     """Events at places more precise than a province counted per place (every event, never capped: one
     point per place with its events by type), for maps of more events than one marker each can show;
     ``events`` is their total. Serialised once per filter and knowledge-base version."""
     cache: ResponseCache = request.app.state.geojson_cache
     key = ("map/places", selection)
-    body = cache.get(key, knowledge_version(db), lambda: json.dumps(place_events(db, selection), separators=(",", ":")))
-    return Response(body, media_type="application/geo+json")
-
-
-JSON_BODY: dict[int | str, dict[str, Any]] = {200: {"content": {"application/json": {}}}}
+    serialised = cache.get(
+        key, knowledge_version(db), lambda: json.dumps(place_events(db, selection), separators=(",", ":"))
+    )
+    return SerialisedGeoJson(serialised)
 
 
 def _cached_json(request: Request, db: Db, key: Hashable, build: Callable[[], object]) -> Response:
     """``build()`` as JSON, built once per key and knowledge-base version (a view opened again, or by a second
     reader, costs no query)."""
     cache: ResponseCache = request.app.state.geojson_cache
-    body = cache.get(key, knowledge_version(db), lambda: json.dumps(build(), separators=(",", ":")))
-    return Response(body, media_type="application/json")
+    serialised = cache.get(key, knowledge_version(db), lambda: json.dumps(build(), separators=(",", ":")))
+    return SerialisedJson(serialised)
 
 
-@router.get("/map/areas", response_class=Response, responses=JSON_BODY)
+@router.get("/map/areas", response_class=SerialisedJson, responses=body(list[AreaCount]))
 def map_areas(request: Request, db: Db, selection: Filter) -> Response:
     """Events known only to a country, province or region, counted per area (never drawn as points)."""
     return _cached_json(request, db, ("map/areas", selection), lambda: area_events(db, selection))
@@ -73,7 +84,7 @@ async def map_labels(
     return [{"name": label.name, "feature": label.feature, "lat": label.lat, "lon": label.lon} for label in found]
 
 
-@router.get("/timeline/bins", response_class=Response, responses=JSON_BODY)
+@router.get("/timeline/bins", response_class=SerialisedJson, responses=body(TimeBins))
 def timeline_bins(request: Request, db: Db, selection: Filter) -> Response:
     """Dated events per start month, type and date precision (day, days, month, year, longer), and the
     default window where they are dense (``window``: first and last month, events outside it)."""
@@ -96,7 +107,7 @@ def graph_options(
 Graph = Annotated[GraphOptions, Depends(graph_options)]
 
 
-@router.get("/network/graph", response_class=Response, responses=JSON_BODY)
+@router.get("/network/graph", response_class=SerialisedJson, responses=body(ActorGraph))
 def network_graph(request: Request, db: Db, selection: Filter, options: Graph) -> Response:
     """The actor network (real actors only) filtered by kind, edge weight, degree and ego actor; at most
     ``limit`` links and ``max_actors`` actors, with ``total_actors`` and ``total_links`` of the whole
