@@ -354,3 +354,13 @@ def test_lists_whose_commas_were_lost_and_representatives(nlp: Language) -> None
     record = read(nlp, "Representatives of the rebels and the army signed the agreement in Ankara.")
     assert names(record, only(record).parties) == {"rebels", "army"}
 
+
+def test_the_place_left_under_a_deal_is_its_place(nlp: Language) -> None:
+    def places(text: str) -> set[str]:
+        record = read(nlp, text)
+        names = {place.id: place.name for place in record.places}
+        return {names[place] for place in only(record).places}
+
+    assert places("Hundreds of fighters have moved out of Homs through an agreement brokered by Russia.") == {"Homs"}
+    assert places("The army says it has retaken Madaya after the rebels leave under a surrender deal.") == {"Madaya"}
+    assert places("Rebels left under a deal with the government after talks in Homs and Hama.") == set()
