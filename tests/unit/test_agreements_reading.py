@@ -364,3 +364,11 @@ def test_the_place_left_under_a_deal_is_its_place(nlp: Language) -> None:
     assert places("Hundreds of fighters have moved out of Homs through an agreement brokered by Russia.") == {"Homs"}
     assert places("The army says it has retaken Madaya after the rebels leave under a surrender deal.") == {"Madaya"}
     assert places("Rebels left under a deal with the government after talks in Homs and Hama.") == set()
+
+
+def test_with_on_the_agent_and_a_trailing_participle(nlp: Language) -> None:
+    record = read(nlp, "A deal reached by the rebels with the army allowed civilians to leave.")
+    assert names(record, only(record).parties) == {"rebels", "army"}
+    record = read(nlp, "The rebels signed a truce with the army, mediated by Qatar.")
+    agreement = only(record)
+    assert (names(record, agreement.parties), canonical(record, agreement.mediators)) == ({"rebels", "army"}, {"QAT"})

@@ -59,6 +59,7 @@ from sitroom.components.agreements.vocabulary import (
 from sitroom.record import AgreementRoleName
 
 BETWEEN = frozenset({"between"})
+THIRD_ROLES = frozenset({"mediator", "guarantor", "monitor"})  # roles of others than the parties
 WITH = frozenset({"with"})
 IN_TO = frozenset({"in", "to"})
 # Pronouns that may stand for the speaker of a reported clause, and whether they are plural.
@@ -233,6 +234,11 @@ def _modifying_clauses(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
         yield _hit(role, actors, agreeing=lemma(clause) in AGREEING_VERBS)
         for prep, obj in prep_objects(clause, BETWEEN | WITH):
             yield RoleHit("party", _between_sides(obj, fillers) if prep.lower_ in BETWEEN else fillers.actors(obj))
+        if role == "party":  # "a deal reached by A with B": the "with" phrase hung on the agent
+            yield RoleHit(
+                "party",
+                [a for doer in agents(clause) for _w, obj in prep_objects(doer, WITH) for a in fillers.actors(obj)],
+            )
     if head.dep_ == "pobj" and head.head.lower_ == "in" and lemma(head.head.head) == "involve":
         yield RoleHit("party", [a for noun in conjuncts(head.head.head.head) for a in fillers.actors(noun)])
 
@@ -285,6 +291,23 @@ def _governing_verb(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
     yield _hit(role, actors, agreeing=lemma(verb) in AGREEING_VERBS)
     for _prep, obj in prep_objects(verb, WITH):
         yield RoleHit("party", fillers.actors(obj))
+    for clause in _trailing_participles(verb):
+        yield RoleHit(ROLE_VERBS[lemma(clause)], [a for doer in agents(clause) for a in fillers.actors(doer)])
+
+
+def _trailing_participles(verb: Token) -> list[Token]:
+    """ "signed a truce with the army, mediated by Qatar": a participle set off by a comma after the clause
+    whose object the mention is, with a "by" agent, brokering, backing or monitoring what was signed."""
+    return [
+        clause
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        and clause.tag_ == "VBN"
+        and clause.i > verb.i
+        and clause.doc[clause.i - 1].is_punct
+        and ROLE_VERBS.get(lemma(clause)) in THIRD_ROLES
+        and agents(clause)
+    ]
 
 
 def _doers(verb: Token) -> list[Token]:
