@@ -325,3 +325,50 @@ def test_stages_of_outlines_participles_states_leaving_and_what_was_done_as_part
     nlp: Language, text: str, status: str
 ) -> None:
     assert only(read(nlp, text)).status == status
+
+
+def test_a_participle_set_off_after_the_mention_is_its_own(nlp: Language) -> None:
+    text = (
+        "The army has stepped up its attacks on the town even though the town falls within a network of "
+        "de-escalation zones - endorsed by Egypt Jordan and Qatar - in which fighting is banned."
+    )
+    assert canonical(read(nlp, text), only(read(nlp, text)).guarantors) == {"EGY", "JOR", "QAT"}
+    record = read(nlp, "The truce brokered by Moscow and backed by Tehran collapsed.")
+    agreement = only(record)
+    assert (canonical(record, agreement.mediators), canonical(record, agreement.guarantors)) == ({"RUS"}, {"IRN"})
+
+
+def test_auspices_name_a_mediator_and_between_may_hang_on_them(nlp: Language) -> None:
+    record = read(nlp, "The truce was reached under Russian auspices last month.")
+    assert canonical(record, only(record).mediators) == {"RUS"}
+    record = read(nlp, "The deal was struck under Turkish auspices between the rebels and the army.")
+    agreement = only(record)
+    assert (names(record, agreement.parties), canonical(record, agreement.mediators)) == ({"rebels", "army"}, {"TUR"})
+
+
+def test_lists_whose_commas_were_lost_and_representatives(nlp: Language) -> None:
+    record = read(nlp, "Hezbollah the army and the rebels agreed to a truce in the valley.")
+    assert names(record, only(record).parties) == {"Hezbollah", "army", "rebels"}
+    record = read(nlp, "Hezbollah, the Lebanese group, agreed to a truce.")
+    assert names(record, only(record).parties) == {"Hezbollah"}
+    record = read(nlp, "Representatives of the rebels and the army signed the agreement in Ankara.")
+    assert names(record, only(record).parties) == {"rebels", "army"}
+
+
+def test_the_place_left_under_a_deal_is_its_place(nlp: Language) -> None:
+    def places(text: str) -> set[str]:
+        record = read(nlp, text)
+        names = {place.id: place.name for place in record.places}
+        return {names[place] for place in only(record).places}
+
+    assert places("Hundreds of fighters have moved out of Homs through an agreement brokered by Russia.") == {"Homs"}
+    assert places("The army says it has retaken Madaya after the rebels leave under a surrender deal.") == {"Madaya"}
+    assert places("Rebels left under a deal with the government after talks in Homs and Hama.") == set()
+
+
+def test_with_on_the_agent_and_a_trailing_participle(nlp: Language) -> None:
+    record = read(nlp, "A deal reached by the rebels with the army allowed civilians to leave.")
+    assert names(record, only(record).parties) == {"rebels", "army"}
+    record = read(nlp, "The rebels signed a truce with the army, mediated by Qatar.")
+    agreement = only(record)
+    assert (names(record, agreement.parties), canonical(record, agreement.mediators)) == ({"rebels", "army"}, {"QAT"})

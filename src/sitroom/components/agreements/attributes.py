@@ -19,6 +19,10 @@ COVERING = frozenset({"cover", "include"})
 COVERED_BY = frozenset({"by", "in", "under"})  # "covered by a truce", "included in the deal"
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 BROAD_FEATURES = frozenset({"country", "admin1", None})
+# "moved out of X through an agreement", "left X under a deal": the place left is the deal's.
+MEANS_PREPOSITIONS = frozenset({"under", "through", "via"})
+DEPARTURE_VERBS = frozenset({"leave", "move", "evacuate", "withdraw", "exit", "depart", "relocate", "flee"})
+SOURCE_PREPOSITIONS = frozenset({"from", "out"})
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -41,7 +45,26 @@ def places(mention: Mention, ctx: Context) -> list[str]:
     covered = _covered(head)
     if covered is not None:
         found += [place for place in _places_of(covered, ctx) if place not in found]
+    found += [place for place in _left(head, ctx) if place not in found]
     return found
+
+
+def _left(head: Token, ctx: Context) -> list[str]:
+    """The place people left under or through the mention: "fighters moved out of X through an agreement",
+    "rebels left X under a deal". A departure naming no place leaves the one local place of the clause it
+    tells the time or cause of ("took control of X after the convoy left under a deal")."""
+    means = head.head
+    if head.dep_ != "pobj" or means.lower_ not in MEANS_PREPOSITIONS or lemma(means.head) not in DEPARTURE_VERBS:
+        return []
+    verb = means.head
+    sources = [child for child in verb.children if child.dep_ == "dobj" or child.lower_ in SOURCE_PREPOSITIONS]
+    found = ctx.places_in(token for source in sources for token in source.subtree)
+    if found or verb.dep_ != "advcl":
+        return found
+    own = {token.i for token in verb.subtree}
+    outer = ctx.places_in(token for token in verb.head.subtree if token.i not in own)
+    local = [place for place in outer if ctx.places[place].feature not in BROAD_FEATURES]
+    return local if len(local) == 1 else []
 
 
 def _covered(head: Token) -> Token | None:

@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Span, Token
 
 from sitroom.components.agreements.context import Context
-from sitroom.components.agreements.syntax import RELATIVE_PRONOUNS, antecedent, conjuncts, is_pronoun
+from sitroom.components.agreements.syntax import RELATIVE_PRONOUNS, antecedent, conjuncts, is_pronoun, lemma
 from sitroom.knowledge.registry import ActorEntry, Registry
 from sitroom.names import fold, name_tokens
 from sitroom.record import Actor, ActorKind
@@ -63,6 +63,8 @@ GROUP_KINDS: dict[str, ActorKind] = {
 }
 # Nouns that describe the name after them: "rebel backer Qatar", "regime ally Iran".
 DESCRIPTOR_NOUNS = frozenset({"ally", "allies", "backer", "backers", "sponsor", "patron", "partner", "rival", "foe"})
+# Nouns of people acting for others ("representatives of the rebels"): they stand for whom they act for.
+ENVOY_NOUNS = frozenset({"representative", "delegate", "delegation", "envoy", "negotiator", "emissary"})
 # Words after a name that tell the name is one of a list whose comma was lost ("Russia fellow regime ally Iran").
 LIST_WORDS = frozenset({"fellow"})
 NAME_TAGS = frozenset({"PROPN", "ADJ", "NOUN"})  # "Russia", "Russian", "Moscow" parsed as a noun
@@ -164,6 +166,10 @@ class Fillers:
         appositives = [child for child in token.children if child.dep_ == "appos"]
         if appositives and (token.i not in self.ctx.token_actor or _names_a_description(token, appositives)):
             return list(dict.fromkeys(actor for child in appositives for actor in self.actors(child)))
+        if lemma(token) in ENVOY_NOUNS and (represented := self._represented(token)):
+            return represented
+        if any(_coordinated(child) for child in appositives) and (listed := self._listed_with(token, appositives)):
+            return listed
         listed = self._compound_names(token)
         if listed:
             return listed
@@ -181,6 +187,18 @@ class Fillers:
             if inner:
                 return inner
         return [group] if (group := self._group(token)) is not None else []
+
+    def _listed_with(self, token: Token, appositives: list[Token]) -> list[str]:
+        """ "Hezbollah the army and the rebels": a coordinated appositive of an actor is the rest of a list whose
+        comma was lost (a description is not coordinated: "Hezbollah, the Lebanese group")."""
+        own = self.ctx.token_actor.get(token.i) or self.name(token)
+        if own is None:
+            return []
+        return list(dict.fromkeys([own, *(actor for child in appositives for actor in self.actors(child))]))
+
+    def _represented(self, noun: Token) -> list[str]:
+        """ "representatives of the rebels", "a delegation of the government": whom they act for."""
+        return [a for prep in noun.children if prep.lower_ == "of" for obj in prep.children for a in self.actors(obj)]
 
     def _among(self, noun: Token) -> list[str]:
         """ "X was among the groups that agreed": X is one of them."""
@@ -330,6 +348,10 @@ def _names_a_description(noun: Token, appositives: list[Token]) -> bool:
     """ "regime allies Iran and Russia", "two rival groups, the Free Army and the Islamic Front": a common
     noun describing the names in apposition to it stands for them, though the actors layer made it an actor."""
     return noun.pos_ == "NOUN" and not noun.text[:1].isupper() and any(c.pos_ == "PROPN" for c in appositives)
+
+
+def _coordinated(token: Token) -> bool:
+    return any(child.dep_ == "conj" for child in token.children)
 
 
 def _key(text: str) -> str:

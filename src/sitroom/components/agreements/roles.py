@@ -59,6 +59,7 @@ from sitroom.components.agreements.vocabulary import (
 from sitroom.record import AgreementRoleName
 
 BETWEEN = frozenset({"between"})
+THIRD_ROLES = frozenset({"mediator", "guarantor", "monitor"})  # roles of others than the parties
 WITH = frozenset({"with"})
 IN_TO = frozenset({"in", "to"})
 # Pronouns that may stand for the speaker of a reported clause, and whether they are plural.
@@ -135,6 +136,7 @@ def _between(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
     hosts = [head]
     if head.dep_ in {"dobj", "nsubj", "nsubjpass"} and is_verb(head.head) and lemma(head.head) in ROLE_VERBS:
         hosts.append(head.head)
+    hosts += [noun for host in list(hosts) for noun in _mediation_nouns(host)]  # "under X auspices between A and B"
     for _prep, obj in (pair for host in hosts for pair in prep_objects(host, BETWEEN)):
         yield RoleHit("party", _between_sides(obj, fillers))
 
@@ -227,12 +229,26 @@ def _modifying_clauses(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
         if role is None:
             continue
         role = _observer_role(clause, role)
-        actors = [a for doer in _doers(clause) for a in fillers.actors(doer)]
+        doers = agents(clause) if _set_off(head, clause) or clause.dep_ == "conj" else _doers(clause)
+        actors = [a for doer in doers for a in fillers.actors(doer)]
         yield _hit(role, actors, agreeing=lemma(clause) in AGREEING_VERBS)
         for prep, obj in prep_objects(clause, BETWEEN | WITH):
             yield RoleHit("party", _between_sides(obj, fillers) if prep.lower_ in BETWEEN else fillers.actors(obj))
+        if role == "party":  # "a deal reached by A with B": the "with" phrase hung on the agent
+            yield RoleHit(
+                "party",
+                [a for doer in agents(clause) for _w, obj in prep_objects(doer, WITH) for a in fillers.actors(obj)],
+            )
     if head.dep_ == "pobj" and head.head.lower_ == "in" and lemma(head.head.head) == "involve":
         yield RoleHit("party", [a for noun in conjuncts(head.head.head.head) for a in fillers.actors(noun)])
+
+
+def _set_off(head: Token, clause: Token) -> bool:
+    """A participle set off by a dash or comma right after the mention's phrase ("zones - endorsed by X -"), however
+    the parser hung it: a parenthetical on the mention, whose doers are its "by" agents (as are those of a
+    participle coordinated with one on the mention: "brokered by X and backed by Y")."""
+    between = head.doc[head.right_edge.i + 1 : clause.i]
+    return clause.tag_ == "VBN" and len(between) > 0 and all(token.is_punct for token in between)
 
 
 def _hit(role: AgreementRoleName, actors: list[str], *, agreeing: bool) -> RoleHit:
@@ -275,6 +291,23 @@ def _governing_verb(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
     yield _hit(role, actors, agreeing=lemma(verb) in AGREEING_VERBS)
     for _prep, obj in prep_objects(verb, WITH):
         yield RoleHit("party", fillers.actors(obj))
+    for clause in _trailing_participles(verb):
+        yield RoleHit(ROLE_VERBS[lemma(clause)], [a for doer in agents(clause) for a in fillers.actors(doer)])
+
+
+def _trailing_participles(verb: Token) -> list[Token]:
+    """ "signed a truce with the army, mediated by Qatar": a participle set off by a comma after the clause
+    whose object the mention is, with a "by" agent, brokering, backing or monitoring what was signed."""
+    return [
+        clause
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        and clause.tag_ == "VBN"
+        and clause.i > verb.i
+        and clause.doc[clause.i - 1].is_punct
+        and ROLE_VERBS.get(lemma(clause)) in THIRD_ROLES
+        and agents(clause)
+    ]
 
 
 def _doers(verb: Token) -> list[Token]:
@@ -441,9 +474,7 @@ def _under_mediation(head: Token, fillers: Fillers) -> Iterator[RoleHit]:
     hosts = [head]
     if head.dep_ in {"dobj", "nsubjpass", "nsubj"} and is_verb(head.head):
         hosts.append(head.head)
-    for _prep, noun in (pair for host in hosts for pair in prep_objects(host, MEDIATION_PREPOSITIONS)):
-        if lemma(noun) not in MEDIATION_NOUNS:
-            continue
+    for noun in (noun for host in hosts for noun in _mediation_nouns(host)):
         owners = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss"}]
         owners += [obj for _of, obj in prep_objects(noun, frozenset({"of"}))]
         yield RoleHit("mediator", [a for owner in owners for a in _owner_actors(owner, fillers)])
@@ -455,3 +486,13 @@ def _owner_actors(owner: Token, fillers: Fillers) -> list[str]:
         return fillers.actors(owner)
     named = fillers.name(owner)
     return [named] if named is not None else fillers.actors(owner)
+
+
+def _mediation_nouns(host: Token) -> list[Token]:
+    """The mediation ``host`` was reached under: "under Russian mediation", "under the auspices of the UN" (the
+    tagger's lemma of "auspices" is "auspex")."""
+    return [
+        noun
+        for _prep, noun in prep_objects(host, MEDIATION_PREPOSITIONS)
+        if lemma(noun) in MEDIATION_NOUNS or noun.lower_ in MEDIATION_NOUNS
+    ]

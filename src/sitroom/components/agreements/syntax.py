@@ -189,6 +189,12 @@ def attached_clauses(head: Token, verbs: frozenset[str]) -> list[Token]:
         for clause in host.children
         if clause.dep_ in {"acl", "relcl"} and is_verb(clause) and (host == head or lemma(clause) in verbs)
     ]
+    found += [
+        clause
+        for own in found
+        for clause in own.children
+        if clause.dep_ == "conj" and is_verb(clause) and clause.tag_ == own.tag_ and lemma(clause) in verbs
+    ]  # "a truce brokered by X and backed by Y"
     found += [clause for own in found if own.head == head for clause in _relative_on_a_date(own)]
     following = _following_participle(head, verbs)
     return found + ([following] if following is not None and following not in found else [])
