@@ -20,6 +20,7 @@ from sitroom.record import EventType
 
 EVENT_TYPES: frozenset[str] = frozenset(get_args(EventType))
 MIN_STEM = 4
+STEM_CACHE_SIZE = 100_000  # (verb, object word) pairs remembered before the cache starts afresh
 _CAMEO_LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,([^,#]*)")
 
 
@@ -41,6 +42,16 @@ class EventLexicon:
     objects: dict[tuple[str, str], EventSense]
     nouns: dict[str, EventSense]
     stems: dict[str, tuple[tuple[str, EventSense], ...]] = field(default_factory=dict)
+    # Every verb with an entry of its own, a phrase or an object pattern (what ``verb_sense`` can code).
+    known_verbs: frozenset[str] = field(init=False, compare=False, repr=False)
+    # (verb, object word) → the sense of the first stem the word begins with: the stems are many per verb.
+    _stem_senses: dict[tuple[str, str], EventSense | None] = field(
+        init=False, compare=False, repr=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        known = {*self.verbs, *(verb for verb, _ in self.phrases), *(verb for verb, _ in self.objects), *self.stems}
+        object.__setattr__(self, "known_verbs", frozenset(known))
 
     def verb_sense(self, lemma: str, particles: list[str], objects: list[str]) -> EventSense | None:
         """The sense of a verb given its particles/adverbs and object lemmas: phrase, then pattern, then verb."""
@@ -54,10 +65,17 @@ class EventLexicon:
         for word in objects:
             if (lemma, word) in self.objects:
                 return self.objects[(lemma, word)]
+        stems = self.stems.get(lemma)
+        if not stems:
+            return None
         for word in objects:
-            for stem, sense in self.stems.get(lemma, ()):
-                if word.startswith(stem):
-                    return sense
+            key = (lemma, word)
+            if key not in self._stem_senses:
+                if len(self._stem_senses) >= STEM_CACHE_SIZE:
+                    self._stem_senses.clear()
+                self._stem_senses[key] = next((sense for stem, sense in stems if word.startswith(stem)), None)
+            if (found := self._stem_senses[key]) is not None:
+                return found
         return None
 
 

@@ -12,10 +12,12 @@ event it results from.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.strings import get_string_id
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.knowledge.collectives import collective_type
 from sitroom.knowledge.noun_classes import denotes_people
@@ -53,6 +55,9 @@ COMBATANT_NOUNS = frozenset({"member", "operative", "commander", "attacker", "as
 UNKNOWN_PEOPLE = frozenset({"people", "person", "other", "others", "individual", "body", "victim", "casualty"})
 # Forms of counts that are not number-like (spaCy's LIKE_NUM covers digits and number words).
 _COUNT_WORD_HASHES = frozenset(get_string_id(word) for word in (*SINGULAR_ARTICLES, *APPROXIMATE_NOUNS, *NUMBER_WORDS))
+_COUNT_FORMS: dict[int, bool] = {}  # word form (orth) → may it be a count: like a number, or a count word
+COUNT_FORMS_SIZE = 100_000  # word forms remembered before the cache starts afresh
+_CANDIDATES_KEY = "sitroom_count_candidates"
 _CATEGORIES: dict[str, CasualtyCategory] = {
     "civilians": "civilians", "children": "children", "women": "women", "fighters": "fighters",
     "security_forces": "security_forces", "officials": "security_forces", "unidentified": "unknown",
@@ -210,12 +215,28 @@ def _evidence(tokens: list[Token]) -> TextSpan:
     return TextSpan(text=span.text, start=span.start_char, end=span.end_char)
 
 
+def _may_count(doc: Doc) -> list[int]:
+    """Indices of the document's tokens that may be counts (number-like, or a count word or article), read once
+    per Doc from its word forms: a count's first test, without a Token made for every word of every sentence."""
+    cached = doc.user_data.get(_CANDIDATES_KEY)
+    if cached is None or cached[0] != len(doc):
+        vocab, orths = doc.vocab, doc.to_array(ORTH).tolist() if len(doc) else []
+        for orth in set(orths).difference(_COUNT_FORMS):
+            if len(_COUNT_FORMS) >= COUNT_FORMS_SIZE:
+                _COUNT_FORMS.clear()
+            lexeme = vocab[orth]
+            _COUNT_FORMS[orth] = lexeme.like_num or lexeme.lower in _COUNT_WORD_HASHES
+        cached = (len(doc), [index for index, orth in enumerate(orths) if _COUNT_FORMS[orth]])
+        doc.user_data[_CANDIDATES_KEY] = cached
+    return cached[1]
+
+
 def find_casualties(sentence: Span) -> list[CasualtyMention]:
     """The casualty counts stated in one sentence, with their outcome words."""
     found: list[CasualtyMention] = []
-    for token in sentence:
-        if not token.like_num and token.lower not in _COUNT_WORD_HASHES:
-            continue  # a cheap first test: no count (nor article) has this word form
+    doc, candidates = sentence.doc, _may_count(sentence.doc)
+    for index in candidates[bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)]:
+        token = doc[index]  # a cheap first test passed: a count (or an article) may have this word form
         value = count_value(token)
         singular = token.lower_ in SINGULAR_ARTICLES and token.dep_ == "det" and token.head.tag_ == "NN"
         if value is None and not singular:

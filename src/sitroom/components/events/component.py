@@ -3,6 +3,9 @@ numbered record events."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from spacy.attrs import POS
 from spacy.language import Language
 from spacy.symbols import NOUN, VERB
@@ -53,7 +56,15 @@ from sitroom.record import AcledCoding, Event, EventStatus
 from sitroom.record import Span as TextSpan
 
 
-def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], list[str]], ctx: Context) -> Draft | None:
+def _draft(
+    trigger: Token,
+    sense: EventSense,
+    participants: tuple[list[str], list[str]],
+    ctx: Context,
+    wanted: Callable[[Draft], bool] | None = None,
+) -> Draft | None:
+    """The draft of an event, or None; one that ``wanted`` refuses (read before its place, date and mode) is
+    never located."""
     if wanted_of_another(trigger):
         return None
     speaker = demand_speaker(trigger) if trigger.pos_ == "VERB" else None
@@ -76,28 +87,36 @@ def _draft(trigger: Token, sense: EventSense, participants: tuple[list[str], lis
     source = sorted(source, key=lambda actor: ctx.actors[actor].collective is not None)  # named groups first
     source = unique(source + [state for actor in source for state in states_represented(actor, ctx)])
     sentence = sentence_of(trigger, ctx)
-    place, place_from = locate_place(trigger, sentence, ctx)
-    date, date_from = locate_date(trigger, sentence, ctx)
-    running_total, told_before = cumulative(trigger), recalled(trigger)
-    return Draft(
-        sense=refine_mode(sense, trigger),
+    draft = Draft(
+        sense=sense,
         trigger=trigger,
         sentence=sentence,
         source=source,
         target=target,
-        place=place,
-        date=date,
+        place=None,
+        date=None,
         status=status,
         reported_by=unique(actor for actor in reported_by if actor not in source),
-        place_from=place_from,
-        date_from=date_from,
         sentences=[sentence],
-        civilian_site=targets_civilian_site(trigger),
         attribution=attribution.id if attribution is not None else None,
-        recalled=told_before,
-        running_total=running_total,
-        background=running_total or told_before or background(trigger, date, date_from, ctx),
     )
+    if wanted is not None and not wanted(draft):
+        return None
+    draft.place, draft.place_from = locate_place(trigger, sentence, ctx)
+    draft.date, draft.date_from = locate_date(trigger, sentence, ctx)
+    draft.running_total, draft.recalled = cumulative(trigger), recalled(trigger)
+    draft.sense = refine_mode(sense, trigger)
+    draft.civilian_site = targets_civilian_site(trigger)
+    draft.background = draft.running_total or draft.recalled or background(trigger, draft.date, draft.date_from, ctx)
+    return draft
+
+
+def _wanted(draft: Draft, ctx: Context) -> bool:
+    """A draft of a trigger is kept unless it tells an accident or describes the accused, when it has
+    participants or an animate subject."""
+    if accidental(draft) or described_accusation(draft):
+        return False
+    return bool(draft.source or draft.target) or animate_subject(draft.trigger, ctx)
 
 
 _TRIGGER_POS = frozenset({VERB, NOUN})
@@ -108,6 +127,7 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
     drafts: list[Draft] = []
     triggers: set[int] = set()
     doc = ctx.doc
+    wanted = partial(_wanted, ctx=ctx)
     pos = doc.to_array(POS).tolist() if len(doc) else []
     for index in [i for i, value in enumerate(pos) if value in _TRIGGER_POS]:  # only verbs and nouns trigger
         token = doc[index]
@@ -118,14 +138,12 @@ def draft_events(ctx: Context, lexicon: EventLexicon) -> list[Draft]:
             sense = None if defers_to_complement(token, lexicon) else verb_sense(token, lexicon)
             if sense is not None and not embedded_in_event(token, triggers):
                 triggers.add(token.i)
-                draft = _draft(token, sense, verb_participants(token, ctx), ctx)
+                draft = _draft(token, sense, verb_participants(token, ctx), ctx, wanted)
         elif token.pos_ == "NOUN" and token.i not in ctx.token_actor:
             sense = event_noun(token, lexicon)
             if sense is not None and not governed_by_trigger(token, triggers):
-                draft = _draft(token, sense, nominal_participants(token, ctx), ctx)
-        if draft is not None and (accidental(draft) or described_accusation(draft)):
-            continue
-        if draft is not None and (draft.source or draft.target or animate_subject(token, ctx)):
+                draft = _draft(token, sense, nominal_participants(token, ctx), ctx, wanted)
+        if draft is not None:
             add_territory_target(draft, ctx)
             drafts.append(draft)
     drafts = join_linked_clauses(merge_duplicates(drafts), ctx)

@@ -163,8 +163,17 @@ def actors_in(tokens: Iterable[Token], ctx: Context) -> list[str]:
     return found
 
 
+_LOWER_LEMMAS: dict[int, str] = {}  # lemma hash → its lower case: the rules ask for lemmas many times a token
+LOWER_LEMMAS_SIZE = 100_000  # lemmas remembered before the cache starts afresh
+
+
 def lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    found = _LOWER_LEMMAS.get(token.lemma)
+    if found is None:
+        if len(_LOWER_LEMMAS) >= LOWER_LEMMAS_SIZE:
+            _LOWER_LEMMAS.clear()
+        found = _LOWER_LEMMAS[token.lemma] = token.lemma_.lower()
+    return found
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -50,9 +50,11 @@ def _objects(verb: Token) -> list[Token]:
 
 def verb_sense(verb: Token, lexicon: EventLexicon) -> EventSense | None:
     """The sense of a verb token: phrasal verb, verb + object pattern, or the verb alone."""
+    verb_lemma = lemma(verb)
+    if verb_lemma not in lexicon.known_verbs and verb_lemma not in PERMIT_VERBS and verb_lemma not in LIGHT_VERBS:
+        return None  # nothing below can code it: read no particles nor objects
     particles = [lemma(child) for child in verb.children if child.dep_ in {"prt", "advmod"}]
     objects = _objects(verb)
-    verb_lemma = lemma(verb)
     sense = lexicon.verb_sense(verb_lemma, particles, [lemma(child) for child in objects])
     if sense is None and verb_lemma in PERMIT_VERBS and _permits_a_party(verb):
         return EventSense("CONCEDE")
