@@ -322,9 +322,19 @@ def test_a_toll_since_a_day_the_parser_reads_as_the_root_is_a_running_total(nlp:
     [
         "Hezbollah on Monday claimed responsibility for a suicide bombing that killed 30 rebels near the border.",
         "A car bombing blamed on Hezbollah killed at least 26 displaced people in the south on Friday.",
+        "Officials said Hezbollah was behind the bombing in which 14 shepherds were killed.",
+        "Officials said Hezbollah was responsible for the bombing that killed 14 shepherds.",
+        "Officials held Hezbollah responsible for the bombing, which killed 14 shepherds.",
+        "Officials blamed Hezbollah for the bombing which killed 14 shepherds.",
+        "Turkey's army shelled Afrin. Rebels accused Hezbollah of killing nine farmers near Qusayr.",
+        "Hezbollah was blamed for killing four pupils in Jableh.",
+        "At least 12 farmers were killed on Friday in the southern province of Daraa in barrel bomb attacks dropped "
+        "by Hezbollah helicopters according to an opposition statement.",  # the parser hangs "dropped" on "killed"
     ],
 )
-def test_who_claims_or_is_blamed_for_an_act_carried_it_out(nlp: Language, text: str) -> None:
+def test_who_claims_is_blamed_or_accused_for_an_act_carried_it_out(nlp: Language, text: str) -> None:
+    """Not the accuser: the accused, who is held to account for an act or for its relative clause's killing, or
+    who delivered its means."""
     record = analyse(nlp, text)
     killing = next(event for event in attacks(record) if event.casualties)
     assert names(record, killing.source) == ["Hezbollah"]
