@@ -386,6 +386,20 @@ def test_an_armed_actors_attacks_in_two_sentences_on_two_towns_stay_apart(nlp: L
     assert zabadani.mode == "heavy-weapons" and "Hezbollah" in names(record, zabadani.source)
 
 
+@pytest.mark.parametrize(("town", "shared"), [("Talkalakh", True), ("Idlib", False)])
+def test_a_killing_told_without_a_doer_takes_the_doer_of_strikes_on_a_town_of_its_province(
+    nlp: Language, town: str, shared: bool
+) -> None:
+    """Qusayr and Talkalakh lie in Homs province, Idlib does not: strikes there may be another party's."""
+    record = analyse(
+        nlp,
+        "Russian jets struck the town of Qusayr on Monday, activists said. "
+        f"Nine farmers were killed in air strikes on the town of {town} on Monday.",
+    )
+    killing = next(event for event in attacks(record) if event.casualties)
+    assert bool(killing.source) == shared and len(attacks(record)) == 2
+
+
 def test_a_strike_on_something_is_an_attack_and_a_strike_on_a_day_is_not(nlp: Language) -> None:
     record = analyse(nlp, "Hezbollah denied that its strikes on the bridge at Qusayr had wounded five guards.")
     assert [event.mode for event in attacks(record)] == ["aerial"]
