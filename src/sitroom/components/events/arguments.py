@@ -12,6 +12,7 @@ from sitroom.components.events.coreference import referent
 from sitroom.components.events.registered import leading_state, named_state, stated_nationality
 from sitroom.components.events.territory import state_of_place
 from sitroom.components.events.vocabulary import (
+    ACCUSING_VERBS,
     ACT_NOUNS,
     ATTACK_VERBS,
     BLAME_VERBS,
@@ -22,6 +23,7 @@ from sitroom.components.events.vocabulary import (
     CONTROL_DEPS,
     CRIME_NOUNS,
     DECREE_NOUNS,
+    DELIVERY_VERBS,
     INSTRUMENT_NOUNS,
     ISSUE_PREPS,
     KILLING_VERBS,
@@ -47,11 +49,16 @@ from sitroom.components.events.vocabulary import (
 
 
 def _argument_tokens(head: Token) -> Iterator[Token]:
-    """The subtree of an argument without relative clauses and clausal modifiers."""
+    """The subtree of an argument without relative clauses, clausal modifiers and gerund clauses ("the regime of
+    killing 500 people", as the parser hangs "accused the regime of killing")."""
     yield head
     for child in head.children:
-        if child.dep_ not in {"relcl", "acl", "advcl", "punct", "appos"}:
+        if child.dep_ not in {"relcl", "acl", "advcl", "punct", "appos"} and not _gerund_clause(child):
             yield from _argument_tokens(child)
+
+
+def _gerund_clause(token: Token) -> bool:
+    return token.dep_ == "prep" and any(child.dep_ == "pcomp" and child.tag_ == "VBG" for child in token.children)
 
 
 def argument_actors(head: Token, ctx: Context) -> list[str]:
@@ -128,7 +135,8 @@ def _collective_reference(head: Token, ctx: Context) -> list[str]:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, climbing through control ("X is scheduled to attend"), coordination and
-    relative clauses; through a participle on a noun, its agent (the noun is what it is done to). Of two
+    relative clauses; through a participle on a noun, its agent (the noun is what it is done to); through the
+    gerund of an accusation, the accused ("accused X of killing"). Of two
     subjects the parser gives one verb ("... and dozens injured when Russian jets raided"), the nearest
     before it."""
     current: Token | None = verb
@@ -139,6 +147,8 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS or (passive_ok and c.dep_ == "nsubjpass")]
         if subjects:  # two subjects are a misparse: the one nearest before the verb is its own
             return next((child for child in reversed(subjects) if child.i < current.i), subjects[0])
+        if (accused := _accused(current)) is not None:
+            return accused
         if current.i != verb.i and reduced_passive(current):
             return passive_agent(current)  # "a tour aimed at pushing for ...": the tour is aimed, not the doer
         infinitival = any(child.lower_ == "to" and child.dep_ == "aux" for child in current.children)
@@ -150,6 +160,20 @@ def subject_of(verb: Token) -> Token | None:
             return None
         current = current.head if current.head.pos_ in {"VERB", "AUX"} else _clause_head(current.head)
     return None
+
+
+def _accused(gerund: Token) -> Token | None:
+    """ "accused the regime of killing", "X was blamed for shelling": who an accusing verb's object (or passive
+    subject) is did the deed of its "of"/"for" gerund."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
+        return None
+    holder = prep.head
+    if holder.dep_ in {"dobj", "obj"} and lemma(holder.head) in ACCUSING_VERBS:
+        return holder  # "accused [the regime of killing]", as the parser often hangs it
+    if lemma(holder) not in ACCUSING_VERBS:
+        return None
+    return next((child for child in holder.children if child.dep_ in {"dobj", "obj", "nsubjpass"}), None)
 
 
 def _nominal_controller(noun: Token) -> Token | None:
@@ -237,14 +261,27 @@ def nominal_participants(noun: Token, ctx: Context) -> tuple[list[str], list[str
 
 
 def _claimants(noun: Token, ctx: Context) -> list[str]:
-    """ "X claimed responsibility for the attack", "X took credit for the bombing": X carried it out."""
-    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
-    if holder is None or lemma(holder) not in RESPONSIBILITY_NOUNS or holder.dep_ not in {"dobj", "obj"}:
+    """ "X claimed responsibility for the attack", "X took credit for the bombing", "X was behind (responsible
+    for) the attack", "held X responsible for", "blamed X for": X carried it out."""
+    return [actor for doer in _answerable(noun) for actor in argument_actors(doer, ctx)]
+
+
+def _answerable(noun: Token) -> list[Token]:
+    """Who a clause holds to account for the act ``noun`` names (see :func:`_claimants`)."""
+    holder = noun.head
+    if noun.dep_ != "pobj":
         return []
-    if lemma(holder.head) not in CLAIMING_VERBS:
-        return []
-    subject = subject_of(holder.head)
-    return argument_actors(subject, ctx) if subject is not None else []
+    holds = holder.head
+    if (holder.lower_ == "behind" and lemma(holds) == "be") or (holder.lower_ == "for" and holds.dep_ == "acomp"):
+        subject = subject_of(holds if holder.lower_ == "behind" else holds.head)  # "X was responsible for"
+        return [subject] if subject is not None else []
+    if holder.lower_ == "for" and lemma(holds) == "responsible" and holds.head.pos_ in {"NOUN", "PROPN"}:
+        return [holds.head]  # "held [X responsible] for the attack"
+    if holder.lower_ in {"for", "of"} and lemma(holds) in ACCUSING_VERBS:  # "blamed X for", "accused X of"
+        return [child for child in holds.children if child.dep_ in {"dobj", "obj", "nsubjpass"}][:1]
+    claimed = holder.lower_ == "for" and lemma(holds) in RESPONSIBILITY_NOUNS and holds.dep_ in {"dobj", "obj"}
+    subject = subject_of(holds.head) if claimed and lemma(holds.head) in CLAIMING_VERBS else None
+    return [subject] if subject is not None else []
 
 
 def nominal_agents(noun: Token, ctx: Context) -> list[str]:
@@ -320,6 +357,18 @@ def means_agents(verb: Token, ctx: Context) -> list[str]:
             found = nominal_agents(pobj, ctx) or [actor for obj in by_objects for actor in argument_actors(obj, ctx)]
             if found:
                 return found
+    return _deliverers(verb, ctx)
+
+
+def _deliverers(verb: Token, ctx: Context) -> list[str]:
+    """ "killed in barrel bomb attacks dropped by regime warplanes", the participle hung by the parser on the
+    killing verb (as a clause or a conjunct): the agent of a participle of attack or delivery there delivered
+    the means."""
+    for child in verb.children:
+        if child.dep_ in {"advcl", "conj"} and child.tag_ == "VBN" and lemma(child) in DELIVERY_VERBS:
+            agent = passive_agent(child)
+            if agent is not None:
+                return argument_actors(agent, ctx)
     return []
 
 
@@ -421,7 +470,8 @@ def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     if not source and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
         source = _speaker_of(subject, ctx)
     act = _antecedent(subject, verb) if subject is not None else None  # "a bombing that killed ...": the bombing
-    if not source and act is not None and lemma(act) in ACT_NOUNS:
+    act = act if act is not None and lemma(act) in ACT_NOUNS else _relative_act(verb)
+    if not source and act is not None:
         source = nominal_agents(act, ctx)  # "an airstrike carried out by the coalition killed ..."
     if not source:
         source = means_agents(verb, ctx) or _attacker_of_when_clause(verb, ctx)
@@ -442,6 +492,15 @@ def verb_participants(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
     target += _complement_subjects(verb, ctx)
     target = target or _intended_targets(verb, ctx)
     return source, unique([actor for actor in target if actor not in source])
+
+
+def _relative_act(verb: Token) -> Token | None:
+    """ "the attack in which 600 were killed", "a raid during which ...": the act noun a relative clause tells of
+    through a preposition."""
+    if verb.dep_ != "relcl" or lemma(verb.head) not in ACT_NOUNS:
+        return None
+    relative = [pobj for _prep, pobj in prep_objects(verb, MEANS_PREPS) if pobj.tag_ in RELATIVE_TAGS]
+    return verb.head if relative else None
 
 
 def _authors(thing: Token, ctx: Context) -> list[str]:

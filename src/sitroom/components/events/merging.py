@@ -187,7 +187,7 @@ def _restated_doer(doerless: Draft, earlier: list[Draft], ctx: Context) -> list[
             for actor in kept.source
             if ctx.actors[actor].collective not in CIVILIAN_TYPES and actor not in doerless.target
         ]
-        if doers and _nothing_disagrees(kept, doerless, ctx):
+        if doers and _nothing_disagrees(kept, doerless, ctx, same_province=True):
             return doers
     return []
 
@@ -211,9 +211,10 @@ def _one_happening(kept: Draft, new: Draft, ctx: Context) -> bool:
     return same_town or same_toll or same_actors
 
 
-def _nothing_disagrees(kept: Draft, new: Draft, ctx: Context) -> bool:
+def _nothing_disagrees(kept: Draft, new: Draft, ctx: Context, same_province: bool = False) -> bool:
     """Two mentions in different sentences say nothing that sets them apart: type, being news or background,
-    status, mode, actors, place, date."""
+    status, mode, actors, place (with ``same_province``, two towns of one province agree: enough to share a
+    doer, not to be one happening), date."""
     if kept.sense.type != new.sense.type or kept.sentence.start == new.sentence.start:
         return False
     if kept.background != new.background:  # the news is not the happening it recalls
@@ -222,7 +223,13 @@ def _nothing_disagrees(kept: Draft, new: Draft, ctx: Context) -> bool:
         return False
     if not (_nested(kept.source, new.source) and _targets_agree(kept.target, new.target, ctx)):
         return False
-    return _places_agree(kept, new, ctx) and _dates_agree(kept, new)
+    places_agree = _places_agree(kept, new, ctx) or (same_province and _one_province(kept, new, ctx))
+    return places_agree and _dates_agree(kept, new)
+
+
+def _one_province(a: Draft, b: Draft, ctx: Context) -> bool:
+    first, second = ctx.places[a.place or ""], ctx.places[b.place or ""]
+    return first.country is not None and first.country == second.country and first.admin1 == second.admin1 is not None
 
 
 def _antecedent(draft: Draft, earlier: list[Draft], ctx: Context) -> Draft | None:

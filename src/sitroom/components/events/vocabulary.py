@@ -197,3 +197,9 @@ BELIEF_VERBS = word_set("believe think suspect presume understand say report")
 LEADING_VERBS = frozenset({"lead", "command", "head"})  # "forces led by X": X acts through them
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})  # "claimed responsibility for the attack"
 CLAIMING_VERBS = frozenset({"claim", "take", "assume", "accept", "admit", "bear"})  # "X bears responsibility for"
+# Verbs whose object did the deed of their "of"/"for" gerund ("accused the regime of killing", "blamed X for it").
+ACCUSING_VERBS = word_set(
+    "accuse suspect charge blame condemn convict criticise criticize denounce indict praise thank"
+)
+# Participles that tell who delivered the means of an attack ("barrel bombs dropped by regime warplanes").
+DELIVERY_VERBS = PERPETRATE_VERBS | ATTACK_VERBS | word_set("drop plant detonate lob")
