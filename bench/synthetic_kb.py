@@ -6,9 +6,10 @@
 FA-KES (Abu Salem et al., ICWSM 2019, CC BY 4.0) is analysed once by the full pipeline (the records are
 kept in ``--records``, by default ``.data/fakes-records.jsonl``). Copy ``k`` of each analysed document gets
 the id ``ID#k``, its text with a line naming the copy appended (offsets stay valid, the content hash
-differs), every date moved ``13 k`` days later (copies of one report are never corroborated as one
-event) and every place moved by one of ``PLACE_SHIFTS`` offsets (a pool of places about 20 times
-FA-KES's, as years of reporting on one region would have). Actors stay the same: the same parties recur.
+differs), every date (documents', events', agreements' and their stages') moved ``13 k`` days later
+(copies of one report are never corroborated as one event) and every place moved by one of
+``PLACE_SHIFTS`` offsets (a pool of places about 20 times FA-KES's, as years of reporting on one region
+would have). Actors stay the same: the same parties recur.
 Records go through the knowledge base's own writer (linking, corroboration, full-text indexes) in
 batches; a stopped run resumes (stored copies are skipped by content hash). Storing time per document
 is printed as the base grows. The writer stores about 10 documents a second into PostgreSQL here: for a
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from sitroom.documents import Document
 from sitroom.readers import read_jsonl
-from sitroom.record import Record
+from sitroom.record import Agreement, Record
 from sitroom.store.database import open_engine
 from sitroom.store.writer import known_hashes, store_documents
 from sitroom.versions import current_version
@@ -99,7 +100,7 @@ def replicate(pair: Pair, copy: int) -> Pair:
         for place in record.places
     ]
     events = [event.model_copy(update={"date": shift_date(event.date, days)}) for event in record.events]
-    agreements = [item.model_copy(update={"date": shift_date(item.date, days)}) for item in record.agreements]
+    agreements = [moved_agreement(item, days) for item in record.agreements]
     moved = record.model_copy(
         update={
             "id": new_id,
@@ -110,6 +111,13 @@ def replicate(pair: Pair, copy: int) -> Pair:
         }
     )
     return replace(document, id=new_id, text=text, date=moved.date), moved
+
+
+def moved_agreement(agreement: Agreement, days: int) -> Agreement:
+    """``agreement`` with every date it gives moved by ``days``: agreed, started, ended and each stage's."""
+    statuses = [status.model_copy(update={"date": shift_date(status.date, days)}) for status in agreement.statuses]
+    dates = {name: shift_date(getattr(agreement, name), days) for name in ("date", "start_date", "end_date")}
+    return agreement.model_copy(update={**dates, "statuses": statuses})
 
 
 def copies(pairs: list[Pair], documents: int, agreements_from: int | None = None) -> Iterator[Pair]:

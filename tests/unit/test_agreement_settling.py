@@ -5,7 +5,7 @@ revisions too."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -53,14 +53,18 @@ def _report(rng: random.Random, doc_id: str, version: int) -> tuple[Document, Re
     return Document(id=doc_id, text=text, date=day.isoformat(), outlet=outlet), record
 
 
-def agreement_history(engine: Engine, seed: int) -> None:
-    """Batches of new documents, with deletions and revisions between them, drawn by ``seed``."""
+Draw = Callable[[random.Random, str, int], tuple[Document, Record]]
+
+
+def agreement_history(engine: Engine, seed: int, draw: Draw = _report) -> None:
+    """Batches of new documents (each drawn by ``draw``), with deletions and revisions between them, drawn
+    by ``seed``."""
     rng = random.Random(seed)
     stored: list[str] = []
     for number in range(14):
-        batch = [_report(rng, f"d{number}-{k}", 0) for k in range(rng.randrange(1, 7))]
+        batch = [draw(rng, f"d{number}-{k}", 0) for k in range(rng.randrange(1, 7))]
         if stored and rng.random() < 0.5:  # a revision: a known id, a new text
-            batch.append(_report(rng, rng.choice(stored), number + 1))
+            batch.append(draw(rng, rng.choice(stored), number + 1))
         store_records(engine, batch)
         stored += [document.id for document, _ in batch if document.id not in stored]
         if stored and rng.random() < 0.35:

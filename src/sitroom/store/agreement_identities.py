@@ -43,6 +43,9 @@ the one identity it fits, by the rules above, as if it were one report. Only tho
 changed are compared again (``_settle``): the base remembers which are settled, so a batch's work grows with
 what it changes, not with the base. On PostgreSQL, where writers store concurrently, every loner is compared
 again in every batch: a loner one writer settles may fit an identity another writer is changing unseen.
+A batch loads only the identities whose dates come within reach of its reports and of the loners it settles
+(``_Region``, on SQLite): a comparison that needs more has the batch assigned again with more loaded, so the
+identities are those of loading all.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, or_, select, true, update
+from sqlalchemy import ColumnElement, and_, delete, false, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from sitroom.knowledge.agreement_kinds import STATUS_ORDER, family_of, group_of, most_specific
@@ -351,10 +354,23 @@ def _within(first: DateRange, second: DateRange, slack: timedelta) -> bool:
 
 
 def _window(report: AgreementReport) -> DateRange | None:
-    """The dates an identity's ``reach`` must meet for ``report`` to fit it (None: any)."""
+    """The dates an identity's ``reach`` must meet for ``report`` to fit it (None: any).
+
+    Invariant (``tests/unit/test_agreement_blocking.py``): ``Identity.fit`` accepts a report that names
+    actors, local places or dates only from an identity whose ``reach`` meets its window, and a stored
+    identity's reach lies within its span (``date_start``..``date_end``). Loading only the identities whose
+    span meets a batch's windows (``_Region``) therefore drops none the batch could assign or bridge."""
     reach = _VAGUE_REACH if report.vague else _REACH
     days = _extend(report.seen, report.stated)
     return None if days is None else (days[0] - reach, days[1] + reach)
+
+
+def _near(report: AgreementReport, candidates: Sequence[Identity]) -> list[Identity]:
+    """Those of ``candidates`` whose ``reach`` meets ``report``'s ``_window`` (all, when it has none)."""
+    if (window := _window(report)) is None:
+        return list(candidates)
+    first, last = window
+    return [c for c in candidates if c.reach is None or (c.reach[0] <= last and first <= c.reach[1])]
 
 
 def _fits(identity: Identity, report: AgreementReport, window: DateRange | None) -> bool:
@@ -378,9 +394,7 @@ def best_identity(report: AgreementReport, candidates: Sequence[Identity]) -> Id
         candidates = [c for c in candidates if c.group == group or (report.bare_proposal and _proposal(c))]
     if report.vague:  # only one of its very kind, current when it is published (``Identity._takes_vague``)
         candidates = [c for c in candidates if report.kind in c.kinds or (report.bare_proposal and _proposal(c))]
-    if (window := _window(report)) is not None:  # only one it comes near
-        first, last = window
-        candidates = [c for c in candidates if c.reach is None or (c.reach[0] <= last and first <= c.reach[1])]
+    candidates = _near(report, candidates)  # only one it comes near
     scored = [(score, identity) for identity in candidates if (score := identity.fit(report)) is not None]
     if not report.participants:  # only one agreement it can be, preferring those founded on actors or dates
         founded = [pair for pair in scored if not pair[1].vague]
@@ -398,12 +412,66 @@ def _proposal(identity: Identity) -> bool:
 
 
 def assign_agreement_identities(session: Session, reports: Sequence[AgreementReport]) -> None:
-    """Put each report (in order) in its identity, founding new ones, and recount the identities touched."""
+    """Put each report (in order) in its identity, founding new ones, and recount the identities touched.
+    Only the identities near the batch's dates are loaded (``_Region``): the same assignment as loading all."""
     if not reports:
         return
-    candidates = _candidates(session)
+    concurrent = session.get_bind().dialect.name == "postgresql"  # settled is not known (module doc)
+    region = _Region(None) if concurrent else _region_of(session, reports)
+    for widening in range(_WIDENINGS + 1):
+        if widening == _WIDENINGS:
+            region = _Region(None)
+        batch = _assign(session, reports, _candidates(session, near=region), region, concurrent)
+        if region.complete:
+            break
+        region = region.widened()
+    chosen, candidates, merged = batch.chosen, batch.candidates, batch.merged
+    new = list({id(identity): identity for identity in chosen if identity.pk is None}.values())
+    token = secrets.token_hex(8)
+    rows = [_new_row(identity, f"{token}-{number}") for number, identity in enumerate(new)]
+    for identity, pk in zip(new, insert_returning_ids(session, AgreementIdentityRow, rows, key=["name"]), strict=True):
+        identity.pk = pk
+    members: dict[int, list[int]] = {}
+    for report, identity in zip(batch.reports, chosen, strict=True):
+        assert identity.pk is not None
+        members.setdefault(identity.pk, []).append(report.agreement_pk)
+    for identity_pk, agreement_pks in members.items():
+        _move(
+            session, AgreementRow.id.in_(agreement_pks), AgreementStatusRow.agreement_id.in_(agreement_pks), identity_pk
+        )
+    gone = _absorb(session, merged)
+    touched = [*chosen, *(_final(identity, merged) for identity in batch.joined)]
+    recounted = {identity.pk for identity in touched if identity.pk is not None} - gone
+    refresh_agreement_identities(session, recounted)
+    _unsettle_recounted(session, batch.loners, touched, recounted, batch.sides)
+    _save_settled(session, [identity for identity in candidates if identity.pk not in gone], batch.stored)
+
+
+@dataclass
+class _Assignment:
+    """A batch's reports put in identities, in memory, before anything is written (``_assign``)."""
+
+    reports: list[AgreementReport]  # with their actors as sides
+    chosen: list[Identity]  # the identity of each report
+    candidates: list[Identity]  # the identities loaded and founded, but for those merged away
+    merged: dict[int, tuple[Identity, Identity]]  # id() of a merged identity → (it, the one it joined)
+    joined: list[Identity]  # the identities that took a loner (``_settle``)
+    loners: _Loners
+    sides: dict[int, int]
+    stored: dict[int | None, bool]  # settled, as loaded
+
+
+def _assign(
+    session: Session,
+    reports: Sequence[AgreementReport],
+    candidates: list[Identity],
+    region: _Region,
+    concurrent: bool,
+) -> _Assignment:
+    """Assign ``reports`` among ``candidates`` (the identities of ``region``), merge the identities a report
+    bridges and settle the loners; ``region`` records the dates a comparison needed and did not load."""
     stored = {candidate.pk: candidate.settled for candidate in candidates}
-    if session.get_bind().dialect.name == "postgresql":  # concurrent writers: settled is not known (module doc)
+    if concurrent:
         for candidate in candidates:
             candidate.settled = False
     named = [report.participants for report in reports] + [candidate.participants for candidate in candidates]
@@ -412,7 +480,7 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
         candidate.participants, candidate.states = _on_sides(candidate, sides)
     reports = [_report_on_sides(report, sides) for report in reports]
     chosen: list[Identity] = []
-    merged: dict[int, tuple[Identity, Identity]] = {}  # id() of a merged identity → (it, the one it joined)
+    merged: dict[int, tuple[Identity, Identity]] = {}
     before: dict[int, Identity] = {}  # id() of a stored identity the batch changed → it as stored
     for report in reports:
         identity = best_identity(report, candidates)
@@ -432,35 +500,19 @@ def assign_agreement_identities(session: Session, reports: Sequence[AgreementRep
         *(identity for identity in candidates if id(identity) in before or identity.pk is None),
         *(other for other, _ in merged.values() if id(other) not in before),
     ]
-    loners = _Loners(candidates)
+    loners = _Loners(candidates, region)
     joined = _settle(candidates, loners, merged, changed)
     chosen = [_final(identity, merged) for identity in chosen]
-    new = list({id(identity): identity for identity in chosen if identity.pk is None}.values())
-    batch = secrets.token_hex(8)
-    rows = [_new_row(identity, f"{batch}-{number}") for number, identity in enumerate(new)]
-    for identity, pk in zip(new, insert_returning_ids(session, AgreementIdentityRow, rows, key=["name"]), strict=True):
-        identity.pk = pk
-    members: dict[int, list[int]] = {}
-    for report, identity in zip(reports, chosen, strict=True):
-        assert identity.pk is not None
-        members.setdefault(identity.pk, []).append(report.agreement_pk)
-    for identity_pk, agreement_pks in members.items():
-        _move(
-            session, AgreementRow.id.in_(agreement_pks), AgreementStatusRow.agreement_id.in_(agreement_pks), identity_pk
-        )
-    gone = _absorb(session, merged)
-    touched = [*chosen, *(_final(identity, merged) for identity in joined)]
-    recounted = {identity.pk for identity in touched if identity.pk is not None} - gone
-    refresh_agreement_identities(session, recounted)
-    _unsettle_recounted(session, loners, touched, recounted, sides)
-    _save_settled(session, [identity for identity in candidates if identity.pk not in gone], stored)
+    return _Assignment(reports, chosen, candidates, merged, joined, loners, sides, stored)
 
 
 class _Loners:
     """The identities ``_settle`` may join to another ("loners"), in order, each as the reports it is
-    compared as (one a kind it was reported as)."""
+    compared as (one a kind it was reported as). ``region``: the dates loaded (``_Region``), where
+    ``fitting`` records the dates it needed."""
 
-    def __init__(self, candidates: list[Identity]) -> None:
+    def __init__(self, candidates: list[Identity], region: _Region | None = None) -> None:
+        self.region = region or _Region(None)
         self.items = [identity for identity in candidates if identity.loner]
         self.reports = [[_as_report(loner, kind) for kind in sorted(loner.kinds)] for loner in self.items]
         # Loners reported alike (most name no date at all) fit the same identities: each is compared once.
@@ -476,6 +528,7 @@ class _Loners:
         found: set[int] = set()
         for identity in identities:
             if identity.founded:
+                self.region.need(_loners_reach(identity))
                 for report, window, numbers in self._alike.get(identity.group, {}).values():
                     if _fits(identity, report, window):
                         found.update(numbers)
@@ -524,11 +577,16 @@ def _unsettle_recounted(
     """The identities the batch changed as recounted from their reports can differ from what the loners were
     compared with (``Identity.take`` keeps less): where they do, the loners either fits are settled again."""
     compared: dict[int | None, Identity] = {identity.pk: identity for identity in touched if identity.pk in recounted}
+    beyond: list[Identity] = []  # fitting loners may be stored beyond the region loaded: marked there
     for identity in _candidates(session, recounted):
         identity.participants, identity.states = _on_sides(identity, sides)
         was = compared[identity.pk]
         if _compared_by(identity) != _compared_by(was):
             loners.unsettle([was, identity])
+            if not all(loners.region.covers(_loners_reach(item)) for item in (was, identity)):
+                beyond += [was, identity]
+    if beyond:
+        _unsettle_near(session, beyond, [loner.pk for loner in loners.items])
 
 
 def _compared_by(identity: Identity) -> tuple[object, ...]:
@@ -574,6 +632,7 @@ def _settle(
         loner.settled = True
         targets = []
         for report in loners.reports[number]:
+            loners.region.need(_window(report))  # the identities it may fit must be loaded
             if (key := _key(report)) not in answers:
                 answers[key] = _sole_fit(report, founded.get(report.group, []))
             targets.append(answers[key])
@@ -636,11 +695,19 @@ def unsettle_removed(session: Session, was: list[Identity]) -> None:
     table = AgreementIdentityRow
     wanted = [identity.pk for identity in changed]
     session.execute(update(table).where(table.id.in_(wanted)).values(settled=False))
+    _unsettle_near(session, changed)
+
+
+def _unsettle_near(session: Session, changed: list[Identity], loaded: Collection[int | None] = ()) -> None:
+    """Mark the settled loners stored (but for those ``loaded``) that one of ``changed`` fits, as it was or
+    as it is, to be settled again by the next batch."""
+    table = AgreementIdentityRow
     near: set[int] = set()
     for window in _reach_of(identity.span for identity in changed):
         conditions = [] if window is None else [or_(table.date_start.is_(None), and_(*window))]
         loners = select(table.id).where(table.participants == "[]", table.places == "[]", table.settled == true())
         near.update(session.scalars(loners.where(*conditions)))
+    near -= set(loaded)
     stored = _Loners(_candidates(session, near)) if near else None
     fitted = [] if stored is None else [stored.items[number].pk for number in stored.fitting(changed)]
     if fitted:
@@ -654,15 +721,26 @@ def _reach_of(spans: Iterable[DateRange | None]) -> list[tuple[ColumnElement[boo
     for span in spans:
         if span is None:
             return [None]
-        windows.append((_moved(span[0], -_REACH), _moved(span[1], _REACH)))
+        windows.append(_widened(span, _REACH))
+    table = AgreementIdentityRow
+    return [
+        (table.date_start <= last.isoformat(), table.date_end >= first.isoformat()) for first, last in _joined(windows)
+    ]
+
+
+def _joined(windows: Iterable[DateRange]) -> list[DateRange]:
+    """``windows`` in order, those that overlap joined."""
     joined: list[DateRange] = []
     for first, last in sorted(windows):
         if joined and first <= joined[-1][1]:
             joined[-1] = (joined[-1][0], max(joined[-1][1], last))
         else:
             joined.append((first, last))
-    table = AgreementIdentityRow
-    return [(table.date_start <= last.isoformat(), table.date_end >= first.isoformat()) for first, last in joined]
+    return joined
+
+
+def _widened(days: DateRange, delta: timedelta) -> DateRange:
+    return _moved(days[0], -delta), _moved(days[1], delta)
 
 
 def _moved(day: date, delta: timedelta) -> date:
@@ -680,8 +758,10 @@ def _as_report(identity: Identity, kind: str) -> AgreementReport:
 
 
 def _bridged(report: AgreementReport, identity: Identity, candidates: list[Identity]) -> list[Identity]:
-    """The other identities whose actors ``report`` names too, when they can be one agreement with its own."""
-    return [other for other in candidates if other is not identity and _bridges(report, identity, other)]
+    """The other identities whose actors ``report`` names too, when they can be one agreement with its own
+    (only those within reach of its dates can fit it: ``_window``)."""
+    near = _near(report, candidates)
+    return [other for other in near if other is not identity and _bridges(report, identity, other)]
 
 
 def _bridges(report: AgreementReport, identity: Identity, other: Identity) -> bool:
@@ -715,8 +795,8 @@ def _absorb(session: Session, merged: dict[int, tuple[Identity, Identity]]) -> s
     return gone
 
 
-def _candidates(session: Session, only: Collection[int] | None = None) -> list[Identity]:
-    """The stored identities (``only`` those of these ids), in order."""
+def _candidates(session: Session, only: Collection[int] | None = None, near: _Region | None = None) -> list[Identity]:
+    """The stored identities (``only`` those of these ids; ``near``: those of its dates), in order."""
     table = AgreementIdentityRow
     query = select(  # rows, not objects: loaded faster
         *(table.id, table.family, table.participants, table.places, table.stated, table.date_start),
@@ -727,6 +807,9 @@ def _candidates(session: Session, only: Collection[int] | None = None) -> list[I
     if only is not None:
         chosen = [AgreementRow.identity_id.in_(only)]
         query = query.where(AgreementIdentityRow.id.in_(only))
+    if near is not None and (condition := near.condition()) is not None:
+        chosen = [AgreementRow.identity_id.in_(select(table.id).where(condition))]
+        query = query.where(condition)
     ended = _first_collapse(session, chosen)
     named = _named(session, chosen)
     proposers = _proposers(session, chosen)
@@ -850,6 +933,76 @@ def _new_row(identity: Identity, token: str) -> Row:
         "report_count": 0,
         "source_count": 0,
     }
+
+
+# ----------------------------------------------------------------------------------------- blocking
+_WIDENINGS = 3  # a batch whose comparisons need more than its region is assigned again, at most so often
+
+
+class _Region:
+    """The dates whose identities a batch loads (``_candidates``): those whose span meets one of
+    ``intervals``, and those of no dates (None: all identities). A comparison states the dates it needs
+    loaded (``need``: an identity's ``reach`` must meet them for it to count); when some are not, the
+    batch's assignment may differ from loading all, and it is made again in a wider region."""
+
+    def __init__(self, intervals: Iterable[DateRange] | None) -> None:
+        self.intervals = None if intervals is None else _joined(intervals)
+        self.missed: list[DateRange] = []
+        self.unbounded = False  # a comparison needed every identity
+
+    def covers(self, days: DateRange | None) -> bool:
+        if self.intervals is None:
+            return True
+        return days is not None and any(first <= days[0] and days[1] <= last for first, last in self.intervals)
+
+    def need(self, days: DateRange | None) -> None:
+        if self.covers(days):
+            return
+        if days is None:
+            self.unbounded = True
+        else:
+            self.missed.append(days)
+
+    @property
+    def complete(self) -> bool:
+        """Did every comparison find all it needed loaded?"""
+        return not (self.unbounded or self.missed)
+
+    def widened(self) -> _Region:
+        if self.intervals is None or self.unbounded:
+            return _Region(None)
+        return _Region([*self.intervals, *self.missed])
+
+    def condition(self) -> ColumnElement[bool] | None:
+        """Which ``agreement_identities`` rows to load (None: all)."""
+        if self.intervals is None:
+            return None
+        table = AgreementIdentityRow
+        meets = (
+            and_(table.date_start <= last.isoformat(), table.date_end >= first.isoformat())
+            for first, last in self.intervals
+        )
+        return or_(table.date_start.is_(None), *meets)
+
+
+def _region_of(session: Session, reports: Sequence[AgreementReport]) -> _Region:
+    """The region a batch most likely needs: within twice ``_REACH`` of its reports' dates (what they may
+    fit, and the loners those may fit) and of the loners not settled (``_settle`` compares them)."""
+    days = [_window(report) for report in reports]
+    table = AgreementIdentityRow
+    unsettled = (table.settled == false(), table.participants == "[]", table.places == "[]")
+    named = _named(session, [AgreementRow.identity_id.in_(select(table.id).where(*unsettled))])  # not loners
+    loose = select(table.id, table.date_start, table.date_end).where(*unsettled)
+    days += [_span(start, end) for pk, start, end in session.execute(loose) if pk not in named]
+    if any(window is None for window in days):
+        return _Region(None)
+    return _Region(_widened(window, _REACH) for window in days if window is not None)
+
+
+def _loners_reach(identity: Identity) -> DateRange | None:
+    """The dates of the loners ``identity`` may fit (``_Loners.fitting``): a loner's window lies within
+    ``_REACH`` of its span."""
+    return None if identity.reach is None else _widened(identity.reach, _REACH)
 
 
 # ----------------------------------------------------------------------------------------- refresh

@@ -465,7 +465,7 @@ class AgreementIdentityRow(Base):
     agreed_date: Mapped[str | None] = mapped_column(String(10))
     stated: Mapped[str | None] = mapped_column(Text)  # JSON: dates its reports give (agreed, started, ended…)
     date_start: Mapped[str | None] = mapped_column(String(10), index=True)
-    date_end: Mapped[str | None] = mapped_column(String(10))
+    date_end: Mapped[str | None] = mapped_column(String(10), index=True)
     anchor_start: Mapped[str | None] = mapped_column(String(10))  # dates of its reports that name actors or dates
     anchor_end: Mapped[str | None] = mapped_column(String(10))
     kinds: Mapped[str | None] = mapped_column(Text)  # JSON: the kinds its reports give
