@@ -25,11 +25,13 @@ ARMED_MODIFIERS = word_set(
 # Lower-case modifiers that say which people a group gathers ("opposition groups", "ethnic militias").
 PEOPLE_MODIFIERS = word_set(
     """
-    opposition ethnic religious political tribal civic student students rights human-rights dissident exile
-    exiled
+    opposition ethnic religious political tribal dissident exile exiled
     """
 )
-ARMED_GROUP_HEADS = frozenset({"militia", "faction"})  # "Shiite militias" are fighters
+# Group nouns of political rather than armed groups: "opposition parties" are people, "opposition groups" in a
+# conflict report fight ("Shiite militias", "Kurdish factions").
+POLITICAL_GROUP_HEADS = frozenset({"party", "movement"})
+ETHNIC_MODIFIERS = frozenset({"ethnic", "fellow", "expatriate", "exiled"})  # "ethnic Albanians"
 PLACING_PREPOSITIONS = frozenset({"in", "from", "inside"})  # "groups in Kenya", "a group based in Yemen"
 
 
@@ -38,12 +40,12 @@ def collective_groups(doc: Doc, taken: list[Mention], registry: Registry) -> lis
     covered = covered_tokens(taken)
     found: list[Mention] = []
     for token in doc:
-        if token.i in covered or not is_argument(token):
+        if token.i in covered or token.dep_ == "appos" or not is_argument(token):
             continue
         mention = _modified_group(token, covered, registry) or _demonym_people(token, covered, registry)
         if mention is None:
             continue
-        mention.affiliation = mention.affiliation or _placed_in(token, registry)
+        mention.affiliation = mention.affiliation or placed_in(token, registry)
         found.append(mention)
         covered.update(range(mention.start, mention.end))
     return found
@@ -67,37 +69,50 @@ def _modified_group(head: Token, covered: set[int], registry: Registry) -> Menti
     modifiers = _modifiers(head, covered)
     words = {token.lemma_.lower() for token in modifiers} | {token.lower_ for token in modifiers}
     kind: CollectiveType | None = None
-    named = [token for token in modifiers if token.tag_ in {"NNP", "NNPS"} or token.ent_type_ == "NORP"]
+    named = [token for token in modifiers if token.ent_type_ == "NORP" or demonym_state(token.text, registry)]
     if words & ARMED_MODIFIERS or any(collective_type(word) in ARMED_TYPES for word in words):
         kind = "fighters"
     elif words & PEOPLE_MODIFIERS or named:
-        kind = "fighters" if head.lemma_.lower() in ARMED_GROUP_HEADS else "people"
+        kind = "people" if head.lemma_.lower() in POLITICAL_GROUP_HEADS else "fighters"
     if kind is None:
         return None
-    state = next((found for token in named if (found := _demonym_state(token.text, registry))), "")
+    state = next((found for token in named if (found := demonym_state(token.text, registry))), "")
     return Mention(modifiers[0].i, head.i + 1, "group", label="GROUP", affiliation=state, collective=kind)
 
 
 def _demonym_people(token: Token, covered: set[int], registry: Registry) -> Mention | None:
-    """'Albanians', 'ethnic Iraqis', 'Kurds': a capitalised plural noun for a people as a participant, a group
-    of a state's people when it is a demonym."""
+    """'ethnic Albanians', 'Bosnian Croats', 'Kurds in Turkey': a capitalised plural noun for a people, said to be
+    ethnic, of a state or somewhere, as a participant; a group of a state's people when it is a demonym."""
     if token.tag_ not in {"NNPS", "NNS"} or not token.text[:1].isupper() or not token.lower_.endswith("s"):
         return None
-    state = _demonym_state(token.text[:-1], registry)
-    if not state and (token.tag_ != "NNPS" or not denotes_people(token.lower_[:-1])):
-        return None  # "Soldiers" opening a sentence is a common noun: the generic groups type it
+    state = demonym_state(token.text[:-1], registry)
+    singular = token.lower_[:-1]
+    if not state and (token.tag_ != "NNPS" or collective_type(singular) or not denotes_people(singular)):
+        return None  # "Soldiers", "Terrorists" capitalised are common nouns: the generic groups type them
     modifiers = _modifiers(token, covered)
+    of_state = next((found for word in modifiers if (found := demonym_state(word.text, registry))), "")
+    state = state or of_state
+    named = of_state or any(word.lower_ in ETHNIC_MODIFIERS or word.ent_type_ == "NORP" for word in modifiers)
+    if not named and not _placed(token):
+        return None  # "the Russians" alone are often a state's forces
     start = modifiers[0].i if modifiers else token.i
+    if start > 0 and token.doc[start - 1].text[:1].isupper() and not token.doc[start - 1].is_sent_start:
+        return None  # inside a title-case name or headline: "Army Kills Front Terrorists in Daraa"
     return Mention(start, token.i + 1, "group", label="GROUP", affiliation=state, collective="people")
 
 
-def _demonym_state(text: str, registry: Registry) -> str:
+def _placed(head: Token) -> bool:
+    """Said to be somewhere: "Kurds in Turkey"."""
+    return any(child.dep_ == "prep" and child.lower_ in PLACING_PREPOSITIONS for child in head.children)
+
+
+def demonym_state(text: str, registry: Registry) -> str:
     """The registry id of the state whose demonym ``text`` is, or ""."""
     ids = registry.by_demonym.get(token_parts(text), ())
     return next((actor_id for actor_id in ids if registry.entries[actor_id].kind in STATE_KINDS), "")
 
 
-def _placed_in(head: Token, registry: Registry) -> str:
+def placed_in(head: Token, registry: Registry) -> str:
     """The state a group is said to be in or from ("groups in Kenya", "a group based in Yemen"), or ""."""
     preps = [child for child in head.children if child.dep_ == "prep"]
     preps += [grand for acl in head.children if acl.dep_ == "acl" for grand in acl.children if grand.dep_ == "prep"]
