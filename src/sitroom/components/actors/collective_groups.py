@@ -25,13 +25,14 @@ ARMED_MODIFIERS = word_set(
 # Lower-case modifiers that say which people a group gathers ("opposition groups", "ethnic militias").
 PEOPLE_MODIFIERS = word_set(
     """
-    opposition ethnic religious political tribal dissident exile exiled
+    opposition ethnic religious political tribal dissident exile exiled rights human-rights civic student students
     """
 )
 # Group nouns of political rather than armed groups: "opposition parties" are people, "opposition groups" in a
-# conflict report fight ("Shiite militias", "Kurdish factions").
+# conflict report fight, as do a people's "militias" and "factions" ("Shiite militias", "Kurdish factions").
 POLITICAL_GROUP_HEADS = frozenset({"party", "movement"})
-ETHNIC_MODIFIERS = frozenset({"ethnic", "fellow", "expatriate", "exiled"})  # "ethnic Albanians"
+FIGHTING_PEOPLE_MODIFIERS = frozenset({"opposition"})
+FIGHTING_GROUP_HEADS = frozenset({"militia", "faction"})
 PLACING_PREPOSITIONS = frozenset({"in", "from", "inside"})  # "groups in Kenya", "a group based in Yemen"
 
 
@@ -69,11 +70,13 @@ def _modified_group(head: Token, covered: set[int], registry: Registry) -> Menti
     modifiers = _modifiers(head, covered)
     words = {token.lemma_.lower() for token in modifiers} | {token.lower_ for token in modifiers}
     kind: CollectiveType | None = None
-    named = [token for token in modifiers if token.ent_type_ == "NORP" or demonym_state(token.text, registry)]
+    named = [token for token in modifiers if token.tag_ in {"NNP", "NNPS"} or token.ent_type_ == "NORP"]
+    political = head.lemma_.lower() in POLITICAL_GROUP_HEADS
     if words & ARMED_MODIFIERS or any(collective_type(word) in ARMED_TYPES for word in words):
         kind = "fighters"
     elif words & PEOPLE_MODIFIERS or named:
-        kind = "people" if head.lemma_.lower() in POLITICAL_GROUP_HEADS else "fighters"
+        fighting = words & FIGHTING_PEOPLE_MODIFIERS or head.lemma_.lower() in FIGHTING_GROUP_HEADS
+        kind = "fighters" if fighting and not political else "people"
     if kind is None:
         return None
     state = next((found for token in named if (found := demonym_state(token.text, registry))), "")
@@ -81,8 +84,8 @@ def _modified_group(head: Token, covered: set[int], registry: Registry) -> Menti
 
 
 def _demonym_people(token: Token, covered: set[int], registry: Registry) -> Mention | None:
-    """'ethnic Albanians', 'Bosnian Croats', 'Kurds in Turkey': a capitalised plural noun for a people, said to be
-    ethnic, of a state or somewhere, as a participant; a group of a state's people when it is a demonym."""
+    """'ethnic Albanians', 'Bosnian Croats', 'Kurds': a capitalised plural noun for a people as a participant; a
+    group of a state's people when it or its modifier is a demonym."""
     if token.tag_ not in {"NNPS", "NNS"} or not token.text[:1].isupper() or not token.lower_.endswith("s"):
         return None
     state = demonym_state(token.text[:-1], registry)
@@ -90,20 +93,11 @@ def _demonym_people(token: Token, covered: set[int], registry: Registry) -> Ment
     if not state and (token.tag_ != "NNPS" or collective_type(singular) or not denotes_people(singular)):
         return None  # "Soldiers", "Terrorists" capitalised are common nouns: the generic groups type them
     modifiers = _modifiers(token, covered)
-    of_state = next((found for word in modifiers if (found := demonym_state(word.text, registry))), "")
-    state = state or of_state
-    named = of_state or any(word.lower_ in ETHNIC_MODIFIERS or word.ent_type_ == "NORP" for word in modifiers)
-    if not named and not _placed(token):
-        return None  # "the Russians" alone are often a state's forces
+    state = state or next((found for word in modifiers if (found := demonym_state(word.text, registry))), "")
     start = modifiers[0].i if modifiers else token.i
     if start > 0 and token.doc[start - 1].text[:1].isupper() and not token.doc[start - 1].is_sent_start:
         return None  # inside a title-case name or headline: "Army Kills Front Terrorists in Daraa"
     return Mention(start, token.i + 1, "group", label="GROUP", affiliation=state, collective="people")
-
-
-def _placed(head: Token) -> bool:
-    """Said to be somewhere: "Kurds in Turkey"."""
-    return any(child.dep_ == "prep" and child.lower_ in PLACING_PREPOSITIONS for child in head.children)
 
 
 def demonym_state(text: str, registry: Registry) -> str:
