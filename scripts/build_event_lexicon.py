@@ -456,7 +456,7 @@ SITROOM_PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
 
 # CAMEO 144 (obstruct passage, block), 064 (share intelligence), 166x (expel inspectors, envoys),
 # 12x (reject a request or proposal), 164/165 (halt negotiations / mediation), 075 (grant asylum),
-# 150 (conduct military exercises), 173 (arrest warrant), 112 (present evidence against).
+# 150 (conduct military exercises), 173 (arrest warrant), 112 (present evidence against), 128 (defy a ban).
 OBSTRUCTED_PASSAGES = ("road", "street", "highway", "bridge", "traffic", "transport", "railway", "entrance", "route")
 SHARED_KNOWLEDGE = ("intelligence", "information", "evidence", "data")
 EXPELLED_ENVOYS = ("inspector", "observer", "monitor", "diplomat", "ambassador", "envoy", "peacekeeper")
@@ -465,6 +465,8 @@ REQUEST_NOUNS = ("appeal", "call", "demand", "request", "plea", "offer", "propos
 HALTING_VERBS = ("end", "halt", "suspend", "abandon", "break")
 TALKS_NOUNS = ("talk", "mediation", "negotiation", "dialogue")
 MILITARY_DRILLS = ("exercise", "drill", "manoeuvre", "maneuver", "wargame")
+BREAKING_VERBS = ("violate", "breach")  # CAMEO 128 (defy norms, law), as "defy" and "flout"
+DEFIED_NORMS = ("ban", "curfew")
 
 # (verb lemma, object lemma): light verbs whose object names the event.
 SITROOM_OBJECTS: dict[tuple[str, str], tuple[str, str | None]] = {
@@ -514,6 +516,7 @@ SITROOM_OBJECTS: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(verb, drill): ("MOBILIZE", None) for verb in ("conduct", "hold", "stage") for drill in MILITARY_DRILLS},
     ("issue", "warrant"): ("COERCE", "arrest"),
     ("present", "evidence"): ("ACCUSE", "allege"),
+    **{(verb, norm): ("REJECT", "yield") for verb in BREAKING_VERBS for norm in DEFIED_NORMS},
 }
 
 # Event nouns: coded when they head an argument of a light verb or govern "against"/"between".

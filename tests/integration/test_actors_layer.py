@@ -342,6 +342,49 @@ def test_unnamed_groups_are_typed_collectives(nlp: Language, text: str, name: st
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "collective", "affiliations"),
+    [
+        ("Opposition parties in Kenya are demanding new elections.", "Opposition parties", "people", ["Kenya"]),
+        ("A militant group based in Yemen fired rockets at a ship.", "militant group", "fighters", ["Yemen"]),
+        ("Islamist factions rejected the proposal on Sunday.", "Islamist factions", "fighters", []),
+        ("Ethnic Albanians blocked the main road.", "Ethnic Albanians", "people", ["Albania"]),
+        ("Kurds in Turkey protested against the closures.", "Kurds", "people", ["Turkey"]),
+        ("Bosnian Croats blocked the road.", "Bosnian Croats", "people", ["Bosnia and Herzegovina"]),
+        ("Human rights groups accused the police of torture.", "rights groups", "people", []),
+        ("Opposition groups in Kenya attacked a police post.", "Opposition groups", "fighters", ["Kenya"]),
+    ],
+)
+def test_groups_named_by_a_group_noun_or_a_people_are_typed_and_placed(
+    nlp: Language, text: str, name: str, collective: str, affiliations: list[str]
+) -> None:
+    actor = actors_of(nlp, text)[name]
+    assert (actor.collective, actor.affiliations, actor.registered) == (collective, affiliations, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several groups met in the capital on Monday.",  # a quantity says nothing of who they are
+        "The group said it would reply later.",  # a bare "the group" refers back to a named one
+        "The monitor, a Britain-based rights group, said nine died.",  # an apposition describes a named actor
+    ],
+)
+def test_a_group_noun_without_a_describing_modifier_is_no_collective(nlp: Language, text: str) -> None:
+    assert all(actor.collective is None for actor in actors_of(nlp, text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Police Arrest Twelve Smugglers in Basra", "Smugglers"),  # a title-case headline, not a people
+        ("Army Kills Terrorists in Hama", "Terrorists"),  # a capitalised role noun, not a people
+    ],
+)
+def test_capitalised_plurals_in_a_headline_are_no_people(nlp: Language, text: str, words: str) -> None:
+    assert all(actor.collective != "people" for name, actor in actors_of(nlp, text).items() if words in name)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Witnesses said 36 militants were killed near the dam.",  # a number is not part of the group's name

@@ -70,6 +70,7 @@ def test_an_obligation_of_the_speakers_themselves_is_not_a_request(model: Langua
         ("Finland expelled the inspectors of Tanzania.", "SANCTION"),
         ("Finland is conducting military exercises near Tanzania.", "MOBILIZE"),
         ("Finland presented evidence against Tanzania.", "ACCUSE"),
+        ("Finland violated a ban that Tanzania had imposed.", "REJECT"),
     ],
 )
 def test_qualified_objects_and_cameo_object_patterns(model: Language, text: str, event_type: str) -> None:

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitroom.components.actors.clustering import cluster_mentions
+from sitroom.components.actors.collective_groups import collective_groups
 from sitroom.components.actors.descriptors import descriptor_mentions
 from sitroom.components.actors.evidence import LinkEvidence
 from sitroom.components.actors.groups import group_mentions
@@ -35,7 +36,8 @@ class ActorsComponent:
         scanned = evidence.filter(scanned)
         mentions = [mention for mention in scanned if mention.source != "skip"]
         mentions += descriptor_mentions(doc, texts, scanned, self.registry)
-        groups = group_mentions(doc, texts, mentions, self.registry)
+        groups = collective_groups(doc, mentions, self.registry)
+        groups += group_mentions(doc, texts, mentions + groups, self.registry)
         mentions += groups + evidence.filter(ner_mentions(doc, scanned + groups, self.registry, date))
         mentions = [mention for mention in mentions if mention.source != "skip"]
         clusters = cluster_mentions(doc, mentions)

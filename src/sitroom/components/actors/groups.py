@@ -96,7 +96,7 @@ def _demonym_mention(
         return Mention(token.i, stop, "registry", registry.get(f"{state.id}_MIL"))
     if word in GOVERNMENT_HEADS or lemma in GOVERNMENT_HEADS:
         return Mention(token.i, stop, "registry", registry.get(f"{state.id}_GOV"))
-    if word in PEOPLE_GROUP_HEADS and _is_argument(head):
+    if word in PEOPLE_GROUP_HEADS and is_argument(head):
         kind = collective_type(head.lemma_)
         return Mention(token.i, stop, "group", label="GROUP", affiliation=state.id, collective=kind)
     return None
@@ -128,7 +128,7 @@ def _group_participant(token: Token) -> bool:
     if not plural and not any(child.dep_ in {"nummod", "det"} for child in token.children):
         return False
     victim = token.dep_ == "pobj" and token.head.lower_ in VICTIM_PREPOSITIONS
-    return _is_argument(token) or victim
+    return is_argument(token) or victim
 
 
 def _names_the_group(left: Token, head: Token, covered: set[int]) -> bool:
@@ -142,7 +142,7 @@ def _names_the_group(left: Token, head: Token, covered: set[int]) -> bool:
     )
 
 
-def _is_argument(token: Token) -> bool:
+def is_argument(token: Token) -> bool:
     """Subject, object, or object of a preposition that marks a participant."""
     if token.dep_ in ARGUMENT_DEPS:
         return True

@@ -34,6 +34,8 @@ MULTIWORD_ROLES = {
     ("vice", "president"): "vice president", ("foreign", "ministry", "spokesman"): "spokesman",
 }  # fmt: skip
 GROUP_HEADS = frozenset({"movement", "group", "organization", "organisation", "front", "militia", "faction"})
+# Lower-case group nouns that, with a modifier, name a collective actor ("opposition groups", "armed factions").
+COLLECTIVE_GROUP_HEADS = frozenset({"group", "faction", "movement", "organization", "organisation", "militia", "party"})
 GOVERNMENT_NOUNS = frozenset({"regime", "government", "administration", "junta", "authorities"})
 RELATION_NOUNS = word_set(
     """
