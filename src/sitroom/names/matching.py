@@ -161,9 +161,32 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = parse_name(a), parse_name(b)
     if not pa.forms or not pb.forms:
         return False
-    if _spelled_alike(pa, pb):
+    if _spelled_alike(pa, pb) or _permuted_middle(pa.forms, pb.forms):
         return True
-    return is_short_form(a, b) or is_short_form(b, a)
+    if is_short_form(a, b) or is_short_form(b, a):
+        return True
+    split_a, split_b = _article_split(a), _article_split(b)
+    return (split_a != a or split_b != b) and _spelled_alike(parse_name(split_a), parse_name(split_b))
+
+
+def _article_split(name: str) -> str:
+    """The name with an article joined to a later word written apart: "Abdelfattah Elsisi" as "... al sisi"."""
+    first, *rest = fold(name).split() or [""]
+    return " ".join([first, *(_JOINED_ARTICLE.sub(r"al \1", word) for word in rest)])
+
+
+def _permuted_middle(a: Sequence[Form], b: Sequence[Form]) -> bool:
+    """One given name and one family name, the names between them listed in another order ("Huda Ibrahim Azra
+    Nunu" / "Huda Azra Ibrahim Nunu"): each middle name matches one of the other's."""
+    if len(a) != len(b) or len(a) < 4 or not (tokens_match(a[0], b[0]) and tokens_match(a[-1], b[-1])):
+        return False
+    unmatched = list(b[1:-1])
+    for form in a[1:-1]:
+        match = next((other for other in unmatched if tokens_match(form, other)), None)
+        if match is None:
+            return False
+        unmatched.remove(match)
+    return True
 
 
 def same_full_name(a: str, b: str) -> bool:
@@ -226,16 +249,54 @@ def _same_words(a: list[str], b: list[str], loose: bool) -> bool:
 
 def organisation_words(name: str) -> set[str]:
     """The generic organisation words of a name ("brigade", "front"), singular."""
-    return {_singular(word) for word in _words(name) if _singular(word) in ORGANISATION_WORDS}
+    return _generic(_words(name))
+
+
+def _generic(words: list[str]) -> set[str]:
+    return {_singular(word) for word in words if _singular(word) in ORGANISATION_WORDS}
+
+
+# Arabic generic words of organisation names as the English word that translates them: "Jabhat al-Nusra" is
+# the "Nusra Front", "Jaysh al-Islam" the "Army of Islam", "Liwa al-Tawhid" the "Tawhid Brigade".
+_ARABIC_GENERIC: dict[str, tuple[str, ...]] = {
+    "front": ("jabhat", "jabhah", "jabha", "jebhat", "jabhet"),
+    "army": ("jaysh", "jaish", "jaych", "jaiech", "jeish", "jash"),
+    "brigade": ("liwa", "liwaa", "lewa", "alwiya", "alwiyat", "kataib", "kataeb", "saraya"),
+    "battalion": ("katibat", "katiba", "katibah", "kateeba"),
+    "movement": ("harakat", "haraka", "harakah", "harakah"),
+    "organization": ("tanzim", "tanthim"),
+    "group": ("jamaat", "jamaa", "jamaah", "jamaa", "gamaa", "gamaat", "jamaah"),
+    "party": ("hizb",),
+    "division": ("firqat", "firqa", "firqah"),
+    "council": ("majlis",),
+    "league": ("usbat", "osbat", "usba"),
+}
+ARABIC_GENERIC = {form: english for english, forms in _ARABIC_GENERIC.items() for form in forms}
 
 
 @lru_cache(maxsize=65536)
 def same_organisation(a: str, b: str) -> bool:
-    """Distinctive words all match; generic words and numbers agree where both names have them."""
+    """Distinctive words all match; generic words and numbers agree where both names have them. Arabic generic
+    words also count as the English words that translate them ("Jabhat al-Nusra" / "al-Nusra Front") where
+    both names have one."""
     words_a, words_b = _words(a), _words(b)
+    if _same_organisation_words(words_a, words_b):
+        return True
+    translated_a, translated_b = _translated(words_a), _translated(words_b)
+    if translated_a == words_a and translated_b == words_b:
+        return False
+    generic = _generic(translated_a)  # both name one kind of body: "Kataib Hezbollah" is not "Hezbollah"
+    return bool(generic) and generic == _generic(translated_b) and _same_organisation_words(translated_a, translated_b)
+
+
+def _translated(words: list[str]) -> list[str]:
+    return [ARABIC_GENERIC.get(word, word) for word in words]
+
+
+def _same_organisation_words(words_a: list[str], words_b: list[str]) -> bool:
     numbers_a = {word for word in words_a if word in ORDINALS or _NUMBER.match(word)}
     numbers_b = {word for word in words_b if word in ORDINALS or _NUMBER.match(word)}
-    generic_a, generic_b = organisation_words(a), organisation_words(b)
+    generic_a, generic_b = _generic(words_a), _generic(words_b)
     if numbers_a != numbers_b or not (generic_a <= generic_b or generic_b <= generic_a):
         return False
     skip = numbers_a | numbers_b
