@@ -490,3 +490,34 @@ def test_reordering_keeps_the_given_and_family_names(a: str, b: str) -> None:
 
 def test_french_tch_is_ch() -> None:
     assert same_place("Tchamran", "Chamran")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Jayrud", "Jirud"),
+        ("Ha'il", "Hayil"),
+        ("Hamat", "Hamah"),
+        ("Puli Sabz", "Pul-e Sabz"),
+    ],
+)
+def test_place_spellings_of_ay_hamza_ta_marbuta_and_izafat(a: str, b: str) -> None:
+    assert same_place(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Rabat", "Rabak"), ("Sabzi", "Sabz"), ("Hamat", "Hamad")])
+def test_place_endings_that_are_not_spellings(a: str, b: str) -> None:
+    assert not same_place(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Hizbul Ansar", "Hizb-ul-Ansar"), ("Karama Organisation", "Karama Organization"), ("Zaydis", "al-Zaydi")],
+)
+def test_organisation_joined_articles_spelling_and_plural(a: str, b: str) -> None:
+    assert same_organisation(a, b)
+
+
+def test_given_name_and_nasab_is_a_short_form() -> None:
+    assert is_short_form("Karim bin Sultan", "Karim bin Sultan Al Harbi")
+    assert not is_short_form("Karim Sultan", "Karim Sultan Harbi")

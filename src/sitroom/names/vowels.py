@@ -14,6 +14,11 @@ silent final e (Zarzīn / Zarzine) and the endings -iyah / -iyeh / -ia are one. 
 nothing of vowel length, so they are close only one short vowel apart (in a word of three consonants or
 more) and never by a glide closing a syllable (Sulayyimah is not Sulaymah).
 
+A consonant may be written as romanisations of one Arabic letter write it (kh as h or k, q as k or g), a
+hamza between vowels as ' or on its seat (y, w), the feminine ending as -a, -ah, -at or not at all, a short
+vowel before two initial consonants or not (Asmara / Smara), and, in two plain spellings, the diphthong ay as
+i (Jayrud / Jirud).
+
 Consonants and glides are read as romanisations write them: a w or y that begins a word before a vowel is a
 consonant (Yāsir / Yasar), French ou at the start or after a vowel and before another is w (Laouina /
 Lawina), French rh is gh (Rhadames / Ghadames); the glide y after a consonant is written y, i or iy (Maryam /
@@ -137,15 +142,16 @@ def _long_kept(a: str, b: str) -> bool:
     )
 
 
-def _slot_cost(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
-    """0 for the same vowels, 1 for short vowels spelled apart, None for a conflict (a long vowel changed)."""
+def _slot_cost(a: tuple[str, ...], b: tuple[str, ...], plain: bool) -> int | None:
+    """0 for the same vowels, 1 for short vowels spelled apart (or, in two plain spellings, ay as i: Jayrud /
+    Jirud), None for a conflict (a long vowel changed)."""
     if len(a) != len(b):
         return None
     cost = 0
     for x, y in zip(a, b, strict=True):
         if _same_vowels(x, y):
             continue
-        if not _long_kept(x, y):
+        if not _long_kept(x, y) and not (plain and {x, y} == {"Y", "i"}):
             return None
         cost += 1
     return cost
@@ -157,16 +163,27 @@ def close_words(a: str, b: str, plain: bool = False) -> bool:
     (also after a glide, which then closes the syllable: Sayyidat / Saydat). With ``plain`` (both plain),
     one short vowel apart at most, never by a glide."""
     budget = max(0, min(1 if plain else 2, len(slotted(a).skeleton) - 2))  # a short vowel in three consonants, ...
-    costs = [_cost(a, b)]
+    costs = [_cost(a, b, plain)]
+    if _TA_MARBUTA.search(a) or _TA_MARBUTA.search(b):  # -at as -a: the feminine ending written with its t
+        costs.append(_cost(_TA_MARBUTA.sub("a", a), _TA_MARBUTA.sub("a", b), plain))
     if not plain:
         costs += [
-            None if cost is None else cost + 1 for cost in (_cost(_glide_closed(a), b), _cost(a, _glide_closed(b)))
+            None if cost is None else cost + 1
+            for cost in (_cost(_glide_closed(a), b, plain), _cost(a, _glide_closed(b), plain))
         ]
     return any(cost is not None and cost <= budget for cost in costs)
 
 
 def _same_consonants(a: str, b: str) -> bool:
     return len(a) == len(b) and all(x == y or frozenset((x, y)) in _ALIKE_CONSONANTS for x, y in zip(a, b, strict=True))
+
+
+_TA_MARBUTA = re.compile(r"(?<=[^aeiouAIUEO'wy])[ae]t$")
+
+
+def _same_glides(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One slot's glides alike: a hamza between vowels is written ' or on its seat, y or w (Ha'il / Hayil)."""
+    return a == b or (len(a) == len(b) == 1 and "'" in a | b and bool(a | b <= {"'", "y", "w"}))
 
 
 def _prosthetic(a: tuple[tuple[str, ...], ...], b: tuple[tuple[str, ...], ...]) -> bool:
@@ -179,10 +196,10 @@ def _glide_closed(word: str) -> str:
     return _AFTER_GLIDE.sub(r"\1", word)
 
 
-def _cost(a: str, b: str) -> int | None:
+def _cost(a: str, b: str, plain: bool = False) -> int | None:
     """How many vowel slots two marked words spell apart, or None when they cannot be one word."""
     x, y = slotted(a), slotted(b)
-    if not _same_consonants(x.skeleton, y.skeleton) or x.glides != y.glides:
+    if not _same_consonants(x.skeleton, y.skeleton) or not all(map(_same_glides, x.glides, y.glides)):
         return None
     if len(x.skeleton) + sum(map(len, x.glides)) < 2:
         return None
@@ -195,7 +212,7 @@ def _cost(a: str, b: str) -> int | None:
     if (slots_x[0] == ("",)) != (slots_y[0] == ("",)) or not _same_vowels("".join(slots_x[-1]), "".join(slots_y[-1])):
         return None  # one begins with a vowel, or the endings differ
     for slot_x, slot_y in zip(slots_x, slots_y, strict=True):
-        slot_cost = _slot_cost(slot_x, slot_y)
+        slot_cost = _slot_cost(slot_x, slot_y, plain)
         if slot_cost is None:
             return None
         cost += slot_cost
