@@ -499,6 +499,7 @@ def test_french_tch_is_ch() -> None:
         ("Ha'il", "Hayil"),
         ("Hamat", "Hamah"),
         ("Puli Sabz", "Pul-e Sabz"),
+        ("Sāmīān", "Samyan"),
     ],
 )
 def test_place_spellings_of_ay_hamza_ta_marbuta_and_izafat(a: str, b: str) -> None:

@@ -48,7 +48,7 @@ _FRENCH_W = re.compile(r"(?:^|(?<=[aeiouAIUEO]))ou(?=[aeiouAIUEO])")  # French "
 # The glide y before a vowel, as "yy" after a vowel and "iy" after a consonant, however it is written.
 _Y_GLIDES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[aeiou])iy(?=[aeiouAIUEO])"), "yy"),
-    (re.compile(r"(?<=[^aeiouAIUEOwy'])(?:y|i(?=[aouAUO]))(?=[aeiouAIUEO])"), "iy"),
+    (re.compile(r"(?<=[^aeiouAIUEOwy'])(?:y|[iI](?=[aouAUO]))(?=[aeiouAIUEO])"), "iy"),
 )
 _CLASSES = str.maketrans({"j": "g", "z": "d", "v": None})  # as in :func:`phonetic.blocking_skeleton`, q and kh kept
 # Consonants that romanise one Arabic letter: kh (x here) is kh, h or k for kha; q is q, k or g for qaf.
