@@ -167,7 +167,18 @@ def same_person(a: str, b: str) -> bool:
     if is_short_form(a, b) or is_short_form(b, a):
         return True
     split_a, split_b = _article_split(a), _article_split(b)
-    return (split_a != a or split_b != b) and _spelled_alike(parse_name(split_a), parse_name(split_b))
+    if (split_a == fold(a) and split_b == fold(b)) or _skeletons(split_a) != _skeletons(split_b):
+        return False
+    return _spelled_alike(parse_name(split_a), parse_name(split_b))
+
+
+def _sorted_skeletons(forms: Sequence[Form]) -> list[str]:
+    return sorted(blocking_skeleton(form.key) for form in forms)
+
+
+def _skeletons(folded: str) -> str:
+    """Blocking skeletons of a folded name's words joined: names spelled alike share them (a cheap filter)."""
+    return "".join(blocking_skeleton(word) for word in folded.split() if not is_filler(word))
 
 
 def _article_split(name: str) -> str:
@@ -179,7 +190,9 @@ def _article_split(name: str) -> str:
 def _permuted_middle(a: Sequence[Form], b: Sequence[Form]) -> bool:
     """One given name and one family name, the names between them listed in another order ("Huda Ibrahim Azra
     Nunu" / "Huda Azra Ibrahim Nunu"): each middle name matches one of the other's."""
-    if len(a) != len(b) or len(a) < 4 or not (tokens_match(a[0], b[0]) and tokens_match(a[-1], b[-1])):
+    if len(a) != len(b) or len(a) < 4 or _sorted_skeletons(a) != _sorted_skeletons(b):
+        return False
+    if not (tokens_match(a[0], b[0]) and tokens_match(a[-1], b[-1])):
         return False
     unmatched = list(b[1:-1])
     for form in a[1:-1]:
@@ -296,7 +309,9 @@ def same_organisation(a: str, b: str) -> bool:
 def _joined_with_articles(a: str, b: str) -> bool:
     """The same letters, articles included, written in other words: "Hizbul Mujahideen" / "Hizb-ul-Mujahidin"."""
     joined_a, joined_b = "".join(fold(a).split()), "".join(fold(b).split())
-    return fold(a).count(" ") != fold(b).count(" ") and forms_match(form_of(joined_a), form_of(joined_b), loose=True)
+    if fold(a).count(" ") == fold(b).count(" ") or abs(len(joined_a) - len(joined_b)) > 3:
+        return False
+    return forms_match(form_of(joined_a), form_of(joined_b), loose=True)
 
 
 def _translated(words: list[str]) -> list[str]:
