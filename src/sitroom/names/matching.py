@@ -5,10 +5,11 @@ Persons: kunyas, nisbas, nasabs and given names must not conflict (Abu Bakr al-B
 al-Shami, Bashar al-Assad is not Hafez al-Assad), and a shorter name must keep what identifies the person
 (its family name, nisba or kunya: "Lavrov", "al-Baghdadi", "Abu Khalid"), never a given name alone.
 Organisations: the distinctive words must all match, in order; generic words (brigade, front, army) and
-numbers must agree exactly where both names have them. Places: the distinctive words must all match, or be
-close as :mod:`sitroom.names.vowels` grades them; administrative words ("Muhafazat", "city", "village") are
-ignored, and the words of Arabic place names' structure (Tell, Deir, Kafr, Ain, ...) must agree, in any of
-their romanisations.
+numbers must agree exactly where both names have them; Arabic generic words (Jabhat, Jaysh, Liwa) count as
+the English words that translate them where both names have one. Places: the distinctive words must all
+match, or be close as :mod:`sitroom.names.vowels` grades them; administrative words ("Muhafazat", "city",
+"village") are ignored, and the words of Arabic place names' structure (Tell, Deir, Kafr, Ain, ...) must
+agree, in any of their romanisations.
 """
 
 from __future__ import annotations
@@ -134,8 +135,8 @@ def _identifies(short: NameParts, full: NameParts) -> bool:
         return full.kunya is not None and tokens_match(short.kunya, full.kunya)
     if short.kunya is not None and full.kunya is None:
         return False
-    if len(short.forms) >= 3 and _all_match(short.forms, full.forms[: len(short.forms)]):
-        return True  # given name, father's and grandfather's: the family name dropped
+    if (len(short.forms) >= 3 or short.nasab) and _all_match(short.forms, full.forms[: len(short.forms)]):
+        return True  # given name and father's ("bin X"), or also grandfather's: the family name dropped
     family = (*full.nisbas, full.forms[-1])
     return any(tokens_match(short.forms[-1], form) for form in family)
 
@@ -161,9 +162,45 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = parse_name(a), parse_name(b)
     if not pa.forms or not pb.forms:
         return False
-    if _spelled_alike(pa, pb):
+    if _spelled_alike(pa, pb) or _permuted_middle(pa.forms, pb.forms):
         return True
-    return is_short_form(a, b) or is_short_form(b, a)
+    if is_short_form(a, b) or is_short_form(b, a):
+        return True
+    split_a, split_b = _article_split(a), _article_split(b)
+    if (split_a == fold(a) and split_b == fold(b)) or _skeletons(split_a) != _skeletons(split_b):
+        return False
+    return _spelled_alike(parse_name(split_a), parse_name(split_b))
+
+
+def _sorted_skeletons(forms: Sequence[Form]) -> list[str]:
+    return sorted(blocking_skeleton(form.key) for form in forms)
+
+
+def _skeletons(folded: str) -> str:
+    """Blocking skeletons of a folded name's words joined: names spelled alike share them (a cheap filter)."""
+    return "".join(blocking_skeleton(word) for word in folded.split() if not is_filler(word))
+
+
+def _article_split(name: str) -> str:
+    """The name with an article joined to a later word written apart: "Abdelfattah Elsisi" as "... al sisi"."""
+    first, *rest = fold(name).split() or [""]
+    return " ".join([first, *(_JOINED_ARTICLE.sub(r"al \1", word) for word in rest)])
+
+
+def _permuted_middle(a: Sequence[Form], b: Sequence[Form]) -> bool:
+    """One given name and one family name, the names between them listed in another order ("Huda Ibrahim Azra
+    Nunu" / "Huda Azra Ibrahim Nunu"): each middle name matches one of the other's."""
+    if len(a) != len(b) or len(a) < 4 or _sorted_skeletons(a) != _sorted_skeletons(b):
+        return False
+    if not (tokens_match(a[0], b[0]) and tokens_match(a[-1], b[-1])):
+        return False
+    unmatched = list(b[1:-1])
+    for form in a[1:-1]:
+        match = next((other for other in unmatched if tokens_match(form, other)), None)
+        if match is None:
+            return False
+        unmatched.remove(match)
+    return True
 
 
 def same_full_name(a: str, b: str) -> bool:
@@ -207,6 +244,9 @@ def _words(text: str) -> list[str]:
 
 
 def _singular(word: str) -> str:
+    """An English word without its plural s; "organisation" spelled as "organization"."""
+    if word.startswith("organis"):
+        word = "organiz" + word[7:]
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
@@ -226,16 +266,62 @@ def _same_words(a: list[str], b: list[str], loose: bool) -> bool:
 
 def organisation_words(name: str) -> set[str]:
     """The generic organisation words of a name ("brigade", "front"), singular."""
-    return {_singular(word) for word in _words(name) if _singular(word) in ORGANISATION_WORDS}
+    return _generic(_words(name))
+
+
+def _generic(words: list[str]) -> set[str]:
+    return {_singular(word) for word in words if _singular(word) in ORGANISATION_WORDS}
+
+
+# Arabic generic words of organisation names as the English word that translates them: "Jabhat al-Nusra" is
+# the "Nusra Front", "Jaysh al-Islam" the "Army of Islam", "Liwa al-Tawhid" the "Tawhid Brigade".
+_ARABIC_GENERIC: dict[str, tuple[str, ...]] = {
+    "front": ("jabhat", "jabhah", "jabha", "jebhat", "jabhet"),
+    "army": ("jaysh", "jaish", "jaych", "jaiech", "jeish", "jash"),
+    "brigade": ("liwa", "liwaa", "lewa", "alwiya", "alwiyat", "kataib", "kataeb", "saraya"),
+    "battalion": ("katibat", "katiba", "katibah", "kateeba"),
+    "movement": ("harakat", "haraka", "harakah", "harakah"),
+    "organization": ("tanzim", "tanthim"),
+    "group": ("jamaat", "jamaa", "jamaah", "jamaa", "gamaa", "gamaat", "jamaah"),
+    "party": ("hizb",),
+    "division": ("firqat", "firqa", "firqah"),
+    "council": ("majlis",),
+    "league": ("usbat", "osbat", "usba"),
+}
+ARABIC_GENERIC = {form: english for english, forms in _ARABIC_GENERIC.items() for form in forms}
 
 
 @lru_cache(maxsize=65536)
 def same_organisation(a: str, b: str) -> bool:
-    """Distinctive words all match; generic words and numbers agree where both names have them."""
+    """Distinctive words all match; generic words and numbers agree where both names have them. Arabic generic
+    words also count as the English words that translate them ("Jabhat al-Nusra" / "al-Nusra Front") where
+    both names have one."""
     words_a, words_b = _words(a), _words(b)
+    if _same_organisation_words(words_a, words_b) or _joined_with_articles(a, b):
+        return True
+    translated_a, translated_b = _translated(words_a), _translated(words_b)
+    if translated_a == words_a and translated_b == words_b:
+        return False
+    generic = _generic(translated_a)  # both name one kind of body: "Kataib Hezbollah" is not "Hezbollah"
+    return bool(generic) and generic == _generic(translated_b) and _same_organisation_words(translated_a, translated_b)
+
+
+def _joined_with_articles(a: str, b: str) -> bool:
+    """The same letters, articles included, written in other words: "Hizbul Mujahideen" / "Hizb-ul-Mujahidin"."""
+    joined_a, joined_b = "".join(fold(a).split()), "".join(fold(b).split())
+    if fold(a).count(" ") == fold(b).count(" ") or abs(len(joined_a) - len(joined_b)) > 3:
+        return False
+    return forms_match(form_of(joined_a), form_of(joined_b), loose=True)
+
+
+def _translated(words: list[str]) -> list[str]:
+    return [ARABIC_GENERIC.get(word, word) for word in words]
+
+
+def _same_organisation_words(words_a: list[str], words_b: list[str]) -> bool:
     numbers_a = {word for word in words_a if word in ORDINALS or _NUMBER.match(word)}
     numbers_b = {word for word in words_b if word in ORDINALS or _NUMBER.match(word)}
-    generic_a, generic_b = organisation_words(a), organisation_words(b)
+    generic_a, generic_b = _generic(words_a), _generic(words_b)
     if numbers_a != numbers_b or not (generic_a <= generic_b or generic_b <= generic_a):
         return False
     skip = numbers_a | numbers_b
@@ -245,8 +331,16 @@ def same_organisation(a: str, b: str) -> bool:
         return bool(generic_a) and generic_a == generic_b
     if _same_words(rest_a, rest_b, loose=True) or _same_stems(rest_a, rest_b) or _same_skeletons(rest_a, rest_b):
         return True
-    absolute_a, absolute_b = _absolute(rest_a), _absolute(rest_b)
-    return (absolute_a != rest_a or absolute_b != rest_b) and _same_words(absolute_a, absolute_b, loose=True)
+    for rewrite in (_absolute, _singulars):
+        rewritten_a, rewritten_b = rewrite(rest_a), rewrite(rest_b)
+        if (rewritten_a != rest_a or rewritten_b != rest_b) and _same_words(rewritten_a, rewritten_b, loose=True):
+            return True
+    return False
+
+
+def _singulars(words: list[str]) -> list[str]:
+    """A group named by its members in the plural: "Houthis" / "al-Houthi"."""
+    return [_singular(word) for word in words]
 
 
 _CONSTRUCT = re.compile(r"(?<=[a-z]{3})at$")
@@ -342,14 +436,26 @@ def _close_place(a: str, b: str, romanised: bool) -> bool:
         return False
     if len(marked_a) != len(marked_b):
         return close_words("".join(marked_a), "".join(marked_b), plain)
-    for x, y in zip(marked_a, marked_b, strict=True):
+    last = len(marked_a) - 1
+    for index, (x, y) in enumerate(zip(marked_a, marked_b, strict=True)):
         structure_x, structure_y = PLACE_STRUCTURE.get(x.lower()), PLACE_STRUCTURE.get(y.lower())
         if structure_x is not None or structure_y is not None:
             if structure_x != structure_y:
                 return False
-        elif _folded(x) != _folded(y) and not close_words(x, y, plain):
+        elif not _close_place_word(x, y, plain, linked=index < last):
             return False
     return True
+
+
+def _close_place_word(x: str, y: str, plain: bool, linked: bool) -> bool:
+    """One word of two place names spelled alike; a word ``linked`` to the next may end in the izafat."""
+    if _folded(x) == _folded(y) or close_words(x, y, plain):
+        return True
+    return linked and close_words(_IZAFAT_END.sub("", x), _IZAFAT_END.sub("", y), plain)
+
+
+# The Persian linking vowel written on the word before the next ("Puli Khumri" for "Pul-e Khumri").
+_IZAFAT_END = re.compile(r"(?<=[^aeiouAIUEOwy'])y?[ei]$")
 
 
 def _marked_place_words(text: str) -> list[str]:

@@ -17,7 +17,10 @@ from anyascii import anyascii
 ARABIC_ARTICLES = frozenset(
     {"al", "el", "an", "ash", "as", "at", "ad", "az", "ar", "ath", "adh", "aal", "ez", "es", "ed", "et", "ul", "uz"}
 )
-_FILLERS = frozenset({"the"})
+# The article as French romanisations assimilate it (er-Raqqa, en-Nabk, ech-Cheikh): read as an article inside a
+# name, but not looked for in running text, where "en" and "er" are other words.
+_NAME_ONLY_ARTICLES = frozenset({"er", "en", "esh", "ech", "eth", "edh"})
+_FILLERS = frozenset({"the"}) | _NAME_ONLY_ARTICLES
 _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bc\u02bf\u02be\u00b4]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -101,7 +104,7 @@ def fold(text: str) -> str:
 
 def strip_articles(tokens: list[str]) -> list[str]:
     """Drop Arabic article tokens ("al", "ash", ...) and a leading English "the"."""
-    kept = [token for token in tokens if token not in ARABIC_ARTICLES]
+    kept = [token for token in tokens if token not in ARABIC_ARTICLES and token not in _NAME_ONLY_ARTICLES]
     if kept and kept[0] == "the":
         kept = kept[1:]
     return kept or tokens
@@ -138,12 +141,21 @@ def token_key(token: str) -> str:
 
 
 _ABD_COMPOUND = re.compile(r"^abd(?:ul|el|al|ol|ur|er|ar|us|as|un|an)([a-z]{4,})$")
+# "X al-Din" joined, the article as a vowel with or without its l or d: Salaheddine, Burhanuddin, Nureldin.
+_DIN_COMPOUND = re.compile(r"^([a-z]{3,}?)[aeiou](?:l|d)?dd?ine?$")
+_DIN = re.compile(r"^[aeiou](?:l|d)?dd?ine?$")  # "Eddine", "Uddin": the article and "Din" written as one word
 
 
 def compound_parts(token: str) -> tuple[str, ...]:
-    """The names joined in one folded token: "abdulrahman" and "abdurrahman" are ("abd", "rahman")."""
+    """The names joined in one folded token: "abdulrahman" and "abdurrahman" are ("abd", "rahman"); "X al-Din"
+    joined is one word without the article ("salaheddine" and "salahuddin" are "salahdin"), "eddine" is "din"."""
     compound = _ABD_COMPOUND.match(token)
-    return ("abd", compound.group(1)) if compound is not None else (token,)
+    if compound is not None:
+        return ("abd", compound.group(1))
+    if _DIN.match(token):
+        return ("din",)
+    joined = _DIN_COMPOUND.match(token)
+    return (joined.group(1) + "din",) if joined is not None else (token,)
 
 
 @lru_cache(maxsize=65536)

@@ -14,6 +14,11 @@ silent final e (Zarzīn / Zarzine) and the endings -iyah / -iyeh / -ia are one. 
 nothing of vowel length, so they are close only one short vowel apart (in a word of three consonants or
 more) and never by a glide closing a syllable (Sulayyimah is not Sulaymah).
 
+A consonant may be written as romanisations of one Arabic letter write it (kh as h or k, q as k or g), a
+hamza between vowels as ' or on its seat (y, w), the feminine ending as -a, -ah, -at or not at all, a short
+vowel before two initial consonants or not (Asmara / Smara), and, in two plain spellings, the diphthong ay as
+i (Jayrud / Jirud).
+
 Consonants and glides are read as romanisations write them: a w or y that begins a word before a vowel is a
 consonant (Yāsir / Yasar), French ou at the start or after a vowel and before another is w (Laouina /
 Lawina), French rh is gh (Rhadames / Ghadames); the glide y after a consonant is written y, i or iy (Maryam /
@@ -36,16 +41,18 @@ _AYN = "'`\u2018\u2019\u02bc\u02bf\u02be\u00b4"
 _SCHOLARLY_MARKS = frozenset("\u0304\u0323\u0327\u0331\u2018\u2019\u02bf\u02be")  # macron, dot, cedilla, line
 _NON_WORD = re.compile(r"[^a-zAIUEO0-9']+")
 _ENDING = re.compile(r"(?:[iIeE]y|[iI]|(?<=[^aeiouAIUEO'])y)(?:ah|eh|a|e)$")  # -iyah, -iyeh, -ia, -yah
-_DIGRAPHS = re.compile(r"sch|sh|ch|ph|dj|zh|ck|kh|gh|rh|th|dh|qu(?=[aeiouAIUEO])|c|ou|oo|ee")
-_DIGRAPH_SOUNDS = BLOCK_DIGRAPHS | {"kh": "k", "gh": "g", "rh": "g", "th": "t", "dh": "d", "qu": "k", "ou": "u",
-                                    "oo": "u", "ee": "i"}  # fmt: skip
+_DIGRAPHS = re.compile(r"t?sch|sh|t?ch|ph|dj|zh|ck|kh|gh|rh|th|dh|qu(?=[aeiouAIUEO])|c[eiyEI]?|ou|oo|ee")
+_DIGRAPH_SOUNDS = BLOCK_DIGRAPHS | {"kh": "x", "gh": "g", "rh": "g", "th": "t", "dh": "d", "qu": "k", "ou": "u",
+                                    "oo": "u", "ee": "i", "cE": "sE", "cI": "sI"}  # fmt: skip
 _FRENCH_W = re.compile(r"(?:^|(?<=[aeiouAIUEO]))ou(?=[aeiouAIUEO])")  # French "oua" at the start or after a vowel
 # The glide y before a vowel, as "yy" after a vowel and "iy" after a consonant, however it is written.
 _Y_GLIDES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[aeiou])iy(?=[aeiouAIUEO])"), "yy"),
-    (re.compile(r"(?<=[^aeiouAIUEOwy'])(?:y|i(?=[aouAUO]))(?=[aeiouAIUEO])"), "iy"),
+    (re.compile(r"(?<=[^aeiouAIUEOwy'])(?:y|[iI](?=[aouAUO]))(?=[aeiouAIUEO])"), "iy"),
 )
-_CLASSES = str.maketrans({"q": "k", "j": "g", "z": "d", "v": None})  # as in :func:`phonetic.blocking_skeleton`
+_CLASSES = str.maketrans({"j": "g", "z": "d", "v": None})  # as in :func:`phonetic.blocking_skeleton`, q and kh kept
+# Consonants that romanise one Arabic letter: kh (x here) is kh, h or k for kha; q is q, k or g for qaf.
+_ALIKE_CONSONANTS = frozenset(frozenset(pair) for pair in ("xk", "xh", "qk", "qg"))
 _VOCALIC = frozenset("aeiouAIUEOwy'")
 _VOWEL = "aeiouAIUEO"
 _CONSONANTAL_GLIDE = re.compile(f"(?<=[{_VOWEL}])([wy']+)(?=[{_VOWEL}])")
@@ -94,7 +101,7 @@ def marked_words(text: str) -> tuple[str, ...]:
 def slotted(word: str) -> Slotted:
     """Cut a marked word into its skeleton (consonant classes as in blocking keys) and vowel slots; the
     endings -iyah, -iyeh, -ia as one, glides and French spellings as the module says."""
-    text = _FRENCH_W.sub("w", _FINAL_H.sub("", _ENDING.sub("iya", word)))
+    text = _FRENCH_W.sub("w", _FINAL_H.sub("", _ENDING.sub("iya", word))).replace("mb", "nb")  # Membij: n as m
     for pattern, replacement in _Y_GLIDES:
         text = pattern.sub(replacement, text)
     text = _DIGRAPHS.sub(lambda match: _DIGRAPH_SOUNDS[match.group()], text).translate(_CLASSES)
@@ -135,15 +142,16 @@ def _long_kept(a: str, b: str) -> bool:
     )
 
 
-def _slot_cost(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
-    """0 for the same vowels, 1 for short vowels spelled apart, None for a conflict (a long vowel changed)."""
+def _slot_cost(a: tuple[str, ...], b: tuple[str, ...], plain: bool) -> int | None:
+    """0 for the same vowels, 1 for short vowels spelled apart (or, in two plain spellings, ay as i: Jayrud /
+    Jirud), None for a conflict (a long vowel changed)."""
     if len(a) != len(b):
         return None
     cost = 0
     for x, y in zip(a, b, strict=True):
         if _same_vowels(x, y):
             continue
-        if not _long_kept(x, y):
+        if not _long_kept(x, y) and not (plain and {x, y} == {"Y", "i"}):
             return None
         cost += 1
     return cost
@@ -154,13 +162,33 @@ def close_words(a: str, b: str, plain: bool = False) -> bool:
     scholarly one's unmarked vowels are short and may be spelled otherwise, or not at all, in the other
     (also after a glide, which then closes the syllable: Sayyidat / Saydat). With ``plain`` (both plain),
     one short vowel apart at most, never by a glide."""
-    budget = min(1 if plain else 2, len(slotted(a).skeleton) - 2)  # one short vowel in three consonants, ...
-    costs = [_cost(a, b)]
+    budget = max(0, min(1 if plain else 2, len(slotted(a).skeleton) - 2))  # a short vowel in three consonants, ...
+    costs = [_cost(a, b, plain)]
+    if _TA_MARBUTA.search(a) or _TA_MARBUTA.search(b):  # -at as -a: the feminine ending written with its t
+        costs.append(_cost(_TA_MARBUTA.sub("a", a), _TA_MARBUTA.sub("a", b), plain))
     if not plain:
         costs += [
-            None if cost is None else cost + 1 for cost in (_cost(_glide_closed(a), b), _cost(a, _glide_closed(b)))
+            None if cost is None else cost + 1
+            for cost in (_cost(_glide_closed(a), b, plain), _cost(a, _glide_closed(b), plain))
         ]
     return any(cost is not None and cost <= budget for cost in costs)
+
+
+def _same_consonants(a: str, b: str) -> bool:
+    return len(a) == len(b) and all(x == y or frozenset((x, y)) in _ALIKE_CONSONANTS for x, y in zip(a, b, strict=True))
+
+
+_TA_MARBUTA = re.compile(r"(?<=[^aeiouAIUEO'wy])[ae]t$")
+
+
+def _same_glides(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One slot's glides alike: a hamza between vowels is written ' or on its seat, y or w (Ha'il / Hayil)."""
+    return a == b or (len(a) == len(b) == 1 and "'" in a | b and bool(a | b <= {"'", "y", "w"}))
+
+
+def _prosthetic(a: tuple[tuple[str, ...], ...], b: tuple[tuple[str, ...], ...]) -> bool:
+    """``a`` begins with a short vowel before two consonants that ``b`` begins with: "Asmara" / "Smara"."""
+    return len(a) > 2 and a[0] in (("a",), ("e",), ("i",)) and a[1] == ("",) and b[0] == b[1] == ("",)
 
 
 def _glide_closed(word: str) -> str:
@@ -168,19 +196,23 @@ def _glide_closed(word: str) -> str:
     return _AFTER_GLIDE.sub(r"\1", word)
 
 
-def _cost(a: str, b: str) -> int | None:
+def _cost(a: str, b: str, plain: bool = False) -> int | None:
     """How many vowel slots two marked words spell apart, or None when they cannot be one word."""
     x, y = slotted(a), slotted(b)
-    if x.skeleton != y.skeleton or len(x.skeleton) < 2 or x.glides != y.glides:
+    if not _same_consonants(x.skeleton, y.skeleton) or not all(map(_same_glides, x.glides, y.glides)):
+        return None
+    if len(x.skeleton) + sum(map(len, x.glides)) < 2:
         return None
     slots_x, slots_y = x.slots, y.slots
-    if {slots_x[-1], slots_y[-1]} == {("e",), ("",)}:  # a French silent final e
+    if {slots_x[-1], slots_y[-1]} in ({("e",), ("",)}, {("a",), ("",)}):  # a French silent e, -a or -ah dropped
         slots_x, slots_y = slots_x[:-1], slots_y[:-1]
+    cost = 0
+    if _prosthetic(slots_x, slots_y) or _prosthetic(slots_y, slots_x):
+        slots_x, slots_y, cost = slots_x[1:], slots_y[1:], 1
     if (slots_x[0] == ("",)) != (slots_y[0] == ("",)) or not _same_vowels("".join(slots_x[-1]), "".join(slots_y[-1])):
         return None  # one begins with a vowel, or the endings differ
-    cost = 0
     for slot_x, slot_y in zip(slots_x, slots_y, strict=True):
-        slot_cost = _slot_cost(slot_x, slot_y)
+        slot_cost = _slot_cost(slot_x, slot_y, plain)
         if slot_cost is None:
             return None
         cost += slot_cost
