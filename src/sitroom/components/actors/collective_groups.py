@@ -41,7 +41,7 @@ def collective_groups(doc: Doc, taken: list[Mention], registry: Registry) -> lis
     covered = covered_tokens(taken)
     found: list[Mention] = []
     for token in doc:
-        if token.i in covered or token.dep_ == "appos" or not is_argument(token):
+        if not _may_head_a_group(token) or token.i in covered or token.dep_ == "appos" or not is_argument(token):
             continue
         mention = _modified_group(token, covered, registry) or _demonym_people(token, covered, registry)
         if mention is None:
@@ -50,6 +50,13 @@ def collective_groups(doc: Doc, taken: list[Mention], registry: Registry) -> lis
         found.append(mention)
         covered.update(range(mention.start, mention.end))
     return found
+
+
+def _may_head_a_group(token: Token) -> bool:
+    """The word tests of ``_modified_group`` and ``_demonym_people``, first: most tokens fail them cheaply."""
+    if token.text[:1].isupper():
+        return token.tag_ in {"NNPS", "NNS"} and token.lower_.endswith("s")
+    return token.lemma_.lower() in COLLECTIVE_GROUP_HEADS
 
 
 def _modifiers(head: Token, covered: set[int]) -> list[Token]:
