@@ -166,7 +166,7 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
         for table in (*ROLLUPS, "actor_events"):
             connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("DROP INDEX ix_event_actors_identity_event"))
-        for statement in BACK_TO_NETWORK_ROLLUPS[:3]:
+        for statement in BACK_TO_NETWORK_ROLLUPS[:4]:
             connection.execute(text(statement))
         connection.execute(text("UPDATE alembic_version SET version_num = 'workbench_scale'"))
 
@@ -174,6 +174,7 @@ def test_the_migration_fills_the_rollups_of_an_existing_base(tmp_path: Path, eng
 
 
 BACK_TO_NETWORK_ROLLUPS = (  # back to revision network_rollups
+    "DROP INDEX ix_agreement_identities_date_end",
     "ALTER TABLE agreement_identities DROP COLUMN settled",
     "DROP INDEX ix_event_clusters_signature_date_start",
     "CREATE INDEX ix_event_clusters_signature ON event_clusters (signature)",
