@@ -28,6 +28,7 @@ from sitroom.web.workbench_bodies import (
     SerialisedJson,
     TimeBins,
     body,
+    geojson_body,
 )
 
 router = APIRouter(prefix="/api", responses=BAD_REQUEST)
@@ -36,7 +37,7 @@ Latitude = Annotated[float, Query(ge=-90, le=90)]
 Longitude = Annotated[float, Query(ge=-180, le=180)]
 
 
-@router.get("/map/points", response_class=SerialisedGeoJson, responses=body(EventPoints))
+@router.get("/map/points", response_class=SerialisedGeoJson, responses=geojson_body(EventPoints))
 def map_points(request: Request, db: Db, selection: Filter) -> Response:
     """Events at places more precise than a province, as GeoJSON points (``truncated`` when capped);
     serialised once per filter and knowledge-base version."""
@@ -48,7 +49,7 @@ def map_points(request: Request, db: Db, selection: Filter) -> Response:
     return SerialisedGeoJson(serialised)
 
 
-@router.get("/map/places", response_class=SerialisedGeoJson, responses=body(PlaceCounts))
+@router.get("/map/places", response_class=SerialisedGeoJson, responses=geojson_body(PlaceCounts))
 def map_places(request: Request, db: Db, selection: Filter) -> Response:
     """Events at places more precise than a province counted per place (every event, never capped: one
     point per place with its events by type), for maps of more events than one marker each can show;

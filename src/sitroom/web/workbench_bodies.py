@@ -9,7 +9,7 @@ from typing import Any, Literal
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from sitroom.web.api import Responses
+from sitroom.web.api import BAD_REQUEST, Responses
 
 
 class Body(BaseModel):
@@ -143,3 +143,10 @@ class SerialisedGeoJson(SerialisedJson):
 def body(model: type[BaseModel] | Any) -> Responses:
     """A route's ``responses`` entry: a 200 body of this model, in the route's response class's media type."""
     return {200: {"model": model}}
+
+
+def geojson_body(model: type[BaseModel]) -> Responses:
+    """``body`` for a GeoJSON route: its errors stay JSON problems (a model response would be documented in the
+    route's media type)."""
+    problem = {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    return body(model) | {400: {"description": BAD_REQUEST[400]["description"], "content": problem}}
