@@ -16,11 +16,11 @@ from typing import cast, get_args
 
 import yaml
 
+from sitroom.memo import BoundedMemo
 from sitroom.record import EventType
 
 EVENT_TYPES: frozenset[str] = frozenset(get_args(EventType))
 MIN_STEM = 4
-STEM_CACHE_SIZE = 100_000  # (verb, object word) pairs remembered before the cache starts afresh
 _CAMEO_LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,([^,#]*)")
 
 
@@ -45,8 +45,8 @@ class EventLexicon:
     # Every verb with an entry of its own, a phrase or an object pattern (what ``verb_sense`` can code).
     known_verbs: frozenset[str] = field(init=False, compare=False, repr=False)
     # (verb, object word) → the sense of the first stem the word begins with: the stems are many per verb.
-    _stem_senses: dict[tuple[str, str], EventSense | None] = field(
-        init=False, compare=False, repr=False, default_factory=dict
+    _stem_senses: BoundedMemo[tuple[str, str], EventSense | None] = field(
+        init=False, compare=False, repr=False, default_factory=lambda: BoundedMemo(100_000)
     )
 
     def __post_init__(self) -> None:
@@ -70,11 +70,12 @@ class EventLexicon:
             return None
         for word in objects:
             key = (lemma, word)
-            if key not in self._stem_senses:
-                if len(self._stem_senses) >= STEM_CACHE_SIZE:
-                    self._stem_senses.clear()
-                self._stem_senses[key] = next((sense for stem, sense in stems if word.startswith(stem)), None)
-            if (found := self._stem_senses[key]) is not None:
+            if key in self._stem_senses:
+                found = self._stem_senses[key]
+            else:
+                first = next((sense for stem, sense in stems if word.startswith(stem)), None)
+                found = self._stem_senses.remember(key, first)
+            if found is not None:
                 return found
         return None
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.knowledge.collectives import collective_type
 from sitroom.knowledge.noun_classes import denotes_people
+from sitroom.memo import BoundedMemo
 from sitroom.record import Casualty, CasualtyCategory
 from sitroom.record import Span as TextSpan
 
@@ -55,8 +56,8 @@ COMBATANT_NOUNS = frozenset({"member", "operative", "commander", "attacker", "as
 UNKNOWN_PEOPLE = frozenset({"people", "person", "other", "others", "individual", "body", "victim", "casualty"})
 # Forms of counts that are not number-like (spaCy's LIKE_NUM covers digits and number words).
 _COUNT_WORD_HASHES = frozenset(get_string_id(word) for word in (*SINGULAR_ARTICLES, *APPROXIMATE_NOUNS, *NUMBER_WORDS))
-_COUNT_FORMS: dict[int, bool] = {}  # word form (orth) → may it be a count: like a number, or a count word
-COUNT_FORMS_SIZE = 100_000  # word forms remembered before the cache starts afresh
+# Word form (orth) → may it be a count: like a number, or a count word.
+_COUNT_FORMS: BoundedMemo[int, bool] = BoundedMemo(100_000)
 _CANDIDATES_KEY = "sitroom_count_candidates"
 _CATEGORIES: dict[str, CasualtyCategory] = {
     "civilians": "civilians", "children": "children", "women": "women", "fighters": "fighters",
@@ -221,12 +222,11 @@ def _may_count(doc: Doc) -> list[int]:
     cached = doc.user_data.get(_CANDIDATES_KEY)
     if cached is None or cached[0] != len(doc):
         vocab, orths = doc.vocab, doc.to_array(ORTH).tolist() if len(doc) else []
-        for orth in set(orths).difference(_COUNT_FORMS):
-            if len(_COUNT_FORMS) >= COUNT_FORMS_SIZE:
-                _COUNT_FORMS.clear()
+        forms = {orth: _COUNT_FORMS.get(orth) for orth in set(orths)}
+        for orth in (orth for orth, known in forms.items() if known is None):
             lexeme = vocab[orth]
-            _COUNT_FORMS[orth] = lexeme.like_num or lexeme.lower in _COUNT_WORD_HASHES
-        cached = (len(doc), [index for index, orth in enumerate(orths) if _COUNT_FORMS[orth]])
+            forms[orth] = _COUNT_FORMS.remember(orth, lexeme.like_num or lexeme.lower in _COUNT_WORD_HASHES)
+        cached = (len(doc), [index for index, orth in enumerate(orths) if forms[orth]])
         doc.user_data[_CANDIDATES_KEY] = cached
     return cached[1]
 

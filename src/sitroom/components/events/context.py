@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from sitroom.components.events.vocabulary import HEADING_MAX_WORDS, TERMINAL
 from sitroom.components.offset_index import OffsetIndex
 from sitroom.layers import doc_text
+from sitroom.memo import BoundedMemo
 from sitroom.record import Actor, Claim, Place
 
 TITLE_SEARCH = 300  # characters from the start where a repeated title is looked for
@@ -163,17 +164,13 @@ def actors_in(tokens: Iterable[Token], ctx: Context) -> list[str]:
     return found
 
 
-_LOWER_LEMMAS: dict[int, str] = {}  # lemma hash → its lower case: the rules ask for lemmas many times a token
-LOWER_LEMMAS_SIZE = 100_000  # lemmas remembered before the cache starts afresh
+# Lemma hash → its lower case: the rules ask for lemmas many times a token.
+_LOWER_LEMMAS: BoundedMemo[int, str] = BoundedMemo(100_000)
 
 
 def lemma(token: Token) -> str:
     found = _LOWER_LEMMAS.get(token.lemma)
-    if found is None:
-        if len(_LOWER_LEMMAS) >= LOWER_LEMMAS_SIZE:
-            _LOWER_LEMMAS.clear()
-        found = _LOWER_LEMMAS[token.lemma] = token.lemma_.lower()
-    return found
+    return _LOWER_LEMMAS.remember(token.lemma, token.lemma_.lower()) if found is None else found
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -24,6 +24,7 @@ from sitroom.components.places.vocabulary import (
 from sitroom.knowledge.country_codes import alpha2_by_alpha3
 from sitroom.knowledge.place_words import COMPASS_WORDS, FACILITY_PAIRS, FEATURE_NOUNS, LOCATION_HEADS
 from sitroom.knowledge.registry import load_registry
+from sitroom.memo import BoundedMemo
 from sitroom.names import fold
 
 # A word before a name that makes it the countryside of a town or province ("rural Idlib").
@@ -103,21 +104,15 @@ class WordFlags(NamedTuple):
 
 
 # Per distinct word (orth id): capitalised, a connector word, a joining mark ("-", "'"), a calendar word.
-_LEXEME_FLAGS: dict[int, tuple[bool, bool, bool, bool]] = {}
-_MAX_LEXEMES = 200_000
+_LEXEME_FLAGS: BoundedMemo[int, tuple[bool, bool, bool, bool]] = BoundedMemo(200_000)
 
 
 def _lexeme_flags(lexeme: Lexeme) -> tuple[bool, bool, bool, bool]:
     flags = _LEXEME_FLAGS.get(lexeme.orth)
     if flags is None:
-        if len(_LEXEME_FLAGS) >= _MAX_LEXEMES:
-            _LEXEME_FLAGS.clear()
-        flags = _LEXEME_FLAGS[lexeme.orth] = (
-            is_capitalised(lexeme),
-            lexeme.lower_ in CONNECTORS,
-            lexeme.text in ("-", "'"),
-            lexeme.lower_ in CALENDAR_WORDS,
-        )
+        lower = lexeme.lower_
+        flags = (is_capitalised(lexeme), lower in CONNECTORS, lexeme.text in ("-", "'"), lower in CALENDAR_WORDS)
+        _LEXEME_FLAGS.remember(lexeme.orth, flags)
     return flags
 
 
