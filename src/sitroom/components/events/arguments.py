@@ -171,9 +171,12 @@ def _accused(gerund: Token) -> Token | None:
     holder = prep.head
     if holder.dep_ in {"dobj", "obj"} and lemma(holder.head) in ACCUSING_VERBS:
         return holder  # "accused [the regime of killing]", as the parser often hangs it
-    if lemma(holder) not in ACCUSING_VERBS:
-        return None
-    return next((child for child in holder.children if child.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+    return _accused_by(holder) if lemma(holder) in ACCUSING_VERBS else None
+
+
+def _accused_by(verb: Token) -> Token | None:
+    """Whom an accusing verb accuses: its object, or its subject when passive ("X was blamed")."""
+    return next((child for child in verb.children if child.dep_ in {"dobj", "obj", "nsubjpass"}), None)
 
 
 def _nominal_controller(noun: Token) -> Token | None:
@@ -278,7 +281,8 @@ def _answerable(noun: Token) -> list[Token]:
     if holder.lower_ == "for" and lemma(holds) == "responsible" and holds.head.pos_ in {"NOUN", "PROPN"}:
         return [holds.head]  # "held [X responsible] for the attack"
     if holder.lower_ in {"for", "of"} and lemma(holds) in ACCUSING_VERBS:  # "blamed X for", "accused X of"
-        return [child for child in holds.children if child.dep_ in {"dobj", "obj", "nsubjpass"}][:1]
+        accused = _accused_by(holds)
+        return [accused] if accused is not None else []
     claimed = holder.lower_ == "for" and lemma(holds) in RESPONSIBILITY_NOUNS and holds.dep_ in {"dobj", "obj"}
     subject = subject_of(holds.head) if claimed and lemma(holds.head) in CLAIMING_VERBS else None
     return [subject] if subject is not None else []
